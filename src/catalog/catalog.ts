@@ -1,0 +1,164 @@
+// The catalogue as the rest of eolwatch sees it: products and releases with their support phases.
+// Built from endoflife.date's API v1 response plus our own supplements; pure, no I/O.
+import {
+  catalogResponseSchema,
+  supplementsSchema,
+  type ApiProduct,
+  type ApiRelease,
+  type Supplements,
+} from './catalog-schema.js';
+
+export type PhaseKind = 'active' | 'security' | 'extended';
+
+/**
+ * The last supported day (ISO date), `true` when the phase has ended on a date nobody recorded,
+ * `false` when no end has been announced, `null` when not even that is known.
+ */
+export type PhaseEnd = string | boolean | null;
+
+export interface Phase {
+  key: string;
+  label: string;
+  kind: PhaseKind;
+  end: PhaseEnd;
+  /** Where a fact that endoflife.date lacks comes from. */
+  source?: string;
+}
+
+export interface Release {
+  productName: string;
+  productLabel: string;
+  name: string;
+  label: string;
+  codename: string | null;
+  releaseDate: string;
+  lts: boolean;
+  latest: { name: string; date: string | null } | null;
+  link: string;
+  phases: Phase[];
+  /** End of sale, for hardware; not a support phase. */
+  discontinued: PhaseEnd;
+}
+
+export interface Product {
+  name: string;
+  label: string;
+  aliases: string[];
+  category: string;
+  link: string;
+  releases: Release[];
+}
+
+export interface Catalog {
+  /** When endoflife.date generated the data (ISO date-time). */
+  generatedAt: string;
+  products: readonly Product[];
+  productByName: ReadonlyMap<string, Product>;
+  releaseCount: number;
+}
+
+export class CatalogError extends Error {}
+
+function endOf(date: string | null | undefined, flag: boolean | null | undefined): PhaseEnd {
+  // The stored is* flags were frozen at build time: only trust them where no date is given.
+  return date ?? flag ?? null;
+}
+
+function toPhases(product: ApiProduct, release: ApiRelease): Phase[] {
+  const phases: Phase[] = [];
+  const { labels } = product;
+  if (labels.eoas !== null && (release.eoasFrom != null || release.isEoas != null)) {
+    phases.push({ key: 'eoas', label: labels.eoas, kind: 'active', end: endOf(release.eoasFrom, release.isEoas) });
+  }
+  phases.push({
+    key: 'eol',
+    label: labels.eol ?? 'Support',
+    // With no active-support column, the one phase a product shows is its full support.
+    kind: labels.eoas === null ? 'active' : 'security',
+    end: endOf(release.eolFrom, release.isEol),
+  });
+  if (labels.eoes !== null && (release.eoesFrom != null || release.isEoes != null)) {
+    phases.push({ key: 'eoes', label: labels.eoes, kind: 'extended', end: endOf(release.eoesFrom, release.isEoes) });
+  }
+  return phases;
+}
+
+function toRelease(product: ApiProduct, release: ApiRelease): Release {
+  return {
+    productName: product.name,
+    productLabel: product.label,
+    name: release.name,
+    label: release.label,
+    codename: release.codename,
+    releaseDate: release.releaseDate,
+    lts: release.isLts,
+    latest: release.latest ? { name: release.latest.name, date: release.latest.date } : null,
+    link: product.links.html,
+    phases: toPhases(product, release),
+    discontinued:
+      product.labels.discontinued === null ? null : endOf(release.discontinuedFrom, release.isDiscontinued),
+  };
+}
+
+function extendedOrder(end: PhaseEnd): string {
+  if (end === true) return '0';
+  if (typeof end === 'string') return `1${end}`;
+  return '2';
+}
+
+function applySupplements(productByName: Map<string, Product>, supplements: Supplements): void {
+  for (const supplement of supplements.supplements) {
+    const release = productByName.get(supplement.product)?.releases.find((r) => r.name === supplement.release);
+    if (!release) {
+      throw new CatalogError(`supplement names ${supplement.product} ${supplement.release}, which the catalogue lacks`);
+    }
+    const existing = release.phases.find((phase) => phase.key === supplement.phase.key);
+    if (existing) {
+      existing.end = supplement.phase.end;
+      existing.source = supplement.source;
+    } else {
+      const label = supplement.phase.label ?? supplement.phase.key;
+      release.phases.push({ key: supplement.phase.key, label, kind: 'extended', end: supplement.phase.end, source: supplement.source });
+    }
+    const core = release.phases.filter((phase) => phase.kind !== 'extended');
+    const extended = release.phases
+      .filter((phase) => phase.kind === 'extended')
+      .sort((a, b) => extendedOrder(a.end).localeCompare(extendedOrder(b.end)));
+    release.phases = [...core, ...extended];
+  }
+}
+
+function summarizeIssues(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+}
+
+/** Validates an API v1 `products/full` response and our supplements, and indexes them. */
+export function createCatalog(response: unknown, supplementsJson: unknown): Catalog {
+  const parsed = catalogResponseSchema.safeParse(response);
+  if (!parsed.success) throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(parsed.error.issues)}`);
+  const supplements = supplementsSchema.safeParse(supplementsJson);
+  if (!supplements.success) throw new CatalogError(`supplements have an unexpected shape: ${summarizeIssues(supplements.error.issues)}`);
+
+  const productByName = new Map<string, Product>();
+  for (const api of parsed.data.result) {
+    productByName.set(api.name, {
+      name: api.name,
+      label: api.label,
+      aliases: api.aliases,
+      category: api.category,
+      link: api.links.html,
+      releases: api.releases.map((release) => toRelease(api, release)),
+    });
+  }
+  applySupplements(productByName, supplements.data);
+  const products = [...productByName.values()];
+  return {
+    generatedAt: parsed.data.generated_at,
+    products,
+    productByName,
+    releaseCount: products.reduce((sum, product) => sum + product.releases.length, 0),
+  };
+}

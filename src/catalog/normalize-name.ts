@@ -1,0 +1,16 @@
+// One spelling for names as people type them: `Windows-8.1`, `windows_8.1` and `WINDOWS 8.1` compare equal.
+
+export function normalizeName(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‘’'"()[\]]/g, ' ')
+    .replace(/[-_/:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function tokensOf(text: string): string[] {
+  const normalized = normalizeName(text);
+  return normalized === '' ? [] : normalized.split(' ');
+}

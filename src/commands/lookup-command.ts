@@ -1,0 +1,64 @@
+// The default subcommand: support status of one or more releases, or a product's releases.
+import type { Release } from '../catalog/catalog.js';
+import type { Resolution } from '../catalog/resolve-name.js';
+import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
+import type { CommandDefinition } from './command-definition.js';
+import type { CommandDeps, LookupItem, ReleaseRow, Request, Result } from './command-types.js';
+import { parseLookup } from './parse-lookup.js';
+
+/** A product listing shows this many releases; the rest are counted. */
+export const MAX_LISTED_RELEASES = 15;
+
+export const lookupCommand: CommandDefinition = {
+  name: '',
+  usage: '/eol <release>[, <release> ...] [on YYYY-MM-DD]',
+  summary: 'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today or a given day.',
+  parse: (args) => parseLookup(args, false),
+};
+
+function rowsFor(releases: Release[], asOf: string): { rows: ReleaseRow[]; omitted: number } {
+  const rows = releases.map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
+  // Releases still supported first, each group in the catalogue's (newest first) order.
+  const supported = rows.filter((row) => row.lifecycle.status !== 'unsupported');
+  const unsupported = rows.filter((row) => row.lifecycle.status === 'unsupported');
+  const ordered = [...supported, ...unsupported];
+  return { rows: ordered.slice(0, MAX_LISTED_RELEASES), omitted: Math.max(0, ordered.length - MAX_LISTED_RELEASES) };
+}
+
+function itemFor(resolution: Resolution, asOf: string): LookupItem {
+  switch (resolution.kind) {
+    case 'release':
+      return {
+        kind: 'release',
+        query: resolution.query,
+        correctedFrom: resolution.correctedFrom,
+        release: resolution.release,
+        lifecycle: computeLifecycle(resolution.release, asOf),
+      };
+    case 'releases':
+      return {
+        kind: 'releases',
+        query: resolution.query,
+        product: resolution.product,
+        correctedFrom: resolution.correctedFrom,
+        ...rowsFor(resolution.releases, asOf),
+      };
+    case 'ambiguous':
+      return { kind: 'ambiguous', query: resolution.query, products: resolution.products.map(({ name, label }) => ({ name, label })) };
+    case 'not-found':
+      return resolution;
+  }
+}
+
+export function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps): Result {
+  const asOf = request.asOf ?? toIsoDate(deps.now());
+  return {
+    kind: 'lookup',
+    asOf,
+    dataDate: deps.dataDate(),
+    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf)),
+    share: request.share,
+    text: request.text,
+  };
+}

@@ -1,0 +1,15 @@
+// Text after /eol (or a mention, a DM, a shell line) -> a request. Hostile text is refused here.
+import { commandList } from './command-list.js';
+import type { Request } from './command-types.js';
+import { lookupCommand } from './lookup-command.js';
+
+export const MAX_TEXT_LENGTH = 500;
+
+export function parseCommand(rawText: string): Request {
+  // Control characters never belong in a name; a tab or newline separates like a space or comma.
+  const text = rawText.replace(/[\t\r]/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '').trim();
+  if (text.length > MAX_TEXT_LENGTH) return { kind: 'invalid', reason: `That is too long: ask in at most ${MAX_TEXT_LENGTH} characters.` };
+  const [first = '', ...rest] = text.split(/\s+/);
+  const command = commandList.find((definition) => definition.name !== '' && definition.name === first.toLowerCase());
+  return command ? command.parse(rest.join(' ')) : lookupCommand.parse(text);
+}

@@ -1,0 +1,59 @@
+// The only reader of process.env. Validates everything at start and names what is wrong in one line.
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+export type SlackMode = 'socket' | 'http' | 'shell';
+
+export interface Config {
+  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  port: number;
+  timezone: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  catalogPath: string;
+  supplementsPath: string;
+}
+
+export class ConfigError extends Error {}
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
+  PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).refine((n) => Number.isInteger(n) && n >= 0 && n < 65536, 'must be a port number'),
+  EOLWATCH_TIMEZONE: optionalText.transform((v) => v ?? 'UTC').refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
+  EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
+  EOLWATCH_CATALOG: optionalText.transform((v) => v ?? 'data/products-full.json'),
+  EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? 'data/supplements.json'),
+});
+
+/** How main connects: decided from which Slack credentials are set. Only main needs one. */
+export function slackModeOf({ slack: { botToken, appToken, signingSecret } }: Config): SlackMode {
+  if (botToken && appToken) return 'socket';
+  if (botToken && signingSecret) return 'http';
+  if (!botToken && !appToken && !signingSecret) return 'shell';
+  if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN is missing: set it with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP), or unset all three for the local shell.');
+  throw new ConfigError('SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP) is.');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  return {
+    slack: { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL },
+    port: e.PORT,
+    timezone: e.EOLWATCH_TIMEZONE,
+    logLevel: e.EOLWATCH_LOG_LEVEL,
+    catalogPath: e.EOLWATCH_CATALOG,
+    supplementsPath: e.EOLWATCH_SUPPLEMENTS,
+  };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from '@jest/globals';
+import { createResolver, type Resolution } from '../../src/catalog/resolve-name.js';
+import { testCore } from '../helpers/test-core.js';
+
+const resolve = createResolver(testCore().catalog);
+
+function nameOf(resolution: Resolution): string {
+  switch (resolution.kind) {
+    case 'release':
+      return `${resolution.release.productName}/${resolution.release.name}`;
+    case 'releases':
+      return `${resolution.product.name}/*`;
+    case 'ambiguous':
+      return `ambiguous:${resolution.products.map((product) => product.name).join('|')}`;
+    case 'not-found':
+      return 'not-found';
+  }
+}
+
+describe('resolving names as people type them', () => {
+  it.each([
+    ['windows-8.1', 'windows/8.1'],
+    ['win 8.1', 'windows/8.1'],
+    ['Windows 8.1', 'windows/8.1'],
+    ['WINDOWS 8.1', 'windows/8.1'],
+    ['windows_8.1', 'windows/8.1'],
+    ['xp', 'windows/5-sp3'],
+    ['windows xp', 'windows/5-sp3'],
+    ['XP SP3', 'windows/5-sp3'],
+    ['vista', 'windows/6-sp2'],
+    ['windows vista', 'windows/6-sp2'],
+    ['win7', 'windows/7-sp1'],
+    ['windows 7', 'windows/7-sp1'],
+    ['windows 8', 'windows/8'],
+    ['win10 22h2', 'windows/10-22h2'],
+    ['windows-10-22h2', 'windows/10-22h2'],
+    ['server 2012 r2', 'windows-server/2012-r2'],
+    ['windows server 2008 r2', 'windows-server/2008-r2-sp1'],
+    ['windows-server-2019', 'windows-server/2019'],
+    ['ubuntu 22.04', 'ubuntu/22.04'],
+    ['ubuntu jammy', 'ubuntu/22.04'],
+    ['jammy', 'ubuntu/22.04'],
+    ['ubuntu 22.04.3', 'ubuntu/22.04'],
+    ['rhel 7', 'rhel/7'],
+    ['red hat 7', 'rhel/7'],
+    ['rhel8', 'rhel/8'],
+    ['debian buster', 'debian/10'],
+    ['macos monterey', 'macos/12'],
+    ['mac os x 10.6', 'macos/10.6'],
+    ['node 18', 'nodejs/18'],
+    ['node 18.19.0', 'nodejs/18'],
+    ['postgres 12', 'postgresql/12'],
+  ])('resolves %j to %s', (typed, expected) => {
+    expect(nameOf(resolve(typed))).toBe(expected);
+  });
+
+  it.each([
+    ['windwos 8.1', 'windows/8.1', 'windwos'],
+    ['ubunto 22.04', 'ubuntu/22.04', 'ubunto'],
+  ])('reads the typo %j as %s and says so', (typed, expected, typo) => {
+    const resolution = resolve(typed);
+    expect(nameOf(resolution)).toBe(expected);
+    expect(resolution.kind === 'release' && resolution.correctedFrom).toBe(typo);
+  });
+
+  it.each([
+    ['windows', 'windows/*'],
+    ['windows 10', 'windows/*'],
+    ['win11', 'windows/*'],
+    ['windows 10 1607', 'windows/*'],
+  ])('lists the releases %j could mean (%s)', (typed, expected) => {
+    const resolution = resolve(typed);
+    expect(nameOf(resolution)).toBe(expected);
+    expect(resolution.kind === 'releases' && resolution.releases.length).toBeGreaterThan(1);
+  });
+
+  it('lists only the releases of "windows 10", never Windows 11', () => {
+    const resolution = resolve('windows 10');
+    const names = resolution.kind === 'releases' ? resolution.releases.map((release) => release.name) : [];
+    expect(names).toContain('10-22h2');
+    expect(names.every((name) => name.startsWith('10-'))).toBe(true);
+  });
+
+  it.each(['foobar', 'nope', 'lts', 'windows 99', '', '   ', '<!channel>', '8.1', "'; DROP TABLE releases; --"])(
+    'finds nothing for %j',
+    (typed) => {
+      expect(resolve(typed).kind).toBe('not-found');
+    },
+  );
+
+  it('suggests the closest products for an unknown name', () => {
+    const resolution = resolve('rehl 8');
+    expect(resolution.kind === 'not-found' && resolution.suggestions).toContain('rhel');
+  });
+
+  it('suggests releases of a known product when the release is unknown', () => {
+    const resolution = resolve('windows 99');
+    expect(resolution.kind === 'not-found' && resolution.suggestions.every((name) => name.startsWith('windows '))).toBe(true);
+  });
+
+  it('suggests products that have a bare release name', () => {
+    const resolution = resolve('8.1');
+    expect(resolution.kind === 'not-found' && resolution.suggestions).toContain('android 8.1');
+  });
+
+  it('resolves every release of the catalogue by its product and release names', () => {
+    const misses = testCore().catalog.products.flatMap((product) =>
+      product.releases.filter((release) => nameOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`),
+    );
+    expect(misses.map((release) => `${release.productName} ${release.name}`)).toEqual([]);
+  });
+});
