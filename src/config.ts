@@ -32,6 +32,9 @@ const envSchema = z.object({
   EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? 'data/supplements.json'),
 });
 
+/** Every variable eolwatch reads; .env.example and the README document each one. */
+export const ENV_VARIABLES = Object.keys(envSchema.shape);
+
 /** How main connects: decided from which Slack credentials are set. Only main needs one. */
 export function slackModeOf({ slack: { botToken, appToken, signingSecret } }: Config): SlackMode {
   if (botToken && appToken) return 'socket';

@@ -26,6 +26,8 @@ const FUZZY_ACCEPT = 0.35;
 const SUGGESTIONS = 5;
 // Shorter words are too easily close to something ("lts" is two edits from "salt").
 const FUZZY_MIN_LENGTH = 4;
+// Longer patterns leave fuse's fast bit-parallel search, and no product name is this long.
+const FUZZY_MAX_LENGTH = 32;
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -95,6 +97,8 @@ export function createResolver(catalog: Catalog): Resolver {
   }
   const longestProductKey = Math.max(...[...productsByKey.keys()].map((key) => key.split(' ').length));
   const fuzzyProducts = new Fuse([...productsByKey.keys()], { includeScore: true, threshold: 0.5 });
+  // A tighter threshold prunes early: typo correction runs twice as fast as the suggestion search.
+  const fuzzyTypos = new Fuse([...productsByKey.keys()], { includeScore: true, threshold: FUZZY_ACCEPT });
 
   function releaseSynonym(normalized: string): Release | undefined {
     const synonym = releaseSynonyms[normalized];
@@ -124,24 +128,23 @@ export function createResolver(catalog: Catalog): Resolver {
   function suggestReleases(product: Product, rest: string): string[] {
     const keys = releaseKeysByProduct.get(product.name) ?? [];
     const fuse = new Fuse(keys, { keys: ['name', 'others'], threshold: 0.6 });
-    const close = fuse.search(rest, { limit: SUGGESTIONS }).map((hit) => hit.item.release);
+    const close = fuse.search(rest.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS }).map((hit) => hit.item.release);
     const fallback = close.length > 0 ? close : product.releases.slice(0, SUGGESTIONS);
     return fallback.map((release) => `${product.name} ${release.name}`);
   }
 
   // Close spellings, best first; among equals the one nearest in length ("windwos": windows, not windows-embedded).
   function closeProducts(typed: string): Product[] {
-    if (typed.length < FUZZY_MIN_LENGTH) return [];
-    const hits = fuzzyProducts
+    if (typed.length < FUZZY_MIN_LENGTH || typed.length > FUZZY_MAX_LENGTH) return [];
+    const hits = fuzzyTypos
       .search(typed, { limit: SUGGESTIONS })
-      .filter((hit) => (hit.score ?? 1) <= FUZZY_ACCEPT)
       .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || Math.abs(a.item.length - typed.length) - Math.abs(b.item.length - typed.length));
     return [...new Set(hits.flatMap((hit) => productsByKey.get(hit.item) ?? []))];
   }
 
   function suggestProducts(query: string): string[] {
     const names = fuzzyProducts
-      .search(query, { limit: SUGGESTIONS * 3 })
+      .search(query.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS * 3 })
       .flatMap((hit) => (productsByKey.get(hit.item) ?? []).map((product) => product.name));
     return [...new Set(names)].slice(0, SUGGESTIONS);
   }

@@ -6,10 +6,10 @@ export const MAX_QUERIES = 10;
 
 // Question words that are never part of a product name, so chat phrasing still resolves.
 const QUESTION_WORDS = new Set(
-  'is are was still supported support supports patched patches updated updates update when does do did end ends ending lose loses losing the our we my a an what whats about of for until til how long will be get gets eol status lifecycle please tell me us and or there any left'.split(' '),
+  'is are was still supported support supports patched patches updated updates update when does do did end ends ending lose loses losing the our we my a an what whats about of for until til how long will be get gets eol status lifecycle please tell me us and or there any left it its this that they them'.split(' '),
 );
 
-const AS_OF = /(?:^|\s)(?:on|as of|at|by)\s+(\S+)\s*[?.!]*\s*$/i;
+const AS_OF = /(?:^|\s)(?:on|as of|at|by)\s+(\S+?)[?.!]*\s*$/i;
 
 function stripQuestion(query: string): string {
   return query

@@ -1,0 +1,41 @@
+// Entry point: reads the configuration, wires the core, and runs Slack (Socket Mode or HTTP) or,
+// with no Slack credentials, the local shell.
+import { existsSync } from 'node:fs';
+import { pino } from 'pino';
+import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
+import { describeStartupError } from './describe-startup-error.js';
+import { runShell } from './shell/run-shell.js';
+import { createSlackApp, type SlackConnection } from './slack/create-slack-app.js';
+import { wireCore } from './wire-core.js';
+
+function connectionOf(config: Config, mode: SlackMode): SlackConnection {
+  const { botToken = '', appToken = '', signingSecret = '', apiUrl } = config.slack;
+  return mode === 'socket' ? { mode: 'socket', botToken, appToken, apiUrl } : { mode: 'http', botToken, signingSecret, apiUrl };
+}
+
+async function main(): Promise<void> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const mode = slackModeOf(config);
+  const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });
+  const core = wireCore(config);
+  const deps = core.deps();
+  if (mode === 'shell') {
+    await runShell(deps, { input: process.stdin, output: process.stdout });
+    return;
+  }
+  const app = createSlackApp(connectionOf(config, mode), { commands: deps, logger });
+  await app.init();
+  await (mode === 'http' ? app.start(config.port) : app.start());
+  logger.info({ mode, port: mode === 'http' ? config.port : undefined, releases: core.catalog.releaseCount }, 'eolwatch ready');
+  const stop = (): void => {
+    app.stop().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`eolwatch: ${describeStartupError(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,133 @@
+// Result -> a Slack message: Block Kit plus the `text` fallback that notifications and screen readers use.
+// Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
+import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
+import type { Status } from '../lifecycle/compute-lifecycle.js';
+import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND, type Formatter } from './describe-lifecycle.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { renderText } from './render-text.js';
+import { SHARE_ACTION_ID } from './slack-ids.js';
+
+export interface Block {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+const MAX_BLOCKS = 50;
+const MAX_SECTION_TEXT = 3000;
+const MAX_FIELD_TEXT = 2000;
+const MAX_FIELDS = 10;
+const MAX_HEADER_TEXT = 150;
+const MAX_BUTTON_VALUE = 2000;
+
+export const STATUS_EMOJI: Record<Status, string> = {
+  active: ':large_green_circle:',
+  security: ':large_yellow_circle:',
+  extended: ':large_orange_circle:',
+  unsupported: ':red_circle:',
+  unknown: ':white_circle:',
+};
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+// Slack shows a date token in each reader's own time zone; noon UTC keeps it on the same calendar day
+// from UTC-12 to UTC+11. The ISO date is the fallback for clients that cannot render tokens.
+export const slackFormat: Formatter = {
+  date: (isoDate) => `<!date^${Math.floor(Date.parse(`${isoDate}T12:00:00Z`) / 1000)}^{date_long}|${isoDate}>`,
+  text: escapeMrkdwn,
+};
+
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) } });
+const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) }] });
+const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, MAX_HEADER_TEXT) } });
+
+const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
+
+function correctedNote(item: LookupItem): Block[] {
+  if (!('correctedFrom' in item) || !item.correctedFrom) return [];
+  return [context(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`)];
+}
+
+function releaseBlocks(row: ReleaseRow): Block[] {
+  const { release, lifecycle } = row;
+  const fields = lifecycle.phases.map((state) => `*${escapeMrkdwn(state.phase.label)}*\n${describePhase(state, slackFormat)}`);
+  fields.push(`*Released*\n${slackFormat.date(release.releaseDate)}${release.lts ? ' (LTS)' : ''}`);
+  if (release.latest) fields.push(`*Latest*\n${escapeMrkdwn(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  return [
+    header(titleOf(row)),
+    section(`${STATUS_EMOJI[lifecycle.status]} *${describeStatus(lifecycle, slackFormat)}*`),
+    {
+      type: 'section',
+      fields: fields.slice(0, MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text: clip(text, MAX_FIELD_TEXT) })),
+    },
+  ];
+}
+
+function statusLine(row: ReleaseRow, name: string): string {
+  return `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(name)}*: ${describeStatus(row.lifecycle, slackFormat)}`;
+}
+
+function itemBlocks(item: LookupItem, compact: boolean): Block[] {
+  switch (item.kind) {
+    case 'release':
+      return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item)] : [...releaseBlocks(item), ...correctedNote(item)];
+    case 'releases': {
+      const lines = item.rows.map((row) => statusLine(row, row.release.label));
+      if (item.omitted > 0) lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
+      const blocks = [header(item.product.label), ...correctedNote(item)];
+      if (item.product.name === 'windows') blocks.push(context(WINDOWS_EDITIONS_LEGEND));
+      return [...blocks, section(lines.join('\n'))];
+    }
+    case 'ambiguous':
+      return [section(`“${escapeMrkdwn(item.query)}” could be: ${item.products.map((p) => `${escapeMrkdwn(p.label)} (\`${escapeMrkdwn(p.name)}\`)`).join(', ')}`)];
+    case 'not-found': {
+      const closest = item.suggestions.map((name) => `\`${escapeMrkdwn(name)}\``).join(', ');
+      return [section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${closest ? ` Closest: ${closest}` : ''}`)];
+    }
+  }
+}
+
+function shareButton(text: string): Block {
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: clip(text, MAX_BUTTON_VALUE) },
+    ],
+  };
+}
+
+function blocksOf(result: Result): Block[] {
+  switch (result.kind) {
+    case 'invalid':
+      return [section(result.reason)];
+    case 'help':
+      return [
+        header('eolwatch'),
+        section(result.entries.map((entry) => `\`${escapeMrkdwn(entry.usage)}\`\n${entry.summary}`).join('\n\n')),
+        context('You can also mention me or send me a direct message: “is windows 8.1 still supported?”'),
+      ];
+    case 'lookup': {
+      const compact = result.items.length > 1;
+      const blocks = result.items.flatMap((item) => itemBlocks(item, compact));
+      const footer = [`As of ${slackFormat.date(result.asOf)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`];
+      const links = [...new Set(result.items.flatMap((item) => (item.kind === 'release' ? [item.release.link] : [])))];
+      if (links.length === 1) footer.push(`<${links[0]}|details>`);
+      blocks.push(context(footer.join(' · ')));
+      const answered = result.items.some((item) => item.kind === 'release' || item.kind === 'releases');
+      if (!result.share && answered) blocks.push(shareButton(result.text));
+      return blocks;
+    }
+  }
+}
+
+export function renderBlocks(result: Result): SlackMessage {
+  let blocks = blocksOf(result);
+  if (blocks.length > MAX_BLOCKS) blocks = [...blocks.slice(0, MAX_BLOCKS - 1), context('…more than one message can hold; ask about fewer releases.')];
+  return { text: clip(escapeMrkdwn(renderText(result)), MAX_SECTION_TEXT), blocks };
+}

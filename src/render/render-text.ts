@@ -1,0 +1,53 @@
+// Result -> plain text for the shell and CLI, with ISO dates.
+import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
+import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND, type Formatter } from './describe-lifecycle.js';
+
+const plain: Formatter = { date: (isoDate) => isoDate, text: (text) => text };
+
+const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
+
+function releaseDetail(row: ReleaseRow): string[] {
+  const { release, lifecycle } = row;
+  const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`];
+  for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
+  lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);
+  if (release.latest) lines.push(`  Latest: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  lines.push(`  ${release.link}`);
+  return lines;
+}
+
+function itemLines(item: LookupItem, compact: boolean): string[] {
+  const corrected = 'correctedFrom' in item && item.correctedFrom ? [`(read "${item.correctedFrom}" as a typo)`] : [];
+  switch (item.kind) {
+    case 'release':
+      return compact ? [`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...corrected] : [...corrected, ...releaseDetail(item)];
+    case 'releases': {
+      const lines = [...corrected, `${item.product.label}: ${item.rows.length + item.omitted} releases`];
+      if (item.product.name === 'windows') lines.push(`  ${WINDOWS_EDITIONS_LEGEND}`);
+      for (const row of item.rows) lines.push(`  ${row.release.name}: ${describeStatus(row.lifecycle, plain)}`);
+      if (item.omitted > 0) lines.push(`  ... and ${item.omitted} older, unsupported: ${item.product.link}`);
+      return lines;
+    }
+    case 'ambiguous':
+      return [`"${item.query}" could be: ${item.products.map((product) => `${product.label} (${product.name})`).join(', ')}`];
+    case 'not-found':
+      return [
+        `Not found: "${item.query}".${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`,
+      ];
+  }
+}
+
+export function renderText(result: Result): string {
+  switch (result.kind) {
+    case 'invalid':
+      return result.reason.replace(/`/g, '');
+    case 'help':
+      return ['eolwatch commands:', ...result.entries.map((entry) => `  ${entry.usage}\n      ${entry.summary.replace(/`/g, '')}`)].join('\n');
+    case 'lookup': {
+      const compact = result.items.length > 1;
+      const lines = result.items.flatMap((item) => itemLines(item, compact));
+      lines.push(`As of ${result.asOf}; data as of ${result.dataDate} (endoflife.date)`);
+      return lines.join('\n');
+    }
+  }
+}

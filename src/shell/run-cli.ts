@@ -1,0 +1,73 @@
+// `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
+// Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { DateTime } from 'luxon';
+import { isAnswered, type CommandDeps } from '../commands/command-types.js';
+import { runText } from '../commands/run-command.js';
+import { parseIsoDate } from '../lifecycle/calendar-date.js';
+import { renderText } from '../render/render-text.js';
+import { stripCommandPrefix } from './strip-command-prefix.js';
+
+export const CLI_USAGE = 'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text after /eol>   (no text: one command per stdin line)';
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export interface CliWiring {
+  /** Command dependencies, with the clock pinned to `now` when given. */
+  deps(now: ((zone: string) => DateTime) | null): CommandDeps;
+  pinnedClock(isoDate: string): (zone: string) => DateTime;
+}
+
+function answer(text: string, deps: CommandDeps, json: boolean, io: CliIo): boolean {
+  const result = runText(stripCommandPrefix(text), deps);
+  const answered = isAnswered(result);
+  if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+  if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  return answered;
+}
+
+export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { now: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n${CLI_USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${CLI_USAGE}\n`);
+    return 0;
+  }
+  let clock = null;
+  if (values.now !== undefined) {
+    const date = parseIsoDate(values.now);
+    if (!date) {
+      io.stderr.write(`--now takes a date as YYYY-MM-DD, not "${values.now}"\n${CLI_USAGE}\n`);
+      return 2;
+    }
+    clock = wiring.pinnedClock(date);
+  }
+  const deps = wiring.deps(clock);
+  const json = values.json ?? false;
+  if (positionals.length > 0) return answer(positionals.join(' '), deps, json, io) ? 0 : 1;
+  if (io.stdin.isTTY) {
+    io.stderr.write(`${CLI_USAGE}\n`);
+    return 2;
+  }
+  let allAnswered = true;
+  for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+    if (line.trim() === '') continue;
+    allAnswered = answer(line, deps, json, io) && allAnswered;
+  }
+  return allAnswered ? 0 : 1;
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { MAX_TEXT_LENGTH, parseCommand } from '../../src/commands/parse-command.js';
+
+describe('parsing what follows /eol', () => {
+  it.each([
+    ['windows-8.1', ['windows-8.1'], null],
+    ['windows 8.1 on 2018-03-31', ['windows 8.1'], '2018-03-31'],
+    ['win 8.1 as of 2018-03-31?', ['win 8.1'], '2018-03-31'],
+    ['windows-8.1, windows-10-22h2, ubuntu 18.04', ['windows-8.1', 'windows-10-22h2', 'ubuntu 18.04'], null],
+    ['is windows 8.1 still supported?', ['windows 8.1'], null],
+    ['when does xp lose support?', ['xp'], null],
+    ['is our ubuntu jammy still patched', ['ubuntu jammy'], null],
+    ['xp\twindows 7', ['xp windows 7'], null],
+  ])('reads %j as a lookup of %j as of %s', (text, queries, asOf) => {
+    expect(parseCommand(text)).toMatchObject({ kind: 'lookup', queries, asOf, share: false });
+  });
+
+  it('reads share as a lookup for the channel', () => {
+    expect(parseCommand('share windows-8.1')).toMatchObject({ kind: 'lookup', queries: ['windows-8.1'], share: true });
+  });
+
+  it.each(['help', 'HELP', '  help  '])('reads %j as help', (text) => {
+    expect(parseCommand(text)).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    ['', /Name a product/],
+    ['   ', /Name a product/],
+    ['is it still supported?', /Name a product/],
+    ['windows 8.1 on 2018-02-30', /YYYY-MM-DD/],
+    ['windows 8.1 on 31/03/2018', /YYYY-MM-DD/],
+    ['x'.repeat(10_000), /too long/],
+    [Array.from({ length: 11 }, (_, i) => `node ${i}`).join(', '), /at most 10/],
+  ])('refuses %j with a short reason', (text, reason) => {
+    const request = parseCommand(text);
+    expect(request.kind).toBe('invalid');
+    expect(request.kind === 'invalid' && request.reason).toMatch(reason);
+  });
+
+  it('drops control characters before reading the text', () => {
+    expect(parseCommand('win\u0000dows\u0007 8.1\u001b')).toMatchObject({ kind: 'lookup', queries: ['windows 8.1'] });
+  });
+
+  it(`accepts exactly ${MAX_TEXT_LENGTH} characters`, () => {
+    expect(parseCommand(`xp${' '.repeat(MAX_TEXT_LENGTH - 2)}`).kind).toBe('lookup');
+  });
+});

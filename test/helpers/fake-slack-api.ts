@@ -1,0 +1,120 @@
+// A small local stand-in for Slack's Web API (and response_url, and Socket Mode's websocket):
+// answers what eolwatch calls and records every call, so tests assert what the bot really sent.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface RecordedCall {
+  method: string;
+  body: Record<string, unknown>;
+  headers: IncomingMessage['headers'];
+}
+
+/** Lets a test answer a method its own way (429, an error); return undefined for the default. */
+export type Override = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
+
+export const BOT_USER_ID = 'UBOT';
+export const BOT_ID = 'BBOT';
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'metadata']) {
+    if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
+  }
+  return body;
+}
+
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  override: Override = () => undefined;
+  socket: WebSocket | undefined;
+  private server: Server;
+  private wss: WebSocketServer | undefined;
+  private waiters: { method: string; count: number; resolve: () => void }[] = [];
+
+  constructor() {
+    this.server = createServer((req, res) => this.handle(req, res));
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  /** A response_url the bot may POST to; calls arrive recorded as method `response`. */
+  get responseUrl(): string {
+    return `${this.url}/response/1`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves once `count` calls to `method` have arrived. */
+  waitFor(method: string, count = 1): Promise<void> {
+    if (this.callsTo(method).length >= count) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ method, count, resolve }));
+  }
+
+  /** Serves Socket Mode: apps.connections.open hands out this websocket, which says hello on connect. */
+  enableSocketMode(): void {
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (socket) => {
+      this.socket = socket;
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    this.wss?.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private defaultAnswer(method: string): unknown {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'eolwatch' };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
+      case 'chat.postMessage':
+        return { ok: true, ts: `${1700000000 + this.callsTo(method).length}.000100`, channel: 'C1' };
+      case 'response':
+        return 'ok';
+      default:
+        return { ok: true };
+    }
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (raw += chunk));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '').split('?')[0] ?? '';
+      const call = { method, body: parseBody(raw, req.headers['content-type']), headers: req.headers };
+      this.calls.push(call);
+      const custom = this.override(call);
+      const body = custom ? custom.body : this.defaultAnswer(method);
+      res.writeHead(custom?.status ?? 200, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...custom?.headers });
+      res.end(typeof body === 'string' ? body : JSON.stringify(body));
+      this.waiters = this.waiters.filter((waiter) => {
+        if (waiter.method !== method || this.callsTo(method).length < waiter.count) return true;
+        waiter.resolve();
+        return false;
+      });
+    });
+  }
+}

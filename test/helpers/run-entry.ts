@@ -1,0 +1,19 @@
+// Runs an entry point (src/main.ts, src/cli.ts) as its own process, as npm scripts do.
+import { spawn } from 'node:child_process';
+
+export interface EntryRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runEntry(entry: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<EntryRun> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdin.end(options.stdin ?? '');
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}

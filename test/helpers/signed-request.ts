@@ -1,0 +1,63 @@
+// Requests exactly as Slack sends them: form-encoded or JSON, signed with the app's signing secret.
+import { createHmac } from 'node:crypto';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export function signature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SlackPost {
+  body: string;
+  contentType: string;
+  /** Defaults to a valid signature made now with SIGNING_SECRET. */
+  headers?: Record<string, string>;
+}
+
+export function signedHeaders(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature(secret, timestamp, body) };
+}
+
+export async function postToSlackApp(url: string, post: SlackPost): Promise<{ status: number; text: string; json: () => unknown }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': post.contentType, ...(post.headers ?? signedHeaders(post.body)) },
+    body: post.body,
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: () => JSON.parse(text) };
+}
+
+export function slashCommandBody(text: string, responseUrl: string, overrides: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    team_domain: 'met',
+    channel_id: 'C1',
+    channel_name: 'it-estate',
+    user_id: 'U1',
+    user_name: 'alex',
+    command: '/eol',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: '1.2.3',
+    ...overrides,
+  }).toString();
+}
+
+export function eventBody(event: Record<string, unknown>): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `Ev${Math.random().toString(36).slice(2)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    event,
+  });
+}
+
+export function interactionBody(payload: Record<string, unknown>): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

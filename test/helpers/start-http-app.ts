@@ -1,0 +1,36 @@
+// The real eolwatch Bolt app over HTTP on a free loopback port, talking to a fake Web API.
+import type { App } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { createSlackApp } from '../../src/slack/create-slack-app.js';
+import type { CommandDeps } from '../../src/commands/command-types.js';
+import { FakeSlackApi } from './fake-slack-api.js';
+import { SIGNING_SECRET } from './signed-request.js';
+
+export interface RunningApp {
+  app: App;
+  api: FakeSlackApi;
+  url: string;
+  eventsUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startHttpApp(commands: CommandDeps): Promise<RunningApp> {
+  const api = await new FakeSlackApi().start();
+  const logger = pino({ level: 'silent' });
+  const app = createSlackApp({ mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands, logger }, 0);
+  await app.init();
+  const server = (await app.start(0)) as Server;
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    app,
+    api,
+    url,
+    eventsUrl: `${url}/slack/events`,
+    stop: async () => {
+      await app.stop();
+      await api.stop();
+    },
+  };
+}

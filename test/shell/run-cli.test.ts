@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../src/shell/run-cli.js';
+import { runEntry } from '../helpers/run-entry.js';
+import { testCore } from '../helpers/test-core.js';
+
+async function cli(args: string[], stdinText?: string) {
+  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+  stdin.isTTY = stdinText === undefined;
+  stdin.end(stdinText ?? '');
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const read = (stream: PassThrough) => {
+    let text = '';
+    stream.on('data', (chunk) => (text += chunk));
+    return () => text;
+  };
+  const out = read(stdout);
+  const err = read(stderr);
+  const core = testCore();
+  const code = await runCli(args, { stdin, stdout, stderr }, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock });
+  return { code, stdout: out(), stderr: err() };
+}
+
+describe('the eol CLI', () => {
+  it('answers and exits 0', async () => {
+    const run = await cli(['--now', '2017-06-28', 'windows-8.1']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Supported: Active Support until 2018-01-09 (195 days left)');
+    expect(run.stderr).toBe('');
+  });
+
+  it('accepts the text as several words and with /eol in front', async () => {
+    const run = await cli(['--now', '2017-06-28', '/eol', 'win', '8.1']);
+    expect(run.stdout).toContain('Microsoft Windows 8.1');
+  });
+
+  it('exits 1 with the reason on stderr for an unknown product', async () => {
+    const run = await cli(['nonexistent-product-xyz']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Not found: "nonexistent-product-xyz"');
+  });
+
+  it('exits 1 for bad input', async () => {
+    expect((await cli(['windows 8.1 on 2018-02-30'])).code).toBe(1);
+  });
+
+  it.each([[['--now', 'yesterday', 'xp']], [['--bogus', 'xp']], [[]]])('exits 2 on a usage error: %j', async (args) => {
+    const run = await cli(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('usage:');
+  });
+
+  it('prints the result object with --json', async () => {
+    const run = await cli(['--json', '--now', '2023-01-11', 'windows 8.1']);
+    const result = JSON.parse(run.stdout);
+    expect(result).toMatchObject({ kind: 'lookup', asOf: '2023-01-11', items: [{ kind: 'release', lifecycle: { status: 'unsupported', unsupportedSince: '2023-01-10' } }] });
+  });
+
+  it('answers one command a line from stdin', async () => {
+    const run = await cli(['--now', '2017-06-28'], 'xp\n\n/eol windows 8.1\n');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/XP SP3[\s\S]*Windows 8\.1/);
+  });
+
+  it('answers one JSON object a line in batch mode, and exits 1 if any line was not answered', async () => {
+    const run = await cli(['--json', '--now', '2017-06-28'], 'xp\nnope-nope\nvista\n');
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.items[0].kind)).toEqual(['release', 'not-found', 'release']);
+  });
+});
+
+describe('the entry points as processes', () => {
+  it('npm run eol: exit codes 0, 1 and 2', async () => {
+    const [ok, notFound, usage] = await Promise.all([
+      runEntry('src/cli.ts', ['--now', '2014-04-09', 'xp']),
+      runEntry('src/cli.ts', ['no-such-thing-anywhere']),
+      runEntry('src/cli.ts', ['--now', 'never', 'xp']),
+    ]);
+    expect([ok.code, notFound.code, usage.code]).toEqual([0, 1, 2]);
+    expect(ok.stdout).toContain('Unsupported since 2014-04-08 (1 day ago)');
+  });
+
+  it('npm start with no Slack credentials opens the local shell', async () => {
+    const run = await runEntry('src/main.ts', [], { stdin: '/eol xp on 2014-04-09\nwindows 8.1 on 2017-06-28\nexit\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('eolwatch local shell');
+    expect(run.stdout).toContain('Unsupported since 2014-04-08 (1 day ago)');
+    expect(run.stdout).toContain('195 days left');
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /neither SLACK_APP_TOKEN \(Socket Mode\) nor SLACK_SIGNING_SECRET \(HTTP\)/],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, /SLACK_BOT_TOKEN is missing/],
+    [{ SLACK_BOT_TOKEN: 'not-a-token', SLACK_SIGNING_SECRET: 's' }, /SLACK_BOT_TOKEN must start with xoxb-/],
+    [{ EOLWATCH_TIMEZONE: 'Mars/Olympus' }, /EOLWATCH_TIMEZONE must be an IANA time zone/],
+    [{ EOLWATCH_CATALOG: 'data/missing.json' }, /cannot read a data file/],
+  ])('stops at start with one clear line: %j', async (env, message) => {
+    const run = await runEntry('src/main.ts', [], { env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,165 @@
+// The real Bolt app over HTTP on loopback: signed requests in, a fake Web API recording what it posts.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { SHARE_ACTION_ID } from '../../src/render/slack-ids.js';
+import { BOT_ID, BOT_USER_ID } from '../helpers/fake-slack-api.js';
+import {
+  eventBody,
+  interactionBody,
+  postToSlackApp,
+  SIGNING_SECRET,
+  signedHeaders,
+  slashCommandBody,
+} from '../helpers/signed-request.js';
+import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
+import { depsAt } from '../helpers/test-core.js';
+
+const FORM = 'application/x-www-form-urlencoded';
+let running: RunningApp;
+
+beforeAll(async () => {
+  running = await startHttpApp(depsAt('2017-06-28'));
+});
+afterAll(async () => running.stop());
+
+async function slashCommand(text: string, headers?: Record<string, string>) {
+  const body = slashCommandBody(text, running.api.responseUrl);
+  return postToSlackApp(running.eventsUrl, { body, contentType: FORM, headers });
+}
+
+async function sendEvent(event: Record<string, unknown>) {
+  return postToSlackApp(running.eventsUrl, { body: eventBody(event), contentType: 'application/json' });
+}
+
+const textOf = (reply: any): string => JSON.stringify(reply.blocks) + reply.text;
+
+describe('/eol over HTTP', () => {
+  it('answers in the ack, privately, with the status, the dates and days left', async () => {
+    const response = await slashCommand('windows-8.1');
+    expect(response.status).toBe(200);
+    const reply = response.json() as any;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text).toContain('Supported: Active Support until 2018-01-09 (195 days left)');
+    expect(textOf(reply)).toContain('<!date^1515499200^{date_long}|2018-01-09>');
+    expect(textOf(reply)).toContain('data as of 2026-08-22');
+  });
+
+  it('answers "as of" a given day', async () => {
+    const reply = (await slashCommand('windows 8.1 on 2023-01-11')).json() as any;
+    expect(reply.text).toContain('Unsupported since 2023-01-10 (1 day ago)');
+  });
+
+  it('shares an answer with the channel on request', async () => {
+    const reply = (await slashCommand('share xp')).json() as any;
+    expect(reply.response_type).toBe('in_channel');
+    expect(reply.text).toContain('Unsupported since 2014-04-08');
+  });
+
+  it('lists everything with help', async () => {
+    const reply = (await slashCommand('help')).json() as any;
+    expect(reply.text).toContain('/eol share');
+  });
+
+  it('answers an unknown name with the closest matches', async () => {
+    const reply = (await slashCommand('windwos 99')).json() as any;
+    expect(reply.text).toMatch(/Not found: "windwos 99"/);
+  });
+
+  const now = () => Math.floor(Date.now() / 1000);
+  it.each([
+    ['no signature', (_body: string) => ({})],
+    ['a wrong signature', (_body: string) => signedHeaders('something else')],
+    ['a signature made with another secret', (body: string) => signedHeaders(body, 'not-the-secret')],
+    ['a stale timestamp', (body: string) => signedHeaders(body, SIGNING_SECRET, now() - 6 * 60)],
+  ])('refuses a request with %s: 401 and no answer', async (_case, headersFor) => {
+    const body = slashCommandBody('xp', running.api.responseUrl);
+    const callsBefore = running.api.calls.length;
+    const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM, headers: headersFor(body) });
+    expect(response.status).toBe(401);
+    expect(response.text).not.toContain('XP');
+    expect(running.api.calls.length).toBe(callsBefore);
+  });
+
+  it.each([
+    ['empty text', ''],
+    ['10,000 characters', 'windows '.repeat(1250)],
+    ['control characters', '\u0000\u0001\u001b[31m'],
+    ['emoji', '🪟 8.1 🔥'],
+    ['<!channel>', '<!channel>'],
+    ['<@U123>', '<@U123> windows'],
+    ['shell metacharacters', '$(rm -rf /); `reboot` | cat /etc/passwd && echo'],
+    ['SQL', "xp'; DROP TABLE inventory; --"],
+  ])('answers %s briefly, pings nobody and posts nothing else', async (_case, text) => {
+    const callsBefore = running.api.calls.length;
+    const response = await slashCommand(text);
+    expect(response.status).toBe(200);
+    const reply = response.json() as any;
+    expect(reply.response_type).toBe('ephemeral');
+    expect(reply.text.length).toBeLessThan(3001);
+    expect(textOf(reply)).not.toMatch(/<!channel>|<!here>|<@U123>/);
+    expect(running.api.calls.length).toBe(callsBefore);
+  });
+
+  it('posts a shared answer through response_url when "Share in channel" is pressed', async () => {
+    const before = running.api.callsTo('response').length;
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1', domain: 'met' },
+      user: { id: 'U1', username: 'alex', team_id: 'T1' },
+      api_app_id: 'A1',
+      token: 'legacy',
+      container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
+      trigger_id: '1.2.3',
+      channel: { id: 'C1', name: 'it-estate' },
+      response_url: running.api.responseUrl,
+      actions: [{ type: 'button', action_id: SHARE_ACTION_ID, block_id: 'b1', value: 'windows-8.1', action_ts: '1.3', text: { type: 'plain_text', text: 'Share in channel' } }],
+    };
+    const response = await postToSlackApp(running.eventsUrl, { body: interactionBody(payload), contentType: FORM });
+    expect(response.status).toBe(200);
+    await running.api.waitFor('response', before + 1);
+    const posted = running.api.callsTo('response').at(-1)?.body as any;
+    expect(posted.response_type).toBe('in_channel');
+    expect(posted.text).toContain('Microsoft Windows 8.1');
+    expect(JSON.stringify(posted.blocks)).toContain('Shared by <@U1>');
+  });
+
+  it('answers GET /healthz with 200', async () => {
+    const response = await fetch(`${running.url}/healthz`);
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('mentions and direct messages', () => {
+  it.each([
+    ['a mention', { type: 'app_mention', text: `<@${BOT_USER_ID}> is windows 8.1 still supported?`, channel: 'C1' }, 'Active Support until 2018-01-09'],
+    ['a direct message', { type: 'message', channel_type: 'im', text: 'when does xp lose support?', channel: 'D1' }, 'Unsupported since 2014-04-08'],
+  ])('answers %s in a thread, as the bot', async (_case, event, answer) => {
+    const before = running.api.callsTo('chat.postMessage').length;
+    const ts = `1700000000.00001${before}`;
+    await sendEvent({ ...event, user: 'U1', ts, team: 'T1' });
+    await running.api.waitFor('chat.postMessage', before + 1);
+    const post = running.api.callsTo('chat.postMessage').at(-1);
+    expect(post?.body).toMatchObject({ channel: event.channel, thread_ts: ts });
+    expect(post?.body.text).toContain(answer);
+    expect(post?.headers.authorization).toBe('Bearer xoxb-test');
+  });
+
+  it('gives a one-line hint for a message it cannot read as a question', async () => {
+    const before = running.api.callsTo('chat.postMessage').length;
+    await sendEvent({ type: 'message', channel_type: 'im', user: 'U1', text: 'hello there', ts: '1700000000.000003', channel: 'D1', team: 'T1' });
+    await running.api.waitFor('chat.postMessage', before + 1);
+    expect(running.api.callsTo('chat.postMessage').at(-1)?.body.text).toMatch(/^I answer questions such as/);
+  });
+
+  it('never answers its own messages or other bots', async () => {
+    const before = running.api.callsTo('chat.postMessage').length;
+    await sendEvent({ type: 'message', channel_type: 'im', user: BOT_USER_ID, bot_id: BOT_ID, text: 'xp', ts: '1700000000.000004', channel: 'D1', team: 'T1' });
+    await sendEvent({ type: 'message', subtype: 'bot_message', channel_type: 'im', bot_id: 'BOTHER', text: 'xp', ts: '1700000000.000005', channel: 'D1', team: 'T1' });
+    await sendEvent({ type: 'app_mention', bot_id: 'BOTHER', user: 'U9', text: `<@${BOT_USER_ID}> xp`, ts: '1700000000.000006', channel: 'C1', team: 'T1' });
+    // A real question afterwards proves the events above were processed, and answered with nothing.
+    await sendEvent({ type: 'message', channel_type: 'im', user: 'U1', text: 'vista', ts: '1700000000.000007', channel: 'D1', team: 'T1' });
+    await running.api.waitFor('chat.postMessage', before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const posts = running.api.callsTo('chat.postMessage').slice(before);
+    expect(posts.map((post) => post.body.thread_ts)).toEqual(['1700000000.000007']);
+  });
+});
