@@ -35,9 +35,8 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-function releaseKeysOf(product: Product, release: Release): ReleaseKeys {
+function releaseKeysOf(productWords: ReadonlySet<string>, release: Release): ReleaseKeys {
   const label = normalizeName(release.label);
-  const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
   const labelTokens = label.split(' ');
   let start = 0;
   while (start < labelTokens.length - 1 && productWords.has(labelTokens[start] ?? '')) start += 1;
@@ -74,7 +73,8 @@ export function createResolver(catalog: Catalog): Resolver {
   const releaseByFullName = new Map<string, Release[]>();
   for (const product of catalog.products) {
     for (const key of [product.name, ...product.aliases, product.label]) addTo(productsByKey, normalizeName(key), product);
-    const keys = product.releases.map((release) => releaseKeysOf(product, release));
+    const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
+    const keys = product.releases.map((release) => releaseKeysOf(productWords, release));
     releaseKeysByProduct.set(product.name, keys);
     for (const k of keys) addTo(releaseByFullName, `${normalizeName(product.name)} ${k.name}`, k.release);
   }

@@ -7,7 +7,9 @@ export interface Formatter {
   text(text: string): string;
 }
 
-const plural = (count: number, word: string): string => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+// One formatter for all answers: toLocaleString would build a new one on every call.
+const thousands = new Intl.NumberFormat('en-US');
+const plural = (count: number, word: string): string => `${thousands.format(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export function describePhase(state: PhaseState, format: Formatter): string {
   const { end } = state.phase;

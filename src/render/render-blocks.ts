@@ -4,7 +4,7 @@ import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.j
 import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND, type Formatter } from './describe-lifecycle.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { renderText } from './render-text.js';
+import { renderSummary } from './render-text.js';
 import { SHARE_ACTION_ID } from './slack-ids.js';
 
 export interface Block {
@@ -129,5 +129,5 @@ function blocksOf(result: Result): Block[] {
 export function renderBlocks(result: Result): SlackMessage {
   let blocks = blocksOf(result);
   if (blocks.length > MAX_BLOCKS) blocks = [...blocks.slice(0, MAX_BLOCKS - 1), context('…more than one message can hold; ask about fewer releases.')];
-  return { text: clip(escapeMrkdwn(renderText(result)), MAX_SECTION_TEXT), blocks };
+  return { text: clip(escapeMrkdwn(renderSummary(result)), MAX_SECTION_TEXT), blocks };
 }

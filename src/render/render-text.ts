@@ -37,6 +37,11 @@ function itemLines(item: LookupItem, compact: boolean): string[] {
   }
 }
 
+/** One line per item: what a notification or a screen reader gets first. */
+export function renderSummary(result: Result): string {
+  return result.kind === 'lookup' ? result.items.flatMap((item) => itemLines(item, true)).join('\n') : renderText(result);
+}
+
 export function renderText(result: Result): string {
   switch (result.kind) {
     case 'invalid':

@@ -28,6 +28,8 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
     clientOptions,
     // auth.test runs in init(), where main can catch a bad token instead of crashing on a rejection.
     deferInitialization: true,
+    // eolwatch keeps no per-conversation state; Bolt's default store costs every request a lookup.
+    convoStore: false as const,
   };
   const app =
     connection.mode === 'socket'

@@ -1,0 +1,84 @@
+// /eol through the real HTTP receiver under load, beside a bare Bolt app with one listener that only
+// acks (the baseline the target is set against), and, to show where the gap lies, the same bare app
+// acking with a fixed answer of the same size. Each runs as its own process; autocannon sends the
+// same signed slash commands to each.
+import autocannon from 'autocannon';
+import { createServer } from 'node:net';
+import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
+import { signedHeaders, slashCommandBody } from '../test/helpers/signed-request.js';
+import { runText } from '../src/commands/run-command.js';
+import { renderBlocks } from '../src/render/render-blocks.js';
+import { testCore } from '../test/helpers/test-core.js';
+import { startUntilReady } from './start-process.js';
+
+const SECRET = 'test-signing-secret';
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const QUERIES = ['windows 8.1', 'xp', 'ubuntu jammy', 'server 2012 r2', 'node 18', 'windows 10 22h2, rhel 7', 'debian buster'];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function load(port: number, responseUrl: string) {
+  // Signed once: the timestamp stays valid for five minutes, far longer than the run.
+  const requests = QUERIES.map((text) => {
+    const body = slashCommandBody(text, responseUrl);
+    return { method: 'POST' as const, path: '/slack/events', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, SECRET) } };
+  });
+  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 10, duration: DURATION_S, requests });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+}
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+type Figures = Awaited<ReturnType<typeof load>>;
+
+async function start(entry: string, env: Record<string, string>, ready: string) {
+  const port = await freePort();
+  const { child } = await startUntilReady(entry, { ...env, PORT: String(port), SLACK_SIGNING_SECRET: SECRET }, ready);
+  return { port, child };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const medianOf = (runs: Figures[]): Figures => ({
+  rps: median(runs.map((r) => r.rps)),
+  p50: median(runs.map((r) => r.p50)),
+  p99: median(runs.map((r) => r.p99)),
+  total: runs.reduce((sum, r) => sum + r.total, 0),
+});
+
+const fixedAnswer = { response_type: 'ephemeral', ...renderBlocks(runText(QUERIES[0] ?? '', testCore().deps())) };
+const api = await new FakeSlackApi().start();
+const servers = {
+  bare: await start('bench/bare-bolt-app.ts', {}, 'bare bolt ready'),
+  bareWithAnswer: await start('bench/bare-bolt-app.ts', { ACK_BODY: JSON.stringify(fixedAnswer) }, 'bare bolt ready'),
+  eol: await start('src/main.ts', { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: api.apiUrl }, 'eolwatch ready'),
+};
+const runs: Record<keyof typeof servers, Figures[]> = { bare: [], bareWithAnswer: [], eol: [] };
+try {
+  for (const server of Object.values(servers)) await load(server.port, api.responseUrl); // warm-up: JIT, sockets
+  // Alternate the two, so that a noisy moment on this shared machine does not land on one side only.
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const name of ['bare', 'bareWithAnswer', 'eol'] as const) runs[name].push(await load(servers[name].port, api.responseUrl));
+  }
+} finally {
+  for (const server of Object.values(servers)) server.child.kill('SIGTERM');
+  await api.stop();
+}
+const bare = medianOf(runs.bare);
+const bareWithAnswer = medianOf(runs.bareWithAnswer);
+const eol = medianOf(runs.eol);
+const row = (name: string, r: Figures) =>
+  `${name.padEnd(25)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   (${r.total} requests)`;
+console.log(`/eol over HTTP: 10 connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each after a warm-up, medians`);
+console.log(row('bare Bolt (ack only)', bare));
+console.log(row('bare Bolt (fixed answer)', bareWithAnswer));
+console.log(row('eolwatch /eol', eol));
+console.log(`per round, eolwatch / bare: ${runs.eol.map((r, i) => `${((r.rps / (runs.bare[i]?.rps ?? 1)) * 100).toFixed(0)}%`).join(', ')}`);
+console.log(`throughput ratio eolwatch / bare Bolt (ack only): ${((eol.rps / bare.rps) * 100).toFixed(1)}%   (target >= 80%, p99 < 50 ms)`);
+console.log(`throughput ratio eolwatch / bare Bolt acking a fixed answer of the same size: ${((eol.rps / bareWithAnswer.rps) * 100).toFixed(1)}%`);

@@ -1,0 +1,35 @@
+// Starts a TypeScript entry as its own process and resolves when it logs its ready line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface Started {
+  child: ChildProcess;
+  readyAfterMs: number;
+}
+
+/** A `.ts` entry runs through tsx, as the npm scripts do; a `.js` one (compiled) runs as it is. */
+export function startUntilReady(entry: string, env: Record<string, string>, readyText: string): Promise<Started> {
+  const started = performance.now();
+  const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', EOLWATCH_LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes(readyText)) {
+        child.stdout?.removeAllListeners('data');
+        child.stdout?.resume();
+        resolve({ child, readyAfterMs: performance.now() - started });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code} before it was ready`)));
+  });
+}
+
+export function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
