@@ -8,7 +8,7 @@ import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { signedHeaders, slashCommandBody } from '../test/helpers/signed-request.js';
 import { runText } from '../src/commands/run-command.js';
 import { renderBlocks } from '../src/render/render-blocks.js';
-import { testCore } from '../test/helpers/test-core.js';
+import { SPEAKER, testCore } from '../test/helpers/test-core.js';
 import { startUntilReady } from './start-process.js';
 
 const SECRET = 'test-signing-secret';
@@ -52,7 +52,7 @@ const medianOf = (runs: Figures[]): Figures => ({
   total: runs.reduce((sum, r) => sum + r.total, 0),
 });
 
-const fixedAnswer = { response_type: 'ephemeral', ...renderBlocks(runText(QUERIES[0] ?? '', testCore().deps())) };
+const fixedAnswer = { response_type: 'ephemeral', ...renderBlocks(await runText(QUERIES[0] ?? '', testCore().deps(), SPEAKER)) };
 const api = await new FakeSlackApi().start();
 const servers = {
   bare: await start('bench/bare-bolt-app.ts', {}, 'bare bolt ready'),

@@ -4,7 +4,7 @@ import { computeLifecycle } from '../src/lifecycle/compute-lifecycle.js';
 import { wireCore } from '../src/wire-core.js';
 import { ms, summarize } from './stats.js';
 
-const core = wireCore({ catalogPath: 'data/products-full.json', supplementsPath: 'data/supplements.json', timezone: 'UTC' });
+const core = wireCore({ catalogPath: 'data/products-full.json', supplementsPath: 'data/supplements.json', timezone: 'UTC', storePath: '', admins: [] });
 const resolve = createResolver(core.catalog);
 const names = core.catalog.products.flatMap((product) => product.releases.map((release) => `${product.name} ${release.name}`));
 const asOf = '2026-11-27';

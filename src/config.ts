@@ -11,6 +11,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   catalogPath: string;
   supplementsPath: string;
+  storePath: string;
+  admins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -30,6 +32,10 @@ const envSchema = z.object({
   EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
   EOLWATCH_CATALOG: optionalText.transform((v) => v ?? 'data/products-full.json'),
   EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? 'data/supplements.json'),
+  EOLWATCH_STORE: optionalText.transform((v) => v ?? 'data/eolwatch.json'),
+  EOLWATCH_ADMINS: optionalText
+    .transform((v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''))
+    .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)), 'must list Slack user ids such as U012ABCDEF, separated by commas'),
 });
 
 /** Every variable eolwatch reads; .env.example and the README document each one. */
@@ -58,5 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.EOLWATCH_LOG_LEVEL,
     catalogPath: e.EOLWATCH_CATALOG,
     supplementsPath: e.EOLWATCH_SUPPLEMENTS,
+    storePath: e.EOLWATCH_STORE,
+    admins: e.EOLWATCH_ADMINS,
   };
 }

@@ -1,6 +1,8 @@
 // One clear line for anything that stops eolwatch from starting, instead of a stack trace.
 import { ConfigError } from './config.js';
 import { CatalogError } from './catalog/catalog.js';
+import { StoreBusyError } from './inventory/inventory-store.js';
+import { StoreFileError } from './store/durable-json-file.js';
 
 interface SlackApiError {
   code?: string;
@@ -8,7 +10,8 @@ interface SlackApiError {
 }
 
 export function describeStartupError(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof CatalogError) return error.message;
+  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StoreFileError) return error.message;
+  if (error instanceof StoreBusyError) return `${error.message}: is another eolwatch starting?`;
   const slack = error as SlackApiError & NodeJS.ErrnoException;
   if (slack.code === 'slack_webapi_platform_error' && slack.data?.error) {
     return `Slack refused the credentials (${slack.data.error}): check SLACK_BOT_TOKEN and SLACK_APP_TOKEN.`;

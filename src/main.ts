@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const mode = slackModeOf(config);
   const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });
   const core = wireCore(config);
+  await core.store(); // a damaged store stops the start here, before anyone is told "saved"
   const deps = core.deps();
   if (mode === 'shell') {
     await runShell(deps, { input: process.stdin, output: process.stdout });

@@ -1,7 +1,9 @@
 // Requests and results of /eol: plain data shared by every front end (Slack, shell, CLI).
 import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
-import type { Lifecycle } from '../lifecycle/compute-lifecycle.js';
+import type { ExposureTotals } from '../inventory/classify-exposure.js';
+import type { InventoryStore } from '../inventory/inventory-store.js';
+import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 
 /** Who is asking, and where: every stored fact is keyed by these. */
@@ -13,14 +15,26 @@ export interface Speaker {
 
 export interface CommandDeps {
   resolve: Resolver;
+  /** Finds a release by its `product/release` key, as the inventory stores it. */
+  releaseByKey: (key: string) => Release | undefined;
   /** The catalogue's own date (ISO date), named in every answer. */
   dataDate: () => string;
   now: () => DateTime;
+  /** Opened on first use, so that lookups never touch the store file. */
+  store: () => Promise<InventoryStore>;
+  /** Slack user ids that may clear a team's inventory. */
+  admins: ReadonlySet<string>;
 }
 
 export type Request =
   | { kind: 'lookup'; queries: string[]; asOf: string | null; share: boolean; text: string }
   | { kind: 'help' }
+  | { kind: 'inventory-set'; text: string }
+  | { kind: 'inventory-show' }
+  | { kind: 'inventory-history'; release: string | null }
+  | { kind: 'inventory-clear' }
+  | { kind: 'team-name'; name: string }
+  | { kind: 'report' }
   | { kind: 'invalid'; reason: string };
 
 export interface ReleaseRow {
@@ -34,6 +48,36 @@ export type LookupItem =
   | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[] }
   | { kind: 'not-found'; query: string; suggestions: string[] };
 
+/** A team as people know it: its name, or its channel until it has one. */
+export interface TeamLabel {
+  channel: string;
+  name: string | null;
+}
+
+export interface InventoryRow extends ReleaseRow {
+  count: number;
+}
+
+export interface AppliedChange {
+  release: Release;
+  from: number;
+  to: number;
+}
+
+export interface UpgradeWarning {
+  release: Release;
+  ending: PhaseState;
+}
+
+export interface HistoryLine {
+  at: string;
+  user: string;
+  releaseLabel: string;
+  from: number;
+  to: number;
+  action: 'set' | 'clear';
+}
+
 export interface HelpEntry {
   usage: string;
   summary: string;
@@ -42,7 +86,18 @@ export interface HelpEntry {
 export type Result =
   | { kind: 'lookup'; asOf: string; dataDate: string; items: LookupItem[]; share: boolean; text: string }
   | { kind: 'help'; entries: HelpEntry[] }
+  | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals }
+  | { kind: 'inventory'; asOf: string; team: TeamLabel; rows: InventoryRow[]; totals: ExposureTotals }
+  | { kind: 'inventory-history'; team: TeamLabel; lines: HistoryLine[]; omitted: number; burndown: { releaseLabel: string; counts: number[] }[] }
+  | { kind: 'inventory-cleared'; team: TeamLabel; changes: AppliedChange[] }
+  | { kind: 'team-named'; team: TeamLabel }
+  | { kind: 'report'; asOf: string; rows: InventoryRow[]; totals: ExposureTotals; teams: { team: TeamLabel; unsupported: number; total: number }[] }
   | { kind: 'invalid'; reason: string };
+
+/** Answers everyone in the channel should see (teams post updates for each other); lookups stay private. */
+export function isForChannel(result: Result): boolean {
+  return ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report'].includes(result.kind) || (result.kind === 'lookup' && result.share);
+}
 
 /** Whether the asker got an answer, as opposed to "not found" or a bad request (CLI exit status). */
 export function isAnswered(result: Result): boolean {

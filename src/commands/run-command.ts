@@ -1,21 +1,43 @@
 // A request -> its result. The one place that knows which subcommand handles which request.
+import { StoreBusyError } from '../inventory/inventory-store.js';
 import { commandList } from './command-list.js';
-import type { CommandDeps, Request, Result } from './command-types.js';
+import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
+import { runInventory } from './inventory-command.js';
 import { runLookup } from './lookup-command.js';
 import { parseCommand } from './parse-command.js';
+import { runReport } from './report-command.js';
+import { runTeamName } from './team-command.js';
 
-export function runCommand(request: Request, deps: CommandDeps): Result {
+async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   switch (request.kind) {
     case 'lookup':
       return runLookup(request, deps);
     case 'help':
       return { kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) };
+    case 'inventory-set':
+    case 'inventory-show':
+    case 'inventory-history':
+    case 'inventory-clear':
+      return runInventory(request, deps, speaker);
+    case 'team-name':
+      return runTeamName(request.name, deps, speaker);
+    case 'report':
+      return runReport(deps, speaker);
     case 'invalid':
       return request;
   }
 }
 
+export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  try {
+    return await dispatch(request, deps, speaker);
+  } catch (error) {
+    if (error instanceof StoreBusyError) return { kind: 'invalid', reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.' };
+    throw error;
+  }
+}
+
 /** Text as typed after /eol, in a mention or in the shell -> its result. */
-export function runText(text: string, deps: CommandDeps): Result {
-  return runCommand(parseCommand(text), deps);
+export function runText(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  return runCommand(parseCommand(text), deps, speaker);
 }

@@ -1,15 +1,9 @@
 // The words for a lifecycle, shared by the Slack and plain-text renderers, which differ only in how
 // they write dates and escape text.
 import type { PhaseState, Lifecycle } from '../lifecycle/compute-lifecycle.js';
+import { formatCount, type Formatter } from './formatter.js';
 
-export interface Formatter {
-  date(isoDate: string): string;
-  text(text: string): string;
-}
-
-// One formatter for all answers: toLocaleString would build a new one on every call.
-const thousands = new Intl.NumberFormat('en-US');
-const plural = (count: number, word: string): string => `${thousands.format(count)} ${word}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
 
 export function describePhase(state: PhaseState, format: Formatter): string {
   const { end } = state.phase;
@@ -40,6 +34,24 @@ export function describeStatus(lifecycle: Lifecycle, format: Formatter): string 
     }
     case 'unknown':
       return 'Support status unknown: endoflife.date records no end date';
+  }
+}
+
+/** The few words an inventory row has room for: "security only until 2023-01-10". */
+export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
+  const current = lifecycle.current;
+  const until = current && typeof current.phase.end === 'string' ? ` until ${format.date(current.phase.end)}` : '';
+  switch (lifecycle.status) {
+    case 'active':
+      return `supported${until}`;
+    case 'security':
+      return `security updates only${until}`;
+    case 'extended':
+      return `paid ${format.text(current?.phase.label ?? 'extended support')} only${until}`;
+    case 'unsupported':
+      return lifecycle.unsupportedSince ? `unsupported since ${format.date(lifecycle.unsupportedSince)}` : 'unsupported';
+    case 'unknown':
+      return 'status unknown';
   }
 }
 

@@ -2,7 +2,9 @@
 // Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND, type Formatter } from './describe-lifecycle.js';
+import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { slackFormat } from './formatter.js';
+import { inventoryLines } from './inventory-lines.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { renderSummary } from './render-text.js';
 import { SHARE_ACTION_ID } from './slack-ids.js';
@@ -35,13 +37,6 @@ export const STATUS_EMOJI: Record<Status, string> = {
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
-
-// Slack shows a date token in each reader's own time zone; noon UTC keeps it on the same calendar day
-// from UTC-12 to UTC+11. The ISO date is the fallback for clients that cannot render tokens.
-export const slackFormat: Formatter = {
-  date: (isoDate) => `<!date^${Math.floor(Date.parse(`${isoDate}T12:00:00Z`) / 1000)}^{date_long}|${isoDate}>`,
-  text: escapeMrkdwn,
-};
 
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) } });
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) }] });
@@ -93,6 +88,21 @@ function itemBlocks(item: LookupItem, compact: boolean): Block[] {
   }
 }
 
+/** Lines into as few sections as Block Kit's 3,000 characters allow. */
+function chunkSections(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current !== '' && current.length + line.length + 1 > MAX_SECTION_TEXT) {
+      blocks.push(section(current));
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') blocks.push(section(current));
+  return blocks;
+}
+
 function shareButton(text: string): Block {
   return {
     type: 'actions',
@@ -103,6 +113,8 @@ function shareButton(text: string): Block {
 }
 
 function blocksOf(result: Result): Block[] {
+  const lines = inventoryLines(result, slackFormat);
+  if (lines) return chunkSections(lines);
   switch (result.kind) {
     case 'invalid':
       return [section(result.reason)];
@@ -123,6 +135,8 @@ function blocksOf(result: Result): Block[] {
       if (!result.share && answered) blocks.push(shareButton(result.text));
       return blocks;
     }
+    default:
+      throw new Error(`no Block Kit rendering for ${result.kind}`);
   }
 }
 

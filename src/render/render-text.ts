@@ -1,8 +1,8 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND, type Formatter } from './describe-lifecycle.js';
-
-const plain: Formatter = { date: (isoDate) => isoDate, text: (text) => text };
+import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { plainFormat as plain } from './formatter.js';
+import { inventoryLines } from './inventory-lines.js';
 
 const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
 
@@ -43,6 +43,8 @@ export function renderSummary(result: Result): string {
 }
 
 export function renderText(result: Result): string {
+  const lines = inventoryLines(result, plain);
+  if (lines) return lines.join('\n').replace(/`/g, '');
   switch (result.kind) {
     case 'invalid':
       return result.reason.replace(/`/g, '');
@@ -54,5 +56,7 @@ export function renderText(result: Result): string {
       lines.push(`As of ${result.asOf}; data as of ${result.dataDate} (endoflife.date)`);
       return lines.join('\n');
     }
+    default:
+      throw new Error(`no text rendering for ${result.kind}`);
   }
 }

@@ -3,13 +3,15 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { DateTime } from 'luxon';
-import { isAnswered, type CommandDeps } from '../commands/command-types.js';
+import { isAnswered, type CommandDeps, type Speaker } from '../commands/command-types.js';
 import { runText } from '../commands/run-command.js';
 import { parseIsoDate } from '../lifecycle/calendar-date.js';
 import { renderText } from '../render/render-text.js';
+import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
-export const CLI_USAGE = 'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text after /eol>   (no text: one command per stdin line)';
+export const CLI_USAGE =
+  'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)';
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -23,8 +25,8 @@ export interface CliWiring {
   pinnedClock(isoDate: string): (zone: string) => DateTime;
 }
 
-function answer(text: string, deps: CommandDeps, json: boolean, io: CliIo): boolean {
-  const result = runText(stripCommandPrefix(text), deps);
+async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
+  const result = await runText(stripCommandPrefix(text), deps, speaker);
   const answered = isAnswered(result);
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
   if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
@@ -37,7 +39,14 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { now: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+      options: {
+        now: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        workspace: { type: 'string', default: LOCAL_SPEAKER.workspace },
+        channel: { type: 'string', default: LOCAL_SPEAKER.channel },
+        user: { type: 'string', default: LOCAL_SPEAKER.user },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     });
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${CLI_USAGE}\n`);
@@ -57,9 +66,15 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     }
     clock = wiring.pinnedClock(date);
   }
+  const speaker = { workspace: values.workspace ?? '', channel: values.channel ?? '', user: values.user ?? '' };
+  const speakerProblem = checkSpeaker(speaker);
+  if (speakerProblem) {
+    io.stderr.write(`${speakerProblem}\n${CLI_USAGE}\n`);
+    return 2;
+  }
   const deps = wiring.deps(clock);
   const json = values.json ?? false;
-  if (positionals.length > 0) return answer(positionals.join(' '), deps, json, io) ? 0 : 1;
+  if (positionals.length > 0) return (await answer(positionals.join(' '), deps, speaker, json, io)) ? 0 : 1;
   if (io.stdin.isTTY) {
     io.stderr.write(`${CLI_USAGE}\n`);
     return 2;
@@ -67,7 +82,7 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   let allAnswered = true;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     if (line.trim() === '') continue;
-    allAnswered = answer(line, deps, json, io) && allAnswered;
+    allAnswered = (await answer(line, deps, speaker, json, io)) && allAnswered;
   }
   return allAnswered ? 0 : 1;
 }

@@ -1,8 +1,9 @@
 // The local shell (as Hubot's shell adapter): the same commands as Slack, typed at a prompt.
 import { createInterface } from 'node:readline';
-import type { CommandDeps } from '../commands/command-types.js';
+import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { runText } from '../commands/run-command.js';
 import { renderText } from '../render/render-text.js';
+import { LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
 export interface ShellIo {
@@ -10,18 +11,16 @@ export interface ShellIo {
   output: NodeJS.WritableStream;
 }
 
-export function runShell(deps: CommandDeps, io: ShellIo): Promise<void> {
+export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker = LOCAL_SPEAKER): Promise<void> {
   const lines = createInterface({ input: io.input, output: io.output, prompt: 'eol> ', terminal: false });
   io.output.write('eolwatch local shell (no Slack credentials set). Try `windows 8.1`, `xp on 2014-04-01` or `help`; `exit` quits.\n');
   lines.prompt();
-  lines.on('line', (line) => {
+  // One line at a time, in order: an inventory update is on disk before the next line runs.
+  for await (const line of lines) {
     const text = stripCommandPrefix(line);
-    if (text === 'exit' || text === 'quit') {
-      lines.close();
-      return;
-    }
-    if (text !== '') io.output.write(`${renderText(runText(text, deps))}\n`);
+    if (text === 'exit' || text === 'quit') break;
+    if (text !== '') io.output.write(`${renderText(await runText(text, deps, speaker))}\n`);
     lines.prompt();
-  });
-  return new Promise((resolve) => lines.once('close', () => resolve()));
+  }
+  lines.close();
 }

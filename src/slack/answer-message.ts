@@ -2,19 +2,19 @@
 // text names nothing eolwatch knows.
 import { parseCommand } from '../commands/parse-command.js';
 import { runCommand } from '../commands/run-command.js';
-import type { CommandDeps } from '../commands/command-types.js';
+import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { renderBlocks, type SlackMessage } from '../render/render-blocks.js';
 
 export const QUESTION_HINT =
   'I answer questions such as “is windows 8.1 still supported?” or “when does xp lose support?”. `/eol help` lists everything I can do.';
 
-export function answerMessage(text: string, deps: CommandDeps): SlackMessage {
+export async function answerMessage(text: string, deps: CommandDeps, speaker: Speaker): Promise<SlackMessage> {
   // Mentions of users, channels and groups are addressing, not part of the question.
   const question = text.replace(/<[@#!][^>]*>/g, ' ');
   const request = parseCommand(question);
   if (request.kind === 'invalid') return { text: QUESTION_HINT, blocks: [] };
   // In a thread everybody sees the answer already: no share button.
-  const result = runCommand(request.kind === 'lookup' ? { ...request, share: true } : request, deps);
+  const result = await runCommand(request.kind === 'lookup' ? { ...request, share: true } : request, deps, speaker);
   if (result.kind === 'lookup' && result.items.every((item) => item.kind === 'not-found')) {
     return { text: QUESTION_HINT, blocks: [] };
   }

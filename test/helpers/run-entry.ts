@@ -1,5 +1,8 @@
 // Runs an entry point (src/main.ts, src/cli.ts) as its own process, as npm scripts do.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface EntryRun {
   code: number | null;
@@ -8,7 +11,9 @@ export interface EntryRun {
 }
 
 export function runEntry(entry: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<EntryRun> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env };
+  // Each run gets its own store unless the test names one: tests never write into data/.
+  const store = join(mkdtempSync(join(tmpdir(), 'eolwatch-entry-')), 'eolwatch.json');
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, EOLWATCH_STORE: store, ...options.env };
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -1,18 +1,35 @@
 // The bundled catalogue and a core with a pinned clock, as every test uses them.
 import { DateTime } from 'luxon';
-import type { CommandDeps } from '../../src/commands/command-types.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
+import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
 import { wireCore, type Core } from '../../src/wire-core.js';
 
 export const CATALOG_FILES = { catalogPath: 'data/products-full.json', supplementsPath: 'data/supplements.json' };
+export const ADMIN = 'UADMIN';
+export const SPEAKER: Speaker = { workspace: 'T1', channel: 'C1', user: 'U1' };
 
 let core: Core | undefined;
 
+/** The real core; its file store (opened only if used) lives in a fresh temporary directory. */
 export function testCore(): Core {
-  core ??= wireCore({ ...CATALOG_FILES, timezone: 'UTC' });
+  core ??= wireCore({
+    ...CATALOG_FILES,
+    timezone: 'UTC',
+    storePath: join(mkdtempSync(join(tmpdir(), 'eolwatch-core-')), 'eolwatch.json'),
+    admins: [ADMIN],
+  });
   return core;
 }
 
-/** Command dependencies with the clock pinned to noon UTC of `isoDate`. */
-export function depsAt(isoDate: string): CommandDeps {
-  return testCore().deps(() => DateTime.fromISO(`${isoDate}T12:00:00`, { zone: 'UTC' }));
+/** Command dependencies with the clock pinned to noon UTC of `isoDate`, and a fresh in-memory store. */
+export function depsAt(isoDate: string, overrides: Partial<CommandDeps> = {}): CommandDeps {
+  const store = new MemoryInventoryStore();
+  return {
+    ...testCore().deps(() => DateTime.fromISO(`${isoDate}T12:00:00`, { zone: 'UTC' })),
+    store: async () => store,
+    ...overrides,
+  };
 }

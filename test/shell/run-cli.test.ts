@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/shell/run-cli.js';
 import { runEntry } from '../helpers/run-entry.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { testCore } from '../helpers/test-core.js';
 
 async function cli(args: string[], stdinText?: string) {
@@ -73,6 +76,40 @@ describe('the eol CLI', () => {
 });
 
 describe('the entry points as processes', () => {
+  it('keeps inventory across runs, per --workspace and --channel', async () => {
+    const dir = makeTempDir();
+    const env = { EOLWATCH_STORE: join(dir.path, 'store.json') };
+    try {
+      const set = await runEntry('src/cli.ts', ['--now', '2017-06-28', '--channel', 'met', '--user', 'alex', 'inventory set xp 18293'], { env });
+      expect(set.code).toBe(0);
+      expect(set.stdout).toContain('Saved for #met');
+      const [met, other] = await Promise.all([
+        runEntry('src/cli.ts', ['--now', '2017-06-28', '--channel', 'met', 'inventory'], { env }),
+        runEntry('src/cli.ts', ['--now', '2017-06-28', '--channel', 'other', 'inventory'], { env }),
+      ]);
+      expect(met.stdout).toContain('18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-08');
+      expect(other.stdout).toContain('has no machine counts yet');
+      const bad = await runEntry('src/cli.ts', ['--channel', '../etc', 'inventory'], { env });
+      expect(bad.code).toBe(2);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('refuses to start on a damaged store, naming it, and leaves it as it was', async () => {
+    const dir = makeTempDir();
+    const path = join(dir.path, 'store.json');
+    writeFileSync(path, '{"schemaVersion":1,"workspaces":{"T1":');
+    try {
+      const run = await runEntry('src/main.ts', [], { env: { EOLWATCH_STORE: path } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`the store ${path} is not valid JSON`);
+      expect(readFileSync(path, 'utf8')).toBe('{"schemaVersion":1,"workspaces":{"T1":');
+    } finally {
+      dir.remove();
+    }
+  });
+
   it('npm run eol: exit codes 0, 1 and 2', async () => {
     const [ok, notFound, usage] = await Promise.all([
       runEntry('src/cli.ts', ['--now', '2014-04-09', 'xp']),

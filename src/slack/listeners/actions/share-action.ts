@@ -10,7 +10,8 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(SHARE_ACTION_ID, async ({ ack, action, body, respond }) => {
     await ack();
     try {
-      const result = runText(`share ${action.value ?? ''}`, deps.commands);
+      const speaker = { workspace: body.team?.id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
+      const result = await runText(`share ${action.value ?? ''}`, deps.commands, speaker);
       const message = renderBlocks(result);
       const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${escapeMrkdwn(body.user.id)}>` }] };
       await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy] });

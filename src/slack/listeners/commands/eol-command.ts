@@ -7,7 +7,8 @@ export function registerEolCommand(app: App, deps: SlackDeps): void {
   const answer = createSlashAnswerer(deps.commands);
   app.command('/eol', async ({ command, ack }) => {
     try {
-      const { message, inChannel } = answer(command.text);
+      const speaker = { workspace: command.team_id, channel: command.channel_id, user: command.user_id };
+      const { message, inChannel } = await answer(command.text, speaker);
       await ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
     } catch (error) {
       deps.logger.error({ err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' }, 'command failed');

@@ -8,7 +8,8 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
     if (event.bot_id) return;
     const thread_ts = event.thread_ts ?? event.ts;
     try {
-      await client.chat.postMessage({ channel: event.channel, thread_ts, ...answerMessage(event.text, deps.commands) });
+      const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user ?? '' };
+      await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text, deps.commands, speaker)) });
     } catch (error) {
       deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');
       await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);

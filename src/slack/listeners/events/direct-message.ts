@@ -9,7 +9,8 @@ export function registerDirectMessage(app: App, deps: SlackDeps): void {
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
     const thread_ts = event.thread_ts ?? event.ts;
     try {
-      await client.chat.postMessage({ channel: event.channel, thread_ts, ...answerMessage(event.text ?? '', deps.commands) });
+      const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user };
+      await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text ?? '', deps.commands, speaker)) });
     } catch (error) {
       deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'message.im' }, 'direct message failed');
       await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);

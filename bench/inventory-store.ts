@@ -1,0 +1,112 @@
+// Inventory update latency as the store grows: 10, 100 and 1,000 teams, each with 25 releases and
+// 100 history entries per release (at 1,000 teams: 2.5 million history entries). Beside it, the
+// naive layout, history kept inside the one lowdb file, which is what the design moved away from.
+import { Low } from 'lowdb';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { HistoryEntry } from '../src/inventory/inventory-store.js';
+import { DurableJsonFile } from '../src/store/durable-json-file.js';
+import { LowdbInventoryStore } from '../src/store/lowdb-inventory-store.js';
+import type { StoreData } from '../src/store/store-schema.js';
+import { ms, summarize } from './stats.js';
+
+const RELEASES = 25;
+const ENTRIES_PER_RELEASE = 100;
+const UPDATES = Number(process.env.BENCH_UPDATES ?? 300);
+const releaseKey = (r: number) => `product-${r}/release-${r}`;
+const at = '2026-01-01T00:00:00.000Z';
+
+/** Writes the on-disk layout directly: going through setCounts 2.5 million times would take hours. */
+function fill(dir: string, teams: number): string {
+  const path = join(dir, 'eolwatch.json');
+  const data: StoreData = { schemaVersion: 1, workspaces: { T1: { teams: {} } } };
+  mkdirSync(join(dir, 'eolwatch.history', 'T1'), { recursive: true });
+  for (let t = 0; t < teams; t += 1) {
+    const channel = `C${t}`;
+    const lines: string[] = [];
+    const counts: Record<string, number> = {};
+    for (let n = 1; n <= ENTRIES_PER_RELEASE; n += 1) {
+      for (let r = 0; r < RELEASES; r += 1) {
+        const entry: HistoryEntry = { release: releaseKey(r), from: n - 1, to: n, user: 'UFILL', at, action: 'set' };
+        lines.push(JSON.stringify(entry));
+        counts[releaseKey(r)] = n;
+      }
+    }
+    const text = `${lines.join('\n')}\n`;
+    writeFileSync(join(dir, 'eolwatch.history', 'T1', `${channel}.jsonl`), text);
+    (data.workspaces.T1 as { teams: Record<string, unknown> }).teams[channel] = { name: `Team ${t}`, counts, historyBytes: Buffer.byteLength(text) };
+  }
+  writeFileSync(path, JSON.stringify(data));
+  return path;
+}
+
+function historyBytes(dir: string): number {
+  const historyDir = join(dir, 'eolwatch.history', 'T1');
+  return readdirSync(historyDir).reduce((sum, file) => sum + statSync(join(historyDir, file)).size, 0);
+}
+
+async function measureStore(teams: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'eolwatch-bench-'));
+  try {
+    const path = fill(dir, teams);
+    const store = await LowdbInventoryStore.open(path);
+    const latencies: number[] = [];
+    for (let i = 0; i < UPDATES; i += 1) {
+      const team = { workspace: 'T1', channel: `C${(i * 7919) % teams}` };
+      const started = performance.now();
+      await store.setCounts(team, [{ release: releaseKey(i % RELEASES), count: 1000 + i }], { user: 'UBENCH', at });
+      latencies.push(performance.now() - started);
+    }
+    return { ...summarize(latencies), storeBytes: statSync(path).size, historyBytes: historyBytes(dir) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The layout we did not keep: every history entry inside the one lowdb file, rewritten on each update. */
+async function measureNaive(teams: number, updates: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'eolwatch-bench-naive-'));
+  try {
+    type Naive = { teams: Record<string, { counts: Record<string, number>; history: HistoryEntry[] }> };
+    const db = new Low<Naive>(new DurableJsonFile(join(dir, 'naive.json'), (data) => data as Naive), { teams: {} });
+    for (let t = 0; t < teams; t += 1) {
+      const history: HistoryEntry[] = [];
+      for (let n = 1; n <= ENTRIES_PER_RELEASE; n += 1) {
+        for (let r = 0; r < RELEASES; r += 1) history.push({ release: releaseKey(r), from: n - 1, to: n, user: 'UFILL', at, action: 'set' });
+      }
+      db.data.teams[`C${t}`] = { counts: {}, history };
+    }
+    await db.write();
+    const latencies: number[] = [];
+    for (let i = 0; i < updates; i += 1) {
+      const team = db.data.teams[`C${(i * 7919) % teams}`];
+      const started = performance.now();
+      team?.history.push({ release: releaseKey(0), from: 0, to: i, user: 'UBENCH', at, action: 'set' });
+      await db.write();
+      latencies.push(performance.now() - started);
+    }
+    return { ...summarize(latencies), bytes: statSync(join(dir, 'naive.json')).size };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+console.log(`inventory updates through the store: ${RELEASES} releases x ${ENTRIES_PER_RELEASE} history entries per team, ${UPDATES} updates each, every one fsync'd`);
+const results: { teams: number; median: number; p99: number }[] = [];
+for (const teams of [10, 100, 1000]) {
+  const r = await measureStore(teams);
+  results.push({ teams, ...r });
+  console.log(
+    `  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; store file ${mb(r.storeBytes)}, history logs ${mb(r.historyBytes)}`,
+  );
+}
+const base = results[0];
+const last = results.at(-1);
+if (base && last) console.log(`  p99 growth from 10 to 1,000 teams: x${(last.p99 / base.p99).toFixed(2)}   (target: p99 <= 20 ms at 1,000 teams)`);
+console.log('the naive layout (history inside the one lowdb file, whole file rewritten per update):');
+for (const [teams, updates] of [[10, 50], [100, 10], [1000, 3]] as const) {
+  const r = await measureNaive(teams, updates);
+  console.log(`  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)} over ${updates} updates; file ${mb(r.bytes)}`);
+}

@@ -1,0 +1,133 @@
+// `/eol inventory ...`: a team's machine counts per release, their history, and their exposure.
+import type { Release } from '../catalog/catalog.js';
+import { upcomingPhaseEnd } from '../inventory/classify-exposure.js';
+import { MAX_COUNT, type CountChange } from '../inventory/inventory-store.js';
+import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
+import type { CommandDefinition } from './command-definition.js';
+import type { AppliedChange, CommandDeps, Request, Result, Speaker, UpgradeWarning } from './command-types.js';
+import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
+import { parseInventoryPairs } from './parse-inventory-pairs.js';
+
+/** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
+export const MAX_HISTORY_LINES = 20;
+
+export const inventoryCommand: CommandDefinition = {
+  name: 'inventory',
+  usage: '/eol inventory [set <release> <count> ... | history [<release>] | clear]',
+  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${MAX_COUNT.toLocaleString('en-US')} at most). \`history\` shows every change and the burn-down. \`clear\` (admins only) empties it.`,
+  parse: (args) => {
+    const [sub = '', ...rest] = args.split(/\s+/);
+    switch (sub.toLowerCase()) {
+      case '':
+        return { kind: 'inventory-show' };
+      case 'set':
+        return { kind: 'inventory-set', text: rest.join(' ') };
+      case 'history':
+        return { kind: 'inventory-history', release: rest.join(' ').trim() || null };
+      case 'clear':
+        return { kind: 'inventory-clear' };
+      default:
+        return { kind: 'invalid', reason: 'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory history [<release>]` or `/eol inventory clear`.' };
+    }
+  },
+};
+
+type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
+
+/** One release per name, or why not: unknown, or could be several. */
+function resolveOne(name: string, deps: CommandDeps): { release: Release } | { reason: string } {
+  const resolution = deps.resolve(name);
+  switch (resolution.kind) {
+    case 'release':
+      return { release: resolution.release };
+    case 'releases':
+      return { reason: `could be ${resolution.releases.length} releases (${resolution.releases.slice(0, 4).map((release) => `\`${releaseKeyOf(release).replace('/', ' ')}\``).join(', ')}...): name one` };
+    case 'ambiguous':
+      return { reason: `could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}: name one` };
+    case 'not-found':
+      return { reason: `unknown release${resolution.suggestions.length > 0 ? `; closest: ${resolution.suggestions.slice(0, 3).map((s) => `\`${s}\``).join(', ')}` : ''}` };
+  }
+}
+
+function appliedChanges(changes: CountChange[], deps: CommandDeps): AppliedChange[] {
+  return changes.flatMap((change) => {
+    const release = deps.releaseByKey(change.release);
+    return release ? [{ release, from: change.from, to: change.to }] : [];
+  });
+}
+
+async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
+  const parsed = parseInventoryPairs(text);
+  if (!parsed.ok) return { kind: 'invalid', reason: `Nothing saved: “${parsed.pair}”: ${parsed.reason}.` };
+  const counts: { release: string; count: number }[] = [];
+  for (const pair of parsed.pairs) {
+    const resolved = resolveOne(pair.name, deps);
+    if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” ${resolved.reason}.` };
+    const key = releaseKeyOf(resolved.release);
+    if (counts.some((count) => count.release === key)) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” names a release given twice.` };
+    counts.push({ release: key, count: pair.count });
+  }
+  const store = await deps.store();
+  const changes = appliedChanges(await store.setCounts(speaker, counts, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }), deps);
+  const warnings: UpgradeWarning[] = changes
+    .filter((change) => change.to > change.from)
+    .flatMap((change) => {
+      const ending = upcomingPhaseEnd(computeLifecycle(change.release, asOf));
+      return ending ? [{ release: change.release, ending }] : [];
+    });
+  const team = await store.team(speaker);
+  return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf) };
+}
+
+async function history(releaseName: string | null, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  let only: string | null = null;
+  if (releaseName) {
+    const resolved = resolveOne(releaseName, deps);
+    if ('reason' in resolved) return { kind: 'invalid', reason: `“${releaseName}” ${resolved.reason}.` };
+    only = releaseKeyOf(resolved.release);
+  }
+  const store = await deps.store();
+  const entries = (await store.history(speaker)).filter((entry) => only === null || entry.release === only);
+  const labelOf = (key: string) => {
+    const release = deps.releaseByKey(key);
+    return release ? `${release.productLabel} ${release.label}` : key;
+  };
+  const burndown = new Map<string, number[]>();
+  for (const entry of entries) {
+    let counts = burndown.get(entry.release);
+    if (!counts) {
+      counts = entry.from > 0 ? [entry.from] : [];
+      burndown.set(entry.release, counts);
+    }
+    counts.push(entry.to);
+  }
+  const lines = entries.map((entry) => ({ at: entry.at, user: entry.user, releaseLabel: labelOf(entry.release), from: entry.from, to: entry.to, action: entry.action }));
+  return {
+    kind: 'inventory-history',
+    team: teamLabelOf(await store.team(speaker)),
+    lines: lines.slice(-MAX_HISTORY_LINES),
+    omitted: Math.max(0, lines.length - MAX_HISTORY_LINES),
+    burndown: [...burndown].map(([key, counts]) => ({ releaseLabel: labelOf(key), counts })),
+  };
+}
+
+export async function runInventory(request: InventoryRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const asOf = toIsoDate(deps.now());
+  switch (request.kind) {
+    case 'inventory-set':
+      return setCounts(request.text, deps, speaker, asOf);
+    case 'inventory-show': {
+      const team = await (await deps.store()).team(speaker);
+      return { kind: 'inventory', asOf, team: teamLabelOf(team), ...inventoryRows(team.counts, deps, asOf) };
+    }
+    case 'inventory-history':
+      return history(request.release, deps, speaker);
+    case 'inventory-clear': {
+      if (!deps.admins.has(speaker.user)) return { kind: 'invalid', reason: 'Only eolwatch admins (EOLWATCH_ADMINS) may clear a team’s inventory.' };
+      const store = await deps.store();
+      const changes = await store.clearTeam(speaker, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' });
+      return { kind: 'inventory-cleared', team: teamLabelOf(await store.team(speaker)), changes: appliedChanges(changes, deps) };
+    }
+  }
+}

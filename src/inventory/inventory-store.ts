@@ -1,0 +1,69 @@
+// What eolwatch keeps about each team's machines, and the role any store of it plays.
+// A team is the channel its counts are posted in; everything is keyed by Slack workspace first.
+
+export interface TeamRef {
+  workspace: string;
+  channel: string;
+}
+
+/** `product/release`, e.g. `windows/8.1`: the catalogue's names, stable across renames of labels. */
+export type ReleaseKey = string;
+
+export interface ChangedBy {
+  user: string;
+  /** ISO date-time. */
+  at: string;
+}
+
+export interface CountChange {
+  release: ReleaseKey;
+  from: number;
+  to: number;
+}
+
+export interface HistoryEntry extends CountChange, ChangedBy {
+  action: 'set' | 'clear';
+}
+
+export interface TeamState {
+  channel: string;
+  name: string | null;
+  /** Only non-zero counts. */
+  counts: Record<ReleaseKey, number>;
+}
+
+export interface InventoryStore {
+  /** Applies every change or none, and resolves only once they are on disk. Returns what changed. */
+  setCounts(team: TeamRef, counts: { release: ReleaseKey; count: number }[], by: ChangedBy): Promise<CountChange[]>;
+  /** Sets every count of the team to 0, recorded like any change. */
+  clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]>;
+  setTeamName(team: TeamRef, name: string): Promise<void>;
+  team(team: TeamRef): Promise<TeamState>;
+  /** Every team of one workspace that has a name or a count. */
+  teams(workspace: string): Promise<TeamState[]>;
+  /** Oldest first. */
+  history(team: TeamRef): Promise<HistoryEntry[]>;
+}
+
+/** The store could not take its lock in time: another process is writing. Nothing was changed. */
+export class StoreBusyError extends Error {}
+
+export const MAX_COUNT = 10_000_000;
+export const MAX_TEAM_NAME_LENGTH = 80;
+
+/** Applies counts to a team's current ones: the changes (0 removes a line) and the new counts. */
+export function applyCounts(current: Readonly<Record<ReleaseKey, number>>, counts: { release: ReleaseKey; count: number }[]): {
+  changes: CountChange[];
+  next: Record<ReleaseKey, number>;
+} {
+  const next = { ...current };
+  const changes: CountChange[] = [];
+  for (const { release, count } of counts) {
+    const from = next[release] ?? 0;
+    if (from === count) continue;
+    changes.push({ release, from, to: count });
+    if (count === 0) delete next[release];
+    else next[release] = count;
+  }
+  return { changes, next };
+}

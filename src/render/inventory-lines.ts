@@ -1,0 +1,75 @@
+// The inventory, history, report and team answers as lines, written once for both renderers.
+// Returns null for results that are not about the inventory.
+import type { AppliedChange, InventoryRow, Result } from '../commands/command-types.js';
+import { AT_RISK_DAYS, type ExposureTotals } from '../inventory/classify-exposure.js';
+import { plural, shortStatus } from './describe-lifecycle.js';
+import { formatCount, type Formatter } from './formatter.js';
+
+const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) => f.text(`${row.release.productLabel} ${row.release.label}`);
+
+function totalsLine(totals: ExposureTotals, f: Formatter): string {
+  const parts = [
+    `${f.strong(`${formatCount(totals.unsupported)} unsupported now`)}`,
+    `${formatCount(totals['paid-only'])} on paid extended support only`,
+    `${formatCount(totals['at-risk'])} losing support within ${AT_RISK_DAYS} days`,
+    `${formatCount(totals.supported)} supported`,
+  ];
+  if (totals.unknown > 0) parts.push(`${formatCount(totals.unknown)} of unknown status`);
+  return `${plural(totals.total, 'machine')}: ${parts.join(' · ')}`;
+}
+
+function rowLines(rows: InventoryRow[], f: Formatter): string[] {
+  return rows.map((row) => `• ${formatCount(row.count)} × ${releaseName(row, f)}: ${shortStatus(row.lifecycle, f)}`);
+}
+
+function changeLine(change: AppliedChange, f: Formatter): string {
+  return `• ${releaseName(change, f)}: ${formatCount(change.from)} → ${formatCount(change.to)}`;
+}
+
+export function inventoryLines(result: Result, f: Formatter): string[] | null {
+  switch (result.kind) {
+    case 'inventory-updated': {
+      const lines = [result.changes.length > 0 ? `Saved for ${f.team(result.team)}:` : `Nothing changed for ${f.team(result.team)}: those counts were already recorded.`];
+      lines.push(...result.changes.map((change) => changeLine(change, f)));
+      for (const warning of result.warnings) {
+        const end = warning.ending.phase.end as string;
+        lines.push(
+          `:warning: ${releaseName(warning, f)} leaves ${f.text(warning.ending.phase.label)} on ${f.date(end)}, in ${plural(warning.ending.daysLeft ?? 0, 'day')}: a short-lived upgrade target.`,
+        );
+      }
+      lines.push('', totalsLine(result.totals, f), ...rowLines(result.rows, f));
+      return lines;
+    }
+    case 'inventory':
+      if (result.rows.length === 0 && result.totals.total === 0) {
+        return [`${f.team(result.team)} has no machine counts yet. Add them with \`/eol inventory set windows-11-24h2-e 120 windows-10-22h2 35\`.`];
+      }
+      return [`${f.strong(f.team(result.team))} as of ${f.date(result.asOf)}`, totalsLine(result.totals, f), ...rowLines(result.rows, f)];
+    case 'inventory-history': {
+      if (result.lines.length === 0) return [`${f.team(result.team)} has no recorded changes.`];
+      const lines = [`${f.strong(`History of ${f.team(result.team)}`)}${result.omitted > 0 ? ` (the last ${result.lines.length}; ${result.omitted} earlier)` : ''}`];
+      for (const line of result.lines) {
+        const cleared = line.action === 'clear' ? ' (cleared)' : '';
+        lines.push(`• ${f.date(line.at.slice(0, 10))} ${f.user(line.user)}: ${f.text(line.releaseLabel)} ${formatCount(line.from)} → ${formatCount(line.to)}${cleared}`);
+      }
+      lines.push('', f.strong('Burn-down'));
+      for (const release of result.burndown) lines.push(`${f.text(release.releaseLabel)}: ${release.counts.map(formatCount).join(' → ')}`);
+      return lines;
+    }
+    case 'inventory-cleared':
+      return [`Cleared the inventory of ${f.team(result.team)}: ${plural(result.changes.length, 'release')} set to 0, recorded in its history.`];
+    case 'team-named':
+      return [`This channel's team is now called ${f.strong(f.team(result.team))}.`];
+    case 'report': {
+      if (result.totals.total === 0) return ['No team in this workspace has posted machine counts yet.'];
+      const lines = [`${f.strong('Workspace report')} as of ${f.date(result.asOf)}`, totalsLine(result.totals, f), ...rowLines(result.rows, f)];
+      if (result.teams.length > 0) {
+        lines.push('', f.strong('Most unsupported machines'));
+        lines.push(...result.teams.map((team) => `• ${f.team(team.team)}: ${formatCount(team.unsupported)} of ${formatCount(team.total)}`));
+      }
+      return lines;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,57 @@
+// Each team's history as an append-only JSON Lines file: appending one change costs the same however
+// long the history grows, where rewriting it inside the store file would not (bench/inventory-store.ts).
+import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { HistoryEntry, TeamRef } from '../inventory/inventory-store.js';
+
+// Slack ids are upper-case letters and digits; the CLI's are checked against the same rule.
+const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export function historyPath(historyDir: string, team: TeamRef): string {
+  if (!SAFE_ID.test(team.workspace) || !SAFE_ID.test(team.channel)) throw new Error(`unsafe team id ${team.workspace}/${team.channel}`);
+  return join(historyDir, team.workspace, `${team.channel}.jsonl`);
+}
+
+/** Appends entries and fsyncs; resolves with the file's size after the append. */
+export async function appendHistory(path: string, entries: readonly HistoryEntry[]): Promise<number> {
+  const isNew = !(await stat(path).catch(() => null));
+  if (isNew) await mkdir(dirname(path), { recursive: true });
+  const handle = await open(path, 'a');
+  try {
+    await handle.appendFile(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
+    await handle.sync();
+    const { size } = await handle.stat();
+    if (isNew) {
+      const directory = await open(dirname(path), 'r');
+      await directory.sync().finally(() => directory.close());
+    }
+    return size;
+  } finally {
+    await handle.close();
+  }
+}
+
+export interface HistoryTail {
+  entries: HistoryEntry[];
+  /** Where the last complete line ends. */
+  endOfLastLine: number;
+}
+
+/** Reads complete lines from `fromByte` on; a torn last line (a crash mid-append) is left out. */
+export async function readHistory(path: string, fromByte = 0): Promise<HistoryTail> {
+  const buffer = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return Buffer.alloc(0);
+    throw error;
+  });
+  const lastNewline = buffer.lastIndexOf(0x0a);
+  const end = lastNewline < fromByte ? fromByte : lastNewline + 1;
+  const text = buffer.subarray(fromByte, end).toString('utf8');
+  const entries = text === '' ? [] : text.trimEnd().split('\n').map((line) => JSON.parse(line) as HistoryEntry);
+  return { entries, endOfLastLine: end };
+}
+
+/** Cuts a torn last line that was never acknowledged, so the next append starts on a fresh line. */
+export async function cutTornLine(path: string, endOfLastLine: number): Promise<void> {
+  const size = (await stat(path)).size;
+  if (size > endOfLastLine) await truncate(path, endOfLastLine);
+}

@@ -1,0 +1,212 @@
+// InventoryStore on disk: a lowdb JSON file for the current state (team names and counts) and, beside
+// it, one append-only history log per team (history-log.ts).
+//
+// Writing a change: take the file lock (other processes) and the in-process queue (other requests),
+// re-read the store if another process changed it, append the history lines and fsync, then write the
+// store atomically and durably. Only then does the caller hear "saved". The store records how many
+// bytes of each history log its counts include; a crash between the two writes leaves a longer log,
+// whose tail is replayed the next time the team is touched or the store is opened.
+import { Low } from 'lowdb';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import {
+  applyCounts,
+  StoreBusyError,
+  type ChangedBy,
+  type CountChange,
+  type HistoryEntry,
+  type InventoryStore,
+  type TeamRef,
+  type TeamState,
+} from '../inventory/inventory-store.js';
+import { DurableJsonFile } from './durable-json-file.js';
+import { appendHistory, cutTornLine, historyPath, readHistory } from './history-log.js';
+import { emptyStore, parseStore, type StoreData, type StoredTeam } from './store-schema.js';
+
+export interface LowdbStoreOptions {
+  /** How long to wait for another process's lock before answering "busy". Slack allows 3 s in all. */
+  lockWaitMs?: number;
+}
+
+interface FileIdentity {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+const newTeam = (): StoredTeam => ({ name: null, counts: {}, historyBytes: 0 });
+
+export class LowdbInventoryStore implements InventoryStore {
+  private seen: FileIdentity | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly historyDir: string;
+
+  private constructor(
+    private readonly db: Low<StoreData>,
+    readonly path: string,
+    private readonly lockWaitMs: number,
+  ) {
+    this.historyDir = join(dirname(path), `${basename(path, '.json')}.history`);
+  }
+
+  /** Opens (or creates) the store; refuses an unreadable one without touching it. */
+  static async open(path: string, options: LowdbStoreOptions = {}): Promise<LowdbInventoryStore> {
+    await mkdir(dirname(path), { recursive: true });
+    const db = new Low<StoreData>(new DurableJsonFile(path, parseStore(path)), emptyStore());
+    const store = new LowdbInventoryStore(db, path, options.lockWaitMs ?? 1500);
+    await store.withLock(async () => {
+      if (await store.replayAllHistory()) await store.persist();
+    }, true);
+    return store;
+  }
+
+  // --- InventoryStore ---
+
+  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return this.withLock(() => this.applyAndSave(team, counts, by, 'set'));
+  }
+
+  clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
+    return this.withLock(async () => {
+      const zeroes = Object.keys(this.storedTeam(team)?.counts ?? {}).map((release) => ({ release, count: 0 }));
+      return this.applyAndSave(team, zeroes, by, 'clear');
+    });
+  }
+
+  setTeamName(team: TeamRef, name: string): Promise<void> {
+    return this.withLock(async () => {
+      this.putTeam(team, { ...(this.storedTeam(team) ?? newTeam()), name });
+      await this.persist();
+    });
+  }
+
+  team(team: TeamRef): Promise<TeamState> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      const stored = this.storedTeam(team);
+      return { channel: team.channel, name: stored?.name ?? null, counts: { ...stored?.counts } };
+    });
+  }
+
+  teams(workspace: string): Promise<TeamState[]> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return Object.entries(this.db.data.workspaces[workspace]?.teams ?? {})
+        .filter(([, stored]) => stored.name !== null || Object.keys(stored.counts).length > 0)
+        .map(([channel, stored]) => ({ channel, name: stored.name, counts: { ...stored.counts } }));
+    });
+  }
+
+  history(team: TeamRef): Promise<HistoryEntry[]> {
+    return this.inQueue(async () => (await readHistory(historyPath(this.historyDir, team))).entries);
+  }
+
+  // --- writing ---
+
+  private async applyAndSave(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy, action: HistoryEntry['action']) {
+    await this.replayTeamHistory(team);
+    const stored = this.storedTeam(team) ?? newTeam();
+    const { changes, next } = applyCounts(stored.counts, counts);
+    if (changes.length === 0) return [];
+    const historyBytes = await appendHistory(
+      historyPath(this.historyDir, team),
+      changes.map((change) => ({ ...change, ...by, action })),
+    );
+    this.putTeam(team, { ...stored, counts: next, historyBytes });
+    await this.persist();
+    return changes;
+  }
+
+  private storedTeam(team: TeamRef): StoredTeam | undefined {
+    return this.db.data.workspaces[team.workspace]?.teams[team.channel];
+  }
+
+  private putTeam(team: TeamRef, stored: StoredTeam): void {
+    const workspace = (this.db.data.workspaces[team.workspace] ??= { teams: {} });
+    workspace.teams[team.channel] = stored;
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await this.db.write();
+      this.seen = await this.identity();
+    } catch (error) {
+      this.seen = null; // memory may now be ahead of the disk: re-read before the next use
+      throw error;
+    }
+  }
+
+  // --- recovery: history the store does not include yet (a crash between the two writes) ---
+
+  private async replayTeamHistory(team: TeamRef): Promise<boolean> {
+    const path = historyPath(this.historyDir, team);
+    const stored = this.storedTeam(team) ?? newTeam();
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    if (size === stored.historyBytes) return false;
+    if (size < stored.historyBytes) throw new Error(`history ${path} is shorter than the store records; left as it is`);
+    const tail = await readHistory(path, stored.historyBytes);
+    await cutTornLine(path, tail.endOfLastLine);
+    const { next } = applyCounts(stored.counts, tail.entries.map((entry) => ({ release: entry.release, count: entry.to })));
+    this.putTeam(team, { ...stored, counts: next, historyBytes: tail.endOfLastLine });
+    return true;
+  }
+
+  private async replayAllHistory(): Promise<boolean> {
+    const workspaces = await readdir(this.historyDir).catch(() => [] as string[]);
+    let replayed = false;
+    for (const workspace of workspaces) {
+      for (const file of await readdir(join(this.historyDir, workspace))) {
+        if (!file.endsWith('.jsonl')) continue;
+        replayed = (await this.replayTeamHistory({ workspace, channel: file.slice(0, -'.jsonl'.length) })) || replayed;
+      }
+    }
+    return replayed;
+  }
+
+  // --- concurrency ---
+
+  private async identity(): Promise<FileIdentity | null> {
+    const found = await stat(this.path).catch(() => null);
+    return found ? { ino: found.ino, size: found.size, mtimeMs: found.mtimeMs } : null;
+  }
+
+  /** Re-reads the file when another process has replaced it since we last read or wrote it. */
+  private async refreshIfChanged(): Promise<void> {
+    const now = await this.identity();
+    if (now && this.seen && now.ino === this.seen.ino && now.size === this.seen.size && now.mtimeMs === this.seen.mtimeMs) return;
+    await this.db.read();
+    this.seen = now;
+  }
+
+  /** One operation at a time in this process, in arrival order. */
+  private inQueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** In the queue and holding the cross-process file lock, with fresh data. */
+  private withLock<T>(work: () => Promise<T>, creating = false): Promise<T> {
+    return this.inQueue(async () => {
+      let release: () => Promise<void>;
+      try {
+        release = await lockfile.lock(this.path, {
+          realpath: false,
+          stale: 10_000,
+          retries: { retries: Math.max(1, Math.ceil(this.lockWaitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 },
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new StoreBusyError(`the store ${this.path} is locked by another process`);
+        throw error;
+      }
+      try {
+        await this.refreshIfChanged();
+        if (creating && !this.seen) await this.persist();
+        return await work();
+      } finally {
+        await release();
+      }
+    });
+  }
+}

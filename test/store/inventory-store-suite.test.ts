@@ -1,0 +1,77 @@
+// One suite, run against every InventoryStore: the in-memory reference and the lowdb file store.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
+import type { InventoryStore } from '../../src/inventory/inventory-store.js';
+import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
+import { LowdbInventoryStore } from '../../src/store/lowdb-inventory-store.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const temp = makeTempDir();
+afterAll(() => temp.remove());
+let opened = 0;
+
+const implementations: [string, () => Promise<InventoryStore>][] = [
+  ['MemoryInventoryStore', async () => new MemoryInventoryStore()],
+  ['LowdbInventoryStore', () => LowdbInventoryStore.open(join(temp.path, `store-${(opened += 1)}.json`))],
+];
+
+const met = { workspace: 'T1', channel: 'C1' };
+const other = { workspace: 'T1', channel: 'C2' };
+const by = (user: string, at = '2017-06-28T10:00:00.000Z') => ({ user, at });
+
+describe.each(implementations)('%s', (_name, openStore) => {
+  it('sets several counts at once and reports old -> new', async () => {
+    const store = await openStore();
+    expect(await store.setCounts(met, [{ release: 'windows/5-sp3', count: 35640 }, { release: 'windows/8.1', count: 100 }], by('U1'))).toEqual([
+      { release: 'windows/5-sp3', from: 0, to: 35640 },
+      { release: 'windows/8.1', from: 0, to: 100 },
+    ]);
+    expect(await store.setCounts(met, [{ release: 'windows/5-sp3', count: 18293 }, { release: 'windows/8.1', count: 100 }], by('U2'))).toEqual([
+      { release: 'windows/5-sp3', from: 35640, to: 18293 },
+    ]);
+    expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 100 });
+  });
+
+  it('removes a line set to 0, and keeps every change with who and when', async () => {
+    const store = await openStore();
+    await store.setCounts(met, [{ release: 'windows/8.1', count: 14450 }], by('U1', '2017-01-01T00:00:00.000Z'));
+    await store.setCounts(met, [{ release: 'windows/8.1', count: 0 }], by('U2', '2017-02-01T00:00:00.000Z'));
+    expect((await store.team(met)).counts).toEqual({});
+    expect(await store.history(met)).toEqual([
+      { release: 'windows/8.1', from: 0, to: 14450, user: 'U1', at: '2017-01-01T00:00:00.000Z', action: 'set' },
+      { release: 'windows/8.1', from: 14450, to: 0, user: 'U2', at: '2017-02-01T00:00:00.000Z', action: 'set' },
+    ]);
+  });
+
+  it('keeps teams and workspaces apart', async () => {
+    const store = await openStore();
+    await store.setCounts(met, [{ release: 'windows/8.1', count: 1 }], by('U1'));
+    await store.setCounts({ workspace: 'T2', channel: 'C1' }, [{ release: 'windows/8.1', count: 2 }], by('U9'));
+    await store.setTeamName(other, 'Desktop');
+    expect((await store.team(met)).counts).toEqual({ 'windows/8.1': 1 });
+    expect((await store.teams('T1')).map((team) => team.channel).sort()).toEqual(['C1', 'C2']);
+    expect((await store.teams('T2')).map((team) => team.counts)).toEqual([{ 'windows/8.1': 2 }]);
+    expect(await store.history({ workspace: 'T2', channel: 'C2' })).toEqual([]);
+  });
+
+  it('names a team', async () => {
+    const store = await openStore();
+    await store.setTeamName(met, 'Met IT');
+    expect((await store.team(met)).name).toBe('Met IT');
+  });
+
+  it('clears a team, recording each line', async () => {
+    const store = await openStore();
+    await store.setCounts(met, [{ release: 'windows/8.1', count: 3 }, { release: 'windows/7-sp1', count: 4 }], by('U1'));
+    const changes = await store.clearTeam(met, by('UADMIN'));
+    expect(changes.map((change) => change.to)).toEqual([0, 0]);
+    expect((await store.team(met)).counts).toEqual({});
+    expect((await store.history(met)).filter((entry) => entry.action === 'clear').map((entry) => entry.user)).toEqual(['UADMIN', 'UADMIN']);
+  });
+
+  it('loses none of 500 concurrent updates', async () => {
+    const store = await openStore();
+    await Promise.all(Array.from({ length: 500 }, (_, i) => store.setCounts(met, [{ release: `p/r${i % 25}`, count: i + 1 }], by(`U${i}`))));
+    expect(await store.history(met)).toHaveLength(500);
+  });
+});
