@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   await (mode === 'http' ? app.start(config.port) : app.start());
   logger.info({ mode, port: mode === 'http' ? config.port : undefined, releases: core.catalog.releaseCount }, 'eolwatch ready');
   const stop = (): void => {
-    app.stop().finally(() => process.exit(0));
+    app
+      .stop()
+      .then(async () => (await core.store()).close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

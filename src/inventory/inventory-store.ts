@@ -43,6 +43,8 @@ export interface InventoryStore {
   teams(workspace: string): Promise<TeamState[]>;
   /** Oldest first. */
   history(team: TeamRef): Promise<HistoryEntry[]>;
+  /** Flushes what a store keeps in memory; for a clean stop. */
+  close(): Promise<void>;
 }
 
 /** The store could not take its lock in time: another process is writing. Nothing was changed. */

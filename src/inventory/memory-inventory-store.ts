@@ -49,4 +49,6 @@ export class MemoryInventoryStore implements InventoryStore {
   async history(team: TeamRef): Promise<HistoryEntry[]> {
     return [...this.entry(team).log];
   }
+
+  async close(): Promise<void> {}
 }
