@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryEntry } from '../src/inventory/inventory-store.js';
 import { DurableJsonFile } from '../src/store/durable-json-file.js';
-import { LowdbInventoryStore } from '../src/store/lowdb-inventory-store.js';
+import { LowdbStore } from '../src/store/lowdb-store.js';
 import type { StoreData } from '../src/store/store-schema.js';
 import { ms, summarize } from './stats.js';
 
@@ -21,7 +21,7 @@ const at = '2026-01-01T00:00:00.000Z';
 /** Writes the on-disk layout directly: going through setCounts 2.5 million times would take hours. */
 function fill(dir: string, teams: number): string {
   const path = join(dir, 'eolwatch.json');
-  const data: StoreData = { schemaVersion: 1, workspaces: { T1: { teams: {} } } };
+  const data: StoreData = { schemaVersion: 2, workspaces: { T1: { teams: {}, channels: {} } }, reminders: {}, milestones: {} };
   mkdirSync(join(dir, 'eolwatch.history', 'T1'), { recursive: true });
   for (let t = 0; t < teams; t += 1) {
     const channel = `C${t}`;
@@ -52,7 +52,7 @@ async function measureStore(teams: number) {
   try {
     const path = fill(dir, teams);
     // Checkpoints ten times as often as the default, so that several land inside the measured updates.
-    const store = await LowdbInventoryStore.open(path, { checkpointDelayMs: CHECKPOINT_MS });
+    const store = await LowdbStore.open(path, { checkpointDelayMs: CHECKPOINT_MS });
     const latencies: number[] = [];
     for (let i = 0; i < UPDATES; i += 1) {
       const team = { workspace: 'T1', channel: `C${(i * 7919) % teams}` };

@@ -4,12 +4,24 @@ import { loadConfig } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
 import { wireCore } from './wire-core.js';
+import { runReminderJob } from './wire-reminder-job.js';
 
 try {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const core = wireCore(loadConfig(process.env));
+  const config = loadConfig(process.env);
+  const core = wireCore(config);
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
-  process.exitCode = await runCli(process.argv.slice(2), io, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock });
+  const { botToken, apiUrl } = config.slack;
+  process.exitCode = await runCli(process.argv.slice(2), io, {
+    deps: (clock) => core.deps(clock),
+    pinnedClock: core.pinnedClock,
+    reminders: async (clock, dryRun) => {
+      if (!dryRun && !botToken) return null;
+      const now = clock ? () => clock(config.timezone) : core.deps().now;
+      return runReminderJob(core, now, dryRun ? null : { botToken: botToken ?? '', apiUrl });
+    },
+  });
+  await core.close();
 } catch (error) {
   process.stderr.write(`eolwatch: ${describeStartupError(error)}\n`);
   process.exitCode = 1;

@@ -13,6 +13,8 @@ export interface Config {
   supplementsPath: string;
   storePath: string;
   admins: string[];
+  /** HH:MM in `timezone`, when the daily reminder run starts. */
+  reminderTime: string;
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +34,9 @@ const envSchema = z.object({
   EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
   EOLWATCH_CATALOG: optionalText.transform((v) => v ?? 'data/products-full.json'),
   EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? 'data/supplements.json'),
+  EOLWATCH_REMINDER_TIME: optionalText
+    .transform((v) => v ?? '09:00')
+    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time of day as HH:MM, such as 09:00'),
   EOLWATCH_STORE: optionalText.transform((v) => v ?? 'data/eolwatch.json'),
   EOLWATCH_ADMINS: optionalText
     .transform((v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''))
@@ -66,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     supplementsPath: e.EOLWATCH_SUPPLEMENTS,
     storePath: e.EOLWATCH_STORE,
     admins: e.EOLWATCH_ADMINS,
+    reminderTime: e.EOLWATCH_REMINDER_TIME,
   };
 }

@@ -6,7 +6,9 @@ import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.j
 import { describeStartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
 import { createSlackApp, type SlackConnection } from './slack/create-slack-app.js';
+import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { wireCore } from './wire-core.js';
+import { runReminderJob } from './wire-reminder-job.js';
 
 function connectionOf(config: Config, mode: SlackMode): SlackConnection {
   const { botToken = '', appToken = '', signingSecret = '', apiUrl } = config.slack;
@@ -28,11 +30,20 @@ async function main(): Promise<void> {
   const app = createSlackApp(connectionOf(config, mode), { commands: deps, logger });
   await app.init();
   await (mode === 'http' ? app.start(config.port) : app.start());
-  logger.info({ mode, port: mode === 'http' ? config.port : undefined, releases: core.catalog.releaseCount }, 'eolwatch ready');
+  const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
+  const reminders = scheduleDaily('reminders', config.reminderTime, config.timezone, async () => {
+    const summary = await runReminderJob(core, deps.now, slack);
+    logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
+  }, logger);
+  logger.info(
+    { mode, port: mode === 'http' ? config.port : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
+    'eolwatch ready',
+  );
   const stop = (): void => {
+    void reminders.destroy();
     app
       .stop()
-      .then(async () => (await core.store()).close())
+      .then(() => core.close())
       .finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

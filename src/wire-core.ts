@@ -6,15 +6,18 @@ import { createResolver } from './catalog/resolve-name.js';
 import type { CommandDeps } from './commands/command-types.js';
 import type { Config } from './config.js';
 import type { InventoryStore } from './inventory/inventory-store.js';
+import type { WatchStore } from './reminders/watch-store.js';
 import { loadCatalogFiles } from './store/load-catalog-files.js';
-import { LowdbInventoryStore } from './store/lowdb-inventory-store.js';
+import { LowdbStore } from './store/lowdb-store.js';
 
 export interface Core {
   catalog: Catalog;
   deps(clock?: ((zone: string) => DateTime) | null): CommandDeps;
   pinnedClock(isoDate: string): (zone: string) => DateTime;
   /** Opens the store now (main does, to refuse a damaged one at start); later calls share it. */
-  store(): Promise<InventoryStore>;
+  store(): Promise<InventoryStore & WatchStore>;
+  /** Flushes the store if it was opened. */
+  close(): Promise<void>;
 }
 
 export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins'>;
@@ -26,12 +29,15 @@ export function wireCore(config: CoreConfig): Core {
   const releaseByKey = new Map<string, Release>(
     catalog.products.flatMap((product) => product.releases.map((release) => [`${product.name}/${release.name}`, release] as const)),
   );
-  let opened: Promise<InventoryStore> | undefined;
-  const store = () => (opened ??= LowdbInventoryStore.open(config.storePath));
+  let opened: Promise<InventoryStore & WatchStore> | undefined;
+  const store = () => (opened ??= LowdbStore.open(config.storePath));
   const admins = new Set(config.admins);
   return {
     catalog,
     store,
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
     deps: (clock) => ({
       resolve,
       releaseByKey: (key) => releaseByKey.get(key),

@@ -6,5 +6,18 @@ import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
 import { shareCommand } from './share-command.js';
 import { teamCommand } from './team-command.js';
+import { unwatchCommand } from './unwatch-command.js';
+import { watchCommand } from './watch-command.js';
+import { watchesCommand } from './watches-command.js';
 
-export const commandList: readonly CommandDefinition[] = [lookupCommand, shareCommand, inventoryCommand, teamCommand, reportCommand, helpCommand];
+export const commandList: readonly CommandDefinition[] = [
+  lookupCommand,
+  shareCommand,
+  inventoryCommand,
+  teamCommand,
+  reportCommand,
+  watchCommand,
+  unwatchCommand,
+  watchesCommand,
+  helpCommand,
+];

@@ -3,6 +3,8 @@ import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
 import type { InventoryStore } from '../inventory/inventory-store.js';
+import type { NextReminder } from '../reminders/next-reminder.js';
+import type { ChannelWatches, WatchStore } from '../reminders/watch-store.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 
@@ -21,7 +23,7 @@ export interface CommandDeps {
   dataDate: () => string;
   now: () => DateTime;
   /** Opened on first use, so that lookups never touch the store file. */
-  store: () => Promise<InventoryStore>;
+  store: () => Promise<InventoryStore & WatchStore>;
   /** Slack user ids that may clear a team's inventory. */
   admins: ReadonlySet<string>;
 }
@@ -35,6 +37,10 @@ export type Request =
   | { kind: 'inventory-clear' }
   | { kind: 'team-name'; name: string }
   | { kind: 'report' }
+  | { kind: 'watch'; text: string }
+  | { kind: 'watch-auto'; on: boolean }
+  | { kind: 'unwatch'; text: string }
+  | { kind: 'watches' }
   | { kind: 'invalid'; reason: string };
 
 export interface ReleaseRow {
@@ -92,11 +98,26 @@ export type Result =
   | { kind: 'inventory-cleared'; team: TeamLabel; changes: AppliedChange[] }
   | { kind: 'team-named'; team: TeamLabel }
   | { kind: 'report'; asOf: string; rows: InventoryRow[]; totals: ExposureTotals; teams: { team: TeamLabel; unsupported: number; total: number }[] }
+  | { kind: 'watched'; releases: Release[]; leads: number[] }
+  | { kind: 'watch-auto'; on: boolean }
+  | { kind: 'unwatched'; releases: Release[]; notWatched: string[] }
+  | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
   | { kind: 'invalid'; reason: string };
+
+export interface WatchRow {
+  release: Release;
+  source: 'manual' | 'auto';
+  leads: number[];
+  next: NextReminder | null;
+  handled: { phaseLabel: string; by: string; at: string }[];
+}
 
 /** Answers everyone in the channel should see (teams post updates for each other); lookups stay private. */
 export function isForChannel(result: Result): boolean {
-  return ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report'].includes(result.kind) || (result.kind === 'lookup' && result.share);
+  return (
+    ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report', 'watched', 'watch-auto', 'unwatched'].includes(result.kind) ||
+    (result.kind === 'lookup' && result.share)
+  );
 }
 
 /** Whether the asker got an answer, as opposed to "not found" or a bad request (CLI exit status). */

@@ -1,5 +1,4 @@
 // `/eol inventory ...`: a team's machine counts per release, their history, and their exposure.
-import type { Release } from '../catalog/catalog.js';
 import { upcomingPhaseEnd } from '../inventory/classify-exposure.js';
 import { MAX_COUNT, type CountChange } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
@@ -8,6 +7,8 @@ import type { CommandDefinition } from './command-definition.js';
 import type { AppliedChange, CommandDeps, Request, Result, Speaker, UpgradeWarning } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
+import { resolveOneRelease } from './resolve-one-release.js';
+import { DEFAULT_LEADS } from '../reminders/watch-store.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
 export const MAX_HISTORY_LINES = 20;
@@ -35,21 +36,6 @@ export const inventoryCommand: CommandDefinition = {
 
 type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
 
-/** One release per name, or why not: unknown, or could be several. */
-function resolveOne(name: string, deps: CommandDeps): { release: Release } | { reason: string } {
-  const resolution = deps.resolve(name);
-  switch (resolution.kind) {
-    case 'release':
-      return { release: resolution.release };
-    case 'releases':
-      return { reason: `could be ${resolution.releases.length} releases (${resolution.releases.slice(0, 4).map((release) => `\`${releaseKeyOf(release).replace('/', ' ')}\``).join(', ')}...): name one` };
-    case 'ambiguous':
-      return { reason: `could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}: name one` };
-    case 'not-found':
-      return { reason: `unknown release${resolution.suggestions.length > 0 ? `; closest: ${resolution.suggestions.slice(0, 3).map((s) => `\`${s}\``).join(', ')}` : ''}` };
-  }
-}
-
 function appliedChanges(changes: CountChange[], deps: CommandDeps): AppliedChange[] {
   return changes.flatMap((change) => {
     const release = deps.releaseByKey(change.release);
@@ -62,7 +48,7 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
   if (!parsed.ok) return { kind: 'invalid', reason: `Nothing saved: “${parsed.pair}”: ${parsed.reason}.` };
   const counts: { release: string; count: number }[] = [];
   for (const pair of parsed.pairs) {
-    const resolved = resolveOne(pair.name, deps);
+    const resolved = resolveOneRelease(pair.name, deps);
     if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” ${resolved.reason}.` };
     const key = releaseKeyOf(resolved.release);
     if (counts.some((count) => count.release === key)) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” names a release given twice.` };
@@ -70,6 +56,7 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
   }
   const store = await deps.store();
   const changes = appliedChanges(await store.setCounts(speaker, counts, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }), deps);
+  await followCounts(changes, deps, speaker, asOf);
   const warnings: UpgradeWarning[] = changes
     .filter((change) => change.to > change.from)
     .flatMap((change) => {
@@ -80,10 +67,22 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
   return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf) };
 }
 
+/** A channel watches the releases it has machines on, unless it turned that off (`/eol watch auto off`). */
+async function followCounts(changes: AppliedChange[], deps: CommandDeps, speaker: Speaker, today: string): Promise<void> {
+  const store = await deps.store();
+  const channel = await store.channelWatches(speaker);
+  const started = changes.filter((change) => change.from === 0 && change.to > 0).map((change) => releaseKeyOf(change.release));
+  const stopped = changes
+    .filter((change) => change.to === 0 && channel.releases[releaseKeyOf(change.release)]?.source === 'auto')
+    .map((change) => releaseKeyOf(change.release));
+  if (channel.autoWatch && started.length > 0) await store.watch(speaker, started.map((release) => ({ release, leads: [...DEFAULT_LEADS] })), 'auto', today);
+  if (stopped.length > 0) await store.unwatch(speaker, stopped);
+}
+
 async function history(releaseName: string | null, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   let only: string | null = null;
   if (releaseName) {
-    const resolved = resolveOne(releaseName, deps);
+    const resolved = resolveOneRelease(releaseName, deps);
     if ('reason' in resolved) return { kind: 'invalid', reason: `“${releaseName}” ${resolved.reason}.` };
     only = releaseKeyOf(resolved.release);
   }

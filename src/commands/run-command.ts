@@ -7,6 +7,9 @@ import { runLookup } from './lookup-command.js';
 import { parseCommand } from './parse-command.js';
 import { runReport } from './report-command.js';
 import { runTeamName } from './team-command.js';
+import { runUnwatch } from './unwatch-command.js';
+import { runWatch, runWatchAuto } from './watch-command.js';
+import { runWatches } from './watches-command.js';
 
 async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   switch (request.kind) {
@@ -23,6 +26,14 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runTeamName(request.name, deps, speaker);
     case 'report':
       return runReport(deps, speaker);
+    case 'watch':
+      return runWatch(request.text, deps, speaker);
+    case 'watch-auto':
+      return runWatchAuto(request.on, deps, speaker);
+    case 'unwatch':
+      return runUnwatch(request.text, deps, speaker);
+    case 'watches':
+      return runWatches(deps, speaker);
     case 'invalid':
       return request;
   }

@@ -5,6 +5,7 @@ import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
+import { watchLines } from './watch-lines.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { renderSummary } from './render-text.js';
 import { SHARE_ACTION_ID } from './slack-ids.js';
@@ -113,7 +114,7 @@ function shareButton(text: string): Block {
 }
 
 function blocksOf(result: Result): Block[] {
-  const lines = inventoryLines(result, slackFormat);
+  const lines = inventoryLines(result, slackFormat) ?? watchLines(result, slackFormat);
   if (lines) return chunkSections(lines);
   switch (result.kind) {
     case 'invalid':

@@ -3,6 +3,7 @@ import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.j
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
+import { watchLines } from './watch-lines.js';
 
 const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
 
@@ -43,7 +44,7 @@ export function renderSummary(result: Result): string {
 }
 
 export function renderText(result: Result): string {
-  const lines = inventoryLines(result, plain);
+  const lines = inventoryLines(result, plain) ?? watchLines(result, plain);
   if (lines) return lines.join('\n').replace(/`/g, '');
   switch (result.kind) {
     case 'invalid':

@@ -1,3 +1,7 @@
 // Every Slack action_id and block_id eolwatch uses, in one place.
 
 export const SHARE_ACTION_ID = 'eol_share';
+export const SNOOZE_ACTION_ID = 'eol_snooze';
+export const HANDLED_ACTION_ID = 'eol_handled';
+/** Message metadata on every reminder post, carrying its key, so a crashed run can find it again. */
+export const REMINDER_EVENT_TYPE = 'eolwatch_reminder';

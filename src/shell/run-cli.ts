@@ -10,8 +10,10 @@ import { renderText } from '../render/render-text.js';
 import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
-export const CLI_USAGE =
-  'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)';
+export const CLI_USAGE = [
+  'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)',
+  '       npm run --silent eol -- [--now YYYY-MM-DD] reminders run [--dry-run]',
+].join('\n');
 
 export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -23,6 +25,8 @@ export interface CliWiring {
   /** Command dependencies, with the clock pinned to `now` when given. */
   deps(now: ((zone: string) => DateTime) | null): CommandDeps;
   pinnedClock(isoDate: string): (zone: string) => DateTime;
+  /** The daily reminder job, once; null when it cannot post (no SLACK_BOT_TOKEN) and this is no dry run. */
+  reminders(clock: ((zone: string) => DateTime) | null, dryRun: boolean): Promise<{ lines: string[]; ok: boolean } | null>;
 }
 
 async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
@@ -46,6 +50,7 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
         channel: { type: 'string', default: LOCAL_SPEAKER.channel },
         user: { type: 'string', default: LOCAL_SPEAKER.user },
         help: { type: 'boolean', short: 'h', default: false },
+        'dry-run': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -71,6 +76,19 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   if (speakerProblem) {
     io.stderr.write(`${speakerProblem}\n${CLI_USAGE}\n`);
     return 2;
+  }
+  if (positionals[0] === 'reminders') {
+    if (positionals[1] !== 'run' || positionals.length > 2) {
+      io.stderr.write(`${CLI_USAGE}\n`);
+      return 2;
+    }
+    const summary = await wiring.reminders(clock, values['dry-run'] ?? false);
+    if (!summary) {
+      io.stderr.write('reminders run posts through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL if needed), or add --dry-run.\n');
+      return 2;
+    }
+    io.stdout.write(`${summary.lines.join('\n')}\n`);
+    return summary.ok ? 0 : 1;
   }
   const deps = wiring.deps(clock);
   const json = values.json ?? false;

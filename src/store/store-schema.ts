@@ -2,30 +2,69 @@
 import { z } from 'zod';
 import { StoreFileError } from './durable-json-file.js';
 
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 const teamSchema = z.object({
   name: z.string().nullable(),
   counts: z.record(z.string(), z.number().int().min(1)),
-  /** Bytes of the team's history log that these counts include (see lowdb-inventory-store.ts). */
+  /** Bytes of the team's history log that these counts include (see lowdb-store.ts). */
   historyBytes: z.number().int().min(0),
+});
+
+const isoDate = z.iso.date();
+
+const channelSchema = z.object({
+  autoWatch: z.boolean(),
+  broken: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  watches: z.record(
+    z.string(),
+    z.object({ leads: z.array(z.number().int().min(0)), createdAt: isoDate, source: z.enum(['manual', 'auto']) }),
+  ),
 });
 
 export const storeSchema = z.object({
   schemaVersion: z.literal(STORE_VERSION),
-  workspaces: z.record(z.string(), z.object({ teams: z.record(z.string(), teamSchema) })),
+  workspaces: z.record(z.string(), z.object({ teams: z.record(z.string(), teamSchema), channels: z.record(z.string(), channelSchema) })),
+  /** Keyed by reminder key (plan-reminders.ts): what was posted, or is being posted. */
+  reminders: z.record(
+    z.string(),
+    z.object({ status: z.enum(['pending', 'sent']), at: z.string(), ts: z.string().nullable(), late: z.boolean() }),
+  ),
+  /** Keyed by milestone key: snoozes and "handled". */
+  milestones: z.record(
+    z.string(),
+    z.object({
+      handledBy: z.string().optional(),
+      handledAt: z.string().optional(),
+      snoozedUntil: isoDate.optional(),
+      snoozedBy: z.string().optional(),
+      snoozedAt: isoDate.optional(),
+    }),
+  ),
 });
 
 export type StoreData = z.infer<typeof storeSchema>;
 export type StoredTeam = z.infer<typeof teamSchema>;
+export type StoredChannel = z.infer<typeof channelSchema>;
 
-export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {} });
+export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {} });
 
 /**
  * Each entry turns version N into N + 1. Later issues add theirs (watches, reminders sent,
  * contracts) here; a file from a newer eolwatch is refused rather than rewritten.
  */
-const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {};
+const migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 adds watches per channel, the reminder log and milestone marks.
+  1: (data) => ({
+    ...data,
+    schemaVersion: 2,
+    workspaces: Object.fromEntries(
+      Object.entries((data.workspaces ?? {}) as Record<string, Record<string, unknown>>).map(([id, workspace]) => [id, { ...workspace, channels: {} }]),
+    ),
+    reminders: {},
+    milestones: {},
+  }),
+};
 
 export function parseStore(path: string) {
   return (data: unknown): StoreData => {

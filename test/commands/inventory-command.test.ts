@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CommandDeps, Result, Speaker } from '../../src/commands/command-types.js';
 import { runText } from '../../src/commands/run-command.js';
-import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 import { renderText } from '../../src/render/render-text.js';
 import { ADMIN, depsAt, SPEAKER } from '../helpers/test-core.js';
 
@@ -120,7 +120,7 @@ describe('/eol inventory', () => {
 
   it('answers busy, saving nothing, when the store is locked', async () => {
     const { StoreBusyError } = await import('../../src/inventory/inventory-store.js');
-    const store = new MemoryInventoryStore();
+    const store = new MemoryStore();
     store.setCounts = async () => {
       throw new StoreBusyError('locked');
     };

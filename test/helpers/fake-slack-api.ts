@@ -30,6 +30,11 @@ export class FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   override: Override = () => undefined;
   socket: WebSocket | undefined;
+  /** Messages accepted by chat.postMessage, per channel, as conversations.history returns them. */
+  readonly accepted = new Map<string, { ts: string; text: unknown; metadata: unknown }[]>();
+  /** When set, a channel accepts one post per this many ms and answers 429 (Retry-After: 1) beyond. */
+  channelGapMs: number | null = null;
+  private lastAcceptedAt = new Map<string, number>();
   private server: Server;
   private wss: WebSocketServer | undefined;
   private waiters: { method: string; count: number; resolve: () => void }[] = [];
@@ -82,14 +87,36 @@ export class FakeSlackApi {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private defaultAnswer(method: string): unknown {
+  private acceptPost(call: RecordedCall): { status?: number; headers?: Record<string, string>; body: unknown } {
+    const channel = String(call.body.channel);
+    const now = Date.now();
+    const last = this.lastAcceptedAt.get(channel);
+    if (this.channelGapMs !== null && last !== undefined && now - last < this.channelGapMs) {
+      return { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } };
+    }
+    this.lastAcceptedAt.set(channel, now);
+    const ts = `${1700000000 + this.callsTo('chat.postMessage').length}.000100`;
+    const messages = this.accepted.get(channel) ?? [];
+    messages.push({ ts, text: call.body.text, metadata: call.body.metadata });
+    this.accepted.set(channel, messages);
+    return { body: { ok: true, ts, channel } };
+  }
+
+  /** Every message accepted, across channels. */
+  acceptedPosts(): { channel: string; ts: string; metadata: unknown }[] {
+    return [...this.accepted].flatMap(([channel, messages]) => messages.map((message) => ({ channel, ...message })));
+  }
+
+  private defaultAnswer(method: string, call: RecordedCall): unknown {
     switch (method) {
       case 'auth.test':
         return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'eolwatch' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
-      case 'chat.postMessage':
-        return { ok: true, ts: `${1700000000 + this.callsTo(method).length}.000100`, channel: 'C1' };
+      case 'conversations.history':
+        return { ok: true, messages: [...(this.accepted.get(String(call.body.channel)) ?? [])].reverse(), has_more: false };
+      case 'conversations.join':
+        return { ok: false, error: 'missing_scope' };
       case 'response':
         return 'ok';
       default:
@@ -106,8 +133,8 @@ export class FakeSlackApi {
       const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '').split('?')[0] ?? '';
       const call = { method, body: parseBody(raw, req.headers['content-type']), headers: req.headers };
       this.calls.push(call);
-      const custom = this.override(call);
-      const body = custom ? custom.body : this.defaultAnswer(method);
+      const custom = this.override(call) ?? (method === 'chat.postMessage' ? this.acceptPost(call) : undefined);
+      const body = custom ? custom.body : this.defaultAnswer(method, call);
       res.writeHead(custom?.status ?? 200, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...custom?.headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
       this.waiters = this.waiters.filter((waiter) => {

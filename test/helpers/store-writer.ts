@@ -1,8 +1,8 @@
 // A second process writing to a store: `node --import tsx store-writer.ts <path> <user> <updates>`.
-import { LowdbInventoryStore } from '../../src/store/lowdb-inventory-store.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
 
 const [path = '', user = 'U', updates = '1'] = process.argv.slice(2);
-const store = await LowdbInventoryStore.open(path, { lockWaitMs: 10_000 });
+const store = await LowdbStore.open(path, { lockWaitMs: 10_000 });
 for (let i = 1; i <= Number(updates); i += 1) {
   await store.setCounts({ workspace: 'T1', channel: 'C1' }, [{ release: `${user}/release`, count: i }], { user, at: new Date().toISOString() });
 }

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
-import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 import { wireCore, type Core } from '../../src/wire-core.js';
 
 export const CATALOG_FILES = { catalogPath: 'data/products-full.json', supplementsPath: 'data/supplements.json' };
@@ -26,7 +26,7 @@ export function testCore(): Core {
 
 /** Command dependencies with the clock pinned to noon UTC of `isoDate`, and a fresh in-memory store. */
 export function depsAt(isoDate: string, overrides: Partial<CommandDeps> = {}): CommandDeps {
-  const store = new MemoryInventoryStore();
+  const store = new MemoryStore();
   return {
     ...testCore().deps(() => DateTime.fromISO(`${isoDate}T12:00:00`, { zone: 'UTC' })),
     store: async () => store,

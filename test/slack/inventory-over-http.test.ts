@@ -2,7 +2,7 @@
 // update lost among 500 arriving at once.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import { LowdbInventoryStore } from '../../src/store/lowdb-inventory-store.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -10,10 +10,10 @@ import { depsAt, testCore } from '../helpers/test-core.js';
 
 const temp = makeTempDir();
 let running: RunningApp;
-let store: LowdbInventoryStore;
+let store: LowdbStore;
 
 beforeAll(async () => {
-  store = await LowdbInventoryStore.open(join(temp.path, 'eolwatch.json'));
+  store = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
   running = await startHttpApp(depsAt('2017-06-28', { store: async () => store }));
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { InventoryStore } from '../../src/inventory/inventory-store.js';
 import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
-import { LowdbInventoryStore } from '../../src/store/lowdb-inventory-store.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
@@ -12,7 +12,7 @@ let opened = 0;
 
 const implementations: [string, () => Promise<InventoryStore>][] = [
   ['MemoryInventoryStore', async () => new MemoryInventoryStore()],
-  ['LowdbInventoryStore', () => LowdbInventoryStore.open(join(temp.path, `store-${(opened += 1)}.json`))],
+  ['LowdbStore', () => LowdbStore.open(join(temp.path, `store-${(opened += 1)}.json`))],
 ];
 
 const met = { workspace: 'T1', channel: 'C1' };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreBusyError } from '../../src/inventory/inventory-store.js';
 import { StoreFileError } from '../../src/store/durable-json-file.js';
-import { LowdbInventoryStore } from '../../src/store/lowdb-inventory-store.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
@@ -17,34 +17,62 @@ const freshPath = () => join(temp.path, `store-${(made += 1)}.json`);
 const team = { workspace: 'T1', channel: 'C1' };
 const by = { user: 'U1', at: '2017-06-28T10:00:00.000Z' };
 
-describe('LowdbInventoryStore on a real file', () => {
+describe('LowdbStore on a real file', () => {
   it('creates the file on first use, with a schema version', async () => {
     const path = freshPath();
-    await LowdbInventoryStore.open(path);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 1, workspaces: {} });
+    await LowdbStore.open(path);
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 2, workspaces: {}, reminders: {}, milestones: {} });
+  });
+
+  it('migrates a version 1 store (inventory only) to version 2, keeping its counts', async () => {
+    const path = freshPath();
+    writeFileSync(path, JSON.stringify({ schemaVersion: 1, workspaces: { T1: { teams: { C1: { name: 'Met IT', counts: { 'windows/5-sp3': 18293 }, historyBytes: 0 } } } } }));
+    const store = await LowdbStore.open(path);
+    expect(await store.team(team)).toEqual({ channel: 'C1', name: 'Met IT', counts: { 'windows/5-sp3': 18293 } });
+    expect((await store.channelWatches(team)).releases).toEqual({});
+    await store.watch(team, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2022-01-01');
+    expect(JSON.parse(readFileSync(path, 'utf8')).schemaVersion).toBe(2);
+  });
+
+  it('keeps watches, reminder records and marks across a restart', async () => {
+    const path = freshPath();
+    const first = await LowdbStore.open(path);
+    await first.watch(team, [{ release: 'windows/8.1', leads: [30, 7] }], 'manual', '2022-01-01');
+    await first.recordReminder('T1|C1|windows/8.1|eol|30', { status: 'pending', at: 'x', ts: null, late: false });
+    await first.markMilestone('T1|C1|windows/8.1|eoas', { handledBy: 'U1', handledAt: '2017-07-13T09:00:00Z' });
+    await first.markBroken(team, 'is_archived', '2022-12-11T09:00:00Z');
+    const second = await LowdbStore.open(path);
+    expect(await second.channelWatches(team)).toEqual({
+      channel: 'C1',
+      autoWatch: true,
+      broken: { reason: 'is_archived', at: '2022-12-11T09:00:00Z' },
+      releases: { 'windows/8.1': { leads: [30, 7], createdAt: '2022-01-01', source: 'manual' } },
+    });
+    expect(Object.keys(await second.reminderRecords())).toEqual(['T1|C1|windows/8.1|eol|30']);
+    expect((await second.milestoneMarks())['T1|C1|windows/8.1|eoas']?.handledBy).toBe('U1');
   });
 
   it('keeps counts, names and history across a restart', async () => {
     const path = freshPath();
-    const first = await LowdbInventoryStore.open(path);
+    const first = await LowdbStore.open(path);
     await first.setCounts(team, [{ release: 'windows/5-sp3', count: 18293 }], by);
     await first.setTeamName(team, 'Met IT');
-    const second = await LowdbInventoryStore.open(path);
+    const second = await LowdbStore.open(path);
     expect(await second.team(team)).toEqual({ channel: 'C1', name: 'Met IT', counts: { 'windows/5-sp3': 18293 } });
     expect(await second.history(team)).toHaveLength(1);
   });
 
   it.each([
     ['truncated mid-JSON', (text: string) => text.slice(0, Math.floor(text.length / 2)), /not valid JSON/],
-    ['of the wrong shape', () => JSON.stringify({ schemaVersion: 1, workspaces: { T1: { teams: { C1: { counts: { x: -3 } } } } } }), /unexpected shape/],
+    ['of the wrong shape', () => JSON.stringify({ schemaVersion: 2, workspaces: { T1: { teams: { C1: { counts: { x: -3 } } } } } }), /unexpected shape/],
     ['from a newer eolwatch', () => JSON.stringify({ schemaVersion: 99, workspaces: {} }), /newer than this eolwatch/],
   ])('refuses to open a store %s, naming the file, and leaves it byte for byte', async (_case, spoil, message) => {
     const path = freshPath();
-    const store = await LowdbInventoryStore.open(path);
+    const store = await LowdbStore.open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 14450 }], by);
     const damaged = spoil(readFileSync(path, 'utf8'));
     writeFileSync(path, damaged);
-    const error = await LowdbInventoryStore.open(path).catch((caught: unknown) => caught);
+    const error = await LowdbStore.open(path).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StoreFileError);
     expect((error as Error).message).toContain(path);
     expect((error as Error).message).toMatch(message);
@@ -53,19 +81,19 @@ describe('LowdbInventoryStore on a real file', () => {
 
   it('replays history the store missed (a crash between the two writes)', async () => {
     const path = freshPath();
-    const store = await LowdbInventoryStore.open(path);
+    const store = await LowdbStore.open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 10 }], by);
     appendFileSync(join(store.historyDir, 'T1', 'C1.jsonl'), `${JSON.stringify({ release: 'windows/8.1', from: 10, to: 11, ...by, action: 'set' })}\n`);
-    const reopened = await LowdbInventoryStore.open(path);
+    const reopened = await LowdbStore.open(path);
     expect((await reopened.team(team)).counts).toEqual({ 'windows/8.1': 11 });
   });
 
   it('drops a torn history line that was never acknowledged', async () => {
     const path = freshPath();
-    const store = await LowdbInventoryStore.open(path);
+    const store = await LowdbStore.open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 10 }], by);
     appendFileSync(join(store.historyDir, 'T1', 'C1.jsonl'), '{"release":"windows/8.1","fr');
-    const reopened = await LowdbInventoryStore.open(path);
+    const reopened = await LowdbStore.open(path);
     expect((await reopened.team(team)).counts).toEqual({ 'windows/8.1': 10 });
     await reopened.setCounts(team, [{ release: 'windows/8.1', count: 12 }], by);
     expect((await reopened.history(team)).map((entry) => entry.to)).toEqual([10, 12]);
@@ -73,7 +101,7 @@ describe('LowdbInventoryStore on a real file', () => {
 
   it('answers busy, and changes nothing, when another process holds the lock too long', async () => {
     const path = freshPath();
-    const store = await LowdbInventoryStore.open(path, { lockWaitMs: 100 });
+    const store = await LowdbStore.open(path, { lockWaitMs: 100 });
     const release = await lockfile.lock(path, { realpath: false });
     try {
       await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(StoreBusyError);
@@ -86,7 +114,7 @@ describe('LowdbInventoryStore on a real file', () => {
 
   it('loses no update when a second process writes at the same time', async () => {
     const path = freshPath();
-    const store = await LowdbInventoryStore.open(path, { lockWaitMs: 10_000 });
+    const store = await LowdbStore.open(path, { lockWaitMs: 10_000 });
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/store-writer.ts', path, 'child', '40'], { stdio: 'inherit' });
     let exitCode: number | null | undefined;
     child.on('exit', (code) => (exitCode = code));
@@ -94,7 +122,7 @@ describe('LowdbInventoryStore on a real file', () => {
     let written = 0;
     while (exitCode === undefined) await store.setCounts(team, [{ release: 'parent/release', count: (written += 1) }], by);
     expect(exitCode).toBe(0);
-    const reopened = await LowdbInventoryStore.open(path);
+    const reopened = await LowdbStore.open(path);
     const expected = { 'parent/release': written, 'child/release': 40 };
     expect((await reopened.team(team)).counts).toEqual(expected);
     const history = await reopened.history(team);

@@ -24,7 +24,8 @@ import {
 } from '../inventory/inventory-store.js';
 import { DurableJsonFile } from './durable-json-file.js';
 import { appendHistory, cutTornLine, historyPath, readHistory } from './history-log.js';
-import { emptyStore, parseStore, type StoreData, type StoredTeam } from './store-schema.js';
+import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam } from './store-schema.js';
+import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from '../reminders/watch-store.js';
 
 export interface LowdbStoreOptions {
   /** How long to wait for another process's lock before answering "busy". Slack allows 3 s in all. */
@@ -41,7 +42,16 @@ interface FileIdentity {
 
 const newTeam = (): StoredTeam => ({ name: null, counts: {}, historyBytes: 0 });
 
-export class LowdbInventoryStore implements InventoryStore {
+const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {} });
+
+const toChannelWatches = (channel: string, stored: StoredChannel | undefined): ChannelWatches => ({
+  channel,
+  autoWatch: stored?.autoWatch ?? true,
+  broken: stored?.broken ?? null,
+  releases: structuredClone(stored?.watches ?? {}),
+});
+
+export class LowdbStore implements InventoryStore, WatchStore {
   private seen: FileIdentity | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
@@ -57,10 +67,10 @@ export class LowdbInventoryStore implements InventoryStore {
   }
 
   /** Opens (or creates) the store; refuses an unreadable one without touching it. */
-  static async open(path: string, options: LowdbStoreOptions = {}): Promise<LowdbInventoryStore> {
+  static async open(path: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
     await mkdir(dirname(path), { recursive: true });
     const db = new Low<StoreData>(new DurableJsonFile(path, parseStore(path)), emptyStore());
-    const store = new LowdbInventoryStore(db, path, options.lockWaitMs ?? 1500, options.checkpointDelayMs ?? 1000);
+    const store = new LowdbStore(db, path, options.lockWaitMs ?? 1500, options.checkpointDelayMs ?? 1000);
     await store.withLock(async () => {
       if (await store.replayAllHistory(true)) await store.persist();
     }, true);
@@ -117,6 +127,88 @@ export class LowdbInventoryStore implements InventoryStore {
     return this.inQueue(async () => (await readHistory(historyPath(this.historyDir, team))).entries);
   }
 
+  // --- WatchStore: few, small writes, each written through at once ---
+
+  channelWatches(ref: TeamRef): Promise<ChannelWatches> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return toChannelWatches(ref.channel, this.db.data.workspaces[ref.workspace]?.channels[ref.channel]);
+    });
+  }
+
+  allWatches(): Promise<WorkspaceWatches[]> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return Object.entries(this.db.data.workspaces).map(([workspace, { channels }]) => ({
+        workspace,
+        channels: Object.entries(channels).map(([channel, stored]) => toChannelWatches(channel, stored)),
+      }));
+    });
+  }
+
+  watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string): Promise<void> {
+    return this.changeChannel(ref, (channel) => {
+      applyWatches(channel.watches, releases, source, today);
+      if (source === 'manual') channel.broken = null;
+    });
+  }
+
+  unwatch(ref: TeamRef, releases: string[]): Promise<string[]> {
+    let removed: string[] = [];
+    return this.changeChannel(ref, (channel) => {
+      removed = releases.filter((release) => channel.watches[release]);
+      for (const release of removed) delete channel.watches[release];
+    }).then(() => removed);
+  }
+
+  setAutoWatch(ref: TeamRef, on: boolean): Promise<void> {
+    return this.changeChannel(ref, (channel) => {
+      channel.autoWatch = on;
+    });
+  }
+
+  markBroken(ref: TeamRef, reason: string, at: string): Promise<void> {
+    return this.changeChannel(ref, (channel) => {
+      channel.broken = { reason, at };
+    });
+  }
+
+  reminderRecords(): Promise<Record<string, ReminderRecord>> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return { ...this.db.data.reminders };
+    });
+  }
+
+  recordReminder(key: string, record: ReminderRecord): Promise<void> {
+    return this.withLock(async () => {
+      this.db.data.reminders[key] = record;
+      await this.persist();
+    });
+  }
+
+  milestoneMarks(): Promise<Record<string, MilestoneMark>> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return { ...this.db.data.milestones };
+    });
+  }
+
+  markMilestone(key: string, mark: MilestoneMark): Promise<void> {
+    return this.withLock(async () => {
+      this.db.data.milestones[key] = { ...this.db.data.milestones[key], ...mark };
+      await this.persist();
+    });
+  }
+
+  private changeChannel(ref: TeamRef, change: (channel: StoredChannel) => void): Promise<void> {
+    return this.withLock(async () => {
+      const workspace = (this.db.data.workspaces[ref.workspace] ??= { teams: {}, channels: {} });
+      change((workspace.channels[ref.channel] ??= newChannel()));
+      await this.persist();
+    });
+  }
+
   // --- writing ---
 
   private async applyAndSave(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy, action: HistoryEntry['action']) {
@@ -148,7 +240,7 @@ export class LowdbInventoryStore implements InventoryStore {
   }
 
   private putTeam(team: TeamRef, stored: StoredTeam): void {
-    const workspace = (this.db.data.workspaces[team.workspace] ??= { teams: {} });
+    const workspace = (this.db.data.workspaces[team.workspace] ??= { teams: {}, channels: {} });
     workspace.teams[team.channel] = stored;
   }
 

@@ -1,0 +1,18 @@
+// A name that must mean exactly one release (inventory, watches), or why it does not.
+import type { Release } from '../catalog/catalog.js';
+import type { CommandDeps } from './command-types.js';
+
+export function resolveOneRelease(name: string, deps: CommandDeps): { release: Release } | { reason: string } {
+  const resolution = deps.resolve(name);
+  const named = (release: Release) => `\`${release.productName} ${release.name}\``;
+  switch (resolution.kind) {
+    case 'release':
+      return { release: resolution.release };
+    case 'releases':
+      return { reason: `could be ${resolution.releases.length} releases (${resolution.releases.slice(0, 4).map(named).join(', ')}...): name one` };
+    case 'ambiguous':
+      return { reason: `could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}: name one` };
+    case 'not-found':
+      return { reason: `unknown release${resolution.suggestions.length > 0 ? `; closest: ${resolution.suggestions.slice(0, 3).map((s) => `\`${s}\``).join(', ')}` : ''}` };
+  }
+}

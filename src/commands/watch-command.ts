@@ -1,0 +1,56 @@
+// `/eol watch <releases> [lead 365,90,30]` and `/eol watch auto on|off`: reminders in this channel
+// before each phase of a release ends.
+import type { Release } from '../catalog/catalog.js';
+import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { DEFAULT_LEADS, MAX_LEAD_DAYS } from '../reminders/watch-store.js';
+import type { CommandDefinition } from './command-definition.js';
+import type { CommandDeps, Result, Speaker } from './command-types.js';
+import { releaseKeyOf } from './inventory-rows.js';
+import { resolveOneRelease } from './resolve-one-release.js';
+
+export const watchCommand: CommandDefinition = {
+  name: 'watch',
+  usage: '/eol watch <release>[, <release> ...] [lead 365,90,30] | /eol watch auto on|off',
+  summary: `Reminds this channel before each support phase of the releases ends, ${DEFAULT_LEADS.join(', ')} days before by default (0 is the last day itself), with the team's machine count. Releases with machines in \`/eol inventory\` are watched automatically unless \`auto off\`.`,
+  parse: (args) => {
+    const auto = /^auto\s+(on|off)$/i.exec(args.trim());
+    if (auto) return { kind: 'watch-auto', on: auto[1]?.toLowerCase() === 'on' };
+    return args.trim() === '' ? { kind: 'invalid', reason: 'Name a release to watch, e.g. `/eol watch windows-8.1`.' } : { kind: 'watch', text: args };
+  },
+};
+
+/** "windows 8.1, xp" -> releases, or the first name that is not exactly one release. */
+export function resolveReleaseList(text: string, deps: CommandDeps): { releases: Release[] } | { reason: string } {
+  const releases: Release[] = [];
+  for (const name of text.split(/[,;]+/).map((part) => part.trim()).filter((part) => part !== '')) {
+    const resolved = resolveOneRelease(name, deps);
+    if ('reason' in resolved) return { reason: `“${name}” ${resolved.reason}.` };
+    releases.push(resolved.release);
+  }
+  return releases.length > 0 ? { releases } : { reason: 'Name a release, e.g. `windows-8.1`.' };
+}
+
+function parseLeads(text: string): number[] | string {
+  const leads = text.split(/[\s,]+/).filter((part) => part !== '');
+  if (leads.length === 0 || leads.some((lead) => !/^\d+$/.test(lead) || Number(lead) > MAX_LEAD_DAYS)) {
+    return `Lead times are whole days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`.`;
+  }
+  return [...new Set(leads.map(Number))].sort((a, b) => b - a);
+}
+
+export async function runWatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const [names = '', leadText] = text.split(/\blead(?:s)?\b/i);
+  const leads = leadText === undefined ? [...DEFAULT_LEADS] : parseLeads(leadText);
+  if (typeof leads === 'string') return { kind: 'invalid', reason: leads };
+  const resolved = resolveReleaseList(names, deps);
+  if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing watched: ${resolved.reason}` };
+  const store = await deps.store();
+  await store.watch(speaker, resolved.releases.map((release) => ({ release: releaseKeyOf(release), leads })), 'manual', toIsoDate(deps.now()));
+  return { kind: 'watched', releases: resolved.releases, leads };
+}
+
+export async function runWatchAuto(on: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const store = await deps.store();
+  await store.setAutoWatch(speaker, on);
+  return { kind: 'watch-auto', on };
+}

@@ -1,0 +1,124 @@
+// Posts planned reminders through a port, exactly once as far as Slack lets us know:
+// a reminder is recorded pending (on disk) before its post and sent after. A pending one found on the
+// next run was interrupted: the port looks for it in the channel (the post carries its key as message
+// metadata) and only posts again if it is not there. Within a channel, posts keep about a second apart
+// (Slack's limit); a 429 waits Retry-After and tries again (a 429 post was not made). A refusal that
+// will not change (not_in_channel, channel_not_found, is_archived) marks the channel's watches broken.
+// One channel's trouble never stops the others.
+import type { PlannedReminder } from './plan-reminders.js';
+import type { WatchStore } from './watch-store.js';
+
+export type PostOutcome =
+  | { kind: 'posted'; ts: string }
+  | { kind: 'rate-limited'; retryAfterMs: number }
+  | { kind: 'refused'; reason: string }
+  /** The post may or may not have been made (a network error): it stays pending. */
+  | { kind: 'unknown'; reason: string };
+
+export interface ReminderPoster {
+  post(reminder: PlannedReminder): Promise<PostOutcome>;
+  /** The ts of a message already in the channel carrying this reminder's key, if any. */
+  findPosted(reminder: PlannedReminder): Promise<string | null>;
+  /** Joins a public channel after not_in_channel, where the app may; false otherwise. */
+  join(channel: string): Promise<boolean>;
+}
+
+export interface DeliveryOptions {
+  store: WatchStore;
+  poster: ReminderPoster;
+  now: () => string;
+  sleep: (ms: number) => Promise<void>;
+  /** Gap between two posts to one channel. */
+  channelGapMs?: number;
+  /** Channels served at once. */
+  concurrency?: number;
+  /** Rate-limit retries for one post before it is left pending for the next run. */
+  maxRateLimitRetries?: number;
+}
+
+export interface DeliveryReport {
+  posted: PlannedReminder[];
+  alreadyPosted: PlannedReminder[];
+  pending: { reminder: PlannedReminder; reason: string }[];
+  broken: { workspace: string; channel: string; reason: string }[];
+  rateLimited: number;
+}
+
+const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+export async function deliverReminders(reminders: PlannedReminder[], options: DeliveryOptions): Promise<DeliveryReport> {
+  const { store, poster, now, sleep, channelGapMs = 1100, concurrency = 50, maxRateLimitRetries = 5 } = options;
+  const report: DeliveryReport = { posted: [], alreadyPosted: [], pending: [], broken: [], rateLimited: 0 };
+  const records = await store.reminderRecords();
+  const byChannel = new Map<string, PlannedReminder[]>();
+  for (const reminder of reminders) {
+    const key = `${reminder.workspace}|${reminder.channel}`;
+    byChannel.set(key, [...(byChannel.get(key) ?? []), reminder]);
+  }
+
+  async function postOne(reminder: PlannedReminder): Promise<'posted' | 'stop' | 'next'> {
+    let joined = false;
+    for (let attempt = 0; ; attempt += 1) {
+      const outcome = await poster.post(reminder);
+      switch (outcome.kind) {
+        case 'posted':
+          await store.recordReminder(reminder.key, { status: 'sent', at: now(), ts: outcome.ts, late: reminder.late });
+          report.posted.push(reminder);
+          return 'posted';
+        case 'rate-limited':
+          report.rateLimited += 1;
+          if (attempt >= maxRateLimitRetries) {
+            report.pending.push({ reminder, reason: 'rate limited' });
+            return 'next';
+          }
+          await sleep(outcome.retryAfterMs);
+          break;
+        case 'refused':
+          if (outcome.reason === 'not_in_channel' && !joined && (await poster.join(reminder.channel))) {
+            joined = true;
+            break;
+          }
+          if (PERMANENT.has(outcome.reason)) {
+            await store.markBroken({ workspace: reminder.workspace, channel: reminder.channel }, outcome.reason, now());
+            report.broken.push({ workspace: reminder.workspace, channel: reminder.channel, reason: outcome.reason });
+            return 'stop';
+          }
+          report.pending.push({ reminder, reason: outcome.reason });
+          return 'next';
+        case 'unknown':
+          report.pending.push({ reminder, reason: outcome.reason });
+          return 'next';
+      }
+    }
+  }
+
+  async function serveChannel(channelReminders: PlannedReminder[]): Promise<void> {
+    let postedBefore = false;
+    for (const reminder of channelReminders) {
+      if (records[reminder.key]?.status === 'pending') {
+        const ts = await poster.findPosted(reminder);
+        if (ts) {
+          await store.recordReminder(reminder.key, { status: 'sent', at: now(), ts, late: reminder.late });
+          report.alreadyPosted.push(reminder);
+          continue;
+        }
+      }
+      await store.recordReminder(reminder.key, { status: 'pending', at: now(), ts: null, late: reminder.late });
+      if (postedBefore) await sleep(channelGapMs);
+      const result = await postOne(reminder);
+      if (result === 'stop') return;
+      postedBefore = true;
+    }
+  }
+
+  const queue = [...byChannel.values()];
+  const workers = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      await serveChannel(next).catch((error: unknown) => {
+        for (const reminder of next ?? []) report.pending.push({ reminder, reason: (error as Error).message });
+      });
+    }
+  });
+  await Promise.all(workers);
+  return report;
+}

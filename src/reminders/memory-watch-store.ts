@@ -1,0 +1,69 @@
+// The simplest WatchStore: in memory, the reference the file store is checked against.
+import type { TeamRef } from '../inventory/inventory-store.js';
+import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
+
+export class MemoryWatchStore implements WatchStore {
+  private readonly channels = new Map<string, ChannelWatches & { workspace: string }>();
+  private readonly records: Record<string, ReminderRecord> = {};
+  private readonly marks: Record<string, MilestoneMark> = {};
+
+  private entry(ref: TeamRef) {
+    const key = `${ref.workspace}\u0000${ref.channel}`;
+    let found = this.channels.get(key);
+    if (!found) {
+      found = { workspace: ref.workspace, channel: ref.channel, autoWatch: true, broken: null, releases: {} };
+      this.channels.set(key, found);
+    }
+    return found;
+  }
+
+  async channelWatches(ref: TeamRef): Promise<ChannelWatches> {
+    const { workspace: _workspace, ...watches } = this.entry(ref);
+    return structuredClone(watches);
+  }
+
+  async allWatches(): Promise<WorkspaceWatches[]> {
+    const byWorkspace = new Map<string, ChannelWatches[]>();
+    for (const { workspace, ...watches } of this.channels.values()) {
+      byWorkspace.set(workspace, [...(byWorkspace.get(workspace) ?? []), structuredClone(watches)]);
+    }
+    return [...byWorkspace].map(([workspace, channels]) => ({ workspace, channels }));
+  }
+
+  async watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string): Promise<void> {
+    const channel = this.entry(ref);
+    applyWatches(channel.releases, releases, source, today);
+    if (source === 'manual') channel.broken = null;
+  }
+
+  async unwatch(ref: TeamRef, releases: string[]): Promise<string[]> {
+    const channel = this.entry(ref);
+    const removed = releases.filter((release) => channel.releases[release]);
+    for (const release of removed) delete channel.releases[release];
+    return removed;
+  }
+
+  async setAutoWatch(ref: TeamRef, on: boolean): Promise<void> {
+    this.entry(ref).autoWatch = on;
+  }
+
+  async markBroken(ref: TeamRef, reason: string, at: string): Promise<void> {
+    this.entry(ref).broken = { reason, at };
+  }
+
+  async reminderRecords(): Promise<Record<string, ReminderRecord>> {
+    return { ...this.records };
+  }
+
+  async recordReminder(key: string, record: ReminderRecord): Promise<void> {
+    this.records[key] = record;
+  }
+
+  async milestoneMarks(): Promise<Record<string, MilestoneMark>> {
+    return { ...this.marks };
+  }
+
+  async markMilestone(key: string, mark: MilestoneMark): Promise<void> {
+    this.marks[key] = { ...this.marks[key], ...mark };
+  }
+}

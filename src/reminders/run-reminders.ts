@@ -1,0 +1,39 @@
+// The daily reminder job over the stores and a poster: plan today's reminders, then deliver them
+// (or, for a dry run, only plan). Called by the scheduler and by `eol reminders run`.
+import type { Release } from '../catalog/catalog.js';
+import type { InventoryStore, ReleaseKey } from '../inventory/inventory-store.js';
+import { deliverReminders, type DeliveryReport, type ReminderPoster } from './deliver-reminders.js';
+import { planReminders, type PlannedReminder } from './plan-reminders.js';
+import type { WatchStore } from './watch-store.js';
+
+export interface ReminderJobDeps {
+  store: InventoryStore & WatchStore;
+  releaseByKey: (key: ReleaseKey) => Release | undefined;
+  /** The job's day (ISO date) in the configured time zone. */
+  today: string;
+  now: () => string;
+  sleep: (ms: number) => Promise<void>;
+  channelGapMs?: number;
+}
+
+export async function planToday(deps: ReminderJobDeps): Promise<PlannedReminder[]> {
+  const watches = await deps.store.allWatches();
+  const counts = new Map<string, Readonly<Record<string, number>>>();
+  for (const { workspace } of watches) {
+    for (const team of await deps.store.teams(workspace)) counts.set(`${workspace}|${team.channel}`, team.counts);
+  }
+  return planReminders({
+    today: deps.today,
+    watches,
+    releaseByKey: deps.releaseByKey,
+    countsOf: (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {},
+    records: await deps.store.reminderRecords(),
+    marks: await deps.store.milestoneMarks(),
+  });
+}
+
+export async function runReminders(deps: ReminderJobDeps, poster: ReminderPoster): Promise<{ planned: PlannedReminder[]; report: DeliveryReport }> {
+  const planned = await planToday(deps);
+  const report = await deliverReminders(planned, { store: deps.store, poster, now: deps.now, sleep: deps.sleep, channelGapMs: deps.channelGapMs });
+  return { planned, report };
+}

@@ -1,0 +1,78 @@
+// What eolwatch keeps to remind channels: which releases each channel watches, with which lead
+// times, the reminders it has posted (or is posting), and what people did with them.
+import type { ReleaseKey, TeamRef } from '../inventory/inventory-store.js';
+
+/** Days before an end date to remind; 0 is the last supported day itself. */
+export const DEFAULT_LEADS: readonly number[] = [180, 90, 30, 7, 1, 0];
+export const MAX_LEAD_DAYS = 3650;
+
+export interface WatchedRelease {
+  leads: number[];
+  /** ISO date: no reminder is due for a day before this. */
+  createdAt: string;
+  /** `auto` watches follow the channel's inventory counts. */
+  source: 'manual' | 'auto';
+}
+
+export interface ChannelWatches {
+  channel: string;
+  autoWatch: boolean;
+  /** Set when Slack refused a post for good (not_in_channel, channel_not_found, is_archived). */
+  broken: { reason: string; at: string } | null;
+  releases: Record<ReleaseKey, WatchedRelease>;
+}
+
+/** One reminder's delivery: pending before the post, sent after. The key makes it unique. */
+export interface ReminderRecord {
+  status: 'pending' | 'sent';
+  at: string;
+  ts: string | null;
+  late: boolean;
+}
+
+export interface MilestoneMark {
+  handledBy?: string;
+  handledAt?: string;
+  snoozedUntil?: string;
+  snoozedBy?: string;
+  snoozedAt?: string;
+}
+
+export interface WorkspaceWatches {
+  workspace: string;
+  channels: ChannelWatches[];
+}
+
+export interface WatchStore {
+  channelWatches(ref: TeamRef): Promise<ChannelWatches>;
+  /** Every workspace's watches, for the daily run. */
+  allWatches(): Promise<WorkspaceWatches[]>;
+  /** Adds or replaces watches (and clears a broken mark: the channel asked again). */
+  watch(ref: TeamRef, releases: { release: ReleaseKey; leads: number[] }[], source: WatchedRelease['source'], today: string): Promise<void>;
+  /** Returns the releases that were watched. */
+  unwatch(ref: TeamRef, releases: ReleaseKey[]): Promise<ReleaseKey[]>;
+  setAutoWatch(ref: TeamRef, on: boolean): Promise<void>;
+  markBroken(ref: TeamRef, reason: string, at: string): Promise<void>;
+  reminderRecords(): Promise<Record<string, ReminderRecord>>;
+  /** Durable before it resolves: a pending record must be on disk before the post. */
+  recordReminder(key: string, record: ReminderRecord): Promise<void>;
+  milestoneMarks(): Promise<Record<string, MilestoneMark>>;
+  markMilestone(key: string, mark: MilestoneMark): Promise<void>;
+}
+
+export const milestoneKey = (ref: TeamRef, release: ReleaseKey, phase: string): string => `${ref.workspace}|${ref.channel}|${release}|${phase}`;
+export const reminderKey = (milestone: string, slot: string): string => `${milestone}|${slot}`;
+
+/** Adds watches to a channel's; an automatic watch never replaces one a person set up. */
+export function applyWatches(
+  current: Record<ReleaseKey, WatchedRelease>,
+  releases: { release: ReleaseKey; leads: number[] }[],
+  source: WatchedRelease['source'],
+  today: string,
+): void {
+  for (const { release, leads } of releases) {
+    const existing = current[release];
+    if (source === 'auto' && existing) continue;
+    current[release] = { leads, createdAt: existing?.createdAt ?? today, source };
+  }
+}

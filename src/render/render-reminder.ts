@@ -1,0 +1,40 @@
+// A planned reminder -> its words (for both renderers) and its Slack message with the buttons.
+import type { PlannedReminder } from '../reminders/plan-reminders.js';
+import { plural } from './describe-lifecycle.js';
+import { formatCount, plainFormat, slackFormat, type Formatter } from './formatter.js';
+import type { SlackMessage } from './render-blocks.js';
+import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from './slack-ids.js';
+
+export const SNOOZE_DAYS = 7;
+
+export function reminderText(reminder: PlannedReminder, f: Formatter): string {
+  const name = f.strong(f.text(`${reminder.release.productLabel} ${reminder.release.label}`));
+  const phase = f.text(reminder.phase.label);
+  const when =
+    reminder.daysLeft > 0
+      ? `ends on ${f.date(reminder.end)}, in ${plural(reminder.daysLeft, 'day')}`
+      : reminder.daysLeft === 0
+        ? `ends today, ${f.date(reminder.end)}: its last supported day`
+        : `ended on ${f.date(reminder.end)}, ${plural(-reminder.daysLeft, 'day')} ago`;
+  const lines = [`:alarm_clock: ${name}: ${phase} ${when}.`];
+  if (reminder.after) {
+    const kind = reminder.after.paid ? 'paid ' : '';
+    lines.push(`After that: ${kind}${f.text(reminder.after.label)} available until ${f.date(reminder.after.end)}.`);
+  } else {
+    lines.push('After that: no further updates.');
+  }
+  if (reminder.machineCount) lines.push(`This team reports ${formatCount(reminder.machineCount)} machines on it.`);
+  if (reminder.late) lines.push(`_Late: this reminder was due on ${f.date(reminder.dueDate)}, while eolwatch was not running._`);
+  return lines.join('\n');
+}
+
+export function renderReminder(reminder: PlannedReminder): SlackMessage {
+  const button = (action_id: string, text: string) => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: reminder.milestone });
+  return {
+    text: reminderText(reminder, plainFormat).replace(/^:alarm_clock: /, '').replace(/_/g, ''),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: reminderText(reminder, slackFormat) } },
+      { type: 'actions', elements: [button(SNOOZE_ACTION_ID, `Snooze ${SNOOZE_DAYS} days`), button(HANDLED_ACTION_ID, 'Mark handled')] },
+    ],
+  };
+}

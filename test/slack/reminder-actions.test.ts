@@ -1,0 +1,74 @@
+// "Snooze 7 days" and "Mark handled" as signed interactivity requests through the real Bolt app.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { planReminders } from '../../src/reminders/plan-reminders.js';
+import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from '../../src/render/slack-ids.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { interactionBody, postToSlackApp } from '../helpers/signed-request.js';
+import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
+import { depsAt, testCore } from '../helpers/test-core.js';
+
+const store = new MemoryStore();
+let running: RunningApp;
+const met = { workspace: 'T1', channel: 'CMET' };
+
+beforeAll(async () => {
+  running = await startHttpApp(depsAt('2022-12-11', { store: async () => store }));
+  await store.watch(met, [{ release: 'windows/8.1', leads: [30, 7, 1, 0] }], 'manual', '2022-01-01');
+});
+afterAll(async () => running.stop());
+
+async function press(actionId: string, milestone: string, channel = 'CMET') {
+  const before = running.api.callsTo('response').length;
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'met' },
+    user: { id: 'U7', username: 'sam', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '1.2', channel_id: channel },
+    trigger_id: '1.2.3',
+    channel: { id: channel, name: 'it' },
+    message: { ts: '1.2', text: 'reminder', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Windows 8.1 ends' } }] },
+    response_url: running.api.responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: milestone, action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
+  };
+  const response = await postToSlackApp(running.eventsUrl, { body: interactionBody(payload), contentType: 'application/x-www-form-urlencoded' });
+  expect(response.status).toBe(200);
+  await running.api.waitFor('response', before + 1);
+  return running.api.callsTo('response').at(-1)?.body as any;
+}
+
+async function planOn(today: string) {
+  return planReminders({
+    today,
+    watches: await store.allWatches(),
+    releaseByKey: testCore().deps().releaseByKey,
+    countsOf: () => ({}),
+    records: {},
+    marks: await store.milestoneMarks(),
+  });
+}
+
+it('snoozes a milestone for 7 days: silent until then, one reminder on the day', async () => {
+  const reply = await press(SNOOZE_ACTION_ID, 'T1|CMET|windows/8.1|eol');
+  expect(reply.replace_original).toBe(true);
+  expect(JSON.stringify(reply.blocks)).toContain('Snoozed by <@U7> until <!date^1671364800^{date_long}|2022-12-18>');
+  expect((await store.milestoneMarks())['T1|CMET|windows/8.1|eol']).toMatchObject({ snoozedUntil: '2022-12-18', snoozedBy: 'U7' });
+  expect((await planOn('2022-12-17')).map((r) => r.key)).toEqual(['T1|CMET|windows/8.1|eol|30']);
+  expect((await planOn('2022-12-18')).map((r) => r.key)).toEqual(['T1|CMET|windows/8.1|eol|snooze-2022-12-18']);
+});
+
+it('marks a milestone handled: no more reminders of it in that channel, who and when shown in /eol watches', async () => {
+  const reply = await press(HANDLED_ACTION_ID, 'T1|CMET|windows/8.1|eol');
+  expect(JSON.stringify(reply.blocks)).toContain('Marked handled by <@U7>');
+  expect(await planOn('2023-01-10')).toEqual([]);
+  const body = new URLSearchParams({ team_id: 'T1', channel_id: 'CMET', user_id: 'U1', command: '/eol', text: 'watches', response_url: running.api.responseUrl }).toString();
+  const watches = await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' });
+  expect(JSON.stringify(watches.json())).toContain('Security Support marked handled by <@U7>');
+});
+
+it("refuses to mark another channel's milestone", async () => {
+  const reply = await press(HANDLED_ACTION_ID, 'T1|COTHER|windows/8.1|eol');
+  expect(reply.text).toBe('That reminder belongs to another channel.');
+  expect((await store.milestoneMarks())['T1|COTHER|windows/8.1|eol']).toBeUndefined();
+});
