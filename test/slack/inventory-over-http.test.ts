@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await running.stop();
+  await store.close();
   temp.remove();
 });
 

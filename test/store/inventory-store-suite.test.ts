@@ -7,12 +7,21 @@ import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
-afterAll(() => temp.remove());
+const stores: InventoryStore[] = [];
+// Close every store (its pending checkpoint) before the files go.
+afterAll(async () => {
+  await Promise.all(stores.map((store) => store.close()));
+  temp.remove();
+});
 let opened = 0;
+const track = async (store: Promise<InventoryStore>) => {
+  stores.push(await store);
+  return store;
+};
 
 const implementations: [string, () => Promise<InventoryStore>][] = [
   ['MemoryInventoryStore', async () => new MemoryInventoryStore()],
-  ['LowdbStore', () => LowdbStore.open(join(temp.path, `store-${(opened += 1)}.json`))],
+  ['LowdbStore', () => track(LowdbStore.open(join(temp.path, `store-${(opened += 1)}.json`)))],
 ];
 
 const met = { workspace: 'T1', channel: 'C1' };

@@ -11,7 +11,17 @@ import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
-afterAll(() => temp.remove());
+const opened: LowdbStore[] = [];
+// Close every store (its pending checkpoint) before the files go; a damaged file refuses to close.
+afterAll(async () => {
+  await Promise.allSettled(opened.map((store) => store.close()));
+  temp.remove();
+});
+const open = async (path: string, options?: Parameters<typeof LowdbStore.open>[1]): Promise<LowdbStore> => {
+  const store = await LowdbStore.open(path, options);
+  opened.push(store);
+  return store;
+};
 let made = 0;
 const freshPath = () => join(temp.path, `store-${(made += 1)}.json`);
 const team = { workspace: 'T1', channel: 'C1' };
@@ -20,14 +30,14 @@ const by = { user: 'U1', at: '2017-06-28T10:00:00.000Z' };
 describe('LowdbStore on a real file', () => {
   it('creates the file on first use, with a schema version', async () => {
     const path = freshPath();
-    await LowdbStore.open(path);
+    await open(path);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 2, workspaces: {}, reminders: {}, milestones: {} });
   });
 
   it('migrates a version 1 store (inventory only) to version 2, keeping its counts', async () => {
     const path = freshPath();
     writeFileSync(path, JSON.stringify({ schemaVersion: 1, workspaces: { T1: { teams: { C1: { name: 'Met IT', counts: { 'windows/5-sp3': 18293 }, historyBytes: 0 } } } } }));
-    const store = await LowdbStore.open(path);
+    const store = await open(path);
     expect(await store.team(team)).toEqual({ channel: 'C1', name: 'Met IT', counts: { 'windows/5-sp3': 18293 } });
     expect((await store.channelWatches(team)).releases).toEqual({});
     await store.watch(team, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2022-01-01');
@@ -36,12 +46,12 @@ describe('LowdbStore on a real file', () => {
 
   it('keeps watches, reminder records and marks across a restart', async () => {
     const path = freshPath();
-    const first = await LowdbStore.open(path);
+    const first = await open(path);
     await first.watch(team, [{ release: 'windows/8.1', leads: [30, 7] }], 'manual', '2022-01-01');
     await first.recordReminder('T1|C1|windows/8.1|eol|30', { status: 'pending', at: 'x', ts: null, late: false });
     await first.markMilestone('T1|C1|windows/8.1|eoas', { handledBy: 'U1', handledAt: '2017-07-13T09:00:00Z' });
     await first.markBroken(team, 'is_archived', '2022-12-11T09:00:00Z');
-    const second = await LowdbStore.open(path);
+    const second = await open(path);
     expect(await second.channelWatches(team)).toEqual({
       channel: 'C1',
       autoWatch: true,
@@ -54,10 +64,10 @@ describe('LowdbStore on a real file', () => {
 
   it('keeps counts, names and history across a restart', async () => {
     const path = freshPath();
-    const first = await LowdbStore.open(path);
+    const first = await open(path);
     await first.setCounts(team, [{ release: 'windows/5-sp3', count: 18293 }], by);
     await first.setTeamName(team, 'Met IT');
-    const second = await LowdbStore.open(path);
+    const second = await open(path);
     expect(await second.team(team)).toEqual({ channel: 'C1', name: 'Met IT', counts: { 'windows/5-sp3': 18293 } });
     expect(await second.history(team)).toHaveLength(1);
   });
@@ -68,7 +78,7 @@ describe('LowdbStore on a real file', () => {
     ['from a newer eolwatch', () => JSON.stringify({ schemaVersion: 99, workspaces: {} }), /newer than this eolwatch/],
   ])('refuses to open a store %s, naming the file, and leaves it byte for byte', async (_case, spoil, message) => {
     const path = freshPath();
-    const store = await LowdbStore.open(path);
+    const store = await open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 14450 }], by);
     const damaged = spoil(readFileSync(path, 'utf8'));
     writeFileSync(path, damaged);
@@ -81,19 +91,19 @@ describe('LowdbStore on a real file', () => {
 
   it('replays history the store missed (a crash between the two writes)', async () => {
     const path = freshPath();
-    const store = await LowdbStore.open(path);
+    const store = await open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 10 }], by);
     appendFileSync(join(store.historyDir, 'T1', 'C1.jsonl'), `${JSON.stringify({ release: 'windows/8.1', from: 10, to: 11, ...by, action: 'set' })}\n`);
-    const reopened = await LowdbStore.open(path);
+    const reopened = await open(path);
     expect((await reopened.team(team)).counts).toEqual({ 'windows/8.1': 11 });
   });
 
   it('drops a torn history line that was never acknowledged', async () => {
     const path = freshPath();
-    const store = await LowdbStore.open(path);
+    const store = await open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 10 }], by);
     appendFileSync(join(store.historyDir, 'T1', 'C1.jsonl'), '{"release":"windows/8.1","fr');
-    const reopened = await LowdbStore.open(path);
+    const reopened = await open(path);
     expect((await reopened.team(team)).counts).toEqual({ 'windows/8.1': 10 });
     await reopened.setCounts(team, [{ release: 'windows/8.1', count: 12 }], by);
     expect((await reopened.history(team)).map((entry) => entry.to)).toEqual([10, 12]);
@@ -101,7 +111,7 @@ describe('LowdbStore on a real file', () => {
 
   it('answers busy, and changes nothing, when another process holds the lock too long', async () => {
     const path = freshPath();
-    const store = await LowdbStore.open(path, { lockWaitMs: 100 });
+    const store = await open(path, { lockWaitMs: 100 });
     const release = await lockfile.lock(path, { realpath: false });
     try {
       await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(StoreBusyError);
@@ -114,7 +124,7 @@ describe('LowdbStore on a real file', () => {
 
   it('loses no update when a second process writes at the same time', async () => {
     const path = freshPath();
-    const store = await LowdbStore.open(path, { lockWaitMs: 10_000 });
+    const store = await open(path, { lockWaitMs: 10_000 });
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/store-writer.ts', path, 'child', '40'], { stdio: 'inherit' });
     let exitCode: number | null | undefined;
     child.on('exit', (code) => (exitCode = code));
@@ -122,7 +132,7 @@ describe('LowdbStore on a real file', () => {
     let written = 0;
     while (exitCode === undefined) await store.setCounts(team, [{ release: 'parent/release', count: (written += 1) }], by);
     expect(exitCode).toBe(0);
-    const reopened = await LowdbStore.open(path);
+    const reopened = await open(path);
     const expected = { 'parent/release': written, 'child/release': 40 };
     expect((await reopened.team(team)).counts).toEqual(expected);
     const history = await reopened.history(team);
