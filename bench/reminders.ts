@@ -33,6 +33,7 @@ function watchesFor(channels: number): WorkspaceWatches[] {
         channel: `C${c}`,
         autoWatch: true,
         broken: null,
+        contracts: {},
         releases: Object.fromEntries(
           Array.from({ length: WATCHES_PER_CHANNEL }, (_, w) => [RELEASES[(c + w) % RELEASES.length] ?? '', { leads: [180, 90, 30, 7, 1, 0], createdAt: '2020-01-01', source: 'manual' as const }]),
         ),

@@ -1,10 +1,10 @@
 // Resolve every release of the catalogue by its names ("windows 8.1") and compute its status today.
 import { createResolver } from '../src/catalog/resolve-name.js';
 import { computeLifecycle } from '../src/lifecycle/compute-lifecycle.js';
-import { wireCore } from '../src/wire-core.js';
 import { ms, summarize } from './stats.js';
+import { testCore } from '../test/helpers/test-core.js';
 
-const core = wireCore({ catalogPath: 'data/products-full.json', supplementsPath: 'data/supplements.json', timezone: 'UTC', storePath: '', admins: [] });
+const core = testCore();
 const resolve = createResolver(core.catalog);
 const names = core.catalog.products.flatMap((product) => product.releases.map((release) => `${product.name} ${release.name}`));
 const asOf = '2026-11-27';

@@ -4,7 +4,7 @@ import { loadConfig } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
 import { wireCore } from './wire-core.js';
-import { runReminderJob } from './wire-reminder-job.js';
+import { runReminderJob, runSync } from './wire-daily-job.js';
 
 try {
   if (existsSync('.env')) process.loadEnvFile('.env');
@@ -20,6 +20,7 @@ try {
       const now = clock ? () => clock(config.timezone) : core.deps().now;
       return runReminderJob(core, now, dryRun ? null : { botToken: botToken ?? '', apiUrl });
     },
+    sync: () => runSync(core, botToken ? { botToken, apiUrl } : null),
   });
   await core.close();
 } catch (error) {

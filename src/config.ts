@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates everything at start and names what is wrong in one line.
 import { IANAZone } from 'luxon';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 export type SlackMode = 'socket' | 'http' | 'shell';
@@ -15,6 +16,9 @@ export interface Config {
   admins: string[];
   /** HH:MM in `timezone`, when the daily reminder run starts. */
   reminderTime: string;
+  catalogUrl: string;
+  /** Where an accepted refresh is kept: beside the store file unless set. */
+  catalogCachePath: string;
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +41,10 @@ const envSchema = z.object({
   EOLWATCH_REMINDER_TIME: optionalText
     .transform((v) => v ?? '09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time of day as HH:MM, such as 09:00'),
+  EOLWATCH_CATALOG_URL: optionalText
+    .transform((v) => v ?? 'https://endoflife.date/api/v1/products/full')
+    .refine((v) => URL.canParse(v), 'must be a URL'),
+  EOLWATCH_CATALOG_CACHE: optionalText,
   EOLWATCH_STORE: optionalText.transform((v) => v ?? 'data/eolwatch.json'),
   EOLWATCH_ADMINS: optionalText
     .transform((v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''))
@@ -72,5 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     storePath: e.EOLWATCH_STORE,
     admins: e.EOLWATCH_ADMINS,
     reminderTime: e.EOLWATCH_REMINDER_TIME,
+    catalogUrl: e.EOLWATCH_CATALOG_URL,
+    catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
   };
 }

@@ -8,7 +8,7 @@ import { runShell } from './shell/run-shell.js';
 import { createSlackApp, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { wireCore } from './wire-core.js';
-import { runReminderJob } from './wire-reminder-job.js';
+import { runReminderJob, runSync } from './wire-daily-job.js';
 
 function connectionOf(config: Config, mode: SlackMode): SlackConnection {
   const { botToken = '', appToken = '', signingSecret = '', apiUrl } = config.slack;
@@ -31,10 +31,14 @@ async function main(): Promise<void> {
   await app.init();
   await (mode === 'http' ? app.start(config.port) : app.start());
   const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
-  const reminders = scheduleDaily('reminders', config.reminderTime, config.timezone, async () => {
+  // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
+  const reminders = scheduleDaily('daily', config.reminderTime, config.timezone, async () => {
+    const sync = await runSync(core, slack);
+    (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))({ job: 'sync', lines: sync.lines }, sync.lines[0] ?? 'sync');
     const summary = await runReminderJob(core, deps.now, slack);
     logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
   }, logger);
+  core.setNextReminderRun(() => reminders.getNextRun()?.toISOString() ?? null);
   logger.info(
     { mode, port: mode === 'http' ? config.port : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
     'eolwatch ready',

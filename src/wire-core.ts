@@ -1,50 +1,72 @@
-// Builds the core once (catalogue, resolver, the store opened on first use) and hands out command
-// dependencies with a chosen clock. Shared by the two entry points, main.ts and cli.ts.
+// Builds the core once (the catalogue and its refresher, the store opened on first use) and hands out
+// command dependencies with a chosen clock. Shared by the two entry points, main.ts and cli.ts.
 import { DateTime } from 'luxon';
-import type { Catalog, Release } from './catalog/catalog.js';
-import { createResolver } from './catalog/resolve-name.js';
+import { stat } from 'node:fs/promises';
+import type { Catalog } from './catalog/catalog.js';
+import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
 import type { CommandDeps } from './commands/command-types.js';
 import type { Config } from './config.js';
 import type { InventoryStore } from './inventory/inventory-store.js';
 import type { WatchStore } from './reminders/watch-store.js';
-import { loadCatalogFiles } from './store/load-catalog-files.js';
 import { LowdbStore } from './store/lowdb-store.js';
 
+// A refresh that has not answered by then is a failure; the last good catalogue stays.
+const REFRESH_TIMEOUT_MS = 30_000;
+
 export interface Core {
-  catalog: Catalog;
+  readonly catalog: Catalog;
+  refresher: CatalogRefresher;
   deps(clock?: ((zone: string) => DateTime) | null): CommandDeps;
   pinnedClock(isoDate: string): (zone: string) => DateTime;
   /** Opens the store now (main does, to refuse a damaged one at start); later calls share it. */
   store(): Promise<InventoryStore & WatchStore>;
   /** Flushes the store if it was opened. */
   close(): Promise<void>;
+  /** main tells when the reminder job runs next, for `/eol status`. */
+  setNextReminderRun(next: () => string | null): void;
 }
 
-export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins'>;
+export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'>;
 
 export function wireCore(config: CoreConfig): Core {
-  const catalog = loadCatalogFiles(config);
-  const resolve = createResolver(catalog);
-  const dataDate = catalog.generatedAt.slice(0, 10);
-  const releaseByKey = new Map<string, Release>(
-    catalog.products.flatMap((product) => product.releases.map((release) => [`${product.name}/${release.name}`, release] as const)),
-  );
+  const refresher = CatalogRefresher.open({
+    catalogPath: config.catalogPath,
+    supplementsPath: config.supplementsPath,
+    cachePath: config.catalogCachePath,
+    url: config.catalogUrl,
+    timeoutMs: REFRESH_TIMEOUT_MS,
+    now: () => new Date().toISOString(),
+  });
   let opened: Promise<InventoryStore & WatchStore> | undefined;
   const store = () => (opened ??= LowdbStore.open(config.storePath));
   const admins = new Set(config.admins);
+  let nextReminderRun: () => string | null = () => null;
   return {
-    catalog,
+    get catalog() {
+      return refresher.current().catalog;
+    },
+    refresher,
     store,
     close: async () => {
       if (opened) await (await opened).close();
     },
+    setNextReminderRun: (next) => {
+      nextReminderRun = next;
+    },
     deps: (clock) => ({
-      resolve,
-      releaseByKey: (key) => releaseByKey.get(key),
-      dataDate: () => dataDate,
+      // Each call reads the catalogue in use now: a refresh swaps it between requests.
+      resolve: (query) => refresher.current().resolve(query),
+      releaseByKey: (key) => refresher.current().releaseByKey.get(key),
+      dataDate: () => refresher.current().dataDate,
+      catalogInfo: () => refresher.info(),
       now: clock ? () => clock(config.timezone) : () => DateTime.now().setZone(config.timezone),
       store,
       admins,
+      status: async () => ({
+        storePath: config.storePath,
+        storeBytes: (await stat(config.storePath).catch(() => null))?.size ?? null,
+        nextReminderRun: nextReminderRun(),
+      }),
     }),
     pinnedClock: (isoDate) => (zone) => DateTime.fromISO(`${isoDate}T12:00:00`, { zone }),
   };

@@ -8,7 +8,8 @@ import {
   type Supplements,
 } from './catalog-schema.js';
 
-export type PhaseKind = 'active' | 'security' | 'extended';
+/** `contract`: a team's own support contract, never from the catalogue (contracts/apply-contract.ts). */
+export type PhaseKind = 'active' | 'security' | 'extended' | 'contract';
 
 /**
  * The last supported day (ISO date), `true` when the phase has ended on a date nobody recorded,

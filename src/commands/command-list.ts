@@ -9,6 +9,8 @@ import { teamCommand } from './team-command.js';
 import { unwatchCommand } from './unwatch-command.js';
 import { watchCommand } from './watch-command.js';
 import { watchesCommand } from './watches-command.js';
+import { statusCommand } from './status-command.js';
+import { contractCommand, contractsCommand } from './contract-command.js';
 
 export const commandList: readonly CommandDefinition[] = [
   lookupCommand,
@@ -19,5 +21,8 @@ export const commandList: readonly CommandDefinition[] = [
   watchCommand,
   unwatchCommand,
   watchesCommand,
+  contractCommand,
+  contractsCommand,
+  statusCommand,
   helpCommand,
 ];

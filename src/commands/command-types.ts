@@ -1,6 +1,8 @@
 // Requests and results of /eol: plain data shared by every front end (Slack, shell, CLI).
 import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
+import type { CatalogInfo } from '../catalog/catalog-info.js';
+import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
 import type { InventoryStore } from '../inventory/inventory-store.js';
 import type { NextReminder } from '../reminders/next-reminder.js';
@@ -15,6 +17,12 @@ export interface Speaker {
   user: string;
 }
 
+export interface StatusFacts {
+  storePath: string;
+  storeBytes: number | null;
+  nextReminderRun: string | null;
+}
+
 export interface CommandDeps {
   resolve: Resolver;
   /** Finds a release by its `product/release` key, as the inventory stores it. */
@@ -26,6 +34,9 @@ export interface CommandDeps {
   store: () => Promise<InventoryStore & WatchStore>;
   /** Slack user ids that may clear a team's inventory. */
   admins: ReadonlySet<string>;
+  catalogInfo: () => CatalogInfo;
+  /** Facts about this running eolwatch that only its adapters know. */
+  status: () => Promise<StatusFacts>;
 }
 
 export type Request =
@@ -41,6 +52,10 @@ export type Request =
   | { kind: 'watch-auto'; on: boolean }
   | { kind: 'unwatch'; text: string }
   | { kind: 'watches' }
+  | { kind: 'status' }
+  | { kind: 'contract-set'; release: string; until: string; name: string }
+  | { kind: 'contract-remove'; release: string }
+  | { kind: 'contracts' }
   | { kind: 'invalid'; reason: string };
 
 export interface ReleaseRow {
@@ -89,7 +104,11 @@ export interface HelpEntry {
   summary: string;
 }
 
-export type Result =
+/** Any result may carry one warning line, e.g. that the catalogue is old. */
+export type Result = ResultBody & { warning?: string };
+
+export type ResultBody =
+  | { kind: 'status'; asOf: string; catalog: CatalogInfo; dataAgeDays: number; facts: StatusFacts }
   | { kind: 'lookup'; asOf: string; dataDate: string; items: LookupItem[]; share: boolean; text: string }
   | { kind: 'help'; entries: HelpEntry[] }
   | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals }
@@ -102,6 +121,7 @@ export type Result =
   | { kind: 'watch-auto'; on: boolean }
   | { kind: 'unwatched'; releases: Release[]; notWatched: string[] }
   | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
+  | { kind: 'contracts'; contracts: { release: Release; contract: Contract }[]; changed: 'set' | 'removed' | null; removed?: Release }
   | { kind: 'invalid'; reason: string };
 
 export interface WatchRow {
@@ -115,7 +135,7 @@ export interface WatchRow {
 /** Answers everyone in the channel should see (teams post updates for each other); lookups stay private. */
 export function isForChannel(result: Result): boolean {
   return (
-    ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report', 'watched', 'watch-auto', 'unwatched'].includes(result.kind) ||
+    ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report', 'watched', 'watch-auto', 'unwatched', 'contracts'].includes(result.kind) ||
     (result.kind === 'lookup' && result.share)
   );
 }

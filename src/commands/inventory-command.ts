@@ -8,6 +8,7 @@ import type { AppliedChange, CommandDeps, Request, Result, Speaker, UpgradeWarni
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
+import { contractsOf } from './lookup-command.js';
 import { DEFAULT_LEADS } from '../reminders/watch-store.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
@@ -64,7 +65,7 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
       return ending ? [{ release: change.release, ending }] : [];
     });
   const team = await store.team(speaker);
-  return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf) };
+  return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };
 }
 
 /** A channel watches the releases it has machines on, unless it turned that off (`/eol watch auto off`). */
@@ -118,7 +119,7 @@ export async function runInventory(request: InventoryRequest, deps: CommandDeps,
       return setCounts(request.text, deps, speaker, asOf);
     case 'inventory-show': {
       const team = await (await deps.store()).team(speaker);
-      return { kind: 'inventory', asOf, team: teamLabelOf(team), ...inventoryRows(team.counts, deps, asOf) };
+      return { kind: 'inventory', asOf, team: teamLabelOf(team), ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };
     }
     case 'inventory-history':
       return history(request.release, deps, speaker);

@@ -5,22 +5,28 @@ import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDeps, InventoryRow, TeamLabel } from './command-types.js';
 import type { TeamState } from '../inventory/inventory-store.js';
 
-const SEVERITY: Exposure[] = ['unsupported', 'paid-only', 'at-risk', 'unknown', 'supported'];
+const SEVERITY: Exposure[] = ['unsupported', 'paid-only', 'covered', 'at-risk', 'unknown', 'supported'];
 
 export const releaseKeyOf = (release: Release): string => `${release.productName}/${release.name}`;
 
 export const teamLabelOf = (team: TeamState): TeamLabel => ({ channel: team.channel, name: team.name });
 
-export function inventoryRows(counts: Readonly<Record<string, number>>, deps: CommandDeps, asOf: string): { rows: InventoryRow[]; totals: ExposureTotals } {
+export function inventoryRows(
+  counts: Readonly<Record<string, number>>,
+  deps: CommandDeps,
+  asOf: string,
+  withContract: (release: Release) => Release = (release) => release,
+): { rows: InventoryRow[]; totals: ExposureTotals } {
   const totals = emptyTotals();
   const rows: (InventoryRow & { exposure: Exposure })[] = [];
   for (const [key, count] of Object.entries(counts)) {
-    const release = deps.releaseByKey(key);
+    const found = deps.releaseByKey(key);
     // A release the catalogue dropped still counts, as unknown, rather than vanishing from the totals.
-    if (!release) {
+    if (!found) {
       addToTotals(totals, 'unknown', count);
       continue;
     }
+    const release = withContract(found);
     const lifecycle = computeLifecycle(release, asOf);
     const exposure = classifyExposure(lifecycle);
     addToTotals(totals, exposure, count);

@@ -4,7 +4,8 @@ import type { Resolution } from '../catalog/resolve-name.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDefinition } from './command-definition.js';
-import type { CommandDeps, LookupItem, ReleaseRow, Request, Result } from './command-types.js';
+import type { CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
+import { applyContract } from '../contracts/apply-contract.js';
 import { parseLookup } from './parse-lookup.js';
 
 /** A product listing shows this many releases; the rest are counted. */
@@ -17,8 +18,10 @@ export const lookupCommand: CommandDefinition = {
   parse: (args) => parseLookup(args, false),
 };
 
-function rowsFor(releases: Release[], asOf: string): { rows: ReleaseRow[]; omitted: number } {
-  const rows = releases.map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
+type WithContract = (release: Release) => Release;
+
+function rowsFor(releases: Release[], asOf: string, withContract: WithContract): { rows: ReleaseRow[]; omitted: number } {
+  const rows = releases.map(withContract).map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
   // Releases still supported first, each group in the catalogue's (newest first) order.
   const supported = rows.filter((row) => row.lifecycle.status !== 'unsupported');
   const unsupported = rows.filter((row) => row.lifecycle.status === 'unsupported');
@@ -26,23 +29,19 @@ function rowsFor(releases: Release[], asOf: string): { rows: ReleaseRow[]; omitt
   return { rows: ordered.slice(0, MAX_LISTED_RELEASES), omitted: Math.max(0, ordered.length - MAX_LISTED_RELEASES) };
 }
 
-function itemFor(resolution: Resolution, asOf: string): LookupItem {
+function itemFor(resolution: Resolution, asOf: string, withContract: WithContract): LookupItem {
   switch (resolution.kind) {
-    case 'release':
-      return {
-        kind: 'release',
-        query: resolution.query,
-        correctedFrom: resolution.correctedFrom,
-        release: resolution.release,
-        lifecycle: computeLifecycle(resolution.release, asOf),
-      };
+    case 'release': {
+      const release = withContract(resolution.release);
+      return { kind: 'release', query: resolution.query, correctedFrom: resolution.correctedFrom, release, lifecycle: computeLifecycle(release, asOf) };
+    }
     case 'releases':
       return {
         kind: 'releases',
         query: resolution.query,
         product: resolution.product,
         correctedFrom: resolution.correctedFrom,
-        ...rowsFor(resolution.releases, asOf),
+        ...rowsFor(resolution.releases, asOf, withContract),
       };
     case 'ambiguous':
       return { kind: 'ambiguous', query: resolution.query, products: resolution.products.map(({ name, label }) => ({ name, label })) };
@@ -51,13 +50,21 @@ function itemFor(resolution: Resolution, asOf: string): LookupItem {
   }
 }
 
-export function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps): Result {
+/** The team's contracts, applied to any release they cover; a store that cannot open means none. */
+export async function contractsOf(deps: CommandDeps, speaker: Speaker): Promise<WithContract> {
+  const { contracts } = await (await deps.store()).channelWatches(speaker);
+  if (Object.keys(contracts).length === 0) return (release) => release;
+  return (release) => applyContract(release, contracts[`${release.productName}/${release.name}`]);
+}
+
+export async function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const asOf = request.asOf ?? toIsoDate(deps.now());
+  const withContract = await contractsOf(deps, speaker);
   return {
     kind: 'lookup',
     asOf,
     dataDate: deps.dataDate(),
-    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf)),
+    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, withContract)),
     share: request.share,
     text: request.text,
   };

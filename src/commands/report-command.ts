@@ -1,8 +1,12 @@
-// `/eol report`: the workspace's machines across teams, by release and exposure.
+// `/eol report`: the workspace's machines across teams, by release and exposure. Each team's own
+// contracts apply to its own machines only.
+import { addToTotals, emptyTotals, type Exposure } from '../inventory/classify-exposure.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
-import type { CommandDeps, Result, Speaker } from './command-types.js';
-import { inventoryRows, teamLabelOf } from './inventory-rows.js';
+import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types.js';
+import { releaseKeyOf, teamLabelOf } from './inventory-rows.js';
+import { inventoryRows } from './inventory-rows.js';
+import { contractsOf } from './lookup-command.js';
 
 /** Teams named in the report, most unsupported machines first. */
 export const REPORT_TEAMS = 5;
@@ -17,12 +21,21 @@ export const reportCommand: CommandDefinition = {
 export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const asOf = toIsoDate(deps.now());
   const teams = await (await deps.store()).teams(speaker.workspace);
-  const all: Record<string, number> = {};
-  const perTeam = teams.map((team) => {
-    for (const [key, count] of Object.entries(team.counts)) all[key] = (all[key] ?? 0) + count;
-    const { totals } = inventoryRows(team.counts, deps, asOf);
-    return { team: teamLabelOf(team), unsupported: totals.unsupported, total: totals.total };
-  });
+  const totals = emptyTotals();
+  // One row per release and status: the same release can be covered by one team's contract only.
+  const merged = new Map<string, InventoryRow>();
+  const perTeam = [];
+  for (const team of teams) {
+    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace: speaker.workspace, channel: team.channel, user: speaker.user }));
+    for (const [exposure, count] of Object.entries(own.totals)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
+    for (const row of own.rows) {
+      const key = `${releaseKeyOf(row.release)}|${row.lifecycle.status}`;
+      const existing = merged.get(key);
+      merged.set(key, existing ? { ...existing, count: existing.count + row.count } : row);
+    }
+    perTeam.push({ team: teamLabelOf(team), unsupported: own.totals.unsupported, total: own.totals.total });
+  }
   const ranked = perTeam.filter((team) => team.unsupported > 0).sort((a, b) => b.unsupported - a.unsupported).slice(0, REPORT_TEAMS);
-  return { kind: 'report', asOf, ...inventoryRows(all, deps, asOf), teams: ranked };
+  const rows = [...merged.values()].sort((a, b) => b.count - a.count);
+  return { kind: 'report', asOf, rows, totals, teams: ranked };
 }

@@ -10,11 +10,13 @@ import { runTeamName } from './team-command.js';
 import { runUnwatch } from './unwatch-command.js';
 import { runWatch, runWatchAuto } from './watch-command.js';
 import { runWatches } from './watches-command.js';
+import { runStatus, staleWarning } from './status-command.js';
+import { runContractRemove, runContracts, runContractSet } from './contract-command.js';
 
 async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   switch (request.kind) {
     case 'lookup':
-      return runLookup(request, deps);
+      return runLookup(request, deps, speaker);
     case 'help':
       return { kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) };
     case 'inventory-set':
@@ -34,6 +36,14 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runUnwatch(request.text, deps, speaker);
     case 'watches':
       return runWatches(deps, speaker);
+    case 'status':
+      return runStatus(deps);
+    case 'contract-set':
+      return runContractSet(request.release, request.until, request.name, deps, speaker);
+    case 'contract-remove':
+      return runContractRemove(request.release, deps, speaker);
+    case 'contracts':
+      return runContracts(deps, speaker);
     case 'invalid':
       return request;
   }
@@ -41,7 +51,9 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
 
 export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   try {
-    return await dispatch(request, deps, speaker);
+    const result = await dispatch(request, deps, speaker);
+    const warning = staleWarning(deps);
+    return warning ? { ...result, warning } : result;
   } catch (error) {
     if (error instanceof StoreBusyError) return { kind: 'invalid', reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.' };
     throw error;

@@ -2,7 +2,7 @@
 // losing free support soon, or fine. The buckets the inventory and the report count machines in.
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 
-export type Exposure = 'unsupported' | 'paid-only' | 'at-risk' | 'supported' | 'unknown';
+export type Exposure = 'unsupported' | 'paid-only' | 'covered' | 'at-risk' | 'supported' | 'unknown';
 
 /** "Losing support soon": the vendor's free support ends within this many days. */
 export const AT_RISK_DAYS = 180;
@@ -11,7 +11,7 @@ export const UPGRADE_WARNING_DAYS = 365;
 
 /** The end of the vendor's free support (the last non-paid phase), if it is still running. */
 export function freeSupportEnd(lifecycle: Lifecycle): PhaseState | null {
-  const free = lifecycle.phases.filter((state) => state.phase.kind !== 'extended');
+  const free = lifecycle.phases.filter((state) => state.phase.kind === 'active' || state.phase.kind === 'security');
   const last = free.at(-1);
   return last && last.ended === false ? last : null;
 }
@@ -22,6 +22,8 @@ export function classifyExposure(lifecycle: Lifecycle): Exposure {
       return 'unsupported';
     case 'extended':
       return 'paid-only';
+    case 'contract':
+      return 'covered';
     case 'unknown':
       return 'unknown';
     default: {
@@ -35,7 +37,7 @@ export function classifyExposure(lifecycle: Lifecycle): Exposure {
 export function upcomingPhaseEnd(lifecycle: Lifecycle): PhaseState | null {
   return (
     lifecycle.phases.find(
-      (state) => state.phase.kind !== 'extended' && state.ended === false && state.daysLeft !== null && state.daysLeft <= UPGRADE_WARNING_DAYS,
+      (state) => (state.phase.kind === 'active' || state.phase.kind === 'security') && state.ended === false && state.daysLeft !== null && state.daysLeft <= UPGRADE_WARNING_DAYS,
     ) ?? null
   );
 }
@@ -43,7 +45,7 @@ export function upcomingPhaseEnd(lifecycle: Lifecycle): PhaseState | null {
 export type ExposureTotals = Record<Exposure, number> & { total: number };
 
 export function emptyTotals(): ExposureTotals {
-  return { unsupported: 0, 'paid-only': 0, 'at-risk': 0, supported: 0, unknown: 0, total: 0 };
+  return { unsupported: 0, 'paid-only': 0, covered: 0, 'at-risk': 0, supported: 0, unknown: 0, total: 0 };
 }
 
 export function addToTotals(totals: ExposureTotals, exposure: Exposure, count: number): void {

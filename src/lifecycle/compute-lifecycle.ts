@@ -32,6 +32,7 @@ function stateOf(phase: Phase, asOf: string): PhaseState {
 
 export function computeLifecycle(release: Release, asOf: string): Lifecycle {
   const phases = release.phases.map((phase) => stateOf(phase, asOf));
+  // A contract only matters once the vendor's phases have ended; it is always the last phase.
   const current = phases.find((state) => state.ended === false) ?? null;
   if (current) return { asOf, status: current.phase.kind, current, phases, unsupportedSince: null };
   if (phases.some((state) => state.ended === null)) {

@@ -5,6 +5,7 @@
 // (Slack's limit); a 429 waits Retry-After and tries again (a 429 post was not made). A refusal that
 // will not change (not_in_channel, channel_not_found, is_archived) marks the channel's watches broken.
 // One channel's trouble never stops the others.
+import type { DateNotice } from './plan-notices.js';
 import type { PlannedReminder } from './plan-reminders.js';
 import type { WatchStore } from './watch-store.js';
 
@@ -17,6 +18,7 @@ export type PostOutcome =
 
 export interface ReminderPoster {
   post(reminder: PlannedReminder): Promise<PostOutcome>;
+  postNotice(notice: DateNotice): Promise<PostOutcome>;
   /** The ts of a message already in the channel carrying this reminder's key, if any. */
   findPosted(reminder: PlannedReminder): Promise<string | null>;
   /** Joins a public channel after not_in_channel, where the app may; false otherwise. */
@@ -45,6 +47,24 @@ export interface DeliveryReport {
 }
 
 const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+/** Date-change notices: each at most once (recorded like reminders), best effort otherwise. */
+export async function deliverNotices(notices: DateNotice[], options: Pick<DeliveryOptions, 'store' | 'poster' | 'now'>): Promise<{ posted: DateNotice[]; failed: string[] }> {
+  const records = await options.store.reminderRecords();
+  const posted: DateNotice[] = [];
+  const failed: string[] = [];
+  for (const notice of notices) {
+    if (records[notice.key]) continue;
+    const outcome = await options.poster.postNotice(notice);
+    if (outcome.kind === 'posted') {
+      await options.store.recordReminder(notice.key, { status: 'sent', at: options.now(), ts: outcome.ts, late: false });
+      posted.push(notice);
+    } else {
+      failed.push(`${notice.workspace}/${notice.channel}: ${outcome.kind === 'rate-limited' ? 'rate limited' : outcome.reason}`);
+    }
+  }
+  return { posted, failed };
+}
 
 export async function deliverReminders(reminders: PlannedReminder[], options: DeliveryOptions): Promise<DeliveryReport> {
   const { store, poster, now, sleep, channelGapMs = 1100, concurrency = 50, maxRateLimitRetries = 5 } = options;

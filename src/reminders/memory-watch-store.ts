@@ -1,4 +1,5 @@
 // The simplest WatchStore: in memory, the reference the file store is checked against.
+import type { Contract } from '../contracts/apply-contract.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
 
@@ -11,7 +12,7 @@ export class MemoryWatchStore implements WatchStore {
     const key = `${ref.workspace}\u0000${ref.channel}`;
     let found = this.channels.get(key);
     if (!found) {
-      found = { workspace: ref.workspace, channel: ref.channel, autoWatch: true, broken: null, releases: {} };
+      found = { workspace: ref.workspace, channel: ref.channel, autoWatch: true, broken: null, releases: {}, contracts: {} };
       this.channels.set(key, found);
     }
     return found;
@@ -65,5 +66,16 @@ export class MemoryWatchStore implements WatchStore {
 
   async markMilestone(key: string, mark: MilestoneMark): Promise<void> {
     this.marks[key] = { ...this.marks[key], ...mark };
+  }
+
+  async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
+    this.entry(ref).contracts[release] = contract;
+  }
+
+  async removeContract(ref: TeamRef, release: string): Promise<boolean> {
+    const { contracts } = this.entry(ref);
+    const had = release in contracts;
+    delete contracts[release];
+    return had;
   }
 }

@@ -28,7 +28,7 @@ export function nextReminder(
     for (const lead of watched.leads) {
       let date = addDays(phase.end, -lead);
       if (mark?.snoozedUntil && date > (mark.snoozedAt ?? '') && date < mark.snoozedUntil) date = mark.snoozedUntil;
-      if (date < today || date < watched.createdAt || records[reminderKey(milestone, String(lead))]?.status === 'sent') continue;
+      if (date < today || date < watched.createdAt || records[reminderKey(milestone, phase.end, String(lead))]?.status === 'sent') continue;
       if (!best || date < best.date) best = { date, phaseLabel: phase.label, end: phase.end };
     }
   }

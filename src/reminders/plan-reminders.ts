@@ -5,6 +5,7 @@
 // after downtime that is one late reminder, never a burst of the missed ones. Slots due before the
 // watch was created, snoozed slots and handled milestones post nothing.
 import type { Release } from '../catalog/catalog.js';
+import { applyContract } from '../contracts/apply-contract.js';
 import type { ReleaseKey } from '../inventory/inventory-store.js';
 import { addDays, daysBetween } from '../lifecycle/calendar-date.js';
 import { milestoneKey, reminderKey, type MilestoneMark, type ReminderRecord, type WorkspaceWatches } from './watch-store.js';
@@ -56,8 +57,9 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
       const counts = input.countsOf(workspace, channel.channel);
       const ref = { workspace, channel: channel.channel };
       for (const [key, watched] of Object.entries(channel.releases)) {
-        const release = input.releaseByKey(key);
-        if (!release) continue;
+        const base = input.releaseByKey(key);
+        if (!base) continue;
+        const release = applyContract(base, channel.contracts[key]);
         if (watched.source === 'auto' && (!channel.autoWatch || !counts[key])) continue;
         const dated = release.phases.filter((phase): phase is typeof phase & { end: string } => typeof phase.end === 'string');
         for (const [index, phase] of dated.entries()) {
@@ -68,7 +70,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
             .filter((slot) => slot.dueDate <= input.today && slot.dueDate >= watched.createdAt)
             .sort((a, b) => b.dueDate.localeCompare(a.dueDate))[0];
           if (!due) continue;
-          const reminder = reminderKey(milestone, due.name);
+          const reminder = reminderKey(milestone, phase.end, due.name);
           if (input.records[reminder]?.status === 'sent') continue;
           const next = dated[index + 1];
           planned.push({

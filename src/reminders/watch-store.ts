@@ -1,5 +1,6 @@
 // What eolwatch keeps to remind channels: which releases each channel watches, with which lead
 // times, the reminders it has posted (or is posting), and what people did with them.
+import type { Contract } from '../contracts/apply-contract.js';
 import type { ReleaseKey, TeamRef } from '../inventory/inventory-store.js';
 
 /** Days before an end date to remind; 0 is the last supported day itself. */
@@ -20,6 +21,8 @@ export interface ChannelWatches {
   /** Set when Slack refused a post for good (not_in_channel, channel_not_found, is_archived). */
   broken: { reason: string; at: string } | null;
   releases: Record<ReleaseKey, WatchedRelease>;
+  /** The channel's team's own support contracts; their ends get reminders like any phase. */
+  contracts: Record<ReleaseKey, Contract>;
 }
 
 /** One reminder's delivery: pending before the post, sent after. The key makes it unique. */
@@ -58,10 +61,14 @@ export interface WatchStore {
   recordReminder(key: string, record: ReminderRecord): Promise<void>;
   milestoneMarks(): Promise<Record<string, MilestoneMark>>;
   markMilestone(key: string, mark: MilestoneMark): Promise<void>;
+  setContract(ref: TeamRef, release: ReleaseKey, contract: Contract): Promise<void>;
+  /** Resolves true when there was one. */
+  removeContract(ref: TeamRef, release: ReleaseKey): Promise<boolean>;
 }
 
 export const milestoneKey = (ref: TeamRef, release: ReleaseKey, phase: string): string => `${ref.workspace}|${ref.channel}|${release}|${phase}`;
-export const reminderKey = (milestone: string, slot: string): string => `${milestone}|${slot}`;
+/** The end date is part of the key: when a date moves, reminders follow the new one. */
+export const reminderKey = (milestone: string, end: string, slot: string): string => `${milestone}|${end}|${slot}`;
 
 /** Adds watches to a channel's; an automatic watch never replaces one a person set up. */
 export function applyWatches(

@@ -26,6 +26,15 @@ export function describeStatus(lifecycle: Lifecycle, format: Formatter): string 
       return `Security updates only: ${format.text(current?.phase.label ?? '')} ${describePhase(current as PhaseState, format)}`;
     case 'extended':
       return `Only paid extended support remains: ${format.text(current?.phase.label ?? '')} ${describePhase(current as PhaseState, format)}`;
+    case 'contract': {
+      const vendorEnd = lifecycle.phases
+        .filter((state) => state.phase.kind !== 'contract' && typeof state.phase.end === 'string')
+        .map((state) => state.phase.end as string)
+        .sort()
+        .at(-1);
+      const ended = vendorEnd ? `Vendor support ended ${format.date(vendorEnd)}` : 'Vendor support has ended';
+      return `${ended}; covered by your contract (${format.text(current?.phase.label ?? '')}) ${describePhase(current as PhaseState, format)}`;
+    }
     case 'unsupported': {
       const since = lifecycle.unsupportedSince;
       if (!since) return 'Unsupported: no more updates';
@@ -48,6 +57,8 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
       return `security updates only${until}`;
     case 'extended':
       return `paid ${format.text(current?.phase.label ?? 'extended support')} only${until}`;
+    case 'contract':
+      return `covered by your contract${until}`;
     case 'unsupported':
       return lifecycle.unsupportedSince ? `unsupported since ${format.date(lifecycle.unsupportedSince)}` : 'unsupported';
     case 'unknown':

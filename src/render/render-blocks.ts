@@ -5,6 +5,8 @@ import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
+import { contractLines } from './contract-lines.js';
+import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { renderSummary } from './render-text.js';
@@ -31,6 +33,7 @@ export const STATUS_EMOJI: Record<Status, string> = {
   active: ':large_green_circle:',
   security: ':large_yellow_circle:',
   extended: ':large_orange_circle:',
+  contract: ':large_blue_circle:',
   unsupported: ':red_circle:',
   unknown: ':white_circle:',
 };
@@ -114,7 +117,7 @@ function shareButton(text: string): Block {
 }
 
 function blocksOf(result: Result): Block[] {
-  const lines = inventoryLines(result, slackFormat) ?? watchLines(result, slackFormat);
+  const lines = inventoryLines(result, slackFormat) ?? watchLines(result, slackFormat) ?? statusLines(result, slackFormat) ?? contractLines(result, slackFormat);
   if (lines) return chunkSections(lines);
   switch (result.kind) {
     case 'invalid':
@@ -143,6 +146,7 @@ function blocksOf(result: Result): Block[] {
 
 export function renderBlocks(result: Result): SlackMessage {
   let blocks = blocksOf(result);
+  if (result.warning) blocks.push(context(`:warning: ${result.warning}`));
   if (blocks.length > MAX_BLOCKS) blocks = [...blocks.slice(0, MAX_BLOCKS - 1), context('…more than one message can hold; ask about fewer releases.')];
   return { text: clip(escapeMrkdwn(renderSummary(result)), MAX_SECTION_TEXT), blocks };
 }

@@ -3,6 +3,8 @@ import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.j
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
+import { contractLines } from './contract-lines.js';
+import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 
 const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
@@ -40,11 +42,18 @@ function itemLines(item: LookupItem, compact: boolean): string[] {
 
 /** One line per item: what a notification or a screen reader gets first. */
 export function renderSummary(result: Result): string {
-  return result.kind === 'lookup' ? result.items.flatMap((item) => itemLines(item, true)).join('\n') : renderText(result);
+  if (result.kind !== 'lookup') return renderText(result);
+  const lines = result.items.flatMap((item) => itemLines(item, true));
+  return (result.warning ? [...lines, `Warning: ${result.warning}`] : lines).join('\n');
 }
 
 export function renderText(result: Result): string {
-  const lines = inventoryLines(result, plain) ?? watchLines(result, plain);
+  const body = renderBody(result);
+  return result.warning ? `${body}\nWarning: ${result.warning.replace(/`/g, '')}` : body;
+}
+
+function renderBody(result: Result): string {
+  const lines = inventoryLines(result, plain) ?? watchLines(result, plain) ?? statusLines(result, plain) ?? contractLines(result, plain);
   if (lines) return lines.join('\n').replace(/`/g, '');
   switch (result.kind) {
     case 'invalid':

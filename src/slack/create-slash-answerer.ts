@@ -1,6 +1,7 @@
-// /eol text -> the Slack message to ack with. Lookups are pure functions of the text, the day and the
-// catalogue, and teams ask the same few questions over and over, so their rendered answers are kept
-// in a bounded LRU cache; anything else (inventory, reports, help) is computed every time.
+// /eol text -> the Slack message to ack with. Lookups are pure functions of the text, the day, the
+// catalogue in use and the channel's team's contracts (read from the store each time, so a contract
+// set from another process counts at once), and teams ask the same few questions over and over, so
+// their rendered answers are kept in a bounded LRU cache. Anything else is computed every time.
 import { LRUCache } from 'lru-cache';
 import { isForChannel, type CommandDeps, type Speaker } from '../commands/command-types.js';
 import { parseCommand } from '../commands/parse-command.js';
@@ -19,7 +20,8 @@ export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: 
   const cache = new LRUCache<string, SlashAnswer>({ max: ANSWER_CACHE_SIZE });
   return async (text, speaker) => {
     const request = parseCommand(text);
-    const key = request.kind === 'lookup' ? `${deps.dataDate()}|${request.asOf ?? toIsoDate(deps.now())}|${text}` : null;
+    const contracts = request.kind === 'lookup' ? JSON.stringify((await (await deps.store()).channelWatches(speaker)).contracts) : '';
+    const key = request.kind === 'lookup' ? `${deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}` : null;
     const cached = key === null ? undefined : cache.get(key);
     if (cached) return cached;
     const result = await runCommand(request, deps, speaker);

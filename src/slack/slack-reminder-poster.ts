@@ -4,6 +4,9 @@ import { webApi } from '@slack/bolt';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import type { PostOutcome, ReminderPoster } from '../reminders/deliver-reminders.js';
 import { renderReminder } from '../render/render-reminder.js';
+import { renderNotice } from '../render/render-notice.js';
+import type { SlackMessage } from '../render/render-blocks.js';
+import type { DateNotice } from '../reminders/plan-notices.js';
 import { REMINDER_EVENT_TYPE } from '../render/slack-ids.js';
 
 interface SlackError {
@@ -22,23 +25,22 @@ export function createWebClient(token: string, apiUrl?: string): webApi.WebClien
   return new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
 }
 
+async function postMessage(client: webApi.WebClient, channel: string, key: string, message: SlackMessage): Promise<PostOutcome> {
+  try {
+    const response = await client.chat.postMessage({ channel, ...message, metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { key } } });
+    return { kind: 'posted', ts: response.ts ?? '' };
+  } catch (caught) {
+    const error = caught as SlackError;
+    if (error.code === 'slack_webapi_rate_limited_error') return { kind: 'rate-limited', retryAfterMs: (error.retryAfter ?? 1) * 1000 };
+    if (error.code === 'slack_webapi_platform_error') return { kind: 'refused', reason: error.data?.error ?? 'unknown_error' };
+    return { kind: 'unknown', reason: error.message ?? String(caught) };
+  }
+}
+
 export function createSlackReminderPoster(client: webApi.WebClient): ReminderPoster {
   return {
-    async post(reminder: PlannedReminder): Promise<PostOutcome> {
-      try {
-        const response = await client.chat.postMessage({
-          channel: reminder.channel,
-          ...renderReminder(reminder),
-          metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { key: reminder.key } },
-        });
-        return { kind: 'posted', ts: response.ts ?? '' };
-      } catch (caught) {
-        const error = caught as SlackError;
-        if (error.code === 'slack_webapi_rate_limited_error') return { kind: 'rate-limited', retryAfterMs: (error.retryAfter ?? 1) * 1000 };
-        if (error.code === 'slack_webapi_platform_error') return { kind: 'refused', reason: error.data?.error ?? 'unknown_error' };
-        return { kind: 'unknown', reason: error.message ?? String(caught) };
-      }
-    },
+    post: (reminder: PlannedReminder) => postMessage(client, reminder.channel, reminder.key, renderReminder(reminder)),
+    postNotice: (notice: DateNotice) => postMessage(client, notice.channel, notice.key, renderNotice(notice)),
 
     async findPosted(reminder: PlannedReminder): Promise<string | null> {
       const response = await client.conversations.history({

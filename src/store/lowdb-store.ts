@@ -25,6 +25,7 @@ import {
 import { DurableJsonFile } from './durable-json-file.js';
 import { appendHistory, cutTornLine, historyPath, readHistory } from './history-log.js';
 import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam } from './store-schema.js';
+import type { Contract } from '../contracts/apply-contract.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from '../reminders/watch-store.js';
 
 export interface LowdbStoreOptions {
@@ -42,13 +43,14 @@ interface FileIdentity {
 
 const newTeam = (): StoredTeam => ({ name: null, counts: {}, historyBytes: 0 });
 
-const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {} });
+const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {}, contracts: {} });
 
 const toChannelWatches = (channel: string, stored: StoredChannel | undefined): ChannelWatches => ({
   channel,
   autoWatch: stored?.autoWatch ?? true,
   broken: stored?.broken ?? null,
   releases: structuredClone(stored?.watches ?? {}),
+  contracts: structuredClone(stored?.contracts ?? {}),
 });
 
 export class LowdbStore implements InventoryStore, WatchStore {
@@ -199,6 +201,20 @@ export class LowdbStore implements InventoryStore, WatchStore {
       this.db.data.milestones[key] = { ...this.db.data.milestones[key], ...mark };
       await this.persist();
     });
+  }
+
+  setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
+    return this.changeChannel(ref, (channel) => {
+      channel.contracts[release] = contract;
+    });
+  }
+
+  removeContract(ref: TeamRef, release: string): Promise<boolean> {
+    let removed = false;
+    return this.changeChannel(ref, (channel) => {
+      removed = release in channel.contracts;
+      delete channel.contracts[release];
+    }).then(() => removed);
   }
 
   private changeChannel(ref: TeamRef, change: (channel: StoredChannel) => void): Promise<void> {

@@ -20,6 +20,8 @@ const channelSchema = z.object({
     z.string(),
     z.object({ leads: z.array(z.number().int().min(0)), createdAt: isoDate, source: z.enum(['manual', 'auto']) }),
   ),
+  /** The team's own support contracts, by release. */
+  contracts: z.record(z.string(), z.object({ until: isoDate, name: z.string(), by: z.string(), at: z.string() })).default({}),
 });
 
 export const storeSchema = z.object({

@@ -15,11 +15,15 @@ let core: Core | undefined;
 
 /** The real core; its file store (opened only if used) lives in a fresh temporary directory. */
 export function testCore(): Core {
+  const dir = mkdtempSync(join(tmpdir(), 'eolwatch-core-'));
   core ??= wireCore({
     ...CATALOG_FILES,
     timezone: 'UTC',
-    storePath: join(mkdtempSync(join(tmpdir(), 'eolwatch-core-')), 'eolwatch.json'),
+    storePath: join(dir, 'eolwatch.json'),
     admins: [ADMIN],
+    // Never fetched by these tests; the refresh tests build their own against a local server.
+    catalogUrl: 'http://127.0.0.1:9/api/v1/products/full',
+    catalogCachePath: join(dir, 'catalog-cache.json'),
   });
   return core;
 }

@@ -77,7 +77,7 @@ describe('reminders for a watch on Windows 8.1 with the default leads', () => {
     expect(post.text).toContain('After that: Security Support available until 2023-01-10.');
     expect(post.text).toContain('This team reports 14,450 machines on it.');
     expect(JSON.stringify(post.blocks)).toContain('<!date^1515499200^{date_long}|2018-01-09>');
-    expect(post.metadata).toEqual({ event_type: 'eolwatch_reminder', event_payload: { key: 'T1|CMET|windows/8.1|eoas|180' } });
+    expect(post.metadata).toEqual({ event_type: 'eolwatch_reminder', event_payload: { key: 'T1|CMET|windows/8.1|eoas|2018-01-09|180' } });
   });
 
   it('post nothing on a second run the same day', async () => {
@@ -91,14 +91,14 @@ describe('reminders for a watch on Windows 8.1 with the default leads', () => {
     await store.watch(met, [{ release: W81, leads: [180, 90, 30, 7, 1, 0] }], 'manual', '2022-12-01');
     await run('2022-12-10');
     const { report } = await run('2022-12-14');
-    expect(report.posted.map((reminder) => [reminder.key, reminder.late])).toEqual([['T1|CMET|windows/8.1|eol|30', true]]);
+    expect(report.posted.map((reminder) => [reminder.key, reminder.late])).toEqual([['T1|CMET|windows/8.1|eol|2023-01-10|30', true]]);
     expect(String(api.callsTo('chat.postMessage')[0]?.body.text)).toContain('Late: this reminder was due on 2022-12-11');
   });
 
   it('post only the most recent missed lead of a milestone, never a burst', async () => {
     await store.watch(met, [{ release: W81, leads: [180, 90, 30, 7, 1, 0] }], 'manual', '2022-01-01');
     const { report } = await run('2023-01-09');
-    expect(report.posted.map((reminder) => reminder.key)).toEqual(['T1|CMET|windows/8.1|eol|1']);
+    expect(report.posted.map((reminder) => reminder.key)).toEqual(['T1|CMET|windows/8.1|eol|2023-01-10|1']);
   });
 
   it('post nothing for leads whose day had passed before the watch was created', async () => {
@@ -147,17 +147,17 @@ describe('delivery', () => {
     };
     await run('2022-12-11', crashing);
     expect(api.acceptedPosts()).toHaveLength(1);
-    expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|30']?.status).toBe('pending');
+    expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|2023-01-10|30']?.status).toBe('pending');
     const { report } = await run('2022-12-11');
     expect(report.alreadyPosted).toHaveLength(1);
     expect(report.posted).toHaveLength(0);
     expect(api.acceptedPosts()).toHaveLength(1);
-    expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|30']?.status).toBe('sent');
+    expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|2023-01-10|30']?.status).toBe('sent');
   });
 
   it('posts a reminder that was recorded pending but never reached Slack', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
-    await store.recordReminder('T1|CMET|windows/8.1|eol|30', { status: 'pending', at: '2022-12-11T09:00:00Z', ts: null, late: false });
+    await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', { status: 'pending', at: '2022-12-11T09:00:00Z', ts: null, late: false });
     const { report } = await run('2022-12-11');
     expect(report.posted).toHaveLength(1);
     expect(api.acceptedPosts()).toHaveLength(1);

@@ -57,6 +57,7 @@ describe('LowdbStore on a real file', () => {
       autoWatch: true,
       broken: { reason: 'is_archived', at: '2022-12-11T09:00:00Z' },
       releases: { 'windows/8.1': { leads: [30, 7], createdAt: '2022-01-01', source: 'manual' } },
+      contracts: {},
     });
     expect(Object.keys(await second.reminderRecords())).toEqual(['T1|C1|windows/8.1|eol|30']);
     expect((await second.milestoneMarks())['T1|C1|windows/8.1|eoas']?.handledBy).toBe('U1');

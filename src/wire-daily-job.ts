@@ -1,10 +1,12 @@
-// The daily reminder job wired to the store, the catalogue and Slack: used by main's schedule and by
-// `eol reminders run [--dry-run]`.
+// The daily jobs wired to the store, the catalogue and Slack: the catalogue refresh with its date-change
+// notices (`eol sync`) and the reminder run (`eol reminders run [--dry-run]`); main runs both daily.
 import type { DateTime } from 'luxon';
 import { toIsoDate } from './lifecycle/calendar-date.js';
 import { plainFormat } from './render/formatter.js';
 import { reminderText } from './render/render-reminder.js';
 import { planToday, runReminders } from './reminders/run-reminders.js';
+import { deliverNotices } from './reminders/deliver-reminders.js';
+import { planNotices } from './reminders/plan-notices.js';
 import { createSlackReminderPoster, createWebClient } from './slack/slack-reminder-poster.js';
 import type { Core } from './wire-core.js';
 
@@ -35,4 +37,27 @@ export async function runReminderJob(core: Core, clock: () => DateTime, slack: {
     `${report.posted.length} posted, ${report.alreadyPosted.length} found already posted, ${report.broken.length} channel(s) broken, ${report.pending.length} left for the next run, ${report.rateLimited} rate limit(s) met.`,
   ];
   return { lines, ok: report.pending.length === 0 && report.broken.length === 0 };
+}
+
+/** Refreshes the catalogue; on accepted changes, tells each watching channel (when Slack is set up). */
+export async function runSync(core: Core, slack: { botToken: string; apiUrl?: string } | null): Promise<ReminderRunSummary> {
+  const outcome = await core.refresher.refresh();
+  const info = core.refresher.info();
+  if (outcome.kind === 'failed') return { lines: [`Refresh failed: ${outcome.reason}. Keeping the catalogue generated ${info.generatedAt}.`], ok: false };
+  if (outcome.kind === 'not-modified') return { lines: [`Not modified since the last refresh: keeping the catalogue generated ${info.generatedAt}.`], ok: true };
+  const lines = [`Accepted the catalogue generated ${info.generatedAt}: ${outcome.changes.length} phase date(s) changed.`];
+  if (outcome.changes.length === 0) return { lines, ok: true };
+  const store = await core.store();
+  const watches = await store.allWatches();
+  const counts = new Map<string, Readonly<Record<string, number>>>();
+  for (const { workspace } of watches) for (const team of await store.teams(workspace)) counts.set(`${workspace}|${team.channel}`, team.counts);
+  const deps = core.deps();
+  const notices = planNotices(outcome.changes, watches, deps.releaseByKey, (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {});
+  if (!slack) return { lines: [...lines, `${notices.length} date-change notice(s) for watching channels; not posted (no SLACK_BOT_TOKEN).`], ok: true };
+  const poster = createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl));
+  const delivered = await deliverNotices(notices, { store, poster, now: () => new Date().toISOString() });
+  return {
+    lines: [...lines, ...delivered.failed.map((failure) => `notice not posted: ${failure}`), `${delivered.posted.length} date-change notice(s) posted.`],
+    ok: delivered.failed.length === 0,
+  };
 }

@@ -1,0 +1,122 @@
+// The catalogue in use, and how it is replaced: at start the last accepted refresh (the cache file) or
+// else the bundled snapshot; then `refresh()` fetches endoflife.date's API, validates the whole answer
+// and, only if all is well, swaps it in and writes the cache. A failure keeps the last good catalogue
+// and is remembered for `/eol status`. Heavy steps yield to the event loop between them, so requests
+// in flight keep being answered (bench/catalog-refresh.ts measures it).
+import { readFileSync } from 'node:fs';
+import { createCatalog, type Catalog } from '../catalog/catalog.js';
+import type { CatalogInfo } from '../catalog/catalog-info.js';
+import { diffCatalogs, type PhaseChange } from '../catalog/diff-catalogs.js';
+import { indexCatalog, type IndexedCatalog } from '../catalog/index-catalog.js';
+import { readCatalogCache, writeCatalogCache } from './catalog-cache.js';
+import { fetchCatalog, type Validators } from './fetch-catalog.js';
+
+export const MIN_PRODUCTS = 100;
+
+
+export type RefreshOutcome = { kind: 'not-modified' } | { kind: 'updated'; changes: PhaseChange[] } | { kind: 'failed'; reason: string };
+
+export interface RefresherOptions {
+  catalogPath: string;
+  supplementsPath: string;
+  cachePath: string;
+  url: string;
+  timeoutMs: number;
+  now: () => string;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function parseCatalog(body: string, supplements: unknown): Catalog | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return 'the answer is not complete JSON (truncated?)';
+  }
+  const products = (json as { result?: unknown })?.result;
+  if (Array.isArray(products) && products.length < MIN_PRODUCTS) return `only ${products.length} products (at least ${MIN_PRODUCTS} expected)`;
+  try {
+    return createCatalog(json, supplements);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+export class CatalogRefresher {
+  private indexed: IndexedCatalog;
+  private validators: Validators = { etag: null, lastModified: null };
+  private state: CatalogInfo;
+  private running: Promise<RefreshOutcome> | null = null;
+
+  private constructor(
+    private readonly options: RefresherOptions,
+    private readonly supplements: unknown,
+    indexed: IndexedCatalog,
+    source: CatalogInfo['source'],
+    lastRefreshAt: string | null,
+  ) {
+    this.indexed = indexed;
+    this.state = { source, url: options.url, generatedAt: indexed.catalog.generatedAt, lastRefreshAt, lastError: null, generation: 1 };
+  }
+
+  static open(options: RefresherOptions): CatalogRefresher {
+    const supplements: unknown = JSON.parse(readFileSync(options.supplementsPath, 'utf8'));
+    const cached = readCatalogCache(options.cachePath);
+    const fromCache = cached ? parseCatalog(cached.body, supplements) : null;
+    if (cached && fromCache && typeof fromCache !== 'string') {
+      const refresher = new CatalogRefresher(options, supplements, indexCatalog(fromCache), 'cached refresh', cached.fetchedAt);
+      refresher.validators = cached.validators;
+      return refresher;
+    }
+    const bundled = createCatalog(JSON.parse(readFileSync(options.catalogPath, 'utf8')), supplements);
+    return new CatalogRefresher(options, supplements, indexCatalog(bundled), 'bundled snapshot', null);
+  }
+
+  current(): IndexedCatalog {
+    return this.indexed;
+  }
+
+  info(): CatalogInfo {
+    return { ...this.state };
+  }
+
+  /** One refresh at a time: a second call while one runs shares its outcome. */
+  refresh(): Promise<RefreshOutcome> {
+    this.running ??= this.refreshOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private fail(reason: string): RefreshOutcome {
+    this.state = { ...this.state, lastError: { at: this.options.now(), reason } };
+    return { kind: 'failed', reason };
+  }
+
+  private async refreshOnce(): Promise<RefreshOutcome> {
+    const fetched = await fetchCatalog(this.options.url, this.validators, this.options.timeoutMs);
+    if (fetched.kind === 'failed') return this.fail(fetched.reason);
+    if (fetched.kind === 'not-modified') {
+      this.state = { ...this.state, lastRefreshAt: this.options.now(), lastError: null };
+      return { kind: 'not-modified' };
+    }
+    await nextTurn();
+    const catalog = parseCatalog(fetched.body, this.supplements);
+    if (typeof catalog === 'string') return this.fail(catalog);
+    await nextTurn();
+    const indexed = indexCatalog(catalog);
+    await nextTurn();
+    const changes = diffCatalogs(this.indexed.catalog, catalog);
+    const fetchedAt = this.options.now();
+    try {
+      await writeCatalogCache(this.options.cachePath, { url: this.options.url, fetchedAt, validators: fetched.validators, body: fetched.body });
+    } catch (error) {
+      return this.fail(`could not write the cache ${this.options.cachePath}: ${(error as Error).message}`);
+    }
+    this.indexed = indexed;
+    this.validators = fetched.validators;
+    this.state = { source: 'refresh', url: this.options.url, generatedAt: catalog.generatedAt, lastRefreshAt: fetchedAt, lastError: null, generation: this.state.generation + 1 };
+    return { kind: 'updated', changes };
+  }
+}

@@ -1,0 +1,83 @@
+// A team's own support contract changes its lookups, inventory, reports and reminders.
+import { describe, expect, it } from '@jest/globals';
+import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
+import { runText } from '../../src/commands/run-command.js';
+import { planReminders } from '../../src/reminders/plan-reminders.js';
+import { renderText } from '../../src/render/render-text.js';
+import { depsAt, SPEAKER } from '../helpers/test-core.js';
+
+const say = async (deps: CommandDeps, text: string, speaker: Speaker = SPEAKER) => renderText(await runText(text, deps, speaker));
+const OTHER = { ...SPEAKER, channel: 'C2' };
+
+describe('support contracts', () => {
+  it('records, lists and removes a contract', async () => {
+    const deps = depsAt('2015-01-01');
+    expect(await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement')).toContain(
+      'Microsoft Windows XP SP3: Custom Support Agreement until 2016-04-14 (recorded by U1)',
+    );
+    expect(await say(deps, 'contracts')).toContain('Custom Support Agreement until 2016-04-14');
+    expect(await say(deps, 'contracts', OTHER)).toContain('no support contracts');
+    expect(await say(deps, 'contract remove xp')).toBe("Removed this team's contract for Microsoft Windows XP SP3.");
+    expect(await say(deps, 'contract remove xp')).toContain('no contract for Microsoft Windows XP SP3');
+  });
+
+  it.each([
+    ['contract xp', /Use \/eol contract/],
+    ['contract xp until 2016-02-30', /is not a date/],
+    ['contract windows 10 until 2030-01-01', /could be/],
+  ])('refuses %j', async (text, reason) => {
+    expect(await say(depsAt('2015-01-01'), text)).toMatch(reason);
+  });
+
+  it("changes that team's lookups only", async () => {
+    const deps = depsAt('2015-01-01');
+    await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
+    expect(await say(deps, 'xp')).toContain('Vendor support ended 2014-04-08; covered by your contract (Custom Support Agreement) until 2016-04-14 (469 days left)');
+    expect(await say(deps, 'xp', OTHER)).toContain('Unsupported since 2014-04-08');
+    expect(await say(depsAt('2016-04-15'), 'xp')).toContain('Unsupported since 2014-04-08');
+  });
+
+  it('counts covered machines as covered in the inventory and the report, until the contract ends', async () => {
+    const deps = depsAt('2015-01-01');
+    await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
+    await say(deps, 'inventory set xp 18293');
+    await say(deps, 'inventory set xp 12', OTHER);
+    expect(await say(deps, 'inventory')).toContain('18,293 machines: 0 unsupported now · 0 on paid extended support only · 18,293 covered by your contracts');
+    expect(await say(deps, 'inventory')).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
+    const report = await say(deps, 'report');
+    expect(report).toContain('18,305 machines: 12 unsupported now · 0 on paid extended support only · 18,293 covered by your contracts');
+    expect(report).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
+    expect(report).toContain('• 12 × Microsoft Windows XP SP3: unsupported since 2014-04-08');
+  });
+
+  it('gives the end of a contract reminders like any phase', async () => {
+    const deps = depsAt('2015-01-01');
+    await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
+    await say(deps, 'watch xp lead 30');
+    const store = await deps.store();
+    const planned = planReminders({
+      today: '2016-03-15',
+      watches: await store.allWatches(),
+      releaseByKey: deps.releaseByKey,
+      countsOf: () => ({}),
+      records: {},
+      marks: {},
+    });
+    expect(planned.map((reminder) => [reminder.phase.label, reminder.end, reminder.daysLeft])).toEqual([['Custom Support Agreement', '2016-04-14', 30]]);
+  });
+});
+
+describe('the catalogue date', () => {
+  it('warns on every answer once the data is more than 30 days old', async () => {
+    expect(await say(depsAt('2026-11-27'), 'xp')).toContain('Warning: The catalogue is from 2026-08-22, 97 days old');
+    expect(await say(depsAt('2026-11-27'), 'inventory')).toContain('97 days old');
+    expect(await say(depsAt('2026-09-21'), 'xp')).not.toContain('Warning');
+  });
+
+  it('shows the source, the store and the next reminder run in /eol status', async () => {
+    const status = await say(depsAt('2026-09-01'), 'status');
+    expect(status).toContain('Catalogue: bundled snapshot, generated 2026-08-22 (10 days old)');
+    expect(status).toContain('Last refresh error: none');
+    expect(status).toMatch(/Store: .*eolwatch\.json, not created yet/);
+  });
+});
