@@ -52,7 +52,7 @@ function itemFor(resolution: Resolution, asOf: string, withContract: WithContrac
 
 /** The team's contracts, applied to any release they cover; a store that cannot open means none. */
 export async function contractsOf(deps: CommandDeps, speaker: Speaker): Promise<WithContract> {
-  const { contracts } = await (await deps.store()).channelWatches(speaker);
+  const contracts = await (await deps.store()).contracts(speaker);
   if (Object.keys(contracts).length === 0) return (release) => release;
   return (release) => applyContract(release, contracts[`${release.productName}/${release.name}`]);
 }

@@ -68,6 +68,10 @@ export class MemoryWatchStore implements WatchStore {
     this.marks[key] = { ...this.marks[key], ...mark };
   }
 
+  async contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
+    return { ...this.entry(ref).contracts };
+  }
+
   async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
     this.entry(ref).contracts[release] = contract;
   }

@@ -61,6 +61,8 @@ export interface WatchStore {
   recordReminder(key: string, record: ReminderRecord): Promise<void>;
   milestoneMarks(): Promise<Record<string, MilestoneMark>>;
   markMilestone(key: string, mark: MilestoneMark): Promise<void>;
+  /** The team's contracts alone: read on every lookup, so kept cheap. */
+  contracts(ref: TeamRef): Promise<Readonly<Record<ReleaseKey, Contract>>>;
   setContract(ref: TeamRef, release: ReleaseKey, contract: Contract): Promise<void>;
   /** Resolves true when there was one. */
   removeContract(ref: TeamRef, release: ReleaseKey): Promise<boolean>;

@@ -20,7 +20,7 @@ export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: 
   const cache = new LRUCache<string, SlashAnswer>({ max: ANSWER_CACHE_SIZE });
   return async (text, speaker) => {
     const request = parseCommand(text);
-    const contracts = request.kind === 'lookup' ? JSON.stringify((await (await deps.store()).channelWatches(speaker)).contracts) : '';
+    const contracts = request.kind === 'lookup' ? JSON.stringify(await (await deps.store()).contracts(speaker)) : '';
     const key = request.kind === 'lookup' ? `${deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}` : null;
     const cached = key === null ? undefined : cache.get(key);
     if (cached) return cached;

@@ -43,6 +43,11 @@ interface FileIdentity {
 
 const newTeam = (): StoredTeam => ({ name: null, counts: {}, historyBytes: 0 });
 
+// Lookups read the team's contracts on every request; they look at the file for another process's
+// changes at most this often. Writes always look (under the lock).
+const READ_RECHECK_MS = 1000;
+const NO_CONTRACTS: Readonly<Record<string, Contract>> = Object.freeze({});
+
 const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {}, contracts: {} });
 
 const toChannelWatches = (channel: string, stored: StoredChannel | undefined): ChannelWatches => ({
@@ -55,6 +60,7 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
 
 export class LowdbStore implements InventoryStore, WatchStore {
   private seen: FileIdentity | null = null;
+  private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
   readonly historyDir: string;
@@ -203,6 +209,13 @@ export class LowdbStore implements InventoryStore, WatchStore {
     });
   }
 
+  contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged(READ_RECHECK_MS);
+      return this.db.data.workspaces[ref.workspace]?.channels[ref.channel]?.contracts ?? NO_CONTRACTS;
+    });
+  }
+
   setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
     return this.changeChannel(ref, (channel) => {
       channel.contracts[release] = contract;
@@ -307,8 +320,11 @@ export class LowdbStore implements InventoryStore, WatchStore {
     return found ? { ino: found.ino, size: found.size, mtimeMs: found.mtimeMs } : null;
   }
 
-  /** Re-reads the file when another process has replaced it since we last read or wrote it. */
-  private async refreshIfChanged(): Promise<void> {
+  /** Re-reads the file when another process has replaced it since we last read or wrote it; with
+   * `recheckMs`, only if the last look is older than that. */
+  private async refreshIfChanged(recheckMs = 0): Promise<void> {
+    if (recheckMs > 0 && this.seen && Date.now() - this.checkedAt < recheckMs) return;
+    this.checkedAt = Date.now();
     const now = await this.identity();
     if (now && this.seen && now.ino === this.seen.ino && now.size === this.seen.size && now.mtimeMs === this.seen.mtimeMs) return;
     await this.db.read();

@@ -1,16 +1,31 @@
-// Every Slack listener, by surface.
-import type { App } from '@slack/bolt';
+// Every Slack listener, by surface. Bolt runs each registered listener's matchers on every request, so
+// each surface has one listener that dispatches by id: fewer listeners, less work per /eol.
+import type { App, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
+import { HANDLED_ACTION_ID, SHARE_ACTION_ID, SNOOZE_ACTION_ID } from '../../render/slack-ids.js';
 import type { SlackDeps } from '../slack-deps.js';
-import { registerReminderActions } from './actions/reminder-actions.js';
-import { registerShareAction } from './actions/share-action.js';
+import { handleReminderAction } from './actions/reminder-actions.js';
+import { handleShareAction } from './actions/share-action.js';
 import { registerEolCommand } from './commands/eol-command.js';
-import { registerAppMention } from './events/app-mention.js';
-import { registerDirectMessage } from './events/direct-message.js';
+import { handleAppMention } from './events/app-mention.js';
+import { handleDirectMessage } from './events/direct-message.js';
+
+type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction>, deps: SlackDeps) => Promise<void>;
+
+const actionHandlers: Record<string, ActionHandler> = {
+  [SHARE_ACTION_ID]: handleShareAction,
+  [SNOOZE_ACTION_ID]: handleReminderAction,
+  [HANDLED_ACTION_ID]: handleReminderAction,
+};
 
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerEolCommand(app, deps);
-  registerShareAction(app, deps);
-  registerReminderActions(app, deps);
-  registerAppMention(app, deps);
-  registerDirectMessage(app, deps);
+  app.action<BlockButtonAction>(/^eol_/, async (args) => {
+    const handler = actionHandlers[args.action.action_id];
+    if (handler) await handler(args, deps);
+    else await args.ack();
+  });
+  app.event(/^(app_mention|message)$/, async ({ event, client }) => {
+    if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps);
+    else await handleDirectMessage(event as types.MessageEvent, client, deps);
+  });
 }

@@ -1,47 +1,44 @@
 // "Snooze 7 days" and "Mark handled" under a reminder: recorded for the channel, and the message
 // updated to say who did what, without its buttons.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { addDays, toIsoDate } from '../../../lifecycle/calendar-date.js';
 import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { slackFormat } from '../../../render/formatter.js';
 import { SNOOZE_DAYS } from '../../../render/render-reminder.js';
-import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from '../../../render/slack-ids.js';
+import { SNOOZE_ACTION_ID } from '../../../render/slack-ids.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 
-export function registerReminderActions(app: App, deps: SlackDeps): void {
-  for (const actionId of [SNOOZE_ACTION_ID, HANDLED_ACTION_ID]) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, action, body, respond }) => {
-      await ack();
-      const milestone = action.value ?? '';
-      const user = body.user.id;
-      // The value came back from Slack's client: only this channel's own milestones may be marked.
-      if (!milestone.startsWith(`${body.team?.id ?? ''}|${body.channel?.id ?? ''}|`)) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: 'That reminder belongs to another channel.' });
-        return;
-      }
-      try {
-        const store = await deps.commands.store();
-        const now = deps.commands.now();
-        const today = toIsoDate(now);
-        let note: string;
-        if (actionId === SNOOZE_ACTION_ID) {
-          const until = addDays(today, SNOOZE_DAYS);
-          await store.markMilestone(milestone, { snoozedUntil: until, snoozedBy: user, snoozedAt: today });
-          note = `Snoozed by <@${escapeMrkdwn(user)}> until ${slackFormat.date(until)}.`;
-        } else {
-          await store.markMilestone(milestone, { handledBy: user, handledAt: now.toUTC().toISO() ?? today });
-          note = `Marked handled by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: no more reminders of this here.`;
-        }
-        const reminderBlock = body.message?.blocks?.[0];
-        await respond({
-          replace_original: true,
-          text: body.message?.text ?? note,
-          blocks: [...(reminderBlock ? [reminderBlock] : []), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
-        });
-      } catch (error) {
-        deps.logger.error({ err: error, workspace: body.team?.id, channel: body.channel?.id, action: actionId }, 'reminder action failed');
-        await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
-      }
+export async function handleReminderAction(args: SlackActionMiddlewareArgs<BlockButtonAction>, deps: SlackDeps): Promise<void> {
+  const { ack, action, body, respond } = args;
+  await ack();
+  const milestone = action.value ?? '';
+  const user = body.user.id;
+  // The value came back from Slack's client: only this channel's own milestones may be marked.
+  if (!milestone.startsWith(`${body.team?.id ?? ''}|${body.channel?.id ?? ''}|`)) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: 'That reminder belongs to another channel.' });
+    return;
+  }
+  try {
+    const store = await deps.commands.store();
+    const now = deps.commands.now();
+    const today = toIsoDate(now);
+    let note: string;
+    if (action.action_id === SNOOZE_ACTION_ID) {
+      const until = addDays(today, SNOOZE_DAYS);
+      await store.markMilestone(milestone, { snoozedUntil: until, snoozedBy: user, snoozedAt: today });
+      note = `Snoozed by <@${escapeMrkdwn(user)}> until ${slackFormat.date(until)}.`;
+    } else {
+      await store.markMilestone(milestone, { handledBy: user, handledAt: now.toUTC().toISO() ?? today });
+      note = `Marked handled by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: no more reminders of this here.`;
+    }
+    const reminderBlock = body.message?.blocks?.[0];
+    await respond({
+      replace_original: true,
+      text: body.message?.text ?? note,
+      blocks: [...(reminderBlock ? [reminderBlock] : []), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
     });
+  } catch (error) {
+    deps.logger.error({ err: error, workspace: body.team?.id, channel: body.channel?.id, action: action.action_id }, 'reminder action failed');
+    await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
   }
 }

@@ -1,23 +1,21 @@
 // "Share in channel" under an ephemeral answer: post the same question's answer for everyone.
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { runText } from '../../../commands/run-command.js';
 import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
-import { SHARE_ACTION_ID } from '../../../render/slack-ids.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 
-export function registerShareAction(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(SHARE_ACTION_ID, async ({ ack, action, body, respond }) => {
-    await ack();
-    try {
-      const speaker = { workspace: body.team?.id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
-      const result = await runText(`share ${action.value ?? ''}`, deps.commands, speaker);
-      const message = renderBlocks(result);
-      const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${escapeMrkdwn(body.user.id)}>` }] };
-      await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy] });
-    } catch (error) {
-      deps.logger.error({ err: error, workspace: body.team?.id, channel: body.channel?.id, action: SHARE_ACTION_ID }, 'share failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
-    }
-  });
+export async function handleShareAction(args: SlackActionMiddlewareArgs<BlockButtonAction>, deps: SlackDeps): Promise<void> {
+  const { ack, action, body, respond } = args;
+  await ack();
+  try {
+    const speaker = { workspace: body.team?.id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
+    const result = await runText(`share ${action.value ?? ''}`, deps.commands, speaker);
+    const message = renderBlocks(result);
+    const sharedBy = { type: 'context', elements: [{ type: 'mrkdwn', text: `Shared by <@${escapeMrkdwn(body.user.id)}>` }] };
+    await respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: [...message.blocks, sharedBy] });
+  } catch (error) {
+    deps.logger.error({ err: error, workspace: body.team?.id, channel: body.channel?.id, action: action.action_id }, 'share failed');
+    await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
+  }
 }

@@ -1,18 +1,16 @@
 // "@eolwatch is windows 8.1 still supported?" in a channel: answered in a thread.
-import type { App } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 
-export function registerAppMention(app: App, deps: SlackDeps): void {
-  app.event('app_mention', async ({ event, client }) => {
-    if (event.bot_id) return;
-    const thread_ts = event.thread_ts ?? event.ts;
-    try {
-      const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user ?? '' };
-      await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text, deps.commands, speaker)) });
-    } catch (error) {
-      deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');
-      await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
-    }
-  });
+export async function handleAppMention(event: types.AppMentionEvent, client: webApi.WebClient, deps: SlackDeps): Promise<void> {
+  if (event.bot_id) return;
+  const thread_ts = event.thread_ts ?? event.ts;
+  try {
+    const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user ?? '' };
+    await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text, deps.commands, speaker)) });
+  } catch (error) {
+    deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');
+    await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
+  }
 }

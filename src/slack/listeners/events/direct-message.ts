@@ -1,19 +1,17 @@
 // A direct message to the bot ("when does xp lose support?"): answered in a thread.
-import type { App } from '@slack/bolt';
+import type { types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 
-export function registerDirectMessage(app: App, deps: SlackDeps): void {
-  app.event('message', async ({ event, client }) => {
-    // Edits, deletions and joins arrive as subtypes; bots (ourselves included) never trigger a reply.
-    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-    const thread_ts = event.thread_ts ?? event.ts;
-    try {
-      const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user };
-      await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text ?? '', deps.commands, speaker)) });
-    } catch (error) {
-      deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'message.im' }, 'direct message failed');
-      await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
-    }
-  });
+export async function handleDirectMessage(event: types.MessageEvent, client: webApi.WebClient, deps: SlackDeps): Promise<void> {
+  // Edits, deletions and joins arrive as subtypes; bots (ourselves included) never trigger a reply.
+  if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
+  const thread_ts = event.thread_ts ?? event.ts;
+  try {
+    const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user };
+    await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text ?? '', deps.commands, speaker)) });
+  } catch (error) {
+    deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'message.im' }, 'direct message failed');
+    await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
+  }
 }
