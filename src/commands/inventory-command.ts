@@ -8,7 +8,7 @@ import type { AppliedChange, CommandDeps, Request, Result, Speaker, UpgradeWarni
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
-import { contractsOf } from './lookup-command.js';
+import { contractsOf } from './team-contracts.js';
 import { DEFAULT_LEADS } from '../reminders/watch-store.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */

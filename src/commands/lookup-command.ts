@@ -5,7 +5,7 @@ import { toIsoDate } from '../lifecycle/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
-import { applyContract } from '../contracts/apply-contract.js';
+import { contractsOf, type WithContract } from './team-contracts.js';
 import { parseLookup } from './parse-lookup.js';
 
 /** A product listing shows this many releases; the rest are counted. */
@@ -17,8 +17,6 @@ export const lookupCommand: CommandDefinition = {
   summary: 'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today or a given day.',
   parse: (args) => parseLookup(args, false),
 };
-
-type WithContract = (release: Release) => Release;
 
 function rowsFor(releases: Release[], asOf: string, withContract: WithContract): { rows: ReleaseRow[]; omitted: number } {
   const rows = releases.map(withContract).map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
@@ -48,13 +46,6 @@ function itemFor(resolution: Resolution, asOf: string, withContract: WithContrac
     case 'not-found':
       return resolution;
   }
-}
-
-/** The team's contracts, applied to any release they cover; a store that cannot open means none. */
-export async function contractsOf(deps: CommandDeps, speaker: Speaker): Promise<WithContract> {
-  const contracts = await (await deps.store()).contracts(speaker);
-  if (Object.keys(contracts).length === 0) return (release) => release;
-  return (release) => applyContract(release, contracts[`${release.productName}/${release.name}`]);
 }
 
 export async function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -4,9 +4,8 @@ import { addToTotals, emptyTotals, type Exposure } from '../inventory/classify-e
 import { toIsoDate } from '../lifecycle/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types.js';
-import { releaseKeyOf, teamLabelOf } from './inventory-rows.js';
-import { inventoryRows } from './inventory-rows.js';
-import { contractsOf } from './lookup-command.js';
+import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
+import { contractsOf } from './team-contracts.js';
 
 /** Teams named in the report, most unsupported machines first. */
 export const REPORT_TEAMS = 5;
@@ -26,7 +25,7 @@ export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Re
   const merged = new Map<string, InventoryRow>();
   const perTeam = [];
   for (const team of teams) {
-    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace: speaker.workspace, channel: team.channel, user: speaker.user }));
+    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace: speaker.workspace, channel: team.channel }));
     for (const [exposure, count] of Object.entries(own.totals)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
     for (const row of own.rows) {
       const key = `${releaseKeyOf(row.release)}|${row.lifecycle.status}`;

@@ -1,0 +1,13 @@
+// The channel team's own support contracts, as a function that applies them to any release.
+import type { Release } from '../catalog/catalog.js';
+import { applyContract } from '../contracts/apply-contract.js';
+import type { CommandDeps, Speaker } from './command-types.js';
+
+export type WithContract = (release: Release) => Release;
+
+/** The team's contracts, applied to any release they cover. */
+export async function contractsOf(deps: CommandDeps, speaker: Pick<Speaker, 'workspace' | 'channel'>): Promise<WithContract> {
+  const contracts = await (await deps.store()).contracts(speaker);
+  if (Object.keys(contracts).length === 0) return (release) => release;
+  return (release) => applyContract(release, contracts[`${release.productName}/${release.name}`]);
+}
