@@ -15,6 +15,7 @@ const RELEASES = 25;
 const ENTRIES_PER_RELEASE = 100;
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 300);
 const CHECKPOINT_MS = 100;
+const BURST = 500;
 const releaseKey = (r: number) => `product-${r}/release-${r}`;
 const at = '2026-01-01T00:00:00.000Z';
 
@@ -60,7 +61,16 @@ async function measureStore(teams: number) {
       await store.setCounts(team, [{ release: releaseKey(i % RELEASES), count: 1000 + i }], { user: 'UBENCH', at });
       latencies.push(performance.now() - started);
     }
-    return { ...summarize(latencies), storeBytes: statSync(path).size, historyBytes: historyBytes(dir) };
+    // A burst: updates that arrive at once share a log append and fsync (group commit).
+    const burstStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        store.setCounts({ workspace: 'T1', channel: `C${i % 10}` }, [{ release: releaseKey(i % RELEASES), count: 5000 + i }], { user: 'UBURST', at }),
+      ),
+    );
+    const burstMs = performance.now() - burstStarted;
+    await store.close();
+    return { ...summarize(latencies), storeBytes: statSync(path).size, historyBytes: historyBytes(dir), burstMs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -103,7 +113,7 @@ for (const teams of [10, 100, 1000]) {
   const r = await measureStore(teams);
   results.push({ teams, ...r });
   console.log(
-    `  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; store file ${mb(r.storeBytes)}, history logs ${mb(r.historyBytes)}`,
+    `  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; store file ${mb(r.storeBytes)}, history logs ${mb(r.historyBytes)}; ${BURST} updates at once (10 teams): ${ms(r.burstMs)} in all`,
   );
 }
 const base = results[0];

@@ -43,6 +43,16 @@ interface FileIdentity {
 
 const newTeam = (): StoredTeam => ({ name: null, counts: {}, historyBytes: 0 });
 
+interface PendingChange {
+  team: TeamRef;
+  /** The counts to set, given the team's counts at the moment the change applies. */
+  counts: (current: Readonly<Record<string, number>>) => { release: string; count: number }[];
+  by: ChangedBy;
+  action: HistoryEntry['action'];
+  resolve: (changes: CountChange[]) => void;
+  reject: (error: unknown) => void;
+}
+
 // Lookups read the team's contracts on every request; they look at the file for another process's
 // changes at most this often. Writes always look (under the lock).
 const READ_RECHECK_MS = 1000;
@@ -63,6 +73,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
+  private pendingChanges: PendingChange[] = [];
   readonly historyDir: string;
 
   private constructor(
@@ -95,14 +106,12 @@ export class LowdbStore implements InventoryStore, WatchStore {
   // --- InventoryStore ---
 
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.withLock(() => this.applyAndSave(team, counts, by, 'set'));
+    return this.enqueueChange({ team, counts: () => counts, by, action: 'set' });
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
-    return this.withLock(async () => {
-      const zeroes = Object.keys(this.storedTeam(team)?.counts ?? {}).map((release) => ({ release, count: 0 }));
-      return this.applyAndSave(team, zeroes, by, 'clear');
-    });
+    const zeroes = (current: Readonly<Record<string, number>>) => Object.keys(current).map((release) => ({ release, count: 0 }));
+    return this.enqueueChange({ team, counts: zeroes, by, action: 'clear' });
   }
 
   setTeamName(team: TeamRef, name: string): Promise<void> {
@@ -240,18 +249,53 @@ export class LowdbStore implements InventoryStore, WatchStore {
 
   // --- writing ---
 
-  private async applyAndSave(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy, action: HistoryEntry['action']) {
-    await this.replayTeamHistory(team, true);
-    const stored = this.storedTeam(team) ?? newTeam();
-    const { changes, next } = applyCounts(stored.counts, counts);
-    if (changes.length === 0) return [];
-    const historyBytes = await appendHistory(
-      historyPath(this.historyDir, team),
-      changes.map((change) => ({ ...change, ...by, action })),
-    );
-    this.putTeam(team, { ...stored, counts: next, historyBytes });
-    this.scheduleCheckpoint();
-    return changes;
+  /**
+   * Group commit: changes that arrive while a write is under way wait for the next one and go to disk
+   * together, one append and one fsync per team log, so a burst of updates costs a few fsyncs instead
+   * of one each. Each change still applies all or nothing, in arrival order.
+   */
+  private enqueueChange(change: Omit<PendingChange, 'resolve' | 'reject'>): Promise<CountChange[]> {
+    return new Promise((resolve, reject) => {
+      this.pendingChanges.push({ ...change, resolve, reject });
+      if (this.pendingChanges.length === 1) {
+        this.withLock(() => this.commitPendingChanges()).catch((error: unknown) => {
+          for (const pending of this.pendingChanges.splice(0)) pending.reject(error);
+        });
+      }
+    });
+  }
+
+  private async commitPendingChanges(): Promise<void> {
+    const batch = this.pendingChanges.splice(0);
+    const byTeam = new Map<string, PendingChange[]>();
+    for (const pending of batch) {
+      const key = `${pending.team.workspace}\u0000${pending.team.channel}`;
+      byTeam.set(key, [...(byTeam.get(key) ?? []), pending]);
+    }
+    for (const changes of byTeam.values()) {
+      const team = (changes[0] as PendingChange).team;
+      try {
+        await this.replayTeamHistory(team, true);
+        const stored = this.storedTeam(team) ?? newTeam();
+        let counts = stored.counts;
+        const entries: HistoryEntry[] = [];
+        const results = changes.map((pending) => {
+          const applied = applyCounts(counts, pending.counts(counts));
+          counts = applied.next;
+          entries.push(...applied.changes.map((change) => ({ ...change, ...pending.by, action: pending.action })));
+          return applied.changes;
+        });
+        // Memory changes only once the lines are on disk: a failed append leaves the team as it was.
+        if (entries.length > 0) {
+          const historyBytes = await appendHistory(historyPath(this.historyDir, team), entries);
+          this.putTeam(team, { ...stored, counts, historyBytes });
+          this.scheduleCheckpoint();
+        }
+        changes.forEach((pending, index) => pending.resolve(results[index] ?? []));
+      } catch (error) {
+        for (const pending of changes) pending.reject(error);
+      }
+    }
   }
 
   private scheduleCheckpoint(): void {
