@@ -4,7 +4,7 @@
 // and is remembered for `/eol status`. Heavy steps yield to the event loop between them, so requests
 // in flight keep being answered (bench/catalog-refresh.ts measures it).
 import { readFileSync } from 'node:fs';
-import { createCatalog, type Catalog } from '../catalog/catalog.js';
+import { createCatalog, createCatalogInSlices, type Catalog } from '../catalog/catalog.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import { diffCatalogs, type PhaseChange } from '../catalog/diff-catalogs.js';
 import { indexCatalog, type IndexedCatalog } from '../catalog/index-catalog.js';
@@ -25,19 +25,37 @@ export interface RefresherOptions {
   now: () => string;
 }
 
+/** At start nothing else is running: the cache is read in one go. */
+function parseCatalogNow(body: string, supplements: unknown): Catalog | string {
+  const json = parseJson(body);
+  if (json === PARSE_FAILED) return 'the cache is not complete JSON';
+  try {
+    return createCatalog(json, supplements);
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function parseCatalog(body: string, supplements: unknown): Catalog | string {
-  let json: unknown;
+function parseJson(body: string): unknown {
   try {
-    json = JSON.parse(body);
+    return JSON.parse(body);
   } catch {
-    return 'the answer is not complete JSON (truncated?)';
+    return PARSE_FAILED;
   }
+}
+
+const PARSE_FAILED = Symbol('not JSON');
+
+/** A catalogue from the API's answer, or why it is refused. Sliced by `pause` when given. */
+async function parseCatalog(body: string, supplements: unknown, pause?: () => Promise<void>): Promise<Catalog | string> {
+  const json = parseJson(body);
+  if (json === PARSE_FAILED) return 'the answer is not complete JSON (truncated?)';
   const products = (json as { result?: unknown })?.result;
   if (Array.isArray(products) && products.length < MIN_PRODUCTS) return `only ${products.length} products (at least ${MIN_PRODUCTS} expected)`;
   try {
-    return createCatalog(json, supplements);
+    return pause ? await createCatalogInSlices(json, supplements, pause) : createCatalog(json, supplements);
   } catch (error) {
     return (error as Error).message;
   }
@@ -63,7 +81,7 @@ export class CatalogRefresher {
   static open(options: RefresherOptions): CatalogRefresher {
     const supplements: unknown = JSON.parse(readFileSync(options.supplementsPath, 'utf8'));
     const cached = readCatalogCache(options.cachePath);
-    const fromCache = cached ? parseCatalog(cached.body, supplements) : null;
+    const fromCache = cached ? parseCatalogNow(cached.body, supplements) : null;
     if (cached && fromCache && typeof fromCache !== 'string') {
       const refresher = new CatalogRefresher(options, supplements, indexCatalog(fromCache), 'cached refresh', cached.fetchedAt);
       refresher.validators = cached.validators;
@@ -102,7 +120,7 @@ export class CatalogRefresher {
       return { kind: 'not-modified' };
     }
     await nextTurn();
-    const catalog = parseCatalog(fetched.body, this.supplements);
+    const catalog = await parseCatalog(fetched.body, this.supplements, nextTurn);
     if (typeof catalog === 'string') return this.fail(catalog);
     await nextTurn();
     const indexed = indexCatalog(catalog);

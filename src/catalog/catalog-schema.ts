@@ -47,6 +47,9 @@ export const catalogResponseSchema = z.object({
   result: z.array(productSchema),
 });
 
+/** The response without looking inside its products, which are then checked a few at a time. */
+export const catalogEnvelopeSchema = catalogResponseSchema.extend({ result: z.array(z.unknown()) });
+
 export type ApiRelease = z.infer<typeof releaseSchema>;
 export type ApiProduct = z.infer<typeof productSchema>;
 export type CatalogResponse = z.infer<typeof catalogResponseSchema>;

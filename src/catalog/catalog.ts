@@ -1,7 +1,9 @@
 // The catalogue as the rest of eolwatch sees it: products and releases with their support phases.
 // Built from endoflife.date's API v1 response plus our own supplements; pure, no I/O.
 import {
+  catalogEnvelopeSchema,
   catalogResponseSchema,
+  productSchema,
   supplementsSchema,
   type ApiProduct,
   type ApiRelease,
@@ -140,11 +142,36 @@ function summarizeIssues(issues: readonly { path: PropertyKey[]; message: string
 export function createCatalog(response: unknown, supplementsJson: unknown): Catalog {
   const parsed = catalogResponseSchema.safeParse(response);
   if (!parsed.success) throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(parsed.error.issues)}`);
+  return buildCatalog(parsed.data.generated_at, parsed.data.result, supplementsJson);
+}
+
+/**
+ * The same in slices: the envelope, then a few products at a time with `pause()` between, so that a
+ * refresh of 8,351 releases never holds the event loop for long (catalog-sync/catalog-refresher.ts).
+ */
+export async function createCatalogInSlices(response: unknown, supplementsJson: unknown, pause: () => Promise<void>): Promise<Catalog> {
+  const envelope = catalogEnvelopeSchema.safeParse(response);
+  if (!envelope.success) throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(envelope.error.issues)}`);
+  const products: ApiProduct[] = [];
+  for (const [index, item] of envelope.data.result.entries()) {
+    const product = productSchema.safeParse(item);
+    if (!product.success) {
+      const issues = product.error.issues.map((issue) => ({ ...issue, path: ['result', index, ...issue.path] }));
+      throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(issues)}`);
+    }
+    products.push(product.data);
+    if (index % PRODUCTS_PER_SLICE === PRODUCTS_PER_SLICE - 1) await pause();
+  }
+  return buildCatalog(envelope.data.generated_at, products, supplementsJson);
+}
+
+const PRODUCTS_PER_SLICE = 40;
+
+function buildCatalog(generatedAt: string, apiProducts: readonly ApiProduct[], supplementsJson: unknown): Catalog {
   const supplements = supplementsSchema.safeParse(supplementsJson);
   if (!supplements.success) throw new CatalogError(`supplements have an unexpected shape: ${summarizeIssues(supplements.error.issues)}`);
-
   const productByName = new Map<string, Product>();
-  for (const api of parsed.data.result) {
+  for (const api of apiProducts) {
     productByName.set(api.name, {
       name: api.name,
       label: api.label,
@@ -157,7 +184,7 @@ export function createCatalog(response: unknown, supplementsJson: unknown): Cata
   applySupplements(productByName, supplements.data);
   const products = [...productByName.values()];
   return {
-    generatedAt: parsed.data.generated_at,
+    generatedAt,
     products,
     productByName,
     releaseCount: products.reduce((sum, product) => sum + product.releases.length, 0),
