@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const deps = core.deps();
   if (mode === 'shell') {
     await runShell(deps, { input: process.stdin, output: process.stdout });
+    await core.close();
     return;
   }
   const app = createSlackApp(connectionOf(config, mode), { commands: deps, logger });

@@ -30,7 +30,7 @@ export interface CommandDeps {
   /** The catalogue's own date (ISO date), named in every answer. */
   dataDate: () => string;
   now: () => DateTime;
-  /** Opened on first use, so that lookups never touch the store file. */
+  /** Opened on first use (a CLI run that needs no store never opens it); lookups read contracts from it. */
   store: () => Promise<InventoryStore & WatchStore>;
   /** Slack user ids that may clear a team's inventory. */
   admins: ReadonlySet<string>;
