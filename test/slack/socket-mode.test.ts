@@ -4,15 +4,24 @@
 // close-handshake timer behind after stop(), which would hold jest open.)
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 
+const temp = makeTempDir();
 let api: FakeSlackApi;
 let child: ChildProcess;
 
 beforeAll(async () => {
   api = await new FakeSlackApi().start();
   api.enableSocketMode();
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-test', SLACK_API_URL: api.apiUrl };
+  const env = {
+    PATH: process.env.PATH,
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_APP_TOKEN: 'xapp-test',
+    SLACK_API_URL: api.apiUrl,
+    EOLWATCH_STORE: join(temp.path, 'eolwatch.json'),
+  };
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
@@ -28,6 +37,7 @@ afterAll(async () => {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
   await api.stop();
+  temp.remove();
 });
 
 it('answers /eol through Socket Mode in the ack', async () => {

@@ -2,14 +2,20 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
 import { runEntry } from '../helpers/run-entry.js';
 
+const temp = makeTempDir();
 let api: FakeSlackApi;
 beforeAll(async () => {
   api = await new FakeSlackApi().start();
 });
-afterAll(async () => api.stop());
+afterAll(async () => {
+  await api.stop();
+  temp.remove();
+});
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -32,7 +38,8 @@ it('stops with one line when Slack refuses the token', async () => {
 
 it('starts in HTTP mode, logs ready and answers /healthz', async () => {
   const port = await freePort();
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port) };
+  const store = join(temp.path, 'eolwatch.json');
+  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port), EOLWATCH_STORE: store };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
