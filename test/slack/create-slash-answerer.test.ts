@@ -1,7 +1,7 @@
 import { expect, it } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { createSlashAnswerer } from '../../src/slack/create-slash-answerer.js';
-import { SPEAKER, testCore } from '../helpers/test-core.js';
+import { depsAt, SPEAKER, testCore } from '../helpers/test-core.js';
 
 it('never serves a cached answer from another day', async () => {
   let today = '2023-01-10';
@@ -17,4 +17,13 @@ it('keeps private and shared answers apart', async () => {
   expect((await answer('xp', SPEAKER)).inChannel).toBe(false);
   expect((await answer('share xp', SPEAKER)).inChannel).toBe(true);
   expect((await answer('xp', SPEAKER)).inChannel).toBe(false);
+});
+
+it("answers from the team's contracts even after the same question was cached", async () => {
+  const deps = depsAt('2015-01-01');
+  const answer = createSlashAnswerer(deps);
+  expect((await answer('xp', SPEAKER)).message.text).toContain('Unsupported since 2014-04-08');
+  await (await deps.store()).setContract(SPEAKER, 'windows/5-sp3', { until: '2016-04-14', name: 'CSA', by: 'U1', at: 'x' });
+  expect((await answer('xp', SPEAKER)).message.text).toContain('covered by your contract (CSA) until 2016-04-14');
+  expect((await answer('xp', { ...SPEAKER, channel: 'C2' })).message.text).toContain('Unsupported since 2014-04-08');
 });
