@@ -5,5 +5,5 @@ import { join } from 'node:path';
 
 export function makeTempDir(): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), 'eolwatch-test-'));
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return { path, remove: () => rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }) };
 }

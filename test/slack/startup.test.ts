@@ -54,6 +54,11 @@ it('starts in HTTP mode, logs ready and answers /healthz', async () => {
     expect(ready).toMatchObject({ mode: 'http', port, releases: 8351 });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   } finally {
-    child.kill('SIGTERM');
+    // Wait for the clean stop (it flushes the store) before the temporary directory goes.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 });
