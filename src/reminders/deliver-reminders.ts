@@ -116,7 +116,8 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
     let postedBefore = false;
     for (const reminder of channelReminders) {
       if (records[reminder.key]?.status === 'pending') {
-        const ts = await poster.findPosted(reminder);
+        // If the channel cannot be searched (a scope missing), posting again beats losing the reminder.
+        const ts = await poster.findPosted(reminder).catch(() => null);
         if (ts) {
           await store.recordReminder(reminder.key, { status: 'sent', at: now(), ts, late: reminder.late });
           report.alreadyPosted.push(reminder);

@@ -155,6 +155,15 @@ describe('delivery', () => {
     expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|2023-01-10|30']?.status).toBe('sent');
   });
 
+  it('posts a pending reminder once when the channel cannot be searched for it', async () => {
+    await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
+    await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', { status: 'pending', at: '2022-12-11T09:00:00Z', ts: null, late: false });
+    api.override = (call) => (call.method === 'conversations.history' ? { body: { ok: false, error: 'missing_scope' } } : undefined);
+    const { report } = await run('2022-12-11');
+    expect(report.posted).toHaveLength(1);
+    expect(api.acceptedPosts()).toHaveLength(1);
+  });
+
   it('posts a reminder that was recorded pending but never reached Slack', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
     await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', { status: 'pending', at: '2022-12-11T09:00:00Z', ts: null, late: false });
