@@ -3,26 +3,18 @@
 // acking with a fixed answer of the same size. Each runs as its own process; autocannon sends the
 // same signed slash commands to each.
 import autocannon from 'autocannon';
-import { createServer } from 'node:net';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { signedHeaders, slashCommandBody } from '../test/helpers/signed-request.js';
 import { runText } from '../src/commands/run-command.js';
 import { renderBlocks } from '../src/render/render-blocks.js';
 import { SPEAKER, testCore } from '../test/helpers/test-core.js';
 import { startUntilReady } from './start-process.js';
+import { freePort } from '../test/helpers/free-port.js';
 
 const SECRET = 'test-signing-secret';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const QUERIES = ['windows 8.1', 'xp', 'ubuntu jammy', 'server 2012 r2', 'node 18', 'windows 10 22h2, rhel 7', 'debian buster'];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function load(port: number, responseUrl: string) {
   // Signed once: the timestamp stays valid for five minutes, far longer than the run.

@@ -2,23 +2,15 @@
 // local fake Web API, until it logs "eolwatch ready" with the catalogue loaded; then its resident
 // memory. `bench/startup.ts src/main.ts` measures the tsx path the CLI and tests use instead.
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { rssMb, startUntilReady } from './start-process.js';
 import { ms, summarize } from './stats.js';
+import { freePort } from '../test/helpers/free-port.js';
 
 const RUNS = Number(process.env.BENCH_STARTS ?? 5);
 const ENTRY = process.argv[2] ?? 'dist/main.js';
 if (ENTRY.startsWith('dist/')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const api = await new FakeSlackApi().start();
 const times: number[] = [];

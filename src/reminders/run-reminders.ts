@@ -4,7 +4,7 @@ import type { Release } from '../catalog/catalog.js';
 import type { InventoryStore, ReleaseKey } from '../inventory/inventory-store.js';
 import { deliverReminders, type DeliveryReport, type ReminderPoster } from './deliver-reminders.js';
 import { planReminders, type PlannedReminder } from './plan-reminders.js';
-import type { WatchStore } from './watch-store.js';
+import type { WatchStore, WorkspaceWatches } from './watch-store.js';
 
 export interface ReminderJobDeps {
   store: InventoryStore & WatchStore;
@@ -16,17 +16,25 @@ export interface ReminderJobDeps {
   channelGapMs?: number;
 }
 
+/** Every watching channel's machine counts, for planning reminders and notices. */
+export async function countsOfWatchers(
+  store: InventoryStore,
+  watches: readonly WorkspaceWatches[],
+): Promise<(workspace: string, channel: string) => Readonly<Record<ReleaseKey, number>>> {
+  const counts = new Map<string, Readonly<Record<ReleaseKey, number>>>();
+  for (const { workspace } of watches) {
+    for (const team of await store.teams(workspace)) counts.set(`${workspace}|${team.channel}`, team.counts);
+  }
+  return (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {};
+}
+
 export async function planToday(deps: ReminderJobDeps): Promise<PlannedReminder[]> {
   const watches = await deps.store.allWatches();
-  const counts = new Map<string, Readonly<Record<string, number>>>();
-  for (const { workspace } of watches) {
-    for (const team of await deps.store.teams(workspace)) counts.set(`${workspace}|${team.channel}`, team.counts);
-  }
   return planReminders({
     today: deps.today,
     watches,
     releaseByKey: deps.releaseByKey,
-    countsOf: (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {},
+    countsOf: await countsOfWatchers(deps.store, watches),
     records: await deps.store.reminderRecords(),
     marks: await deps.store.milestoneMarks(),
   });

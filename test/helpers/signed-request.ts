@@ -58,6 +58,30 @@ export function eventBody(event: Record<string, unknown>): string {
   });
 }
 
-export function interactionBody(payload: Record<string, unknown>): string {
+function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** A button press as Slack sends it (`block_actions`), in workspace T1. */
+export function buttonPressBody(press: {
+  actionId: string;
+  value: string;
+  user: string;
+  channel: string;
+  responseUrl: string;
+  message?: Record<string, unknown>;
+}): string {
+  return interactionBody({
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'met' },
+    user: { id: press.user, username: press.user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    container: { type: 'message', message_ts: '1.2', channel_id: press.channel },
+    trigger_id: '1.2.3',
+    channel: { id: press.channel, name: 'it' },
+    ...(press.message ? { message: press.message } : {}),
+    response_url: press.responseUrl,
+    actions: [{ type: 'button', action_id: press.actionId, block_id: 'b', value: press.value, action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
+  });
 }

@@ -4,7 +4,7 @@ import { SHARE_ACTION_ID } from '../../src/render/slack-ids.js';
 import { BOT_ID, BOT_USER_ID } from '../helpers/fake-slack-api.js';
 import {
   eventBody,
-  interactionBody,
+  buttonPressBody,
   postToSlackApp,
   SIGNING_SECRET,
   signedHeaders,
@@ -101,19 +101,8 @@ describe('/eol over HTTP', () => {
 
   it('posts a shared answer through response_url when "Share in channel" is pressed', async () => {
     const before = running.api.callsTo('response').length;
-    const payload = {
-      type: 'block_actions',
-      team: { id: 'T1', domain: 'met' },
-      user: { id: 'U1', username: 'alex', team_id: 'T1' },
-      api_app_id: 'A1',
-      token: 'legacy',
-      container: { type: 'message', message_ts: '1.2', channel_id: 'C1', is_ephemeral: true },
-      trigger_id: '1.2.3',
-      channel: { id: 'C1', name: 'it-estate' },
-      response_url: running.api.responseUrl,
-      actions: [{ type: 'button', action_id: SHARE_ACTION_ID, block_id: 'b1', value: 'windows-8.1', action_ts: '1.3', text: { type: 'plain_text', text: 'Share in channel' } }],
-    };
-    const response = await postToSlackApp(running.eventsUrl, { body: interactionBody(payload), contentType: FORM });
+    const body = buttonPressBody({ actionId: SHARE_ACTION_ID, value: 'windows-8.1', user: 'U1', channel: 'C1', responseUrl: running.api.responseUrl });
+    const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM });
     expect(response.status).toBe(200);
     await running.api.waitFor('response', before + 1);
     const posted = running.api.callsTo('response').at(-1)?.body as any;

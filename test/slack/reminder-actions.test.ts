@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { planReminders } from '../../src/reminders/plan-reminders.js';
 import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from '../../src/render/slack-ids.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { interactionBody, postToSlackApp } from '../helpers/signed-request.js';
+import { buttonPressBody, postToSlackApp } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { depsAt, testCore } from '../helpers/test-core.js';
 
@@ -19,20 +19,9 @@ afterAll(async () => running.stop());
 
 async function press(actionId: string, milestone: string, channel = 'CMET') {
   const before = running.api.callsTo('response').length;
-  const payload = {
-    type: 'block_actions',
-    team: { id: 'T1', domain: 'met' },
-    user: { id: 'U7', username: 'sam', team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
-    container: { type: 'message', message_ts: '1.2', channel_id: channel },
-    trigger_id: '1.2.3',
-    channel: { id: channel, name: 'it' },
-    message: { ts: '1.2', text: 'reminder', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Windows 8.1 ends' } }] },
-    response_url: running.api.responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: milestone, action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
-  };
-  const response = await postToSlackApp(running.eventsUrl, { body: interactionBody(payload), contentType: 'application/x-www-form-urlencoded' });
+  const message = { ts: '1.2', text: 'reminder', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Windows 8.1 ends' } }] };
+  const body = buttonPressBody({ actionId, value: milestone, user: 'U7', channel, responseUrl: running.api.responseUrl, message });
+  const response = await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' });
   expect(response.status).toBe(200);
   await running.api.waitFor('response', before + 1);
   return running.api.callsTo('response').at(-1)?.body as any;

@@ -1,11 +1,11 @@
 // main.ts as a process against the fake Web API: a good token gets to "ready", a bad one stops cleanly.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { runEntry } from '../helpers/run-entry.js';
+import { freePort } from '../helpers/free-port.js';
 
 const temp = makeTempDir();
 let api: FakeSlackApi;
@@ -17,14 +17,6 @@ afterAll(async () => {
   temp.remove();
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 it('stops with one line when Slack refuses the token', async () => {
   api.override = (call) => (call.method === 'auth.test' ? { body: { ok: false, error: 'invalid_auth' } } : undefined);
