@@ -109,7 +109,7 @@ function extendedOrder(end: PhaseEnd): string {
   return '2';
 }
 
-function applySupplements(productByName: Map<string, Product>, supplements: Supplements): void {
+function applySupplements(productByName: Map<string, Product>, supplements: Supplements, phaseLabels: ReadonlyMap<string, ApiProduct['labels']>): void {
   for (const supplement of supplements.supplements) {
     const release = productByName.get(supplement.product)?.releases.find((r) => r.name === supplement.release);
     if (!release) {
@@ -120,7 +120,9 @@ function applySupplements(productByName: Map<string, Product>, supplements: Supp
       existing.end = supplement.phase.end;
       existing.source = supplement.source;
     } else {
-      const label = supplement.phase.label ?? supplement.phase.key;
+      // A supplement of a phase the product already names ("eoes") takes the product's own words.
+      const productLabels = phaseLabels.get(supplement.product) as Record<string, string | null> | undefined;
+      const label = supplement.phase.label ?? productLabels?.[supplement.phase.key] ?? supplement.phase.key;
       release.phases.push({ key: supplement.phase.key, label, kind: 'extended', end: supplement.phase.end, source: supplement.source });
     }
     const core = release.phases.filter((phase) => phase.kind !== 'extended');
@@ -181,7 +183,7 @@ function buildCatalog(generatedAt: string, apiProducts: readonly ApiProduct[], s
       releases: api.releases.map((release) => toRelease(api, release)),
     });
   }
-  applySupplements(productByName, supplements.data);
+  applySupplements(productByName, supplements.data, new Map(apiProducts.map((api) => [api.name, api.labels])));
   const products = [...productByName.values()];
   return {
     generatedAt,

@@ -1,33 +1,35 @@
-// Typed text -> a release, a product's releases, or "not found" with the closest names.
-// Exact names first, then aliases, labels, codenames and our synonyms, then token prefixes
-// ("windows 7" -> 7 SP1), and fuzzy matching only for what nothing else explains (typos).
+// Typed text -> a release, a product's releases, several candidates, or "not found" with the closest
+// names. A product is only ever named by its own words: its name, aliases and label, or a synonym
+// of ours (names/synonyms.ts). Question words around it are skipped; a family ("java", ".net")
+// is settled by the release when only one of its products has it. Fuzzy matching only corrects a
+// misspelt product that is followed by one of its releases, and only suggests otherwise.
 import Fuse from 'fuse.js';
+import { createBuildIndex } from './build-index.js';
+import { editDistance } from './edit-distance.js';
 import type { Catalog, Product, Release } from './catalog.js';
+import { createReleaseMatcher, type ReleaseMatch, type ReleaseMatcher } from './match-release.js';
+import { leadingQuestionWords, trailingQuestionWords } from './names/question-words.js';
+import { productFallbacks, productSynonyms, releaseSynonyms, impliedProducts, vendorWords } from './names/synonyms.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
-import { productSynonyms, releaseSynonyms } from './synonyms.js';
+import { readPastedText } from './read-pasted-text.js';
 
 export type Resolution =
-  | { kind: 'release'; query: string; release: Release; correctedFrom?: string }
+  | { kind: 'release'; query: string; release: Release; correctedFrom?: string; note?: string }
   | { kind: 'releases'; query: string; product: Product; releases: Release[]; correctedFrom?: string }
-  | { kind: 'ambiguous'; query: string; products: Product[] }
+  /** `candidates`: lookups that would answer, for the asker to pick from ("esxi 7.0", "vcenter 7.0"). */
+  | { kind: 'ambiguous'; query: string; products: Product[]; candidates: string[] }
   | { kind: 'not-found'; query: string; suggestions: string[] };
 
 export type Resolver = (query: string) => Resolution;
 
-interface ReleaseKeys {
-  release: Release;
-  name: string;
-  /** Label, label without the product's own words, codename and its first word. */
-  others: string[];
-}
-
-// A fuzzy product match counts only when it is this close (0 = exact, 1 = anything).
-const FUZZY_ACCEPT = 0.35;
 const SUGGESTIONS = 5;
 // Shorter words are too easily close to something ("lts" is two edits from "salt").
 const FUZZY_MIN_LENGTH = 4;
 // Longer patterns leave fuse's fast bit-parallel search, and no product name is this long.
 const FUZZY_MAX_LENGTH = 32;
+// Bounds on the work one question may cost, whatever is typed: words read, typo attempts.
+const MAX_TOKENS = 24;
+const MAX_TYPO_WORDS = 3;
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -35,153 +37,215 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else if (!list.includes(value)) list.push(value);
 }
 
-function releaseKeysOf(productWords: ReadonlySet<string>, release: Release): ReleaseKeys {
-  const label = normalizeName(release.label);
-  const labelTokens = label.split(' ');
-  let start = 0;
-  while (start < labelTokens.length - 1 && productWords.has(labelTokens[start] ?? '')) start += 1;
-  const others = [label, labelTokens.slice(start).join(' ')];
-  if (release.codename) {
-    const codename = normalizeName(release.codename);
-    others.push(codename, codename.split(' ')[0] ?? codename);
-  }
-  return { release, name: normalizeName(release.name), others: [...new Set(others)] };
-}
+const looksLikeVersion = (token: string | undefined): boolean => token !== undefined && /^\d/.test(token);
 
-function isTokenPrefix(prefix: string, of: string): boolean {
-  return of === prefix || of.startsWith(`${prefix} `);
-}
-
-function matchRelease(keys: readonly ReleaseKeys[], query: string): Release[] {
-  const levels: ((k: ReleaseKeys) => boolean)[] = [
-    (k) => k.name === query,
-    (k) => k.others.includes(query),
-    (k) => isTokenPrefix(query, k.name) || k.others.some((other) => isTokenPrefix(query, other)),
-  ];
-  for (const level of levels) {
-    const found = keys.filter(level).map((k) => k.release);
-    if (found.length > 0) return found;
+/** "is it supported in 2026?": a trailing year after the release is a date, not a version. */
+function withoutTrailingWords(tokens: readonly string[]): string[] {
+  const kept = [...tokens];
+  for (;;) {
+    const last = kept.at(-1);
+    if (last !== undefined && trailingQuestionWords.has(last)) kept.pop();
+    else if (kept.length >= 3 && /^(?:19|20)\d\d$/.test(last ?? '') && ['in', 'by', 'until', 'through', 'after'].includes(kept.at(-2) ?? '')) kept.splice(-2);
+    else return kept;
   }
-  // A full version ("node 18.19.0", "ubuntu 22.04.3") belongs to its release cycle.
-  const shorter = query.replace(/\.\d+$/, '');
-  return shorter !== query && /\d$/.test(shorter) ? matchRelease(keys, shorter) : [];
 }
 
 export function createResolver(catalog: Catalog): Resolver {
+  const builds = createBuildIndex(catalog);
   const productsByKey = new Map<string, Product[]>();
-  const releaseKeysByProduct = new Map<string, ReleaseKeys[]>();
   const releaseByFullName = new Map<string, Release[]>();
   for (const product of catalog.products) {
     for (const key of [product.name, ...product.aliases, product.label]) addTo(productsByKey, normalizeName(key), product);
-    const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
-    const keys = product.releases.map((release) => releaseKeysOf(productWords, release));
-    releaseKeysByProduct.set(product.name, keys);
-    for (const k of keys) addTo(releaseByFullName, `${normalizeName(product.name)} ${k.name}`, k.release);
+    for (const release of product.releases) addTo(releaseByFullName, `${normalizeName(product.name)} ${normalizeName(release.name)}`, release);
   }
+  for (const [synonym, names] of Object.entries(productSynonyms)) {
+    for (const name of typeof names === 'string' ? [names] : names) {
+      const product = catalog.productByName.get(name);
+      if (product) addTo(productsByKey, synonym, product);
+    }
+  }
+  // "Microsoft Exchange" is also "exchange", where no product owns that word already.
+  for (const product of catalog.products) {
+    const words = tokensOf(product.label);
+    const withoutVendor = words.filter((word, index) => index > 0 || !vendorWords.has(word)).join(' ');
+    if (withoutVendor !== '' && withoutVendor !== words.join(' ') && !productsByKey.has(withoutVendor)) productsByKey.set(withoutVendor, [product]);
+  }
+  const longestProductKey = Math.max(...[...productsByKey.keys()].map((key) => key.split(' ').length));
+
+  const matchers = new Map<string, ReleaseMatcher>();
+  const matcherOf = (product: Product): ReleaseMatcher => {
+    let matcher = matchers.get(product.name);
+    if (!matcher) matchers.set(product.name, (matcher = createReleaseMatcher(product, builds)));
+    return matcher;
+  };
+
   // A codename alone ("jammy") or an OS release's label alone ("XP SP3") names a release when no
   // other release shares it. Other products' labels are left out: "java 17" is not AWS Lambda's.
   const releasesByLabel = new Map<string, Release[]>();
   const releasesByName = new Map<string, Release[]>();
   for (const product of catalog.products) {
-    for (const k of releaseKeysByProduct.get(product.name) ?? []) {
-      addTo(releasesByName, k.name, k.release);
-      const bare = product.category === 'os' ? k.others : k.others.slice(2);
-      for (const other of bare) if (!/^[\d.]+$/.test(other)) addTo(releasesByLabel, other, k.release);
+    const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
+    for (const release of product.releases) {
+      addTo(releasesByName, normalizeName(release.name), release);
+      const label = normalizeName(release.label);
+      const labelTokens = label.split(' ');
+      const bare = labelTokens.filter((token, index) => index > 0 || !productWords.has(token)).join(' ');
+      const keys = product.category === 'os' ? [label, bare] : [];
+      if (release.codename) keys.push(normalizeName(release.codename), normalizeName(release.codename).split(' ')[0] ?? '');
+      for (const key of keys) if (key !== '' && !/^[\d.]+$/.test(key)) addTo(releasesByLabel, key, release);
     }
   }
   const uniqueReleaseByLabel = new Map<string, Release>();
   for (const [label, releases] of releasesByLabel) if (releases.length === 1 && releases[0]) uniqueReleaseByLabel.set(label, releases[0]);
-  for (const [synonym, name] of Object.entries(productSynonyms)) {
-    const product = catalog.productByName.get(name);
-    if (product) addTo(productsByKey, synonym, product);
-  }
-  const longestProductKey = Math.max(...[...productsByKey.keys()].map((key) => key.split(' ').length));
-  const fuzzyProducts = new Fuse([...productsByKey.keys()], { includeScore: true, threshold: 0.5 });
-  // A tighter threshold prunes early: typo correction runs twice as fast as the suggestion search.
-  const fuzzyTypos = new Fuse([...productsByKey.keys()], { includeScore: true, threshold: FUZZY_ACCEPT });
 
-  function releaseSynonym(normalized: string): Release | undefined {
-    const synonym = releaseSynonyms[normalized];
+  const productKeys = [...productsByKey.keys()];
+  const fuzzyProducts = new Fuse(productKeys, { includeScore: true, threshold: 0.5 });
+
+  function releaseSynonym(text: string): Release | undefined {
+    const synonym = releaseSynonyms[text];
     if (!synonym) return undefined;
     return catalog.productByName.get(synonym.product)?.releases.find((r) => r.name === synonym.release);
   }
 
-  // "win7", "rhel8", "node18": split a known product name from the version glued to it.
+  // "win7", "rhel8", "node18", "w10": split a known product name from the version glued to it.
   function splitGlued(tokens: string[]): string[] {
     return tokens.flatMap((token) => {
       const glued = /^([a-z]+)(\d[\w.]*)$/.exec(token);
-      return glued?.[1] && glued[2] && productsByKey.has(glued[1]) ? [glued[1], glued[2]] : [token];
+      if (!glued?.[1] || !glued[2] || releaseSynonyms[token]) return [token];
+      if (productsByKey.has(glued[1])) return [glued[1], glued[2]];
+      return glued[1] === 'w' ? ['windows', glued[2]] : [token];
     });
   }
 
-  function withinProduct(query: string, product: Product, rest: string[], correctedFrom?: string): Resolution | null {
-    if (rest.length === 0) return { kind: 'releases', query, product, releases: product.releases, correctedFrom };
-    const restText = rest.join(' ');
-    const found = matchRelease(releaseKeysByProduct.get(product.name) ?? [], restText);
-    const synonym = found.length === 0 ? releaseSynonym(restText) : undefined;
-    if (synonym?.productName === product.name) return { kind: 'release', query, release: synonym, correctedFrom };
-    if (found.length === 1 && found[0]) return { kind: 'release', query, release: found[0], correctedFrom };
-    if (found.length > 1) return { kind: 'releases', query, product, releases: found, correctedFrom };
+  /** The first product named in the words: longest name first, question words skipped. */
+  function findProduct(tokens: readonly string[]): { products: Product[]; key: string; end: number } | null {
+    for (let start = 0; start < tokens.length; start += 1) {
+      for (let length = Math.min(tokens.length - start, longestProductKey); length >= 1; length -= 1) {
+        const key = tokens.slice(start, start + length).join(' ');
+        const products = productsByKey.get(key);
+        if (!products) continue;
+        // "is", "go", "it" as a question word, unless a version follows ("go 1.22").
+        if (length === 1 && leadingQuestionWords.has(key) && !looksLikeVersion(tokens[start + 1])) continue;
+        return { products, key, end: start + length };
+      }
+      const implied = impliedProducts[tokens[start] ?? ''];
+      const product = implied ? catalog.productByName.get(implied) : undefined;
+      if (product) return { products: [product], key: product.name, end: start };
+    }
     return null;
   }
 
-  function suggestReleases(product: Product, rest: string): string[] {
-    const keys = releaseKeysByProduct.get(product.name) ?? [];
-    const fuse = new Fuse(keys, { keys: ['name', 'others'], threshold: 0.6 });
-    const close = fuse.search(rest.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS }).map((hit) => hit.item.release);
-    const fallback = close.length > 0 ? close : product.releases.slice(0, SUGGESTIONS);
-    return fallback.map((release) => `${product.name} ${release.name}`);
+  /** The release in the product, or in the product people confuse it with ("windows 2019" is a server). */
+  function matchIn(product: Product, rest: string[]): { product: Product; match: ReleaseMatch } | null {
+    const match = matcherOf(product)(rest);
+    if (match) return { product, match };
+    const fallback = catalog.productByName.get(productFallbacks[product.name] ?? '');
+    const fallbackMatch = fallback ? matcherOf(fallback)(rest) : null;
+    return fallback && fallbackMatch ? { product: fallback, match: fallbackMatch } : null;
   }
 
-  // Close spellings, best first; among equals the one nearest in length ("windwos": windows, not windows-embedded).
+  function inProduct(query: string, product: Product, rest: string[], correctedFrom?: string): Resolution | null {
+    if (rest.length === 0) return { kind: 'releases', query, product, releases: product.releases, correctedFrom };
+    const found = matchIn(product, rest);
+    if (!found) return null;
+    const [only] = found.match.releases;
+    if (found.match.releases.length === 1 && only) return { kind: 'release', query, release: only, correctedFrom, note: found.match.note };
+    return { kind: 'releases', query, product: found.product, releases: found.match.releases, correctedFrom };
+  }
+
+  /** A family ("java 17", ".net 4.8"): the one product that has the release, or the candidates. */
+  function inFamily(query: string, products: Product[], rest: string[]): Resolution {
+    if (rest.length === 0) return { kind: 'ambiguous', query, products, candidates: products.map((product) => product.name) };
+    const hits = products.flatMap((product) => {
+      const resolution = inProduct(query, product, rest);
+      return resolution ? [{ product, resolution }] : [];
+    });
+    const [only] = hits;
+    if (hits.length === 1 && only) return only.resolution;
+    if (hits.length === 0) return { kind: 'not-found', query, suggestions: products.slice(0, SUGGESTIONS).map((product) => product.name) };
+    const candidates = hits.flatMap(({ product, resolution }) =>
+      resolution.kind === 'release' ? [`${product.name} ${resolution.release.name}`] : [`${product.name} ${rest.join(' ')}`],
+    );
+    return { kind: 'ambiguous', query, products: hits.map((hit) => hit.product), candidates };
+  }
+
+  const suggesters = new Map<string, Fuse<{ release: Release; key: string }>>();
+  function suggestReleases(product: Product, rest: string): string[] {
+    let fuse = suggesters.get(product.name);
+    if (!fuse) {
+      const items = product.releases.flatMap((release) => [release.name, release.label].map((key) => ({ release, key: normalizeName(key) })));
+      suggesters.set(product.name, (fuse = new Fuse(items, { keys: ['key'], threshold: 0.6 })));
+    }
+    const close = fuse.search(rest.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS * 2 }).map((hit) => hit.item.release);
+    const fallback = close.length > 0 ? close : product.releases;
+    return [...new Set(fallback)].slice(0, SUGGESTIONS).map((release) => `${product.name} ${release.name}`);
+  }
+
+  // Products one or two edits away (two for longer words), nearest first: "windwos", "ubunto", "rehl".
   function closeProducts(typed: string): Product[] {
     if (typed.length < FUZZY_MIN_LENGTH || typed.length > FUZZY_MAX_LENGTH) return [];
-    const hits = fuzzyTypos
-      .search(typed, { limit: SUGGESTIONS })
-      .sort((a, b) => (a.score ?? 1) - (b.score ?? 1) || Math.abs(a.item.length - typed.length) - Math.abs(b.item.length - typed.length));
-    return [...new Set(hits.flatMap((hit) => productsByKey.get(hit.item) ?? []))];
+    const limit = typed.length >= 7 ? 2 : 1;
+    const hits = productKeys
+      .map((key) => ({ key, distance: editDistance(typed, key, limit) }))
+      .filter((hit) => hit.distance <= limit)
+      .sort((a, b) => a.distance - b.distance || Math.abs(a.key.length - typed.length) - Math.abs(b.key.length - typed.length));
+    return [...new Set(hits.slice(0, SUGGESTIONS).flatMap((hit) => productsByKey.get(hit.key) ?? []))];
   }
 
   function suggestProducts(query: string): string[] {
+    const typos = closeProducts(query).map((product) => product.name);
     const names = fuzzyProducts
       .search(query.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS * 3 })
       .flatMap((hit) => (productsByKey.get(hit.item) ?? []).map((product) => product.name));
-    return [...new Set(names)].slice(0, SUGGESTIONS);
+    return [...new Set([...typos, ...names])].slice(0, SUGGESTIONS);
   }
 
   return function resolve(query: string): Resolution {
-    const normalized = normalizeName(query);
+    const normalized = normalizeName(readPastedText(query));
     const exact = releaseByFullName.get(normalized) ?? [];
     if (exact.length === 1 && exact[0]) return { kind: 'release', query, release: exact[0] };
-    const tokens = splitGlued(normalized === '' ? [] : normalized.split(' '));
-    if (tokens.length === 0) return { kind: 'not-found', query, suggestions: [] };
+    const tokens = splitGlued(normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS);
+    const words = tokens.filter((token) => !leadingQuestionWords.has(token));
+    if (words.length === 0) return { kind: 'not-found', query, suggestions: [] };
 
-    const synonym = releaseSynonym(tokens.join(' ')) ?? uniqueReleaseByLabel.get(tokens.join(' '));
-    if (synonym) return { kind: 'release', query, release: synonym };
+    const byLabel = releaseSynonym(words.join(' ')) ?? uniqueReleaseByLabel.get(words.join(' '));
+    if (byLabel) return { kind: 'release', query, release: byLabel };
 
-    let knownProduct: { product: Product; rest: string } | null = null;
-    for (let length = Math.min(tokens.length, longestProductKey); length >= 1; length -= 1) {
-      const products = productsByKey.get(tokens.slice(0, length).join(' '));
-      if (!products) continue;
-      const rest = tokens.slice(length);
-      if (products.length > 1) return { kind: 'ambiguous', query, products };
-      const product = products[0] as Product;
-      const resolution = withinProduct(query, product, rest);
+    const found = findProduct(tokens);
+    if (found) {
+      const rest = withoutTrailingWords(tokens.slice(found.end));
+      if (found.products.length > 1) return inFamily(query, found.products, rest);
+      const product = found.products[0] as Product;
+      const resolution = inProduct(query, product, rest);
       if (resolution) return resolution;
-      knownProduct ??= { product, rest: rest.join(' ') };
+      return { kind: 'not-found', query, suggestions: suggestReleases(product, rest.join(' ')) };
     }
-    if (knownProduct) return { kind: 'not-found', query, suggestions: suggestReleases(knownProduct.product, knownProduct.rest) };
+
+    // A bare build number: "10.0.19045", "6.3.9600" (client Windows first, as winver reports it).
+    const build = words.length === 1 ? builds.releasesFor(words[0] as string) : [];
+    const [onlyBuild] = build;
+    if (build.length === 1 && onlyBuild) return { kind: 'release', query, release: onlyBuild };
+    if (build.length > 1 && onlyBuild) {
+      const product = catalog.productByName.get(onlyBuild.productName) as Product;
+      return { kind: 'releases', query, product, releases: build };
+    }
+    // A codename or label among other words: "jammy jellyfish", "is vista dead".
+    for (const word of words) {
+      const release = releaseSynonym(word) ?? uniqueReleaseByLabel.get(word);
+      if (release) return { kind: 'release', query, release };
+    }
 
     // Nothing matched as typed: try the first words as a misspelt product ("windwos 8.1"), but only
     // with a release after them, so that a stray word ("nope") is not read as a product ("node").
-    for (let length = Math.min(tokens.length - 1, longestProductKey); length >= 1; length -= 1) {
-      const typed = tokens.slice(0, length).join(' ');
+    for (let length = Math.min(words.length - 1, longestProductKey, MAX_TYPO_WORDS); length >= 1; length -= 1) {
+      const typed = words.slice(0, length).join(' ');
       for (const product of closeProducts(typed)) {
-        const resolution = withinProduct(query, product, tokens.slice(length), typed);
+        const resolution = inProduct(query, product, withoutTrailingWords(words.slice(length)), typed);
         if (resolution) return resolution;
       }
     }
-    const sameName = (releasesByName.get(normalized) ?? []).map((release) => `${release.productName} ${release.name}`);
-    return { kind: 'not-found', query, suggestions: sameName.length > 0 ? sameName.slice(0, SUGGESTIONS) : suggestProducts(normalized) };
+    const wordsText = words.join(' ');
+    const sameName = (releasesByName.get(wordsText) ?? []).map((release) => `${release.productName} ${release.name}`);
+    return { kind: 'not-found', query, suggestions: sameName.length > 0 ? sameName.slice(0, SUGGESTIONS) : suggestProducts(wordsText) };
   };
 }

@@ -64,9 +64,9 @@ export interface ReleaseRow {
 }
 
 export type LookupItem =
-  | ({ kind: 'release'; query: string; correctedFrom?: string } & ReleaseRow)
+  | ({ kind: 'release'; query: string; correctedFrom?: string; note?: string } & ReleaseRow)
   | { kind: 'releases'; query: string; product: Product; rows: ReleaseRow[]; omitted: number; correctedFrom?: string }
-  | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[] }
+  | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[]; candidates: string[] }
   | { kind: 'not-found'; query: string; suggestions: string[] };
 
 /** A team as people know it: its name, or its channel until it has one. */
@@ -109,7 +109,8 @@ export type Result = ResultBody & { warning?: string };
 
 export type ResultBody =
   | { kind: 'status'; asOf: string; catalog: CatalogInfo; dataAgeDays: number; facts: StatusFacts }
-  | { kind: 'lookup'; asOf: string; dataDate: string; items: LookupItem[]; share: boolean; text: string }
+  /** `asOfToday`: false for "on DATE" questions, whose "latest version" is still today's fact. */
+  | { kind: 'lookup'; asOf: string; asOfToday: boolean; dataDate: string; items: LookupItem[]; share: boolean; text: string }
   | { kind: 'help'; entries: HelpEntry[] }
   | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals }
   | { kind: 'inventory'; asOf: string; team: TeamLabel; rows: InventoryRow[]; totals: ExposureTotals }

@@ -1,5 +1,6 @@
 // `/eol contract <release> until YYYY-MM-DD [name]` and `/eol contract remove <release>`: the team's own
 // support extension (the Met's Custom Support Agreement for XP), which no public catalogue knows.
+import { releaseTitle } from '../catalog/release-title.js';
 import { parseIsoDate, toIsoDate } from '../lifecycle/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
@@ -45,7 +46,7 @@ export async function runContractRemove(name: string, deps: CommandDeps, speaker
   const resolved = resolveOneRelease(name, deps);
   if ('reason' in resolved) return { kind: 'invalid', reason: `“${name}” ${resolved.reason}.` };
   const removed = await (await deps.store()).removeContract(speaker, releaseKeyOf(resolved.release));
-  if (!removed) return { kind: 'invalid', reason: `This team has no contract for ${resolved.release.productLabel} ${resolved.release.label}.` };
+  if (!removed) return { kind: 'invalid', reason: `This team has no contract for ${releaseTitle(resolved.release)}.` };
   return { kind: 'contracts', contracts: [], changed: 'removed', removed: resolved.release };
 }
 

@@ -1,4 +1,5 @@
 // `/eol inventory ...`: a team's machine counts per release, their history, and their exposure.
+import { releaseTitle } from '../catalog/release-title.js';
 import { upcomingPhaseEnd } from '../inventory/classify-exposure.js';
 import { MAX_COUNT, type CountChange } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
@@ -91,7 +92,7 @@ async function history(releaseName: string | null, deps: CommandDeps, speaker: S
   const entries = (await store.history(speaker)).filter((entry) => only === null || entry.release === only);
   const labelOf = (key: string) => {
     const release = deps.releaseByKey(key);
-    return release ? `${release.productLabel} ${release.label}` : key;
+    return release ? releaseTitle(release) : key;
   };
   const burndown = new Map<string, number[]>();
   for (const entry of entries) {

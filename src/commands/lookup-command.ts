@@ -19,7 +19,9 @@ export const lookupCommand: CommandDefinition = {
 };
 
 function rowsFor(releases: Release[], asOf: string, withContract: WithContract): { rows: ReleaseRow[]; omitted: number } {
-  const rows = releases.map(withContract).map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
+  // A listing "on DATE" shows what mattered then: releases that did not exist yet are left out.
+  const released = releases.filter((release) => release.releaseDate <= asOf);
+  const rows = released.map(withContract).map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
   // Releases still supported first, each group in the catalogue's (newest first) order.
   const supported = rows.filter((row) => row.lifecycle.status !== 'unsupported');
   const unsupported = rows.filter((row) => row.lifecycle.status === 'unsupported');
@@ -31,7 +33,7 @@ function itemFor(resolution: Resolution, asOf: string, withContract: WithContrac
   switch (resolution.kind) {
     case 'release': {
       const release = withContract(resolution.release);
-      return { kind: 'release', query: resolution.query, correctedFrom: resolution.correctedFrom, release, lifecycle: computeLifecycle(release, asOf) };
+      return { kind: 'release', query: resolution.query, correctedFrom: resolution.correctedFrom, note: resolution.note, release, lifecycle: computeLifecycle(release, asOf) };
     }
     case 'releases':
       return {
@@ -42,18 +44,20 @@ function itemFor(resolution: Resolution, asOf: string, withContract: WithContrac
         ...rowsFor(resolution.releases, asOf, withContract),
       };
     case 'ambiguous':
-      return { kind: 'ambiguous', query: resolution.query, products: resolution.products.map(({ name, label }) => ({ name, label })) };
+      return { kind: 'ambiguous', query: resolution.query, products: resolution.products.map(({ name, label }) => ({ name, label })), candidates: resolution.candidates };
     case 'not-found':
       return resolution;
   }
 }
 
 export async function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  const asOf = request.asOf ?? toIsoDate(deps.now());
+  const today = toIsoDate(deps.now());
+  const asOf = request.asOf ?? today;
   const withContract = await contractsOf(deps, speaker);
   return {
     kind: 'lookup',
     asOf,
+    asOfToday: asOf === today,
     dataDate: deps.dataDate(),
     items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, withContract)),
     share: request.share,

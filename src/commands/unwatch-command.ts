@@ -1,4 +1,5 @@
 // `/eol unwatch <releases>`: no more reminders for them in this channel.
+import { releaseTitle } from '../catalog/release-title.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
@@ -18,6 +19,6 @@ export async function runUnwatch(text: string, deps: CommandDeps, speaker: Speak
   return {
     kind: 'unwatched',
     releases: resolved.releases.filter((release) => removed.has(releaseKeyOf(release))),
-    notWatched: resolved.releases.filter((release) => !removed.has(releaseKeyOf(release))).map((release) => `${release.productLabel} ${release.label}`),
+    notWatched: resolved.releases.filter((release) => !removed.has(releaseKeyOf(release))).map(releaseTitle),
   };
 }

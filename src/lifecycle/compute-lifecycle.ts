@@ -3,7 +3,7 @@
 import type { Phase, PhaseKind, Release } from '../catalog/catalog.js';
 import { daysBetween } from './calendar-date.js';
 
-export type Status = PhaseKind | 'unsupported' | 'unknown';
+export type Status = PhaseKind | 'unsupported' | 'unknown' | 'unreleased';
 
 export interface PhaseState {
   phase: Phase;
@@ -18,9 +18,14 @@ export interface Lifecycle {
   status: Status;
   current: PhaseState | null;
   phases: PhaseState[];
-  /** The last day of the last phase that had a date, once nothing is left. */
+  /** The last supported day, once nothing is left: the end of the vendor's last phase (or the contract's). Null when not published. */
   unsupportedSince: string | null;
+  releaseDate: string;
 }
+
+// Vendor phases nest: security updates outlast active support, and paid extended support outlasts both.
+// So once a later kind has ended, the earlier kinds have too, whatever their own (missing) end says.
+const NESTING: Readonly<Record<PhaseKind, number | null>> = { active: 0, security: 1, extended: 2, contract: null };
 
 function stateOf(phase: Phase, asOf: string): PhaseState {
   if (typeof phase.end === 'string') {
@@ -30,15 +35,32 @@ function stateOf(phase: Phase, asOf: string): PhaseState {
   return { phase, ended: phase.end, daysLeft: null, daysSince: null };
 }
 
+function nested(states: PhaseState[]): PhaseState[] {
+  const endedRanks = states.filter((state) => state.ended === true && NESTING[state.phase.kind] !== null).map((state) => NESTING[state.phase.kind] as number);
+  const highestEnded = Math.max(-1, ...endedRanks);
+  return states.map((state) => {
+    const rank = NESTING[state.phase.kind];
+    return rank !== null && rank < highestEnded && state.ended !== true ? { ...state, ended: true, daysLeft: null } : state;
+  });
+}
+
+/** The day support ended: the latest end among the highest kind of vendor phase that ended, never another phase's date. */
+function lastSupportedDay(states: PhaseState[]): string | null {
+  const vendor = states.filter((state) => NESTING[state.phase.kind] !== null);
+  const highest = Math.max(...vendor.map((state) => NESTING[state.phase.kind] as number));
+  const ends = vendor.filter((state) => NESTING[state.phase.kind] === highest).map((state) => state.phase.end);
+  const vendorDay = ends.every((end) => typeof end === 'string') ? (ends as string[]).sort().at(-1) ?? null : null;
+  const contract = states.find((state) => state.phase.kind === 'contract')?.phase.end;
+  return typeof contract === 'string' && (vendorDay === null || contract > vendorDay) ? contract : vendorDay;
+}
+
 export function computeLifecycle(release: Release, asOf: string): Lifecycle {
-  const phases = release.phases.map((phase) => stateOf(phase, asOf));
+  const phases = nested(release.phases.map((phase) => stateOf(phase, asOf)));
+  const base = { asOf, phases, releaseDate: release.releaseDate, unsupportedSince: null };
+  if (release.releaseDate > asOf) return { ...base, status: 'unreleased', current: null };
   // A contract only matters once the vendor's phases have ended; it is always the last phase.
   const current = phases.find((state) => state.ended === false) ?? null;
-  if (current) return { asOf, status: current.phase.kind, current, phases, unsupportedSince: null };
-  if (phases.some((state) => state.ended === null)) {
-    return { asOf, status: 'unknown', current: null, phases, unsupportedSince: null };
-  }
-  const datedEnds = phases.map((state) => state.phase.end).filter((end): end is string => typeof end === 'string');
-  const unsupportedSince = datedEnds.sort().at(-1) ?? null;
-  return { asOf, status: 'unsupported', current: null, phases, unsupportedSince };
+  if (current) return { ...base, status: current.phase.kind, current };
+  if (phases.some((state) => state.ended === null)) return { ...base, status: 'unknown', current: null };
+  return { ...base, status: 'unsupported', current: null, unsupportedSince: lastSupportedDay(phases) };
 }

@@ -1,5 +1,7 @@
 // The words for a lifecycle, shared by the Slack and plain-text renderers, which differ only in how
-// they write dates and escape text.
+// they write dates and escape text. An end date is the last supported day: a phase is "until" it,
+// and once past it the release is unsupported from the day after.
+import { addDays } from '../lifecycle/calendar-date.js';
 import type { PhaseState, Lifecycle } from '../lifecycle/compute-lifecycle.js';
 import { formatCount, type Formatter } from './formatter.js';
 
@@ -8,61 +10,79 @@ export const plural = (count: number, word: string): string => `${formatCount(co
 export function describePhase(state: PhaseState, format: Formatter): string {
   const { end } = state.phase;
   if (typeof end === 'string') {
+    if (state.ended === true && state.daysSince === null) return `ended (by ${format.date(end)} at the latest)`;
     if (state.daysLeft === 0) return `until ${format.date(end)} (last day)`;
     if (state.daysLeft !== null) return `until ${format.date(end)} (${plural(state.daysLeft, 'day')} left)`;
-    return `ended ${format.date(end)} (${plural(state.daysSince ?? 0, 'day')} ago)`;
+    return `ended after ${format.date(end)} (${plural(state.daysSince ?? 0, 'day')} ago)`;
   }
-  if (end === true) return 'ended';
+  if (end === true || state.ended === true) return 'ended (date not published)';
   if (end === false) return 'with no end date announced';
   return 'unknown';
+}
+
+// "Supported: Supported with no end date announced" says one thing twice: a phase named like the
+// status itself is not repeated.
+function phaseWords(state: PhaseState | null, status: string, format: Formatter): string {
+  if (!state) return status;
+  const label = state.phase.label.trim();
+  const detail = describePhase(state, format);
+  return /^(supported|support)$/i.test(label) ? `${status} ${detail}` : `${status}: ${format.text(label)} ${detail}`;
 }
 
 export function describeStatus(lifecycle: Lifecycle, format: Formatter): string {
   const { current } = lifecycle;
   switch (lifecycle.status) {
     case 'active':
-      return `Supported: ${format.text(current?.phase.label ?? '')} ${describePhase(current as PhaseState, format)}`;
+      return phaseWords(current, 'Supported', format);
     case 'security':
-      return `Security updates only: ${format.text(current?.phase.label ?? '')} ${describePhase(current as PhaseState, format)}`;
+      return phaseWords(current, 'Security updates only', format);
     case 'extended':
-      return `Only paid extended support remains: ${format.text(current?.phase.label ?? '')} ${describePhase(current as PhaseState, format)}`;
+      return phaseWords(current, 'Only paid extended support remains', format);
     case 'contract': {
       const vendorEnd = lifecycle.phases
         .filter((state) => state.phase.kind !== 'contract' && typeof state.phase.end === 'string')
         .map((state) => state.phase.end as string)
         .sort()
         .at(-1);
-      const ended = vendorEnd ? `Vendor support ended ${format.date(vendorEnd)}` : 'Vendor support has ended';
+      const ended = vendorEnd ? `Vendor support ended after ${format.date(vendorEnd)}` : 'Vendor support has ended';
       return `${ended}; covered by your contract (${format.text(current?.phase.label ?? '')}) ${describePhase(current as PhaseState, format)}`;
     }
     case 'unsupported': {
       const since = lifecycle.unsupportedSince;
-      if (!since) return 'Unsupported: no more updates';
-      const ago = lifecycle.phases.find((state) => state.phase.end === since)?.daysSince ?? 0;
-      return `Unsupported since ${format.date(since)} (${plural(ago, 'day')} ago): no more updates`;
+      if (!since) return 'Unsupported: support ended (date not published), no more updates';
+      return `Unsupported since ${format.date(addDays(since, 1))}: no more updates (last supported day ${format.date(since)})`;
     }
     case 'unknown':
       return 'Support status unknown: endoflife.date records no end date';
+    case 'unreleased':
+      return `Not released yet on ${format.date(lifecycle.asOf)} (released ${format.date(lifecycle.releaseDate)})`;
   }
 }
 
-/** The few words an inventory row has room for: "security only until 2023-01-10". */
+/**
+ * The few words an inventory row has room for, naming which support ends:
+ * "Active Support until 2018-01-09, Security Support until 2023-01-10".
+ */
 export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
   const current = lifecycle.current;
-  const until = current && typeof current.phase.end === 'string' ? ` until ${format.date(current.phase.end)}` : '';
+  const until = (state: PhaseState | null | undefined): string =>
+    state && typeof state.phase.end === 'string' ? ` until ${format.date(state.phase.end)}` : '';
+  const then = lifecycle.phases.find((state) => state.phase.kind === 'security' && state !== current && state.ended === false);
   switch (lifecycle.status) {
     case 'active':
-      return `supported${until}`;
+      return `${format.text(current?.phase.label ?? 'supported')}${until(current)}${then ? `, ${format.text(then.phase.label)}${until(then)}` : ''}`;
     case 'security':
-      return `security updates only${until}`;
+      return `security updates only${until(current)}`;
     case 'extended':
-      return `paid ${format.text(current?.phase.label ?? 'extended support')} only${until}`;
+      return `paid ${format.text(current?.phase.label ?? 'extended support')} only${until(current)}`;
     case 'contract':
-      return `covered by your contract${until}`;
+      return `covered by your contract${until(current)}`;
     case 'unsupported':
-      return lifecycle.unsupportedSince ? `unsupported since ${format.date(lifecycle.unsupportedSince)}` : 'unsupported';
+      return lifecycle.unsupportedSince ? `unsupported since ${format.date(addDays(lifecycle.unsupportedSince, 1))}` : 'unsupported (end date not published)';
     case 'unknown':
       return 'status unknown';
+    case 'unreleased':
+      return `not released yet (released ${format.date(lifecycle.releaseDate)})`;
   }
 }
 

@@ -24,10 +24,11 @@ export const plainFormat: Formatter = {
   team: (team) => team.name ?? `#${team.channel}`,
 };
 
-// Slack shows a date token in each reader's own time zone; noon UTC keeps it on the same calendar day
-// from UTC-12 to UTC+11. The ISO date is the fallback for clients that cannot render tokens.
+// A phase end is a calendar date, not a moment: a Slack date token would show each reader the day of
+// some instant in their own zone, and no instant falls on the same day from UTC-12 to UTC+14. So
+// dates are written out, the same for every reader.
 export const slackFormat: Formatter = {
-  date: (isoDate) => `<!date^${Math.floor(Date.parse(`${isoDate}T12:00:00Z`) / 1000)}^{date_long}|${isoDate}>`,
+  date: (isoDate) => isoDate,
   text: escapeMrkdwn,
   strong: (text) => `*${text}*`,
   user: (id) => `<@${escapeMrkdwn(id)}>`,

@@ -1,11 +1,12 @@
 // The inventory, history, report and team answers as lines, written once for both renderers.
 // Returns null for results that are not about the inventory.
+import { releaseTitle } from '../catalog/release-title.js';
 import type { AppliedChange, InventoryRow, Result } from '../commands/command-types.js';
 import { AT_RISK_DAYS, type ExposureTotals } from '../inventory/classify-exposure.js';
 import { plural, shortStatus } from './describe-lifecycle.js';
 import { formatCount, type Formatter } from './formatter.js';
 
-const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) => f.text(`${row.release.productLabel} ${row.release.label}`);
+const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) => f.text(releaseTitle(row.release));
 
 function totalsLine(totals: ExposureTotals, f: Formatter): string {
   const parts = [

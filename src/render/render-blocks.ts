@@ -1,5 +1,6 @@
 // Result -> a Slack message: Block Kit plus the `text` fallback that notifications and screen readers use.
 // Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
+import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
@@ -10,7 +11,7 @@ import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { renderSummary } from './render-text.js';
-import { SHARE_ACTION_ID } from './slack-ids.js';
+import { LOOKUP_ACTION_ID, SHARE_ACTION_ID } from './slack-ids.js';
 
 export interface Block {
   type: string;
@@ -36,6 +37,7 @@ export const STATUS_EMOJI: Record<Status, string> = {
   contract: ':large_blue_circle:',
   unsupported: ':red_circle:',
   unknown: ':white_circle:',
+  unreleased: ':white_circle:',
 };
 
 function clip(text: string, max: number): string {
@@ -46,18 +48,33 @@ const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkd
 const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) }] });
 const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, MAX_HEADER_TEXT) } });
 
-const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
+const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
 function correctedNote(item: LookupItem): Block[] {
-  if (!('correctedFrom' in item) || !item.correctedFrom) return [];
-  return [context(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`)];
+  const notes = [];
+  if ('correctedFrom' in item && item.correctedFrom) notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
+  if (item.kind === 'release' && item.note) notes.push(`${escapeMrkdwn(titleOf(item))}: ${escapeMrkdwn(item.note)}.`);
+  return notes.map(context);
 }
 
-function releaseBlocks(row: ReleaseRow): Block[] {
+/** Up to five "did you mean" buttons, each running the lookup it names. */
+function suggestionButtons(suggestions: readonly string[]): Block[] {
+  if (suggestions.length === 0) return [];
+  const elements = suggestions.slice(0, 5).map((suggestion, index) => ({
+    type: 'button',
+    action_id: `${LOOKUP_ACTION_ID}_${index}`,
+    text: { type: 'plain_text', text: clip(suggestion, 75) },
+    value: clip(suggestion, MAX_BUTTON_VALUE),
+  }));
+  return [{ type: 'actions', elements }];
+}
+
+function releaseBlocks(row: ReleaseRow, asOfToday: boolean): Block[] {
   const { release, lifecycle } = row;
   const fields = lifecycle.phases.map((state) => `*${escapeMrkdwn(state.phase.label)}*\n${describePhase(state, slackFormat)}`);
   fields.push(`*Released*\n${slackFormat.date(release.releaseDate)}${release.lts ? ' (LTS)' : ''}`);
-  if (release.latest) fields.push(`*Latest*\n${escapeMrkdwn(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  const latestTitle = asOfToday ? 'Latest' : 'Latest today';
+  if (release.latest) fields.push(`*${latestTitle}*\n${escapeMrkdwn(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`);
   return [
     header(titleOf(row)),
     section(`${STATUS_EMOJI[lifecycle.status]} *${describeStatus(lifecycle, slackFormat)}*`),
@@ -72,10 +89,10 @@ function statusLine(row: ReleaseRow, name: string): string {
   return `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(name)}*: ${describeStatus(row.lifecycle, slackFormat)}`;
 }
 
-function itemBlocks(item: LookupItem, compact: boolean): Block[] {
+function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean): Block[] {
   switch (item.kind) {
     case 'release':
-      return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item)] : [...releaseBlocks(item), ...correctedNote(item)];
+      return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item)] : [...releaseBlocks(item, asOfToday), ...correctedNote(item)];
     case 'releases': {
       const lines = item.rows.map((row) => statusLine(row, row.release.label));
       if (item.omitted > 0) lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
@@ -84,10 +101,13 @@ function itemBlocks(item: LookupItem, compact: boolean): Block[] {
       return [...blocks, section(lines.join('\n'))];
     }
     case 'ambiguous':
-      return [section(`“${escapeMrkdwn(item.query)}” could be: ${item.products.map((p) => `${escapeMrkdwn(p.label)} (\`${escapeMrkdwn(p.name)}\`)`).join(', ')}`)];
+      return [
+        section(`“${escapeMrkdwn(item.query)}” could be: ${item.products.map((p) => `${escapeMrkdwn(p.label)} (\`${escapeMrkdwn(p.name)}\`)`).join(', ')}. Which one?`),
+        ...suggestionButtons(item.candidates),
+      ];
     case 'not-found': {
       const closest = item.suggestions.map((name) => `\`${escapeMrkdwn(name)}\``).join(', ');
-      return [section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${closest ? ` Closest: ${closest}` : ''}`)];
+      return [section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${closest ? ` Closest: ${closest}` : ''}`), ...suggestionButtons(item.suggestions)];
     }
   }
 }
@@ -111,7 +131,8 @@ function shareButton(text: string): Block {
   return {
     type: 'actions',
     elements: [
-      { type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: clip(text, MAX_BUTTON_VALUE) },
+      // Mentions and links in the question are no part of it, and never go back to Slack in a value.
+      { type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: clip(text.replace(/<[^>]*>/g, ' ').trim(), MAX_BUTTON_VALUE) },
     ],
   };
 }
@@ -130,7 +151,7 @@ function blocksOf(result: Result): Block[] {
       ];
     case 'lookup': {
       const compact = result.items.length > 1;
-      const blocks = result.items.flatMap((item) => itemBlocks(item, compact));
+      const blocks = result.items.flatMap((item) => itemBlocks(item, compact, result.asOfToday));
       const footer = [`As of ${slackFormat.date(result.asOf)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`];
       const links = [...new Set(result.items.flatMap((item) => (item.kind === 'release' ? [item.release.link] : [])))];
       if (links.length === 1) footer.push(`<${links[0]}|details>`);

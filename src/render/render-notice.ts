@@ -1,5 +1,6 @@
 // "Windows 10 22H2: Extended Security Updates now ends 2028-10-10 (before: no Extended Security Updates)":
 // the phase's name as the catalogue gives it, read as one thing.
+import { releaseTitle } from '../catalog/release-title.js';
 import type { PhaseEnd } from '../catalog/catalog.js';
 import type { DateNotice } from '../reminders/plan-notices.js';
 import { plainFormat, slackFormat, type Formatter } from './formatter.js';
@@ -21,7 +22,7 @@ function before(end: PhaseEnd | undefined, label: string, f: Formatter): string 
 
 export function noticeText(notice: DateNotice, f: Formatter): string {
   const { change, release } = notice;
-  return `:calendar: ${f.strong(f.text(`${release.productLabel} ${release.label}`))}: ${f.text(change.phaseLabel)} ${now(change.after, f)} (before: ${before(change.before, change.phaseLabel, f)}). Reminders follow the new date.`;
+  return `:calendar: ${f.strong(f.text(releaseTitle(release)))}: ${f.text(change.phaseLabel)} ${now(change.after, f)} (before: ${before(change.before, change.phaseLabel, f)}). Reminders follow the new date.`;
 }
 
 export function renderNotice(notice: DateNotice): SlackMessage {

@@ -1,4 +1,5 @@
 // A planned reminder -> its words (for both renderers) and its Slack message with the buttons.
+import { releaseTitle } from '../catalog/release-title.js';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import { plural } from './describe-lifecycle.js';
 import { formatCount, plainFormat, slackFormat, type Formatter } from './formatter.js';
@@ -8,7 +9,7 @@ import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from './slack-ids.js';
 export const SNOOZE_DAYS = 7;
 
 export function reminderText(reminder: PlannedReminder, f: Formatter): string {
-  const name = f.strong(f.text(`${reminder.release.productLabel} ${reminder.release.label}`));
+  const name = f.strong(f.text(releaseTitle(reminder.release)));
   const phase = f.text(reminder.phase.label);
   const when =
     reminder.daysLeft > 0

@@ -1,4 +1,5 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
+import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
@@ -7,23 +8,24 @@ import { contractLines } from './contract-lines.js';
 import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 
-const titleOf = (row: ReleaseRow): string => `${row.release.productLabel} ${row.release.label}`;
+const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
-function releaseDetail(row: ReleaseRow): string[] {
+function releaseDetail(row: ReleaseRow, asOfToday: boolean): string[] {
   const { release, lifecycle } = row;
   const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`];
   for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
   lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);
-  if (release.latest) lines.push(`  Latest: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  if (release.latest) lines.push(`  ${asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);
   lines.push(`  ${release.link}`);
   return lines;
 }
 
-function itemLines(item: LookupItem, compact: boolean): string[] {
+function itemLines(item: LookupItem, compact: boolean, asOfToday: boolean): string[] {
   const corrected = 'correctedFrom' in item && item.correctedFrom ? [`(read "${item.correctedFrom}" as a typo)`] : [];
+  if (item.kind === 'release' && item.note) corrected.push(`(${titleOf(item)}: ${item.note})`);
   switch (item.kind) {
     case 'release':
-      return compact ? [`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...corrected] : [...corrected, ...releaseDetail(item)];
+      return compact ? [`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...corrected] : [...corrected, ...releaseDetail(item, asOfToday)];
     case 'releases': {
       const lines = [...corrected, `${item.product.label}: ${item.rows.length + item.omitted} releases`];
       if (item.product.name === 'windows') lines.push(`  ${WINDOWS_EDITIONS_LEGEND}`);
@@ -32,7 +34,7 @@ function itemLines(item: LookupItem, compact: boolean): string[] {
       return lines;
     }
     case 'ambiguous':
-      return [`"${item.query}" could be: ${item.products.map((product) => `${product.label} (${product.name})`).join(', ')}`];
+      return [`"${item.query}" could be: ${item.products.map((product) => `${product.label} (${product.name})`).join(', ')}. Ask for one: ${item.candidates.join(', ')}`];
     case 'not-found':
       return [
         `Not found: "${item.query}".${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`,
@@ -43,7 +45,7 @@ function itemLines(item: LookupItem, compact: boolean): string[] {
 /** One line per item: what a notification or a screen reader gets first. */
 export function renderSummary(result: Result): string {
   if (result.kind !== 'lookup') return renderText(result);
-  const lines = result.items.flatMap((item) => itemLines(item, true));
+  const lines = result.items.flatMap((item) => itemLines(item, true, result.asOfToday));
   return (result.warning ? [...lines, `Warning: ${result.warning}`] : lines).join('\n');
 }
 
@@ -62,7 +64,7 @@ function renderBody(result: Result): string {
       return ['eolwatch commands:', ...result.entries.map((entry) => `  ${entry.usage}\n      ${entry.summary.replace(/`/g, '')}`)].join('\n');
     case 'lookup': {
       const compact = result.items.length > 1;
-      const lines = result.items.flatMap((item) => itemLines(item, compact));
+      const lines = result.items.flatMap((item) => itemLines(item, compact, result.asOfToday));
       lines.push(`As of ${result.asOf}; data as of ${result.dataDate} (endoflife.date)`);
       return lines.join('\n');
     }

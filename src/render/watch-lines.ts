@@ -1,8 +1,9 @@
 // The watch, unwatch and watches answers as lines, for both renderers; null for other results.
+import { releaseTitle } from '../catalog/release-title.js';
 import type { Result } from '../commands/command-types.js';
 import { formatCount, type Formatter } from './formatter.js';
 
-const nameOf = (release: { productLabel: string; label: string }, f: Formatter) => f.text(`${release.productLabel} ${release.label}`);
+const nameOf = (release: { productLabel: string; label: string }, f: Formatter) => f.text(releaseTitle(release));
 
 export function watchLines(result: Result, f: Formatter): string[] | null {
   switch (result.kind) {

@@ -32,9 +32,9 @@ describe('support contracts', () => {
   it("changes that team's lookups only", async () => {
     const deps = depsAt('2015-01-01');
     await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
-    expect(await say(deps, 'xp')).toContain('Vendor support ended 2014-04-08; covered by your contract (Custom Support Agreement) until 2016-04-14 (469 days left)');
-    expect(await say(deps, 'xp', OTHER)).toContain('Unsupported since 2014-04-08');
-    expect(await say(depsAt('2016-04-15'), 'xp')).toContain('Unsupported since 2014-04-08');
+    expect(await say(deps, 'xp')).toContain('Vendor support ended after 2014-04-08; covered by your contract (Custom Support Agreement) until 2016-04-14 (469 days left)');
+    expect(await say(deps, 'xp', OTHER)).toContain('Unsupported since 2014-04-09');
+    expect(await say(depsAt('2016-04-15'), 'xp')).toContain('Unsupported since 2014-04-09');
   });
 
   it('counts covered machines as covered in the inventory and the report, until the contract ends', async () => {
@@ -47,7 +47,7 @@ describe('support contracts', () => {
     const report = await say(deps, 'report');
     expect(report).toContain('18,305 machines: 12 unsupported now · 0 on paid extended support only · 18,293 covered by your contracts');
     expect(report).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
-    expect(report).toContain('• 12 × Microsoft Windows XP SP3: unsupported since 2014-04-08');
+    expect(report).toContain('• 12 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
   });
 
   it('gives the end of a contract reminders like any phase', async () => {

@@ -20,7 +20,7 @@ describe('/eol inventory', () => {
     expect(text).toContain('Microsoft Windows XP SP3: 35,640 → 18,293');
     expect(text).toContain('Microsoft Windows 8.1: 0 → 14,450');
     expect(text).toContain('32,751 machines: 18,293 unsupported now');
-    expect(text).toContain('• 18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-08');
+    expect(text).toContain('• 18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
   });
 
   it('warns when a team moves machines to a release that loses support within a year (the Met lesson)', async () => {

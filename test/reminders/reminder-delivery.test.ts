@@ -76,7 +76,7 @@ describe('reminders for a watch on Windows 8.1 with the default leads', () => {
     expect(post.text).toContain('Microsoft Windows 8.1: Active Support ends on 2018-01-09, in 180 days.');
     expect(post.text).toContain('After that: Security Support available until 2023-01-10.');
     expect(post.text).toContain('This team reports 14,450 machines on it.');
-    expect(JSON.stringify(post.blocks)).toContain('<!date^1515499200^{date_long}|2018-01-09>');
+    expect(JSON.stringify(post.blocks)).toContain('2018-01-09');
     expect(post.metadata).toEqual({ event_type: 'eolwatch_reminder', event_payload: { key: 'T1|CMET|windows/8.1|eoas|2018-01-09|180' } });
   });
 

@@ -24,9 +24,12 @@ describe('golden answers', () => {
 });
 
 describe('Slack rendering', () => {
-  it('writes dates as Slack date tokens with the ISO date as fallback', async () => {
-    const { blocks } = renderBlocks((await runText('windows-8.1', at, SPEAKER)));
-    expect(allText(blocks)).toContain('<!date^1515499200^{date_long}|2018-01-09>');
+  // A date token would show readers at UTC+12 to UTC+14 the next day: no instant is the same day everywhere.
+  it('writes end dates as the catalogue\'s calendar dates, with no date token a time zone could shift', async () => {
+    const { blocks, text } = renderBlocks((await runText('windows-8.1', at, SPEAKER)));
+    expect(allText(blocks)).toContain('until 2018-01-09');
+    expect(allText(blocks)).toContain('until 2023-01-10');
+    expect(`${allText(blocks)}${text}`).not.toContain('<!date');
   });
 
   it('always has a text fallback', async () => {
@@ -39,7 +42,8 @@ describe('Slack rendering', () => {
   });
 
   it.each(['<!channel>', '<!here>', '<@U123>', '<#C123>', '<https://evil.example|click>', 'a & b > c'])('escapes %j so nobody is pinged', async (hostile) => {
-    const message = renderBlocks((await runText(hostile, at, SPEAKER)));
+    // After a word: a mention of the bot alone is read as addressing it, and dropped.
+    const message = renderBlocks((await runText(`zzz ${hostile}`, at, SPEAKER)));
     const everything = allText(message.blocks) + message.text;
     expect(everything).not.toContain(hostile.replace('!', ''));
     expect(everything).not.toMatch(/<[@#]|<!(?!date\^)|<https:\/\/evil/);

@@ -87,7 +87,7 @@ describe('the entry points as processes', () => {
         runEntry('src/cli.ts', ['--now', '2017-06-28', '--channel', 'met', 'inventory'], { env }),
         runEntry('src/cli.ts', ['--now', '2017-06-28', '--channel', 'other', 'inventory'], { env }),
       ]);
-      expect(met.stdout).toContain('18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-08');
+      expect(met.stdout).toContain('18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
       expect(other.stdout).toContain('has no machine counts yet');
       const bad = await runEntry('src/cli.ts', ['--channel', '../etc', 'inventory'], { env });
       expect(bad.code).toBe(2);
@@ -117,14 +117,14 @@ describe('the entry points as processes', () => {
       runEntry('src/cli.ts', ['--now', 'never', 'xp']),
     ]);
     expect([ok.code, notFound.code, usage.code]).toEqual([0, 1, 2]);
-    expect(ok.stdout).toContain('Unsupported since 2014-04-08 (1 day ago)');
+    expect(ok.stdout).toContain('Unsupported since 2014-04-09: no more updates (last supported day 2014-04-08)');
   });
 
   it('npm start with no Slack credentials opens the local shell', async () => {
     const run = await runEntry('src/main.ts', [], { stdin: '/eol xp on 2014-04-09\nwindows 8.1 on 2017-06-28\nexit\n' });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('eolwatch local shell');
-    expect(run.stdout).toContain('Unsupported since 2014-04-08 (1 day ago)');
+    expect(run.stdout).toContain('Unsupported since 2014-04-09: no more updates (last supported day 2014-04-08)');
     expect(run.stdout).toContain('195 days left');
   });
 

@@ -33,7 +33,7 @@ it('posts inventory answers for the channel, with the upgrade warning', async ()
   expect(reply.response_type).toBe('in_channel');
   const everything = JSON.stringify(reply.blocks);
   expect(everything).toContain('Saved for <#CMET>');
-  expect(everything).toContain('leaves Active Support on <!date^1515499200^{date_long}|2018-01-09>, in 195 days');
+  expect(everything).toContain('leaves Active Support on 2018-01-09, in 195 days');
   expect((await store.team({ workspace: 'T1', channel: 'CMET' })).counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 14450 });
 });
 

@@ -41,7 +41,7 @@ async function planOn(today: string) {
 it('snoozes a milestone for 7 days: silent until then, one reminder on the day', async () => {
   const reply = await press(SNOOZE_ACTION_ID, 'T1|CMET|windows/8.1|eol');
   expect(reply.replace_original).toBe(true);
-  expect(JSON.stringify(reply.blocks)).toContain('Snoozed by <@U7> until <!date^1671364800^{date_long}|2022-12-18>');
+  expect(JSON.stringify(reply.blocks)).toContain('Snoozed by <@U7> until 2022-12-18');
   expect((await store.milestoneMarks())['T1|CMET|windows/8.1|eol']).toMatchObject({ snoozedUntil: '2022-12-18', snoozedBy: 'U7' });
   expect((await planOn('2022-12-17')).map((r) => r.key)).toEqual(['T1|CMET|windows/8.1|eol|2023-01-10|30']);
   expect((await planOn('2022-12-18')).map((r) => r.key)).toEqual(['T1|CMET|windows/8.1|eol|2023-01-10|snooze-2022-12-18']);

@@ -1,8 +1,9 @@
 // Every Slack listener, by surface. Bolt runs each registered listener's matchers on every request, so
 // each surface has one listener that dispatches by id: fewer listeners, less work per /eol.
 import type { App, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
-import { HANDLED_ACTION_ID, SHARE_ACTION_ID, SNOOZE_ACTION_ID } from '../../render/slack-ids.js';
+import { HANDLED_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID, SNOOZE_ACTION_ID } from '../../render/slack-ids.js';
 import type { SlackDeps } from '../slack-deps.js';
+import { handleLookupAction } from './actions/lookup-action.js';
 import { handleReminderAction } from './actions/reminder-actions.js';
 import { handleShareAction } from './actions/share-action.js';
 import { registerEolCommand } from './commands/eol-command.js';
@@ -13,6 +14,7 @@ type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction>, deps: 
 
 const actionHandlers: Record<string, ActionHandler> = {
   [SHARE_ACTION_ID]: handleShareAction,
+  [LOOKUP_ACTION_ID]: handleLookupAction,
   [SNOOZE_ACTION_ID]: handleReminderAction,
   [HANDLED_ACTION_ID]: handleReminderAction,
 };
@@ -20,7 +22,8 @@ const actionHandlers: Record<string, ActionHandler> = {
 export function registerListeners(app: App, deps: SlackDeps): void {
   registerEolCommand(app, deps);
   app.action<BlockButtonAction>(/^eol_/, async (args) => {
-    const handler = actionHandlers[args.action.action_id];
+    // Buttons of one kind in one message differ by a suffix ("eol_lookup_2"): Slack wants unique ids.
+    const handler = actionHandlers[args.action.action_id.replace(/_\d+$/, '')];
     if (handler) await handler(args, deps);
     else await args.ack();
   });

@@ -1,0 +1,191 @@
+// The words after a product's name -> its release(s). Tried in order, the first that finds wins:
+// the words as typed; then without harmless words ("lts", "version", "server", edition words that
+// choose nothing); then with the edition words choosing among editions (Windows); then each word on its
+// own when they agree ("12 bookworm", "8.9 ootpa"). Version shapes are read along the way: build
+// numbers, "v20.11.1", "15 sp5", "1.1.1w", "tomcat 9" -> 9.0, and a service pack lineage named by its
+// base ("server 2003", "sql server 2016") means its last service pack, as Microsoft states it.
+import type { BuildIndex } from './build-index.js';
+import type { Product, Release } from './catalog.js';
+import { editionRules, ignoredEditionWords, type EditionTag } from './names/editions.js';
+import { harmlessReleaseWords } from './names/question-words.js';
+import { normalizeName, tokensOf } from './normalize-name.js';
+
+export interface ReleaseMatch {
+  releases: Release[];
+  /** Something the answer should say about how the words were read. */
+  note?: string;
+}
+
+export type ReleaseMatcher = (tokens: readonly string[]) => ReleaseMatch | null;
+
+interface ReleaseKeys {
+  release: Release;
+  name: string;
+  /** Label, label without the product's words, without codename and brackets, codename and its first word. */
+  others: string[];
+  /** The label without the product's words, codename and brackets: "2008 sp4", "2003 sp2". */
+  plainLabel: string;
+}
+
+const EDITION_TAGS = new Set<string>(['w', 'e', 'iot', 'lts']);
+const SERVICE_PACK = / sp\d+[a-z]?$/;
+
+function isTokenPrefix(prefix: string, of: string): boolean {
+  return of === prefix || of.startsWith(`${prefix} `);
+}
+
+const isBuild = (token: string): boolean => /^\d+\.\d+\.\d{3,}/.test(token);
+
+const dotCount = (text: string): number => (text.match(/\./g) ?? []).length;
+
+function keysOf(productWords: ReadonlySet<string>, release: Release): ReleaseKeys {
+  const label = normalizeName(release.label);
+  const labelTokens = label.split(' ');
+  let start = 0;
+  while (start < labelTokens.length - 1 && productWords.has(labelTokens[start] ?? '')) start += 1;
+  const bare = labelTokens.slice(start).join(' ');
+  // "2008 'Katmai' SP4" -> "2008 sp4"; "Windows Server 2003 SP2 (LTSC)" -> "2003 sp2".
+  const plainLabel = tokensOf(release.label.replace(/'[^']*'|\([^)]*\)/g, ' ')).filter((token) => !productWords.has(token)).join(' ');
+  const others = [label, bare];
+  if (release.codename) {
+    const codename = normalizeName(release.codename);
+    others.push(codename, codename.split(' ')[0] ?? codename);
+  }
+  return { release, name: normalizeName(release.name), others: [...new Set(others.filter((other) => other !== ''))], plainLabel };
+}
+
+/** "2003" -> Windows Server 2003 SP2: each service-pack lineage's base, to its last service pack. */
+function lineagesOf(keys: readonly ReleaseKeys[]): Map<string, Release> {
+  const best = new Map<string, { release: Release; pack: number }>();
+  for (const key of keys) {
+    const match = SERVICE_PACK.exec(key.plainLabel);
+    if (!match) continue;
+    const base = key.plainLabel.slice(0, match.index);
+    const pack = Number.parseInt(match[0].replace(/\D/g, ''), 10);
+    const current = best.get(base);
+    if (!current || pack > current.pack) best.set(base, { release: key.release, pack });
+  }
+  return new Map([...best].map(([base, { release }]) => [base, release]));
+}
+
+function editionPartsOf(name: string): { base: string; tags: Set<EditionTag> } {
+  const tokens = name.split(' ');
+  let cut = tokens.length;
+  while (cut > 1 && EDITION_TAGS.has(tokens[cut - 1] ?? '')) cut -= 1;
+  return { base: tokens.slice(0, cut).join(' '), tags: new Set(tokens.slice(cut) as EditionTag[]) };
+}
+
+function fitsEdition(tags: ReadonlySet<EditionTag>, wanted: ReadonlySet<EditionTag>): boolean {
+  if (wanted.has('lts')) return tags.has('lts') && tags.has('iot') === wanted.has('iot');
+  if (wanted.has('iot')) return tags.has('iot') && !tags.has('lts');
+  if (tags.has('lts') || tags.has('iot')) return false;
+  if (wanted.has('w')) return !tags.has('e');
+  if (wanted.has('e')) return !tags.has('w');
+  return true;
+}
+
+export function createReleaseMatcher(product: Product, builds: BuildIndex): ReleaseMatcher {
+  const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
+  const keys = product.releases.map((release) => keysOf(productWords, release));
+  const lineages = lineagesOf(keys);
+  const minDots = Math.min(...keys.map((key) => dotCount(key.name)));
+  const editions = editionRules[product.name];
+  const ignored = ignoredEditionWords[product.name];
+
+  function byName(query: string): Release[] {
+    const levels: ((k: ReleaseKeys) => boolean)[] = [
+      (k) => k.name === query,
+      (k) => k.others.includes(query),
+      (k) => isTokenPrefix(query, k.name) || k.others.some((other) => isTokenPrefix(query, other)),
+      // A major version where releases are major.minor: "tomcat 9" -> 9.0, "php 7" -> 7.0 to 7.4.
+      (k) => /^\d+$/.test(query) && k.name.startsWith(`${query}.`),
+    ];
+    for (const level of levels) {
+      const found = keys.filter(level).map((k) => k.release);
+      if (found.length > 0) return found;
+    }
+    return [];
+  }
+
+  function asTyped(query: string): Release[] {
+    if (query === '') return [];
+    if (isBuild(query) && !query.includes(' ')) {
+      const built = builds.releasesFor(query, product.name);
+      if (built.length > 0) return built;
+    }
+    const lineage = lineages.get(query);
+    if (lineage) return [lineage];
+    const found = byName(query);
+    if (found.length > 0) return found;
+    const servicePack = /^(\d+) sp(\d+)$/.exec(query); // "sles 15 sp5" -> 15.5
+    if (servicePack) return byName(`${servicePack[1]}.${servicePack[2]}`);
+    const lettered = /^(\d+(?:\.\d+)+)[a-z]$/.exec(query); // "openssl 1.1.1w" -> 1.1.1
+    if (lettered?.[1]) return asTyped(lettered[1]);
+    // A full version belongs to its release cycle ("python 3.11.4" -> 3.11), but never below the
+    // product's own depth: "python 3.1" is not 3.x.
+    if (/^\d+(?:\.\d+)+$/.test(query) && dotCount(query) > minDots) return asTyped(query.replace(/\.\d+$/, ''));
+    return [];
+  }
+
+  function withEditions(tokens: readonly string[]): ReleaseMatch | null {
+    if (!editions) return null;
+    const wanted = new Set<EditionTag>();
+    const rest: string[] = [];
+    let chosen = false;
+    for (let index = 0; index < tokens.length; ) {
+      let taken = 0;
+      for (let length = Math.min(4, tokens.length - index); length >= 1 && taken === 0; length -= 1) {
+        const tags = editions.words[tokens.slice(index, index + length).join(' ')];
+        if (tags) {
+          tags.forEach((tag) => wanted.add(tag));
+          taken = length;
+        }
+      }
+      if (taken === 0) rest.push(tokens[index] as string);
+      else chosen = true;
+      index += Math.max(taken, 1);
+    }
+    if (!chosen) return null;
+    const year = rest.find((token) => editions.channelYears[token]);
+    const build = rest.find(isBuild);
+    const base = build ?? (wanted.has('lts') && year ? (editions.channelYears[year] as string) : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
+    const found = base === '' ? [] : asTyped(base);
+    const fitting = found.filter((release) => fitsEdition(editionPartsOf(normalizeName(release.name)).tags, wanted));
+    // IoT Enterprise without its own entry follows Enterprise's dates.
+    const fallback = fitting.length > 0 || !wanted.has('iot') ? fitting : found.filter((release) => fitsEdition(editionPartsOf(normalizeName(release.name)).tags, new Set<EditionTag>(wanted.has('lts') ? ['e', 'lts'] : ['e'])));
+    if (fallback.length === 0) return null;
+    const coversAll = fallback.length === 1 && editionPartsOf(normalizeName((fallback[0] as Release).name)).tags.size === 0;
+    return coversAll ? { releases: fallback, note: editions.allEditions } : { releases: fallback };
+  }
+
+  function eachWordAgrees(tokens: readonly string[]): Release[] {
+    const agreed = new Set<Release>();
+    for (const token of tokens) {
+      const found = asTyped(token);
+      if (found.length === 1) agreed.add(found[0] as Release);
+    }
+    return agreed.size === 1 ? [...agreed] : [];
+  }
+
+  return (tokens) => {
+    const build = tokens.find(isBuild);
+    if (build && !editions) {
+      const built = asTyped(build);
+      if (built.length > 0) return { releases: built };
+    }
+    const attempts = [tokens, tokens.filter((token) => !harmlessReleaseWords.has(token) && !ignored?.has(token))];
+    for (const attempt of attempts) {
+      if (attempt.length === 0) continue;
+      const edition = withEditions(attempt);
+      if (edition) return edition;
+      const found = asTyped(attempt.join(' '));
+      if (found.length > 0) return { releases: found };
+    }
+    const cleaned = attempts[1] as string[];
+    if (cleaned.length > 1) {
+      const agreed = eachWordAgrees(cleaned);
+      if (agreed.length > 0) return { releases: agreed };
+    }
+    return null;
+  };
+}

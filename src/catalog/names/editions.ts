@@ -1,0 +1,61 @@
+// Edition words and what they choose. Windows client releases carry their edition in the release
+// name (10-21h2-w, 10-21h2-e, 10-21h2-e-lts, 10-21h2-iot-lts); a release with no edition part covers
+// every edition (10-22h2). Server editions share one lifecycle, so their words are simply ignored.
+
+export type EditionTag = 'w' | 'e' | 'iot' | 'lts';
+
+export interface EditionRules {
+  /** Word sequences (normalized, longest first wins) -> the tags they ask for. */
+  words: Readonly<Record<string, readonly EditionTag[]>>;
+  /** "ltsc 2021" -> the release base it means (major-version). */
+  channelYears: Readonly<Record<string, string>>;
+  /** Said in the answer when an edition word was given for a release that covers all editions. */
+  allEditions: string;
+}
+
+export const editionRules: Readonly<Record<string, EditionRules>> = {
+  windows: {
+    words: {
+      home: ['w'],
+      'home edition': ['w'],
+      pro: ['w'],
+      professional: ['w'],
+      'pro education': ['w'],
+      'pro edu': ['w'],
+      'pro for workstations': ['w'],
+      'pro workstation': ['w'],
+      workstation: ['w'],
+      's mode': ['w'],
+      core: ['w'],
+      enterprise: ['e'],
+      ent: ['e'],
+      education: ['e'],
+      edu: ['e'],
+      'enterprise multi session': ['e'],
+      'enterprise n': ['e'],
+      ltsc: ['e', 'lts'],
+      ltsb: ['e', 'lts'],
+      lts: ['e', 'lts'],
+      'enterprise ltsc': ['e', 'lts'],
+      'enterprise ltsb': ['e', 'lts'],
+      'enterprise 2015 ltsb': ['e', 'lts'],
+      'enterprise 2016 ltsb': ['e', 'lts'],
+      iot: ['iot'],
+      'iot enterprise': ['iot'],
+      'iot enterprise ltsc': ['iot', 'lts'],
+      'iot ltsc': ['iot', 'lts'],
+    },
+    channelYears: { '2015': '10 1507', '2016': '10 1607', '2019': '10 1809', '2021': '10 21h2', '2024': '11 24h2' },
+    allEditions: 'one release for all editions (Home, Pro, Enterprise, Education)',
+  },
+};
+
+/** Words that pick nothing for these products: their editions share one lifecycle. */
+export const ignoredEditionWords: Readonly<Record<string, ReadonlySet<string>>> = {
+  'windows-server': new Set('standard datacenter enterprise essentials foundation web storage core hyper v azure edition server sac ltsc'.split(' ')),
+  rhel: new Set('server workstation desktop for sap'.split(' ')),
+  sles: new Set('for sap applications server desktop'.split(' ')),
+  msexchange: new Set('standard enterprise cu'.split(' ')),
+  mssqlserver: new Set('standard enterprise express developer web'.split(' ')),
+  office: new Set('professional plus standard home business'.split(' ')),
+};

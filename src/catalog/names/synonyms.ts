@@ -1,0 +1,99 @@
+// Names people use that endoflife.date does not list. Upstream Windows has no aliases at all.
+// Keys are normalized (see normalize-name.ts). A list of products is a family: the release decides
+// which product is meant (".net 4.8" can only be .NET Framework), or the answer lists the candidates.
+
+/** Spoken name -> endoflife.date product name, or the products of a family. */
+export const productSynonyms: Readonly<Record<string, string | readonly string[]>> = {
+  win: 'windows',
+  'ms windows': 'windows',
+  'microsoft windows': 'windows',
+  server: 'windows-server',
+  'win server': 'windows-server',
+  'ms server': 'windows-server',
+  'microsoft windows server': 'windows-server',
+  'red hat': 'rhel',
+  'red hat enterprise linux': 'rhel',
+  'red hat linux': 'rhel',
+  'red hat enterprise linux server': 'rhel',
+  osx: 'macos',
+  'os x': 'macos',
+  'mac os': 'macos',
+  'mac os x': 'macos',
+  postgre: 'postgresql',
+  'postgre sql': 'postgresql',
+  'sql server': 'mssqlserver',
+  'ms sql': 'mssqlserver',
+  'ms sql server': 'mssqlserver',
+  sql: 'mssqlserver',
+  'sqlserver': 'mssqlserver',
+  oel: 'oracle-linux',
+  ol: 'oracle-linux',
+  py: 'python',
+  python3: 'python',
+  cpython: 'python',
+  k8s: 'kubernetes',
+  kube: 'kubernetes',
+  golang: 'go',
+  'net framework': 'dotnetfx',
+  '.net framework': 'dotnetfx',
+  '.net fx': 'dotnetfx',
+  dotnetfx: 'dotnetfx',
+  '.net core': 'dotnet',
+  'dotnet core': 'dotnet',
+  'asp.net core': 'dotnet',
+  exchange: 'msexchange',
+  'exchange server': 'msexchange',
+  'ms exchange': 'msexchange',
+  'sharepoint server': 'sharepoint',
+  'ms office': 'office',
+  'office ltsc': 'office',
+  sles: 'sles',
+  suse: 'sles',
+  'suse linux enterprise': 'sles',
+  'suse linux enterprise server': 'sles',
+  centos: 'centos',
+  'centos linux': 'centos',
+  'debian gnu linux': 'debian',
+  'ubuntu server': 'ubuntu',
+  'ubuntu desktop': 'ubuntu',
+  'ubuntu lts': 'ubuntu',
+  ie: 'internet-explorer',
+  '.net': ['dotnet', 'dotnetfx'],
+  dotnet: ['dotnet', 'dotnetfx'],
+  java: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
+  jdk: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
+  jre: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu'],
+  openjdk: ['eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
+  vmware: ['esxi', 'vcenter', 'horizon', 'vmware-cloud-foundation', 'vmware-srm', 'photon'],
+};
+
+/** Spoken name -> one release. */
+export const releaseSynonyms: Readonly<Record<string, { product: string; release: string }>> = {
+  xp: { product: 'windows', release: '5-sp3' },
+  'xp pro': { product: 'windows', release: '5-sp3' },
+  'xp professional': { product: 'windows', release: '5-sp3' },
+  vista: { product: 'windows', release: '6-sp2' },
+  win7: { product: 'windows', release: '7-sp1' },
+  win8: { product: 'windows', release: '8' },
+  'win8.1': { product: 'windows', release: '8.1' },
+  '2012 r2': { product: 'windows-server', release: '2012-r2' },
+  '2008 r2': { product: 'windows-server', release: '2008-r2-sp1' },
+};
+
+/**
+ * Words that name the vendor rather than the product: "Microsoft Exchange" is also "exchange".
+ * A label without its vendor word becomes a name only where no product already owns it
+ * ("Oracle Linux" does not take "linux" from the Linux kernel).
+ */
+export const vendorWords: ReadonlySet<string> = new Set(['microsoft', 'ms', 'apple', 'oracle', 'apache', 'google', 'amazon', 'ibm', 'vmware', 'red hat', 'redhat', 'the']);
+
+/** Where a release not found in the first product is looked for next: there is no client Windows 2019. */
+export const productFallbacks: Readonly<Record<string, string>> = {
+  windows: 'windows-server',
+};
+
+/** Words that are part of a release's name and imply its product: "ltsb 2016" is Windows 10 1607 LTSB. */
+export const impliedProducts: Readonly<Record<string, string>> = {
+  ltsb: 'windows',
+  ltsc: 'windows',
+};

@@ -1,0 +1,27 @@
+// What people paste or type around a name, rewritten into the name itself: `winver` and `ver` lines,
+// os-release fields, Active Directory's "6.3 (9600)", trademark signs, emoji, mentions, "v20.11.1".
+// Runs before normalizeName; bounded, since every question passes through it.
+
+/** Longer questions are cut: no product name or pasted line needs more. */
+export const MAX_QUESTION_CHARS = 300;
+
+const REWRITES: readonly [RegExp, string][] = [
+  [/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' '], // a Slack mention of the bot
+  [/^\s*@\S+/, ' '], // "@eolwatch is xp supported?" typed in the shell
+  [/:[a-z0-9_+-]+:/gi, ' '], // Slack emoji shortcodes
+  [/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, ' '],
+  [/[®™©]|\((?:R|TM|C)\)/gi, ' '], // "Microsoft® Windows Server® 2008 Standard"
+  [/\b(?:PRETTY_NAME|NAME|VERSION|VERSION_ID|DISTRIB_DESCRIPTION|DISTRIB_RELEASE)\s*=/g, ' '], // os-release, lsb-release
+  [/\[Version\s+([\d.]+)\]/gi, ' $1 '], // "Microsoft Windows [Version 10.0.19045.4291]"
+  [/\b(\d+\.\d+)\s*\((\d{4,5})\)/g, '$1.$2'], // Active Directory: "6.3 (9600)" -> 6.3.9600
+  [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
+  [/(\d)(r2|sp\d+[a-z]?)\b/gi, '$1 $2'], // "2012R2", "7sp1"
+  [/,\s*(?=version\b)/gi, ' '], // Microsoft's own "Windows 10, version 22H2"
+  [/[?!;,*_~`]|\.(?=\s|$)/g, ' '], // sentence punctuation and chat markup; dots inside versions stay
+];
+
+export function readPastedText(text: string): string {
+  let rewritten = text.slice(0, MAX_QUESTION_CHARS);
+  for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  return rewritten;
+}
