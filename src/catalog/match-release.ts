@@ -146,10 +146,12 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
       index += Math.max(taken, 1);
     }
     if (!chosen) return null;
-    const year = rest.find((token) => editions.channelYears[token]);
+    const year = tokens.find((token) => editions.channelYears[token]);
     const build = rest.find(isBuild);
     const base = build ?? (wanted.has('lts') && year ? (editions.channelYears[year] as string) : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
-    const found = base === '' ? [] : asTyped(base);
+    // Every edition of the release the words name: "10 1507" is also 10-1507-e-lts and 10-1507-iot.
+    const bases = new Set((base === '' ? [] : asTyped(base)).map((release) => editionPartsOf(normalizeName(release.name)).base));
+    const found = product.releases.filter((release) => bases.has(editionPartsOf(normalizeName(release.name)).base));
     const fitting = found.filter((release) => fitsEdition(editionPartsOf(normalizeName(release.name)).tags, wanted));
     // IoT Enterprise without its own entry follows Enterprise's dates.
     const fallback = fitting.length > 0 || !wanted.has('iot') ? fitting : found.filter((release) => fitsEdition(editionPartsOf(normalizeName(release.name)).tags, new Set<EditionTag>(wanted.has('lts') ? ['e', 'lts'] : ['e'])));

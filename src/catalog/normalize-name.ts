@@ -4,7 +4,8 @@ export function normalizeName(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[‘’'"()[\]]/g, ' ')
+    .replace(/[‘’'"()[\]?!;,]/g, ' ')
+    .replace(/\.(?=\s|$)/g, ' ') // a full stop; dots inside versions stay
     .replace(/[-_/:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -13,11 +13,13 @@ const REWRITES: readonly [RegExp, string][] = [
   [/[®™©]|\((?:R|TM|C)\)/gi, ' '], // "Microsoft® Windows Server® 2008 Standard"
   [/\b(?:PRETTY_NAME|NAME|VERSION|VERSION_ID|DISTRIB_DESCRIPTION|DISTRIB_RELEASE)\s*=/g, ' '], // os-release, lsb-release
   [/\[Version\s+([\d.]+)\]/gi, ' $1 '], // "Microsoft Windows [Version 10.0.19045.4291]"
-  [/\b(\d+\.\d+)\s*\((\d{4,5})\)/g, '$1.$2'], // Active Directory: "6.3 (9600)" -> 6.3.9600
+  // Active Directory's OperatingSystemVersion: "6.3 (9600)" -> 6.3.9600 (only Windows NT versions:
+  // "Galaxy Tab A7 10.4 (2022)" is a tablet and its year).
+  [/\b(5\.[0-2]|6\.[0-3]|10\.0)\s*\((\d{4,5})\)/g, '$1.$2'],
   [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
   [/(\d)(r2|sp\d+[a-z]?)\b/gi, '$1 $2'], // "2012R2", "7sp1"
   [/,\s*(?=version\b)/gi, ' '], // Microsoft's own "Windows 10, version 22H2"
-  [/[?!;,*_~`]|\.(?=\s|$)/g, ' '], // sentence punctuation and chat markup; dots inside versions stay
+  [/[*_~`]/g, ' '], // chat markup
 ];
 
 export function readPastedText(text: string): string {

@@ -56,7 +56,9 @@ export function createResolver(catalog: Catalog): Resolver {
   const releaseByFullName = new Map<string, Release[]>();
   for (const product of catalog.products) {
     for (const key of [product.name, ...product.aliases, product.label]) addTo(productsByKey, normalizeName(key), product);
-    for (const release of product.releases) addTo(releaseByFullName, `${normalizeName(product.name)} ${normalizeName(release.name)}`, release);
+    // The catalogue's own spelling ("windows-server 2003") names exactly that release, even where the
+    // words people type ("windows server 2003") mean the lineage's last service pack.
+    for (const release of product.releases) addTo(releaseByFullName, `${product.name} ${release.name}`.toLowerCase(), release);
   }
   for (const [synonym, names] of Object.entries(productSynonyms)) {
     for (const name of typeof names === 'string' ? [names] : names) {
@@ -201,17 +203,21 @@ export function createResolver(catalog: Catalog): Resolver {
   }
 
   return function resolve(query: string): Resolution {
-    const normalized = normalizeName(readPastedText(query));
-    const exact = releaseByFullName.get(normalized) ?? [];
+    const exact = releaseByFullName.get(query.trim().toLowerCase()) ?? [];
     if (exact.length === 1 && exact[0]) return { kind: 'release', query, release: exact[0] };
-    const tokens = splitGlued(normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS);
+    const normalized = normalizeName(readPastedText(query));
+    const typed = (normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS);
+    // Glued names ("win7", "rhel8") are split only when the words as typed name no product:
+    // "sqlite3" and "Galaxy Watch9" are names of their own.
+    const asTyped = findProduct(typed);
+    const tokens = asTyped ? typed : splitGlued(typed);
     const words = tokens.filter((token) => !leadingQuestionWords.has(token));
     if (words.length === 0) return { kind: 'not-found', query, suggestions: [] };
 
     const byLabel = releaseSynonym(words.join(' ')) ?? uniqueReleaseByLabel.get(words.join(' '));
     if (byLabel) return { kind: 'release', query, release: byLabel };
 
-    const found = findProduct(tokens);
+    const found = asTyped ?? findProduct(tokens);
     if (found) {
       const rest = withoutTrailingWords(tokens.slice(found.end));
       if (found.products.length > 1) return inFamily(query, found.products, rest);
@@ -233,6 +239,12 @@ export function createResolver(catalog: Catalog): Resolver {
     for (const word of words) {
       const release = releaseSynonym(word) ?? uniqueReleaseByLabel.get(word);
       if (release) return { kind: 'release', query, release };
+    }
+    // A codename two products share ("noble": Ubuntu 24.04 and OPNsense 21.7): which one?
+    const shared = words.length === 1 ? releasesByLabel.get(words[0] as string) ?? [] : [];
+    if (shared.length > 1 && shared.length <= SUGGESTIONS) {
+      const products = [...new Set(shared.map((release) => catalog.productByName.get(release.productName) as Product))];
+      return { kind: 'ambiguous', query, products, candidates: shared.map((release) => `${release.productName} ${release.name}`) };
     }
 
     // Nothing matched as typed: try the first words as a misspelt product ("windwos 8.1"), but only

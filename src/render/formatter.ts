@@ -10,6 +10,8 @@ export interface Formatter {
   strong(text: string): string;
   user(id: string): string;
   team(team: TeamLabel): string;
+  /** A marker before a line: an emoji in Slack; in plain text nothing, or a word where it carries meaning. */
+  icon(name: 'warning' | 'calendar' | 'alarm_clock'): string;
 }
 
 const thousands = new Intl.NumberFormat('en-US');
@@ -22,6 +24,7 @@ export const plainFormat: Formatter = {
   strong: (text) => text,
   user: (id) => id,
   team: (team) => team.name ?? `#${team.channel}`,
+  icon: (name) => (name === 'warning' ? 'Warning: ' : ''),
 };
 
 // A phase end is a calendar date, not a moment: a Slack date token would show each reader the day of
@@ -33,4 +36,5 @@ export const slackFormat: Formatter = {
   strong: (text) => `*${text}*`,
   user: (id) => `<@${escapeMrkdwn(id)}>`,
   team: (team) => (team.name ? escapeMrkdwn(team.name) : `<#${escapeMrkdwn(team.channel)}>`),
+  icon: (name) => `:${name}: `,
 };

@@ -36,7 +36,7 @@ export function inventoryLines(result: Result, f: Formatter): string[] | null {
       for (const warning of result.warnings) {
         const end = warning.ending.phase.end as string;
         lines.push(
-          `:warning: ${releaseName(warning, f)} leaves ${f.text(warning.ending.phase.label)} on ${f.date(end)}, in ${plural(warning.ending.daysLeft ?? 0, 'day')}: a short-lived upgrade target.`,
+          `${f.icon('warning')}${releaseName(warning, f)} leaves ${f.text(warning.ending.phase.label)} on ${f.date(end)}, in ${plural(warning.ending.daysLeft ?? 0, 'day')}: a short-lived upgrade target.`,
         );
       }
       lines.push('', totalsLine(result.totals, f), ...rowLines(result.rows, f));

@@ -22,7 +22,7 @@ function before(end: PhaseEnd | undefined, label: string, f: Formatter): string 
 
 export function noticeText(notice: DateNotice, f: Formatter): string {
   const { change, release } = notice;
-  return `:calendar: ${f.strong(f.text(releaseTitle(release)))}: ${f.text(change.phaseLabel)} ${now(change.after, f)} (before: ${before(change.before, change.phaseLabel, f)}). Reminders follow the new date.`;
+  return `${f.icon('calendar')}${f.strong(f.text(releaseTitle(release)))}: ${f.text(change.phaseLabel)} ${now(change.after, f)} (before: ${before(change.before, change.phaseLabel, f)}). Reminders follow the new date.`;
 }
 
 export function renderNotice(notice: DateNotice): SlackMessage {

@@ -17,7 +17,7 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
       : reminder.daysLeft === 0
         ? `ends today, ${f.date(reminder.end)}: its last supported day`
         : `ended on ${f.date(reminder.end)}, ${plural(-reminder.daysLeft, 'day')} ago`;
-  const lines = [`:alarm_clock: ${name}: ${phase} ${when}.`];
+  const lines = [`${f.icon('alarm_clock')}${name}: ${phase} ${when}.`];
   if (reminder.after) {
     const kind = reminder.after.paid ? 'paid ' : '';
     lines.push(`After that: ${kind}${f.text(reminder.after.label)} available until ${f.date(reminder.after.end)}.`);
@@ -32,7 +32,7 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
 export function renderReminder(reminder: PlannedReminder): SlackMessage {
   const button = (action_id: string, text: string) => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: reminder.milestone });
   return {
-    text: reminderText(reminder, plainFormat).replace(/^:alarm_clock: /, '').replace(/_/g, ''),
+    text: reminderText(reminder, plainFormat).replace(/_/g, ''),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: reminderText(reminder, slackFormat) } },
       { type: 'actions', elements: [button(SNOOZE_ACTION_ID, `Snooze ${SNOOZE_DAYS} days`), button(HANDLED_ACTION_ID, 'Mark handled')] },

@@ -46,12 +46,12 @@ function itemLines(item: LookupItem, compact: boolean, asOfToday: boolean): stri
 export function renderSummary(result: Result): string {
   if (result.kind !== 'lookup') return renderText(result);
   const lines = result.items.flatMap((item) => itemLines(item, true, result.asOfToday));
-  return (result.warning ? [...lines, `Warning: ${result.warning}`] : lines).join('\n');
+  return lines.join('\n');
 }
 
+/** The stale-catalogue warning is not repeated under every answer: the shell says it once at its start. */
 export function renderText(result: Result): string {
-  const body = renderBody(result);
-  return result.warning ? `${body}\nWarning: ${result.warning.replace(/`/g, '')}` : body;
+  return renderBody(result);
 }
 
 function renderBody(result: Result): string {

@@ -18,7 +18,7 @@ export function watchLines(result: Result, f: Formatter): string[] | null {
     }
     case 'watches': {
       const lines: string[] = [];
-      if (result.broken) lines.push(`:warning: Reminders here are stopped: Slack answered ${f.text(result.broken.reason)} on ${f.date(result.broken.at.slice(0, 10))}. Invite the bot, then run \`/eol watch\` again.`);
+      if (result.broken) lines.push(`${f.icon('warning')}Reminders here are stopped: Slack answered ${f.text(result.broken.reason)} on ${f.date(result.broken.at.slice(0, 10))}. Invite the bot, then run \`/eol watch\` again.`);
       if (result.rows.length === 0) {
         lines.push('This channel watches nothing yet. Try `/eol watch windows-10-22h2`.');
         return lines;

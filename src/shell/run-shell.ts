@@ -1,7 +1,9 @@
-// The local shell (as Hubot's shell adapter): the same commands as Slack, typed at a prompt.
+// The local shell (as Hubot's shell adapter): the same commands as Slack, typed at a prompt, with
+// line editing and history when it runs in a terminal.
 import { createInterface } from 'node:readline';
 import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { runText } from '../commands/run-command.js';
+import { staleWarning } from '../commands/status-command.js';
 import { renderText } from '../render/render-text.js';
 import { LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
@@ -11,9 +13,15 @@ export interface ShellIo {
   output: NodeJS.WritableStream;
 }
 
+const HISTORY_SIZE = 500;
+
 export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker = LOCAL_SPEAKER): Promise<void> {
-  const lines = createInterface({ input: io.input, output: io.output, prompt: 'eol> ', terminal: false });
-  io.output.write('eolwatch local shell (no Slack credentials set). Try `windows 8.1`, `xp on 2014-04-01` or `help`; `exit` quits.\n');
+  // In a terminal, readline reads arrow keys, Ctrl-A/E and Up for history itself; piped input is read as lines.
+  const terminal = (io.input as { isTTY?: boolean }).isTTY === true && (io.output as { isTTY?: boolean }).isTTY === true;
+  const lines = createInterface({ input: io.input, output: io.output, prompt: 'eol> ', terminal, historySize: HISTORY_SIZE, removeHistoryDuplicates: true });
+  io.output.write('eolwatch local shell (no Slack credentials set). Try: windows 8.1, xp on 2014-04-01, or help. exit quits.\n');
+  const warning = staleWarning(deps);
+  if (warning) io.output.write(`Warning: ${warning.replace(/`/g, '')}\n`);
   lines.prompt();
   // One line at a time, in order: an inventory update is on disk before the next line runs.
   for await (const line of lines) {

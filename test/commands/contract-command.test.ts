@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
 import { runText } from '../../src/commands/run-command.js';
 import { planReminders } from '../../src/reminders/plan-reminders.js';
+import { renderBlocks } from '../../src/render/render-blocks.js';
 import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
@@ -68,10 +69,14 @@ describe('support contracts', () => {
 });
 
 describe('the catalogue date', () => {
-  it('warns on every answer once the data is more than 30 days old', async () => {
-    expect(await say(depsAt('2026-11-27'), 'xp')).toContain('Warning: The catalogue is from 2026-08-22, 97 days old');
-    expect(await say(depsAt('2026-11-27'), 'inventory')).toContain('97 days old');
-    expect(await say(depsAt('2026-09-21'), 'xp')).not.toContain('Warning');
+  it('warns once the data is more than 30 days old: in each Slack answer\'s context line and in status, not under every plain-text line', async () => {
+    const result = await runText('xp', depsAt('2026-11-27'), SPEAKER);
+    expect(result.warning).toContain('The catalogue is from 2026-08-22, 97 days old');
+    expect(JSON.stringify(renderBlocks(result).blocks)).toContain(':warning: The catalogue is from 2026-08-22, 97 days old');
+    expect(renderText(result)).not.toContain('Warning');
+    expect(renderText(await runText('help', depsAt('2026-11-27'), SPEAKER))).not.toContain('days old');
+    expect(await say(depsAt('2026-11-27'), 'status')).toContain('97 days old');
+    expect((await runText('xp', depsAt('2026-09-21'), SPEAKER)).warning).toBeUndefined();
   });
 
   it('shows the source, the store and the next reminder run in /eol status', async () => {
