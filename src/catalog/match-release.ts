@@ -34,6 +34,8 @@ function isTokenPrefix(prefix: string, of: string): boolean {
   return of === prefix || of.startsWith(`${prefix} `);
 }
 
+const MAX_RELEASE_WORDS = 8;
+
 const isBuild = (token: string): boolean => /^\d+\.\d+\.\d{3,}/.test(token);
 
 const dotCount = (text: string): number => (text.match(/\./g) ?? []).length;
@@ -169,7 +171,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return agreed.size === 1 ? [...agreed] : [];
   }
 
-  return (tokens) => {
+  return (typed) => {
+    // No release needs more words than this after its product's name; more only cost time.
+    const tokens = typed.slice(0, MAX_RELEASE_WORDS);
     const build = tokens.find(isBuild);
     if (build && !editions) {
       const built = asTyped(build);

@@ -101,7 +101,11 @@ export function createResolver(catalog: Catalog): Resolver {
   for (const [label, releases] of releasesByLabel) if (releases.length === 1 && releases[0]) uniqueReleaseByLabel.set(label, releases[0]);
 
   const productKeys = [...productsByKey.keys()];
-  const fuzzyProducts = new Fuse(productKeys, { includeScore: true, threshold: 0.5 });
+  // Typo candidates by length: a word is only ever one or two edits from keys of about its length.
+  const productKeysByLength = new Map<number, string[]>();
+  for (const key of productKeys) addTo(productKeysByLength, key.length, key);
+  const productKeysByStart = new Map<string, string[]>();
+  for (const key of productKeys.filter((key) => key.length >= 3).sort((a, b) => a.length - b.length)) addTo(productKeysByStart, key.slice(0, 3), key);
 
   function releaseSynonym(text: string): Release | undefined {
     const synonym = releaseSynonyms[text];
@@ -187,19 +191,31 @@ export function createResolver(catalog: Catalog): Resolver {
   function closeProducts(typed: string): Product[] {
     if (typed.length < FUZZY_MIN_LENGTH || typed.length > FUZZY_MAX_LENGTH) return [];
     const limit = typed.length >= 7 ? 2 : 1;
-    const hits = productKeys
+    const nearby = [];
+    for (let length = typed.length - limit; length <= typed.length + limit; length += 1) nearby.push(...(productKeysByLength.get(length) ?? []));
+    const hits = nearby
       .map((key) => ({ key, distance: editDistance(typed, key, limit) }))
       .filter((hit) => hit.distance <= limit)
       .sort((a, b) => a.distance - b.distance || Math.abs(a.key.length - typed.length) - Math.abs(b.key.length - typed.length));
     return [...new Set(hits.slice(0, SUGGESTIONS).flatMap((hit) => productsByKey.get(hit.key) ?? []))];
   }
 
+  // "Did you mean": near spellings of the first word (up to three edits), then names that begin like it.
+  // Bounded like the typo search, so a long question costs what a short one does.
   function suggestProducts(query: string): string[] {
-    const typos = closeProducts(query).map((product) => product.name);
-    const names = fuzzyProducts
-      .search(query.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS * 3 })
-      .flatMap((hit) => (productsByKey.get(hit.item) ?? []).map((product) => product.name));
-    return [...new Set([...typos, ...names])].slice(0, SUGGESTIONS);
+    const word = query.split(' ')[0]?.slice(0, FUZZY_MAX_LENGTH) ?? '';
+    const limit = Math.min(3, Math.floor(word.length / 2));
+    const near: { key: string; distance: number }[] = [];
+    for (let length = word.length - limit; length <= word.length + limit; length += 1) {
+      for (const key of productKeysByLength.get(length) ?? []) {
+        const distance = editDistance(word, key, limit);
+        if (distance <= limit) near.push({ key, distance });
+      }
+    }
+    near.sort((a, b) => a.distance - b.distance);
+    const alike = word.length >= 3 ? productKeysByStart.get(word.slice(0, 3)) ?? [] : [];
+    const names = [...near.map((hit) => hit.key), ...alike].flatMap((key) => (productsByKey.get(key) ?? []).map((product) => product.name));
+    return [...new Set(names)].slice(0, SUGGESTIONS);
   }
 
   return function resolve(query: string): Resolution {
