@@ -5,7 +5,8 @@ import { pino } from 'pino';
 import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
-import { createSlackApp, type SlackConnection } from './slack/create-slack-app.js';
+import type { Server } from 'node:http';
+import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { wireCore } from './wire-core.js';
 import { runReminderJob, runSync } from './wire-daily-job.js';
@@ -30,7 +31,10 @@ async function main(): Promise<void> {
   }
   const app = createSlackApp(connectionOf(config, mode), { commands: deps, logger });
   await app.init();
-  await (mode === 'http' ? app.start(config.port) : app.start());
+  if (mode === 'http') {
+    const server = (await app.start(config.port, HTTP_SERVER_OPTIONS)) as Server;
+    server.maxConnections = MAX_CONNECTIONS;
+  } else await app.start();
   const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
   // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
   const reminders = scheduleDaily('daily', config.reminderTime, config.timezone, async () => {

@@ -1,7 +1,10 @@
 // The Bolt app in Socket Mode or over HTTP, with every listener registered. Not started here.
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute } from '@slack/bolt';
+import type { ServerOptions } from 'node:http';
 import { createBoltLogger } from './bolt-logger.js';
+import { guardSlackRequests, MAX_BODY_BYTES } from './guard-slack-requests.js';
 import { registerListeners } from './listeners/register-listeners.js';
+import { refuseBadIdentifiers } from './refuse-bad-identifiers.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export type SlackConnection =
@@ -10,12 +13,27 @@ export type SlackConnection =
 
 const healthRoute: CustomRoute = {
   path: '/healthz',
-  method: ['GET'],
+  method: ['GET', 'HEAD'],
   handler: (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('ok');
   },
 };
+
+/**
+ * Node's own limits for the HTTP server: a client has 10 s to send its headers and 15 s for the whole
+ * request, headers are capped at 16 KB, and idle keep-alive connections close after 5 s.
+ * Pass to `app.start(port, HTTP_SERVER_OPTIONS)`; see README "What the HTTP endpoint accepts".
+ */
+export const HTTP_SERVER_OPTIONS: ServerOptions = { headersTimeout: 10_000, requestTimeout: 15_000, maxHeaderSize: 16 * 1024, keepAliveTimeout: 5_000 };
+/** Open connections at once; beyond it new ones are closed at once, so slow clients cannot pile up. */
+export const MAX_CONNECTIONS = 1000;
+
+function guardedReceiver(signingSecret: string, deps: SlackDeps): HTTPReceiver {
+  const receiver = new HTTPReceiver({ signingSecret, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES });
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, { signingSecret });
+  return receiver;
+}
 
 export function createSlackApp(connection: SlackConnection, deps: SlackDeps, retries?: number): App {
   const clientOptions = {
@@ -34,7 +52,8 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
   const app =
     connection.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: connection.appToken, installerOptions: { clientOptions } })
-      : new App({ ...common, signingSecret: connection.signingSecret, customRoutes: [healthRoute] });
+      : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps) });
+  app.use(refuseBadIdentifiers(deps.logger));
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack error');

@@ -9,7 +9,8 @@ const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function historyPath(historyDir: string, team: TeamRef): string {
   if (!SAFE_ID.test(team.workspace) || !SAFE_ID.test(team.channel)) throw new Error(`unsafe team id ${team.workspace}/${team.channel}`);
-  return join(historyDir, team.workspace, `${team.channel}.jsonl`);
+  // Ids are checked at every edge; encoding them here as well keeps any that slipped through inside historyDir.
+  return join(historyDir, encodeURIComponent(team.workspace).replace(/^\.+$/, '%2E'), `${encodeURIComponent(team.channel)}.jsonl`);
 }
 
 /** Appends entries and fsyncs; resolves with the file's size after the append. */

@@ -41,7 +41,8 @@ export function slashCommandBody(text: string, responseUrl: string, overrides: R
     text,
     api_app_id: 'A1',
     response_url: responseUrl,
-    trigger_id: '1.2.3',
+    // Unique per request, as Slack's are: two identical signed bodies in one second are a replay.
+    trigger_id: `${Date.now()}.${Math.random().toString(36).slice(2)}`,
     ...overrides,
   }).toString();
 }
@@ -78,7 +79,8 @@ export function buttonPressBody(press: {
     api_app_id: 'A1',
     token: 'legacy',
     container: { type: 'message', message_ts: '1.2', channel_id: press.channel },
-    trigger_id: '1.2.3',
+    // Unique per request, as Slack's are: two identical signed bodies in one second are a replay.
+    trigger_id: `${Date.now()}.${Math.random().toString(36).slice(2)}`,
     channel: { id: press.channel, name: 'it' },
     ...(press.message ? { message: press.message } : {}),
     response_url: press.responseUrl,

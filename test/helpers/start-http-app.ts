@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createSlackApp } from '../../src/slack/create-slack-app.js';
+import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS } from '../../src/slack/create-slack-app.js';
 import type { CommandDeps } from '../../src/commands/command-types.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET } from './signed-request.js';
@@ -21,7 +21,8 @@ export async function startHttpApp(commands: CommandDeps): Promise<RunningApp> {
   const logger = pino({ level: 'silent' });
   const app = createSlackApp({ mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands, logger }, 0);
   await app.init();
-  const server = (await app.start(0)) as Server;
+  const server = (await app.start(0, HTTP_SERVER_OPTIONS)) as Server;
+  server.maxConnections = MAX_CONNECTIONS;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     app,

@@ -1,0 +1,129 @@
+// In front of Bolt's HTTP receiver: what a careful public Slack endpoint refuses before any listener
+// runs. Bolt checks the signature and rejects old timestamps, but accepts timestamps far in the future,
+// a timestamp header that only parses to the signed one ("NNN.000"), and the same signed request twice;
+// and it reads any body it is sent. Here a POST is read with a size cap and a deadline, its signature
+// checked over the header exactly as sent, its timestamp held to ±5 minutes, and a signature seen
+// before within that window refused. Slack's own retries of an event we already took are acknowledged
+// and not acted on twice.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { identifierProblem } from '../commands/check-identifier.js';
+import { idsOf } from './refuse-bad-identifiers.js';
+
+export interface RequestGuardOptions {
+  signingSecret: string;
+  /** Seconds since the epoch. */
+  nowSeconds?: () => number;
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
+  /** How far a timestamp may be from now, either way. */
+  windowSeconds?: number;
+  /** Signatures remembered for replay refusal; the oldest are forgotten past this. */
+  replayCacheSize?: number;
+}
+
+/** Slack's payloads are a few kilobytes; a view submission with many fields stays well under this. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const BODY_TIMEOUT_MS = 10_000;
+export const WINDOW_SECONDS = 300;
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' });
+  res.end(message);
+}
+
+function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<Buffer | 'too-large' | 'timeout' | 'aborted'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (outcome: Buffer | 'too-large' | 'timeout' | 'aborted') => {
+      clearTimeout(timer);
+      req.removeAllListeners('data');
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => finish('timeout'), timeoutMs);
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) finish('too-large');
+      else chunks.push(chunk);
+    });
+    req.on('end', () => finish(Buffer.concat(chunks)));
+    req.on('error', () => finish('aborted'));
+    req.on('aborted', () => finish('aborted'));
+  });
+}
+
+/** A command's form fields, an interaction's `payload`, or an event's JSON; {} when it is none of them. */
+function parsedBody(body: Buffer, contentType: string | undefined): Record<string, unknown> {
+  try {
+    if (contentType?.startsWith('application/json')) return JSON.parse(body.toString()) as Record<string, unknown>;
+    const form = Object.fromEntries(new URLSearchParams(body.toString()));
+    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as Record<string, unknown>) : form;
+  } catch {
+    return {};
+  }
+}
+
+export function guardSlackRequests(inner: RequestListener, options: RequestGuardOptions): RequestListener {
+  const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const windowSeconds = options.windowSeconds ?? WINDOW_SECONDS;
+  const replayCacheSize = options.replayCacheSize ?? 100_000;
+  const seen = new Map<string, number>(); // signature -> when it may be forgotten
+
+  function remember(signature: string, now: number): boolean {
+    for (const [old, expiry] of seen) {
+      if (expiry > now && seen.size < replayCacheSize) break;
+      seen.delete(old); // insertion order is time order: the oldest go first
+    }
+    if (seen.has(signature)) return false;
+    seen.set(signature, now + 2 * windowSeconds);
+    return true;
+  }
+
+  return (req, res) => {
+    if (req.method !== 'POST') {
+      inner(req, res);
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > maxBodyBytes) {
+      refuse(res, 413, 'Request body too large');
+      req.destroy();
+      return;
+    }
+    void readBody(req, maxBodyBytes, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS).then((body) => {
+      if (body === 'too-large') return refuse(res, 413, 'Request body too large');
+      if (body === 'timeout') return refuse(res, 408, 'Request body too slow');
+      if (body === 'aborted') return undefined;
+      const timestamp = req.headers['x-slack-request-timestamp'];
+      const signature = req.headers['x-slack-signature'];
+      const now = nowSeconds();
+      if (typeof timestamp !== 'string' || !/^[1-9]\d{0,11}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > windowSeconds) {
+        return refuse(res, 401, 'Missing, malformed or stale timestamp');
+      }
+      if (typeof signature !== 'string' || !/^v0=[0-9a-f]{64}$/.test(signature)) return refuse(res, 401, 'Missing or malformed signature');
+      const expected = `v0=${createHmac('sha256', options.signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
+      if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return refuse(res, 401, 'Bad signature');
+      if (!remember(signature, now)) return refuse(res, 401, 'Request already received');
+      if (req.headers['x-slack-retry-num'] !== undefined) {
+        // The first delivery was acknowledged late or is still being answered: never act twice.
+        res.writeHead(200, { 'x-slack-no-retry': '1' });
+        res.end();
+        return undefined;
+      }
+      // Bolt itself keys objects by team id before any middleware runs ("constructor" breaks it), so
+      // malformed ids are refused here, at the edge.
+      const problem = identifierProblem(idsOf(parsedBody(body, req.headers['content-type'])));
+      if (problem) {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`Refused: ${problem}.`);
+        return undefined;
+      }
+      (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
+      inner(req, res);
+      return undefined;
+    });
+  };
+}
