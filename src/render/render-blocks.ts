@@ -142,7 +142,8 @@ function blocksOf(result: Result): Block[] {
   if (lines) return chunkSections(lines);
   switch (result.kind) {
     case 'invalid':
-      return [section(result.reason)];
+      // Reasons quote what was typed ("watch <!channel>"): escaped so no token in them is live.
+      return [section(escapeMrkdwn(result.reason))];
     case 'help':
       return [
         header('eolwatch'),

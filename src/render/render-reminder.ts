@@ -1,4 +1,5 @@
 // A planned reminder -> its words (for both renderers) and its Slack message with the buttons.
+import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import { plural } from './describe-lifecycle.js';
@@ -32,7 +33,8 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
 export function renderReminder(reminder: PlannedReminder): SlackMessage {
   const button = (action_id: string, text: string) => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: reminder.milestone });
   return {
-    text: reminderText(reminder, plainFormat).replace(/_/g, ''),
+    // The notification text is read as mrkdwn too: a contract named "<https://evil|Renew>" stays text.
+    text: escapeMrkdwn(reminderText(reminder, plainFormat).replace(/_/g, '')),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: reminderText(reminder, slackFormat) } },
       { type: 'actions', elements: [button(SNOOZE_ACTION_ID, `Snooze ${SNOOZE_DAYS} days`), button(HANDLED_ACTION_ID, 'Mark handled')] },

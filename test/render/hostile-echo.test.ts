@@ -1,0 +1,27 @@
+// Whatever a user typed comes back escaped, in blocks and in the notification text, for every answer
+// that quotes it: nobody can make the bot ping a channel or show a disguised link.
+import { describe, expect, it } from '@jest/globals';
+import { runText } from '../../src/commands/run-command.js';
+import { renderBlocks } from '../../src/render/render-blocks.js';
+import { depsAt, SPEAKER } from '../helpers/test-core.js';
+
+const HOSTILE = ['<!channel>', '<!here>', '<!everyone>', '<!subteam^S123|@admins>', '<@U123>', '<#C123>', '<https://evil.example|Renew at microsoft.com>'];
+const COMMANDS = [
+  (h: string) => `watch ${h}`,
+  (h: string) => `unwatch ${h}`,
+  (h: string) => `inventory set ${h} 5`,
+  (h: string) => `inventory set xp ${h}`,
+  (h: string) => `inventory history ${h}`,
+  (h: string) => `contract ${h} until 2030-01-01`,
+  (h: string) => `contract remove ${h}`,
+  (h: string) => `zzz ${h}`,
+  (h: string) => `team name ${h}`,
+];
+
+describe('text a user typed, echoed back', () => {
+  it.each(COMMANDS.flatMap((command) => HOSTILE.map((hostile) => [command(hostile)])))('%s leaves no live token', async (text) => {
+    const message = renderBlocks(await runText(text, depsAt('2017-06-28'), SPEAKER));
+    const everything = JSON.stringify(message.blocks) + message.text;
+    expect(everything).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/);
+  });
+});
