@@ -3,23 +3,13 @@
 // by its own names, never as another product's.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { createResolver, type Resolution } from '../../src/catalog/resolve-name.js';
+import { createResolver } from '../../src/catalog/resolve-name.js';
+import { answerOf } from '../helpers/answer-of.js';
 import { testCore } from '../helpers/test-core.js';
 
 const catalog = testCore().catalog;
 const resolve = createResolver(catalog);
 
-function answerOf(resolution: Resolution): string {
-  switch (resolution.kind) {
-    case 'release':
-      return `${resolution.release.productName}/${resolution.release.name}`;
-    case 'releases':
-      return `${resolution.product.name}/*`;
-    case 'ambiguous':
-    case 'not-found':
-      return resolution.kind;
-  }
-}
 
 const corpus = readFileSync('test/fixtures/questions.tsv', 'utf8')
   .split('\n')

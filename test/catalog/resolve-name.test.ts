@@ -1,21 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { createResolver, type Resolution } from '../../src/catalog/resolve-name.js';
+import { createResolver } from '../../src/catalog/resolve-name.js';
+import { answerOf } from '../helpers/answer-of.js';
 import { testCore } from '../helpers/test-core.js';
 
 const resolve = createResolver(testCore().catalog);
 
-function nameOf(resolution: Resolution): string {
-  switch (resolution.kind) {
-    case 'release':
-      return `${resolution.release.productName}/${resolution.release.name}`;
-    case 'releases':
-      return `${resolution.product.name}/*`;
-    case 'ambiguous':
-      return `ambiguous:${resolution.products.map((product) => product.name).join('|')}`;
-    case 'not-found':
-      return 'not-found';
-  }
-}
 
 describe('resolving names as people type them', () => {
   it.each([
@@ -51,7 +40,7 @@ describe('resolving names as people type them', () => {
     ['node 18.19.0', 'nodejs/18'],
     ['postgres 12', 'postgresql/12'],
   ])('resolves %j to %s', (typed, expected) => {
-    expect(nameOf(resolve(typed))).toBe(expected);
+    expect(answerOf(resolve(typed))).toBe(expected);
   });
 
   it.each([
@@ -59,7 +48,7 @@ describe('resolving names as people type them', () => {
     ['ubunto 22.04', 'ubuntu/22.04', 'ubunto'],
   ])('reads the typo %j as %s and says so', (typed, expected, typo) => {
     const resolution = resolve(typed);
-    expect(nameOf(resolution)).toBe(expected);
+    expect(answerOf(resolution)).toBe(expected);
     expect(resolution.kind === 'release' && resolution.correctedFrom).toBe(typo);
   });
 
@@ -70,7 +59,7 @@ describe('resolving names as people type them', () => {
     ['windows 10 1607', 'windows/*'],
   ])('lists the releases %j could mean (%s)', (typed, expected) => {
     const resolution = resolve(typed);
-    expect(nameOf(resolution)).toBe(expected);
+    expect(answerOf(resolution)).toBe(expected);
     expect(resolution.kind === 'releases' && resolution.releases.length).toBeGreaterThan(1);
   });
 
@@ -105,7 +94,7 @@ describe('resolving names as people type them', () => {
 
   it('resolves every release of the catalogue by its product and release names', () => {
     const misses = testCore().catalog.products.flatMap((product) =>
-      product.releases.filter((release) => nameOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`),
+      product.releases.filter((release) => answerOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`),
     );
     expect(misses.map((release) => `${release.productName} ${release.name}`)).toEqual([]);
   });

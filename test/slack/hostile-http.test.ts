@@ -1,45 +1,30 @@
 // The HTTP endpoint under hostile input: each request is refused cleanly, the store is unchanged, and
 // the process still answers a legitimate request afterwards.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { eventBody, postToSlackApp, signature, signedHeaders, slashCommandBody } from '../helpers/signed-request.js';
-import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
-import { depsAt } from '../helpers/test-core.js';
+import { httpAppOnStoreFile } from '../helpers/http-app-on-store-file.js';
 
-const temp = makeTempDir();
-let running: RunningApp;
-let store: LowdbStore;
+const app = httpAppOnStoreFile('2017-06-28');
 const FORM = 'application/x-www-form-urlencoded';
 
-beforeAll(async () => {
-  store = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
-  running = await startHttpApp(depsAt('2017-06-28', { store: async () => store }));
-});
-afterAll(async () => {
-  await running.stop();
-  await store.close();
-  temp.remove();
-});
-
 const now = () => Math.floor(Date.now() / 1000);
-const countsOf = async (channel = 'C1') => (await store.team({ workspace: 'T1', channel })).counts;
+const countsOf = async (channel = 'C1') => (await app.store().team({ workspace: 'T1', channel })).counts;
 
 async function stillAnswers(): Promise<void> {
-  const response = await postToSlackApp(running.eventsUrl, { body: slashCommandBody('xp', running.api.responseUrl), contentType: FORM });
+  const response = await postToSlackApp(app.running().eventsUrl, { body: slashCommandBody('xp', app.running().api.responseUrl), contentType: FORM });
   expect(response.status).toBe(200);
   expect(response.text).toContain('Microsoft Windows XP SP3');
 }
 
 describe('signatures, timestamps and replays', () => {
   it('refuses a replay of a signed request that was executed once', async () => {
-    const body = slashCommandBody('inventory set xp 100', running.api.responseUrl, { channel_id: 'CREPLAY' });
+    const body = slashCommandBody('inventory set xp 100', app.running().api.responseUrl, { channel_id: 'CREPLAY' });
     const headers = signedHeaders(body);
-    expect((await postToSlackApp(running.eventsUrl, { body, contentType: FORM, headers })).status).toBe(200);
-    await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory set xp 7', running.api.responseUrl, { channel_id: 'CREPLAY' }), contentType: FORM });
-    const replay = await postToSlackApp(running.eventsUrl, { body, contentType: FORM, headers });
+    expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers })).status).toBe(200);
+    await postToSlackApp(app.running().eventsUrl, { body: slashCommandBody('inventory set xp 7', app.running().api.responseUrl, { channel_id: 'CREPLAY' }), contentType: FORM });
+    const replay = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers });
     expect(replay.status).toBe(401);
     expect(await countsOf('CREPLAY')).toEqual({ 'windows/5-sp3': 7 });
     await stillAnswers();
@@ -51,34 +36,34 @@ describe('signatures, timestamps and replays', () => {
     ['6 minutes ahead', 360],
     ['6 minutes old', -360],
   ])('refuses a timestamp %s', async (_name, offset) => {
-    const body = slashCommandBody('inventory set xp 5', running.api.responseUrl, { channel_id: 'CTIME' });
-    const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM, headers: signedHeaders(body, undefined, now() + offset) });
+    const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { channel_id: 'CTIME' });
+    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers: signedHeaders(body, undefined, now() + offset) });
     expect(response.status).toBe(401);
     expect(await countsOf('CTIME')).toEqual({});
   });
 
   it.each(['NNN.000', '+NNN', '0NNN', 'NNNe0', '0xNNN'])('refuses a timestamp header %j whose number was signed as NNN', async (shape) => {
-    const body = slashCommandBody('inventory set xp 5', running.api.responseUrl, { channel_id: 'CSHAPE' });
+    const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { channel_id: 'CSHAPE' });
     const timestamp = now();
     const headers = { 'x-slack-request-timestamp': shape.replace('NNN', String(timestamp)), 'x-slack-signature': signature('test-signing-secret', timestamp, body) };
-    expect((await postToSlackApp(running.eventsUrl, { body, contentType: FORM, headers })).status).toBe(401);
+    expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers })).status).toBe(401);
     expect(await countsOf('CSHAPE')).toEqual({});
   });
 
   it('acknowledges Slack\'s retry of an event without acting on it again', async () => {
-    const before = running.api.callsTo('chat.postMessage').length;
+    const before = app.running().api.callsTo('chat.postMessage').length;
     const body = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '1.1' });
-    const response = await postToSlackApp(running.eventsUrl, { body, contentType: 'application/json', headers: { ...signedHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json', headers: { ...signedHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(running.api.callsTo('chat.postMessage')).toHaveLength(before);
+    expect(app.running().api.callsTo('chat.postMessage')).toHaveLength(before);
   });
 });
 
 describe('sizes', () => {
   it('refuses a body declared over 1 MB with 413 before reading it', async () => {
     const body = `text=${'x'.repeat(1_100_000)}`;
-    const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM });
+    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
     expect(response.status).toBe(413);
     await stillAnswers();
   });
@@ -90,34 +75,33 @@ describe('identifiers', () => {
   it.each(hostileIds.flatMap((id) => ['team_id', 'channel_id', 'user_id'].map((field) => [field, id] as const)))(
     'refuses %s %j, saving nothing',
     async (field, id) => {
-      const before = readdirSync(temp.path).sort();
-      const body = slashCommandBody('inventory set xp 5', running.api.responseUrl, { [field]: id });
-      const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM });
+      const before = readdirSync(app.dir).sort();
+      const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { [field]: id });
+      const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
       expect(response.status).toBe(200);
       expect(response.text).toContain('Refused');
-      expect(readdirSync(temp.path).sort()).toEqual(before);
-      const historyDir = join(temp.path, 'eolwatch.history');
+      expect(readdirSync(app.dir).sort()).toEqual(before);
+      const historyDir = join(app.dir, 'eolwatch.history');
       expect(existsSync(historyDir) ? readdirSync(historyDir).filter((workspace) => workspace !== 'T1') : []).toEqual([]);
       expect(existsSync(join(historyDir, 'T1')) ? readdirSync(join(historyDir, 'T1')).filter((file) => !/^C[A-Z0-9]+\.jsonl$/.test(file)) : []).toEqual([]);
     },
   );
 
   it('refuses a 1,000,000-character team id and still answers', async () => {
-    const body = slashCommandBody('inventory set xp 5', running.api.responseUrl, { team_id: 'T'.repeat(1_000_000) });
-    const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM });
+    const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { team_id: 'T'.repeat(1_000_000) });
+    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
     expect(response.text).toContain('Refused');
     await stillAnswers();
   });
 
   it('still starts from the store afterwards', async () => {
-    await store.close();
-    store = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
+    await app.reopen();
     expect(await countsOf('CREPLAY')).toEqual({ 'windows/5-sp3': 7 });
   });
 });
 
 describe('health checks', () => {
   it.each(['GET', 'HEAD'])('answers %s /healthz with 200', async (method) => {
-    expect((await fetch(`${running.url}/healthz`, { method })).status).toBe(200);
+    expect((await fetch(`${app.running().url}/healthz`, { method })).status).toBe(200);
   });
 });

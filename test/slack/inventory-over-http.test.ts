@@ -1,30 +1,15 @@
 // Inventory through the real Bolt HTTP path, on a real store file: answers the channel sees, and no
 // update lost among 500 arriving at once.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { join } from 'node:path';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { expect, it } from '@jest/globals';
 import { postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
-import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
-import { depsAt, testCore } from '../helpers/test-core.js';
+import { testCore } from '../helpers/test-core.js';
+import { httpAppOnStoreFile } from '../helpers/http-app-on-store-file.js';
 
-const temp = makeTempDir();
-let running: RunningApp;
-let store: LowdbStore;
-
-beforeAll(async () => {
-  store = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
-  running = await startHttpApp(depsAt('2017-06-28', { store: async () => store }));
-});
-afterAll(async () => {
-  await running.stop();
-  await store.close();
-  temp.remove();
-});
+const app = httpAppOnStoreFile('2017-06-28');
 
 async function slash(text: string, overrides: Record<string, string> = {}) {
-  const body = slashCommandBody(text, running.api.responseUrl, overrides);
-  const response = await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' });
+  const body = slashCommandBody(text, app.running().api.responseUrl, overrides);
+  const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' });
   return { status: response.status, reply: response.text === '' ? null : (response.json() as any) };
 }
 
@@ -34,7 +19,7 @@ it('posts inventory answers for the channel, with the upgrade warning', async ()
   const everything = JSON.stringify(reply.blocks);
   expect(everything).toContain('Saved for <#CMET>');
   expect(everything).toContain('leaves Active Support on 2018-01-09, in 195 days');
-  expect((await store.team({ workspace: 'T1', channel: 'CMET' })).counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 14450 });
+  expect((await app.store().team({ workspace: 'T1', channel: 'CMET' })).counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 14450 });
 });
 
 it('escapes a team name so that it pings nobody', async () => {
@@ -50,9 +35,9 @@ it('keeps all 500 updates that arrive at once, each in the history', async () =>
     Array.from({ length: 500 }, (_, i) => slash(`inventory set ubuntu-${releases[i % 25]?.name} ${i + 1}`, { channel_id: 'CLOAD', user_id: `U${i}` })),
   );
   expect(responses.every((response) => response.status === 200 && response.reply?.text?.startsWith('Saved for'))).toBe(true);
-  const history = await store.history({ workspace: 'T1', channel: 'CLOAD' });
+  const history = await app.store().history({ workspace: 'T1', channel: 'CLOAD' });
   expect(history).toHaveLength(500);
   expect(new Set(history.map((entry) => entry.user)).size).toBe(500);
-  const counts = (await store.team({ workspace: 'T1', channel: 'CLOAD' })).counts;
+  const counts = (await app.store().team({ workspace: 'T1', channel: 'CLOAD' })).counts;
   expect(Object.keys(counts)).toHaveLength(25);
 });
