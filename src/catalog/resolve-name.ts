@@ -9,7 +9,7 @@ import { editDistance } from './edit-distance.js';
 import type { Catalog, Product, Release } from './catalog.js';
 import { createReleaseMatcher, type ReleaseMatch, type ReleaseMatcher } from './match-release.js';
 import { leadingQuestionWords, trailingQuestionWords } from './names/question-words.js';
-import { productFallbacks, productSynonyms, releaseSynonyms, impliedProducts, vendorWords } from './names/synonyms.js';
+import { gluedShorthands, impliedProducts, productFallbacks, productSynonyms, releaseSynonyms, vendorWords } from './names/synonyms.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
 import { readPastedText } from './read-pasted-text.js';
 
@@ -119,12 +119,13 @@ export function createResolver(catalog: Catalog): Resolver {
       const glued = /^([a-z]+)(\d[\w.]*)$/.exec(token);
       if (!glued?.[1] || !glued[2] || releaseSynonyms[token]) return [token];
       if (productsByKey.has(glued[1])) return [glued[1], glued[2]];
-      return glued[1] === 'w' ? ['windows', glued[2]] : [token];
+      const shorthand = gluedShorthands[glued[1]];
+      return shorthand ? [shorthand, glued[2]] : [token];
     });
   }
 
   /** The first product named in the words: longest name first, question words skipped. */
-  function findProduct(tokens: readonly string[]): { products: Product[]; key: string; end: number } | null {
+  function findProduct(tokens: readonly string[]): { products: Product[]; end: number } | null {
     for (let start = 0; start < tokens.length; start += 1) {
       for (let length = Math.min(tokens.length - start, longestProductKey); length >= 1; length -= 1) {
         const key = tokens.slice(start, start + length).join(' ');
@@ -132,11 +133,11 @@ export function createResolver(catalog: Catalog): Resolver {
         if (!products) continue;
         // "is", "go", "it" as a question word, unless a version follows ("go 1.22").
         if (length === 1 && leadingQuestionWords.has(key) && !looksLikeVersion(tokens[start + 1])) continue;
-        return { products, key, end: start + length };
+        return { products, end: start + length };
       }
       const implied = impliedProducts[tokens[start] ?? ''];
       const product = implied ? catalog.productByName.get(implied) : undefined;
-      if (product) return { products: [product], key: product.name, end: start };
+      if (product) return { products: [product], end: start };
     }
     return null;
   }
@@ -187,24 +188,8 @@ export function createResolver(catalog: Catalog): Resolver {
     return [...new Set(fallback)].slice(0, SUGGESTIONS).map((release) => `${product.name} ${release.name}`);
   }
 
-  // Products one or two edits away (two for longer words), nearest first: "windwos", "ubunto", "rehl".
-  function closeProducts(typed: string): Product[] {
-    if (typed.length < FUZZY_MIN_LENGTH || typed.length > FUZZY_MAX_LENGTH) return [];
-    const limit = typed.length >= 7 ? 2 : 1;
-    const nearby = [];
-    for (let length = typed.length - limit; length <= typed.length + limit; length += 1) nearby.push(...(productKeysByLength.get(length) ?? []));
-    const hits = nearby
-      .map((key) => ({ key, distance: editDistance(typed, key, limit) }))
-      .filter((hit) => hit.distance <= limit)
-      .sort((a, b) => a.distance - b.distance || Math.abs(a.key.length - typed.length) - Math.abs(b.key.length - typed.length));
-    return [...new Set(hits.slice(0, SUGGESTIONS).flatMap((hit) => productsByKey.get(hit.key) ?? []))];
-  }
-
-  // "Did you mean": near spellings of the first word (up to three edits), then names that begin like it.
-  // Bounded like the typo search, so a long question costs what a short one does.
-  function suggestProducts(query: string): string[] {
-    const word = query.split(' ')[0]?.slice(0, FUZZY_MAX_LENGTH) ?? '';
-    const limit = Math.min(3, Math.floor(word.length / 2));
+  /** Product names at most `limit` edits from `word`, nearest first (then nearest in length). */
+  function nearNames(word: string, limit: number): string[] {
     const near: { key: string; distance: number }[] = [];
     for (let length = word.length - limit; length <= word.length + limit; length += 1) {
       for (const key of productKeysByLength.get(length) ?? []) {
@@ -212,10 +197,25 @@ export function createResolver(catalog: Catalog): Resolver {
         if (distance <= limit) near.push({ key, distance });
       }
     }
-    near.sort((a, b) => a.distance - b.distance);
+    near.sort((a, b) => a.distance - b.distance || Math.abs(a.key.length - word.length) - Math.abs(b.key.length - word.length));
+    return near.map((hit) => hit.key);
+  }
+
+  const productsNamed = (keys: readonly string[]): Product[] => [...new Set(keys.flatMap((key) => productsByKey.get(key) ?? []))];
+
+  // A typo: one or two edits (two for longer words) from a product's name: "windwos", "ubunto", "rehl".
+  function closeProducts(typed: string): Product[] {
+    if (typed.length < FUZZY_MIN_LENGTH || typed.length > FUZZY_MAX_LENGTH) return [];
+    return productsNamed(nearNames(typed, typed.length >= 7 ? 2 : 1)).slice(0, SUGGESTIONS);
+  }
+
+  // "Did you mean": near spellings of the first word (up to three edits), then names that begin like it.
+  // Bounded like the typo search, so a long question costs what a short one does.
+  function suggestProducts(query: string): string[] {
+    const word = query.split(' ')[0]?.slice(0, FUZZY_MAX_LENGTH) ?? '';
     const alike = word.length >= 3 ? productKeysByStart.get(word.slice(0, 3)) ?? [] : [];
-    const names = [...near.map((hit) => hit.key), ...alike].flatMap((key) => (productsByKey.get(key) ?? []).map((product) => product.name));
-    return [...new Set(names)].slice(0, SUGGESTIONS);
+    const near = nearNames(word, Math.min(3, Math.floor(word.length / 2)));
+    return productsNamed([...near, ...alike]).map((product) => product.name).slice(0, SUGGESTIONS);
   }
 
   return function resolve(query: string): Resolution {

@@ -97,3 +97,8 @@ export const impliedProducts: Readonly<Record<string, string>> = {
   ltsb: 'windows',
   ltsc: 'windows',
 };
+
+/** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
+export const gluedShorthands: Readonly<Record<string, string>> = {
+  w: 'windows',
+};
