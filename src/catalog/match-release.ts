@@ -93,6 +93,8 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
   const minDots = Math.min(...keys.map((key) => dotCount(key.name)));
   const editions = editionRules[product.name];
   const ignored = ignoredEditionWords[product.name];
+  const editionOf = new Map(product.releases.map((release) => [release, editionPartsOf(normalizeName(release.name))]));
+  const tagsOf = (release: Release): ReadonlySet<EditionTag> => editionOf.get(release)?.tags ?? new Set();
 
   function byName(query: string): Release[] {
     const levels: ((k: ReleaseKeys) => boolean)[] = [
@@ -152,13 +154,14 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     const build = rest.find(isBuild);
     const base = build ?? (wanted.has('lts') && year ? (editions.channelYears[year] as string) : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
     // Every edition of the release the words name: "10 1507" is also 10-1507-e-lts and 10-1507-iot.
-    const bases = new Set((base === '' ? [] : asTyped(base)).map((release) => editionPartsOf(normalizeName(release.name)).base));
-    const found = product.releases.filter((release) => bases.has(editionPartsOf(normalizeName(release.name)).base));
-    const fitting = found.filter((release) => fitsEdition(editionPartsOf(normalizeName(release.name)).tags, wanted));
+    const bases = new Set((base === '' ? [] : asTyped(base)).map((release) => editionOf.get(release)?.base));
+    const found = product.releases.filter((release) => bases.has(editionOf.get(release)?.base));
+    const fitting = found.filter((release) => fitsEdition(tagsOf(release), wanted));
     // IoT Enterprise without its own entry follows Enterprise's dates.
-    const fallback = fitting.length > 0 || !wanted.has('iot') ? fitting : found.filter((release) => fitsEdition(editionPartsOf(normalizeName(release.name)).tags, new Set<EditionTag>(wanted.has('lts') ? ['e', 'lts'] : ['e'])));
+    const enterprise = new Set<EditionTag>(wanted.has('lts') ? ['e', 'lts'] : ['e']);
+    const fallback = fitting.length > 0 || !wanted.has('iot') ? fitting : found.filter((release) => fitsEdition(tagsOf(release), enterprise));
     if (fallback.length === 0) return null;
-    const coversAll = fallback.length === 1 && editionPartsOf(normalizeName((fallback[0] as Release).name)).tags.size === 0;
+    const coversAll = fallback.length === 1 && tagsOf(fallback[0] as Release).size === 0;
     return coversAll ? { releases: fallback, note: editions.allEditions } : { releases: fallback };
   }
 
