@@ -4,7 +4,7 @@ import type { ServerOptions } from 'node:http';
 import { createBoltLogger } from './bolt-logger.js';
 import { guardSlackRequests, MAX_BODY_BYTES } from './guard-slack-requests.js';
 import { registerListeners } from './listeners/register-listeners.js';
-import { refuseBadIdentifiers } from './refuse-bad-identifiers.js';
+import { guardBoltEvents } from './guard-bolt-events.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export type SlackConnection =
@@ -53,7 +53,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
     connection.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: connection.appToken, installerOptions: { clientOptions } })
       : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps) });
-  app.use(refuseBadIdentifiers(deps.logger));
+  guardBoltEvents(app, deps.logger);
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack error');

@@ -3,12 +3,10 @@
 // a timestamp header that only parses to the signed one ("NNN.000"), and the same signed request twice;
 // and it reads any body it is sent. Here a POST is read with a size cap and a deadline, its signature
 // checked over the header exactly as sent, its timestamp held to ±5 minutes, and a signature seen
-// before within that window refused. Slack's own retries of an event we already took are acknowledged
-// and not acted on twice.
+// before within that window refused. (Ids and Slack's retries are checked where both modes enter
+// Bolt: guard-bolt-events.ts.)
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { identifierProblem } from '../commands/check-identifier.js';
-import { idsOf } from './refuse-bad-identifiers.js';
 
 export interface RequestGuardOptions {
   signingSecret: string;
@@ -54,17 +52,6 @@ function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Pr
   });
 }
 
-/** A command's form fields, an interaction's `payload`, or an event's JSON; {} when it is none of them. */
-function parsedBody(body: Buffer, contentType: string | undefined): Record<string, unknown> {
-  try {
-    if (contentType?.startsWith('application/json')) return JSON.parse(body.toString()) as Record<string, unknown>;
-    const form = Object.fromEntries(new URLSearchParams(body.toString()));
-    return typeof form.payload === 'string' ? (JSON.parse(form.payload) as Record<string, unknown>) : form;
-  } catch {
-    return {};
-  }
-}
-
 export function guardSlackRequests(inner: RequestListener, options: RequestGuardOptions): RequestListener {
   const nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -107,20 +94,6 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
       const expected = `v0=${createHmac('sha256', options.signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
       if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return refuse(res, 401, 'Bad signature');
       if (!remember(signature, now)) return refuse(res, 401, 'Request already received');
-      if (req.headers['x-slack-retry-num'] !== undefined) {
-        // The first delivery was acknowledged late or is still being answered: never act twice.
-        res.writeHead(200, { 'x-slack-no-retry': '1' });
-        res.end();
-        return undefined;
-      }
-      // Bolt itself keys objects by team id before any middleware runs ("constructor" breaks it), so
-      // malformed ids are refused here, at the edge.
-      const problem = identifierProblem(idsOf(parsedBody(body, req.headers['content-type'])));
-      if (problem) {
-        res.writeHead(200, { 'content-type': 'text/plain' });
-        res.end(`Refused: ${problem}.`);
-        return undefined;
-      }
       (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
       inner(req, res);
       return undefined;

@@ -40,6 +40,23 @@ afterAll(async () => {
   temp.remove();
 });
 
+function slashEnvelope(envelopeId: string, payload: Record<string, unknown>): string {
+  return JSON.stringify({
+    envelope_id: envelopeId,
+    type: 'slash_commands',
+    accepts_response_payload: true,
+    payload: { team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/eol', api_app_id: 'A1', response_url: api.responseUrl, trigger_id: '1.2.3', ...payload },
+  });
+}
+
+async function send(envelope: string): Promise<any> {
+  const socket = api.socket;
+  if (!socket) throw new Error('the app never connected');
+  const ack = new Promise<any>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+  socket.send(envelope);
+  return ack;
+}
+
 it('answers /eol through Socket Mode in the ack', async () => {
   expect(api.callsTo('apps.connections.open')[0]?.headers.authorization).toBe('Bearer xapp-test');
   const socket = api.socket;
@@ -66,4 +83,11 @@ it('answers /eol through Socket Mode in the ack', async () => {
   expect(reply.envelope_id).toBe('env-1');
   expect(reply.payload.response_type).toBe('ephemeral');
   expect(reply.payload.text).toContain('Security updates only: Security Support until 2023-01-10 (30 days left)');
+});
+
+it.each(['constructor', '__proto__', '..'])('refuses team %j through Socket Mode, and still answers after', async (team) => {
+  const refused = await send(slashEnvelope(`env-${team}`, { team_id: team, text: 'inventory set xp 5' }));
+  expect(JSON.stringify(refused.payload)).toContain('Refused');
+  const answered = await send(slashEnvelope(`env-after-${team}`, { text: 'xp' }));
+  expect(answered.payload.text).toContain('Microsoft Windows XP SP3');
 });
