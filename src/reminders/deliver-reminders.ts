@@ -2,7 +2,8 @@
 // a reminder is recorded pending (on disk) before its post and sent after. A pending one found on the
 // next run was interrupted: the port looks for it in the channel (the post carries its key as message
 // metadata) and only posts again if it is not there. Within a channel, posts keep about a second apart
-// (Slack's limit); a 429 waits Retry-After and tries again (a 429 post was not made). A refusal that
+// (Slack's limit); a 429 waits Retry-After and tries again (a 429 post was not made), unless Slack asks
+// for longer than a run should wait: then that workspace's posts are left for the next run. A refusal that
 // will not change (not_in_channel, channel_not_found, is_archived) marks the channel's watches broken.
 // One channel's trouble never stops the others.
 import type { DateNotice } from './plan-notices.js';
@@ -36,6 +37,8 @@ export interface DeliveryOptions {
   concurrency?: number;
   /** Rate-limit retries for one post before it is left pending for the next run. */
   maxRateLimitRetries?: number;
+  /** A Retry-After longer than this leaves the workspace's remaining posts for the next run. */
+  maxRetryAfterMs?: number;
 }
 
 export interface DeliveryReport {
@@ -67,7 +70,9 @@ export async function deliverNotices(notices: DateNotice[], options: Pick<Delive
 }
 
 export async function deliverReminders(reminders: PlannedReminder[], options: DeliveryOptions): Promise<DeliveryReport> {
-  const { store, poster, now, sleep, channelGapMs = 1100, concurrency = 50, maxRateLimitRetries = 5 } = options;
+  const { store, poster, now, sleep, channelGapMs = 1100, concurrency = 50, maxRateLimitRetries = 5, maxRetryAfterMs = 120_000 } = options;
+  // Workspaces Slack asked to wait longer than a run should: left for the next run, others go on.
+  const deferred = new Set<string>();
   const report: DeliveryReport = { posted: [], alreadyPosted: [], pending: [], broken: [], rateLimited: 0 };
   const records = await store.reminderRecords();
   const byChannel = new Map<string, PlannedReminder[]>();
@@ -87,6 +92,11 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
           return 'posted';
         case 'rate-limited':
           report.rateLimited += 1;
+          if (outcome.retryAfterMs > maxRetryAfterMs) {
+            deferred.add(reminder.workspace);
+            report.pending.push({ reminder, reason: `rate limited for ${Math.round(outcome.retryAfterMs / 1000)} s: left for the next run` });
+            return 'stop';
+          }
           if (attempt >= maxRateLimitRetries) {
             report.pending.push({ reminder, reason: 'rate limited' });
             return 'next';
@@ -115,6 +125,10 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
   async function serveChannel(channelReminders: PlannedReminder[]): Promise<void> {
     let postedBefore = false;
     for (const reminder of channelReminders) {
+      if (deferred.has(reminder.workspace)) {
+        report.pending.push({ reminder, reason: 'workspace rate limited: left for the next run' });
+        continue;
+      }
       if (records[reminder.key]?.status === 'pending') {
         // If the channel cannot be searched (a scope missing), posting again beats losing the reminder.
         const ts = await poster.findPosted(reminder).catch(() => null);

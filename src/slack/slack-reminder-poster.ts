@@ -19,10 +19,13 @@ interface SlackError {
 // How far back to look for an interrupted post: runs are daily, so a few days is plenty.
 const LOOKBACK_SECONDS = 7 * 24 * 3600;
 
-export function createWebClient(token: string, apiUrl?: string): webApi.WebClient {
+/** A Web API call that has not answered in this long is given up: its reminder stays pending. */
+export const WEB_API_TIMEOUT_MS = 10_000;
+
+export function createWebClient(token: string, apiUrl?: string, timeoutMs = WEB_API_TIMEOUT_MS): webApi.WebClient {
   // No automatic retries: a retried post whose first answer was lost would post twice. 429s come back
-  // to deliverReminders, which waits Retry-After itself.
-  return new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  // to deliverReminders, which waits Retry-After itself. A timeout keeps one hung call from holding the run.
+  return new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs });
 }
 
 async function postMessage(client: webApi.WebClient, channel: string, key: string, message: SlackMessage): Promise<PostOutcome> {

@@ -11,7 +11,8 @@ export interface RecordedCall {
 }
 
 /** Lets a test answer a method its own way (429, an error); return undefined for the default. */
-export type Override = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body: unknown } | undefined;
+/** `'hang'`: never answer (the client must give up on its own). */
+export type Override = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body: unknown } | 'hang' | undefined;
 
 export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'BBOT';
@@ -133,7 +134,9 @@ export class FakeSlackApi {
       const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '').split('?')[0] ?? '';
       const call = { method, body: parseBody(raw, req.headers['content-type']), headers: req.headers };
       this.calls.push(call);
-      const custom = this.override(call) ?? (method === 'chat.postMessage' ? this.acceptPost(call) : undefined);
+      const overridden = this.override(call);
+      if (overridden === 'hang') return;
+      const custom = overridden ?? (method === 'chat.postMessage' ? this.acceptPost(call) : undefined);
       const body = custom ? custom.body : this.defaultAnswer(method, call);
       res.writeHead(custom?.status ?? 200, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...custom?.headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
