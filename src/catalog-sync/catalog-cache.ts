@@ -1,6 +1,7 @@
-// The last accepted catalogue on disk, with the validators for the next conditional request. Written
-// atomically and durably; read at start, before the bundled snapshot.
-import { readFileSync } from 'node:fs';
+// The last accepted catalogue on disk, with the validators for the next conditional request, and beside
+// it how the last refresh went (so a failed `eol sync` from the command line shows in the bot's
+// `/eol status`). Written atomically and durably; read at start, before the bundled snapshot.
+import { readFileSync, statSync } from 'node:fs';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import type { Validators } from './fetch-catalog.js';
 
@@ -12,16 +13,45 @@ export interface CachedCatalog {
   body: string;
 }
 
-/** Read once at start, before anything else runs: synchronous on purpose. */
-export function readCatalogCache(path: string): CachedCatalog | null {
+export interface RefreshStatus {
+  lastRefreshAt: string | null;
+  lastError: { at: string; reason: string } | null;
+}
+
+/**
+ * Read once at start, before anything else runs: synchronous on purpose. A file too large to be a
+ * catalogue is not read at all, so a bad cache can never keep the bot from starting.
+ */
+export function readCatalogCache(path: string, maxBytes: number): CachedCatalog | { problem: string } | null {
+  const size = statSync(path, { throwIfNoEntry: false })?.size;
+  if (size === undefined) return null;
+  if (size > maxBytes) return { problem: `the cache ${path} is ${Math.round(size / 1024 / 1024)} MB, more than a catalogue can be; using the bundled snapshot` };
   try {
     const cached = JSON.parse(readFileSync(path, 'utf8')) as CachedCatalog;
-    return typeof cached.body === 'string' ? cached : null;
+    return typeof cached.body === 'string' ? cached : { problem: `the cache ${path} has no catalogue in it; using the bundled snapshot` };
   } catch {
-    return null;
+    return { problem: `the cache ${path} is not complete JSON; using the bundled snapshot` };
   }
 }
 
 export function writeCatalogCache(path: string, cached: CachedCatalog): Promise<void> {
   return writeFileDurably(path, JSON.stringify(cached));
+}
+
+export const refreshStatusPath = (cachePath: string): string => `${cachePath}.status.json`;
+
+/** The status file and when it was last written (to notice another process's refresh), or null. */
+export function readRefreshStatus(cachePath: string): { status: RefreshStatus; mtimeMs: number } | null {
+  const path = refreshStatusPath(cachePath);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat || stat.size > 64 * 1024) return null;
+  try {
+    return { status: JSON.parse(readFileSync(path, 'utf8')) as RefreshStatus, mtimeMs: stat.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+export function writeRefreshStatus(cachePath: string, status: RefreshStatus): Promise<void> {
+  return writeFileDurably(refreshStatusPath(cachePath), JSON.stringify(status));
 }

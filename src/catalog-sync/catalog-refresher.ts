@@ -8,11 +8,11 @@ import { createCatalog, createCatalogInSlices, type Catalog } from '../catalog/c
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import { diffCatalogs, type PhaseChange } from '../catalog/diff-catalogs.js';
 import { indexCatalog, type IndexedCatalog } from '../catalog/index-catalog.js';
-import { readCatalogCache, writeCatalogCache } from './catalog-cache.js';
-import { fetchCatalog, type Validators } from './fetch-catalog.js';
+import { checkCatalogDates } from '../catalog/check-catalog-dates.js';
+import { readCatalogCache, readRefreshStatus, writeCatalogCache, writeRefreshStatus } from './catalog-cache.js';
+import { fetchCatalog, MAX_CATALOG_BYTES, type Validators } from './fetch-catalog.js';
 
 export const MIN_PRODUCTS = 100;
-
 
 export type RefreshOutcome = { kind: 'not-modified' } | { kind: 'updated'; changes: PhaseChange[] } | { kind: 'failed'; reason: string };
 
@@ -23,14 +23,17 @@ export interface RefresherOptions {
   url: string;
   timeoutMs: number;
   now: () => string;
+  /** Cap on the unpacked answer; MAX_CATALOG_BYTES unless a test sets a smaller one. */
+  maxBytes?: number;
 }
 
-/** At start nothing else is running: the cache is read in one go. */
-function parseCatalogNow(body: string, supplements: unknown): Catalog | string {
+/** At start nothing else is running: the cache is read in one go, and held to the same sense. */
+function parseCatalogNow(body: string, supplements: unknown, today: string): Catalog | string {
   const json = parseJson(body);
   if (json === PARSE_FAILED) return 'the cache is not complete JSON';
   try {
-    return createCatalog(json, supplements);
+    const catalog = createCatalog(json, supplements);
+    return checkCatalogDates(catalog, today) ?? catalog;
   } catch (error) {
     return (error as Error).message;
   }
@@ -66,6 +69,8 @@ export class CatalogRefresher {
   private validators: Validators = { etag: null, lastModified: null };
   private state: CatalogInfo;
   private running: Promise<RefreshOutcome> | null = null;
+  /** When the status file was last read, to take in a refresh another process (`eol sync`) made. */
+  private statusSeenMs = 0;
 
   private constructor(
     private readonly options: RefresherOptions,
@@ -80,15 +85,33 @@ export class CatalogRefresher {
 
   static open(options: RefresherOptions): CatalogRefresher {
     const supplements: unknown = JSON.parse(readFileSync(options.supplementsPath, 'utf8'));
-    const cached = readCatalogCache(options.cachePath);
-    const fromCache = cached ? parseCatalogNow(cached.body, supplements) : null;
-    if (cached && fromCache && typeof fromCache !== 'string') {
-      const refresher = new CatalogRefresher(options, supplements, indexCatalog(fromCache), 'cached refresh', cached.fetchedAt);
+    const cached = readCatalogCache(options.cachePath, MAX_CATALOG_BYTES);
+    const fromCache = cached && !('problem' in cached) ? parseCatalogNow(cached.body, supplements, options.now().slice(0, 10)) : null;
+    let refresher: CatalogRefresher;
+    if (cached && !('problem' in cached) && fromCache && typeof fromCache !== 'string') {
+      refresher = new CatalogRefresher(options, supplements, indexCatalog(fromCache), 'cached refresh', cached.fetchedAt);
       refresher.validators = cached.validators;
-      return refresher;
+    } else {
+      const bundled = createCatalog(JSON.parse(readFileSync(options.catalogPath, 'utf8')), supplements);
+      refresher = new CatalogRefresher(options, supplements, indexCatalog(bundled), 'bundled snapshot', null);
     }
-    const bundled = createCatalog(JSON.parse(readFileSync(options.catalogPath, 'utf8')), supplements);
-    return new CatalogRefresher(options, supplements, indexCatalog(bundled), 'bundled snapshot', null);
+    refresher.takeInStatusFile();
+    // A cache that could not be used is said in /eol status; the bundled snapshot serves meanwhile.
+    const problem = cached && 'problem' in cached ? cached.problem : typeof fromCache === 'string' ? `the cache was refused (${fromCache}); using the bundled snapshot` : null;
+    if (problem) refresher.state = { ...refresher.state, lastError: { at: options.now(), reason: problem } };
+    return refresher;
+  }
+
+  private takeInStatusFile(): void {
+    const read = readRefreshStatus(this.options.cachePath);
+    if (!read || read.mtimeMs <= this.statusSeenMs) return;
+    this.statusSeenMs = read.mtimeMs;
+    this.state = { ...this.state, lastRefreshAt: read.status.lastRefreshAt ?? this.state.lastRefreshAt, lastError: read.status.lastError };
+  }
+
+  private async recordStatus(): Promise<void> {
+    await writeRefreshStatus(this.options.cachePath, { lastRefreshAt: this.state.lastRefreshAt, lastError: this.state.lastError }).catch(() => undefined);
+    this.statusSeenMs = readRefreshStatus(this.options.cachePath)?.mtimeMs ?? this.statusSeenMs;
   }
 
   current(): IndexedCatalog {
@@ -96,14 +119,20 @@ export class CatalogRefresher {
   }
 
   info(): CatalogInfo {
+    this.takeInStatusFile();
     return { ...this.state };
   }
 
   /** One refresh at a time: a second call while one runs shares its outcome. */
   refresh(): Promise<RefreshOutcome> {
-    this.running ??= this.refreshOnce().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.refreshOnce()
+      .then(async (outcome) => {
+        await this.recordStatus();
+        return outcome;
+      })
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
@@ -113,7 +142,7 @@ export class CatalogRefresher {
   }
 
   private async refreshOnce(): Promise<RefreshOutcome> {
-    const fetched = await fetchCatalog(this.options.url, this.validators, this.options.timeoutMs);
+    const fetched = await fetchCatalog(this.options.url, this.validators, this.options.timeoutMs, this.options.maxBytes);
     if (fetched.kind === 'failed') return this.fail(fetched.reason);
     if (fetched.kind === 'not-modified') {
       this.state = { ...this.state, lastRefreshAt: this.options.now(), lastError: null };
@@ -122,6 +151,8 @@ export class CatalogRefresher {
     await nextTurn();
     const catalog = await parseCatalog(fetched.body, this.supplements, nextTurn);
     if (typeof catalog === 'string') return this.fail(catalog);
+    const nonsense = checkCatalogDates(catalog, this.options.now().slice(0, 10));
+    if (nonsense) return this.fail(nonsense);
     await nextTurn();
     const indexed = indexCatalog(catalog);
     await nextTurn();

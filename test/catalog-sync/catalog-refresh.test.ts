@@ -1,32 +1,17 @@
 // Refreshing the catalogue from a local server that serves the recorded response with an ETag.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CatalogRefresher } from '../../src/catalog-sync/catalog-refresher.js';
 import { runText } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
-import { CatalogServer, editedCatalog, releaseIn } from '../helpers/catalog-server.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { editedCatalog, releaseIn, useCatalogServer } from '../helpers/catalog-server.js';
 import { CATALOG_FILES, depsAt, SPEAKER } from '../helpers/test-core.js';
 
 const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');
-const temp = makeTempDir();
-let server: CatalogServer;
-let made = 0;
+const catalogServer = useCatalogServer();
 
-beforeAll(async () => {
-  server = await new CatalogServer().start();
-});
-afterAll(async () => {
-  await server.stop();
-  temp.remove();
-});
-afterEach(() => {
-  server.mode = 'ok';
-});
-
-function open(url = server.url, timeoutMs = 5000) {
-  const cachePath = join(temp.path, `cache-${(made += 1)}.json`);
+function open(url = catalogServer.server().url, timeoutMs = 5000) {
+  const cachePath = catalogServer.nextCachePath();
   return { cachePath, refresher: CatalogRefresher.open({ ...CATALOG_FILES, cachePath, url, timeoutMs, now: () => '2026-11-27T06:00:00.000Z' }) };
 }
 
@@ -37,7 +22,7 @@ const moved = () =>
 
 describe('refreshing the catalogue', () => {
   it('starts from the bundled snapshot, accepts a fresh catalogue, then gets 304 and changes nothing', async () => {
-    server.body = moved();
+    catalogServer.server().body = moved();
     const { refresher, cachePath } = open();
     expect(refresher.info()).toMatchObject({ source: 'bundled snapshot', generatedAt: '2026-08-22T08:52:34+00:00', generation: 1 });
     const first = await refresher.refresh();
@@ -46,25 +31,25 @@ describe('refreshing the catalogue', () => {
       { release: 'windows/8.1', phaseKey: 'eol', phaseLabel: 'Security Support', before: '2023-01-10', after: '2023-07-11' },
     ]);
     expect(refresher.info()).toMatchObject({ source: 'refresh', generatedAt: '2026-11-20T10:00:00+00:00', generation: 2, lastError: null });
-    expect(server.requests.at(-1)?.acceptEncoding).toContain('gzip');
+    expect(catalogServer.server().requests.at(-1)?.acceptEncoding).toContain('gzip');
     expect(existsSync(cachePath)).toBe(true);
     expect(await refresher.refresh()).toEqual({ kind: 'not-modified' });
-    expect(server.requests.at(-1)?.ifNoneMatch).toMatch(/^"[0-9a-f]{16}"$/);
+    expect(catalogServer.server().requests.at(-1)?.ifNoneMatch).toMatch(/^"[0-9a-f]{16}"$/);
     expect(refresher.info().generation).toBe(2);
   });
 
   it('starts from the cache of the last accepted refresh, with its ETag', async () => {
-    server.body = moved();
+    catalogServer.server().body = moved();
     const { refresher, cachePath } = open();
     await refresher.refresh();
-    const restarted = CatalogRefresher.open({ ...CATALOG_FILES, cachePath, url: server.url, timeoutMs: 5000, now: () => 'x' });
+    const restarted = CatalogRefresher.open({ ...CATALOG_FILES, cachePath, url: catalogServer.server().url, timeoutMs: 5000, now: () => '2026-11-27T07:00:00.000Z' });
     expect(restarted.info()).toMatchObject({ source: 'cached refresh', generatedAt: '2026-11-20T10:00:00+00:00' });
     expect(restarted.current().releaseByKey.get('windows/8.1')?.phases.find((p) => p.key === 'eol')?.end).toBe('2023-07-11');
     expect(await restarted.refresh()).toEqual({ kind: 'not-modified' });
   });
 
   it('keeps our supplements on top of a refreshed catalogue', async () => {
-    server.body = moved();
+    catalogServer.server().body = moved();
     const { refresher } = open();
     await refresher.refresh();
     expect(refresher.current().releaseByKey.get('windows/7-sp1')?.phases.find((p) => p.key === 'eoes')?.end).toBe('2023-01-10');
@@ -92,9 +77,9 @@ describe('refreshing the catalogue', () => {
         data.result = data.result.slice(0, 3);
       },
     };
-    server.body = editedCatalog(BUNDLED, edits[failure] ?? (() => undefined));
-    if (['html-404', 'rate-limited', 'truncated', 'hang'].includes(failure)) server.mode = failure as never;
-    const { refresher } = open(failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : server.url, 300);
+    catalogServer.server().body = editedCatalog(BUNDLED, edits[failure] ?? (() => undefined));
+    if (['html-404', 'rate-limited', 'truncated', 'hang'].includes(failure)) catalogServer.server().mode = failure as never;
+    const { refresher } = open(failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : catalogServer.server().url, 300);
     const before = refresher.current();
     const outcome = await refresher.refresh();
     expect(outcome.kind).toBe('failed');

@@ -1,0 +1,63 @@
+// A refreshed catalogue is held to sense and size, not only shape; a cache that cannot be used never
+// keeps eolwatch from starting; and a refresh that failed in another process (`eol sync`) shows in
+// this one's /eol status.
+import { expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { CatalogRefresher, type RefresherOptions } from '../../src/catalog-sync/catalog-refresher.js';
+import { editedCatalog, releaseIn, useCatalogServer } from '../helpers/catalog-server.js';
+import { CATALOG_FILES } from '../helpers/test-core.js';
+
+const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');
+const NOW = '2026-11-27T06:00:00.000Z';
+const catalogServer = useCatalogServer();
+
+function options(overrides: Partial<RefresherOptions> = {}): RefresherOptions {
+  return { ...CATALOG_FILES, cachePath: catalogServer.nextCachePath(), url: catalogServer.server().url, timeoutMs: 5000, now: () => NOW, ...overrides };
+}
+
+it.each([
+  ['an end of support in the year 9999', (data: any) => (releaseIn(data, 'windows', '5-sp3').eolFrom = '9999-12-31'), /windows 5-sp3 has the date 9999-12-31/],
+  ['a release date before 1985', (data: any) => (releaseIn(data, 'windows', '8.1').releaseDate = '1970-01-01'), /windows 8\.1 has the date 1970-01-01/],
+  ['a label of 3,000 characters', (data: any) => (releaseIn(data, 'windows', '8.1').label = 'x'.repeat(3000)), /unexpected shape/],
+])('refuses a catalogue with %s, keeping the last good one', async (_name, edit, reason) => {
+  catalogServer.server().body = editedCatalog(BUNDLED, edit);
+  const refresher = CatalogRefresher.open(options());
+  const outcome = await refresher.refresh();
+  expect(outcome.kind).toBe('failed');
+  expect(refresher.info().lastError?.reason).toMatch(reason);
+  expect(refresher.current().releaseByKey.get('windows/5-sp3')?.phases.find((phase) => phase.key === 'eol')?.end).toBe('2014-04-08');
+});
+
+it('refuses an answer larger than the cap while it streams in, a gzip bomb included', async () => {
+  catalogServer.server().body = `${' '.repeat(30 * 1024 * 1024)}${BUNDLED}`; // gzips to about 30 KB
+  const refresher = CatalogRefresher.open(options({ maxBytes: 8 * 1024 * 1024 }));
+  const outcome = await refresher.refresh();
+  expect(outcome).toEqual({ kind: 'failed', reason: 'the answer is larger than 8 MB' });
+  expect(refresher.info().source).toBe('bundled snapshot');
+});
+
+it.each([
+  ['far too large', (path: string) => writeFileSync(path, Buffer.alloc(60 * 1024 * 1024, 32)), /MB, more than a catalogue can be/],
+  ['not JSON', (path: string) => writeFileSync(path, '{"body": "trunc'), /not complete JSON/],
+  [
+    'a catalogue with a date in 9999',
+    (path: string) => writeFileSync(path, JSON.stringify({ url: 'x', fetchedAt: NOW, validators: { etag: null, lastModified: null }, body: editedCatalog(BUNDLED, (data: any) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01')) })),
+    /cache was refused .*9999-01-01/,
+  ],
+])('starts from the bundled snapshot when the cache is %s, and says why in status', (_name, write, reason) => {
+  const opened = options();
+  write(opened.cachePath);
+  const refresher = CatalogRefresher.open(opened);
+  expect(refresher.info().source).toBe('bundled snapshot');
+  expect(refresher.info().lastError?.reason).toMatch(reason);
+});
+
+it('shows a refresh that failed in another process (eol sync) in this one\'s status', async () => {
+  const shared = options();
+  const bot = CatalogRefresher.open(shared);
+  expect(bot.info().lastError).toBeNull();
+  catalogServer.server().mode = 'html-404';
+  const cli = CatalogRefresher.open({ ...shared, now: () => '2026-11-27T07:00:00.000Z' });
+  await cli.refresh();
+  expect(bot.info().lastError).toEqual({ at: '2026-11-27T07:00:00.000Z', reason: 'HTTP 404 (text/html)' });
+});
