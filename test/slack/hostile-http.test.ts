@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { eventBody, postToSlackApp, signature, signedHeaders, slashCommandBody } from '../helpers/signed-request.js';
+import { buttonPressBody, eventBody, postToSlackApp, signature, signedHeaders, slashCommandBody } from '../helpers/signed-request.js';
 import { httpAppOnStoreFile } from '../helpers/http-app-on-store-file.js';
 
 const app = httpAppOnStoreFile('2017-06-28');
@@ -97,6 +97,28 @@ describe('identifiers', () => {
   it('still starts from the store afterwards', async () => {
     await app.reopen();
     expect(await countsOf('CREPLAY')).toEqual({ 'windows/5-sp3': 7 });
+  });
+});
+
+describe('events and actions with malformed ids', () => {
+  it.each(['constructor', '__proto__', '..', 'x'.repeat(5_000)])('ignores a mention from channel %j, posting nothing, and still answers', async (channel) => {
+    const before = app.running().api.callsTo('chat.postMessage').length;
+    const body = eventBody({ type: 'app_mention', text: '<@UBOT> inventory set xp 5', user: 'U1', channel, ts: '1.1' });
+    expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(app.running().api.callsTo('chat.postMessage')).toHaveLength(before);
+    await stillAnswers();
+  });
+
+  it.each(['constructor', '__proto__', '..'])('refuses a button pressed in channel %j, changing nothing', async (channel) => {
+    const before = app.running().api.callsTo('response').length;
+    const body = buttonPressBody({ actionId: 'eol_handled', value: `T1|${channel}|windows/8.1|eol|2023-01-10`, user: 'U1', channel, responseUrl: app.running().api.responseUrl });
+    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
+    expect(response.status).toBe(200);
+    expect(response.text).toContain('Refused');
+    expect(app.running().api.callsTo('response')).toHaveLength(before);
+    expect(await app.store().milestoneMarks()).toEqual({});
+    await stillAnswers();
   });
 });
 
