@@ -2,29 +2,23 @@
 // acks (the baseline the target is set against), and, to show where the gap lies, the same bare app
 // acking with a fixed answer of the same size. Each runs as its own process; autocannon sends the
 // same signed slash commands to each.
-import autocannon from 'autocannon';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
-import { signedHeaders, slashCommandBody } from '../test/helpers/signed-request.js';
 import { runText } from '../src/commands/run-command.js';
 import { renderBlocks } from '../src/render/render-blocks.js';
 import { SPEAKER, testCore } from '../test/helpers/test-core.js';
+import { signedLoad } from './signed-load.js';
 import { startUntilReady } from './start-process.js';
 import { freePort } from '../test/helpers/free-port.js';
 
-const SECRET = 'test-signing-secret';
+const SECRET = 'test-signing-secret'; // the one signed-request.ts signs with
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const QUERIES = ['windows 8.1', 'xp', 'ubuntu jammy', 'server 2012 r2', 'node 18', 'windows 10 22h2, rhel 7', 'debian buster'];
 
 
-async function load(port: number, responseUrl: string) {
-  // Signed once: the timestamp stays valid for five minutes, far longer than the run.
-  const requests = QUERIES.map((text) => {
-    const body = slashCommandBody(text, responseUrl);
-    return { method: 'POST' as const, path: '/slack/events', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, SECRET) } };
-  });
-  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: 10, duration: DURATION_S, requests });
+async function load(port: number) {
+  const result = await signedLoad(port, QUERIES, DURATION_S);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total };
+  return result;
 }
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -42,6 +36,8 @@ const medianOf = (runs: Figures[]): Figures => ({
   p50: median(runs.map((r) => r.p50)),
   p99: median(runs.map((r) => r.p99)),
   total: runs.reduce((sum, r) => sum + r.total, 0),
+  non2xx: 0,
+  errors: 0,
 });
 
 const fixedAnswer = { response_type: 'ephemeral', ...renderBlocks(await runText(QUERIES[0] ?? '', testCore().deps(), SPEAKER)) };
@@ -53,10 +49,10 @@ const servers = {
 };
 const runs: Record<keyof typeof servers, Figures[]> = { bare: [], bareWithAnswer: [], eol: [] };
 try {
-  for (const server of Object.values(servers)) await load(server.port, api.responseUrl); // warm-up: JIT, sockets
+  for (const server of Object.values(servers)) await load(server.port); // warm-up: JIT, sockets
   // Alternate the two, so that a noisy moment on this shared machine does not land on one side only.
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of ['bare', 'bareWithAnswer', 'eol'] as const) runs[name].push(await load(servers[name].port, api.responseUrl));
+    for (const name of ['bare', 'bareWithAnswer', 'eol'] as const) runs[name].push(await load(servers[name].port));
   }
 } finally {
   for (const server of Object.values(servers)) server.child.kill('SIGTERM');

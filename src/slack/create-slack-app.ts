@@ -30,7 +30,9 @@ export const HTTP_SERVER_OPTIONS: ServerOptions = { headersTimeout: 10_000, requ
 export const MAX_CONNECTIONS = 1000;
 
 function guardedReceiver(signingSecret: string, deps: SlackDeps): HTTPReceiver {
-  const receiver = new HTTPReceiver({ signingSecret, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES });
+  // The guard verifies every POST's signature, more strictly than Bolt (exact header, both directions,
+  // replays) and before Bolt reads anything; Bolt's own check would only repeat the HMAC.
+  const receiver = new HTTPReceiver({ signingSecret, signatureVerification: false, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES });
   receiver.requestListener = guardSlackRequests(receiver.requestListener, { signingSecret });
   return receiver;
 }
