@@ -25,10 +25,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const BODY_TIMEOUT_MS = 10_000;
 export const WINDOW_SECONDS = 300;
 
+/** Answers and closes the connection: a refused request's unread body is never waited for. */
 function refuse(res: ServerResponse, status: number, message: string): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' });
-  res.end(message);
+  res.end(message, () => res.socket?.destroy());
 }
 
 function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<Buffer | 'too-large' | 'timeout' | 'aborted'> {
@@ -77,7 +78,6 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBodyBytes) {
       refuse(res, 413, 'Request body too large');
-      req.destroy();
       return;
     }
     void readBody(req, maxBodyBytes, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS).then((body) => {
