@@ -7,7 +7,7 @@ export const LOCAL_SPEAKER: Speaker = { workspace: 'local', channel: 'shell', us
 
 export function checkSpeaker(speaker: Speaker): string | null {
   for (const [field, value] of Object.entries(speaker)) {
-    if (!isIdentifier(value)) return `--${field} takes 1 to 64 letters, digits, dashes or underscores, not "${value.slice(0, 80)}"`;
+    if (!isIdentifier(value)) return `--${field} takes 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit, not "${value.slice(0, 80)}"`;
   }
   return null;
 }

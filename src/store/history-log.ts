@@ -2,15 +2,15 @@
 // long the history grows, where rewriting it inside the store file would not (bench/inventory-store.ts).
 import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { isIdentifier } from '../commands/check-identifier.js';
 import type { HistoryEntry, TeamRef } from '../inventory/inventory-store.js';
 
-// Slack ids are upper-case letters and digits; the CLI's are checked against the same rule.
-const SAFE_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Whether a team's ids can name its log: the edges' rule, checked again here before any write. */
+export const isLoggableTeam = (team: TeamRef): boolean => isIdentifier(team.workspace) && isIdentifier(team.channel);
 
 export function historyPath(historyDir: string, team: TeamRef): string {
-  if (!SAFE_ID.test(team.workspace) || !SAFE_ID.test(team.channel)) throw new Error(`unsafe team id ${team.workspace}/${team.channel}`);
-  // Ids are checked at every edge; encoding them here as well keeps any that slipped through inside historyDir.
-  return join(historyDir, encodeURIComponent(team.workspace).replace(/^\.+$/, '%2E'), `${encodeURIComponent(team.channel)}.jsonl`);
+  if (!isLoggableTeam(team)) throw new Error(`a malformed id reached the store: ${JSON.stringify(team).slice(0, 200)}`);
+  return join(historyDir, team.workspace, `${team.channel}.jsonl`);
 }
 
 /** Appends entries and fsyncs; resolves with the file's size after the append. */

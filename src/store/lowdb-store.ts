@@ -23,8 +23,8 @@ import {
   type TeamState,
 } from '../inventory/inventory-store.js';
 import { DurableJsonFile } from './durable-json-file.js';
-import { appendHistory, cutTornLine, historyPath, readHistory } from './history-log.js';
-import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam } from './store-schema.js';
+import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
+import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam, type StoredWorkspace } from './store-schema.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from '../reminders/watch-store.js';
 
@@ -134,7 +134,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
     return this.inQueue(async () => {
       await this.refreshIfChanged();
       await this.replayAllHistory(false, workspace);
-      return Object.entries(this.db.data.workspaces[workspace]?.teams ?? {})
+      return Object.entries(this.storedWorkspace(workspace)?.teams ?? {})
         .filter(([, stored]) => stored.name !== null || Object.keys(stored.counts).length > 0)
         .map(([channel, stored]) => ({ channel, name: stored.name, counts: { ...stored.counts } }));
     });
@@ -149,7 +149,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
   channelWatches(ref: TeamRef): Promise<ChannelWatches> {
     return this.inQueue(async () => {
       await this.refreshIfChanged();
-      return toChannelWatches(ref.channel, this.db.data.workspaces[ref.workspace]?.channels[ref.channel]);
+      return toChannelWatches(ref.channel, this.storedChannel(ref));
     });
   }
 
@@ -221,7 +221,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
   contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
     return this.inQueue(async () => {
       await this.refreshIfChanged(READ_RECHECK_MS);
-      return this.db.data.workspaces[ref.workspace]?.channels[ref.channel]?.contracts ?? NO_CONTRACTS;
+      return this.storedChannel(ref)?.contracts ?? NO_CONTRACTS;
     });
   }
 
@@ -241,7 +241,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
 
   private changeChannel(ref: TeamRef, change: (channel: StoredChannel) => void): Promise<void> {
     return this.withLock(async () => {
-      const workspace = (this.db.data.workspaces[ref.workspace] ??= { teams: {}, channels: {} });
+      const workspace = this.workspaceForWrite(ref);
       change((workspace.channels[ref.channel] ??= newChannel()));
       await this.persist();
     });
@@ -308,13 +308,27 @@ export class LowdbStore implements InventoryStore, WatchStore {
     this.checkpointTimer.unref();
   }
 
+  // Ids are keys of plain objects read from JSON: only own keys are read ("toString" is no workspace),
+  // and only well-formed ids are ever written, whoever calls; the edges refuse others first.
+  private storedWorkspace(workspace: string): StoredWorkspace | undefined {
+    return ownValue(this.db.data.workspaces, workspace);
+  }
+
   private storedTeam(team: TeamRef): StoredTeam | undefined {
-    return this.db.data.workspaces[team.workspace]?.teams[team.channel];
+    return ownValue(this.storedWorkspace(team.workspace)?.teams, team.channel);
+  }
+
+  private storedChannel(ref: TeamRef): StoredChannel | undefined {
+    return ownValue(this.storedWorkspace(ref.workspace)?.channels, ref.channel);
+  }
+
+  private workspaceForWrite(ref: TeamRef): StoredWorkspace {
+    if (!isLoggableTeam(ref)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
+    return (this.db.data.workspaces[ref.workspace] = this.storedWorkspace(ref.workspace) ?? { teams: {}, channels: {} });
   }
 
   private putTeam(team: TeamRef, stored: StoredTeam): void {
-    const workspace = (this.db.data.workspaces[team.workspace] ??= { teams: {}, channels: {} });
-    workspace.teams[team.channel] = stored;
+    this.workspaceForWrite(team).teams[team.channel] = stored;
   }
 
   private async persist(): Promise<void> {
@@ -332,6 +346,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
   /** Catches up on the team's log. Only a lock holder may cut a torn line: without the lock it may be
    * another process's append in progress. */
   private async replayTeamHistory(team: TeamRef, locked: boolean): Promise<boolean> {
+    if (!isLoggableTeam(team)) return false; // no such team can have been stored
     const path = historyPath(this.historyDir, team);
     const stored = this.storedTeam(team) ?? newTeam();
     const size = (await stat(path).catch(() => null))?.size ?? 0;
@@ -350,8 +365,10 @@ export class LowdbStore implements InventoryStore, WatchStore {
     let replayed = false;
     for (const workspace of workspaces) {
       for (const file of await readdir(join(this.historyDir, workspace)).catch(() => [] as string[])) {
-        if (!file.endsWith('.jsonl')) continue;
-        replayed = (await this.replayTeamHistory({ workspace, channel: file.slice(0, -'.jsonl'.length) }, locked)) || replayed;
+        const team = { workspace, channel: file.slice(0, -'.jsonl'.length) };
+        // A file no edge could have made (left by hand, or by a version without these checks) is no team.
+        if (!file.endsWith('.jsonl') || !isLoggableTeam(team)) continue;
+        replayed = (await this.replayTeamHistory(team, locked)) || replayed;
       }
     }
     return replayed;
@@ -405,4 +422,8 @@ export class LowdbStore implements InventoryStore, WatchStore {
       }
     });
   }
+}
+
+function ownValue<V>(map: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return map && Object.hasOwn(map, key) ? map[key] : undefined;
 }

@@ -24,9 +24,11 @@ const channelSchema = z.object({
   contracts: z.record(z.string(), z.object({ until: isoDate, name: z.string(), by: z.string(), at: z.string() })).default({}),
 });
 
+const workspaceSchema = z.object({ teams: z.record(z.string(), teamSchema), channels: z.record(z.string(), channelSchema) });
+
 export const storeSchema = z.object({
   schemaVersion: z.literal(STORE_VERSION),
-  workspaces: z.record(z.string(), z.object({ teams: z.record(z.string(), teamSchema), channels: z.record(z.string(), channelSchema) })),
+  workspaces: z.record(z.string(), workspaceSchema),
   /** Keyed by reminder key (plan-reminders.ts): what was posted, or is being posted. */
   reminders: z.record(
     z.string(),
@@ -48,6 +50,7 @@ export const storeSchema = z.object({
 export type StoreData = z.infer<typeof storeSchema>;
 export type StoredTeam = z.infer<typeof teamSchema>;
 export type StoredChannel = z.infer<typeof channelSchema>;
+export type StoredWorkspace = z.infer<typeof workspaceSchema>;
 
 export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {} });
 

@@ -29,6 +29,14 @@ const other = { workspace: 'T1', channel: 'C2' };
 const by = (user: string, at = '2017-06-28T10:00:00.000Z') => ({ user, at });
 
 describe.each(implementations)('%s', (_name, openStore) => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('finds no team or workspace called %j that nobody stored', async (id) => {
+    const store = await openStore();
+    await store.setCounts(met, [{ release: 'windows/8.1', count: 5 }], by('U1'));
+    expect(await store.teams(id)).toEqual([]);
+    expect((await store.team({ workspace: id, channel: id })).counts).toEqual({});
+    expect((await store.team({ workspace: 'T1', channel: id })).counts).toEqual({});
+  });
+
   it('sets several counts at once and reports old -> new', async () => {
     const store = await openStore();
     expect(await store.setCounts(met, [{ release: 'windows/5-sp3', count: 35640 }, { release: 'windows/8.1', count: 100 }], by('U1'))).toEqual([

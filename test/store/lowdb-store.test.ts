@@ -28,6 +28,16 @@ const team = { workspace: 'T1', channel: 'C1' };
 const by = { user: 'U1', at: '2017-06-28T10:00:00.000Z' };
 
 describe('LowdbStore on a real file', () => {
+  it.each(['constructor', '__proto__', '..', ''])('refuses to write workspace or channel %j, and the file still opens', async (id) => {
+    const path = freshPath();
+    const store = await open(path);
+    await expect(store.setCounts({ workspace: id, channel: 'C1' }, [{ release: 'windows/8.1', count: 5 }], by)).rejects.toThrow(/malformed id/);
+    await expect(store.setCounts({ workspace: 'T1', channel: id }, [{ release: 'windows/8.1', count: 5 }], by)).rejects.toThrow(/malformed id/);
+    await store.setCounts(team, [{ release: 'windows/8.1', count: 5 }], by);
+    await store.close();
+    expect((await (await open(path)).team(team)).counts).toEqual({ 'windows/8.1': 5 });
+  });
+
   it('creates the file on first use, with a schema version', async () => {
     const path = freshPath();
     await open(path);
