@@ -2,7 +2,9 @@
 // that quotes it: nobody can make the bot ping a channel or show a disguised link.
 import { describe, expect, it } from '@jest/globals';
 import { runText } from '../../src/commands/run-command.js';
+import { planReminders } from '../../src/reminders/plan-reminders.js';
 import { renderBlocks } from '../../src/render/render-blocks.js';
+import { renderReminder } from '../../src/render/render-reminder.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
 const HOSTILE = ['<!channel>', '<!here>', '<!everyone>', '<!subteam^S123|@admins>', '<@U123>', '<#C123>', '<https://evil.example|Renew at microsoft.com>'];
@@ -23,5 +25,18 @@ describe('text a user typed, echoed back', () => {
     const message = renderBlocks(await runText(text, depsAt('2017-06-28'), SPEAKER));
     const everything = JSON.stringify(message.blocks) + message.text;
     expect(everything).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/);
+  });
+});
+
+describe('a contract name in a reminder', () => {
+  it.each(HOSTILE)('%s stays text in the blocks and in the notification text', async (hostile) => {
+    const deps = depsAt('2015-01-01');
+    await runText(`contract windows-xp until 2016-04-14 ${hostile}`, deps, SPEAKER);
+    await runText('watch xp lead 30', deps, SPEAKER);
+    const store = await deps.store();
+    const [reminder] = planReminders({ today: '2016-03-15', watches: await store.allWatches(), releaseByKey: deps.releaseByKey, countsOf: () => ({}), records: {}, marks: {} });
+    if (!reminder) throw new Error('no reminder planned');
+    const message = renderReminder(reminder);
+    expect(JSON.stringify(message.blocks) + message.text).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/);
   });
 });
