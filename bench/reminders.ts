@@ -61,7 +61,7 @@ try {
     await store.watch({ workspace: 'T1', channel: channel.channel }, Object.entries(channel.releases).map(([release, w]) => ({ release, leads: w.leads })), 'manual', '2020-01-01');
   }
   const started = performance.now();
-  const throughStore = await planToday({ store, releaseByKey, today: TODAY, now: () => TODAY, sleep: async () => undefined });
+  const throughStore = await planToday({ store, releaseByKey, today: TODAY });
   console.log(`the same through the store file (read watches, counts, records, marks, then plan): ${ms(performance.now() - started)}; ${throughStore.length} reminders due`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
@@ -77,6 +77,7 @@ async function deliver(label: string, reminders: PlannedReminder[], channelGapMs
     store,
     poster: createSlackReminderPoster(createWebClient('xoxb-bench', api.apiUrl)),
     now: () => new Date().toISOString(),
+    runId: `bench-${label}`,
     sleep: (wait) => new Promise((resolve) => setTimeout(resolve, wait)),
     ...(channelGapMs === undefined ? {} : { channelGapMs }),
   });

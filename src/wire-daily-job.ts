@@ -8,6 +8,7 @@ import { countsOfWatchers, planToday, runReminders } from './reminders/run-remin
 import { deliverNotices } from './reminders/deliver-reminders.js';
 import { planNotices } from './reminders/plan-notices.js';
 import { createSlackReminderPoster, createWebClient } from './slack/slack-reminder-poster.js';
+import { newRunId } from './store/run-claims.js';
 import type { Core } from './wire-core.js';
 
 export interface ReminderRunSummary {
@@ -21,7 +22,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function runReminderJob(core: Core, clock: () => DateTime, slack: { botToken: string; apiUrl?: string } | null): Promise<ReminderRunSummary> {
   const store = await core.store();
   const deps = core.deps();
-  const jobDeps = { store, releaseByKey: deps.releaseByKey, today: toIsoDate(clock()), now: () => clock().toUTC().toISO() ?? '', sleep };
+  const jobDeps = { store, releaseByKey: deps.releaseByKey, today: toIsoDate(clock()), now: () => clock().toUTC().toISO() ?? '', sleep, runId: newRunId() };
   const where = (reminder: { workspace: string; channel: string }) => `${reminder.workspace}/${reminder.channel}`;
   if (!slack) {
     const planned = await planToday(jobDeps);
@@ -34,7 +35,7 @@ export async function runReminderJob(core: Core, clock: () => DateTime, slack: {
     ...report.alreadyPosted.map((reminder) => `already posted ${where(reminder)}: ${reminder.key}`),
     ...report.broken.map((broken) => `broken ${broken.workspace}/${broken.channel}: ${broken.reason}`),
     ...report.pending.map(({ reminder, reason }) => `left pending ${where(reminder)}: ${reminder.key} (${reason})`),
-    `${report.posted.length} posted, ${report.alreadyPosted.length} found already posted, ${report.broken.length} channel(s) broken, ${report.pending.length} left for the next run, ${report.rateLimited} rate limit(s) met.`,
+    `${report.posted.length} posted, ${report.alreadyPosted.length} found already posted, ${report.heldElsewhere} being posted by another run, ${report.broken.length} channel(s) broken, ${report.pending.length} left for the next run, ${report.rateLimited} rate limit(s) met.`,
   ];
   return { lines, ok: report.pending.length === 0 && report.broken.length === 0 };
 }
@@ -52,7 +53,8 @@ export async function runSync(core: Core, slack: { botToken: string; apiUrl?: st
   const notices = planNotices(outcome.changes, watches, core.deps().releaseByKey, await countsOfWatchers(store, watches));
   if (!slack) return { lines: [...lines, `${notices.length} date-change notice(s) for watching channels; not posted (no SLACK_BOT_TOKEN).`], ok: true };
   const poster = createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl));
-  const delivered = await deliverNotices(notices, { store, poster, now: () => new Date().toISOString() });
+  const runId = newRunId();
+  const delivered = await deliverNotices(notices, { store, poster, now: () => new Date().toISOString(), runId }).finally(() => store.endClaims(runId));
   return {
     lines: [...lines, ...delivered.failed.map((failure) => `notice not posted: ${failure}`), `${delivered.posted.length} date-change notice(s) posted.`],
     ok: delivered.failed.length === 0,

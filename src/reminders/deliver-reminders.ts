@@ -1,7 +1,8 @@
-// Posts planned reminders through a port, exactly once as far as Slack lets us know:
-// a reminder is recorded pending (on disk) before its post and sent after. A pending one found on the
-// next run was interrupted: the port looks for it in the channel (the post carries its key as message
-// metadata) and only posts again if it is not there. Within a channel, posts keep about a second apart
+// Posts planned reminders through a port, exactly once as far as Slack lets us know: a reminder is
+// claimed by this run and recorded pending (on disk, under the store's lock) before its post, and sent
+// after; a run at the same time skips what another holds. One left pending by a run that has ended was
+// interrupted: the port looks for it in the channel (the post carries its key as message metadata)
+// and only posts again if it is not there. Within a channel, posts keep about a second apart
 // (Slack's limit); a 429 waits Retry-After and tries again (a 429 post was not made), unless Slack asks
 // for longer than a run should wait: then that workspace's posts are left for the next run. A refusal that
 // will not change (not_in_channel, channel_not_found, is_archived) marks the channel's watches broken.
@@ -20,8 +21,8 @@ export type PostOutcome =
 export interface ReminderPoster {
   post(reminder: PlannedReminder): Promise<PostOutcome>;
   postNotice(notice: DateNotice): Promise<PostOutcome>;
-  /** The ts of a message already in the channel carrying this reminder's key, if any. */
-  findPosted(reminder: PlannedReminder): Promise<string | null>;
+  /** The ts of a message in the channel, posted since `since` (ISO), carrying this key, if any. */
+  findPosted(post: { channel: string; key: string }, since: string): Promise<string | null>;
   /** Joins a public channel after not_in_channel, where the app may; false otherwise. */
   join(channel: string): Promise<boolean>;
 }
@@ -29,6 +30,8 @@ export interface ReminderPoster {
 export interface DeliveryOptions {
   store: WatchStore;
   poster: ReminderPoster;
+  /** This run, as it claims what it posts (claim-reminder.ts). */
+  runId: string;
   now: () => string;
   sleep: (ms: number) => Promise<void>;
   /** Gap between two posts to one channel. */
@@ -47,17 +50,41 @@ export interface DeliveryReport {
   pending: { reminder: PlannedReminder; reason: string }[];
   broken: { workspace: string; channel: string; reason: string }[];
   rateLimited: number;
+  /** Claimed by another run that is posting them now. */
+  heldElsewhere: number;
 }
 
 const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
-/** Date-change notices: each at most once (recorded like reminders), best effort otherwise. */
-export async function deliverNotices(notices: DateNotice[], options: Pick<DeliveryOptions, 'store' | 'poster' | 'now'>): Promise<{ posted: DateNotice[]; failed: string[] }> {
-  const records = await options.store.reminderRecords();
+/**
+ * Claims a key for this run; a key an ended run left pending is looked for in the channel first.
+ * 'post' when this run should post it now, 'done' when it is posted (by anyone), 'skip' when another
+ * live run holds it.
+ */
+async function claimToPost(
+  post: { channel: string; key: string; late: boolean },
+  options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>,
+): Promise<'post' | 'done' | 'skip' | 'found'> {
+  const claim = await options.store.claimReminder(post.key, { runId: options.runId, at: options.now(), late: post.late });
+  if (claim.kind === 'sent') return 'done';
+  if (claim.kind === 'held') return 'skip';
+  if (claim.kind === 'reclaimed') {
+    // If the channel cannot be searched (a scope missing), posting again beats losing the reminder.
+    const ts = await options.poster.findPosted(post, claim.since).catch(() => null);
+    if (ts) {
+      await options.store.recordReminder(post.key, { status: 'sent', at: options.now(), ts, late: post.late });
+      return 'found';
+    }
+  }
+  return 'post';
+}
+
+/** Date-change notices: each at most once (claimed like reminders), best effort otherwise. */
+export async function deliverNotices(notices: DateNotice[], options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>): Promise<{ posted: DateNotice[]; failed: string[] }> {
   const posted: DateNotice[] = [];
   const failed: string[] = [];
   for (const notice of notices) {
-    if (records[notice.key]) continue;
+    if ((await claimToPost({ ...notice, late: false }, options)) !== 'post') continue;
     const outcome = await options.poster.postNotice(notice);
     if (outcome.kind === 'posted') {
       await options.store.recordReminder(notice.key, { status: 'sent', at: options.now(), ts: outcome.ts, late: false });
@@ -73,8 +100,7 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
   const { store, poster, now, sleep, channelGapMs = 1100, concurrency = 50, maxRateLimitRetries = 5, maxRetryAfterMs = 120_000 } = options;
   // Workspaces Slack asked to wait longer than a run should: left for the next run, others go on.
   const deferred = new Set<string>();
-  const report: DeliveryReport = { posted: [], alreadyPosted: [], pending: [], broken: [], rateLimited: 0 };
-  const records = await store.reminderRecords();
+  const report: DeliveryReport = { posted: [], alreadyPosted: [], pending: [], broken: [], rateLimited: 0, heldElsewhere: 0 };
   const byChannel = new Map<string, PlannedReminder[]>();
   for (const reminder of reminders) {
     const key = `${reminder.workspace}|${reminder.channel}`;
@@ -129,16 +155,10 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
         report.pending.push({ reminder, reason: 'workspace rate limited: left for the next run' });
         continue;
       }
-      if (records[reminder.key]?.status === 'pending') {
-        // If the channel cannot be searched (a scope missing), posting again beats losing the reminder.
-        const ts = await poster.findPosted(reminder).catch(() => null);
-        if (ts) {
-          await store.recordReminder(reminder.key, { status: 'sent', at: now(), ts, late: reminder.late });
-          report.alreadyPosted.push(reminder);
-          continue;
-        }
-      }
-      await store.recordReminder(reminder.key, { status: 'pending', at: now(), ts: null, late: reminder.late });
+      const claimed = await claimToPost(reminder, options);
+      if (claimed === 'found') report.alreadyPosted.push(reminder);
+      if (claimed === 'skip') report.heldElsewhere += 1;
+      if (claimed !== 'post') continue;
       if (postedBefore) await sleep(channelGapMs);
       const result = await postOne(reminder);
       if (result === 'stop') return;

@@ -1,4 +1,5 @@
 // The simplest WatchStore: in memory, the reference the file store is checked against.
+import { decideClaim, withinLease, withoutClaim, type ClaimResult, type ReminderClaim } from './claim-reminder.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
@@ -54,6 +55,19 @@ export class MemoryWatchStore implements WatchStore {
 
   async reminderRecords(): Promise<Record<string, ReminderRecord>> {
     return { ...this.records };
+  }
+
+  // One process: a claim is alive within its lease; a run that ended has released its claims.
+  async claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult> {
+    const { result, record } = decideClaim(this.records[key], claim, (_by, at) => withinLease(at, claim.at));
+    if (record) this.records[key] = record;
+    return result;
+  }
+
+  async endClaims(runId: string): Promise<void> {
+    for (const [key, record] of Object.entries(this.records)) {
+      if (record.claimedBy === runId) this.records[key] = withoutClaim(record);
+    }
   }
 
   async recordReminder(key: string, record: ReminderRecord): Promise<void> {

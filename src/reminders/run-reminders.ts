@@ -14,6 +14,8 @@ export interface ReminderJobDeps {
   now: () => string;
   sleep: (ms: number) => Promise<void>;
   channelGapMs?: number;
+  /** This run, as it claims what it posts; unique per run (store/run-claims.ts). */
+  runId: string;
 }
 
 /** Every watching channel's machine counts, for planning reminders and notices. */
@@ -28,7 +30,7 @@ export async function countsOfWatchers(
   return (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {};
 }
 
-export async function planToday(deps: ReminderJobDeps): Promise<PlannedReminder[]> {
+export async function planToday(deps: Pick<ReminderJobDeps, 'store' | 'releaseByKey' | 'today'>): Promise<PlannedReminder[]> {
   const watches = await deps.store.allWatches();
   return planReminders({
     today: deps.today,
@@ -42,6 +44,11 @@ export async function planToday(deps: ReminderJobDeps): Promise<PlannedReminder[
 
 export async function runReminders(deps: ReminderJobDeps, poster: ReminderPoster): Promise<{ planned: PlannedReminder[]; report: DeliveryReport }> {
   const planned = await planToday(deps);
-  const report = await deliverReminders(planned, { store: deps.store, poster, now: deps.now, sleep: deps.sleep, channelGapMs: deps.channelGapMs });
-  return { planned, report };
+  try {
+    const report = await deliverReminders(planned, { store: deps.store, poster, now: deps.now, sleep: deps.sleep, channelGapMs: deps.channelGapMs, runId: deps.runId });
+    return { planned, report };
+  } finally {
+    // Whatever this run leaves pending is no longer held: the next run looks for it and settles it.
+    await deps.store.endClaims(deps.runId);
+  }
 }

@@ -2,6 +2,7 @@
 // times, the reminders it has posted (or is posting), and what people did with them.
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ReleaseKey, TeamRef } from '../inventory/inventory-store.js';
+import type { ClaimResult, ReminderClaim } from './claim-reminder.js';
 
 /** Days before an end date to remind; 0 is the last supported day itself. */
 export const DEFAULT_LEADS: readonly number[] = [180, 90, 30, 7, 1, 0];
@@ -31,6 +32,8 @@ export interface ReminderRecord {
   at: string;
   ts: string | null;
   late: boolean;
+  /** The run posting it (claim-reminder.ts); gone once that run has ended. */
+  claimedBy?: string;
 }
 
 export interface MilestoneMark {
@@ -59,6 +62,10 @@ export interface WatchStore {
   reminderRecords(): Promise<Record<string, ReminderRecord>>;
   /** Durable before it resolves: a pending record must be on disk before the post. */
   recordReminder(key: string, record: ReminderRecord): Promise<void>;
+  /** Claims a reminder or notice for one run, atomically among all processes on the store; durable. */
+  claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult>;
+  /** The run has ended: what it left pending is no longer held, and the next run settles it. */
+  endClaims(runId: string): Promise<void>;
   milestoneMarks(): Promise<Record<string, MilestoneMark>>;
   markMilestone(key: string, mark: MilestoneMark): Promise<void>;
   /** The team's contracts alone: read on every lookup, so kept cheap. */

@@ -16,8 +16,10 @@ interface SlackError {
   message?: string;
 }
 
-// How far back to look for an interrupted post: runs are daily, so a few days is plenty.
-const LOOKBACK_SECONDS = 7 * 24 * 3600;
+// An interrupted post is looked for from a little before its claim, page after page, however busy the
+// channel; the cap only bounds a runaway answer.
+const CLOCK_SLACK_SECONDS = 120;
+const MAX_HISTORY_PAGES = 50;
 
 /** A Web API call that has not answered in this long is given up: its reminder stays pending. */
 export const WEB_API_TIMEOUT_MS = 10_000;
@@ -45,17 +47,19 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
     post: (reminder: PlannedReminder) => postMessage(client, reminder.channel, reminder.key, renderReminder(reminder)),
     postNotice: (notice: DateNotice) => postMessage(client, notice.channel, notice.key, renderNotice(notice)),
 
-    async findPosted(reminder: PlannedReminder): Promise<string | null> {
-      const response = await client.conversations.history({
-        channel: reminder.channel,
-        oldest: String(Math.floor(Date.now() / 1000) - LOOKBACK_SECONDS),
-        limit: 200,
-        include_all_metadata: true,
-      });
-      const found = response.messages?.find(
-        (message) => message.metadata?.event_type === REMINDER_EVENT_TYPE && (message.metadata.event_payload as { key?: string } | undefined)?.key === reminder.key,
-      );
-      return found?.ts ?? null;
+    async findPosted(post: { channel: string; key: string }, since: string): Promise<string | null> {
+      const oldest = String(Math.floor(Date.parse(since) / 1000) - CLOCK_SLACK_SECONDS);
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
+        const response = await client.conversations.history({ channel: post.channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+        const found = response.messages?.find(
+          (message) => message.metadata?.event_type === REMINDER_EVENT_TYPE && (message.metadata.event_payload as { key?: string } | undefined)?.key === post.key,
+        );
+        if (found?.ts) return found.ts;
+        cursor = response.response_metadata?.next_cursor;
+        if (!response.has_more || !cursor) return null;
+      }
+      return null;
     },
 
     async join(channel: string): Promise<boolean> {

@@ -23,6 +23,8 @@ import {
   type TeamState,
 } from '../inventory/inventory-store.js';
 import { DurableJsonFile } from './durable-json-file.js';
+import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
+import { claimHolderAlive } from './run-claims.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
 import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam, type StoredWorkspace } from './store-schema.js';
 import type { Contract } from '../contracts/apply-contract.js';
@@ -200,6 +202,26 @@ export class LowdbStore implements InventoryStore, WatchStore {
   recordReminder(key: string, record: ReminderRecord): Promise<void> {
     return this.withLock(async () => {
       this.db.data.reminders[key] = record;
+      await this.persist();
+    });
+  }
+
+  claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult> {
+    return this.withLock(async () => {
+      const { result, record } = decideClaim(ownValue(this.db.data.reminders, key), claim, (by, at) => claimHolderAlive(by, at, claim.at));
+      if (record) {
+        this.db.data.reminders[key] = record;
+        await this.persist();
+      }
+      return result;
+    });
+  }
+
+  endClaims(runId: string): Promise<void> {
+    return this.withLock(async () => {
+      const held = Object.entries(this.db.data.reminders).filter(([, record]) => record.claimedBy === runId);
+      if (held.length === 0) return;
+      for (const [key, record] of held) this.db.data.reminders[key] = withoutClaim(record);
       await this.persist();
     });
   }

@@ -32,7 +32,7 @@ export const storeSchema = z.object({
   /** Keyed by reminder key (plan-reminders.ts): what was posted, or is being posted. */
   reminders: z.record(
     z.string(),
-    z.object({ status: z.enum(['pending', 'sent']), at: z.string(), ts: z.string().nullable(), late: z.boolean() }),
+    z.object({ status: z.enum(['pending', 'sent']), at: z.string(), ts: z.string().nullable(), late: z.boolean(), claimedBy: z.string().optional() }),
   ),
   /** Keyed by milestone key: snoozes and "handled". */
   milestones: z.record(

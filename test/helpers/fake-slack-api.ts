@@ -32,7 +32,7 @@ export class FakeSlackApi {
   override: Override = () => undefined;
   socket: WebSocket | undefined;
   /** Messages accepted by chat.postMessage, per channel, as conversations.history returns them. */
-  readonly accepted = new Map<string, { ts: string; text: unknown; metadata: unknown }[]>();
+  readonly accepted = new Map<string, { ts: string; text: unknown; metadata: unknown; chatter?: boolean }[]>();
   /** When set, a channel accepts one post per this many ms and answers 429 (Retry-After: 1) beyond. */
   channelGapMs: number | null = null;
   private lastAcceptedAt = new Map<string, number>();
@@ -103,9 +103,16 @@ export class FakeSlackApi {
     return { body: { ok: true, ts, channel } };
   }
 
+  /** Messages people posted in a channel (no metadata), newer than anything posted so far. */
+  addChatter(channel: string, count: number): void {
+    const messages = this.accepted.get(channel) ?? [];
+    for (let index = 0; index < count; index += 1) messages.push({ ts: `${1800000000 + messages.length}.000200`, text: `chatter ${index}`, metadata: undefined, chatter: true });
+    this.accepted.set(channel, messages);
+  }
+
   /** Every message accepted, across channels. */
   acceptedPosts(): { channel: string; ts: string; metadata: unknown }[] {
-    return [...this.accepted].flatMap(([channel, messages]) => messages.map((message) => ({ channel, ...message })));
+    return [...this.accepted].flatMap(([channel, messages]) => messages.filter((message) => !message.chatter).map((message) => ({ channel, ...message })));
   }
 
   private defaultAnswer(method: string, call: RecordedCall): unknown {
@@ -114,8 +121,16 @@ export class FakeSlackApi {
         return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'eolwatch' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
-      case 'conversations.history':
-        return { ok: true, messages: [...(this.accepted.get(String(call.body.channel)) ?? [])].reverse(), has_more: false };
+      case 'conversations.history': {
+        // As Slack pages it: newest first, after `oldest`, `limit` a page (at most 1,000), then a cursor.
+        const oldest = Number(call.body.oldest ?? 0);
+        const newestFirst = [...(this.accepted.get(String(call.body.channel)) ?? [])].reverse().filter((message) => Number(message.ts) > oldest);
+        const start = Number(call.body.cursor ?? 0);
+        const limit = Math.min(Number(call.body.limit ?? 100), 1000);
+        const page = newestFirst.slice(start, start + limit);
+        const more = start + limit < newestFirst.length;
+        return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+      }
       case 'conversations.join':
         return { ok: false, error: 'missing_scope' };
       case 'response':

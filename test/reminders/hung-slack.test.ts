@@ -10,6 +10,7 @@ import { testCore } from '../helpers/test-core.js';
 let api: FakeSlackApi;
 let store: MemoryStore;
 const slept: number[] = [];
+let runs = 0;
 const DUE = '2022-12-11'; // 30 days before Windows 8.1's security support ends
 const channels = Array.from({ length: 200 }, (_, index) => `C${String(index).padStart(3, '0')}`);
 const hung = new Set(channels.slice(0, 10));
@@ -35,6 +36,7 @@ function job(): ReminderJobDeps {
     releaseByKey: testCore().deps().releaseByKey,
     today: DUE,
     now: () => `${DUE}T09:00:00.000Z`,
+    runId: `test-run-${(runs += 1)}`,
     sleep: async (ms) => {
       slept.push(ms);
     },

@@ -12,6 +12,7 @@ import { testCore } from '../helpers/test-core.js';
 let api: FakeSlackApi;
 let store: MemoryStore;
 const slept: number[] = [];
+let runs = 0;
 const W81 = 'windows/8.1';
 const met = { workspace: 'T1', channel: 'CMET' };
 
@@ -33,6 +34,7 @@ function jobOn(today: string, on: InventoryStore & WatchStore = store): Reminder
     releaseByKey: testCore().deps().releaseByKey,
     today,
     now: () => `${today}T09:00:00.000Z`,
+    runId: `test-run-${(runs += 1)}`,
     sleep: async (ms) => {
       slept.push(ms);
     },
@@ -41,6 +43,16 @@ function jobOn(today: string, on: InventoryStore & WatchStore = store): Reminder
 
 const poster = () => createSlackReminderPoster(createWebClient('xoxb-test', api.apiUrl));
 const run = (today: string, on?: InventoryStore & WatchStore) => runReminders(jobOn(today, on), poster());
+
+/** A run whose post reaches Slack but which dies before recording it sent. */
+async function runThatDiesBeforeRecording(today: string) {
+  const crashing = Object.create(store) as MemoryStore;
+  crashing.recordReminder = async (key, record) => {
+    if (record.status === 'sent') throw new Error('killed before recording');
+    return store.recordReminder(key, record);
+  };
+  return run(today, crashing);
+}
 
 describe('reminders for a watch on Windows 8.1 with the default leads', () => {
   it('post on exactly the days before each end of support, and on no other day', async () => {
@@ -140,12 +152,7 @@ describe('delivery', () => {
 
   it('neither loses nor repeats a reminder when the run dies between posting and recording it', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
-    const crashing = Object.create(store) as MemoryStore;
-    crashing.recordReminder = async (key, record) => {
-      if (record.status === 'sent') throw new Error('killed before recording');
-      return store.recordReminder(key, record);
-    };
-    await run('2022-12-11', crashing);
+    await runThatDiesBeforeRecording('2022-12-11');
     expect(api.acceptedPosts()).toHaveLength(1);
     expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|2023-01-10|30']?.status).toBe('pending');
     const { report } = await run('2022-12-11');
@@ -153,6 +160,17 @@ describe('delivery', () => {
     expect(report.posted).toHaveLength(0);
     expect(api.acceptedPosts()).toHaveLength(1);
     expect((await store.reminderRecords())['T1|CMET|windows/8.1|eol|2023-01-10|30']?.status).toBe('sent');
+  });
+
+  it('finds an interrupted post however busy the channel has been since (450 newer messages)', async () => {
+    await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
+    await runThatDiesBeforeRecording('2022-12-11');
+    api.addChatter('CMET', 450);
+    const { report } = await run('2022-12-11');
+    expect(report.alreadyPosted).toHaveLength(1);
+    expect(report.posted).toHaveLength(0);
+    expect(api.acceptedPosts()).toHaveLength(1);
+    expect(api.callsTo('conversations.history').length).toBeGreaterThan(1);
   });
 
   it('posts a pending reminder once when the channel cannot be searched for it', async () => {
