@@ -10,7 +10,6 @@ import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
-import { DEFAULT_LEADS } from '../reminders/watch-store.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
 export const MAX_HISTORY_LINES = 20;
@@ -58,7 +57,6 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
   }
   const store = await deps.store();
   const changes = appliedChanges(await store.setCounts(speaker, counts, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }), deps);
-  await followCounts(changes, deps, speaker, asOf);
   const warnings: UpgradeWarning[] = changes
     .filter((change) => change.to > change.from)
     .flatMap((change) => {
@@ -67,18 +65,6 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
     });
   const team = await store.team(speaker);
   return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };
-}
-
-/** A channel watches the releases it has machines on, unless it turned that off (`/eol watch auto off`). */
-async function followCounts(changes: AppliedChange[], deps: CommandDeps, speaker: Speaker, today: string): Promise<void> {
-  const store = await deps.store();
-  const channel = await store.channelWatches(speaker);
-  const started = changes.filter((change) => change.from === 0 && change.to > 0).map((change) => releaseKeyOf(change.release));
-  const stopped = changes
-    .filter((change) => change.to === 0 && channel.releases[releaseKeyOf(change.release)]?.source === 'auto')
-    .map((change) => releaseKeyOf(change.release));
-  if (channel.autoWatch && started.length > 0) await store.watch(speaker, started.map((release) => ({ release, leads: [...DEFAULT_LEADS] })), 'auto', today);
-  if (stopped.length > 0) await store.unwatch(speaker, stopped);
 }
 
 async function history(releaseName: string | null, deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -1,5 +1,5 @@
 // A request -> its result. The one place that knows which subcommand handles which request.
-import { StoreBusyError } from '../inventory/inventory-store.js';
+import { StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { commandList } from './command-list.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
@@ -56,6 +56,7 @@ export async function runCommand(request: Request, deps: CommandDeps, speaker: S
     return warning ? { ...result, warning } : result;
   } catch (error) {
     if (error instanceof StoreBusyError) return { kind: 'invalid', reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.' };
+    if (error instanceof StoreWriteError) return { kind: 'invalid', reason: 'Nothing saved: the store could not be written (is the disk full?). Please tell whoever runs eolwatch.' };
     throw error;
   }
 }

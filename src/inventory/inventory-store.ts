@@ -50,6 +50,9 @@ export interface InventoryStore {
 /** The store could not take its lock in time: another process is writing. Nothing was changed. */
 export class StoreBusyError extends Error {}
 
+/** A change could not be written (a full disk, a read-only folder). Nothing was changed. */
+export class StoreWriteError extends Error {}
+
 export const MAX_COUNT = 10_000_000;
 export const MAX_TEAM_NAME_LENGTH = 80;
 

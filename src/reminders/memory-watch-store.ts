@@ -9,7 +9,7 @@ export class MemoryWatchStore implements WatchStore {
   private readonly records: Record<string, ReminderRecord> = {};
   private readonly marks: Record<string, MilestoneMark> = {};
 
-  private entry(ref: TeamRef) {
+  protected entry(ref: TeamRef) {
     const key = `${ref.workspace}\u0000${ref.channel}`;
     let found = this.channels.get(key);
     if (!found) {

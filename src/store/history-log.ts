@@ -41,7 +41,7 @@ export interface HistoryTail {
 /** Reads complete lines from `fromByte` on; a torn last line (a crash mid-append) is left out. */
 export async function readHistory(path: string, fromByte = 0): Promise<HistoryTail> {
   const buffer = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return Buffer.alloc(0);
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return Buffer.alloc(0); // no log yet
     throw error;
   });
   const lastNewline = buffer.lastIndexOf(0x0a);

@@ -15,6 +15,7 @@ import lockfile from 'proper-lockfile';
 import {
   applyCounts,
   StoreBusyError,
+  StoreWriteError,
   type ChangedBy,
   type CountChange,
   type HistoryEntry,
@@ -25,6 +26,7 @@ import {
 import { DurableJsonFile } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
 import { claimHolderAlive } from './run-claims.js';
+import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
 import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam, type StoredWorkspace } from './store-schema.js';
 import type { Contract } from '../contracts/apply-contract.js';
@@ -59,6 +61,9 @@ interface PendingChange {
 // changes at most this often. Writes always look (under the lock).
 const READ_RECHECK_MS = 1000;
 const NO_CONTRACTS: Readonly<Record<string, Contract>> = Object.freeze({});
+
+/** Reminder runs answer nobody within Slack's 3 s: their writes wait this long for a busy store. */
+const RUN_LOCK_WAIT_MS = 15_000;
 
 const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {}, contracts: {} });
 
@@ -102,7 +107,8 @@ export class LowdbStore implements InventoryStore, WatchStore {
   async close(): Promise<void> {
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
-    await this.withLock(() => this.persist());
+    // The last checkpoint is worth waiting for: nobody is waiting on an answer.
+    await this.withLock(() => this.persist(), false, RUN_LOCK_WAIT_MS);
   }
 
   // --- InventoryStore ---
@@ -200,30 +206,42 @@ export class LowdbStore implements InventoryStore, WatchStore {
   }
 
   recordReminder(key: string, record: ReminderRecord): Promise<void> {
-    return this.withLock(async () => {
-      this.db.data.reminders[key] = record;
-      await this.persist();
-    });
+    return this.withLock(
+      async () => {
+        this.db.data.reminders[key] = record;
+        await this.persist();
+      },
+      false,
+      RUN_LOCK_WAIT_MS,
+    );
   }
 
   claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult> {
-    return this.withLock(async () => {
-      const { result, record } = decideClaim(ownValue(this.db.data.reminders, key), claim, (by, at) => claimHolderAlive(by, at, claim.at));
-      if (record) {
-        this.db.data.reminders[key] = record;
-        await this.persist();
-      }
-      return result;
-    });
+    return this.withLock(
+      async () => {
+        const { result, record } = decideClaim(ownValue(this.db.data.reminders, key), claim, (by, at) => claimHolderAlive(by, at, claim.at));
+        if (record) {
+          this.db.data.reminders[key] = record;
+          await this.persist();
+        }
+        return result;
+      },
+      false,
+      RUN_LOCK_WAIT_MS,
+    );
   }
 
   endClaims(runId: string): Promise<void> {
-    return this.withLock(async () => {
-      const held = Object.entries(this.db.data.reminders).filter(([, record]) => record.claimedBy === runId);
-      if (held.length === 0) return;
-      for (const [key, record] of held) this.db.data.reminders[key] = withoutClaim(record);
-      await this.persist();
-    });
+    return this.withLock(
+      async () => {
+        const held = Object.entries(this.db.data.reminders).filter(([, record]) => record.claimedBy === runId);
+        if (held.length === 0) return;
+        for (const [key, record] of held) this.db.data.reminders[key] = withoutClaim(record);
+        await this.persist();
+      },
+      false,
+      RUN_LOCK_WAIT_MS,
+    );
   }
 
   milestoneMarks(): Promise<Record<string, MilestoneMark>> {
@@ -309,9 +327,14 @@ export class LowdbStore implements InventoryStore, WatchStore {
         });
         // Memory changes only once the lines are on disk: a failed append leaves the team as it was.
         if (entries.length > 0) {
-          const historyBytes = await appendHistory(historyPath(this.historyDir, team), entries);
+          const historyBytes = await appendHistory(historyPath(this.historyDir, team), entries).catch((error: NodeJS.ErrnoException) => {
+            throw new StoreWriteError(`could not write ${historyPath(this.historyDir, team)} (${error.code ?? error.message})`);
+          });
           this.putTeam(team, { ...stored, counts, historyBytes });
-          this.scheduleCheckpoint();
+          // The automatic watches go with the counts: written now if they changed; should that write
+          // fail, the log has the counts and replaying them brings the watches back.
+          if (this.followEntries(team, entries)) await this.persist().catch(() => undefined);
+          else this.scheduleCheckpoint();
         }
         changes.forEach((pending, index) => pending.resolve(results[index] ?? []));
       } catch (error) {
@@ -379,7 +402,18 @@ export class LowdbStore implements InventoryStore, WatchStore {
     if (tail.entries.length === 0) return false;
     const { next } = applyCounts(stored.counts, tail.entries.map((entry) => ({ release: entry.release, count: entry.to })));
     this.putTeam(team, { ...stored, counts: next, historyBytes: tail.endOfLastLine });
+    this.followEntries(team, tail.entries);
     return true;
+  }
+
+  /** Applies the automatic watches that count changes (set, not clear) bring; true when any changed. */
+  private followEntries(team: TeamRef, entries: readonly HistoryEntry[]): boolean {
+    const channel = (this.workspaceForWrite(team).channels[team.channel] ??= newChannel());
+    let changed = false;
+    for (const entry of entries) {
+      if (entry.action === 'set') changed = followCounts(channel.autoWatch, channel.watches, [entry], entry.at.slice(0, 10)) || changed;
+    }
+    return changed;
   }
 
   private async replayAllHistory(locked: boolean, onlyWorkspace?: string): Promise<boolean> {
@@ -422,14 +456,14 @@ export class LowdbStore implements InventoryStore, WatchStore {
   }
 
   /** In the queue and holding the cross-process file lock, with fresh data. */
-  private withLock<T>(work: () => Promise<T>, creating = false): Promise<T> {
+  private withLock<T>(work: () => Promise<T>, creating = false, waitMs = this.lockWaitMs): Promise<T> {
     return this.inQueue(async () => {
       let release: () => Promise<void>;
       try {
         release = await lockfile.lock(this.path, {
           realpath: false,
           stale: 10_000,
-          retries: { retries: Math.max(1, Math.ceil(this.lockWaitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 },
+          retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 },
         });
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new StoreBusyError(`the store ${this.path} is locked by another process`);

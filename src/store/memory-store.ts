@@ -3,12 +3,16 @@ import type { ChangedBy, CountChange, HistoryEntry, InventoryStore, TeamRef, Tea
 import { MemoryInventoryStore } from '../inventory/memory-inventory-store.js';
 import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
+import { followCounts } from '../reminders/follow-counts.js';
 
 export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore {
   private readonly inventory = new MemoryInventoryStore();
 
-  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.inventory.setCounts(team, counts, by);
+  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    const changes = await this.inventory.setCounts(team, counts, by);
+    const channel = this.entry(team);
+    followCounts(channel.autoWatch, channel.releases, changes, by.at.slice(0, 10));
+    return changes;
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {

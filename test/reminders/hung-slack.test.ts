@@ -43,7 +43,7 @@ function job(): ReminderJobDeps {
   };
 }
 
-const poster = () => createSlackReminderPoster(createWebClient('xoxb-test', api.apiUrl, 300));
+const poster = () => createSlackReminderPoster(createWebClient('xoxb-test', api.apiUrl, 1500));
 const postsPerChannel = () => channels.map((channel) => api.accepted.get(channel)?.length ?? 0);
 
 it('finishes when 10 of 200 channels never answer, leaves those pending, and posts them once on the next run', async () => {
