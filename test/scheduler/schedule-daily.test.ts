@@ -34,3 +34,17 @@ it('logs a failing job instead of letting it escape', async () => {
   await task.execute();
   expect(logged.join('')).toContain('Slack is down');
 });
+
+it('lets the next day run on time when a run hangs past its deadline, and says so', async () => {
+  const logged: string[] = [];
+  const logger = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
+  let started = 0;
+  task = scheduleDaily('daily', '09:00', 'UTC', () => {
+    started += 1;
+    return started === 1 ? new Promise(() => undefined) : Promise.resolve(); // the first run never ends
+  }, logger, 50);
+  await task.execute(); // day 1: hangs, given up after its deadline
+  await task.execute(); // day 2
+  expect(started).toBe(2);
+  expect(logged.join('')).toContain('passed its deadline');
+});
