@@ -2,8 +2,10 @@
 // long the history grows, where rewriting it inside the store file would not (bench/inventory-store.ts).
 import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { z } from 'zod';
 import { isIdentifier } from '../commands/check-identifier.js';
-import type { HistoryEntry, TeamRef } from '../inventory/inventory-store.js';
+import { StoreFileError } from './durable-json-file.js';
+import { MAX_COUNT, type HistoryEntry, type TeamRef } from '../inventory/inventory-store.js';
 
 /** Whether a team's ids can name its log: the edges' rule, checked again here before any write. */
 export const isLoggableTeam = (team: TeamRef): boolean => isIdentifier(team.workspace) && isIdentifier(team.channel);
@@ -47,8 +49,30 @@ export async function readHistory(path: string, fromByte = 0): Promise<HistoryTa
   const lastNewline = buffer.lastIndexOf(0x0a);
   const end = lastNewline < fromByte ? fromByte : lastNewline + 1;
   const text = buffer.subarray(fromByte, end).toString('utf8');
-  const entries = text === '' ? [] : text.trimEnd().split('\n').map((line) => JSON.parse(line) as HistoryEntry);
+  const entries = text === '' ? [] : text.trimEnd().split('\n').map((line, index) => parseEntry(path, line, index));
   return { entries, endOfLastLine: end };
+}
+
+const historyEntrySchema = z.object({
+  release: z.string().min(1),
+  from: z.number().int().min(0).max(MAX_COUNT),
+  to: z.number().int().min(0).max(MAX_COUNT),
+  user: z.string(),
+  at: z.iso.datetime({ offset: true }),
+  action: z.enum(['set', 'clear']),
+});
+
+/** A complete line is a change someone was told was saved: one that is not an entry stops the store. */
+function parseEntry(path: string, line: string, index: number): HistoryEntry {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    throw new StoreFileError(`the history ${path} has a line that is not JSON (line ${index + 1} of those read); it was left as it is`);
+  }
+  const entry = historyEntrySchema.safeParse(json);
+  if (!entry.success) throw new StoreFileError(`the history ${path} has a line that is not a history entry (line ${index + 1} of those read: ${entry.error.issues[0]?.path.join('.')} ${entry.error.issues[0]?.message}); it was left as it is`);
+  return entry.data;
 }
 
 /** Cuts a torn last line that was never acknowledged, so the next append starts on a fresh line. */

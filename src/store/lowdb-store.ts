@@ -23,7 +23,7 @@ import {
   type TeamRef,
   type TeamState,
 } from '../inventory/inventory-store.js';
-import { DurableJsonFile } from './durable-json-file.js';
+import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
 import { claimHolderAlive } from './run-claims.js';
 import { followCounts } from '../reminders/follow-counts.js';
@@ -95,9 +95,13 @@ export class LowdbStore implements InventoryStore, WatchStore {
   /** Opens (or creates) the store; refuses an unreadable one without touching it. */
   static async open(path: string, options: LowdbStoreOptions = {}): Promise<LowdbStore> {
     await mkdir(dirname(path), { recursive: true });
+    // Writing replaces the file (a temporary one renamed over it), which a read-only mode would not stop.
+    const mode = (await stat(path).catch(() => null))?.mode;
+    if (mode !== undefined && (mode & 0o222) === 0) throw new StoreFileError(`the store ${path} is read-only; make it writable or set EOLWATCH_STORE to another file. It was left as it is`);
     const db = new Low<StoreData>(new DurableJsonFile(path, parseStore(path)), emptyStore());
     const store = new LowdbStore(db, path, options.lockWaitMs ?? 1500, options.checkpointDelayMs ?? 1000);
     await store.withLock(async () => {
+      await store.checkEveryLogIsThere();
       if (await store.replayAllHistory(true)) await store.persist();
     }, true);
     return store;
@@ -396,7 +400,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
     const stored = this.storedTeam(team) ?? newTeam();
     const size = (await stat(path).catch(() => null))?.size ?? 0;
     if (size === stored.historyBytes) return false;
-    if (size < stored.historyBytes) throw new Error(`history ${path} is shorter than the store records; left as it is`);
+    if (size < stored.historyBytes) throw new StoreFileError(`the history ${path} is ${size === 0 ? 'missing' : 'shorter than the store records'}; it was left as it is`);
     const tail = await readHistory(path, stored.historyBytes);
     if (locked) await cutTornLine(path, tail.endOfLastLine);
     if (tail.entries.length === 0) return false;
@@ -404,6 +408,18 @@ export class LowdbStore implements InventoryStore, WatchStore {
     this.putTeam(team, { ...stored, counts: next, historyBytes: tail.endOfLastLine });
     this.followEntries(team, tail.entries);
     return true;
+  }
+
+  /** At start: every team the store says has history must still have all of it (a deleted log is not "no history"). */
+  private async checkEveryLogIsThere(): Promise<void> {
+    for (const [workspace, stored] of Object.entries(this.db.data.workspaces)) {
+      for (const [channel, team] of Object.entries(stored.teams)) {
+        if (team.historyBytes === 0 || !isLoggableTeam({ workspace, channel })) continue;
+        const path = historyPath(this.historyDir, { workspace, channel });
+        const size = (await stat(path).catch(() => null))?.size ?? 0;
+        if (size < team.historyBytes) throw new StoreFileError(`the history ${path} is ${size === 0 ? 'missing' : 'shorter than the store records'}; it was left as it is`);
+      }
+    }
   }
 
   /** Applies the automatic watches that count changes (set, not clear) bring; true when any changed. */

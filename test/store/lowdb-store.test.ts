@@ -2,8 +2,8 @@
 // without touching it, and loses nothing to a second process.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { StoreBusyError } from '../../src/inventory/inventory-store.js';
 import { StoreFileError } from '../../src/store/durable-json-file.js';
@@ -28,6 +28,47 @@ const team = { workspace: 'T1', channel: 'C1' };
 const by = { user: 'U1', at: '2017-06-28T10:00:00.000Z' };
 
 describe('LowdbStore on a real file', () => {
+  describe('refuses to start on a store whose files disagree, naming the file and changing nothing', () => {
+    async function storeWithHistory(): Promise<{ path: string; log: string }> {
+      const path = freshPath();
+      const store = await LowdbStore.open(path);
+      await store.setCounts(team, [{ release: 'windows/8.1', count: 5 }], by);
+      await store.close();
+      return { path, log: join(dirname(path), `${basename(path, '.json')}.history`, 'T1', 'C1.jsonl') };
+    }
+
+    it.each([
+      ['valid JSON of the wrong shape', '{"release":"windows/8.1","count":5}\n', /is not a history entry/],
+      ['a count over the limit', '{"release":"windows/8.1","from":5,"to":99999999999,"user":"U1","at":"2020-01-01T00:00:00.000Z","action":"set"}\n', /is not a history entry/],
+      ['a complete line that is not JSON', 'not json\n', /is not JSON/],
+    ])('a history line that is %s', async (_name, line, reason) => {
+      const { path, log } = await storeWithHistory();
+      appendFileSync(log, line);
+      const [storeBefore, logBefore] = [readFileSync(path, 'utf8'), readFileSync(log, 'utf8')];
+      await expect(LowdbStore.open(path)).rejects.toThrow(StoreFileError);
+      await expect(LowdbStore.open(path)).rejects.toThrow(reason);
+      await expect(LowdbStore.open(path)).rejects.toThrow(log);
+      expect([readFileSync(path, 'utf8'), readFileSync(log, 'utf8')]).toEqual([storeBefore, logBefore]);
+    });
+
+    it('a history log that was deleted', async () => {
+      const { path, log } = await storeWithHistory();
+      rmSync(log);
+      const before = readFileSync(path, 'utf8');
+      await expect(LowdbStore.open(path)).rejects.toThrow(`the history ${log} is missing`);
+      expect(readFileSync(path, 'utf8')).toBe(before);
+    });
+
+    it('a store file made read-only', async () => {
+      const { path } = await storeWithHistory();
+      chmodSync(path, 0o444);
+      const before = readFileSync(path, 'utf8');
+      await expect(LowdbStore.open(path)).rejects.toThrow(/is read-only/);
+      expect(readFileSync(path, 'utf8')).toBe(before);
+      chmodSync(path, 0o644);
+    });
+  });
+
   it.each(['constructor', '__proto__', '..', ''])('refuses to write workspace or channel %j, and the file still opens', async (id) => {
     const path = freshPath();
     const store = await open(path);
