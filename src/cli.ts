@@ -20,7 +20,7 @@ try {
       const now = clock ? () => clock(config.timezone) : core.deps().now;
       return runReminderJob(core, now, dryRun ? null : { botToken: botToken ?? '', apiUrl });
     },
-    sync: () => runSync(core, botToken ? { botToken, apiUrl } : null),
+    sync: (force) => runSync(core, botToken ? { botToken, apiUrl } : null, force),
   });
   await core.close();
 } catch (error) {

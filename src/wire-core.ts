@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { InventoryStore } from './inventory/inventory-store.js';
 import type { WatchStore } from './reminders/watch-store.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import { releasesInUse } from './inventory/releases-in-use.js';
 
 // A refresh that has not answered by then is a failure; the last good catalogue stays.
 const REFRESH_TIMEOUT_MS = 30_000;
@@ -29,6 +30,8 @@ export interface Core {
 export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'>;
 
 export function wireCore(config: CoreConfig): Core {
+  let opened: Promise<InventoryStore & WatchStore> | undefined;
+  const store = () => (opened ??= LowdbStore.open(config.storePath));
   const refresher = CatalogRefresher.open({
     catalogPath: config.catalogPath,
     supplementsPath: config.supplementsPath,
@@ -36,9 +39,8 @@ export function wireCore(config: CoreConfig): Core {
     url: config.catalogUrl,
     timeoutMs: REFRESH_TIMEOUT_MS,
     now: () => new Date().toISOString(),
+    inUse: async () => releasesInUse(await store()),
   });
-  let opened: Promise<InventoryStore & WatchStore> | undefined;
-  const store = () => (opened ??= LowdbStore.open(config.storePath));
   const admins = new Set(config.admins);
   let nextReminderRun: () => string | null = () => null;
   return {

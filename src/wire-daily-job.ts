@@ -6,7 +6,7 @@ import { plainFormat } from './render/formatter.js';
 import { reminderText } from './render/render-reminder.js';
 import { countsOfWatchers, planToday, runReminders } from './reminders/run-reminders.js';
 import { deliverNotices } from './reminders/deliver-reminders.js';
-import { planNotices } from './reminders/plan-notices.js';
+import { planNotices, vanishedChange } from './reminders/plan-notices.js';
 import { createSlackReminderPoster, createWebClient } from './slack/slack-reminder-poster.js';
 import { newRunId } from './store/run-claims.js';
 import type { Core } from './wire-core.js';
@@ -41,16 +41,20 @@ export async function runReminderJob(core: Core, clock: () => DateTime, slack: {
 }
 
 /** Refreshes the catalogue; on accepted changes, tells each watching channel (when Slack is set up). */
-export async function runSync(core: Core, slack: { botToken: string; apiUrl?: string } | null): Promise<ReminderRunSummary> {
-  const outcome = await core.refresher.refresh();
+export async function runSync(core: Core, slack: { botToken: string; apiUrl?: string } | null, force = false): Promise<ReminderRunSummary> {
+  const outcome = await core.refresher.refresh(force);
   const info = core.refresher.info();
   if (outcome.kind === 'failed') return { lines: [`Refresh failed: ${outcome.reason}. Keeping the catalogue generated ${info.generatedAt}.`], ok: false };
   if (outcome.kind === 'not-modified') return { lines: [`Not modified since the last refresh: keeping the catalogue generated ${info.generatedAt}.`], ok: true };
-  const lines = [`Accepted the catalogue generated ${info.generatedAt}: ${outcome.changes.length} phase date(s) changed.`];
-  if (outcome.changes.length === 0) return { lines, ok: true };
+  const lines = [
+    `Accepted the catalogue generated ${info.generatedAt}: ${outcome.changes.length} phase date(s) changed.`,
+    ...outcome.vanished.map((release) => `No longer listed by endoflife.date, kept with its last known dates: ${release.productName}/${release.name}`),
+  ];
+  if (outcome.changes.length === 0 && outcome.vanished.length === 0) return { lines, ok: true };
   const store = await core.store();
   const watches = await store.allWatches();
-  const notices = planNotices(outcome.changes, watches, core.deps().releaseByKey, await countsOfWatchers(store, watches));
+  const changes = [...outcome.changes, ...outcome.vanished.map(vanishedChange)];
+  const notices = planNotices(changes, watches, core.deps().releaseByKey, await countsOfWatchers(store, watches));
   if (!slack) return { lines: [...lines, `${notices.length} date-change notice(s) for watching channels; not posted (no SLACK_BOT_TOKEN).`], ok: true };
   const poster = createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl));
   const runId = newRunId();

@@ -3,6 +3,7 @@
 // `/eol status`). Written atomically and durably; read at start, before the bundled snapshot.
 import { readFileSync, statSync } from 'node:fs';
 import { writeFileDurably } from '../store/durable-json-file.js';
+import type { Release } from '../catalog/catalog.js';
 import type { Validators } from './fetch-catalog.js';
 
 export interface CachedCatalog {
@@ -11,6 +12,8 @@ export interface CachedCatalog {
   validators: Validators;
   /** The API's response, as served. */
   body: string;
+  /** Releases teams rely on that the API no longer lists, kept with their last known facts. */
+  retained?: Release[];
 }
 
 export interface RefreshStatus {

@@ -4,9 +4,10 @@
 // and is remembered for `/eol status`. Heavy steps yield to the event loop between them, so requests
 // in flight keep being answered (bench/catalog-refresh.ts measures it).
 import { readFileSync } from 'node:fs';
-import { createCatalog, createCatalogInSlices, type Catalog } from '../catalog/catalog.js';
+import { createCatalog, createCatalogInSlices, type Catalog, type Release } from '../catalog/catalog.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import { diffCatalogs, type PhaseChange } from '../catalog/diff-catalogs.js';
+import { changedReleaseCount, retainReleases, withReleases } from '../catalog/retain-releases.js';
 import { indexCatalog, type IndexedCatalog } from '../catalog/index-catalog.js';
 import { checkCatalogDates } from '../catalog/check-catalog-dates.js';
 import { readCatalogCache, readRefreshStatus, writeCatalogCache, writeRefreshStatus } from './catalog-cache.js';
@@ -14,7 +15,14 @@ import { fetchCatalog, MAX_CATALOG_BYTES, type Validators } from './fetch-catalo
 
 export const MIN_PRODUCTS = 100;
 
-export type RefreshOutcome = { kind: 'not-modified' } | { kind: 'updated'; changes: PhaseChange[] } | { kind: 'failed'; reason: string };
+export type RefreshOutcome =
+  | { kind: 'not-modified' }
+  /** `vanished`: releases in use that the API dropped in this refresh, kept with their last known facts. */
+  | { kind: 'updated'; changes: PhaseChange[]; vanished: Release[] }
+  | { kind: 'failed'; reason: string };
+
+/** A refresh that would change or drop more than this share of releases at once is held back. */
+export const MAX_CHANGE_SHARE = 0.25;
 
 export interface RefresherOptions {
   catalogPath: string;
@@ -25,6 +33,8 @@ export interface RefresherOptions {
   now: () => string;
   /** Cap on the unpacked answer; MAX_CATALOG_BYTES unless a test sets a smaller one. */
   maxBytes?: number;
+  /** `product/release` keys teams rely on (counted, watched, under contract): never dropped silently. */
+  inUse?: () => Promise<ReadonlySet<string>>;
 }
 
 /** At start nothing else is running: the cache is read in one go, and held to the same sense. */
@@ -89,7 +99,7 @@ export class CatalogRefresher {
     const fromCache = cached && !('problem' in cached) ? parseCatalogNow(cached.body, supplements, options.now().slice(0, 10)) : null;
     let refresher: CatalogRefresher;
     if (cached && !('problem' in cached) && fromCache && typeof fromCache !== 'string') {
-      refresher = new CatalogRefresher(options, supplements, indexCatalog(fromCache), 'cached refresh', cached.fetchedAt);
+      refresher = new CatalogRefresher(options, supplements, indexCatalog(withReleases(fromCache, cached.retained ?? [])), 'cached refresh', cached.fetchedAt);
       refresher.validators = cached.validators;
     } else {
       const bundled = createCatalog(JSON.parse(readFileSync(options.catalogPath, 'utf8')), supplements);
@@ -123,9 +133,12 @@ export class CatalogRefresher {
     return { ...this.state };
   }
 
-  /** One refresh at a time: a second call while one runs shares its outcome. */
-  refresh(): Promise<RefreshOutcome> {
-    this.running ??= this.refreshOnce()
+  /**
+   * One refresh at a time: a second call while one runs shares its outcome. `force` accepts a
+   * catalogue that changes more than MAX_CHANGE_SHARE of releases at once (`eol sync --force`).
+   */
+  refresh(force = false): Promise<RefreshOutcome> {
+    this.running ??= this.refreshOnce(force)
       .then(async (outcome) => {
         await this.recordStatus();
         return outcome;
@@ -141,7 +154,7 @@ export class CatalogRefresher {
     return { kind: 'failed', reason };
   }
 
-  private async refreshOnce(): Promise<RefreshOutcome> {
+  private async refreshOnce(force: boolean): Promise<RefreshOutcome> {
     const fetched = await fetchCatalog(this.options.url, this.validators, this.options.timeoutMs, this.options.maxBytes);
     if (fetched.kind === 'failed') return this.fail(fetched.reason);
     if (fetched.kind === 'not-modified') {
@@ -151,21 +164,31 @@ export class CatalogRefresher {
     await nextTurn();
     const catalog = await parseCatalog(fetched.body, this.supplements, nextTurn);
     if (typeof catalog === 'string') return this.fail(catalog);
-    const nonsense = checkCatalogDates(catalog, this.options.now().slice(0, 10));
+    const today = this.options.now().slice(0, 10);
+    const nonsense = checkCatalogDates(catalog, today);
     if (nonsense) return this.fail(nonsense);
+    const previous = this.indexed.catalog;
+    const inUse = (await this.options.inUse?.()) ?? new Set<string>();
+    const { catalog: kept, retained, newlyRetained } = retainReleases(catalog, previous, inUse, today);
+    const changes = diffCatalogs(previous, kept);
+    const changed = changedReleaseCount(previous, kept, new Set(changes.map((change) => change.release)));
+    if (!force && changed > previous.releaseCount * MAX_CHANGE_SHARE) {
+      return this.fail(
+        `held back: it changes or drops ${changed} of ${previous.releaseCount} releases at once (more than ${MAX_CHANGE_SHARE * 100}%); check it, then accept it with \`eol sync --force\``,
+      );
+    }
     await nextTurn();
-    const indexed = indexCatalog(catalog);
+    const indexed = indexCatalog(kept);
     await nextTurn();
-    const changes = diffCatalogs(this.indexed.catalog, catalog);
     const fetchedAt = this.options.now();
     try {
-      await writeCatalogCache(this.options.cachePath, { url: this.options.url, fetchedAt, validators: fetched.validators, body: fetched.body });
+      await writeCatalogCache(this.options.cachePath, { url: this.options.url, fetchedAt, validators: fetched.validators, body: fetched.body, retained });
     } catch (error) {
       return this.fail(`could not write the cache ${this.options.cachePath}: ${(error as Error).message}`);
     }
     this.indexed = indexed;
     this.validators = fetched.validators;
     this.state = { source: 'refresh', url: this.options.url, generatedAt: catalog.generatedAt, lastRefreshAt: fetchedAt, lastError: null, generation: this.state.generation + 1 };
-    return { kind: 'updated', changes };
+    return { kind: 'updated', changes, vanished: newlyRetained };
   }
 }

@@ -41,6 +41,8 @@ export interface Release {
   phases: Phase[];
   /** End of sale, for hardware; not a support phase. */
   discontinued: PhaseEnd;
+  /** Set when endoflife.date dropped a release that teams rely on: the day it went, its facts the last known. */
+  retainedSince?: string;
 }
 
 export interface Product {

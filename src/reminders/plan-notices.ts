@@ -13,6 +13,14 @@ export interface DateNotice {
   change: PhaseChange;
 }
 
+/** The phase key of the notice that a release is no longer in endoflife.date's data. */
+export const VANISHED_PHASE_KEY = 'listing';
+
+/** A release the API dropped, as a change the watching channels hear about once. */
+export function vanishedChange(release: Release): PhaseChange {
+  return { release: `${release.productName}/${release.name}`, phaseKey: VANISHED_PHASE_KEY, phaseLabel: 'listing', before: release.retainedSince ?? null, after: undefined };
+}
+
 const endText = (end: PhaseEnd | undefined): string => (end === undefined ? 'none' : end === null ? 'unknown' : String(end));
 
 export function planNotices(

@@ -86,5 +86,10 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
   }
 }
 
+/** Said under a release endoflife.date no longer lists (catalog/retain-releases.ts). */
+export function retainedNote(release: { retainedSince?: string }, format: Formatter): string | null {
+  return release.retainedSince ? `No longer in endoflife.date's data since ${format.date(release.retainedSince)}: these are its last known dates.` : null;
+}
+
 export const WINDOWS_EDITIONS_LEGEND =
   'Editions: W = Home, Pro and Pro Education · E = Enterprise and Education · LTS = Long-Term Servicing Channel · IoT = IoT Enterprise';

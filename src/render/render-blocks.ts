@@ -3,7 +3,7 @@
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
 import { contractLines } from './contract-lines.js';
@@ -54,6 +54,8 @@ function correctedNote(item: LookupItem): Block[] {
   const notes = [];
   if ('correctedFrom' in item && item.correctedFrom) notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
   if (item.kind === 'release' && item.note) notes.push(`${escapeMrkdwn(titleOf(item))}: ${escapeMrkdwn(item.note)}.`);
+  const retained = item.kind === 'release' ? retainedNote(item.release, slackFormat) : null;
+  if (retained) notes.push(`:warning: ${retained}`);
   return notes.map(context);
 }
 

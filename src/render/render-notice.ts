@@ -2,7 +2,8 @@
 // the phase's name as the catalogue gives it, read as one thing.
 import { releaseTitle } from '../catalog/release-title.js';
 import type { PhaseEnd } from '../catalog/catalog.js';
-import type { DateNotice } from '../reminders/plan-notices.js';
+import { VANISHED_PHASE_KEY, type DateNotice } from '../reminders/plan-notices.js';
+import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { plainFormat, slackFormat, type Formatter } from './formatter.js';
 import type { SlackMessage } from './render-blocks.js';
 
@@ -22,12 +23,15 @@ function before(end: PhaseEnd | undefined, label: string, f: Formatter): string 
 
 export function noticeText(notice: DateNotice, f: Formatter): string {
   const { change, release } = notice;
+  if (change.phaseKey === VANISHED_PHASE_KEY) {
+    return `${f.icon('warning')}${f.strong(f.text(releaseTitle(release)))} is no longer in endoflife.date's data. eolwatch keeps its last known dates for this team's counts, watches and reminders; check them with the vendor.`;
+  }
   return `${f.icon('calendar')}${f.strong(f.text(releaseTitle(release)))}: ${f.text(change.phaseLabel)} ${now(change.after, f)} (before: ${before(change.before, change.phaseLabel, f)}). Reminders follow the new date.`;
 }
 
 export function renderNotice(notice: DateNotice): SlackMessage {
   return {
-    text: noticeText(notice, plainFormat).replace(/^:calendar: /, ''),
+    text: escapeMrkdwn(noticeText(notice, plainFormat)),
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: noticeText(notice, slackFormat) } }],
   };
 }

@@ -1,7 +1,7 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import { describePhase, describeStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
 import { contractLines } from './contract-lines.js';
@@ -12,7 +12,8 @@ const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
 function releaseDetail(row: ReleaseRow, asOfToday: boolean): string[] {
   const { release, lifecycle } = row;
-  const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`];
+  const retained = retainedNote(release, plain);
+  const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`, ...(retained ? [`  ${retained}`] : [])];
   for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
   lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);
   if (release.latest) lines.push(`  ${asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);

@@ -13,7 +13,7 @@ import { stripCommandPrefix } from './strip-command-prefix.js';
 export const CLI_USAGE = [
   'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)',
   '       npm run --silent eol -- [--now YYYY-MM-DD] reminders run [--dry-run]',
-  '       npm run --silent eol -- sync',
+  '       npm run --silent eol -- sync [--force]',
 ].join('\n');
 
 export interface CliIo {
@@ -29,7 +29,7 @@ export interface CliWiring {
   /** The daily reminder job, once; null when it cannot post (no SLACK_BOT_TOKEN) and this is no dry run. */
   reminders(clock: ((zone: string) => DateTime) | null, dryRun: boolean): Promise<{ lines: string[]; ok: boolean } | null>;
   /** Refreshes the catalogue from EOLWATCH_CATALOG_URL now, with date-change notices if Slack is set. */
-  sync(): Promise<{ lines: string[]; ok: boolean }>;
+  sync(force: boolean): Promise<{ lines: string[]; ok: boolean }>;
 }
 
 async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
@@ -80,8 +80,8 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     io.stderr.write(`${speakerProblem}\n${CLI_USAGE}\n`);
     return 2;
   }
-  if (positionals.length === 1 && positionals[0] === 'sync') {
-    const summary = await wiring.sync();
+  if (positionals[0] === 'sync' && (positionals.length === 1 || (positionals.length === 2 && positionals[1] === '--force'))) {
+    const summary = await wiring.sync(positionals[1] === '--force');
     (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
     return summary.ok ? 0 : 1;
   }
