@@ -48,6 +48,25 @@ for (let i = 0; i < 10; i += 1) times.push(await refreshOnce());
 const refresh = summarize(times);
 console.log(`full catalogue refresh from loopback (2.7 MB, gzip; download, parse, validate, index, diff, cache write, swap), 10 runs: median ${ms(refresh.median)}, worst ${ms(refresh.max)}   (target < 500 ms)`);
 
+/** Resident memory at its highest while `work` runs, sampled every 5 ms. */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const result = await work();
+  clearInterval(sampler);
+  return { result, peakMb: Math.max(peak, process.memoryUsage().rss) / 1024 / 1024 };
+}
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+const beforeNormal = rssMb();
+const normal = await peakRss(() => refreshOnce());
+// 200 MB that gzips to about 200 KB: a gzip bomb. The test server prepares it before the measure.
+server.body = `${' '.repeat(200 * 1024 * 1024)}${base}`;
+server.gzipped();
+const beforeBomb = rssMb();
+const bomb = await peakRss(() => core.refresher.refresh());
+if (bomb.result.kind !== 'failed') throw new Error('the 200 MB answer was accepted');
+console.log(`resident memory during a refresh: the 2.7 MB catalogue ${beforeNormal.toFixed(0)} -> peak ${normal.peakMb.toFixed(0)} MB (+${(normal.peakMb - beforeNormal).toFixed(0)}); a 200 MB gzip bomb refused at the 50 MB cap ("${bomb.result.reason}") ${beforeBomb.toFixed(0)} -> peak ${bomb.peakMb.toFixed(0)} MB (+${(bomb.peakMb - beforeBomb).toFixed(0)})   (before the caps: 2.7 GB for a 200 MB answer)`);
+
 const app: App = createSlackApp({ mode: 'http', botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands: core.deps(), logger: pino({ level: 'silent' }) }, 0);
 await app.init();
 const port = ((await app.start(0)) as Server).address() as AddressInfo;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createResolver } from '../src/catalog/resolve-name.js';
 import { testCore } from '../test/helpers/test-core.js';
+import { craftedQuestions } from './crafted-questions.js';
 import { ms, summarize } from './stats.js';
 
 const catalog = testCore().catalog;
@@ -18,15 +19,7 @@ const corpus = readFileSync('test/fixtures/questions.tsv', 'utf8')
   .map((line) => line.split('\t')[0] as string);
 const releases = catalog.products.flatMap((product) => product.releases.flatMap((release) => [`${product.name} ${release.name}`, `${product.label} ${release.label}`]));
 
-const words = ['windwos', 'ubunto', 'servr', 'enterprize', 'ltsc', 'version', 'is', 'still', 'supported', 'rehl', 'pyhton', '10.0.19045', '22h2', 'sp3', 'java', 'vmware', 'xp', 'macso'];
-let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const crafted = Array.from({ length: 200 }, () => {
-  let text = '';
-  while (text.length < 300) text += `${words[Math.floor(random() * words.length)]}${random() < 0.3 ? String(Math.floor(random() * 100)) : ''} `;
-  return text.slice(0, 300);
-});
-crafted.push('a'.repeat(300), `${'windows '.repeat(37)}8.1`, `${'1.'.repeat(150)}`, `${'w1 '.repeat(100)}`);
+const crafted = craftedQuestions(200, 7);
 
 function timeEach(questions: readonly string[], rounds: number): number[] {
   const times: number[] = [];

@@ -4,12 +4,8 @@
 // while they are held, and after; how many were still open when the server's limits acted; and /eol
 // p50/p99 for legitimate, signed requests at the same time, beside the same load on a quiet server.
 import { connect, type Socket } from 'node:net';
-import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
-import { freePort } from '../test/helpers/free-port.js';
-import { makeTempDir } from '../test/helpers/temp-dir.js';
-import { join } from 'node:path';
 import { signedLoad } from './signed-load.js';
-import { rssMb, startUntilReady } from './start-process.js';
+import { rssMb, startEolwatchOverHttp } from './start-process.js';
 
 const SLOW = Number(process.env.BENCH_SLOW ?? 1000);
 const BODIES = Number(process.env.BENCH_BODIES ?? 100);
@@ -17,14 +13,8 @@ const HOLD_S = Number(process.env.BENCH_HOLD_SECONDS ?? 20);
 const QUERIES = ['windows 8.1', 'xp', 'ubuntu jammy', 'server 2012 r2'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const api = await new FakeSlackApi().start();
-const temp = makeTempDir();
-const port = await freePort();
-const { child } = await startUntilReady(
-  'src/main.ts',
-  { PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: join(temp.path, 'store.json')},
-  'eolwatch ready',
-);
+const eolwatch = await startEolwatchOverHttp();
+const { port, child } = eolwatch;
 const sockets: Socket[] = [];
 let closedByServer = 0;
 function open(): Promise<Socket> {
@@ -75,7 +65,5 @@ try {
   console.log(`                              while held p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s (${busy.non2xx} non-2xx)`);
 } finally {
   for (const socket of sockets) socket.destroy();
-  child.kill('SIGTERM');
-  await api.stop();
-  temp.remove();
+  await eolwatch.stop();
 }

@@ -33,3 +33,27 @@ export function rssMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
+
+/** src/main.ts over HTTP on a free loopback port, against a fake Web API, with a store of its own. */
+export async function startEolwatchOverHttp(): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const { FakeSlackApi } = await import('../test/helpers/fake-slack-api.js');
+  const { freePort } = await import('../test/helpers/free-port.js');
+  const { makeTempDir } = await import('../test/helpers/temp-dir.js');
+  const api = await new FakeSlackApi().start();
+  const temp = makeTempDir();
+  const port = await freePort();
+  const env = { PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: `${temp.path}/store.json` };
+  const { child } = await startUntilReady('src/main.ts', env, 'eolwatch ready');
+  return {
+    port,
+    responseUrl: api.responseUrl,
+    child,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited; // its store must be closed before its folder goes
+      await api.stop();
+      temp.remove();
+    },
+  };
+}

@@ -35,6 +35,7 @@ function isTokenPrefix(prefix: string, of: string): boolean {
 }
 
 const MAX_RELEASE_WORDS = 8;
+const MAX_AGREEING_WORDS = 6;
 
 const isBuild = (token: string): boolean => /^\d+\.\d+\.\d{3,}/.test(token);
 
@@ -191,7 +192,8 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
       if (found.length > 0) return { releases: found };
     }
     const cleaned = attempts[1] as string[];
-    if (cleaned.length > 1) {
+    // "12 bookworm", "8.9 ootpa": a version beside a codename or edition; longer runs are no release.
+    if (cleaned.length > 1 && cleaned.length <= MAX_AGREEING_WORDS) {
       const agreed = eachWordAgrees(cleaned);
       if (agreed.length > 0) return { releases: agreed };
     }

@@ -30,6 +30,8 @@ const FUZZY_MAX_LENGTH = 32;
 // Bounds on the work one question may cost, whatever is typed: words read, typo attempts.
 const MAX_TOKENS = 24;
 const MAX_TYPO_WORDS = 3;
+const MAX_TYPO_RELEASE_WORDS = 4;
+const SUGGESTION_PATTERN_LENGTH = 16;
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -183,7 +185,9 @@ export function createResolver(catalog: Catalog): Resolver {
       const items = product.releases.flatMap((release) => [release.name, release.label].map((key) => ({ release, key: normalizeName(key) })));
       suggesters.set(product.name, (fuse = new Fuse(items, { keys: ['key'], threshold: 0.6 })));
     }
-    const close = fuse.search(rest.slice(0, FUZZY_MAX_LENGTH), { limit: SUGGESTIONS * 2 }).map((hit) => hit.item.release);
+    // The first words name the release; fuse's cost grows with the pattern, and a paragraph helps nothing.
+    const pattern = rest.split(' ').slice(0, 2).join(' ').slice(0, SUGGESTION_PATTERN_LENGTH);
+    const close = fuse.search(pattern, { limit: SUGGESTIONS * 2 }).map((hit) => hit.item.release);
     const fallback = close.length > 0 ? close : product.releases;
     return [...new Set(fallback)].slice(0, SUGGESTIONS).map((release) => `${product.name} ${release.name}`);
   }
@@ -266,6 +270,8 @@ export function createResolver(catalog: Catalog): Resolver {
     // Nothing matched as typed: try the first words as a misspelt product ("windwos 8.1"), but only
     // with a release after them, so that a stray word ("nope") is not read as a product ("node").
     for (let length = Math.min(words.length - 1, longestProductKey, MAX_TYPO_WORDS); length >= 1; length -= 1) {
+      // A misspelt product is followed by a release of a few words ("widnows 10 22h2"), not a paragraph.
+      if (words.length - length > MAX_TYPO_RELEASE_WORDS) continue;
       const typed = words.slice(0, length).join(' ');
       for (const product of closeProducts(typed)) {
         const resolution = inProduct(query, product, withoutTrailingWords(words.slice(length)), typed);

@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { CatalogRefresher } from '../../src/catalog-sync/catalog-refresher.js';
 import { runText } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
-import { editedCatalog, releaseIn, useCatalogServer } from '../helpers/catalog-server.js';
+import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
+import { useCatalogServer } from '../helpers/use-servers.js';
 import { CATALOG_FILES, depsAt, SPEAKER } from '../helpers/test-core.js';
 
 const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');

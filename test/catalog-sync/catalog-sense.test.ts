@@ -4,7 +4,8 @@
 import { expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { CatalogRefresher, type RefresherOptions } from '../../src/catalog-sync/catalog-refresher.js';
-import { editedCatalog, releaseIn, useCatalogServer } from '../helpers/catalog-server.js';
+import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
+import { useCatalogServer } from '../helpers/use-servers.js';
 import { CATALOG_FILES } from '../helpers/test-core.js';
 
 const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');

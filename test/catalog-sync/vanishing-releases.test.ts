@@ -7,8 +7,8 @@ import { runText } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
 import { runSync } from '../../src/wire-daily-job.js';
 import { wireCore } from '../../src/wire-core.js';
-import { editedCatalog , useCatalogServer } from '../helpers/catalog-server.js';
-import { useFakeSlackApi } from '../helpers/fake-slack-api.js';
+import { editedCatalog } from '../helpers/catalog-server.js';
+import { useCatalogServer, useFakeSlackApi } from '../helpers/use-servers.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { CATALOG_FILES, SPEAKER } from '../helpers/test-core.js';
 

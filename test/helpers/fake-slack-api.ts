@@ -1,6 +1,5 @@
 // A small local stand-in for Slack's Web API (and response_url, and Socket Mode's websocket):
 // answers what eolwatch calls and records every call, so tests assert what the bot really sent.
-import { afterAll, beforeAll } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -163,14 +162,4 @@ export class FakeSlackApi {
       });
     });
   }
-}
-
-/** A fake Web API for the test file, started before its tests and stopped after. */
-export function useFakeSlackApi(): () => FakeSlackApi {
-  let api: FakeSlackApi;
-  beforeAll(async () => {
-    api = await new FakeSlackApi().start();
-  });
-  afterAll(async () => api.stop());
-  return () => api;
 }
