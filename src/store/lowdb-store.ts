@@ -62,7 +62,7 @@ interface PendingChange {
 const READ_RECHECK_MS = 1000;
 const NO_CONTRACTS: Readonly<Record<string, Contract>> = Object.freeze({});
 
-/** Reminder runs answer nobody within Slack's 3 s: their writes wait this long for a busy store. */
+/** Reminder runs, opening and closing answer nobody within Slack's 3 s: they wait this long for a busy store. */
 const RUN_LOCK_WAIT_MS = 15_000;
 
 const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {}, contracts: {} });
@@ -100,10 +100,15 @@ export class LowdbStore implements InventoryStore, WatchStore {
     if (mode !== undefined && (mode & 0o222) === 0) throw new StoreFileError(`the store ${path} is read-only; make it writable or set EOLWATCH_STORE to another file. It was left as it is`);
     const db = new Low<StoreData>(new DurableJsonFile(path, parseStore(path)), emptyStore());
     const store = new LowdbStore(db, path, options.lockWaitMs ?? 1500, options.checkpointDelayMs ?? 1000);
-    await store.withLock(async () => {
-      await store.checkEveryLogIsThere();
-      if (await store.replayAllHistory(true)) await store.persist();
-    }, true);
+    // Opening answers nobody within Slack's 3 s either: it waits for a busy store like a reminder run.
+    await store.withLock(
+      async () => {
+        await store.checkEveryLogIsThere();
+        if (await store.replayAllHistory(true)) await store.persist();
+      },
+      true,
+      RUN_LOCK_WAIT_MS,
+    );
     return store;
   }
 
