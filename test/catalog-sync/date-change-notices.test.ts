@@ -1,6 +1,6 @@
 // `eol sync` with watches: one notice per watching channel for a moved date and for an ESU added,
 // none on the next refresh, and reminders that follow the new dates.
-import { expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReminderJob, runSync } from '../../src/wire-daily-job.js';
@@ -12,6 +12,7 @@ import { CATALOG_FILES } from '../helpers/test-core.js';
 import { DateTime } from 'luxon';
 
 const temp = makeTempDir();
+afterAll(() => temp.remove());
 const catalogServer = useCatalogServer();
 const fakeApi = useFakeSlackApi();
 

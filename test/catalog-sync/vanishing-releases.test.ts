@@ -1,6 +1,6 @@
 // A refresh that drops a release teams rely on keeps it, with its last known dates, tells the channels
 // that watch it once, and keeps it across a restart; one that changes too much at once is held back.
-import { expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runText } from '../../src/commands/run-command.js';
@@ -14,6 +14,7 @@ import { CATALOG_FILES, SPEAKER } from '../helpers/test-core.js';
 
 const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');
 const temp = makeTempDir();
+afterAll(() => temp.remove());
 const catalogServer = useCatalogServer();
 const fakeApi = useFakeSlackApi();
 let made = 0;

@@ -1,6 +1,6 @@
 // Runs an entry point (src/main.ts, src/cli.ts) as its own process, as npm scripts do.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -12,13 +12,18 @@ export interface EntryRun {
 
 export function runEntry(entry: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<EntryRun> {
   // Each run gets its own store unless the test names one: tests never write into data/.
-  const store = join(mkdtempSync(join(tmpdir(), 'eolwatch-entry-')), 'eolwatch.json');
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, EOLWATCH_STORE: store, ...options.env };
+  const own = options.env?.EOLWATCH_STORE ? null : mkdtempSync(join(tmpdir(), 'eolwatch-entry-'));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...(own ? { EOLWATCH_STORE: join(own, 'eolwatch.json') } : {}), ...options.env };
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
   child.stdin.end(options.stdin ?? '');
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.on('close', (code) => {
+      if (own) rmSync(own, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 // The bundled catalogue and a core with a pinned clock, as every test uses them.
 import { DateTime } from 'luxon';
-import { mkdtempSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
@@ -15,8 +15,18 @@ let core: Core | undefined;
 
 /** The real core; its file store (opened only if used) lives in a fresh temporary directory. */
 export function testCore(): Core {
-  const dir = mkdtempSync(join(tmpdir(), 'eolwatch-core-'));
-  core ??= wireCore({
+  core ??= wireCoreInTempDir();
+  return core;
+}
+
+/**
+ * One core per test file. Its folder is only named here: the store creates it on first use (most tests
+ * never open it), and it goes when the process ends.
+ */
+function wireCoreInTempDir(): Core {
+  const dir = join(tmpdir(), `eolwatch-core-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return wireCore({
     ...CATALOG_FILES,
     timezone: 'UTC',
     storePath: join(dir, 'eolwatch.json'),
@@ -25,7 +35,6 @@ export function testCore(): Core {
     catalogUrl: 'http://127.0.0.1:9/api/v1/products/full',
     catalogCachePath: join(dir, 'catalog-cache.json'),
   });
-  return core;
 }
 
 /** Command dependencies with the clock pinned to noon UTC of `isoDate`, and a fresh in-memory store. */
