@@ -1,5 +1,5 @@
 // Entry point of `npm run --silent eol -- ...`: one-shot and batch answers for scripts.
-import { existsSync } from 'node:fs';
+import { loadDotEnv } from './load-dot-env.js';
 import { loadConfig } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
@@ -7,7 +7,7 @@ import { wireCore } from './wire-core.js';
 import { runReminderJob, runSync } from './wire-daily-job.js';
 
 try {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const config = loadConfig(process.env);
   const core = wireCore(config);
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };

@@ -1,7 +1,7 @@
 // Entry point: reads the configuration, wires the core, and runs Slack (Socket Mode or HTTP) or,
 // with no Slack credentials, the local shell.
-import { existsSync } from 'node:fs';
 import { pino } from 'pino';
+import { loadDotEnv } from './load-dot-env.js';
 import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
@@ -17,7 +17,7 @@ function connectionOf(config: Config, mode: SlackMode): SlackConnection {
 }
 
 async function main(): Promise<void> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const config = loadConfig(process.env);
   const mode = slackModeOf(config);
   const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });

@@ -40,12 +40,30 @@ async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: b
   return answered;
 }
 
+const TAKES_VALUE = new Set(['--now', '--workspace', '--channel', '--user']);
+
+/**
+ * Options come before the command; from its first word on, everything is the command's own, so
+ * `inventory set xp -5` is answered about the count, not refused as an unknown option "-5".
+ */
+function splitAtCommand(argv: readonly string[]): { options: string[]; command: string[] } {
+  let index = 0;
+  while (index < argv.length) {
+    const arg = argv[index] as string;
+    if (arg === '--') return { options: argv.slice(0, index), command: argv.slice(index + 1) };
+    if (!arg.startsWith('-') || /^-\d/.test(arg)) break;
+    index += TAKES_VALUE.has(arg) ? 2 : 1;
+  }
+  return { options: argv.slice(0, index), command: argv.slice(index) };
+}
+
 export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Promise<number> {
+  const { options, command: positionals } = splitAtCommand(argv);
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
+      args: options,
+      allowPositionals: false,
       options: {
         now: { type: 'string' },
         json: { type: 'boolean', default: false },
@@ -60,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     io.stderr.write(`${(error as Error).message}\n${CLI_USAGE}\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { values } = parsed;
   if (values.help) {
     io.stdout.write(`${CLI_USAGE}\n`);
     return 0;
@@ -86,11 +104,12 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     return summary.ok ? 0 : 1;
   }
   if (positionals[0] === 'reminders') {
-    if (positionals[1] !== 'run' || positionals.length > 2) {
+    const dryRunAfter = positionals[2] === '--dry-run';
+    if (positionals[1] !== 'run' || positionals.length > (dryRunAfter ? 3 : 2)) {
       io.stderr.write(`${CLI_USAGE}\n`);
       return 2;
     }
-    const summary = await wiring.reminders(clock, values['dry-run'] ?? false);
+    const summary = await wiring.reminders(clock, (values['dry-run'] ?? false) || dryRunAfter);
     if (!summary) {
       io.stderr.write('reminders run posts through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL if needed), or add --dry-run.\n');
       return 2;

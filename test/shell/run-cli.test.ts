@@ -21,11 +21,27 @@ async function cli(args: string[], stdinText?: string) {
   const out = read(stdout);
   const err = read(stderr);
   const core = testCore();
-  const code = await runCli(args, { stdin, stdout, stderr }, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock, reminders: async () => null, sync: async () => ({ lines: ['synced'], ok: true }) });
+  const code = await runCli(args, { stdin, stdout, stderr }, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock, reminders: async () => null, sync: async (force) => ({ lines: [force ? 'synced, forced' : 'synced'], ok: true }) });
   return { code, stdout: out(), stderr: err() };
 }
 
 describe('the eol CLI', () => {
+  it.each([
+    ['inventory set xp -5', 'Nothing saved: “xp -5”: the count must be a whole number from 0 to 10,000,000.'],
+    ['inventory set xp -1e3', 'Nothing saved: “xp -1e3”: the count must be a whole number from 0 to 10,000,000.'],
+  ])('reads everything after the command word as its text: %j is answered, not a usage error', async (text, reason) => {
+    const run = await cli(['--now', '2017-06-28', ...text.split(' ')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(reason);
+    expect(run.stderr).not.toContain('Unknown option');
+  });
+
+  it('takes sync --force and reminders run --dry-run after the command words', async () => {
+    expect((await cli(['sync', '--force'])).stdout).toContain('synced, forced');
+    expect((await cli(['sync'])).stdout).toBe('synced\n');
+    expect((await cli(['reminders', 'run', '--dry-run'])).stderr).not.toContain('usage');
+  });
+
   it('answers and exits 0', async () => {
     const run = await cli(['--now', '2017-06-28', 'windows-8.1']);
     expect(run.code).toBe(0);
