@@ -58,8 +58,8 @@ const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']
 
 /**
  * Claims a key for this run; a key an ended run left pending is looked for in the channel first.
- * 'post' when this run should post it now, 'done' when it is posted (by anyone), 'skip' when another
- * live run holds it.
+ * 'post' when this run should post it now; 'found' when that look found the earlier post (now recorded
+ * sent); 'done' when it was already recorded sent; 'skip' when another live run holds it.
  */
 async function claimToPost(
   post: { channel: string; key: string; late: boolean },
