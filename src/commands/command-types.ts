@@ -4,7 +4,7 @@ import type { Resolver } from '../catalog/resolve-name.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
-import type { InventoryStore } from '../inventory/inventory-store.js';
+import type { CountAction, InventoryStore } from '../inventory/inventory-store.js';
 import type { NextReminder } from '../reminders/next-reminder.js';
 import type { ChannelWatches, WatchStore } from '../reminders/watch-store.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
@@ -46,6 +46,8 @@ export type Request =
   | { kind: 'inventory-show' }
   | { kind: 'inventory-history'; release: string | null }
   | { kind: 'inventory-clear' }
+  | { kind: 'inventory-import' }
+  | { kind: 'export'; scope: 'team' | 'workspace'; format: 'csv' | 'json' }
   | { kind: 'team-name'; name: string }
   | { kind: 'report' }
   | { kind: 'watch'; text: string }
@@ -85,6 +87,15 @@ export interface AppliedChange {
   to: number;
 }
 
+export interface ImportSummary {
+  file: string;
+  mode: 'replace' | 'add';
+  format: string;
+  devices: number;
+  unrecognisedRows: number;
+  guessedRows: number;
+}
+
 export interface UpgradeWarning {
   release: Release;
   ending: PhaseState;
@@ -96,7 +107,8 @@ export interface HistoryLine {
   releaseLabel: string;
   from: number;
   to: number;
-  action: 'set' | 'clear';
+  action: CountAction;
+  file?: string;
 }
 
 export interface HelpEntry {
@@ -112,7 +124,21 @@ export type ResultBody =
   /** `asOfToday`: false for "on DATE" questions, whose "latest version" is still today's fact. */
   | { kind: 'lookup'; asOf: string; asOfToday: boolean; dataDate: string; items: LookupItem[]; share: boolean; text: string }
   | { kind: 'help'; entries: HelpEntry[] }
-  | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals }
+  | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals; imported?: ImportSummary }
+  /** `fileRef`: how the front end finds the file again when a button applies it (a Slack file id). */
+  | {
+      kind: 'import-preview';
+      asOf: string;
+      team: TeamLabel;
+      file: string;
+      format: string;
+      devices: number;
+      rows: InventoryRow[];
+      totals: ExposureTotals;
+      guessed: { value: string; release: Release; rows: number }[];
+      unrecognised: { value: string; rows: number }[];
+      fileRef: string | null;
+    }
   | { kind: 'inventory'; asOf: string; team: TeamLabel; rows: InventoryRow[]; totals: ExposureTotals }
   | { kind: 'inventory-history'; team: TeamLabel; lines: HistoryLine[]; omitted: number; burndown: { releaseLabel: string; counts: number[] }[] }
   | { kind: 'inventory-cleared'; team: TeamLabel; changes: AppliedChange[] }
@@ -123,6 +149,8 @@ export type ResultBody =
   | { kind: 'unwatched'; releases: Release[]; notWatched: string[] }
   | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
   | { kind: 'contracts'; contracts: { release: Release; contract: Contract }[]; changed: 'set' | 'removed' | null; removed?: Release }
+  /** A file to hand over: uploaded in Slack, printed by the CLI. */
+  | { kind: 'export'; scope: 'team' | 'workspace'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
   | { kind: 'invalid'; reason: string };
 
 export interface WatchRow {

@@ -1,12 +1,12 @@
 // `/eol inventory ...`: a team's machine counts per release, their history, and their exposure.
 import { releaseTitle } from '../catalog/release-title.js';
-import { upcomingPhaseEnd } from '../inventory/classify-exposure.js';
-import { MAX_COUNT, type CountChange } from '../inventory/inventory-store.js';
+import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
-import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDefinition } from './command-definition.js';
-import type { AppliedChange, CommandDeps, Request, Result, Speaker, UpgradeWarning } from './command-types.js';
+import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
+import { appliedChanges, runInventoryUpdate } from './run-inventory-update.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
+import { parseExportFormat } from './export-counts.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
@@ -16,8 +16,8 @@ export const MAX_HISTORY_LINES = 20;
 
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',
-  usage: '/eol inventory [set <release> <count> ... | history [<release>] | clear]',
-  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${MAX_COUNT.toLocaleString('en-US')} at most). \`history\` shows every change and the burn-down. \`clear\` (admins only) empties it.`,
+  usage: '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | clear]',
+  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${MAX_COUNT.toLocaleString('en-US')} at most). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down. \`clear\` (admins only) empties it.`,
   parse: (args) => {
     const [sub = '', ...rest] = args.split(/\s+/);
     switch (sub.toLowerCase()) {
@@ -29,20 +29,19 @@ export const inventoryCommand: CommandDefinition = {
         return { kind: 'inventory-history', release: rest.join(' ').trim() || null };
       case 'clear':
         return { kind: 'inventory-clear' };
+      case 'import':
+        return { kind: 'inventory-import' };
+      case 'export': {
+        const format = parseExportFormat(rest.filter((arg) => arg !== ''));
+        return typeof format === 'string' ? { kind: 'export', scope: 'team', format } : { kind: 'invalid', reason: format.reason };
+      }
       default:
-        return { kind: 'invalid', reason: 'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory history [<release>]` or `/eol inventory clear`.' };
+        return { kind: 'invalid', reason: 'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]` or `/eol inventory clear`.' };
     }
   },
 };
 
 type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
-
-function appliedChanges(changes: CountChange[], deps: CommandDeps): AppliedChange[] {
-  return changes.flatMap((change) => {
-    const release = deps.releaseByKey(change.release);
-    return release ? [{ release, from: change.from, to: change.to }] : [];
-  });
-}
 
 async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
   const parsed = parseInventoryPairs(text);
@@ -55,16 +54,7 @@ async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf
     if (counts.some((count) => count.release === key)) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” names a release given twice.` };
     counts.push({ release: key, count: pair.count });
   }
-  const store = await deps.store();
-  const changes = appliedChanges(await store.setCounts(speaker, counts, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }), deps);
-  const warnings: UpgradeWarning[] = changes
-    .filter((change) => change.to > change.from)
-    .flatMap((change) => {
-      const ending = upcomingPhaseEnd(computeLifecycle(change.release, asOf));
-      return ending ? [{ release: change.release, ending }] : [];
-    });
-  const team = await store.team(speaker);
-  return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };
+  return runInventoryUpdate({ mode: 'set', counts, action: 'set' }, deps, speaker, asOf);
 }
 
 async function history(releaseName: string | null, deps: CommandDeps, speaker: Speaker): Promise<Result> {
@@ -89,7 +79,7 @@ async function history(releaseName: string | null, deps: CommandDeps, speaker: S
     }
     counts.push(entry.to);
   }
-  const lines = entries.map((entry) => ({ at: entry.at, user: entry.user, releaseLabel: labelOf(entry.release), from: entry.from, to: entry.to, action: entry.action }));
+  const lines = entries.map((entry) => ({ at: entry.at, user: entry.user, releaseLabel: labelOf(entry.release), from: entry.from, to: entry.to, action: entry.action, ...(entry.file === undefined ? {} : { file: entry.file }) }));
   return {
     kind: 'inventory-history',
     team: teamLabelOf(await store.team(speaker)),

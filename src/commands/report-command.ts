@@ -6,15 +6,21 @@ import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf } from './team-contracts.js';
+import { parseExportFormat } from './export-counts.js';
 
 /** Teams named in the report, most unsupported machines first. */
 export const REPORT_TEAMS = 5;
 
 export const reportCommand: CommandDefinition = {
   name: 'report',
-  usage: '/eol report',
-  summary: 'Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines.',
-  parse: () => ({ kind: 'report' }),
+  usage: '/eol report [export [--format csv|json]]',
+  summary: 'Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `export` uploads every team\'s counts as a file.',
+  parse: (args) => {
+    const [first, ...rest] = args.split(/\s+/).filter((arg) => arg !== '');
+    if (first?.toLowerCase() !== 'export') return { kind: 'report' };
+    const format = parseExportFormat(rest);
+    return typeof format === 'string' ? { kind: 'export', scope: 'workspace', format } : { kind: 'invalid', reason: format.reason };
+  },
 };
 
 export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Result> {

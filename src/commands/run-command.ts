@@ -1,5 +1,6 @@
 // A request -> its result. The one place that knows which subcommand handles which request.
-import { StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
+import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
+import { runExport } from './export-counts.js';
 import { commandList } from './command-list.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
@@ -24,6 +25,11 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
     case 'inventory-history':
     case 'inventory-clear':
       return runInventory(request, deps, speaker);
+    case 'inventory-import':
+      // Slack opens a form for the file before this; the shell has no file to read.
+      return { kind: 'invalid', reason: 'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.' };
+    case 'export':
+      return runExport(request.scope, request.format, deps, speaker);
     case 'team-name':
       return runTeamName(request.name, deps, speaker);
     case 'report':
@@ -56,6 +62,7 @@ export async function runCommand(request: Request, deps: CommandDeps, speaker: S
     return warning ? { ...result, warning } : result;
   } catch (error) {
     if (error instanceof StoreBusyError) return { kind: 'invalid', reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.' };
+    if (error instanceof CountLimitError) return { kind: 'invalid', reason: 'Nothing saved: adding those would take a count past the limit.' };
     if (error instanceof StoreWriteError) return { kind: 'invalid', reason: 'Nothing saved: the store could not be written (is the disk full?). Please tell whoever runs eolwatch.' };
     throw error;
   }

@@ -21,8 +21,21 @@ export interface CountChange {
   to: number;
 }
 
+/** How a count changed: typed, cleared, imported from a file, or sent over the HTTP API. */
+export type CountAction = 'set' | 'clear' | 'import' | 'api';
+
 export interface HistoryEntry extends CountChange, ChangedBy {
-  action: 'set' | 'clear';
+  action: CountAction;
+  /** The imported file's name. */
+  file?: string;
+}
+
+export interface CountUpdate {
+  /** `set`: only the given releases change; `replace`: every other release goes to 0; `add`: added to today's. */
+  mode: 'set' | 'replace' | 'add';
+  counts: { release: ReleaseKey; count: number }[];
+  action: Exclude<CountAction, 'clear'>;
+  file?: string;
 }
 
 export interface TeamState {
@@ -35,6 +48,8 @@ export interface TeamState {
 export interface InventoryStore {
   /** Applies every change or none, and resolves only once they are on disk. Returns what changed. */
   setCounts(team: TeamRef, counts: { release: ReleaseKey; count: number }[], by: ChangedBy): Promise<CountChange[]>;
+  /** Like setCounts, for every way of changing counts: applied to the counts as they are when it lands. */
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]>;
   /** Sets every count of the team to 0, recorded like any change. */
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]>;
   setTeamName(team: TeamRef, name: string): Promise<void>;
@@ -52,6 +67,9 @@ export class StoreBusyError extends Error {}
 
 /** A change could not be written (a full disk, a read-only folder). Nothing was changed. */
 export class StoreWriteError extends Error {}
+
+/** Adding would take a count past MAX_COUNT. Nothing was changed. */
+export class CountLimitError extends Error {}
 
 export const MAX_COUNT = 10_000_000;
 export const MAX_TEAM_NAME_LENGTH = 80;
@@ -71,4 +89,18 @@ export function applyCounts(current: Readonly<Record<ReleaseKey, number>>, count
     else next[release] = count;
   }
   return { changes, next };
+}
+
+/** The counts an update sets, given the team's counts at the moment it applies. */
+export function countsOfUpdate(current: Readonly<Record<ReleaseKey, number>>, update: CountUpdate): { release: ReleaseKey; count: number }[] {
+  if (update.mode === 'set') return update.counts;
+  if (update.mode === 'replace') {
+    const given = new Set(update.counts.map(({ release }) => release));
+    return [...update.counts, ...Object.keys(current).filter((release) => !given.has(release)).map((release) => ({ release, count: 0 }))];
+  }
+  return update.counts.map(({ release, count }) => {
+    const sum = (Object.hasOwn(current, release) ? (current[release] ?? 0) : 0) + count;
+    if (sum > MAX_COUNT) throw new CountLimitError(`${release} would have ${sum} machines, more than ${MAX_COUNT}`);
+    return { release, count: sum };
+  });
 }

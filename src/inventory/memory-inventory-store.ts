@@ -1,6 +1,6 @@
 // The simplest InventoryStore: in memory, for tests of the commands and as the reference behaviour
 // the file store is checked against (one shared suite runs on both).
-import { applyCounts, type ChangedBy, type CountChange, type HistoryEntry, type InventoryStore, type TeamRef, type TeamState } from './inventory-store.js';
+import { applyCounts, countsOfUpdate, type ChangedBy, type CountUpdate, type CountChange, type HistoryEntry, type InventoryStore, type TeamRef, type TeamState } from './inventory-store.js';
 
 export class MemoryInventoryStore implements InventoryStore {
   private readonly teamsByKey = new Map<string, TeamState & { workspace: string; log: HistoryEntry[] }>();
@@ -15,11 +15,16 @@ export class MemoryInventoryStore implements InventoryStore {
     return found;
   }
 
-  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  }
+
+  async updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
     const entry = this.entry(team);
-    const { changes, next } = applyCounts(entry.counts, counts);
+    const { changes, next } = applyCounts(entry.counts, countsOfUpdate(entry.counts, update));
     entry.counts = next;
-    entry.log.push(...changes.map((change) => ({ ...change, ...by, action: 'set' as const })));
+    const file = update.file === undefined ? {} : { file: update.file };
+    entry.log.push(...changes.map((change) => ({ ...change, ...by, action: update.action, ...file })));
     return changes;
   }
 

@@ -28,10 +28,41 @@ function changeLine(change: AppliedChange, f: Formatter): string {
   return `• ${releaseName(change, f)}: ${formatCount(change.from)} → ${formatCount(change.to)}`;
 }
 
+/** A preview names this many values nothing was found for; the rest are counted. */
+export const MAX_UNRECOGNISED_SHOWN = 15;
+
+function importPreviewLines(result: Extract<Result, { kind: 'import-preview' }>, f: Formatter): string[] {
+  const lines = [
+    `${f.strong(`Preview of “${f.text(result.file)}”`)} (${result.format}) for ${f.team(result.team)}: ${plural(result.devices, 'machine')} → ${plural(result.rows.length, 'release')}. Nothing is saved yet.`,
+    totalsLine(result.totals, f),
+    ...rowLines(result.rows, f),
+  ];
+  if (result.guessed.length > 0) {
+    lines.push('', `${f.icon('warning')}Edition not given: counted under the edition whose support ends first.`);
+    lines.push(...result.guessed.slice(0, MAX_UNRECOGNISED_SHOWN).map((guess) => `• ${formatCount(guess.rows)} × “${f.text(guess.value)}” → ${releaseName(guess, f)}`));
+  }
+  if (result.unrecognised.length > 0) {
+    const rows = result.unrecognised.reduce((sum, value) => sum + value.rows, 0);
+    lines.push('', `${f.strong(`${plural(rows, 'machine')} not recognised`)}, left out:`);
+    lines.push(...result.unrecognised.slice(0, MAX_UNRECOGNISED_SHOWN).map((value) => `• “${f.text(value.value)}”: ${plural(value.rows, 'machine')}`));
+    if (result.unrecognised.length > MAX_UNRECOGNISED_SHOWN) lines.push(`• … and ${plural(result.unrecognised.length - MAX_UNRECOGNISED_SHOWN, 'other value')}`);
+  }
+  return lines;
+}
+
 export function inventoryLines(result: Result, f: Formatter): string[] | null {
   switch (result.kind) {
+    case 'import-preview':
+      return importPreviewLines(result, f);
+    case 'export':
+      return [`${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines, 'machine')}.`];
     case 'inventory-updated': {
       const lines = [result.changes.length > 0 ? `Saved for ${f.team(result.team)}:` : `Nothing changed for ${f.team(result.team)}: those counts were already recorded.`];
+      if (result.imported) {
+        const { imported } = result;
+        const left = imported.unrecognisedRows > 0 ? ` Left out: ${plural(imported.unrecognisedRows, 'machine')} not recognised.` : '';
+        lines.unshift(`${imported.mode === 'replace' ? 'Replaced the counts with' : 'Added'} ${plural(imported.devices, 'machine')} from “${f.text(imported.file)}” (${imported.format}).${left}`);
+      }
       lines.push(...result.changes.map((change) => changeLine(change, f)));
       for (const warning of result.warnings) {
         const end = warning.ending.phase.end as string;
@@ -51,8 +82,9 @@ export function inventoryLines(result: Result, f: Formatter): string[] | null {
       if (result.lines.length === 0) return [`${f.team(result.team)} has no recorded changes.`];
       const lines = [`${f.strong(`History of ${f.team(result.team)}`)}${result.omitted > 0 ? ` (the last ${result.lines.length}; ${result.omitted} earlier)` : ''}`];
       for (const line of result.lines) {
-        const cleared = line.action === 'clear' ? ' (cleared)' : '';
-        lines.push(`• ${f.date(line.at.slice(0, 10))} ${f.user(line.user)}: ${f.text(line.releaseLabel)} ${formatCount(line.from)} → ${formatCount(line.to)}${cleared}`);
+        const how = line.action === 'clear' ? ' (cleared)' : line.action === 'import' ? ` (imported from “${f.text(line.file ?? 'a file')}”)` : '';
+        const who = line.action === 'api' ? `API token “${f.text(line.user)}”` : f.user(line.user);
+        lines.push(`• ${f.date(line.at.slice(0, 10))} ${who}: ${f.text(line.releaseLabel)} ${formatCount(line.from)} → ${formatCount(line.to)}${how}`);
       }
       lines.push('', f.strong('Burn-down'));
       for (const release of result.burndown) lines.push(`${f.text(release.releaseLabel)}: ${release.counts.map(formatCount).join(' → ')}`);

@@ -11,7 +11,7 @@ import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { renderSummary } from './render-text.js';
-import { LOOKUP_ACTION_ID, SHARE_ACTION_ID } from './slack-ids.js';
+import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID } from './slack-ids.js';
 
 export interface Block {
   type: string;
@@ -139,8 +139,22 @@ function shareButton(text: string): Block {
   };
 }
 
+/** The buttons under an import preview; each carries the Slack file, read again when pressed. */
+function importButtons(fileRef: string): Block {
+  const value = JSON.stringify({ file: fileRef });
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', action_id: IMPORT_REPLACE_ACTION_ID, style: 'primary', text: { type: 'plain_text', text: 'Replace the team’s counts' }, value },
+      { type: 'button', action_id: IMPORT_ADD_ACTION_ID, text: { type: 'plain_text', text: 'Add to them' }, value },
+      { type: 'button', action_id: IMPORT_CANCEL_ACTION_ID, text: { type: 'plain_text', text: 'Cancel' }, value },
+    ],
+  };
+}
+
 function blocksOf(result: Result): Block[] {
   const lines = inventoryLines(result, slackFormat) ?? watchLines(result, slackFormat) ?? statusLines(result, slackFormat) ?? contractLines(result, slackFormat);
+  if (lines && result.kind === 'import-preview' && result.fileRef !== null) return [...chunkSections(lines), importButtons(result.fileRef)];
   if (lines) return chunkSections(lines);
   switch (result.kind) {
     case 'invalid':

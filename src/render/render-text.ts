@@ -56,6 +56,8 @@ export function renderText(result: Result): string {
 }
 
 function renderBody(result: Result): string {
+  // The file itself: what `inventory export > counts.csv` should write.
+  if (result.kind === 'export') return result.content.trimEnd();
   const lines = inventoryLines(result, plain) ?? watchLines(result, plain) ?? statusLines(result, plain) ?? contractLines(result, plain);
   if (lines) return lines.join('\n').replace(/`/g, '');
   switch (result.kind) {

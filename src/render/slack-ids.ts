@@ -7,3 +7,11 @@ export const HANDLED_ACTION_ID = 'eol_handled';
 export const REMINDER_EVENT_TYPE = 'eolwatch_reminder';
 /** A "did you mean" button under "not found" or "could be": runs the lookup it names. */
 export const LOOKUP_ACTION_ID = 'eol_lookup';
+/** Under an import preview: apply the file replacing the team's counts, adding to them, or not at all. */
+export const IMPORT_REPLACE_ACTION_ID = 'eol_import_replace';
+export const IMPORT_ADD_ACTION_ID = 'eol_import_add';
+export const IMPORT_CANCEL_ACTION_ID = 'eol_import_cancel';
+/** The `/eol inventory import` form and its file input. */
+export const IMPORT_MODAL_CALLBACK_ID = 'eol_import_form';
+export const IMPORT_FILE_BLOCK_ID = 'eol_import_file';
+export const IMPORT_FILE_ACTION_ID = 'eol_import_file_input';

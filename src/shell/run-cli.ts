@@ -1,10 +1,14 @@
 // `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
 // Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { DateTime } from 'luxon';
 import { isAnswered, type CommandDeps, type Speaker } from '../commands/command-types.js';
+import { runImport } from '../commands/import-command.js';
 import { runText } from '../commands/run-command.js';
+import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
 import { parseIsoDate } from '../lifecycle/calendar-date.js';
 import { renderText } from '../render/render-text.js';
 import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
@@ -13,6 +17,8 @@ import { stripCommandPrefix } from './strip-command-prefix.js';
 export const CLI_USAGE = [
   'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)',
   '       npm run --silent eol -- [--now YYYY-MM-DD] reminders run [--dry-run]',
+  '       npm run --silent eol -- [--channel C] inventory import FILE [--add] [--dry-run]',
+  '       npm run --silent eol -- [--channel C] inventory export [--format csv|json]   |   report export [--format csv|json]',
   '       npm run --silent eol -- sync [--force]',
 ].join('\n');
 
@@ -55,6 +61,43 @@ function splitAtCommand(argv: readonly string[]): { options: string[]; command: 
     index += TAKES_VALUE.has(arg) ? 2 : 1;
   }
   return { options: argv.slice(0, index), command: argv.slice(index) };
+}
+
+/** `inventory import FILE [--add] [--dry-run]`: 0 applied or previewed, 1 nothing applied, 2 usage. */
+async function importFile(args: string[], dryRunBefore: boolean, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<number> {
+  const flags = new Set(args.filter((arg) => arg.startsWith('--')));
+  const paths = args.filter((arg) => !arg.startsWith('--'));
+  const unknown = [...flags].filter((flag) => !['--add', '--dry-run', '--replace'].includes(flag));
+  if (paths.length !== 1 || unknown.length > 0 || (flags.has('--add') && flags.has('--replace'))) {
+    io.stderr.write(`${unknown.length > 0 ? `unknown option ${unknown[0]}\n` : ''}${CLI_USAGE}\n`);
+    return 2;
+  }
+  const path = paths[0] as string;
+  const file = await readImportFile(path);
+  if ('reason' in file) {
+    io.stderr.write(`Nothing imported from “${path}”: ${file.reason}.\n`);
+    return 1;
+  }
+  const dryRun = dryRunBefore || flags.has('--dry-run');
+  const result = await runImport({ name: basename(path), bytes: file.bytes }, dryRun ? 'preview' : flags.has('--add') ? 'add' : 'replace', deps, speaker);
+  const answered = isAnswered(result);
+  if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+  if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  if (!json && result.kind === 'import-preview') io.stdout.write('\nRun it again without --dry-run to replace this team’s counts with these, or with --add to add them.\n');
+  return answered ? 0 : 1;
+}
+
+/** Reads a file to import; one too large is refused before it is read. */
+async function readImportFile(path: string): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { reason: 'it is not a file' };
+    if (info.size > MAX_IMPORT_BYTES) return { reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count` };
+    return { bytes: await readFile(path) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'it cannot be read (permission denied)' : `it cannot be read (${code ?? (error as Error).message})` };
+  }
 }
 
 export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Promise<number> {
@@ -119,6 +162,9 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   }
   const deps = wiring.deps(clock);
   const json = values.json ?? false;
+  if (positionals[0]?.toLowerCase() === 'inventory' && positionals[1]?.toLowerCase() === 'import') {
+    return importFile(positionals.slice(2), values['dry-run'] ?? false, deps, speaker, json, io);
+  }
   if (positionals.length > 0) return (await answer(positionals.join(' '), deps, speaker, json, io)) ? 0 : 1;
   if (io.stdin.isTTY) {
     io.stderr.write(`${CLI_USAGE}\n`);

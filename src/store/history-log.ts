@@ -59,7 +59,8 @@ const historyEntrySchema = z.object({
   to: z.number().int().min(0).max(MAX_COUNT),
   user: z.string(),
   at: z.iso.datetime({ offset: true }),
-  action: z.enum(['set', 'clear']),
+  action: z.enum(['set', 'clear', 'import', 'api']),
+  file: z.string().max(255).optional(),
 });
 
 /** A complete line is a change someone was told was saved: one that is not an entry stops the store. */

@@ -14,10 +14,12 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import {
   applyCounts,
+  countsOfUpdate,
   StoreBusyError,
   StoreWriteError,
   type ChangedBy,
   type CountChange,
+  type CountUpdate,
   type HistoryEntry,
   type InventoryStore,
   type TeamRef,
@@ -53,6 +55,7 @@ interface PendingChange {
   counts: (current: Readonly<Record<string, number>>) => { release: string; count: number }[];
   by: ChangedBy;
   action: HistoryEntry['action'];
+  file?: string;
   resolve: (changes: CountChange[]) => void;
   reject: (error: unknown) => void;
 }
@@ -123,7 +126,12 @@ export class LowdbStore implements InventoryStore, WatchStore {
   // --- InventoryStore ---
 
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.enqueueChange({ team, counts: () => counts, by, action: 'set' });
+    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  }
+
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+    const file = update.file === undefined ? {} : { file: update.file };
+    return this.enqueueChange({ team, counts: (current) => countsOfUpdate(current, update), by, action: update.action, ...file });
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
@@ -328,10 +336,17 @@ export class LowdbStore implements InventoryStore, WatchStore {
         const stored = this.storedTeam(team) ?? newTeam();
         let counts = stored.counts;
         const entries: HistoryEntry[] = [];
-        const results = changes.map((pending) => {
-          const applied = applyCounts(counts, pending.counts(counts));
+        // A change that cannot apply (adding past the limit) fails alone; the others still land.
+        const results = changes.map((pending): CountChange[] | { failed: unknown } => {
+          let applied;
+          try {
+            applied = applyCounts(counts, pending.counts(counts));
+          } catch (error) {
+            return { failed: error };
+          }
           counts = applied.next;
-          entries.push(...applied.changes.map((change) => ({ ...change, ...pending.by, action: pending.action })));
+          const file = pending.file === undefined ? {} : { file: pending.file };
+          entries.push(...applied.changes.map((change) => ({ ...change, ...pending.by, action: pending.action, ...file })));
           return applied.changes;
         });
         // Memory changes only once the lines are on disk: a failed append leaves the team as it was.
@@ -345,7 +360,11 @@ export class LowdbStore implements InventoryStore, WatchStore {
           if (this.followEntries(team, entries)) await this.persist().catch(() => undefined);
           else this.scheduleCheckpoint();
         }
-        changes.forEach((pending, index) => pending.resolve(results[index] ?? []));
+        changes.forEach((pending, index) => {
+          const result = results[index] ?? [];
+          if ('failed' in result) pending.reject(result.failed);
+          else pending.resolve(result);
+        });
       } catch (error) {
         for (const pending of changes) pending.reject(error);
       }
@@ -432,7 +451,7 @@ export class LowdbStore implements InventoryStore, WatchStore {
     const channel = (this.workspaceForWrite(team).channels[team.channel] ??= newChannel());
     let changed = false;
     for (const entry of entries) {
-      if (entry.action === 'set') changed = followCounts(channel.autoWatch, channel.watches, [entry], entry.at.slice(0, 10)) || changed;
+      if (entry.action !== 'clear') changed = followCounts(channel.autoWatch, channel.watches, [entry], entry.at.slice(0, 10)) || changed;
     }
     return changed;
   }

@@ -1,5 +1,5 @@
 // Both store roles in memory: the reference implementation tests run the commands against.
-import type { ChangedBy, CountChange, HistoryEntry, InventoryStore, TeamRef, TeamState } from '../inventory/inventory-store.js';
+import type { ChangedBy, CountChange, CountUpdate, HistoryEntry, InventoryStore, TeamRef, TeamState } from '../inventory/inventory-store.js';
 import { MemoryInventoryStore } from '../inventory/memory-inventory-store.js';
 import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
@@ -8,8 +8,12 @@ import { followCounts } from '../reminders/follow-counts.js';
 export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore {
   private readonly inventory = new MemoryInventoryStore();
 
-  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    const changes = await this.inventory.setCounts(team, counts, by);
+  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  }
+
+  async updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+    const changes = await this.inventory.updateCounts(team, update, by);
     const channel = this.entry(team);
     followCounts(channel.autoWatch, channel.releases, changes, by.at.slice(0, 10));
     return changes;

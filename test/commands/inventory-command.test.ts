@@ -121,7 +121,7 @@ describe('/eol inventory', () => {
   it('answers busy, saving nothing, when the store is locked', async () => {
     const { StoreBusyError } = await import('../../src/inventory/inventory-store.js');
     const store = new MemoryStore();
-    store.setCounts = async () => {
+    store.updateCounts = async () => {
       throw new StoreBusyError('locked');
     };
     const result = await say(depsAt('2017-06-28', { store: async () => store }), 'inventory set xp 5');

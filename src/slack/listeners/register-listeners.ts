@@ -1,7 +1,18 @@
 // Every Slack listener, by surface. Bolt runs each registered listener's matchers on every request, so
 // each surface has one listener that dispatches by id: fewer listeners, less work per /eol.
-import type { App, BlockButtonAction, SlackActionMiddlewareArgs, types } from '@slack/bolt';
-import { HANDLED_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID, SNOOZE_ACTION_ID } from '../../render/slack-ids.js';
+import type { App, BlockButtonAction, SlackActionMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
+import {
+  HANDLED_ACTION_ID,
+  IMPORT_ADD_ACTION_ID,
+  IMPORT_CANCEL_ACTION_ID,
+  IMPORT_MODAL_CALLBACK_ID,
+  IMPORT_REPLACE_ACTION_ID,
+  LOOKUP_ACTION_ID,
+  SHARE_ACTION_ID,
+  SNOOZE_ACTION_ID,
+} from '../../render/slack-ids.js';
+import { handleImportAction } from './actions/import-actions.js';
+import { handleImportForm } from './views/import-form.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { handleLookupAction } from './actions/lookup-action.js';
 import { handleReminderAction } from './actions/reminder-actions.js';
@@ -10,13 +21,16 @@ import { registerEolCommand } from './commands/eol-command.js';
 import { handleAppMention } from './events/app-mention.js';
 import { handleDirectMessage } from './events/direct-message.js';
 
-type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction>, deps: SlackDeps) => Promise<void>;
+type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient }, deps: SlackDeps) => Promise<void>;
 
 const actionHandlers: Record<string, ActionHandler> = {
   [SHARE_ACTION_ID]: handleShareAction,
   [LOOKUP_ACTION_ID]: handleLookupAction,
   [SNOOZE_ACTION_ID]: handleReminderAction,
   [HANDLED_ACTION_ID]: handleReminderAction,
+  [IMPORT_REPLACE_ACTION_ID]: handleImportAction,
+  [IMPORT_ADD_ACTION_ID]: handleImportAction,
+  [IMPORT_CANCEL_ACTION_ID]: handleImportAction,
 };
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -27,6 +41,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (handler) await handler(args, deps);
     else await args.ack();
   });
+  app.view<ViewSubmitAction>({ callback_id: IMPORT_MODAL_CALLBACK_ID, type: 'view_submission' }, (args) => handleImportForm(args, deps));
   app.event(/^(app_mention|message)$/, async ({ event, client }) => {
     if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps);
     else await handleDirectMessage(event as types.MessageEvent, client, deps);

@@ -1,6 +1,8 @@
-// "@eolwatch is windows 8.1 still supported?" in a channel: answered in a thread.
+// "@eolwatch is windows 8.1 still supported?" in a channel: answered in a thread. With a file shared
+// in the same message, the file is an import.
 import type { types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
+import { postImportPreview } from '../../post-import-preview.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 
 export async function handleAppMention(event: types.AppMentionEvent, client: webApi.WebClient, deps: SlackDeps): Promise<void> {
@@ -8,6 +10,12 @@ export async function handleAppMention(event: types.AppMentionEvent, client: web
   const thread_ts = event.thread_ts ?? event.ts;
   try {
     const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user ?? '' };
+    // A file shared with the mention is a device export to import: previewed to its sender only.
+    const fileId = (event as { files?: { id?: string }[] }).files?.[0]?.id;
+    if (fileId) {
+      await postImportPreview(client, fileId, speaker, deps);
+      return;
+    }
     await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text, deps.commands, speaker)) });
   } catch (error) {
     deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');

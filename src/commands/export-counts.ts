@@ -1,0 +1,77 @@
+// `inventory export` and `report export`: a team's (or every team's) counts as CSV or JSON, with each
+// release's status and phase ends today. The CSV imports back as a summary (round trip).
+import { stringify } from 'csv-stringify/sync';
+import type { PhaseEnd, PhaseKind } from '../catalog/catalog.js';
+import { releaseTitle } from '../catalog/release-title.js';
+import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
+import type { TeamState } from '../inventory/inventory-store.js';
+import type { CommandDeps, Result, Speaker } from './command-types.js';
+import { contractsOf } from './team-contracts.js';
+
+export type ExportFormat = 'csv' | 'json';
+
+export interface ExportedCount {
+  team: string;
+  team_name: string | null;
+  product: string;
+  release: string;
+  label: string;
+  count: number;
+  status: string;
+  active_support_end: string | null;
+  security_support_end: string | null;
+  extended_support_end: string | null;
+  contract_end: string | null;
+}
+
+const COLUMNS: (keyof ExportedCount)[] = ['team', 'team_name', 'product', 'release', 'label', 'count', 'status', 'active_support_end', 'security_support_end', 'extended_support_end', 'contract_end'];
+
+const endText = (end: PhaseEnd | undefined): string | null => (end === undefined || end === null ? null : end === true ? 'ended' : end === false ? 'not announced' : end);
+
+async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, asOf: string): Promise<ExportedCount[]> {
+  const withContract = await contractsOf(deps, { workspace, channel: team.channel });
+  return Object.entries(team.counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, count]) => {
+      const found = deps.releaseByKey(key);
+      const [product = key, release = ''] = key.split('/');
+      const base = { team: team.channel, team_name: team.name, product, release, count };
+      if (!found) return { ...base, label: key, status: 'unknown', active_support_end: null, security_support_end: null, extended_support_end: null, contract_end: null };
+      const withTeamContract = withContract(found);
+      const ends = (kind: PhaseKind) => endText(withTeamContract.phases.filter((phase) => phase.kind === kind).at(-1)?.end);
+      return {
+        ...base,
+        label: releaseTitle(found),
+        status: computeLifecycle(withTeamContract, asOf).status,
+        active_support_end: ends('active'),
+        security_support_end: ends('security'),
+        extended_support_end: ends('extended'),
+        contract_end: ends('contract'),
+      };
+    });
+}
+
+export async function runExport(scope: 'team' | 'workspace', format: ExportFormat, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const asOf = toIsoDate(deps.now());
+  const store = await deps.store();
+  const teams = scope === 'team' ? [await store.team(speaker)] : await store.teams(speaker.workspace);
+  const counts = (await Promise.all(teams.map((team) => teamRows(team, deps, speaker.workspace, asOf)))).flat();
+  const stem = scope === 'team' ? `eolwatch-${speaker.channel}-${asOf}` : `eolwatch-${speaker.workspace}-${asOf}`;
+  const content =
+    format === 'csv'
+      ? stringify(counts, { header: true, columns: COLUMNS, cast: { number: String } })
+      : `${JSON.stringify({ workspace: speaker.workspace, ...(scope === 'team' ? { team: { channel: speaker.channel, name: teams[0]?.name ?? null } } : {}), asOf, counts }, null, 2)}\n`;
+  return { kind: 'export', scope, format, fileName: `${stem}.${format}`, content, rows: counts.length, machines: counts.reduce((sum, row) => sum + row.count, 0) };
+}
+
+/** `export [--format csv|json]` after `inventory` or `report`. */
+export function parseExportFormat(args: readonly string[]): ExportFormat | { reason: string } {
+  if (args.length === 0) return 'csv';
+  const [flag, value, ...rest] = args;
+  const format = flag === '--format' ? value : flag?.startsWith('--format=') ? flag.slice('--format='.length) : undefined;
+  if ((flag === '--format' ? rest.length : [value, ...rest].filter((arg) => arg !== undefined).length) > 0 || (format !== 'csv' && format !== 'json')) {
+    return { reason: 'Use `export`, `export --format csv` or `export --format json`.' };
+  }
+  return format;
+}

@@ -1,0 +1,68 @@
+// `inventory import`: a device export -> a preview of the counts it gives, or those counts applied to
+// the team (replacing or adding to its own), all or nothing, recorded as an import of that file.
+import { CountLimitError } from '../inventory/inventory-store.js';
+import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { planImport, type ImportPlan } from '../imports/plan-import.js';
+import type { CommandDeps, Result, Speaker } from './command-types.js';
+import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
+import { contractsOf } from './team-contracts.js';
+import { runInventoryUpdate } from './run-inventory-update.js';
+
+export type ImportMode = 'preview' | 'replace' | 'add';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const MAX_FILE_NAME = 120;
+
+/** A file name as people may see it: no control characters, not overlong. */
+export const cleanFileName = (name: string): string =>
+  name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, MAX_FILE_NAME) || 'the file';
+
+export async function runImport(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const name = cleanFileName(file.name);
+  const planning = planImport(file.bytes, deps);
+  if (!planning.ok) return { kind: 'invalid', reason: `Nothing imported from “${name}”: ${planning.reason}.` };
+  const { plan } = planning;
+  if (plan.counts.length === 0) {
+    return { kind: 'invalid', reason: `Nothing imported from “${name}”: no row names a release eolwatch knows (${plan.unrecognised.length} different values, e.g. “${plan.unrecognised[0]?.value ?? ''}”).` };
+  }
+  const asOf = toIsoDate(deps.now());
+  if (mode === 'preview') return previewOf(name, plan, deps, speaker, asOf);
+  const counts = plan.counts.map(({ release, count }) => ({ release: releaseKeyOf(release), count }));
+  try {
+    const result = await runInventoryUpdate({ mode, counts, action: 'import', file: name }, deps, speaker, asOf);
+    return result.kind === 'inventory-updated' ? { ...result, imported: importSummary(name, plan, mode) } : result;
+  } catch (error) {
+    if (error instanceof CountLimitError) return { kind: 'invalid', reason: `Nothing imported from “${name}”: adding it would take a count past the limit; replace the counts instead.` };
+    throw error;
+  }
+}
+
+const importSummary = (file: string, plan: ImportPlan, mode: 'replace' | 'add') => ({
+  file,
+  mode,
+  format: plan.format.label,
+  devices: plan.devices,
+  unrecognisedRows: plan.unrecognised.reduce((sum, { rows }) => sum + rows, 0),
+  guessedRows: plan.guessed.reduce((sum, { rows }) => sum + rows, 0),
+});
+
+async function previewOf(file: string, plan: ImportPlan, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
+  const counts = Object.fromEntries(plan.counts.map(({ release, count }) => [releaseKeyOf(release), count]));
+  const team = await (await deps.store()).team(speaker);
+  return {
+    kind: 'import-preview',
+    asOf,
+    team: teamLabelOf(team),
+    file,
+    format: plan.format.label,
+    devices: plan.devices,
+    ...inventoryRows(counts, deps, asOf, await contractsOf(deps, speaker)),
+    guessed: plan.guessed,
+    unrecognised: plan.unrecognised,
+    fileRef: null,
+  };
+}

@@ -1,0 +1,89 @@
+// A header row -> which tool wrote the export and which columns say what. Column names are compared
+// without case, spaces or punctuation ("OS version" = "osVersion" = "OS_Version").
+
+export type ExportFormatId = 'intune' | 'configmgr' | 'jamf' | 'lansweeper' | 'active-directory' | 'device-list' | 'summary';
+
+export interface DeviceColumns {
+  /** Operating system name ("Windows 10 Enterprise", "Win 11", "macOS"). */
+  name: number | null;
+  /** Words that narrow the name down: an edition ("Enterprise"), a service pack ("Service Pack 1"). */
+  qualifiers: number[];
+  /** A version as people write it ("22H2", "14.5", "6.3 (9600)"). */
+  version: number | null;
+  /** A build number ("10.0.19045.4291"). */
+  build: number | null;
+  /** Said in front when the export names no operating system (Jamf lists Macs by version only). */
+  impliedName: string | null;
+}
+
+export type ExportFormat =
+  | { id: Exclude<ExportFormatId, 'summary'>; label: string; columns: DeviceColumns }
+  | { id: 'summary'; label: string; columns: { release: number; product: number | null; count: number } };
+
+export const normalizeColumn = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const COUNT = ['count', 'devices', 'devicecount', 'machines', 'computers', 'quantity', 'total', 'number'];
+const SUMMARY_RELEASE = ['release', 'releasename', 'label', 'releaselabel', 'operatingsystem', 'os', 'name', 'version'];
+const EDITION = ['skufamily', 'edition', 'osedition', 'operatingsystemedition', 'sku', 'operatingsystemsku'];
+
+function finder(header: readonly string[]) {
+  const normalized = header.map(normalizeColumn);
+  return (...names: string[]): number | null => {
+    for (const name of names) {
+      const index = normalized.indexOf(name);
+      if (index !== -1) return index;
+    }
+    return null;
+  };
+}
+
+export function detectExportFormat(header: readonly string[]): ExportFormat | null {
+  const find = finder(header);
+  const has = (...names: string[]) => find(...names) !== null;
+  const count = find(...COUNT);
+  // Our own export and hand-made summaries: a release and a count per row.
+  if (count !== null && !has('devicename', 'deviceid', 'computername', 'assetname', 'serialnumber', 'distinguishedname')) {
+    const product = find('product', 'productname');
+    const release = find(...SUMMARY_RELEASE.filter((name) => product === null || name !== 'name'));
+    if (release !== null) return { id: 'summary', label: 'a summary of releases and counts', columns: { release, product, count } };
+  }
+  const edition = find(...EDITION);
+  const qualifiers = (...more: (number | null)[]) => [edition, ...more].filter((index): index is number => index !== null);
+  if (has('operatingsystemnameandversion', 'caption0', 'operatingsystemcaption0', 'version0', 'buildnumber0') || (has('resourceid') && has('operatingsystem', 'build'))) {
+    return {
+      id: 'configmgr',
+      label: 'a Configuration Manager export',
+      columns: { name: find('caption0', 'operatingsystemcaption0', 'operatingsystem', 'operatingsystemnameandversion'), qualifiers: qualifiers(), version: null, build: find('buildext', 'build', 'version0', 'operatingsystembuild', 'buildnumber0'), impliedName: null },
+    };
+  }
+  if (has('assetname', 'assetid', 'lansweeperid') && has('osname', 'os', 'caption', 'operatingsystem', 'oscode')) {
+    return {
+      id: 'lansweeper',
+      label: 'a Lansweeper export',
+      columns: { name: find('osname', 'caption', 'operatingsystem', 'os'), qualifiers: qualifiers(), version: find('osversion', 'osrelease'), build: find('oscode', 'osbuild', 'version', 'build'), impliedName: null },
+    };
+  }
+  if (has('operatingsystemversion') && (has('operatingsystembuild', 'computername', 'jamfversion', 'lastinventoryupdate', 'macaddress') || !has('operatingsystem'))) {
+    return {
+      id: 'jamf',
+      label: 'a Jamf Pro export',
+      columns: { name: find('operatingsystem', 'operatingsystemname', 'platform'), qualifiers: [], version: find('operatingsystemversion'), build: find('operatingsystembuild'), impliedName: 'macOS' },
+    };
+  }
+  if (has('operatingsystem')) {
+    return {
+      id: 'active-directory',
+      label: 'an Active Directory export',
+      columns: { name: find('operatingsystem'), qualifiers: qualifiers(find('operatingsystemservicepack')), version: find('operatingsystemversion'), build: null, impliedName: null },
+    };
+  }
+  if (has('os', 'osname', 'operatingsystemname', 'platform')) {
+    const intune = has('osversion') && has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily');
+    return {
+      id: intune ? 'intune' : 'device-list',
+      label: intune ? 'an Intune export' : 'a device list',
+      columns: { name: find('os', 'osname', 'operatingsystemname', 'platform'), qualifiers: qualifiers(), version: null, build: find('osversion', 'version', 'build', 'osbuild'), impliedName: null },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+// One device's operating system fields -> a release, through the same resolver as /eol. Tried from
+// the name alone to the name with every version field, because tools mix them in ways no single
+// text reads right ("Win 2012 R2" is a server; "Win 11 23H2 10.0.22631" is not).
+import type { Release } from '../catalog/catalog.js';
+import type { Resolution, Resolver } from '../catalog/resolve-name.js';
+
+export interface DeviceFields {
+  name: string;
+  qualifiers: string[];
+  version: string;
+  build: string;
+}
+
+export type DeviceMapping =
+  | { kind: 'release'; release: Release }
+  /** The edition was not said and the editions' support ends differ: the one that ends first. */
+  | { kind: 'guessed'; release: Release; editions: number }
+  | { kind: 'unrecognised' };
+
+/** The last day of the vendor's free support, for comparing editions; ended-undated sorts first. */
+function freeSupportEnd(release: Release): string {
+  let end = '';
+  for (const phase of release.phases) {
+    if (phase.kind !== 'active' && phase.kind !== 'security') continue;
+    const value = typeof phase.end === 'string' ? phase.end : phase.end === true ? '0000-00-00' : '9999-12-31';
+    if (value > end) end = value;
+  }
+  return end || '9999-12-31';
+}
+
+/** Several releases that are one version in different editions (the same latest build). */
+function editionsOfOneVersion(resolution: Resolution): Release[] | null {
+  if (resolution.kind !== 'releases' || resolution.releases.length < 2) return null;
+  const build = resolution.releases[0]?.latest?.name;
+  if (!build || !resolution.releases.every((release) => release.latest?.name === build)) return null;
+  return resolution.releases;
+}
+
+const productOf = (resolution: Resolution): string | null =>
+  resolution.kind === 'release' ? resolution.release.productName : resolution.kind === 'releases' ? resolution.product.name : null;
+
+export function deviceText(fields: DeviceFields): string {
+  const parts = [fields.name, ...fields.qualifiers, fields.version, fields.build].map((part) => part.trim()).filter((part) => part !== '');
+  return [...new Set(parts)].join(' ');
+}
+
+export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) => DeviceMapping {
+  const known = new Map<string, DeviceMapping>();
+  const map = (fields: DeviceFields): DeviceMapping => {
+    const named = [fields.name, ...fields.qualifiers].map((part) => part.trim()).filter((part) => part !== '').join(' ');
+    const attempts = [named, ...[fields.version, fields.build].filter((part) => part.trim() !== '').map((part) => `${named} ${part}`), deviceText(fields)].filter(
+      (text, index, all) => text.trim() !== '' && all.indexOf(text) === index,
+    );
+    let product: string | null = null;
+    let editions: Release[] | null = null;
+    for (const [index, text] of attempts.entries()) {
+      const resolution = resolve(text);
+      const found = productOf(resolution);
+      // Versions only narrow down the product the name gave; they never switch to another one.
+      if (index === 0 && named !== '') product = resolution.kind === 'releases' ? found : null;
+      if (product !== null && found !== null && found !== product) continue;
+      if (resolution.kind === 'release') return { kind: 'release', release: resolution.release };
+      editions ??= editionsOfOneVersion(resolution);
+    }
+    if (!editions) return { kind: 'unrecognised' };
+    const [first] = [...editions].sort((a, b) => freeSupportEnd(a).localeCompare(freeSupportEnd(b)));
+    return first ? { kind: 'guessed', release: first, editions: editions.length } : { kind: 'unrecognised' };
+  };
+  return (fields) => {
+    const key = `${fields.name}\u0000${fields.qualifiers.join('\u0000')}\u0000${fields.version}\u0000${fields.build}`;
+    let mapping = known.get(key);
+    if (!mapping) {
+      mapping = map(fields);
+      known.set(key, mapping);
+    }
+    return mapping;
+  };
+}

@@ -1,0 +1,123 @@
+// A device export's bytes -> what importing it would set: counts per release, the rows whose
+// edition was guessed, and the values nothing was found for. Pure: no file, store or Slack.
+import type { Release } from '../catalog/catalog.js';
+import type { Resolver } from '../catalog/resolve-name.js';
+import { MAX_COUNT } from '../inventory/inventory-store.js';
+import { decodeExport } from './decode-export.js';
+import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
+import { createDeviceMapper, deviceText, type DeviceFields } from './map-device.js';
+import { readExportRows } from './read-export-rows.js';
+import { looksLikeJson, readJsonExport } from './read-json-export.js';
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface ImportPlan {
+  format: ExportFormat;
+  /** Data rows read (a summary's rows, or devices). */
+  rows: number;
+  /** Machines counted under a release. */
+  devices: number;
+  counts: { release: Release; count: number }[];
+  /** Rows counted under the edition whose support ends first, by the value the file gave. */
+  guessed: { value: string; release: Release; rows: number }[];
+  /** Values nothing was found for, most rows first, and how many machines they stand for. */
+  unrecognised: { value: string; rows: number }[];
+}
+
+export type ImportPlanning = { ok: true; plan: ImportPlan } | { ok: false; reason: string };
+
+export interface PlanImportDeps {
+  resolve: Resolver;
+  releaseByKey: (key: string) => Release | undefined;
+}
+
+const keyOf = (release: Release) => `${release.productName}/${release.name}`;
+
+class Tally {
+  readonly counts = new Map<string, { release: Release; count: number }>();
+  readonly guessed = new Map<string, { value: string; release: Release; rows: number }>();
+  readonly unrecognised = new Map<string, number>();
+  devices = 0;
+
+  add(release: Release, count: number): boolean {
+    const entry = this.counts.get(keyOf(release)) ?? { release, count: 0 };
+    entry.count += count;
+    this.counts.set(keyOf(release), entry);
+    this.devices += count;
+    return entry.count <= MAX_COUNT;
+  }
+
+  plan(format: ExportFormat, rows: number): ImportPlan {
+    return {
+      format,
+      rows,
+      devices: this.devices,
+      counts: [...this.counts.values()].sort((a, b) => b.count - a.count || keyOf(a.release).localeCompare(keyOf(b.release))),
+      guessed: [...this.guessed.values()].sort((a, b) => b.rows - a.rows),
+      unrecognised: [...this.unrecognised].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value)),
+    };
+  }
+}
+
+const tooMany = (release: Release) => `more than ${MAX_COUNT.toLocaleString('en-US')} machines on ${release.productLabel} ${release.label}; counts are ${MAX_COUNT.toLocaleString('en-US')} at most`;
+
+export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlanning {
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count` };
+  const decoded = decodeExport(bytes);
+  if (!decoded.ok) return decoded;
+  const read = looksLikeJson(decoded.text) ? readJsonExport(decoded.text) : readExportRows(decoded.text);
+  if (!read.ok) return read;
+  const { header, records } = read.rows;
+  const format = detectExportFormat(header);
+  if (!format) {
+    const shown = header.slice(0, 6).map((name) => `“${name.slice(0, 40)}”`).join(', ');
+    return { ok: false, reason: `no column names an operating system or a release and count (the header row has ${shown}${header.length > 6 ? ', …' : ''}). Export the OS name and version columns, or a summary with “release” and “count” columns` };
+  }
+  if (records.length === 0) return { ok: false, reason: 'the file has a header row but no rows' };
+  const tally = new Tally();
+  const mapDevice = createDeviceMapper(deps.resolve);
+  const field = (fields: readonly string[], index: number | null) => (index === null ? '' : (fields[index] ?? ''));
+  for (const { line, fields } of records) {
+    let count = 1;
+    let device: DeviceFields;
+    if (format.id === 'summary') {
+      const text = field(fields, format.columns.count).replace(/[ ,_\u00a0\u202f']/g, '');
+      if (!/^\d+$/.test(text)) return { ok: false, reason: `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines` };
+      count = Number(text);
+      if (count > MAX_COUNT) return { ok: false, reason: `line ${line}: ${count.toLocaleString('en-US')} is more than ${MAX_COUNT.toLocaleString('en-US')} machines` };
+      if (count === 0) continue;
+      const product = field(fields, format.columns.product).trim();
+      const release = field(fields, format.columns.release).trim();
+      // Our own export names releases exactly; anything else goes through the resolver.
+      const exact = product !== '' ? deps.releaseByKey(`${product}/${release}`) : undefined;
+      if (exact) {
+        if (!tally.add(exact, count)) return { ok: false, reason: tooMany(exact) };
+        continue;
+      }
+      device = { name: product === '' ? release : `${product} ${release}`, qualifiers: [], version: '', build: '' };
+    } else {
+      const { columns } = format;
+      const name = field(fields, columns.name).trim();
+      device = {
+        name: name === '' && columns.impliedName ? columns.impliedName : name,
+        qualifiers: columns.qualifiers.map((index) => field(fields, index)),
+        version: field(fields, columns.version),
+        build: field(fields, columns.build),
+      };
+    }
+    const mapping = mapDevice(device);
+    if (mapping.kind === 'unrecognised') {
+      const value = deviceText(device).slice(0, 100) || '(empty)';
+      tally.unrecognised.set(value, (tally.unrecognised.get(value) ?? 0) + count);
+      continue;
+    }
+    if (!tally.add(mapping.release, count)) return { ok: false, reason: tooMany(mapping.release) };
+    if (mapping.kind === 'guessed') {
+      const value = deviceText(device).slice(0, 100);
+      const guess = tally.guessed.get(value) ?? { value, release: mapping.release, rows: 0 };
+      guess.rows += count;
+      tally.guessed.set(value, guess);
+    }
+  }
+  return { ok: true, plan: tally.plan(format, records.length) };
+}

@@ -1,0 +1,53 @@
+// The buttons under an import preview. Replace and Add read the file from Slack again and apply it,
+// all or nothing; the result goes to the channel (like `inventory set`) and the preview goes away.
+import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import { isIdentifier } from '../../../commands/check-identifier.js';
+import { runImport } from '../../../commands/import-command.js';
+import { renderBlocks } from '../../../render/render-blocks.js';
+import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/slack-ids.js';
+import { downloadSharedFile } from '../../download-shared-file.js';
+import { SORRY, type SlackDeps } from '../../slack-deps.js';
+
+// A double click sends two presses: the second must not add the file twice.
+const applied = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
+
+function fileOf(value: string | undefined): string | null {
+  try {
+    const file = (JSON.parse(value ?? '') as { file?: unknown }).file;
+    return isIdentifier(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function handleImportAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient }, deps: SlackDeps): Promise<void> {
+  const { ack, action, body, respond, client } = args;
+  await ack();
+  const speaker = { workspace: body.team?.id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
+  const fileId = fileOf(action.value);
+  if (action.action_id === IMPORT_CANCEL_ACTION_ID || !fileId) {
+    await respond({ replace_original: true, text: 'Import cancelled: nothing changed.' });
+    return;
+  }
+  const pressKey = `${speaker.workspace}|${speaker.channel}|${fileId}|${body.container?.message_ts ?? ''}`;
+  if (applied.has(pressKey)) return;
+  applied.set(pressKey, true);
+  try {
+    const file = await downloadSharedFile(client, fileId);
+    const mode = action.action_id === IMPORT_ADD_ACTION_ID ? 'add' : 'replace';
+    const result = file.ok ? await runImport({ name: file.name, bytes: file.bytes }, mode, deps.commands, speaker) : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
+    deps.logger.info({ workspace: speaker.workspace, channel: speaker.channel, user: speaker.user, file: fileId, mode, outcome: result.kind }, 'import');
+    if (result.kind !== 'inventory-updated') {
+      applied.delete(pressKey);
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlocks(result) });
+      return;
+    }
+    await respond({ response_type: 'in_channel', replace_original: false, ...renderBlocks(result) });
+    await respond({ delete_original: true });
+  } catch (error) {
+    applied.delete(pressKey);
+    deps.logger.error({ err: error, workspace: speaker.workspace, channel: speaker.channel, action: action.action_id }, 'import failed');
+    await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
+  }
+}

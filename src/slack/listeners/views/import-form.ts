@@ -1,0 +1,36 @@
+// The submitted `/eol inventory import` form: the chosen file is previewed to the person who chose it.
+import type { SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import { isIdentifier } from '../../../commands/check-identifier.js';
+import { IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID } from '../../../render/slack-ids.js';
+import { postImportPreview } from '../../post-import-preview.js';
+import type { SlackDeps } from '../../slack-deps.js';
+
+function channelOf(privateMetadata: string): string {
+  try {
+    return String((JSON.parse(privateMetadata || '{}') as { channel?: unknown }).channel ?? '');
+  } catch {
+    return '';
+  }
+}
+
+export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient }, deps: SlackDeps): Promise<void> {
+  const { ack, body, view, client } = args;
+  const input = view.state.values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as { files?: { id?: string }[] } | undefined;
+  const fileId = input?.files?.[0]?.id;
+  const channel = channelOf(view.private_metadata);
+  if (!fileId || !isIdentifier(fileId)) {
+    await ack({ response_action: 'errors', errors: { [IMPORT_FILE_BLOCK_ID]: 'Choose a CSV file to import.' } });
+    return;
+  }
+  if (!isIdentifier(channel)) {
+    await ack({ response_action: 'errors', errors: { [IMPORT_FILE_BLOCK_ID]: 'Open this form from the channel whose counts it is for.' } });
+    return;
+  }
+  await ack();
+  const speaker = { workspace: body.team?.id ?? view.team_id, channel, user: body.user.id };
+  try {
+    await postImportPreview(client, fileId, speaker, deps);
+  } catch (error) {
+    deps.logger.error({ err: error, workspace: speaker.workspace, channel, view: view.callback_id }, 'import preview failed');
+  }
+}
