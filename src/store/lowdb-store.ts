@@ -130,7 +130,8 @@ export class LowdbStore implements InventoryStore, WatchStore {
   }
 
   updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
-    const file = update.file === undefined ? {} : { file: update.file };
+    // The history schema caps a file name at 255 characters: a longer one would stop every later read.
+    const file = update.file === undefined ? {} : { file: update.file.slice(0, 255) };
     return this.enqueueChange({ team, counts: (current) => countsOfUpdate(current, update), by, action: update.action, ...file });
   }
 

@@ -39,6 +39,10 @@ export class FakeSlackApi {
   private server: Server;
   private wss: WebSocketServer | undefined;
   private waiters: { method: string; count: number; resolve: () => void }[] = [];
+  /** Files people shared, served by files.info and downloaded from their url_private_download. */
+  private readonly files = new Map<string, { name: string; bytes: Buffer }>();
+  /** Bytes uploaded through files.uploadV2, by upload number, with what completed them. */
+  readonly uploads: { bytes: string; filename?: string; channel?: string; comment?: string }[] = [];
 
   constructor() {
     this.server = createServer((req, res) => this.handle(req, res));
@@ -110,6 +114,11 @@ export class FakeSlackApi {
     this.accepted.set(channel, messages);
   }
 
+  /** A file as if someone shared it in Slack; the bot can read it with files.info and a download. */
+  addFile(id: string, name: string, bytes: Buffer | string): void {
+    this.files.set(id, { name, bytes: Buffer.from(bytes) });
+  }
+
   /** Every message accepted, across channels. */
   acceptedPosts(): { channel: string; ts: string; metadata: unknown }[] {
     return [...this.accepted].flatMap(([channel, messages]) => messages.filter((message) => !message.chatter).map((message) => ({ channel, ...message })));
@@ -131,6 +140,23 @@ export class FakeSlackApi {
         const more = start + limit < newestFirst.length;
         return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
       }
+      case 'files.info': {
+        const file = this.files.get(String(call.body.file));
+        if (!file) return { ok: false, error: 'file_not_found' };
+        return { ok: true, file: { id: call.body.file, name: file.name, size: file.bytes.length, url_private_download: `${this.url}/files/${String(call.body.file)}` } };
+      }
+      case 'files.getUploadURLExternal': {
+        this.uploads.push({ bytes: '', filename: String(call.body.filename) });
+        return { ok: true, upload_url: `${this.url}/upload/${this.uploads.length - 1}`, file_id: `FUP${this.uploads.length - 1}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = JSON.parse(String(call.body.files)) as { id: string; title?: string }[];
+        for (const file of files) {
+          const upload = this.uploads[Number(file.id.slice(3))];
+          if (upload) Object.assign(upload, { channel: call.body.channel_id, comment: call.body.initial_comment });
+        }
+        return { ok: true, files };
+      }
       case 'conversations.join':
         return { ok: false, error: 'missing_scope' };
       case 'response':
@@ -140,12 +166,44 @@ export class FakeSlackApi {
     }
   }
 
+  /** Downloads of shared files (bot token required) and the upload step of files.uploadV2. */
+  private serveFile(path: string, raw: string, req: IncomingMessage, res: ServerResponse): boolean {
+    const download = /^\/files\/([^/?]+)/.exec(path);
+    if (download) {
+      const file = this.files.get(download[1] as string);
+      const authorised = req.headers.authorization?.startsWith('Bearer xoxb-');
+      res.writeHead(file && authorised ? 200 : authorised ? 404 : 403, { 'content-type': 'application/octet-stream' });
+      res.end(file && authorised ? file.bytes : '');
+      return true;
+    }
+    const upload = /^\/upload\/(\d+)/.exec(path);
+    if (upload) {
+      const record = this.uploads[Number(upload[1])];
+      // The Web API client sends the bytes as a multipart form (one file part), as Slack accepts.
+      const type = req.headers['content-type'] ?? '';
+      const bytes = type.startsWith('multipart/form-data')
+        ? new Response(raw, { headers: { 'content-type': type } }).formData().then(async (form) => {
+            const part = [...form.values()][0];
+            return typeof part === 'string' || part === undefined ? (part ?? '') : part.text();
+          })
+        : Promise.resolve(raw);
+      void bytes.then((text) => {
+        if (record) record.bytes = text;
+        res.writeHead(record ? 200 : 404, { 'content-type': 'text/plain' });
+        res.end('OK');
+      });
+      return true;
+    }
+    return false;
+  }
+
   private handle(req: IncomingMessage, res: ServerResponse): void {
     let raw = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (raw += chunk));
     req.on('end', () => {
       const path = req.url ?? '';
+      if (this.serveFile(path, raw, req, res)) return;
       const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '').split('?')[0] ?? '';
       const call = { method, body: parseBody(raw, req.headers['content-type']), headers: req.headers };
       this.calls.push(call);

@@ -59,8 +59,17 @@ export function eventBody(event: Record<string, unknown>): string {
   });
 }
 
-function interactionBody(payload: Record<string, unknown>): string {
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+/** An interaction payload from `user` in workspace T1, form-encoded as Slack posts it. */
+function interactionBody(user: string, payload: Record<string, unknown>): string {
+  const common = {
+    team: { id: 'T1', domain: 'met' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    // Unique per request, as Slack's are: two identical signed bodies in one second are a replay.
+    trigger_id: `${Date.now()}.${Math.random().toString(36).slice(2)}`,
+  };
+  return new URLSearchParams({ payload: JSON.stringify({ ...common, ...payload }) }).toString();
 }
 
 /** A button press as Slack sends it (`block_actions`), in workspace T1. */
@@ -72,18 +81,30 @@ export function buttonPressBody(press: {
   responseUrl: string;
   message?: Record<string, unknown>;
 }): string {
-  return interactionBody({
+  return interactionBody(press.user, {
     type: 'block_actions',
-    team: { id: 'T1', domain: 'met' },
-    user: { id: press.user, username: press.user.toLowerCase(), team_id: 'T1' },
-    api_app_id: 'A1',
-    token: 'legacy',
     container: { type: 'message', message_ts: '1.2', channel_id: press.channel },
-    // Unique per request, as Slack's are: two identical signed bodies in one second are a replay.
-    trigger_id: `${Date.now()}.${Math.random().toString(36).slice(2)}`,
     channel: { id: press.channel, name: 'it' },
     ...(press.message ? { message: press.message } : {}),
     response_url: press.responseUrl,
     actions: [{ type: 'button', action_id: press.actionId, block_id: 'b', value: press.value, action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
+  });
+}
+
+/** A submitted form (`view_submission`) as Slack sends it, in workspace T1. */
+export function viewSubmissionBody(submission: { callbackId: string; user: string; privateMetadata: string; values: Record<string, Record<string, unknown>> }): string {
+  return interactionBody(submission.user, {
+    type: 'view_submission',
+    view: {
+      id: 'V1',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: submission.callbackId,
+      private_metadata: submission.privateMetadata,
+      state: { values: submission.values },
+      hash: '1.abc',
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+    },
   });
 }

@@ -1,7 +1,7 @@
 // One suite, run against every InventoryStore: the in-memory reference and the lowdb file store.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
-import type { InventoryStore } from '../../src/inventory/inventory-store.js';
+import { CountLimitError, MAX_COUNT, type InventoryStore } from '../../src/inventory/inventory-store.js';
 import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -69,6 +69,32 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect((await store.teams('T1')).map((team) => team.channel).sort()).toEqual(['C1', 'C2']);
     expect((await store.teams('T2')).map((team) => team.counts)).toEqual([{ 'windows/8.1': 2 }]);
     expect(await store.history({ workspace: 'T2', channel: 'C2' })).toEqual([]);
+  });
+
+  it('replaces a team’s counts with an import: releases not in it go to 0, the file is recorded', async () => {
+    const store = await openStore();
+    await store.setCounts(met, [{ release: 'windows/5-sp3', count: 10 }, { release: 'ubuntu/22.04', count: 3 }], by('U1'));
+    const changes = await store.updateCounts(met, { mode: 'replace', counts: [{ release: 'windows/5-sp3', count: 7 }, { release: 'windows/8.1', count: 2 }], action: 'import', file: 'ad.csv' }, by('U2'));
+    expect(changes).toEqual([
+      { release: 'windows/5-sp3', from: 10, to: 7 },
+      { release: 'windows/8.1', from: 0, to: 2 },
+      { release: 'ubuntu/22.04', from: 3, to: 0 },
+    ]);
+    expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 7, 'windows/8.1': 2 });
+    expect((await store.history(met)).slice(-3)).toEqual(changes.map((change) => ({ ...change, user: 'U2', at: '2017-06-28T10:00:00.000Z', action: 'import', file: 'ad.csv' })));
+  });
+
+  it('adds an import to the counts there are, and refuses, changing nothing, one that passes the limit', async () => {
+    const store = await openStore();
+    await store.setCounts(met, [{ release: 'windows/5-sp3', count: 10 }], by('U1'));
+    await store.updateCounts(met, { mode: 'add', counts: [{ release: 'windows/5-sp3', count: 5 }, { release: 'windows/8.1', count: 1 }], action: 'api' }, by('cmdb'));
+    expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 15, 'windows/8.1': 1 });
+    const before = await store.history(met);
+    const refused = store.updateCounts(met, { mode: 'add', counts: [{ release: 'windows/8.1', count: 1 }, { release: 'windows/5-sp3', count: MAX_COUNT }], action: 'import', file: 'x.csv' }, by('U1'));
+    await expect(refused).rejects.toBeInstanceOf(CountLimitError);
+    expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 15, 'windows/8.1': 1 });
+    expect(await store.history(met)).toEqual(before);
+    expect(before.at(-1)).toMatchObject({ action: 'api', user: 'cmdb' });
   });
 
   it('names a team', async () => {

@@ -3,23 +3,43 @@ import type { App } from '@slack/bolt';
 import { createSlashAnswerer } from '../../create-slash-answerer.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { parseCommand } from '../../../commands/parse-command.js';
+import { runCommand } from '../../../commands/run-command.js';
+import { renderBlocks } from '../../../render/render-blocks.js';
 import { renderImportModal } from '../../../render/render-import-modal.js';
+import { uploadExport } from '../../upload-export.js';
+
+const uploadRefused = (code: string | undefined): string =>
+  code === 'not_in_channel' || code === 'channel_not_found'
+    ? 'I could not upload the file here: invite me to this channel first (`/invite @eolwatch`).'
+    : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same export: \`npm run --silent eol -- inventory export\`.`;
 
 export function registerEolCommand(app: App, deps: SlackDeps): void {
   const answer = createSlashAnswerer(deps.commands);
-  app.command('/eol', async ({ command, ack, client }) => {
+  app.command('/eol', async ({ command, ack, client, respond }) => {
+    let acked = false;
     try {
-      if (parseCommand(command.text).kind === 'inventory-import') {
+      const speaker = { workspace: command.team_id, channel: command.channel_id, user: command.user_id };
+      const request = parseCommand(command.text);
+      if (request.kind === 'inventory-import') {
         await ack();
+        acked = true;
         await client.views.open({ trigger_id: command.trigger_id, view: renderImportModal(command.channel_id) });
         return;
       }
-      const speaker = { workspace: command.team_id, channel: command.channel_id, user: command.user_id };
+      if (request.kind === 'export') {
+        await ack();
+        acked = true;
+        const result = await runCommand(request, deps.commands, speaker);
+        if (result.kind !== 'export') await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
+        else await uploadExport(client, command.channel_id, result).catch((error: { data?: { error?: string } }) => respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) }));
+        return;
+      }
       const { message, inChannel } = await answer(command.text, speaker);
       await ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
     } catch (error) {
       deps.logger.error({ err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' }, 'command failed');
-      await ack({ response_type: 'ephemeral', text: SORRY });
+      if (acked) await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
+      else await ack({ response_type: 'ephemeral', text: SORRY });
     }
   });
 }
