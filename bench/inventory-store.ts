@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { HistoryEntry } from '../src/inventory/inventory-store.js';
 import { DurableJsonFile } from '../src/store/durable-json-file.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
-import type { StoreData } from '../src/store/store-schema.js';
+import { emptyStore, type StoreData } from '../src/store/store-schema.js';
 import { ms, summarize } from './stats.js';
 
 const RELEASES = 25;
@@ -22,7 +22,7 @@ const at = '2026-01-01T00:00:00.000Z';
 /** Writes the on-disk layout directly: going through setCounts 2.5 million times would take hours. */
 function fill(dir: string, teams: number): string {
   const path = join(dir, 'eolwatch.json');
-  const data: StoreData = { schemaVersion: 2, workspaces: { T1: { teams: {}, channels: {} } }, reminders: {}, milestones: {} };
+  const data: StoreData = { ...emptyStore(), workspaces: { T1: { teams: {}, channels: {} } } };
   mkdirSync(join(dir, 'eolwatch.history', 'T1'), { recursive: true });
   for (let t = 0; t < teams; t += 1) {
     const channel = `C${t}`;

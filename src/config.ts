@@ -19,6 +19,8 @@ export interface Config {
   catalogUrl: string;
   /** Where an accepted refresh is kept: beside the store file unless set. */
   catalogCachePath: string;
+  /** Socket Mode has no HTTP port of its own: the HTTP API listens here when set. */
+  apiPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +36,9 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
   PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).refine((n) => Number.isInteger(n) && n >= 0 && n < 65536, 'must be a port number'),
+  EOLWATCH_API_PORT: optionalText
+    .transform((v) => (v === undefined ? null : Number(v)))
+    .refine((n) => n === null || (Number.isInteger(n) && n > 0 && n < 65536), 'must be a port number'),
   EOLWATCH_TIMEZONE: optionalText.transform((v) => v ?? 'UTC').refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
   EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
   EOLWATCH_CATALOG: optionalText.transform((v) => v ?? 'data/products-full.json'),
@@ -81,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     admins: e.EOLWATCH_ADMINS,
     reminderTime: e.EOLWATCH_REMINDER_TIME,
     catalogUrl: e.EOLWATCH_CATALOG_URL,
+    apiPort: e.EOLWATCH_API_PORT,
     catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
   };
 }

@@ -5,7 +5,8 @@ import { loadDotEnv } from './load-dot-env.js';
 import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { createApiHandler } from './api/create-api-handler.js';
 import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { wireCore } from './wire-core.js';
@@ -34,7 +35,15 @@ async function main(): Promise<void> {
   if (mode === 'http') {
     const server = (await app.start(config.port, HTTP_SERVER_OPTIONS)) as Server;
     server.maxConnections = MAX_CONNECTIONS;
-  } else await app.start();
+  } else {
+    await app.start();
+    if (config.apiPort !== null) {
+      const api = createServer(HTTP_SERVER_OPTIONS, createApiHandler({ commands: deps, logger }));
+      api.maxConnections = MAX_CONNECTIONS;
+      await new Promise<void>((resolve, reject) => api.once('error', reject).listen(config.apiPort ?? 0, resolve));
+      process.once('exit', () => api.close());
+    }
+  }
   const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
   // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
   const reminders = scheduleDaily('daily', config.reminderTime, config.timezone, async () => {
@@ -45,7 +54,7 @@ async function main(): Promise<void> {
   }, logger);
   core.setNextReminderRun(() => reminders.getNextRun()?.toISOString() ?? null);
   logger.info(
-    { mode, port: mode === 'http' ? config.port : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
+    { mode, port: mode === 'http' ? config.port : undefined, apiPort: mode === 'socket' ? (config.apiPort ?? undefined) : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
     'eolwatch ready',
   );
   const stop = (): void => {

@@ -4,10 +4,8 @@ import { DateTime } from 'luxon';
 import { stat } from 'node:fs/promises';
 import type { Catalog } from './catalog/catalog.js';
 import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
-import type { CommandDeps } from './commands/command-types.js';
+import type { CommandDeps, EolwatchStore } from './commands/command-types.js';
 import type { Config } from './config.js';
-import type { InventoryStore } from './inventory/inventory-store.js';
-import type { WatchStore } from './reminders/watch-store.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { releasesInUse } from './inventory/releases-in-use.js';
 
@@ -20,7 +18,7 @@ export interface Core {
   deps(clock?: ((zone: string) => DateTime) | null): CommandDeps;
   pinnedClock(isoDate: string): (zone: string) => DateTime;
   /** Opens the store now (main does, to refuse a damaged one at start); later calls share it. */
-  store(): Promise<InventoryStore & WatchStore>;
+  store(): Promise<EolwatchStore>;
   /** Flushes the store if it was opened. */
   close(): Promise<void>;
   /** main tells when the reminder job runs next, for `/eol status`. */
@@ -30,7 +28,7 @@ export interface Core {
 export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'>;
 
 export function wireCore(config: CoreConfig): Core {
-  let opened: Promise<InventoryStore & WatchStore> | undefined;
+  let opened: Promise<EolwatchStore> | undefined;
   const store = () => (opened ??= LowdbStore.open(config.storePath));
   const refresher = CatalogRefresher.open({
     catalogPath: config.catalogPath,

@@ -1,6 +1,7 @@
 // Every /eol subcommand, in the order `help` lists them.
 import type { CommandDefinition } from './command-definition.js';
 import { helpCommand } from './help-command.js';
+import { apiCommand } from './api-command.js';
 import { inventoryCommand } from './inventory-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
@@ -23,6 +24,7 @@ export const commandList: readonly CommandDefinition[] = [
   watchesCommand,
   contractCommand,
   contractsCommand,
+  apiCommand,
   statusCommand,
   helpCommand,
 ];

@@ -2,6 +2,7 @@
 import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
+import type { ApiTokenStore } from '../api-tokens/api-token-store.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
 import type { CountAction, InventoryStore } from '../inventory/inventory-store.js';
@@ -9,6 +10,9 @@ import type { NextReminder } from '../reminders/next-reminder.js';
 import type { ChannelWatches, WatchStore } from '../reminders/watch-store.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
+
+/** Every store role the commands use, as one store implements them. */
+export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore;
 
 /** Who is asking, and where: every stored fact is keyed by these. */
 export interface Speaker {
@@ -31,7 +35,7 @@ export interface CommandDeps {
   dataDate: () => string;
   now: () => DateTime;
   /** Opened on first use (a CLI run that needs no store never opens it); lookups read contracts from it. */
-  store: () => Promise<InventoryStore & WatchStore>;
+  store: () => Promise<EolwatchStore>;
   /** Slack user ids that may clear a team's inventory. */
   admins: ReadonlySet<string>;
   catalogInfo: () => CatalogInfo;
@@ -58,6 +62,9 @@ export type Request =
   | { kind: 'contract-set'; release: string; until: string; name: string }
   | { kind: 'contract-remove'; release: string }
   | { kind: 'contracts' }
+  | { kind: 'api-tokens' }
+  | { kind: 'api-token-create'; name: string | null }
+  | { kind: 'api-token-revoke'; name: string }
   | { kind: 'invalid'; reason: string };
 
 export interface ReleaseRow {
@@ -151,6 +158,10 @@ export type ResultBody =
   | { kind: 'contracts'; contracts: { release: Release; contract: Contract }[]; changed: 'set' | 'removed' | null; removed?: Release }
   /** A file to hand over: uploaded in Slack, printed by the CLI. */
   | { kind: 'export'; scope: 'team' | 'workspace'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
+  /** Shown once, only to the admin who made it. */
+  | { kind: 'api-token-created'; name: string; token: string; workspace: string }
+  | { kind: 'api-tokens'; tokens: { name: string; createdBy: string; createdAt: string; lastUsedAt: string | null }[] }
+  | { kind: 'api-token-revoked'; name: string }
   | { kind: 'invalid'; reason: string };
 
 export interface WatchRow {

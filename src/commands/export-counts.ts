@@ -52,11 +52,16 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
     });
 }
 
-export async function runExport(scope: 'team' | 'workspace', format: ExportFormat, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+/** The rows an export holds: the speaker's team, or every team of the workspace. */
+export async function countsForExport(scope: 'team' | 'workspace', deps: CommandDeps, speaker: Speaker): Promise<{ asOf: string; teams: TeamState[]; counts: ExportedCount[] }> {
   const asOf = toIsoDate(deps.now());
   const store = await deps.store();
   const teams = scope === 'team' ? [await store.team(speaker)] : await store.teams(speaker.workspace);
-  const counts = (await Promise.all(teams.map((team) => teamRows(team, deps, speaker.workspace, asOf)))).flat();
+  return { asOf, teams, counts: (await Promise.all(teams.map((team) => teamRows(team, deps, speaker.workspace, asOf)))).flat() };
+}
+
+export async function runExport(scope: 'team' | 'workspace', format: ExportFormat, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const { asOf, teams, counts } = await countsForExport(scope, deps, speaker);
   const stem = scope === 'team' ? `eolwatch-${speaker.channel}-${asOf}` : `eolwatch-${speaker.workspace}-${asOf}`;
   const content =
     format === 'csv'

@@ -1,6 +1,7 @@
 // A request -> its result. The one place that knows which subcommand handles which request.
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { runExport } from './export-counts.js';
+import { runApiCommand } from './api-command.js';
 import { commandList } from './command-list.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
@@ -30,6 +31,10 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return { kind: 'invalid', reason: 'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.' };
     case 'export':
       return runExport(request.scope, request.format, deps, speaker);
+    case 'api-tokens':
+    case 'api-token-create':
+    case 'api-token-revoke':
+      return runApiCommand(request, deps, speaker);
     case 'team-name':
       return runTeamName(request.name, deps, speaker);
     case 'report':

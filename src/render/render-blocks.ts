@@ -5,11 +5,8 @@ import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.j
 import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
-import { inventoryLines } from './inventory-lines.js';
-import { contractLines } from './contract-lines.js';
-import { statusLines } from './status-lines.js';
-import { watchLines } from './watch-lines.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { answerLines } from './answer-lines.js';
 import { renderSummary } from './render-text.js';
 import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID } from './slack-ids.js';
 
@@ -153,7 +150,7 @@ function importButtons(fileRef: string): Block {
 }
 
 function blocksOf(result: Result): Block[] {
-  const lines = inventoryLines(result, slackFormat) ?? watchLines(result, slackFormat) ?? statusLines(result, slackFormat) ?? contractLines(result, slackFormat);
+  const lines = answerLines(result, slackFormat);
   if (lines && result.kind === 'import-preview' && result.fileRef !== null) return [...chunkSections(lines), importButtons(result.fileRef)];
   if (lines) return chunkSections(lines);
   switch (result.kind) {

@@ -3,10 +3,7 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
-import { inventoryLines } from './inventory-lines.js';
-import { contractLines } from './contract-lines.js';
-import { statusLines } from './status-lines.js';
-import { watchLines } from './watch-lines.js';
+import { answerLines } from './answer-lines.js';
 
 const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
@@ -58,7 +55,7 @@ export function renderText(result: Result): string {
 function renderBody(result: Result): string {
   // The file itself: what `inventory export > counts.csv` should write.
   if (result.kind === 'export') return result.content.trimEnd();
-  const lines = inventoryLines(result, plain) ?? watchLines(result, plain) ?? statusLines(result, plain) ?? contractLines(result, plain);
+  const lines = answerLines(result, plain);
   if (lines) return lines.join('\n').replace(/`/g, '');
   switch (result.kind) {
     case 'invalid':

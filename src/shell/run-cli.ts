@@ -19,6 +19,7 @@ export const CLI_USAGE = [
   '       npm run --silent eol -- [--now YYYY-MM-DD] reminders run [--dry-run]',
   '       npm run --silent eol -- [--channel C] inventory import FILE [--add] [--dry-run]',
   '       npm run --silent eol -- [--channel C] inventory export [--format csv|json]   |   report export [--format csv|json]',
+  '       npm run --silent eol -- --workspace W api token create [NAME]   (the token alone on the last line)',
   '       npm run --silent eol -- sync [--force]',
 ].join('\n');
 
@@ -160,7 +161,9 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     io.stdout.write(`${summary.lines.join('\n')}\n`);
     return summary.ok ? 0 : 1;
   }
-  const deps = wiring.deps(clock);
+  // Whoever runs the command line runs eolwatch (it holds the store file): an admin, as for API tokens.
+  const wired = wiring.deps(clock);
+  const deps = { ...wired, admins: new Set([...wired.admins, speaker.user]) };
   const json = values.json ?? false;
   if (positionals[0]?.toLowerCase() === 'inventory' && positionals[1]?.toLowerCase() === 'import') {
     return importFile(positionals.slice(2), values['dry-run'] ?? false, deps, speaker, json, io);

@@ -1,6 +1,7 @@
 // The Bolt app in Socket Mode or over HTTP, with every listener registered. Not started here.
 import { App, HTTPReceiver, type CustomRoute } from '@slack/bolt';
 import type { ServerOptions } from 'node:http';
+import { createApiHandler } from '../api/create-api-handler.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { guardSlackRequests, MAX_BODY_BYTES } from './guard-slack-requests.js';
 import { registerListeners } from './listeners/register-listeners.js';
@@ -43,7 +44,10 @@ function guardedReceiver(signingSecret: string, deps: SlackDeps): HTTPReceiver {
   // The guard verifies every POST's signature, more strictly than Bolt (exact header, both directions,
   // replays) and before Bolt reads anything; Bolt's own check would only repeat the HMAC.
   const receiver = new HTTPReceiver({ signingSecret, signatureVerification: false, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES });
-  receiver.requestListener = guardSlackRequests(receiver.requestListener, { signingSecret });
+  const slack = guardSlackRequests(receiver.requestListener, { signingSecret });
+  // The HTTP API shares the port; its requests carry a token, not a Slack signature.
+  const api = createApiHandler({ commands: deps.commands, logger: deps.logger });
+  receiver.requestListener = (req, res) => ((req.url ?? '').startsWith('/api/') ? api(req, res) : slack(req, res));
   return receiver;
 }
 

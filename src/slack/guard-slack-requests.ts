@@ -7,6 +7,7 @@
 // Bolt: guard-bolt-events.ts.)
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { readRequestBody } from '../net/read-request-body.js';
 
 export interface RequestGuardOptions {
   signingSecret: string;
@@ -30,27 +31,6 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' });
   res.end(message, () => res.socket?.destroy());
-}
-
-function readBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<Buffer | 'too-large' | 'timeout' | 'aborted'> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (outcome: Buffer | 'too-large' | 'timeout' | 'aborted') => {
-      clearTimeout(timer);
-      req.removeAllListeners('data');
-      resolve(outcome);
-    };
-    const timer = setTimeout(() => finish('timeout'), timeoutMs);
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) finish('too-large');
-      else chunks.push(chunk);
-    });
-    req.on('end', () => finish(Buffer.concat(chunks)));
-    req.on('error', () => finish('aborted'));
-    req.on('aborted', () => finish('aborted'));
-  });
 }
 
 export function guardSlackRequests(inner: RequestListener, options: RequestGuardOptions): RequestListener {
@@ -80,7 +60,7 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
       refuse(res, 413, 'Request body too large');
       return;
     }
-    void readBody(req, maxBodyBytes, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS).then((body) => {
+    void readRequestBody(req, maxBodyBytes, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS).then((body) => {
       if (body === 'too-large') return refuse(res, 413, 'Request body too large');
       if (body === 'timeout') return refuse(res, 408, 'Request body too slow');
       if (body === 'aborted') return undefined;

@@ -28,6 +28,8 @@ import {
 import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
 import { claimHolderAlive } from './run-claims.js';
+import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
+import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
 import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam, type StoredWorkspace } from './store-schema.js';
@@ -78,7 +80,7 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
   contracts: structuredClone(stored?.contracts ?? {}),
 });
 
-export class LowdbStore implements InventoryStore, WatchStore {
+export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore {
   private seen: FileIdentity | null = null;
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -302,6 +304,53 @@ export class LowdbStore implements InventoryStore, WatchStore {
       const workspace = this.workspaceForWrite(ref);
       change((workspace.channels[ref.channel] ??= newChannel()));
       await this.persist();
+    });
+  }
+
+  // --- ApiTokenStore ---
+
+  addApiToken(token: ApiToken): Promise<boolean> {
+    return this.withLock(async () => {
+      if (!isIdentifier(token.workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(token.workspace).slice(0, 200)}`);
+      if (Object.values(this.db.data.apiTokens).some((held) => held.workspace === token.workspace && held.name === token.name)) return false;
+      this.db.data.apiTokens[token.hash] = { ...token };
+      await this.persist();
+      return true;
+    });
+  }
+
+  apiTokens(workspace: string): Promise<ApiToken[]> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged(READ_RECHECK_MS);
+      return Object.values(this.db.data.apiTokens).filter((token) => token.workspace === workspace).map((token) => ({ ...token }));
+    });
+  }
+
+  apiTokenByHash(hash: string): Promise<ApiToken | null> {
+    return this.inQueue(async () => {
+      // A revoked token must stop at once, in every process: always look at the file.
+      await this.refreshIfChanged();
+      const token = ownValue(this.db.data.apiTokens, hash);
+      return token ? { ...token } : null;
+    });
+  }
+
+  revokeApiToken(workspace: string, name: string): Promise<boolean> {
+    return this.withLock(async () => {
+      const found = Object.values(this.db.data.apiTokens).find((token) => token.workspace === workspace && token.name === name);
+      if (!found) return false;
+      delete this.db.data.apiTokens[found.hash];
+      await this.persist();
+      return true;
+    });
+  }
+
+  markApiTokenUsed(hash: string, at: string): Promise<void> {
+    return this.withLock(async () => {
+      const token = ownValue(this.db.data.apiTokens, hash);
+      if (!token) return;
+      token.lastUsedAt = at;
+      this.scheduleCheckpoint();
     });
   }
 

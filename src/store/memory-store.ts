@@ -4,9 +4,32 @@ import { MemoryInventoryStore } from '../inventory/memory-inventory-store.js';
 import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
 import { followCounts } from '../reminders/follow-counts.js';
+import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
+import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
-export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore {
+export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore {
   private readonly inventory = new MemoryInventoryStore();
+  private readonly tokens = new MemoryApiTokenStore();
+
+  addApiToken(token: ApiToken): Promise<boolean> {
+    return this.tokens.addApiToken(token);
+  }
+
+  apiTokens(workspace: string): Promise<ApiToken[]> {
+    return this.tokens.apiTokens(workspace);
+  }
+
+  apiTokenByHash(hash: string): Promise<ApiToken | null> {
+    return this.tokens.apiTokenByHash(hash);
+  }
+
+  revokeApiToken(workspace: string, name: string): Promise<boolean> {
+    return this.tokens.revokeApiToken(workspace, name);
+  }
+
+  markApiTokenUsed(hash: string, at: string): Promise<void> {
+    return this.tokens.markApiTokenUsed(hash, at);
+  }
 
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
     return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);

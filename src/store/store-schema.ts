@@ -34,6 +34,13 @@ export const storeSchema = z.object({
     z.string(),
     z.object({ status: z.enum(['pending', 'sent']), at: z.string(), ts: z.string().nullable(), late: z.boolean(), claimedBy: z.string().optional() }),
   ),
+  /** HTTP API tokens, keyed by the SHA-256 of the token (the token itself is never kept). */
+  apiTokens: z
+    .record(
+      z.string(),
+      z.object({ workspace: z.string(), name: z.string(), hash: z.string(), createdBy: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() }),
+    )
+    .default({}),
   /** Keyed by milestone key: snoozes and "handled". */
   milestones: z.record(
     z.string(),
@@ -52,7 +59,7 @@ export type StoredTeam = z.infer<typeof teamSchema>;
 export type StoredChannel = z.infer<typeof channelSchema>;
 export type StoredWorkspace = z.infer<typeof workspaceSchema>;
 
-export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {} });
+export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {} });
 
 /**
  * Each entry turns version N into N + 1. Later issues add theirs (watches, reminders sent,

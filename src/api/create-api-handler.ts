@@ -1,0 +1,155 @@
+// The HTTP API for a CMDB or a script: a workspace's API token (Authorization: Bearer) reads and sets
+// its teams' counts. Routing, authentication, limits and JSON answers live here; what a change does is
+// the commands' (the same paths as `inventory set` and `inventory import`). See docs/openapi.yaml.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { releaseTitle } from '../catalog/release-title.js';
+import { hashApiToken, looksLikeApiToken, type ApiToken } from '../api-tokens/api-token-store.js';
+import { isIdentifier } from '../commands/check-identifier.js';
+import type { CommandDeps, Result, Speaker } from '../commands/command-types.js';
+import { countsForExport } from '../commands/export-counts.js';
+import { runImport } from '../commands/import-command.js';
+import { inventoryRows, releaseKeyOf } from '../commands/inventory-rows.js';
+import { syncCounts } from '../commands/sync-counts.js';
+import { contractsOf } from '../commands/team-contracts.js';
+import { emptyTotals, addToTotals, type Exposure } from '../inventory/classify-exposure.js';
+import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
+import { readRequestBody } from '../net/read-request-body.js';
+import { RateLimiter } from './rate-limiter.js';
+
+export const MAX_API_BODY_BYTES = 10 * 1024 * 1024;
+export const API_REQUESTS_PER_MINUTE = 60;
+const BODY_TIMEOUT_MS = 30_000;
+/** "Last used" is written at most this often per token: every request would be a store write. */
+const LAST_USED_EVERY_MS = 60_000;
+
+export interface ApiDeps {
+  commands: CommandDeps;
+  logger: Logger;
+  /** For tests of the rate limit; Date.now otherwise. */
+  nowMs?: () => number;
+}
+
+type Answer = { status: number; body: unknown; headers?: Record<string, string> };
+
+const failure = (status: number, error: string, extra: Record<string, unknown> = {}): Answer => ({ status, body: { error, ...extra } });
+
+function send(res: ServerResponse, answer: Answer): void {
+  if (res.headersSent) return;
+  const body = JSON.stringify(answer.body);
+  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
+  res.end(body);
+}
+
+const INVENTORY_PATH = /^\/api\/v1\/channels\/([^/]+)\/inventory\/?$/;
+
+async function teamAnswer(deps: CommandDeps, speaker: Speaker) {
+  const { asOf, teams, counts } = await countsForExport('team', deps, speaker);
+  const team = teams[0];
+  const totals = team ? inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)).totals : emptyTotals();
+  return { workspace: speaker.workspace, team: { channel: speaker.channel, name: team?.name ?? null }, asOf, totals, counts };
+}
+
+async function reportAnswer(deps: CommandDeps, speaker: Speaker) {
+  const { asOf, teams, counts } = await countsForExport('workspace', deps, speaker);
+  const totals = emptyTotals();
+  for (const team of teams) {
+    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace: speaker.workspace, channel: team.channel })).totals;
+    for (const [exposure, count] of Object.entries(own)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
+  }
+  return { workspace: speaker.workspace, asOf, totals, teams: teams.map((team) => ({ channel: team.channel, name: team.name })), counts };
+}
+
+function changesOf(result: Extract<Result, { kind: 'inventory-updated' }>) {
+  return result.changes.map((change) => {
+    const [product, release] = releaseKeyOf(change.release).split('/');
+    return { product, release, label: releaseTitle(change.release), from: change.from, to: change.to };
+  });
+}
+
+export function createApiHandler(deps: ApiDeps): RequestListener {
+  const limiter = new RateLimiter(API_REQUESTS_PER_MINUTE, 60_000, deps.nowMs);
+  const lastUsedWritten = new Map<string, number>();
+
+  async function authenticate(req: IncomingMessage): Promise<ApiToken | Answer> {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) return { ...failure(401, 'Send an API token as “Authorization: Bearer <token>” (make one with /eol api token create).'), headers: { 'www-authenticate': 'Bearer' } };
+    const token = match[1] as string;
+    const found = looksLikeApiToken(token) ? await (await deps.commands.store()).apiTokenByHash(hashApiToken(token)) : null;
+    if (!found) return { ...failure(401, 'That API token is not valid: unknown or revoked.'), headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+    return found;
+  }
+
+  async function noteUse(token: ApiToken): Promise<void> {
+    const now = (deps.nowMs ?? Date.now)();
+    if (token.lastUsedAt !== null && now - (lastUsedWritten.get(token.hash) ?? 0) < LAST_USED_EVERY_MS) return;
+    lastUsedWritten.set(token.hash, now);
+    await (await deps.commands.store()).markApiTokenUsed(token.hash, deps.commands.now().toUTC().toISO() ?? '');
+  }
+
+  async function putInventory(req: IncomingMessage, speaker: Speaker, mode: string | null): Promise<Answer> {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_API_BODY_BYTES) return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
+    const body = await readRequestBody(req, MAX_API_BODY_BYTES, BODY_TIMEOUT_MS);
+    if (body === 'too-large') return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
+    if (body === 'timeout') return failure(408, 'The body took too long to arrive.');
+    if (body === 'aborted') return failure(400, 'The body broke off.');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type === 'application/json') {
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        return failure(400, 'Nothing saved: the body is not valid JSON.');
+      }
+      const outcome = await syncCounts(json, deps.commands, speaker);
+      if (!outcome.ok) return failure(400, outcome.reason, outcome.rows ? { rows: outcome.rows } : {});
+      return { status: 200, body: { ...(await teamAnswer(deps.commands, speaker)), mode: (json as { mode?: string }).mode ?? 'replace', changes: changesOf(outcome.result) } };
+    }
+    if (type === 'text/csv' || type === 'text/plain' || type === 'application/csv' || type === 'text/tab-separated-values') {
+      if (mode !== null && mode !== 'replace' && mode !== 'add') return failure(400, 'Nothing saved: mode must be replace or add.');
+      const result = await runImport({ name: 'api-upload.csv', bytes: body }, mode === 'add' ? 'add' : 'replace', deps.commands, speaker);
+      if (result.kind !== 'inventory-updated') return failure(400, result.kind === 'invalid' ? result.reason.replace('“api-upload.csv”', 'the body') : 'Nothing saved.');
+      return { status: 200, body: { ...(await teamAnswer(deps.commands, speaker)), mode: mode ?? 'replace', changes: changesOf(result), unrecognisedMachines: result.imported?.unrecognisedRows ?? 0 } };
+    }
+    return failure(415, 'Send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export or release,count).');
+  }
+
+  async function route(req: IncomingMessage): Promise<Answer> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const inventory = INVENTORY_PATH.exec(url.pathname);
+    const isReport = url.pathname === '/api/v1/report' || url.pathname === '/api/v1/report/';
+    if (!inventory && !isReport) return failure(404, 'No such path. The API has /api/v1/channels/{channel}/inventory (GET, PUT) and /api/v1/report (GET).');
+    const allowed = inventory ? ['GET', 'PUT'] : ['GET'];
+    if (!allowed.includes(req.method ?? '')) return { ...failure(405, `Use ${allowed.join(' or ')} here.`), headers: { allow: allowed.join(', ') } };
+    const channel = inventory ? decodeURIComponent(inventory[1] ?? '') : '';
+    if (inventory && !isIdentifier(channel)) return failure(404, 'No such channel: a channel id is 1 to 64 letters, digits, dots, dashes or underscores.');
+    const token = await authenticate(req);
+    if ('status' in token) return token;
+    const wait = limiter.take(token.hash);
+    if (wait > 0) return { ...failure(429, `Over ${API_REQUESTS_PER_MINUTE} requests a minute with this token: try again in ${wait} s.`), headers: { 'retry-after': String(wait) } };
+    await noteUse(token);
+    // The workspace is the token's, never the request's: one workspace's token cannot reach another's data.
+    if (isReport) return { status: 200, body: await reportAnswer(deps.commands, { workspace: token.workspace, channel: 'report', user: token.name }) };
+    const speaker = { workspace: token.workspace, channel, user: token.name };
+    if (req.method === 'GET') return { status: 200, body: await teamAnswer(deps.commands, speaker) };
+    return putInventory(req, speaker, url.searchParams.get('mode'));
+  }
+
+  return (req, res) => {
+    route(req)
+      .catch((error: unknown): Answer => {
+        if (error instanceof CountLimitError) return failure(400, 'Nothing saved: adding those would take a count past 10,000,000.');
+        if (error instanceof StoreBusyError || error instanceof StoreWriteError) return { ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'), headers: { 'retry-after': '5' } };
+        if (error instanceof URIError) return failure(404, 'No such path.');
+        deps.logger.error({ err: error, path: req.url?.slice(0, 200), method: req.method }, 'API request failed');
+        return failure(500, 'Something went wrong; nothing was saved.');
+      })
+      .then((answer) => {
+        deps.logger.info({ api: true, method: req.method, path: req.url?.slice(0, 200), status: answer.status }, 'API request');
+        send(res, answer);
+        // An unread body (a refusal before reading) is not waited for.
+        if (answer.status >= 400 && !req.complete) res.once('finish', () => req.socket?.destroy());
+      });
+  };
+}

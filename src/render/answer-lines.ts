@@ -1,0 +1,13 @@
+// Every answer written once as lines against a Formatter; null for those each renderer lays out itself
+// (lookups, help, refusals).
+import type { Result } from '../commands/command-types.js';
+import { apiLines } from './api-lines.js';
+import { contractLines } from './contract-lines.js';
+import type { Formatter } from './formatter.js';
+import { inventoryLines } from './inventory-lines.js';
+import { statusLines } from './status-lines.js';
+import { watchLines } from './watch-lines.js';
+
+export function answerLines(result: Result, f: Formatter): string[] | null {
+  return inventoryLines(result, f) ?? watchLines(result, f) ?? statusLines(result, f) ?? contractLines(result, f) ?? apiLines(result, f);
+}

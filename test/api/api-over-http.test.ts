@@ -1,0 +1,226 @@
+// The HTTP API on the HTTP mode's port: tokens made with /eol api, counts set and read with them,
+// and everything a careless or hostile client may send refused with the right status and nothing saved.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
+import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
+import { ADMIN, depsAt } from '../helpers/test-core.js';
+
+const store = new MemoryStore();
+let running: RunningApp;
+const FORM = 'application/x-www-form-urlencoded';
+
+beforeAll(async () => {
+  running = await startHttpApp(depsAt('2017-06-28', { store: async () => store }));
+});
+afterAll(async () => running.stop());
+
+/** `/eol api ...` as someone in a workspace; the answer is the ack's body. */
+async function eolApi(text: string, user = ADMIN, team = 'T1') {
+  const response = await postToSlackApp(running.eventsUrl, { body: slashCommandBody(text, running.api.responseUrl, { user_id: user, team_id: team }), contentType: FORM });
+  return response.json() as { response_type: string; text: string };
+}
+
+async function newToken(name: string, team = 'T1'): Promise<string> {
+  const answer = await eolApi(`api token create ${name}`, ADMIN, team);
+  return answer.text.trim().split('\n').at(-1) as string;
+}
+
+async function api(method: string, path: string, token: string | null, body?: string | Buffer, type = 'application/json') {
+  const response = await fetch(`${running.url}${path}`, {
+    method,
+    headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': type }) },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, json: text === '' ? null : (JSON.parse(text) as any) };
+}
+
+const counts = async (channel: string, workspace = 'T1') => (await store.team({ workspace, channel })).counts;
+
+describe('tokens, made and revoked in Slack', () => {
+  it('shows a new token once, privately, alone on the last line; keeps only its hash', async () => {
+    const answer = await eolApi('api token create cmdb');
+    expect(answer.response_type).toBe('ephemeral');
+    const token = answer.text.trim().split('\n').at(-1) as string;
+    expect(token).toMatch(/^eolw_[A-Za-z0-9_-]{43}$/);
+    const held = await store.apiTokens('T1');
+    expect(held).toEqual([expect.objectContaining({ name: 'cmdb', createdBy: ADMIN, lastUsedAt: null })]);
+    expect(JSON.stringify(held)).not.toContain(token);
+  });
+
+  it('refuses a second token of the same name, and anyone but an admin', async () => {
+    expect((await eolApi('api token create cmdb')).text).toContain('already has a token called “cmdb”');
+    expect((await eolApi('api token create mine', 'U1')).text).toBe('Only eolwatch admins (EOLWATCH_ADMINS) may see or change API tokens.');
+    expect((await eolApi('api tokens', 'U1')).text).toBe('Only eolwatch admins (EOLWATCH_ADMINS) may see or change API tokens.');
+    expect(await store.apiTokens('T1')).toHaveLength(1);
+  });
+
+  it('lists tokens with who made them and when they were last used; revoking stops one at once', async () => {
+    const token = await newToken('script');
+    expect((await api('GET', '/api/v1/channels/CLIST/inventory', token)).status).toBe(200);
+    const list = (await eolApi('api tokens')).text;
+    expect(list).toMatch(/script: made by UADMIN on 2017-06-28, last used 2017-06-28/);
+    expect(list).toMatch(/cmdb: made by UADMIN on 2017-06-28, never used/);
+    expect((await eolApi('api token revoke script')).text).toBe('Revoked the API token “script”: it no longer works.');
+    expect((await api('GET', '/api/v1/channels/CLIST/inventory', token)).status).toBe(401);
+    expect((await eolApi('api token revoke script')).text).toContain('has no token called “script”');
+  });
+});
+
+describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
+  let token: string;
+  beforeAll(async () => {
+    token = await newToken('sync');
+  });
+
+  it('replaces a team’s counts from JSON, names as /eol reads them, and answers with statuses', async () => {
+    const answer = await api('PUT', '/api/v1/channels/CMET/inventory', token, JSON.stringify({ counts: { 'windows-8.1': 14450, xp: 18293 }, mode: 'replace' }));
+    expect(answer.status).toBe(200);
+    expect(answer.json.team).toEqual({ channel: 'CMET', name: null });
+    expect(answer.json.changes).toEqual([
+      { product: 'windows', release: '8.1', label: 'Microsoft Windows 8.1', from: 0, to: 14450 },
+      { product: 'windows', release: '5-sp3', label: 'Microsoft Windows XP SP3', from: 0, to: 18293 },
+    ]);
+    expect(answer.json.totals).toMatchObject({ total: 32743, unsupported: 18293 });
+    expect(await counts('CMET')).toEqual({ 'windows/8.1': 14450, 'windows/5-sp3': 18293 });
+    expect((await store.history({ workspace: 'T1', channel: 'CMET' })).at(-1)).toMatchObject({ action: 'api', user: 'sync' });
+  });
+
+  it('GET returns the counts with each release’s status and phase ends', async () => {
+    const answer = await api('GET', '/api/v1/channels/CMET/inventory', token);
+    expect(answer.status).toBe(200);
+    expect(answer.json.asOf).toBe('2017-06-28');
+    expect(answer.json.counts).toEqual([
+      expect.objectContaining({ product: 'windows', release: '5-sp3', count: 18293, status: 'unsupported', security_support_end: '2014-04-08' }),
+      expect.objectContaining({ product: 'windows', release: '8.1', count: 14450, status: 'active', active_support_end: '2018-01-09' }),
+    ]);
+  });
+
+  it('"mode": "add" adds; leaving mode out replaces', async () => {
+    await api('PUT', '/api/v1/channels/CMET/inventory', token, JSON.stringify({ counts: { xp: 7 }, mode: 'add' }));
+    expect(await counts('CMET')).toEqual({ 'windows/8.1': 14450, 'windows/5-sp3': 18300 });
+    await api('PUT', '/api/v1/channels/CMET/inventory', token, JSON.stringify({ counts: { 'windows/8.1': 100 } }));
+    expect(await counts('CMET')).toEqual({ 'windows/8.1': 100 });
+  });
+
+  it('takes a CSV body in any import format, ?mode=add to add', async () => {
+    const answer = await api('PUT', '/api/v1/channels/CCSV/inventory', token, readFileSync('test/fixtures/imports/configmgr-devices.tsv'), 'text/csv');
+    expect(answer.status).toBe(200);
+    expect(await counts('CCSV')).toMatchObject({ 'windows/10-22h2': 12, 'windows-server/2012-r2': 4 });
+    await api('PUT', '/api/v1/channels/CCSV/inventory?mode=add', token, 'release,count\nwindows 10 22h2,3\n', 'text/csv');
+    expect((await counts('CCSV'))['windows/10-22h2']).toBe(15);
+  });
+
+  it.each([
+    ['not JSON', '{"counts": ', /not valid JSON/],
+    ['no counts', '{"mode": "replace"}', /the body must be/],
+    ['a fractional count', '{"counts": {"xp": 1.5}}', /counts\.xp/],
+    ['a negative count', '{"counts": {"xp": -1}}', /counts\.xp/],
+    ['a count as text', '{"counts": {"xp": "12"}}', /counts\.xp/],
+    ['a count over the limit', '{"counts": {"xp": 10000001}}', /counts\.xp/],
+    ['an unknown mode', '{"counts": {"xp": 1}, "mode": "merge"}', /mode/],
+    ['a list instead of an object', '[1,2]', /the body must be/],
+  ])('400 for %s, nothing saved', async (_what, body, error) => {
+    const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, body);
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatch(error);
+    expect(await counts('CBAD')).toEqual({});
+  });
+
+  it('400 naming every release name it did not accept, nothing saved', async () => {
+    const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, JSON.stringify({ counts: { xp: 3, 'windows 95 turbo': 2, 'nonexistent os': 1, 'windows xp': 4 } }));
+    expect(answer.status).toBe(400);
+    expect(answer.json.rows.map((row: { name: string }) => row.name)).toEqual(['windows 95 turbo', 'nonexistent os', 'windows xp']);
+    expect(answer.json.rows[2].reason).toBe('names a release given twice');
+    expect(await counts('CBAD')).toEqual({});
+  });
+
+  it('400 for a CSV body that is not an export, naming the problem', async () => {
+    const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, 'release,count\nxp,3\nwin 8.1,lots\n', 'text/csv');
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toBe('Nothing imported from the body: line 3: the count “lots” is not a whole number of machines.');
+    expect(await counts('CBAD')).toEqual({});
+  });
+
+  it('415 for another content type', async () => {
+    expect((await api('PUT', '/api/v1/channels/CBAD/inventory', token, '<counts/>', 'application/xml')).status).toBe(415);
+  });
+
+  it('413 for a body over 10 MB, nothing saved', async () => {
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
+    const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, big, 'text/csv');
+    expect(answer.status).toBe(413);
+    expect(await counts('CBAD')).toEqual({});
+  });
+});
+
+describe('who may call, and how often', () => {
+  it.each([
+    ['no Authorization header', null],
+    ['a malformed token', 'not-a-token'],
+    ['a well-formed token nobody made', `eolw_${'A'.repeat(43)}`],
+  ])('401 for %s', async (_what, token) => {
+    const answer = await api('GET', '/api/v1/channels/CMET/inventory', token);
+    expect(answer.status).toBe(401);
+    expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(answer.json.error).toMatch(/token/);
+  });
+
+  it('401 for Basic auth', async () => {
+    const response = await fetch(`${running.url}/api/v1/report`, { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    expect(response.status).toBe(401);
+  });
+
+  it.each([
+    ['GET', '/api/v1/nothing'],
+    ['GET', '/api/v2/report'],
+    ['GET', '/api/v1/channels/CMET'],
+    ['GET', '/api/v1/channels/%E0%A4%A/inventory'],
+    ['GET', '/api/v1/channels/..%2F..%2Fetc/inventory'],
+  ])('404 for %s %s', async (method, path) => {
+    const answer = await api(method, path, `eolw_${'A'.repeat(43)}`);
+    expect(answer.status).toBe(404);
+    expect(answer.json.error).toMatch(/No such/);
+  });
+
+  it('405 for a method a path does not take', async () => {
+    const answer = await api('DELETE', '/api/v1/channels/CMET/inventory', null);
+    expect(answer.status).toBe(405);
+    expect(answer.headers.get('allow')).toBe('GET, PUT');
+  });
+
+  it('429 past 60 requests a minute per token, with Retry-After; other tokens go on', async () => {
+    const busy = await newToken('busy');
+    const statuses = [];
+    for (let n = 0; n < 61; n += 1) statuses.push((await api('GET', '/api/v1/report', busy)).status);
+    expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
+    const limited = await api('GET', '/api/v1/report', busy);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await api('GET', '/api/v1/report', await newToken('calm'))).status).toBe(200);
+  });
+});
+
+describe('one workspace’s token never reaches another’s data', () => {
+  it('writes and reads only its own workspace, whatever channel it names', async () => {
+    const t1 = await newToken('t1-only');
+    await api('PUT', '/api/v1/channels/CSHARED/inventory', t1, JSON.stringify({ counts: { xp: 5 } }));
+    const t2 = await newToken('other', 'T2');
+    const put = await api('PUT', '/api/v1/channels/CSHARED/inventory', t2, JSON.stringify({ counts: { 'win 8.1': 9 } }));
+    expect(put.status).toBe(200);
+    expect(await counts('CSHARED', 'T1')).toEqual({ 'windows/5-sp3': 5 });
+    expect(await counts('CSHARED', 'T2')).toEqual({ 'windows/8.1': 9 });
+    expect((await api('GET', '/api/v1/channels/CMET/inventory', t2)).json.counts).toEqual([]);
+    const report = await api('GET', '/api/v1/report', t2);
+    expect(report.json.workspace).toBe('T2');
+    expect(report.json.teams).toEqual([{ channel: 'CSHARED', name: null }]);
+    expect(JSON.stringify(report.json)).not.toContain('CMET');
+  });
+
+  it('a token revoked in its workspace cannot be revoked, listed or used from another', async () => {
+    expect((await eolApi('api token revoke t1-only', ADMIN, 'T2')).text).toContain('has no token called “t1-only”');
+    expect((await eolApi('api tokens', ADMIN, 'T2')).text).not.toContain('t1-only');
+  });
+});
