@@ -34,8 +34,11 @@ export function rssMb(pid: number | undefined): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-/** src/main.ts over HTTP on a free loopback port, against a fake Web API, with a store of its own. */
-export async function startEolwatchOverHttp(): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
+/**
+ * src/main.ts over HTTP on a free loopback port, against a fake Web API, with a store of its own;
+ * `prepare` fills that store before the process starts.
+ */
+export async function startEolwatchOverHttp(prepare?: (storePath: string) => Promise<void>): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
   const { FakeSlackApi } = await import('../test/helpers/fake-slack-api.js');
   const { freePort } = await import('../test/helpers/free-port.js');
   const { makeTempDir } = await import('../test/helpers/temp-dir.js');
@@ -43,6 +46,7 @@ export async function startEolwatchOverHttp(): Promise<{ port: number; responseU
   const temp = makeTempDir();
   const port = await freePort();
   const env = { PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: `${temp.path}/store.json` };
+  await prepare?.(env.EOLWATCH_STORE);
   const { child } = await startUntilReady('src/main.ts', env, 'eolwatch ready');
   return {
     port,

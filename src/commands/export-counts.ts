@@ -1,6 +1,6 @@
 // `inventory export` and `report export`: a team's (or every team's) counts as CSV or JSON, with each
 // release's status and phase ends today. The CSV imports back as a summary (round trip).
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import type { PhaseEnd, PhaseKind } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
@@ -65,7 +65,7 @@ export async function runExport(scope: 'team' | 'workspace', format: ExportForma
   const stem = scope === 'team' ? `eolwatch-${speaker.channel}-${asOf}` : `eolwatch-${speaker.workspace}-${asOf}`;
   const content =
     format === 'csv'
-      ? stringify(counts, { header: true, columns: COLUMNS, cast: { number: String } })
+      ? `${Papa.unparse({ fields: COLUMNS, data: counts.map((row) => COLUMNS.map((column) => row[column])) }, { newline: '\n' })}\n`
       : `${JSON.stringify({ workspace: speaker.workspace, ...(scope === 'team' ? { team: { channel: speaker.channel, name: teams[0]?.name ?? null } } : {}), asOf, counts }, null, 2)}\n`;
   return { kind: 'export', scope, format, fileName: `${stem}.${format}`, content, rows: counts.length, machines: counts.reduce((sum, row) => sum + row.count, 0) };
 }

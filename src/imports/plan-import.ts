@@ -5,8 +5,8 @@ import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { decodeExport } from './decode-export.js';
 import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
-import { createDeviceMapper, deviceText, type DeviceFields } from './map-device.js';
-import { readExportRows } from './read-export-rows.js';
+import { createDeviceMapper, deviceText, type DeviceFields, type DeviceMapping } from './map-device.js';
+import { readExportRows, type ExportRecord, type RowVisitor } from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -61,63 +61,68 @@ class Tally {
 
 const tooMany = (release: Release) => `more than ${MAX_COUNT.toLocaleString('en-US')} machines on ${release.productLabel} ${release.label}; counts are ${MAX_COUNT.toLocaleString('en-US')} at most`;
 
+const field = (fields: readonly string[], index: number | null) => (index === null ? '' : (fields[index] ?? '').trim());
+
+/** One row's machines, counted in the tally; a reason when the row is wrong. */
+function countRecord(format: ExportFormat, { line, fields }: ExportRecord, tally: Tally, deps: PlanImportDeps, mapDevice: (fields: DeviceFields) => DeviceMapping): string | void {
+  let count = 1;
+  let device: DeviceFields;
+  if (format.id === 'summary') {
+    const text = field(fields, format.columns.count).replace(/[ ,_\u00a0\u202f']/g, '');
+    if (!/^\d+$/.test(text)) return `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines`;
+    count = Number(text);
+    if (count > MAX_COUNT) return `line ${line}: ${count.toLocaleString('en-US')} is more than ${MAX_COUNT.toLocaleString('en-US')} machines`;
+    if (count === 0) return;
+    const product = field(fields, format.columns.product);
+    const release = field(fields, format.columns.release);
+    // Our own export names releases exactly; anything else goes through the resolver.
+    const exact = product !== '' ? deps.releaseByKey(`${product}/${release}`) : undefined;
+    if (exact) return tally.add(exact, count) ? undefined : tooMany(exact);
+    device = { name: product === '' ? release : `${product} ${release}`, qualifiers: [], version: '', build: '' };
+  } else {
+    const { columns } = format;
+    const name = field(fields, columns.name);
+    device = {
+      name: name === '' && columns.impliedName ? columns.impliedName : name,
+      qualifiers: columns.qualifiers.map((index) => field(fields, index)),
+      version: field(fields, columns.version),
+      build: field(fields, columns.build),
+    };
+  }
+  const mapping = mapDevice(device);
+  if (mapping.kind === 'unrecognised') {
+    const value = deviceText(device).slice(0, 100) || '(empty)';
+    tally.unrecognised.set(value, (tally.unrecognised.get(value) ?? 0) + count);
+    return;
+  }
+  if (!tally.add(mapping.release, count)) return tooMany(mapping.release);
+  if (mapping.kind === 'guessed') {
+    const value = deviceText(device).slice(0, 100);
+    const guess = tally.guessed.get(value) ?? { value, release: mapping.release, rows: 0 };
+    guess.rows += count;
+    tally.guessed.set(value, guess);
+  }
+}
+
 export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlanning {
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count` };
   const decoded = decodeExport(bytes);
   if (!decoded.ok) return decoded;
-  const read = looksLikeJson(decoded.text) ? readJsonExport(decoded.text) : readExportRows(decoded.text);
-  if (!read.ok) return read;
-  const { header, records } = read.rows;
-  const format = detectExportFormat(header);
-  if (!format) {
-    const shown = header.slice(0, 6).map((name) => `“${name.slice(0, 40)}”`).join(', ');
-    return { ok: false, reason: `no column names an operating system or a release and count (the header row has ${shown}${header.length > 6 ? ', …' : ''}). Export the OS name and version columns, or a summary with “release” and “count” columns` };
-  }
-  if (records.length === 0) return { ok: false, reason: 'the file has a header row but no rows' };
   const tally = new Tally();
   const mapDevice = createDeviceMapper(deps.resolve);
-  const field = (fields: readonly string[], index: number | null) => (index === null ? '' : (fields[index] ?? ''));
-  for (const { line, fields } of records) {
-    let count = 1;
-    let device: DeviceFields;
-    if (format.id === 'summary') {
-      const text = field(fields, format.columns.count).replace(/[ ,_\u00a0\u202f']/g, '');
-      if (!/^\d+$/.test(text)) return { ok: false, reason: `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines` };
-      count = Number(text);
-      if (count > MAX_COUNT) return { ok: false, reason: `line ${line}: ${count.toLocaleString('en-US')} is more than ${MAX_COUNT.toLocaleString('en-US')} machines` };
-      if (count === 0) continue;
-      const product = field(fields, format.columns.product).trim();
-      const release = field(fields, format.columns.release).trim();
-      // Our own export names releases exactly; anything else goes through the resolver.
-      const exact = product !== '' ? deps.releaseByKey(`${product}/${release}`) : undefined;
-      if (exact) {
-        if (!tally.add(exact, count)) return { ok: false, reason: tooMany(exact) };
-        continue;
-      }
-      device = { name: product === '' ? release : `${product} ${release}`, qualifiers: [], version: '', build: '' };
-    } else {
-      const { columns } = format;
-      const name = field(fields, columns.name).trim();
-      device = {
-        name: name === '' && columns.impliedName ? columns.impliedName : name,
-        qualifiers: columns.qualifiers.map((index) => field(fields, index)),
-        version: field(fields, columns.version),
-        build: field(fields, columns.build),
-      };
-    }
-    const mapping = mapDevice(device);
-    if (mapping.kind === 'unrecognised') {
-      const value = deviceText(device).slice(0, 100) || '(empty)';
-      tally.unrecognised.set(value, (tally.unrecognised.get(value) ?? 0) + count);
-      continue;
-    }
-    if (!tally.add(mapping.release, count)) return { ok: false, reason: tooMany(mapping.release) };
-    if (mapping.kind === 'guessed') {
-      const value = deviceText(device).slice(0, 100);
-      const guess = tally.guessed.get(value) ?? { value, release: mapping.release, rows: 0 };
-      guess.rows += count;
-      tally.guessed.set(value, guess);
-    }
-  }
-  return { ok: true, plan: tally.plan(format, records.length) };
+  let format: ExportFormat | null = null;
+  const visitor: RowVisitor = {
+    header: (header) => {
+      format = detectExportFormat(header);
+      if (format) return;
+      const shown = header.slice(0, 6).map((name) => `“${name.slice(0, 40)}”`).join(', ');
+      return `no column names an operating system or a release and count (the header row has ${shown}${header.length > 6 ? ', …' : ''}). Export the OS name and version columns, or a summary with “release” and “count” columns`;
+    },
+    record: (record) => countRecord(format as ExportFormat, record, tally, deps, mapDevice),
+  };
+  const read = looksLikeJson(decoded.text) ? readJsonExport(decoded.text, visitor) : readExportRows(decoded.text, visitor);
+  if (!read.ok) return read;
+  if (!format) return { ok: false, reason: 'the file has no header row and no rows' };
+  if (read.records === 0) return { ok: false, reason: 'the file has a header row but no rows' };
+  return { ok: true, plan: tally.plan(format, read.records) };
 }

@@ -1,16 +1,22 @@
 // Export text -> its header and records, with the file line each record starts on. Reads what Excel
 // and PowerShell write: a `sep=;` first line, PowerShell's `#TYPE` line, comma, semicolon or tab
-// delimiters, quoted fields with delimiters and line breaks inside, CRLF. Parsing is csv-parse's.
-import { CsvError, parse } from 'csv-parse/sync';
+// delimiters, quoted fields with delimiters and line breaks inside, CRLF. Parsing is Papa Parse's.
+import Papa from 'papaparse';
 
 export const MAX_IMPORT_ROWS = 500_000;
 
-export interface ExportRows {
-  header: string[];
-  records: { line: number; fields: string[] }[];
+export interface ExportRecord {
+  line: number;
+  fields: string[];
 }
 
-export type ReadRows = { ok: true; rows: ExportRows } | { ok: false; reason: string };
+/** Called with the header row once, then each record; a returned reason stops the reading. */
+export interface RowVisitor {
+  header(names: string[]): string | void;
+  record(record: ExportRecord): string | void;
+}
+
+export type ReadRows = { ok: true; records: number } | { ok: false; reason: string };
 
 const DELIMITERS = [',', ';', '\t'] as const;
 
@@ -27,16 +33,14 @@ function headerDelimiter(headerLine: string): string {
   return best;
 }
 
-function describeCsvError(error: CsvError, skippedLines: number): string {
-  const line = (error as CsvError & { lines?: number }).lines;
-  const where = typeof line === 'number' ? ` (line ${line + skippedLines})` : '';
-  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `a quoted field is never closed${where}: the file looks cut off or is not a CSV file`;
-  if (error.code === 'CSV_MAX_RECORD_SIZE') return `a row is too long${where}: this is not a device export`;
-  return `the file could not be read as CSV${where}: ${error.message.replace(/^Invalid [^:]*: /, '').slice(0, 120)}`;
-}
+const newlinesIn = (fields: readonly string[]): number => fields.reduce((sum, field) => (field.includes('\n') ? sum + field.split('\n').length - 1 : sum), 0);
+const isBlank = (fields: readonly string[]): boolean => fields.every((field) => field.trim() === '');
 
-export function readExportRows(text: string): ReadRows {
-  const lines = text.split(/\r?\n/, 3);
+/**
+ * Reads row by row (Papa Parse's step mode), so a 100,000-device export is never held as arrays of
+ * every field: only what the visitor keeps stays in memory.
+ */
+export function readExportRows(text: string, visitor: RowVisitor): ReadRows {
   let skippedLines = 0;
   let delimiter: string | null = null;
   let body = text;
@@ -45,7 +49,7 @@ export function readExportRows(text: string): ReadRows {
     body = newline === -1 ? '' : body.slice(newline + 1);
     skippedLines += 1;
   };
-  const sep = /^sep=(.)\s*$/i.exec(lines[0] ?? '');
+  const sep = /^sep=(.)\s*$/i.exec(body.slice(0, body.search(/\r?\n|$/)));
   if (sep) {
     delimiter = sep[1] as string;
     dropFirstLine();
@@ -54,31 +58,30 @@ export function readExportRows(text: string): ReadRows {
   while (/^[ \t]*\r?\n/.test(body)) dropFirstLine();
   if (body.trim() === '') return { ok: false, reason: 'the file has no header row and no rows' };
   delimiter ??= headerDelimiter(body.slice(0, body.search(/\r?\n|$/)));
-  let parsed: { record: string[]; info: { lines: number } }[];
-  try {
-    parsed = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-      max_record_size: 1_000_000,
-      // One over the limit, to tell a file at the limit from one past it.
-      to: MAX_IMPORT_ROWS + 2,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (error) {
-    if (error instanceof CsvError) return { ok: false, reason: describeCsvError(error, skippedLines) };
-    throw error;
-  }
-  const [head, ...rest] = parsed;
-  if (!head) return { ok: false, reason: 'the file has no header row and no rows' };
-  if (rest.length > MAX_IMPORT_ROWS) return { ok: false, reason: `the file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it, or import a summary of release and count` };
-  return {
-    ok: true,
-    rows: {
-      header: head.record,
-      records: rest.map(({ record, info }) => ({ line: info.lines + skippedLines, fields: record })),
+  let line = skippedLines + 1;
+  let seenHeader = false;
+  let records = 0;
+  let stop: string | null = null;
+  Papa.parse<string[]>(body, {
+    delimiter,
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step: (results, parser) => {
+      const fields = results.data;
+      const startLine = line;
+      line += 1 + newlinesIn(fields);
+      if (results.errors.some((error) => error.code === 'MissingQuotes')) {
+        stop = `a quoted field is never closed (line ${startLine}): the file looks cut off or is not a CSV file`;
+      } else if (!seenHeader) {
+        seenHeader = true;
+        stop = visitor.header(fields.map((name) => name.trim())) ?? null;
+      } else if (!isBlank(fields)) {
+        records += 1;
+        stop = records > MAX_IMPORT_ROWS ? `the file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it, or import a summary of release and count` : (visitor.record({ line: startLine, fields }) ?? null);
+      }
+      if (stop !== null) parser.abort();
     },
-  };
+  });
+  if (stop !== null) return { ok: false, reason: stop };
+  return { ok: true, records };
 }

@@ -1,10 +1,10 @@
 // eolwatch's own JSON export (`inventory export --format json`) -> rows like its CSV export's, so
 // either file imports back.
-import type { ReadRows } from './read-export-rows.js';
+import type { ReadRows, RowVisitor } from './read-export-rows.js';
 
 export const looksLikeJson = (text: string): boolean => /^\s*[{[]/.test(text);
 
-export function readJsonExport(text: string): ReadRows {
+export function readJsonExport(text: string, visitor: RowVisitor): ReadRows {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -13,10 +13,13 @@ export function readJsonExport(text: string): ReadRows {
   }
   const counts = (json as { counts?: unknown } | null)?.counts;
   if (!Array.isArray(counts)) return { ok: false, reason: 'the JSON file has no “counts” list (eolwatch’s own export has one)' };
-  const records = counts.map((item: unknown, index) => {
+  const asText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  const stop = visitor.header(['product', 'release', 'count']);
+  if (stop) return { ok: false, reason: stop };
+  for (const [index, item] of counts.entries()) {
     const row = (item ?? {}) as Record<string, unknown>;
-    const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
-    return { line: index + 1, fields: [text(row.product), text(row.release ?? row.label), text(row.count)] };
-  });
-  return { ok: true, rows: { header: ['product', 'release', 'count'], records } };
+    const problem = visitor.record({ line: index + 1, fields: [asText(row.product), asText(row.release ?? row.label), asText(row.count)] });
+    if (problem) return { ok: false, reason: problem };
+  }
+  return { ok: true, records: counts.length };
 }
