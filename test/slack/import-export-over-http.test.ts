@@ -201,3 +201,14 @@ describe('/eol inventory export and /eol report export', () => {
     expect(json.counts.find((row: { team: string; release: string }) => row.team === 'CEXP' && row.release === '8.1')).toMatchObject({ product: 'windows', label: 'Microsoft Windows 8.1', count: 14450, status: 'active', active_support_end: '2018-01-09', security_support_end: '2023-01-10' });
   });
 });
+
+describe('a file sent in a direct message', () => {
+  it('is answered with where imports go, and nothing is read or saved', async () => {
+    const before = running.api.callsTo('chat.postMessage').length;
+    const event = { type: 'message', subtype: 'file_share', channel_type: 'im', user: 'U1', text: '', ts: '1700.5', channel: 'D1', team: 'T1', files: [{ id: 'FAD1' }] };
+    await postToSlackApp(running.eventsUrl, { body: eventBody(event), contentType: 'application/json' });
+    await running.api.waitFor('chat.postMessage', before + 1);
+    expect(String(running.api.callsTo('chat.postMessage').at(-1)?.body.text)).toContain('share the file there in a message that mentions me');
+    expect(await countsOf('D1')).toEqual({});
+  });
+});

@@ -28,11 +28,16 @@ it('stops with one line when Slack refuses the token', async () => {
   expect(run.stderr.trim()).toBe('eolwatch: Slack refused the credentials (invalid_auth): check SLACK_BOT_TOKEN and SLACK_APP_TOKEN.');
 });
 
-it('starts in HTTP mode, logs ready and answers /healthz', async () => {
-  const port = await freePort();
-  const store = join(temp.path, 'eolwatch.json');
-  const env = { PATH: process.env.PATH, SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port), EOLWATCH_STORE: store };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** main.ts as its own process until its ready line; `stop` waits for its clean stop (it flushes the store). */
+async function startMain(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
   try {
     const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
       let out = '';
@@ -43,14 +48,44 @@ it('starts in HTTP mode, logs ready and answers /healthz', async () => {
       });
       child.on('exit', (code) => reject(new Error(`exited ${code}`)));
     });
-    expect(ready).toMatchObject({ mode: 'http', port, releases: 8351 });
+    return { ready, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+it('starts in HTTP mode, logs ready and answers /healthz', async () => {
+  const port = await freePort();
+  const main = await startMain({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port), EOLWATCH_STORE: join(temp.path, 'eolwatch.json') });
+  try {
+    expect(main.ready).toMatchObject({ mode: 'http', port, releases: 8351 });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   } finally {
-    // Wait for the clean stop (it flushes the store) before the temporary directory goes.
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await main.stop();
+  }
+});
+
+it('in Socket Mode serves the HTTP API on EOLWATCH_API_PORT, with a token made on the command line', async () => {
+  api.enableSocketMode();
+  const store = join(temp.path, 'socket.json');
+  const made = await runEntry('src/cli.ts', ['--workspace', 'T1', 'api', 'token', 'create', 'cmdb'], { env: { EOLWATCH_STORE: store } });
+  expect(made.code).toBe(0);
+  const token = made.stdout.trim().split('\n').at(-1) as string;
+  const apiPort = await freePort();
+  const main = await startMain({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_APP_TOKEN: 'xapp-good', SLACK_API_URL: api.apiUrl, EOLWATCH_API_PORT: String(apiPort), EOLWATCH_STORE: store });
+  try {
+    expect(main.ready).toMatchObject({ mode: 'socket', apiPort });
+    const put = await fetch(`http://127.0.0.1:${apiPort}/api/v1/channels/CSOCK/inventory`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ counts: { xp: 3 } }),
+    });
+    expect(put.status).toBe(200);
+    const report = (await (await fetch(`http://127.0.0.1:${apiPort}/api/v1/report`, { headers: { authorization: `Bearer ${token}` } })).json()) as { counts: { team: string; count: number }[] };
+    expect(report.counts).toEqual([expect.objectContaining({ team: 'CSOCK', product: 'windows', release: '5-sp3', count: 3 })]);
+    expect((await fetch(`http://127.0.0.1:${apiPort}/api/v1/report`)).status).toBe(401);
+  } finally {
+    await main.stop();
   }
 });
