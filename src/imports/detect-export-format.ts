@@ -70,20 +70,19 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       columns: { name: find('operatingsystem', 'operatingsystemname', 'platform'), qualifiers: [], version: find('operatingsystemversion'), build: find('operatingsystembuild'), impliedName: 'macOS' },
     };
   }
-  if (has('operatingsystem')) {
-    return {
-      id: 'active-directory',
-      label: 'an Active Directory export',
-      columns: { name: find('operatingsystem'), qualifiers: qualifiers(find('operatingsystemservicepack')), version: find('operatingsystemversion'), build: null, impliedName: null },
+  if (has('operatingsystem', 'os', 'osname', 'operatingsystemname', 'platform')) {
+    const columns = {
+      name: find('operatingsystem', 'os', 'osname', 'operatingsystemname', 'platform'),
+      qualifiers: qualifiers(find('operatingsystemservicepack')),
+      // Active Directory's "6.3 (9600)"; other tools put a build number in one of the build columns.
+      version: find('operatingsystemversion'),
+      build: find('osversion', 'operatingsystembuild', 'osbuild', 'buildnumber', 'build', 'version'),
+      impliedName: null,
     };
-  }
-  if (has('os', 'osname', 'operatingsystemname', 'platform')) {
-    const intune = has('osversion') && has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily');
-    return {
-      id: intune ? 'intune' : 'device-list',
-      label: intune ? 'an Intune export' : 'a device list',
-      columns: { name: find('os', 'osname', 'operatingsystemname', 'platform'), qualifiers: qualifiers(), version: null, build: find('osversion', 'version', 'build', 'osbuild'), impliedName: null },
-    };
+    if (has('osversion') && has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily')) return { id: 'intune', label: 'an Intune export', columns };
+    if (has('operatingsystemversion', 'distinguishedname', 'samaccountname', 'dnshostname')) return { id: 'active-directory', label: 'an Active Directory export', columns };
+    if (has('client', 'sitecode', 'clientactivity', 'resourceid')) return { id: 'configmgr', label: 'a Configuration Manager export', columns };
+    return { id: 'device-list', label: 'a device list', columns };
   }
   return null;
 }

@@ -44,9 +44,21 @@ export function deviceText(fields: DeviceFields): string {
   return [...new Set(parts)].join(' ');
 }
 
+/**
+ * Configuration Manager names Windows by its kernel ("Microsoft Windows NT Workstation 10.0", "... NT
+ * Server 6.3"): the same for Windows 10 and 11, or for 8.1 and Server 2012 R2. Only the build tells them
+ * apart, so the name keeps just client or server.
+ */
+function withoutKernelVersion(name: string): string {
+  const kernel = /^(?:microsoft\s+)?windows\s+nt\s*(workstation|server|advanced server|datacenter server)?\s*[\d.]*$/i.exec(name.trim());
+  if (!kernel) return name;
+  return /server/i.test(kernel[1] ?? '') ? 'Windows Server' : 'Windows';
+}
+
 export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) => DeviceMapping {
   const known = new Map<string, DeviceMapping>();
-  const map = (fields: DeviceFields): DeviceMapping => {
+  const map = (given: DeviceFields): DeviceMapping => {
+    const fields = { ...given, name: withoutKernelVersion(given.name) };
     const named = [fields.name, ...fields.qualifiers].map((part) => part.trim()).filter((part) => part !== '').join(' ');
     const attempts = [named, ...[fields.version, fields.build].filter((part) => part.trim() !== '').map((part) => `${named} ${part}`), deviceText(fields)].filter(
       (text, index, all) => text.trim() !== '' && all.indexOf(text) === index,

@@ -192,6 +192,23 @@ describe('operating system strings, mapped through the /eol resolver', () => {
   });
 
   it.each([
+    ['Microsoft Windows NT Workstation 10.0', '10.0.19045.2965', 'windows/10-22h2'],
+    ['Microsoft Windows NT Workstation 10.0', '10.0.22631.3447', 'windows/11-23h2-w'],
+    ['Microsoft Windows NT Workstation 6.3', '6.3.9600', 'windows/8.1'],
+    ['Microsoft Windows NT Workstation 6.1', '6.1.7601', 'windows/7-sp1'],
+    ['Microsoft Windows NT Server 6.3', '6.3.9600', 'windows-server/2012-r2'],
+    ['Microsoft Windows NT Server 10.0', '10.0.17763', 'windows-server/2019'],
+    ['Microsoft Windows NT Server 10.0', '10.0.20348', 'windows-server/2022'],
+    ['Microsoft Windows NT Advanced Server 6.1', '6.1.7601', 'windows-server/2008-r2-sp1'],
+  ])('Configuration Manager console: %s %s -> %s (the kernel version says nothing; the build does)', (os, build, release) => {
+    expect(device('Name,Client,Operating System,Operating System Build', `W,Yes,${os},${build}`)).toEqual({ [release]: 1 });
+  });
+
+  it('reads an Intune export whose OS column is called "Operating system"', () => {
+    expect(countsOf(plan('Device name,Operating system,OS version\nA,Windows,10.0.19045.4291\nB,iOS,17.5.1\n'))).toEqual({ 'windows/10-22h2': 1, 'ios/17': 1 });
+  });
+
+  it.each([
     ['xp', 'windows/5-sp3'],
     ['win 8.1', 'windows/8.1'],
     ['windows-8.1', 'windows/8.1'],
