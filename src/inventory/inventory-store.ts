@@ -104,3 +104,6 @@ export function countsOfUpdate(current: Readonly<Record<ReleaseKey, number>>, up
     return { release, count: sum };
   });
 }
+
+/** The counts that clear a team: every release it has, to 0. */
+export const clearAll = (current: Readonly<Record<ReleaseKey, number>>): { release: ReleaseKey; count: number }[] => Object.keys(current).map((release) => ({ release, count: 0 }));

@@ -1,6 +1,6 @@
 // The simplest InventoryStore: in memory, for tests of the commands and as the reference behaviour
 // the file store is checked against (one shared suite runs on both).
-import { applyCounts, countsOfUpdate, type ChangedBy, type CountUpdate, type CountChange, type HistoryEntry, type InventoryStore, type TeamRef, type TeamState } from './inventory-store.js';
+import { applyCounts, clearAll, countsOfUpdate, type ChangedBy, type CountUpdate, type CountChange, type HistoryEntry, type InventoryStore, type TeamRef, type TeamState } from './inventory-store.js';
 
 export class MemoryInventoryStore implements InventoryStore {
   private readonly teamsByKey = new Map<string, TeamState & { workspace: string; log: HistoryEntry[] }>();
@@ -30,7 +30,7 @@ export class MemoryInventoryStore implements InventoryStore {
 
   async clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
     const entry = this.entry(team);
-    const { changes, next } = applyCounts(entry.counts, Object.keys(entry.counts).map((release) => ({ release, count: 0 })));
+    const { changes, next } = applyCounts(entry.counts, clearAll(entry.counts));
     entry.counts = next;
     entry.log.push(...changes.map((change) => ({ ...change, ...by, action: 'clear' as const })));
     return changes;

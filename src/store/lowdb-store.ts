@@ -14,6 +14,7 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import {
   applyCounts,
+  clearAll,
   countsOfUpdate,
   StoreBusyError,
   StoreWriteError,
@@ -138,8 +139,7 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore {
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
-    const zeroes = (current: Readonly<Record<string, number>>) => Object.keys(current).map((release) => ({ release, count: 0 }));
-    return this.enqueueChange({ team, counts: zeroes, by, action: 'clear' });
+    return this.enqueueChange({ team, counts: clearAll, by, action: 'clear' });
   }
 
   setTeamName(team: TeamRef, name: string): Promise<void> {

@@ -1,8 +1,8 @@
-// One suite for every ApiTokenStore: the in-memory reference and the lowdb file store.
+// One suite for every ApiTokenStore: the in-memory reference, the lowdb file store and PostgreSQL.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { hashApiToken, newApiToken, type ApiToken, type ApiTokenStore } from '../../src/api-tokens/api-token-store.js';
-import { MemoryApiTokenStore } from '../../src/api-tokens/memory-api-token-store.js';
+import { storeImplementations } from '../helpers/store-implementations.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
@@ -24,10 +24,9 @@ const tokenOf = (workspace: string, name: string): { token: string; held: ApiTok
   return { token, held: { workspace, name, hash: hashApiToken(token), createdBy: 'UADMIN', createdAt: '2026-11-28T10:00:00.000Z', lastUsedAt: null } };
 };
 
-describe.each<[string, () => Promise<ApiTokenStore>]>([
-  ['MemoryApiTokenStore', async () => new MemoryApiTokenStore()],
-  ['LowdbStore', () => openLowdb()],
-])('%s', (_name, openStore) => {
+const implementations = await storeImplementations();
+
+describe.each(implementations)('%s', (_name, openStore: () => Promise<ApiTokenStore>) => {
   it('finds a token by the hash of what was shown, never by the token itself', async () => {
     const store = await openStore();
     const { token, held } = tokenOf('T1', 'cmdb');

@@ -1,28 +1,9 @@
-// One suite, run against every InventoryStore: the in-memory reference and the lowdb file store.
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { join } from 'node:path';
+// One suite, run against every InventoryStore: the in-memory reference, the lowdb file store and PostgreSQL.
+import { describe, expect, it } from '@jest/globals';
 import { CountLimitError, MAX_COUNT, type InventoryStore } from '../../src/inventory/inventory-store.js';
-import { MemoryInventoryStore } from '../../src/inventory/memory-inventory-store.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
-import { makeTempDir } from '../helpers/temp-dir.js';
+import { storeImplementations } from '../helpers/store-implementations.js';
 
-const temp = makeTempDir();
-const stores: InventoryStore[] = [];
-// Close every store (its pending checkpoint) before the files go.
-afterAll(async () => {
-  await Promise.all(stores.map((store) => store.close()));
-  temp.remove();
-});
-let opened = 0;
-const track = async (store: Promise<InventoryStore>) => {
-  stores.push(await store);
-  return store;
-};
-
-const implementations: [string, () => Promise<InventoryStore>][] = [
-  ['MemoryInventoryStore', async () => new MemoryInventoryStore()],
-  ['LowdbStore', () => track(LowdbStore.open(join(temp.path, `store-${(opened += 1)}.json`)))],
-];
+const implementations = await storeImplementations();
 
 const met = { workspace: 'T1', channel: 'C1' };
 const other = { workspace: 'T1', channel: 'C2' };

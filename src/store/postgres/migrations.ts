@@ -1,0 +1,95 @@
+// The PostgreSQL schema, as numbered migrations: each runs once, in a transaction with the version it
+// brings, so a schema is never half upgraded. Kept in code rather than .sql files so the build carries
+// them. Times are kept as the ISO text the stores hand around, so every store answers alike.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'teams, counts, history, watches, contracts, reminders, marks, API tokens',
+    sql: `
+      CREATE TABLE teams (
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        name text,
+        PRIMARY KEY (workspace, channel)
+      );
+      CREATE TABLE counts (
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        release text NOT NULL,
+        count integer NOT NULL CHECK (count > 0),
+        PRIMARY KEY (workspace, channel, release)
+      );
+      CREATE TABLE history (
+        id bigserial PRIMARY KEY,
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        release text NOT NULL,
+        from_count integer NOT NULL,
+        to_count integer NOT NULL,
+        changed_by text NOT NULL,
+        changed_at text NOT NULL,
+        action text NOT NULL CHECK (action IN ('set', 'clear', 'import', 'api')),
+        file text
+      );
+      CREATE INDEX history_by_team ON history (workspace, channel, id);
+      CREATE TABLE channels (
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        auto_watch boolean NOT NULL DEFAULT true,
+        broken_reason text,
+        broken_at text,
+        PRIMARY KEY (workspace, channel)
+      );
+      CREATE TABLE watches (
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        release text NOT NULL,
+        leads integer[] NOT NULL,
+        created_at text NOT NULL,
+        source text NOT NULL CHECK (source IN ('manual', 'auto')),
+        PRIMARY KEY (workspace, channel, release)
+      );
+      CREATE TABLE contracts (
+        workspace text NOT NULL,
+        channel text NOT NULL,
+        release text NOT NULL,
+        until text NOT NULL,
+        name text NOT NULL,
+        set_by text NOT NULL,
+        set_at text NOT NULL,
+        PRIMARY KEY (workspace, channel, release)
+      );
+      CREATE TABLE reminders (
+        key text PRIMARY KEY,
+        status text NOT NULL CHECK (status IN ('pending', 'sent')),
+        at text NOT NULL,
+        ts text,
+        late boolean NOT NULL,
+        claimed_by text
+      );
+      CREATE INDEX reminders_by_claim ON reminders (claimed_by) WHERE claimed_by IS NOT NULL;
+      CREATE TABLE milestones (
+        key text PRIMARY KEY,
+        mark jsonb NOT NULL
+      );
+      CREATE TABLE api_tokens (
+        hash text PRIMARY KEY,
+        workspace text NOT NULL,
+        name text NOT NULL,
+        created_by text NOT NULL,
+        created_at text NOT NULL,
+        last_used_at text,
+        UNIQUE (workspace, name)
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
