@@ -5,6 +5,7 @@ import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
 import { wireCore } from './wire-core.js';
 import { runReminderJob, runSync } from './wire-daily-job.js';
+import { runDatabaseCommand } from './store/postgres/run-database-command.js';
 
 try {
   loadDotEnv();
@@ -21,6 +22,7 @@ try {
       return runReminderJob(core, now, dryRun ? null : { botToken: botToken ?? '', apiUrl });
     },
     sync: (force) => runSync(core, botToken ? { botToken, apiUrl } : null, force),
+    db: (args) => (config.databaseUrl ? runDatabaseCommand(args, config.databaseUrl) : Promise.resolve(null)),
   });
   await core.close();
 } catch (error) {

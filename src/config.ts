@@ -19,6 +19,8 @@ export interface Config {
   catalogUrl: string;
   /** Where an accepted refresh is kept: beside the store file unless set. */
   catalogCachePath: string;
+  /** PostgreSQL instead of the JSON store, for several replicas or many workspaces. */
+  databaseUrl: string | null;
   /** Socket Mode has no HTTP port of its own: the HTTP API listens here when set. */
   apiPort: number | null;
 }
@@ -51,6 +53,7 @@ const envSchema = z.object({
     .refine((v) => URL.canParse(v), 'must be a URL'),
   EOLWATCH_CATALOG_CACHE: optionalText,
   EOLWATCH_STORE: optionalText.transform((v) => v ?? 'data/eolwatch.json'),
+  EOLWATCH_DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a PostgreSQL URL such as postgres://user:password@host:5432/eolwatch'),
   EOLWATCH_ADMINS: optionalText
     .transform((v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''))
     .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)), 'must list Slack user ids such as U012ABCDEF, separated by commas'),
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     reminderTime: e.EOLWATCH_REMINDER_TIME,
     catalogUrl: e.EOLWATCH_CATALOG_URL,
     apiPort: e.EOLWATCH_API_PORT,
+    databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
     catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
   };
 }

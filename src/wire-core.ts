@@ -7,6 +7,7 @@ import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
 import type { CommandDeps, EolwatchStore } from './commands/command-types.js';
 import type { Config } from './config.js';
 import { LowdbStore } from './store/lowdb-store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
 import { releasesInUse } from './inventory/releases-in-use.js';
 
 // A refresh that has not answered by then is a failure; the last good catalogue stays.
@@ -25,11 +26,15 @@ export interface Core {
   setNextReminderRun(next: () => string | null): void;
 }
 
-export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'>;
+export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'> & Partial<Pick<Config, 'databaseUrl'>>;
+
+/** A database URL as it may be shown: no password. */
+export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
 export function wireCore(config: CoreConfig): Core {
   let opened: Promise<EolwatchStore> | undefined;
-  const store = () => (opened ??= LowdbStore.open(config.storePath));
+  const databaseUrl = config.databaseUrl ?? null;
+  const store = () => (opened ??= databaseUrl ? PostgresStore.open(databaseUrl) : LowdbStore.open(config.storePath));
   const refresher = CatalogRefresher.open({
     catalogPath: config.catalogPath,
     supplementsPath: config.supplementsPath,
@@ -63,8 +68,8 @@ export function wireCore(config: CoreConfig): Core {
       store,
       admins,
       status: async () => ({
-        storePath: config.storePath,
-        storeBytes: (await stat(config.storePath).catch(() => null))?.size ?? null,
+        storePath: databaseUrl ? `PostgreSQL ${redactDatabaseUrl(databaseUrl)}` : config.storePath,
+        storeBytes: databaseUrl ? null : ((await stat(config.storePath).catch(() => null))?.size ?? null),
         nextReminderRun: nextReminderRun(),
       }),
     }),

@@ -20,6 +20,7 @@ export const CLI_USAGE = [
   '       npm run --silent eol -- [--channel C] inventory import FILE [--add] [--dry-run]',
   '       npm run --silent eol -- [--channel C] inventory export [--format csv|json]   |   report export [--format csv|json]',
   '       npm run --silent eol -- --workspace W api token create [NAME]   (the token alone on the last line)',
+  '       npm run --silent eol -- db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
   '       npm run --silent eol -- sync [--force]',
 ].join('\n');
 
@@ -35,6 +36,8 @@ export interface CliWiring {
   pinnedClock(isoDate: string): (zone: string) => DateTime;
   /** The daily reminder job, once; null when it cannot post (no SLACK_BOT_TOKEN) and this is no dry run. */
   reminders(clock: ((zone: string) => DateTime) | null, dryRun: boolean): Promise<{ lines: string[]; ok: boolean } | null>;
+  /** `db migrate` and `db import-json FILE` (PostgreSQL); null when no database is configured. */
+  db(args: string[]): Promise<{ lines: string[]; ok: boolean } | null>;
   /** Refreshes the catalogue from EOLWATCH_CATALOG_URL now, with date-change notices if Slack is set. */
   sync(force: boolean): Promise<{ lines: string[]; ok: boolean }>;
 }
@@ -144,6 +147,20 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   }
   if (positionals[0] === 'sync' && (positionals.length === 1 || (positionals.length === 2 && positionals[1] === '--force'))) {
     const summary = await wiring.sync(positionals[1] === '--force');
+    (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
+    return summary.ok ? 0 : 1;
+  }
+  if (positionals[0] === 'db') {
+    const usable = (positionals[1] === 'migrate' && positionals.length === 2) || (positionals[1] === 'import-json' && positionals.length === 3);
+    if (!usable) {
+      io.stderr.write(`${CLI_USAGE}\n`);
+      return 2;
+    }
+    const summary = await wiring.db(positionals.slice(1));
+    if (!summary) {
+      io.stderr.write('db commands work on PostgreSQL: set EOLWATCH_DATABASE_URL (postgres://user:password@host:5432/eolwatch).\n');
+      return 2;
+    }
     (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
     return summary.ok ? 0 : 1;
   }

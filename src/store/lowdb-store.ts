@@ -307,6 +307,14 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore {
     });
   }
 
+  /** Everything in the store file, for moving it elsewhere (`db import-json`); histories via history(). */
+  snapshot(): Promise<StoreData> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return structuredClone(this.db.data);
+    });
+  }
+
   // --- ApiTokenStore ---
 
   addApiToken(token: ApiToken): Promise<boolean> {

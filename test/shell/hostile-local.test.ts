@@ -20,6 +20,7 @@ async function cli(args: string[], store: MemoryStore) {
     pinnedClock: core.pinnedClock,
     reminders: async () => null,
     sync: async () => ({ lines: [], ok: true }),
+    db: async () => null,
   });
   return { code, stdout: out, stderr: err };
 }

@@ -26,7 +26,7 @@ async function cli(args: string[]) {
   const stderr = new PassThrough();
   const out = collect(stdout);
   const err = collect(stderr);
-  const code = await runCli(args, { stdin, stdout, stderr }, { deps: () => deps, pinnedClock: () => () => deps.now(), reminders: async () => null, sync: async () => ({ lines: [], ok: true }) });
+  const code = await runCli(args, { stdin, stdout, stderr }, { deps: () => deps, pinnedClock: () => () => deps.now(), reminders: async () => null, sync: async () => ({ lines: [], ok: true }), db: async () => null });
   return { code, stdout: out(), stderr: err() };
 }
 

@@ -21,7 +21,7 @@ async function cli(args: string[], stdinText?: string) {
   const out = read(stdout);
   const err = read(stderr);
   const core = testCore();
-  const code = await runCli(args, { stdin, stdout, stderr }, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock, reminders: async () => null, sync: async (force) => ({ lines: [force ? 'synced, forced' : 'synced'], ok: true }) });
+  const code = await runCli(args, { stdin, stdout, stderr }, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock, reminders: async () => null, sync: async (force) => ({ lines: [force ? 'synced, forced' : 'synced'], ok: true }), db: async () => null });
   return { code, stdout: out(), stderr: err() };
 }
 

@@ -46,6 +46,16 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore 
     return new PostgresStore(pool);
   }
 
+  /** `db migrate`: brings the schema up to date and says from which version to which. */
+  static async migrate(connectionString: string): Promise<{ from: number; to: number }> {
+    const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 10_000 });
+    try {
+      return await migrateDatabase(pool);
+    } finally {
+      await pool.end();
+    }
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
