@@ -10,6 +10,8 @@ import { createApiHandler } from './api/create-api-handler.js';
 import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { wireCore } from './wire-core.js';
+import { holdBotLock } from './store/bot-lock.js';
+import { toIsoDate } from './lifecycle/calendar-date.js';
 import { runReminderJob, runSync } from './wire-daily-job.js';
 
 function connectionOf(config: Config, mode: SlackMode): SlackConnection {
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
     await core.close();
     return;
   }
+  const releaseBotLock = config.databaseUrl ? () => undefined : await holdBotLock(config.storePath);
+  process.once('exit', releaseBotLock);
   const app = createSlackApp(connectionOf(config, mode), { commands: deps, logger });
   await app.init();
   if (mode === 'http') {
@@ -47,10 +51,14 @@ async function main(): Promise<void> {
   const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
   // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
   const reminders = scheduleDaily('daily', config.reminderTime, config.timezone, async () => {
-    const sync = await runSync(core, slack);
-    (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))({ job: 'sync', lines: sync.lines }, sync.lines[0] ?? 'sync');
-    const summary = await runReminderJob(core, deps.now, slack);
-    logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
+    // Replicas on one database run the day's job once between them.
+    const run = await core.once('daily', toIsoDate(deps.now()), async () => {
+      const sync = await runSync(core, slack);
+      (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))({ job: 'sync', lines: sync.lines }, sync.lines[0] ?? 'sync');
+      const summary = await runReminderJob(core, deps.now, slack);
+      logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
+    });
+    if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
   }, logger);
   core.setNextReminderRun(() => reminders.getNextRun()?.toISOString() ?? null);
   logger.info(
@@ -62,6 +70,7 @@ async function main(): Promise<void> {
     app
       .stop()
       .then(() => core.close())
+      .then(releaseBotLock)
       .finally(() => process.exit(0));
   };
   process.once('SIGTERM', stop);

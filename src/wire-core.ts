@@ -8,6 +8,7 @@ import type { CommandDeps, EolwatchStore } from './commands/command-types.js';
 import type { Config } from './config.js';
 import { LowdbStore } from './store/lowdb-store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
+import { newRunId } from './store/run-claims.js';
 import { releasesInUse } from './inventory/releases-in-use.js';
 
 // A refresh that has not answered by then is a failure; the last good catalogue stays.
@@ -22,6 +23,11 @@ export interface Core {
   store(): Promise<EolwatchStore>;
   /** Flushes the store if it was opened. */
   close(): Promise<void>;
+  /**
+   * Runs the daily job once for `day`: on PostgreSQL once among every replica (see PostgresStore.runOnce);
+   * on the JSON store, which serves one bot, simply now.
+   */
+  once<T>(job: string, day: string, run: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false; by: string }>;
   /** main tells when the reminder job runs next, for `/eol status`. */
   setNextReminderRun(next: () => string | null): void;
 }
@@ -54,6 +60,11 @@ export function wireCore(config: CoreConfig): Core {
     store,
     close: async () => {
       if (opened) await (await opened).close();
+    },
+    once: async (job, day, run) => {
+      const opened = await store();
+      if (opened instanceof PostgresStore) return opened.runOnce(job, day, newRunId(), run);
+      return { ran: true, result: await run() };
     },
     setNextReminderRun: (next) => {
       nextReminderRun = next;

@@ -89,3 +89,30 @@ it('in Socket Mode serves the HTTP API on EOLWATCH_API_PORT, with a token made o
     await main.stop();
   }
 });
+
+it('refuses a second bot on the same JSON store, in one line; the first goes on', async () => {
+  const store = join(temp.path, 'one-bot.json');
+  const env = { SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: store };
+  const port = await freePort();
+  const first = await startMain({ ...env, PORT: String(port) });
+  try {
+    const second = await runEntry('src/main.ts', [], { env: { ...env, PORT: String(await freePort()) } });
+    expect(second.code).toBe(1);
+    expect(second.stderr.trim()).toMatch(/^eolwatch: another eolwatch bot \(pid \d+\) is already running on the store .*one-bot\.json\. A JSON store serves one bot; run several replicas on PostgreSQL \(EOLWATCH_DATABASE_URL\)/);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  } finally {
+    await first.stop();
+  }
+  // Stopped cleanly, it let go: the next bot starts.
+  const next = await startMain({ ...env, PORT: String(await freePort()) });
+  await next.stop();
+});
+
+it('takes over the store of a bot that died without stopping', async () => {
+  const store = join(temp.path, 'crashed.json');
+  const { writeFileSync } = await import('node:fs');
+  const { hostname } = await import('node:os');
+  writeFileSync(`${store}.bot.pid`, `${hostname()}/999999999`);
+  const main = await startMain({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: store, PORT: String(await freePort()) });
+  await main.stop();
+});

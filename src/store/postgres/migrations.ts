@@ -90,6 +90,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'daily job runs, so replicas run each day once',
+    sql: `
+      CREATE TABLE job_runs (
+        job text NOT NULL,
+        day text NOT NULL,
+        run_by text NOT NULL,
+        finished_at text NOT NULL,
+        PRIMARY KEY (job, day)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -65,6 +65,26 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore 
     return this.pool.connect();
   }
 
+  /**
+   * Runs a daily job once for `day` among every replica on this database. Replicas take turns on an
+   * advisory lock held for the run; whoever gets it next sees the day done and skips. If the holder
+   * dies, its session ends, the lock goes with it, and the next in line does the work.
+   */
+  async runOnce<T>(job: string, day: string, runBy: string, run: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false; by: string }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`job:${job}`]);
+      const { rows } = await client.query<{ run_by: string }>('SELECT run_by FROM job_runs WHERE job = $1 AND day = $2', [job, day]);
+      if (rows[0]) return { ran: false, by: rows[0].run_by };
+      const result = await run();
+      await client.query('INSERT INTO job_runs (job, day, run_by, finished_at) VALUES ($1, $2, $3, $4)', [job, day, runBy, new Date().toISOString()]);
+      return { ran: true, result };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`job:${job}`]).catch(() => undefined);
+      client.release();
+    }
+  }
+
   private async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
