@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Entry point of `npm run --silent eol -- ...`: one-shot and batch answers for scripts.
 import { loadDotEnv } from './load-dot-env.js';
 import { loadConfig } from './config.js';

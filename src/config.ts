@@ -1,6 +1,7 @@
 // The only reader of process.env. Validates everything at start and names what is wrong in one line.
 import { IANAZone } from 'luxon';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export type SlackMode = 'socket' | 'http' | 'shell';
@@ -8,6 +9,8 @@ export type SlackMode = 'socket' | 'http' | 'shell';
 export interface Config {
   slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
   port: number;
+  /** Whether PORT was set: Socket Mode then answers /healthz on it (for container health checks). */
+  portSet: boolean;
   timezone: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   catalogPath: string;
@@ -27,6 +30,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** The bundled data files, found from this file (src/ or dist/) so `npx eolwatch` works from any folder. */
+const bundled = (file: string): string => relative(process.cwd(), fileURLToPath(new URL(`../data/${file}`, import.meta.url))) || file;
+
 const optionalText = z
   .string()
   .optional()
@@ -43,8 +49,8 @@ const envSchema = z.object({
     .refine((n) => n === null || (Number.isInteger(n) && n > 0 && n < 65536), 'must be a port number'),
   EOLWATCH_TIMEZONE: optionalText.transform((v) => v ?? 'UTC').refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
   EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
-  EOLWATCH_CATALOG: optionalText.transform((v) => v ?? 'data/products-full.json'),
-  EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? 'data/supplements.json'),
+  EOLWATCH_CATALOG: optionalText.transform((v) => v ?? bundled('products-full.json')),
+  EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? bundled('supplements.json')),
   EOLWATCH_REMINDER_TIME: optionalText
     .transform((v) => v ?? '09:00')
     .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time of day as HH:MM, such as 09:00'),
@@ -81,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   return {
     slack: { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL },
     port: e.PORT,
+    portSet: env.PORT !== undefined && env.PORT.trim() !== '',
     timezone: e.EOLWATCH_TIMEZONE,
     logLevel: e.EOLWATCH_LOG_LEVEL,
     catalogPath: e.EOLWATCH_CATALOG,

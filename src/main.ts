@@ -5,7 +5,7 @@ import { loadDotEnv } from './load-dot-env.js';
 import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createApiHandler } from './api/create-api-handler.js';
 import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
@@ -13,6 +13,21 @@ import { wireCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
 import { toIsoDate } from './lifecycle/calendar-date.js';
 import { runReminderJob, runSync } from './wire-daily-job.js';
+
+const STOP_DEADLINE_MS = 9_000;
+
+function answerHealth(req: IncomingMessage, res: ServerResponse): void {
+  const healthy = req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD');
+  res.writeHead(healthy ? 200 : 404, { 'content-type': 'text/plain' });
+  res.end(healthy ? 'ok' : 'Not Found');
+}
+
+async function listen(port: number, handler: RequestListener): Promise<void> {
+  const server = createServer(HTTP_SERVER_OPTIONS, handler);
+  server.maxConnections = MAX_CONNECTIONS;
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
+  process.once('exit', () => server.close());
+}
 
 function connectionOf(config: Config, mode: SlackMode): SlackConnection {
   const { botToken = '', appToken = '', signingSecret = '', apiUrl } = config.slack;
@@ -41,12 +56,9 @@ async function main(): Promise<void> {
     server.maxConnections = MAX_CONNECTIONS;
   } else {
     await app.start();
-    if (config.apiPort !== null) {
-      const api = createServer(HTTP_SERVER_OPTIONS, createApiHandler({ commands: deps, logger }));
-      api.maxConnections = MAX_CONNECTIONS;
-      await new Promise<void>((resolve, reject) => api.once('error', reject).listen(config.apiPort ?? 0, resolve));
-      process.once('exit', () => api.close());
-    }
+    // Socket Mode has no HTTP port of its own: the API on EOLWATCH_API_PORT, /healthz on PORT if set.
+    if (config.apiPort !== null) await listen(config.apiPort, createApiHandler({ commands: deps, logger }));
+    if (config.portSet) await listen(config.port, answerHealth);
   }
   const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
   // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
@@ -65,7 +77,13 @@ async function main(): Promise<void> {
     { mode, port: mode === 'http' ? config.port : undefined, apiPort: mode === 'socket' ? (config.apiPort ?? undefined) : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
     'eolwatch ready',
   );
+  // SIGTERM (a deploy, docker stop): stop taking requests, flush the store, exit 0 within 10 s. A daily
+  // job cut short is safe: its claims are taken over and its posts found by the next run.
   const stop = (): void => {
+    setTimeout(() => {
+      logger.warn('stop took over 9 s: exiting; an unfinished reminder run is completed by the next one');
+      process.exit(0);
+    }, STOP_DEADLINE_MS).unref();
     void reminders.destroy();
     app
       .stop()

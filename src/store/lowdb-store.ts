@@ -9,7 +9,8 @@
 // 1,000 teams (bench/inventory-store.ts). Any reader, in this process or another, replays the log
 // tail past the checkpoint, so nothing in the logs is ever missed, after a crash included.
 import { Low } from 'lowdb';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import {
@@ -28,7 +29,7 @@ import {
 } from '../inventory/inventory-store.js';
 import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
-import { claimHolderAlive } from './run-claims.js';
+import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
@@ -556,25 +557,44 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore {
   /** In the queue and holding the cross-process file lock, with fresh data. */
   private withLock<T>(work: () => Promise<T>, creating = false, waitMs = this.lockWaitMs): Promise<T> {
     return this.inQueue(async () => {
-      let release: () => Promise<void>;
-      try {
-        release = await lockfile.lock(this.path, {
-          realpath: false,
-          stale: 10_000,
-          retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 },
-        });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new StoreBusyError(`the store ${this.path} is locked by another process`);
-        throw error;
-      }
+      const release = await this.takeFileLock(waitMs);
       try {
         await this.refreshIfChanged();
         if (creating && !this.seen) await this.persist();
         return await work();
       } finally {
+        await rm(this.lockOwnerPath, { force: true }).catch(() => undefined);
         await release();
       }
     });
+  }
+
+  private get lockOwnerPath(): string {
+    return `${this.path}.lock-owner`;
+  }
+
+  /**
+   * The cross-process lock (proper-lockfile), with who holds it written beside it: a lock left by a
+   * process on this host that is gone (a crash, a closed terminal) is taken over at once rather than
+   * after proper-lockfile's 10 s staleness.
+   */
+  private async takeFileLock(waitMs: number): Promise<() => Promise<void>> {
+    const options = { realpath: false, stale: 10_000, retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 } };
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const release = await lockfile.lock(this.path, attempt === 0 ? { ...options, retries: 0 } : options);
+        await writeFile(this.lockOwnerPath, `${hostname()}/${process.pid}`).catch(() => undefined);
+        return release;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+        if (attempt > 0) throw new StoreBusyError(`the store ${this.path} is locked by another process`);
+        const [host, pid] = (await readFile(this.lockOwnerPath, 'utf8').catch(() => '')).split('/');
+        if (host === hostname() && pid && /^\d+$/.test(pid) && Number(pid) !== process.pid && !processAlive(Number(pid))) {
+          await rm(`${this.path}.lock`, { recursive: true, force: true });
+          await rm(this.lockOwnerPath, { force: true });
+        }
+      }
+    }
   }
 }
 

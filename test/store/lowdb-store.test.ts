@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import { appendFileSync, chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { hostname } from 'node:os';
 import lockfile from 'proper-lockfile';
 import { StoreBusyError } from '../../src/inventory/inventory-store.js';
 import { StoreFileError } from '../../src/store/durable-json-file.js';
@@ -172,6 +173,31 @@ describe('LowdbStore on a real file', () => {
     }
     expect((await store.team(team)).counts).toEqual({});
     expect(existsSync(join(store.historyDir, 'T1', 'C1.jsonl'))).toBe(false);
+  });
+
+  it('takes over at once a lock left by a process on this host that is gone', async () => {
+    const path = freshPath();
+    const store = await open(path, { lockWaitMs: 100 });
+    // What a crash mid-write leaves: the lock folder, fresh, and its owner, a pid no longer running.
+    // (This process made it, so tell proper-lockfile here not to mind when it is taken over.)
+    await lockfile.lock(path, { realpath: false, onCompromised: () => undefined });
+    writeFileSync(`${path}.lock-owner`, `${hostname()}/999999999`);
+    const started = Date.now();
+    await store.setCounts(team, [{ release: 'windows/8.1', count: 3 }], by);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await store.team(team)).counts).toEqual({ 'windows/8.1': 3 });
+  });
+
+  it('still answers busy while the process holding the lock lives', async () => {
+    const path = freshPath();
+    const store = await open(path, { lockWaitMs: 100 });
+    const release = await lockfile.lock(path, { realpath: false });
+    writeFileSync(`${path}.lock-owner`, `${hostname()}/${process.ppid}`);
+    try {
+      await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(StoreBusyError);
+    } finally {
+      await release();
+    }
   });
 
   it('loses no update when a second process writes at the same time', async () => {
