@@ -5,8 +5,6 @@ import { loadConfig } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
 import { wireCore } from './wire-core.js';
-import { runReminderJob, runSync } from './wire-daily-job.js';
-import { runDatabaseCommand } from './store/postgres/run-database-command.js';
 
 try {
   loadDotEnv();
@@ -20,10 +18,13 @@ try {
     reminders: async (clock, dryRun) => {
       if (!dryRun && !botToken) return null;
       const now = clock ? () => clock(config.timezone) : core.deps().now;
+      const { runReminderJob } = await import('./wire-daily-job.js');
       return runReminderJob(core, now, dryRun ? null : { botToken: botToken ?? '', apiUrl });
     },
-    sync: (force) => runSync(core, botToken ? { botToken, apiUrl } : null, force),
-    db: (args) => (config.databaseUrl ? runDatabaseCommand(args, config.databaseUrl) : Promise.resolve(null)),
+    // Slack's client and PostgreSQL's are loaded only by the commands that use them: a question is answered
+    // without either (about 400 ms of start-up).
+    sync: async (force) => (await import('./wire-daily-job.js')).runSync(core, botToken ? { botToken, apiUrl } : null, force),
+    db: async (args) => (config.databaseUrl ? (await import('./store/postgres/run-database-command.js')).runDatabaseCommand(args, config.databaseUrl) : null),
   });
   await core.close();
 } catch (error) {

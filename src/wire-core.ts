@@ -7,7 +7,7 @@ import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
 import type { CommandDeps, EolwatchStore } from './commands/command-types.js';
 import type { Config } from './config.js';
 import { LowdbStore } from './store/lowdb-store.js';
-import { PostgresStore } from './store/postgres/postgres-store.js';
+import type { PostgresStore } from './store/postgres/postgres-store.js';
 import { newRunId } from './store/run-claims.js';
 import { releasesInUse } from './inventory/releases-in-use.js';
 
@@ -40,7 +40,8 @@ export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/
 export function wireCore(config: CoreConfig): Core {
   let opened: Promise<EolwatchStore> | undefined;
   const databaseUrl = config.databaseUrl ?? null;
-  const store = () => (opened ??= databaseUrl ? PostgresStore.open(databaseUrl) : LowdbStore.open(config.storePath));
+  // PostgreSQL's client is loaded only when configured.
+  const store = () => (opened ??= databaseUrl ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl)) : LowdbStore.open(config.storePath));
   const refresher = CatalogRefresher.open({
     catalogPath: config.catalogPath,
     supplementsPath: config.supplementsPath,
@@ -63,7 +64,7 @@ export function wireCore(config: CoreConfig): Core {
     },
     once: async (job, day, run) => {
       const opened = await store();
-      if (opened instanceof PostgresStore) return opened.runOnce(job, day, newRunId(), run);
+      if ('runOnce' in opened) return (opened as PostgresStore).runOnce(job, day, newRunId(), run);
       return { ran: true, result: await run() };
     },
     setNextReminderRun: (next) => {
