@@ -4,10 +4,12 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export type SlackMode = 'socket' | 'http' | 'shell';
+export type SlackMode = 'socket' | 'http' | 'oauth' | 'shell';
 
 export interface Config {
-  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string };
+  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string; oauth: { clientId: string; clientSecret: string; stateSecret: string } | null };
+  /** After an uninstall, a workspace's data is kept this many days (a reinstall within them keeps it). */
+  uninstallGraceDays: number;
   port: number;
   /** Whether PORT was set: Socket Mode then answers /healthz on it (for container health checks). */
   portSet: boolean;
@@ -42,6 +44,12 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
   SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
   SLACK_SIGNING_SECRET: optionalText,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  EOLWATCH_UNINSTALL_GRACE_DAYS: optionalText
+    .transform((v) => (v === undefined ? 30 : Number(v)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 3650, 'must be a whole number of days'),
   SLACK_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
   PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).refine((n) => Number.isInteger(n) && n >= 0 && n < 65536, 'must be a port number'),
   EOLWATCH_API_PORT: optionalText
@@ -69,7 +77,10 @@ const envSchema = z.object({
 export const ENV_VARIABLES = Object.keys(envSchema.shape);
 
 /** How main connects: decided from which Slack credentials are set. Only main needs one. */
-export function slackModeOf({ slack: { botToken, appToken, signingSecret } }: Config): SlackMode {
+export function slackModeOf({ slack: { botToken, appToken, signingSecret, oauth } }: Config): SlackMode {
+  // OAuth installs into any workspace, each with its own bot token: HTTP only, no single token.
+  if (oauth && signingSecret && !appToken) return 'oauth';
+  if (oauth) throw new ConfigError('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth) need HTTP mode: set SLACK_SIGNING_SECRET and leave SLACK_APP_TOKEN unset.');
   if (botToken && appToken) return 'socket';
   if (botToken && signingSecret) return 'http';
   if (!botToken && !appToken && !signingSecret) return 'shell';
@@ -84,8 +95,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
   }
   const e = parsed.data;
+  const oauthParts = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET].filter((value) => value !== undefined).length;
+  if (oauthParts > 0 && oauthParts < 3) throw new ConfigError('OAuth needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
   return {
-    slack: { botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, apiUrl: e.SLACK_API_URL },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL,
+      oauth: e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET } : null,
+    },
+    uninstallGraceDays: e.EOLWATCH_UNINSTALL_GRACE_DAYS,
     port: e.PORT,
     portSet: env.PORT !== undefined && env.PORT.trim() !== '',
     timezone: e.EOLWATCH_TIMEZONE,

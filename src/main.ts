@@ -12,7 +12,10 @@ import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { wireCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
 import { toIsoDate } from './lifecycle/calendar-date.js';
-import { runReminderJob, runSync } from './wire-daily-job.js';
+import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
+import { botTokenOf, createInstallationStore } from './slack/installation-store.js';
+import type { InstallationStore } from '@slack/bolt';
+import { uninstallHandler } from './slack/uninstall-handler.js';
 
 const STOP_DEADLINE_MS = 9_000;
 
@@ -29,8 +32,9 @@ async function listen(port: number, handler: RequestListener): Promise<void> {
   process.once('exit', () => server.close());
 }
 
-function connectionOf(config: Config, mode: SlackMode): SlackConnection {
-  const { botToken = '', appToken = '', signingSecret = '', apiUrl } = config.slack;
+function connectionOf(config: Config, mode: SlackMode, installationStore: InstallationStore): SlackConnection {
+  const { botToken = '', appToken = '', signingSecret = '', apiUrl, oauth } = config.slack;
+  if (mode === 'oauth' && oauth) return { mode: 'oauth', signingSecret, ...oauth, installationStore, apiUrl };
   return mode === 'socket' ? { mode: 'socket', botToken, appToken, apiUrl } : { mode: 'http', botToken, signingSecret, apiUrl };
 }
 
@@ -49,9 +53,11 @@ async function main(): Promise<void> {
   }
   const releaseBotLock = config.databaseUrl ? () => undefined : await holdBotLock(config.storePath);
   process.once('exit', releaseBotLock);
-  const app = createSlackApp(connectionOf(config, mode), { commands: deps, logger });
+  const installationStore = createInstallationStore(core.store);
+  const onUninstall = uninstallHandler(mode === 'oauth' ? installationStore : null, logger);
+  const app = createSlackApp(connectionOf(config, mode, installationStore), { commands: deps, logger, onUninstall });
   await app.init();
-  if (mode === 'http') {
+  if (mode === 'http' || mode === 'oauth') {
     const server = (await app.start(config.port, HTTP_SERVER_OPTIONS)) as Server;
     server.maxConnections = MAX_CONNECTIONS;
   } else {
@@ -60,7 +66,8 @@ async function main(): Promise<void> {
     if (config.apiPort !== null) await listen(config.apiPort, createApiHandler({ commands: deps, logger }));
     if (config.portSet) await listen(config.port, answerHealth);
   }
-  const slack = { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
+  const slack: SlackAccess =
+    mode === 'oauth' ? { tokenFor: async (workspace) => botTokenOf(await core.store(), workspace), apiUrl: config.slack.apiUrl } : { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
   // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
   const reminders = scheduleDaily('daily', config.reminderTime, config.timezone, async () => {
     // Replicas on one database run the day's job once between them.
@@ -74,7 +81,7 @@ async function main(): Promise<void> {
   }, logger);
   core.setNextReminderRun(() => reminders.getNextRun()?.toISOString() ?? null);
   logger.info(
-    { mode, port: mode === 'http' ? config.port : undefined, apiPort: mode === 'socket' ? (config.apiPort ?? undefined) : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
+    { mode, port: mode === 'http' || mode === 'oauth' ? config.port : undefined, apiPort: mode === 'socket' ? (config.apiPort ?? undefined) : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
     'eolwatch ready',
   );
   // SIGTERM (a deploy, docker stop): stop taking requests, flush the store, exit 0 within 10 s. A daily

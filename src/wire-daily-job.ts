@@ -7,7 +7,7 @@ import { reminderText } from './render/render-reminder.js';
 import { countsOfWatchers, planToday, runReminders } from './reminders/run-reminders.js';
 import { deliverNotices } from './reminders/deliver-reminders.js';
 import { planNotices, vanishedChange } from './reminders/plan-notices.js';
-import { createSlackReminderPoster, createWebClient } from './slack/slack-reminder-poster.js';
+import { createSlackReminderPoster, createWebClient, createWorkspacePoster } from './slack/slack-reminder-poster.js';
 import { newRunId } from './store/run-claims.js';
 import type { Core } from './wire-core.js';
 
@@ -17,9 +17,15 @@ export interface ReminderRunSummary {
   ok: boolean;
 }
 
+/** How the daily jobs post: one bot token (one workspace), or each workspace's own (OAuth installs). */
+export type SlackAccess = { botToken: string; apiUrl?: string } | { tokenFor: (workspace: string) => Promise<string | null>; apiUrl?: string };
+
+const posterOf = (slack: SlackAccess) =>
+  'botToken' in slack ? createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl)) : createWorkspacePoster(slack.tokenFor, slack.apiUrl);
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function runReminderJob(core: Core, clock: () => DateTime, slack: { botToken: string; apiUrl?: string } | null): Promise<ReminderRunSummary> {
+export async function runReminderJob(core: Core, clock: () => DateTime, slack: SlackAccess | null): Promise<ReminderRunSummary> {
   const store = await core.store();
   const deps = core.deps();
   const jobDeps = { store, releaseByKey: deps.releaseByKey, today: toIsoDate(clock()), now: () => clock().toUTC().toISO() ?? '', sleep, runId: newRunId() };
@@ -29,7 +35,7 @@ export async function runReminderJob(core: Core, clock: () => DateTime, slack: {
     const lines = planned.map((reminder) => `[dry run] ${where(reminder)}: ${reminderText(reminder, plainFormat).replace(/\n/g, ' ')}`);
     return { lines: [...lines, `${planned.length} reminder(s) due on ${jobDeps.today}; nothing posted (--dry-run).`], ok: true };
   }
-  const { report } = await runReminders(jobDeps, createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl)));
+  const { report } = await runReminders(jobDeps, posterOf(slack));
   const lines = [
     ...report.posted.map((reminder) => `posted ${where(reminder)}: ${reminder.key}${reminder.late ? ' (late)' : ''}`),
     ...report.alreadyPosted.map((reminder) => `already posted ${where(reminder)}: ${reminder.key}`),
@@ -41,7 +47,7 @@ export async function runReminderJob(core: Core, clock: () => DateTime, slack: {
 }
 
 /** Refreshes the catalogue; on accepted changes, tells each watching channel (when Slack is set up). */
-export async function runSync(core: Core, slack: { botToken: string; apiUrl?: string } | null, force = false): Promise<ReminderRunSummary> {
+export async function runSync(core: Core, slack: SlackAccess | null, force = false): Promise<ReminderRunSummary> {
   const outcome = await core.refresher.refresh(force);
   const info = core.refresher.info();
   if (outcome.kind === 'failed') return { lines: [`Refresh failed: ${outcome.reason}. Keeping the catalogue generated ${info.generatedAt}.`], ok: false };
@@ -56,7 +62,7 @@ export async function runSync(core: Core, slack: { botToken: string; apiUrl?: st
   const changes = [...outcome.changes, ...outcome.vanished.map(vanishedChange)];
   const notices = planNotices(changes, watches, core.deps().releaseByKey, await countsOfWatchers(store, watches));
   if (!slack) return { lines: [...lines, `${notices.length} date-change notice(s) for watching channels; not posted (no SLACK_BOT_TOKEN).`], ok: true };
-  const poster = createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl));
+  const poster = posterOf(slack);
   const runId = newRunId();
   const delivered = await deliverNotices(notices, { store, poster, now: () => new Date().toISOString(), runId }).finally(() => store.endClaims(runId));
   return {

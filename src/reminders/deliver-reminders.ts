@@ -22,9 +22,9 @@ export interface ReminderPoster {
   post(reminder: PlannedReminder): Promise<PostOutcome>;
   postNotice(notice: DateNotice): Promise<PostOutcome>;
   /** The ts of a message in the channel, posted since `since` (ISO), carrying this key, if any. */
-  findPosted(post: { channel: string; key: string }, since: string): Promise<string | null>;
+  findPosted(post: { workspace: string; channel: string; key: string }, since: string): Promise<string | null>;
   /** Joins a public channel after not_in_channel, where the app may; false otherwise. */
-  join(channel: string): Promise<boolean>;
+  join(target: { workspace: string; channel: string }): Promise<boolean>;
 }
 
 export interface DeliveryOptions {
@@ -62,7 +62,7 @@ const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']
  * sent); 'done' when it was already recorded sent; 'skip' when another live run holds it.
  */
 async function claimToPost(
-  post: { channel: string; key: string; late: boolean },
+  post: { workspace: string; channel: string; key: string; late: boolean },
   options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>,
 ): Promise<'post' | 'done' | 'skip' | 'found'> {
   const claim = await options.store.claimReminder(post.key, { runId: options.runId, at: options.now(), late: post.late });
@@ -130,7 +130,7 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
           await sleep(outcome.retryAfterMs);
           break;
         case 'refused':
-          if (outcome.reason === 'not_in_channel' && !joined && (await poster.join(reminder.channel))) {
+          if (outcome.reason === 'not_in_channel' && !joined && (await poster.join(reminder))) {
             joined = true;
             break;
           }

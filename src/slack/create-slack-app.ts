@@ -1,5 +1,5 @@
 // The Bolt app in Socket Mode or over HTTP, with every listener registered. Not started here.
-import { App, HTTPReceiver, type CustomRoute } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute, type InstallationStore } from '@slack/bolt';
 import type { ServerOptions } from 'node:http';
 import { createApiHandler } from '../api/create-api-handler.js';
 import { createBoltLogger } from './bolt-logger.js';
@@ -10,7 +10,12 @@ import type { SlackDeps } from './slack-deps.js';
 
 export type SlackConnection =
   | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
-  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string };
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
+  /** Installed into any workspace: each request and post uses that workspace's own bot token. */
+  | { mode: 'oauth'; signingSecret: string; clientId: string; clientSecret: string; stateSecret: string; installationStore: InstallationStore; apiUrl?: string };
+
+/** The bot scopes an OAuth install asks for: the manifest's. */
+export const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:join', 'channels:history', 'groups:history', 'files:read', 'files:write'];
 
 const healthRoute: CustomRoute = {
   path: '/healthz',
@@ -40,10 +45,21 @@ export const HTTP_SERVER_OPTIONS: ServerOptions = {
  */
 export const MAX_CONNECTIONS = 10_000;
 
-function guardedReceiver(signingSecret: string, deps: SlackDeps): HTTPReceiver {
+function guardedReceiver(signingSecret: string, deps: SlackDeps, oauth?: Extract<SlackConnection, { mode: 'oauth' }>): HTTPReceiver {
   // The guard verifies every POST's signature, more strictly than Bolt (exact header, both directions,
-  // replays) and before Bolt reads anything; Bolt's own check would only repeat the HMAC.
-  const receiver = new HTTPReceiver({ signingSecret, signatureVerification: false, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES });
+  // replays) and before Bolt reads anything; Bolt's own check would only repeat the HMAC. The install
+  // page and the OAuth redirect are GETs, which pass through to Bolt's InstallProvider.
+  const installer = oauth
+    ? {
+        clientId: oauth.clientId,
+        clientSecret: oauth.clientSecret,
+        stateSecret: oauth.stateSecret,
+        installationStore: oauth.installationStore,
+        scopes: BOT_SCOPES,
+        installerOptions: { directInstall: false, stateVerification: true, ...(oauth.apiUrl ? { clientOptions: { slackApiUrl: oauth.apiUrl } } : {}) },
+      }
+    : {};
+  const receiver = new HTTPReceiver({ signingSecret, signatureVerification: false, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES, ...installer });
   const slack = guardSlackRequests(receiver.requestListener, { signingSecret });
   // The HTTP API shares the port; its requests carry a token, not a Slack signature.
   const api = createApiHandler({ commands: deps.commands, logger: deps.logger });
@@ -57,7 +73,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
     ...(retries === undefined ? {} : { retryConfig: { retries } }),
   };
   const common = {
-    token: connection.botToken,
+    ...(connection.mode === 'oauth' ? {} : { token: connection.botToken }),
     logger: createBoltLogger(deps.logger),
     clientOptions,
     // auth.test runs in init(), where main can catch a bad token instead of crashing on a rejection.
@@ -68,7 +84,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
   const app =
     connection.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: connection.appToken, installerOptions: { clientOptions } })
-      : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps) });
+      : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps, connection.mode === 'oauth' ? connection : undefined) });
   guardBoltEvents(app, deps.logger);
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -47,7 +47,7 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
     post: (reminder: PlannedReminder) => postMessage(client, reminder.channel, reminder.key, renderReminder(reminder)),
     postNotice: (notice: DateNotice) => postMessage(client, notice.channel, notice.key, renderNotice(notice)),
 
-    async findPosted(post: { channel: string; key: string }, since: string): Promise<string | null> {
+    async findPosted(post: { workspace: string; channel: string; key: string }, since: string): Promise<string | null> {
       const oldest = String(Math.floor(Date.parse(since) / 1000) - CLOCK_SLACK_SECONDS);
       let cursor: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
@@ -62,7 +62,7 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
       return null;
     },
 
-    async join(channel: string): Promise<boolean> {
+    async join({ channel }: { workspace: string; channel: string }): Promise<boolean> {
       try {
         await client.conversations.join({ channel });
         return true;
@@ -70,5 +70,30 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
         return false;
       }
     },
+  };
+}
+
+/**
+ * One poster for every workspace, each posting with its own bot token (OAuth installs). A workspace
+ * with no installation (never installed, or uninstalled) gets nothing: its reminders stay pending.
+ */
+export function createWorkspacePoster(tokenFor: (workspace: string) => Promise<string | null>, apiUrl?: string): ReminderPoster {
+  const posters = new Map<string, ReminderPoster>();
+  async function posterFor(workspace: string): Promise<ReminderPoster | null> {
+    const token = await tokenFor(workspace);
+    if (!token) return null;
+    let poster = posters.get(token);
+    if (!poster) {
+      poster = createSlackReminderPoster(createWebClient(token, apiUrl));
+      posters.set(token, poster);
+    }
+    return poster;
+  }
+  const notInstalled = (workspace: string): PostOutcome => ({ kind: 'unknown', reason: `eolwatch is not installed in ${workspace}` });
+  return {
+    post: async (reminder) => (await posterFor(reminder.workspace))?.post(reminder) ?? notInstalled(reminder.workspace),
+    postNotice: async (notice) => (await posterFor(notice.workspace))?.postNotice(notice) ?? notInstalled(notice.workspace),
+    findPosted: async (post, since) => (await posterFor(post.workspace))?.findPosted(post, since) ?? null,
+    join: async (target) => (await posterFor(target.workspace))?.join(target) ?? false,
   };
 }

@@ -31,6 +31,7 @@ import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
 import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
+import type { InstallationRecords } from '../installations/installation-records.js';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
@@ -82,7 +83,7 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
   contracts: structuredClone(stored?.contracts ?? {}),
 });
 
-export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore {
+export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords {
   private seen: FileIdentity | null = null;
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -313,6 +314,32 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore {
     return this.inQueue(async () => {
       await this.refreshIfChanged();
       return structuredClone(this.db.data);
+    });
+  }
+
+  // --- InstallationRecords ---
+
+  saveInstallation(key: string, installation: unknown): Promise<void> {
+    return this.withLock(async () => {
+      this.db.data.installations[key] = installation;
+      await this.persist();
+    });
+  }
+
+  installation(key: string): Promise<unknown> {
+    return this.inQueue(async () => {
+      // An uninstall in another process must stop posts here too: always look at the file.
+      await this.refreshIfChanged();
+      return structuredClone(ownValue(this.db.data.installations, key) ?? null);
+    });
+  }
+
+  deleteInstallation(key: string): Promise<boolean> {
+    return this.withLock(async () => {
+      if (!Object.hasOwn(this.db.data.installations, key)) return false;
+      delete this.db.data.installations[key];
+      await this.persist();
+      return true;
     });
   }
 

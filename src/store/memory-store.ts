@@ -5,10 +5,24 @@ import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
+import type { InstallationRecords } from '../installations/installation-records.js';
 import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
-export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore {
+export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords {
   private readonly inventory = new MemoryInventoryStore();
+  private readonly installations = new Map<string, unknown>();
+
+  async saveInstallation(key: string, installation: unknown): Promise<void> {
+    this.installations.set(key, structuredClone(installation));
+  }
+
+  async installation(key: string): Promise<unknown> {
+    return structuredClone(this.installations.get(key) ?? null);
+  }
+
+  async deleteInstallation(key: string): Promise<boolean> {
+    return this.installations.delete(key);
+  }
   private readonly tokens = new MemoryApiTokenStore();
 
   addApiToken(token: ApiToken): Promise<boolean> {

@@ -41,6 +41,8 @@ export const storeSchema = z.object({
       z.object({ workspace: z.string(), name: z.string(), hash: z.string(), createdBy: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() }),
     )
     .default({}),
+  /** OAuth installations (bot tokens) by key (installations/installation-records.ts). */
+  installations: z.record(z.string(), z.unknown()).default({}),
   /** Keyed by milestone key: snoozes and "handled". */
   milestones: z.record(
     z.string(),
@@ -59,7 +61,7 @@ export type StoredTeam = z.infer<typeof teamSchema>;
 export type StoredChannel = z.infer<typeof channelSchema>;
 export type StoredWorkspace = z.infer<typeof workspaceSchema>;
 
-export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {} });
+export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {}, installations: {} });
 
 /**
  * Each entry turns version N into N + 1. Later issues add theirs (watches, reminders sent,

@@ -3,7 +3,8 @@ import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS } from '../../src/slack/create-slack-app.js';
+import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from '../../src/slack/create-slack-app.js';
+import type { SlackDeps } from '../../src/slack/slack-deps.js';
 import type { CommandDeps } from '../../src/commands/command-types.js';
 import { FakeSlackApi } from './fake-slack-api.js';
 import { SIGNING_SECRET } from './signed-request.js';
@@ -16,10 +17,15 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startHttpApp(commands: CommandDeps): Promise<RunningApp> {
+/** `connection` replaces the single-workspace one (e.g. OAuth); `extra` adds to the listeners' deps. */
+export async function startHttpApp(
+  commands: CommandDeps,
+  connection?: (api: FakeSlackApi) => SlackConnection,
+  extra: Partial<SlackDeps> = {},
+): Promise<RunningApp> {
   const api = await new FakeSlackApi().start();
   const logger = pino({ level: 'silent' });
-  const app = createSlackApp({ mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands, logger }, 0);
+  const app = createSlackApp(connection?.(api) ?? { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands, logger, ...extra }, 0);
   await app.init();
   const server = (await app.start(0, HTTP_SERVER_OPTIONS)) as Server;
   server.maxConnections = MAX_CONNECTIONS;

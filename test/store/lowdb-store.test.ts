@@ -83,7 +83,7 @@ describe('LowdbStore on a real file', () => {
   it('creates the file on first use, with a schema version', async () => {
     const path = freshPath();
     await open(path);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 2, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {} });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 2, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {}, installations: {} });
   });
 
   it('migrates a version 1 store (inventory only) to version 2, keeping its counts', async () => {

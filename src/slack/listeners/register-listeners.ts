@@ -42,6 +42,11 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     else await args.ack();
   });
   app.view<ViewSubmitAction>({ callback_id: IMPORT_MODAL_CALLBACK_ID, type: 'view_submission' }, (args) => handleImportForm(args, deps));
+  app.event(/^(app_uninstalled|tokens_revoked)$/, async ({ event, context }) => {
+    // tokens_revoked also comes for user tokens alone; only the bot's matters here.
+    if (event.type === 'tokens_revoked' && !(event as { tokens?: { bot?: string[] } }).tokens?.bot?.length) return;
+    await deps.onUninstall?.(context.teamId, context.enterpriseId, event.type);
+  });
   app.event(/^(app_mention|message)$/, async ({ event, client }) => {
     if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps);
     else await handleDirectMessage(event as types.MessageEvent, client, deps);

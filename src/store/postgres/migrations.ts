@@ -103,6 +103,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'OAuth installations',
+    sql: `
+      CREATE TABLE installations (
+        key text PRIMARY KEY,
+        installation jsonb NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,6 +4,7 @@
 // exactly (one shared suite runs on both).
 import pg from 'pg';
 import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.js';
+import type { InstallationRecords } from '../../installations/installation-records.js';
 import { isIdentifier } from '../../commands/check-identifier.js';
 import type { Contract } from '../../contracts/apply-contract.js';
 import {
@@ -30,7 +31,7 @@ function checkIds(ref: TeamRef): void {
   if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
-export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore {
+export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords {
   private constructor(private readonly pool: pg.Pool) {}
 
   /** Connects and brings the schema up to date. */
@@ -341,6 +342,22 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore 
 
   async removeContract(ref: TeamRef, release: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('DELETE FROM contracts WHERE workspace = $1 AND channel = $2 AND release = $3', [ref.workspace, ref.channel, release]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  // --- InstallationRecords ---
+
+  async saveInstallation(key: string, installation: unknown): Promise<void> {
+    await this.pool.query('INSERT INTO installations (key, installation) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET installation = EXCLUDED.installation', [key, JSON.stringify(installation)]);
+  }
+
+  async installation(key: string): Promise<unknown> {
+    const { rows } = await this.pool.query<{ installation: unknown }>('SELECT installation FROM installations WHERE key = $1', [key]);
+    return rows[0]?.installation ?? null;
+  }
+
+  async deleteInstallation(key: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM installations WHERE key = $1', [key]);
     return (rowCount ?? 0) > 0;
   }
 

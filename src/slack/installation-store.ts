@@ -1,0 +1,45 @@
+// Bolt's InstallationStore over eolwatch's store (JSON file or PostgreSQL): an org-wide install is kept
+// under its enterprise, any other under its workspace; a workspace of an org that installed org-wide is
+// served by the org's installation.
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import { orgInstallKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+
+function keyOf(installation: Installation): string {
+  if (installation.isEnterpriseInstall && installation.enterprise?.id) return orgInstallKey(installation.enterprise.id);
+  if (installation.team?.id) return workspaceInstallKey(installation.team.id);
+  throw new Error('an installation with neither a workspace nor an enterprise');
+}
+
+/** The keys to look under, most specific first. */
+function keysOf(query: InstallationQuery<boolean>): string[] {
+  const keys: string[] = [];
+  if (!query.isEnterpriseInstall && query.teamId) keys.push(workspaceInstallKey(query.teamId));
+  if (query.enterpriseId) keys.push(orgInstallKey(query.enterpriseId));
+  return keys;
+}
+
+export function createInstallationStore(records: () => Promise<InstallationRecords>): InstallationStore {
+  return {
+    storeInstallation: async (installation) => {
+      await (await records()).saveInstallation(keyOf(installation), installation);
+    },
+    fetchInstallation: async (query) => {
+      const store = await records();
+      for (const key of keysOf(query)) {
+        const found = await store.installation(key);
+        if (found) return found as Installation;
+      }
+      throw new Error(`eolwatch is not installed in ${query.teamId ?? query.enterpriseId ?? 'that workspace'}`);
+    },
+    deleteInstallation: async (query) => {
+      const store = await records();
+      for (const key of keysOf(query)) await store.deleteInstallation(key);
+    },
+  };
+}
+
+/** The bot token a workspace installed eolwatch with, or null (never installed, or uninstalled). */
+export async function botTokenOf(records: InstallationRecords, teamId: string): Promise<string | null> {
+  const installation = (await records.installation(workspaceInstallKey(teamId))) as Installation | null;
+  return installation?.bot?.token ?? null;
+}
