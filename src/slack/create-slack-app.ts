@@ -67,6 +67,28 @@ function guardedReceiver(signingSecret: string, deps: SlackDeps, oauth?: Extract
   return receiver;
 }
 
+/**
+ * One bot token serves one workspace (or org): the one auth.test names. Bolt's context would otherwise
+ * take a command's team_id, which in a channel shared with another organisation is the sender's, so a
+ * command and a mention in one channel could key the same team two ways (slack/workspace-of.ts).
+ */
+function keyByHomeWorkspace(app: App): void {
+  let home: Promise<{ teamId?: string; enterpriseId?: string }> | undefined;
+  app.use(async ({ context, client, next }) => {
+    home ??= client.auth.test().then(
+      (auth) => ({ teamId: auth.team_id, enterpriseId: auth.enterprise_id }),
+      (error: unknown) => {
+        home = undefined; // asked again next time
+        throw error;
+      },
+    );
+    const { teamId, enterpriseId } = await home;
+    if (teamId) context.teamId = teamId;
+    if (enterpriseId) context.enterpriseId = enterpriseId;
+    await next();
+  });
+}
+
 export function createSlackApp(connection: SlackConnection, deps: SlackDeps, retries?: number): App {
   const clientOptions = {
     ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
@@ -86,6 +108,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
       ? new App({ ...common, socketMode: true, appToken: connection.appToken, installerOptions: { clientOptions } })
       : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps, connection.mode === 'oauth' ? connection : undefined) });
   guardBoltEvents(app, deps.logger);
+  if (connection.mode !== 'oauth') keyByHomeWorkspace(app);
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack error');

@@ -1,6 +1,6 @@
 // Every Slack listener, by surface. Bolt runs each registered listener's matchers on every request, so
 // each surface has one listener that dispatches by id: fewer listeners, less work per /eol.
-import type { App, BlockButtonAction, SlackActionMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { App, BlockButtonAction, Context, SlackActionMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
 import {
   HANDLED_ACTION_ID,
   IMPORT_ADD_ACTION_ID,
@@ -21,7 +21,7 @@ import { registerEolCommand } from './commands/eol-command.js';
 import { handleAppMention } from './events/app-mention.js';
 import { handleDirectMessage } from './events/direct-message.js';
 
-type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient }, deps: SlackDeps) => Promise<void>;
+type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient; context: Context }, deps: SlackDeps) => Promise<void>;
 
 const actionHandlers: Record<string, ActionHandler> = {
   [SHARE_ACTION_ID]: handleShareAction,
@@ -47,8 +47,8 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (event.type === 'tokens_revoked' && !(event as { tokens?: { bot?: string[] } }).tokens?.bot?.length) return;
     await deps.onUninstall?.(context.teamId, context.enterpriseId, event.type);
   });
-  app.event(/^(app_mention|message)$/, async ({ event, client }) => {
-    if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps);
-    else await handleDirectMessage(event as types.MessageEvent, client, deps);
+  app.event(/^(app_mention|message)$/, async ({ event, client, context }) => {
+    if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps, context);
+    else await handleDirectMessage(event as types.MessageEvent, client, deps, context);
   });
 }

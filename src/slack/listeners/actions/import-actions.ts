@@ -1,6 +1,6 @@
 // The buttons under an import preview. Replace and Add read the file from Slack again and apply it,
 // all or nothing; the result goes to the channel (like `inventory set`) and the preview goes away.
-import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi } from '@slack/bolt';
+import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { isIdentifier } from '../../../commands/check-identifier.js';
 import { runImport } from '../../../commands/import-command.js';
@@ -8,6 +8,7 @@ import { renderBlocks } from '../../../render/render-blocks.js';
 import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/slack-ids.js';
 import { downloadSharedFile } from '../../download-shared-file.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
+import { workspaceOf } from '../../workspace-of.js';
 
 // A double click sends two presses: the second must not add the file twice.
 const applied = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
@@ -21,10 +22,10 @@ function fileOf(value: string | undefined): string | null {
   }
 }
 
-export async function handleImportAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient }, deps: SlackDeps): Promise<void> {
+export async function handleImportAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient; context: Context }, deps: SlackDeps): Promise<void> {
   const { ack, action, body, respond, client } = args;
   await ack();
-  const speaker = { workspace: body.team?.id ?? '', channel: body.channel?.id ?? '', user: body.user.id };
+  const speaker = { workspace: workspaceOf(args.context, body.team?.id), channel: body.channel?.id ?? '', user: body.user.id };
   const fileId = fileOf(action.value);
   if (action.action_id === IMPORT_CANCEL_ACTION_ID || !fileId) {
     await respond({ replace_original: true, text: 'Import cancelled: nothing changed.' });

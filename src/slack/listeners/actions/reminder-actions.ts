@@ -1,20 +1,21 @@
 // "Snooze 7 days" and "Mark handled" under a reminder: recorded for the channel, and the message
 // updated to say who did what, without its buttons.
-import type { BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { BlockButtonAction, Context, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { addDays, toIsoDate } from '../../../lifecycle/calendar-date.js';
 import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { slackFormat } from '../../../render/formatter.js';
 import { SNOOZE_DAYS } from '../../../render/render-reminder.js';
 import { SNOOZE_ACTION_ID } from '../../../render/slack-ids.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
+import { workspaceOf } from '../../workspace-of.js';
 
-export async function handleReminderAction(args: SlackActionMiddlewareArgs<BlockButtonAction>, deps: SlackDeps): Promise<void> {
+export async function handleReminderAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { context: Context }, deps: SlackDeps): Promise<void> {
   const { ack, action, body, respond } = args;
   await ack();
   const milestone = action.value ?? '';
   const user = body.user.id;
   // The value came back from Slack's client: only this channel's own milestones may be marked.
-  if (!milestone.startsWith(`${body.team?.id ?? ''}|${body.channel?.id ?? ''}|`)) {
+  if (!milestone.startsWith(`${workspaceOf(args.context, body.team?.id)}|${body.channel?.id ?? ''}|`)) {
     await respond({ response_type: 'ephemeral', replace_original: false, text: 'That reminder belongs to another channel.' });
     return;
   }

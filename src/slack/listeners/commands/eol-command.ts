@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import { createSlashAnswerer } from '../../create-slash-answerer.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
+import { workspaceOf } from '../../workspace-of.js';
 import { parseCommand } from '../../../commands/parse-command.js';
 import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
@@ -15,10 +16,10 @@ const uploadRefused = (code: string | undefined): string =>
 
 export function registerEolCommand(app: App, deps: SlackDeps): void {
   const answer = createSlashAnswerer(deps.commands);
-  app.command('/eol', async ({ command, ack, client, respond }) => {
+  app.command('/eol', async ({ command, ack, client, respond, context }) => {
     let acked = false;
     try {
-      const speaker = { workspace: command.team_id, channel: command.channel_id, user: command.user_id };
+      const speaker = { workspace: workspaceOf(context, command.team_id), channel: command.channel_id, user: command.user_id };
       const request = parseCommand(command.text);
       if (request.kind === 'inventory-import') {
         await ack();

@@ -1,15 +1,16 @@
 // "@eolwatch is windows 8.1 still supported?" in a channel: answered in a thread. With a file shared
 // in the same message, the file is an import.
-import type { types, webApi } from '@slack/bolt';
+import type { Context, types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
 import { postImportPreview } from '../../post-import-preview.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
+import { workspaceOf } from '../../workspace-of.js';
 
-export async function handleAppMention(event: types.AppMentionEvent, client: webApi.WebClient, deps: SlackDeps): Promise<void> {
+export async function handleAppMention(event: types.AppMentionEvent, client: webApi.WebClient, deps: SlackDeps, context: Context): Promise<void> {
   if (event.bot_id) return;
   const thread_ts = event.thread_ts ?? event.ts;
   try {
-    const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user ?? '' };
+    const speaker = { workspace: workspaceOf(context, event.team), channel: event.channel, user: event.user ?? '' };
     // A file shared with the mention is a device export to import: previewed to its sender only.
     const fileId = (event as { files?: { id?: string }[] }).files?.[0]?.id;
     if (fileId) {

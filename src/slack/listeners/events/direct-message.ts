@@ -1,12 +1,13 @@
 // A direct message to the bot ("when does xp lose support?"): answered in a thread.
-import type { types, webApi } from '@slack/bolt';
+import type { Context, types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
+import { workspaceOf } from '../../workspace-of.js';
 
 export const IMPORT_HERE_HINT =
   'Counts belong to a team’s channel: to import a device export, share the file there in a message that mentions me, or run `/eol inventory import` in that channel.';
 
-export async function handleDirectMessage(event: types.MessageEvent, client: webApi.WebClient, deps: SlackDeps): Promise<void> {
+export async function handleDirectMessage(event: types.MessageEvent, client: webApi.WebClient, deps: SlackDeps, context: Context): Promise<void> {
   // A file sent here has no team to count it for: say where imports go.
   if (event.channel_type === 'im' && event.subtype === 'file_share' && event.user !== undefined) {
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: IMPORT_HERE_HINT }).catch(() => undefined);
@@ -16,7 +17,7 @@ export async function handleDirectMessage(event: types.MessageEvent, client: web
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
   const thread_ts = event.thread_ts ?? event.ts;
   try {
-    const speaker = { workspace: event.team ?? '', channel: event.channel, user: event.user };
+    const speaker = { workspace: workspaceOf(context, event.team), channel: event.channel, user: event.user };
     await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text ?? '', deps.commands, speaker)) });
   } catch (error) {
     deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'message.im' }, 'direct message failed');

@@ -1,9 +1,10 @@
 // The submitted `/eol inventory import` form: the chosen file is previewed to the person who chose it.
-import type { SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { Context, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { isIdentifier } from '../../../commands/check-identifier.js';
 import { IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID } from '../../../render/slack-ids.js';
 import { postImportPreview } from '../../post-import-preview.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { workspaceOf } from '../../workspace-of.js';
 
 function channelOf(privateMetadata: string): string {
   try {
@@ -13,7 +14,7 @@ function channelOf(privateMetadata: string): string {
   }
 }
 
-export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient }, deps: SlackDeps): Promise<void> {
+export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient; context: Context }, deps: SlackDeps): Promise<void> {
   const { ack, body, view, client } = args;
   const input = view.state.values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as { files?: { id?: string }[] } | undefined;
   const fileId = input?.files?.[0]?.id;
@@ -27,7 +28,7 @@ export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitA
     return;
   }
   await ack();
-  const speaker = { workspace: body.team?.id ?? view.team_id, channel, user: body.user.id };
+  const speaker = { workspace: workspaceOf(args.context, body.team?.id ?? view.team_id), channel, user: body.user.id };
   try {
     await postImportPreview(client, fileId, speaker, deps);
   } catch (error) {
