@@ -16,6 +16,7 @@ import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
 import { botTokenOf, createInstallationStore } from './slack/installation-store.js';
 import type { InstallationStore } from '@slack/bolt';
 import { uninstallHandler } from './slack/uninstall-handler.js';
+import { purgeUninstalled } from './installations/purge-uninstalled.js';
 
 const STOP_DEADLINE_MS = 9_000;
 
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const releaseBotLock = config.databaseUrl ? () => undefined : await holdBotLock(config.storePath);
   process.once('exit', releaseBotLock);
   const installationStore = createInstallationStore(core.store);
-  const onUninstall = uninstallHandler(mode === 'oauth' ? installationStore : null, logger);
+  const onUninstall = uninstallHandler(mode === 'oauth' ? installationStore : null, mode === 'oauth' ? core.store : null, () => new Date().toISOString(), logger);
   const app = createSlackApp(connectionOf(config, mode, installationStore), { commands: deps, logger, onUninstall });
   await app.init();
   if (mode === 'http' || mode === 'oauth') {
@@ -76,6 +77,9 @@ async function main(): Promise<void> {
       (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))({ job: 'sync', lines: sync.lines }, sync.lines[0] ?? 'sync');
       const summary = await runReminderJob(core, deps.now, slack);
       logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
+      for (const workspace of await purgeUninstalled(await core.store(), new Date().toISOString(), config.uninstallGraceDays)) {
+        logger.warn({ job: 'purge', workspace }, `erased the data of a workspace uninstalled over ${config.uninstallGraceDays} days ago`);
+      }
     });
     if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
   }, logger);

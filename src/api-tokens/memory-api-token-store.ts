@@ -25,6 +25,10 @@ export class MemoryApiTokenStore implements ApiTokenStore {
     return found !== undefined;
   }
 
+  async forgetWorkspace(workspace: string): Promise<void> {
+    for (const [hash, token] of this.byHash) if (token.workspace === workspace) this.byHash.delete(hash);
+  }
+
   async markApiTokenUsed(hash: string, at: string): Promise<void> {
     const token = this.byHash.get(hash);
     if (token) token.lastUsedAt = at;

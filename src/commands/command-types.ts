@@ -4,6 +4,7 @@ import type { Resolver } from '../catalog/resolve-name.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import type { ApiTokenStore } from '../api-tokens/api-token-store.js';
 import type { InstallationRecords } from '../installations/installation-records.js';
+import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
 import type { CountAction, InventoryStore } from '../inventory/inventory-store.js';
@@ -13,7 +14,7 @@ import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 
 /** Every store role the commands use, as one store implements them. */
-export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords;
+export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser;
 
 /** Who is asking, and where: every stored fact is keyed by these. */
 export interface Speaker {

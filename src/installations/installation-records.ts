@@ -7,7 +7,11 @@ export interface InstallationRecords {
   installation(key: string): Promise<unknown>;
   /** Resolves true when there was one. */
   deleteInstallation(key: string): Promise<boolean>;
+  /** Every key that starts with `prefix`. */
+  installationKeys(prefix: string): Promise<string[]>;
 }
 
 export const workspaceInstallKey = (teamId: string): string => `T:${teamId}`;
 export const orgInstallKey = (enterpriseId: string): string => `E:${enterpriseId}`;
+/** When a workspace uninstalled (`{ at }`): its data goes once the grace period has passed. */
+export const uninstalledKey = (teamId: string): string => `U:${teamId}`;

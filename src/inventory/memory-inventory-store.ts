@@ -55,5 +55,9 @@ export class MemoryInventoryStore implements InventoryStore {
     return [...this.entry(team).log];
   }
 
+  async forgetWorkspace(workspace: string): Promise<void> {
+    for (const [key, entry] of this.teamsByKey) if (entry.workspace === workspace) this.teamsByKey.delete(key);
+  }
+
   async close(): Promise<void> {}
 }

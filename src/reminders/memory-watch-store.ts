@@ -1,6 +1,7 @@
 // The simplest WatchStore: in memory, the reference the file store is checked against.
 import { decideClaim, withinLease, withoutClaim, type ClaimResult, type ReminderClaim } from './claim-reminder.js';
 import type { Contract } from '../contracts/apply-contract.js';
+import { isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
 
@@ -19,8 +20,20 @@ export class MemoryWatchStore implements WatchStore {
     return found;
   }
 
+  /** Everything kept for a workspace's channels goes (erasure/workspace-eraser.ts). */
+  protected forgetWatches(workspace: string): void {
+    for (const [key, channel] of this.channels) if (channel.workspace === workspace) this.channels.delete(key);
+    for (const key of Object.keys(this.records)) if (isKeyOfWorkspace(key, workspace)) delete this.records[key];
+    for (const key of Object.keys(this.marks)) if (isKeyOfWorkspace(key, workspace)) delete this.marks[key];
+  }
+
+  /** Reading never creates a channel: only changes do, as in the file and database stores. */
+  private found(ref: TeamRef) {
+    return this.channels.get(`${ref.workspace}\u0000${ref.channel}`) ?? { workspace: ref.workspace, channel: ref.channel, autoWatch: true, broken: null, releases: {}, contracts: {} };
+  }
+
   async channelWatches(ref: TeamRef): Promise<ChannelWatches> {
-    const { workspace: _workspace, ...watches } = this.entry(ref);
+    const { workspace: _workspace, ...watches } = this.found(ref);
     return structuredClone(watches);
   }
 
@@ -83,7 +96,7 @@ export class MemoryWatchStore implements WatchStore {
   }
 
   async contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
-    return { ...this.entry(ref).contracts };
+    return { ...this.found(ref).contracts };
   }
 
   async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {

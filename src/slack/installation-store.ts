@@ -2,7 +2,7 @@
 // under its enterprise, any other under its workspace; a workspace of an org that installed org-wide is
 // served by the org's installation.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { orgInstallKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import { orgInstallKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 
 function keyOf(installation: Installation): string {
   if (installation.isEnterpriseInstall && installation.enterprise?.id) return orgInstallKey(installation.enterprise.id);
@@ -21,7 +21,10 @@ function keysOf(query: InstallationQuery<boolean>): string[] {
 export function createInstallationStore(records: () => Promise<InstallationRecords>): InstallationStore {
   return {
     storeInstallation: async (installation) => {
-      await (await records()).saveInstallation(keyOf(installation), installation);
+      const store = await records();
+      await store.saveInstallation(keyOf(installation), installation);
+      // Reinstalled within the grace period: nothing is erased.
+      if (installation.team?.id) await store.deleteInstallation(uninstalledKey(installation.team.id));
     },
     fetchInstallation: async (query) => {
       const store = await records();

@@ -31,7 +31,8 @@ import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
 import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
-import type { InstallationRecords } from '../installations/installation-records.js';
+import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import { isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
@@ -83,7 +84,7 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
   contracts: structuredClone(stored?.contracts ?? {}),
 });
 
-export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords {
+export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
   private seen: FileIdentity | null = null;
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -341,6 +342,35 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
       await this.persist();
       return true;
     });
+  }
+
+  installationKeys(prefix: string): Promise<string[]> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged();
+      return Object.keys(this.db.data.installations).filter((key) => key.startsWith(prefix));
+    });
+  }
+
+  // --- WorkspaceEraser ---
+
+  forgetWorkspace(workspace: string): Promise<void> {
+    return this.withLock(
+      async () => {
+        if (!isIdentifier(workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
+        const data = this.db.data;
+        delete data.workspaces[workspace];
+        for (const key of Object.keys(data.reminders)) if (isKeyOfWorkspace(key, workspace)) delete data.reminders[key];
+        for (const key of Object.keys(data.milestones)) if (isKeyOfWorkspace(key, workspace)) delete data.milestones[key];
+        for (const [hash, token] of Object.entries(data.apiTokens)) if (token.workspace === workspace) delete data.apiTokens[hash];
+        delete data.installations[workspaceInstallKey(workspace)];
+        delete data.installations[uninstalledKey(workspace)];
+        // The store file first: should removing the logs fail, no team is left without its log.
+        await this.persist();
+        await rm(join(this.historyDir, workspace), { recursive: true, force: true });
+      },
+      false,
+      RUN_LOCK_WAIT_MS,
+    );
   }
 
   // --- ApiTokenStore ---

@@ -5,10 +5,11 @@ import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
-import type { InstallationRecords } from '../installations/installation-records.js';
+import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
-export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords {
+export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
   private readonly inventory = new MemoryInventoryStore();
   private readonly installations = new Map<string, unknown>();
 
@@ -22,6 +23,18 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
 
   async deleteInstallation(key: string): Promise<boolean> {
     return this.installations.delete(key);
+  }
+
+  async installationKeys(prefix: string): Promise<string[]> {
+    return [...this.installations.keys()].filter((key) => key.startsWith(prefix));
+  }
+
+  async forgetWorkspace(workspace: string): Promise<void> {
+    await this.inventory.forgetWorkspace(workspace);
+    await this.tokens.forgetWorkspace(workspace);
+    this.forgetWatches(workspace);
+    this.installations.delete(workspaceInstallKey(workspace));
+    this.installations.delete(uninstalledKey(workspace));
   }
   private readonly tokens = new MemoryApiTokenStore();
 

@@ -6,6 +6,7 @@ import { runReminders } from '../../src/reminders/run-reminders.js';
 import { createInstallationStore, botTokenOf } from '../../src/slack/installation-store.js';
 import { createWorkspacePoster } from '../../src/slack/slack-reminder-poster.js';
 import { uninstallHandler } from '../../src/slack/uninstall-handler.js';
+import { purgeUninstalled } from '../../src/installations/purge-uninstalled.js';
 import { pino } from 'pino';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { postToSlackApp, signedHeaders, SIGNING_SECRET } from '../helpers/signed-request.js';
@@ -23,7 +24,7 @@ beforeAll(async () => {
   running = await startHttpApp(
     depsAt('2023-01-10', { store: async () => store }),
     (api) => ({ mode: 'oauth', signingSecret: SIGNING_SECRET, clientId: '111.222', clientSecret: 'client-secret', stateSecret: 'state-secret', installationStore, apiUrl: api.apiUrl }),
-    { onUninstall: uninstallHandler(installationStore, logger) },
+    { onUninstall: uninstallHandler(installationStore, async () => store, () => '2023-01-10T12:00:00.000Z', logger) },
   );
   running.api.override = (call) =>
     call.method === 'oauth.v2.access'
@@ -111,4 +112,23 @@ it('app_uninstalled stops everything for that workspace at once, and is logged',
 it('keeps the install endpoints to GETs; a POST to them still needs Slack’s signature', async () => {
   const response = await fetch(`${running.url}/slack/install`, { method: 'POST', body: 'x', headers: { 'content-type': 'text/plain', ...signedHeaders('y') } });
   expect(response.status).toBe(401);
+});
+
+it('keeps an uninstalled workspace’s data for the grace period, then erases it; a reinstall within it keeps everything', async () => {
+  await store.setCounts({ workspace: 'T9', channel: 'CACME' }, [{ release: 'windows/5-sp3', count: 4 }], { user: 'U9', at: '2023-01-10T12:00:00.000Z' });
+  // Uninstalled at 2023-01-10T12:00 (the test before): within 30 days nothing goes.
+  expect(await purgeUninstalled(store, '2023-02-08T12:00:00.000Z', 30)).toEqual([]);
+  expect((await store.team({ workspace: 'T9', channel: 'CACME' })).counts).toEqual({ 'windows/5-sp3': 4 });
+  expect(await purgeUninstalled(store, '2023-02-09T12:00:01.000Z', 30)).toEqual(['T9']);
+  expect((await store.team({ workspace: 'T9', channel: 'CACME' })).counts).toEqual({});
+  expect(await store.channelWatches({ workspace: 'T9', channel: 'CACME' })).toMatchObject({ releases: {} });
+
+  // Another workspace uninstalls and comes back within the grace period: nothing is erased.
+  const installationStore = createInstallationStore(async () => store);
+  const handler = uninstallHandler(installationStore, async () => store, () => '2023-03-01T00:00:00.000Z', pino({ level: 'silent' }));
+  await store.setCounts({ workspace: 'T8', channel: 'CX' }, [{ release: 'windows/8.1', count: 2 }], { user: 'U8', at: '2023-02-01T00:00:00.000Z' });
+  await handler('T8', undefined, 'app_uninstalled');
+  await installationStore.storeInstallation({ team: { id: 'T8' }, enterprise: undefined, user: { id: 'U8', token: undefined, scopes: undefined }, bot: { token: 'xoxb-back', scopes: [], userId: 'UB', id: 'BB' }, isEnterpriseInstall: false, authVersion: 'v2' });
+  expect(await purgeUninstalled(store, '2023-06-01T00:00:00.000Z', 30)).toEqual([]);
+  expect((await store.team({ workspace: 'T8', channel: 'CX' })).counts).toEqual({ 'windows/8.1': 2 });
 });

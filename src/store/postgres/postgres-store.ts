@@ -4,7 +4,8 @@
 // exactly (one shared suite runs on both).
 import pg from 'pg';
 import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.js';
-import type { InstallationRecords } from '../../installations/installation-records.js';
+import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../../installations/installation-records.js';
+import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import { isIdentifier } from '../../commands/check-identifier.js';
 import type { Contract } from '../../contracts/apply-contract.js';
 import {
@@ -31,7 +32,7 @@ function checkIds(ref: TeamRef): void {
   if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
-export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords {
+export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
   private constructor(private readonly pool: pg.Pool) {}
 
   /** Connects and brings the schema up to date. */
@@ -359,6 +360,21 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   async deleteInstallation(key: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('DELETE FROM installations WHERE key = $1', [key]);
     return (rowCount ?? 0) > 0;
+  }
+
+  async installationKeys(prefix: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ key: string }>("SELECT key FROM installations WHERE starts_with(key, $1) ORDER BY key", [prefix]);
+    return rows.map((row) => row.key);
+  }
+
+  // --- WorkspaceEraser ---
+
+  forgetWorkspace(workspace: string): Promise<void> {
+    return this.transaction(async (client) => {
+      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
+      for (const table of ['reminders', 'milestones']) await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [`${workspace}|`, `notice|${workspace}|`]);
+      await client.query('DELETE FROM installations WHERE key = ANY($1)', [[workspaceInstallKey(workspace), uninstalledKey(workspace)]]);
+    });
   }
 
   // --- ApiTokenStore ---

@@ -1,0 +1,66 @@
+// Erasing a workspace, the same in every store: nothing of it is left (in the lowdb store not one byte
+// of its id in any file), and every other workspace keeps everything.
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
+import type { EolwatchStore } from '../../src/commands/command-types.js';
+import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { storeImplementations } from '../helpers/store-implementations.js';
+
+const implementations = await storeImplementations();
+const gone = 'TERASEME';
+const kept = 'TKEEPME';
+
+async function fill(store: EolwatchStore, workspace: string): Promise<void> {
+  const team = { workspace, channel: 'CIT' };
+  await store.setTeamName(team, 'IT');
+  await store.setCounts(team, [{ release: 'windows/5-sp3', count: 5 }], { user: 'U1', at: '2026-11-01T10:00:00.000Z' });
+  await store.watch(team, [{ release: 'windows/8.1', leads: [0] }], 'manual', '2026-11-01');
+  await store.setContract(team, 'windows/5-sp3', { until: '2027-01-01', name: 'CSA', by: 'U1', at: '2026-11-01T10:00:00.000Z' });
+  await store.recordReminder(`${workspace}|CIT|windows/8.1|eol|2023-01-10|0`, { status: 'sent', at: '2026-11-02T09:00:00.000Z', ts: '1.1', late: false });
+  await store.recordReminder(`notice|${workspace}|CIT|windows/8.1|eol|a>b`, { status: 'sent', at: '2026-11-02T09:00:00.000Z', ts: '1.2', late: false });
+  await store.markMilestone(`${workspace}|CIT|windows/8.1|eol`, { handledBy: 'U1', handledAt: '2026-11-02T10:00:00.000Z' });
+  await store.addApiToken({ workspace, name: 'cmdb', hash: hashApiToken(`eolw_${workspace}`), createdBy: 'U1', createdAt: '2026-11-01T00:00:00.000Z', lastUsedAt: null });
+  await store.saveInstallation(`T:${workspace}`, { team: { id: workspace }, bot: { token: 'xoxb-x' } });
+}
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe.each(implementations)('%s', (_name, openStore) => {
+  it('forgets everything of one workspace and nothing of another', async () => {
+    const store = await openStore();
+    await fill(store, gone);
+    await fill(store, kept);
+    await store.forgetWorkspace(gone);
+    const team = { workspace: gone, channel: 'CIT' };
+    expect(await store.team(team)).toEqual({ channel: 'CIT', name: null, counts: {} });
+    expect(await store.teams(gone)).toEqual([]);
+    expect(await store.history(team)).toEqual([]);
+    expect(await store.channelWatches(team)).toMatchObject({ releases: {}, contracts: {}, broken: null });
+    expect(Object.keys(await store.reminderRecords()).filter((key) => key.includes(gone))).toEqual([]);
+    expect(Object.keys(await store.milestoneMarks()).filter((key) => key.includes(gone))).toEqual([]);
+    expect(await store.apiTokens(gone)).toEqual([]);
+    expect(await store.installation(`T:${gone}`)).toBeNull();
+    expect(JSON.stringify((await store.allWatches()).map((workspace) => workspace.workspace))).not.toContain(gone);
+
+    const other = { workspace: kept, channel: 'CIT' };
+    expect((await store.team(other)).counts).toEqual({ 'windows/5-sp3': 5 });
+    expect(await store.history(other)).toHaveLength(1);
+    expect(Object.keys((await store.channelWatches(other)).releases).sort()).toEqual(['windows/5-sp3', 'windows/8.1']);
+    expect(Object.keys(await store.reminderRecords()).filter((key) => key.includes(kept))).toHaveLength(2);
+    expect(await store.apiTokens(kept)).toHaveLength(1);
+    expect(await store.installation(`T:${kept}`)).not.toBeNull();
+
+    if (store instanceof LowdbStore) {
+      await store.close();
+      const traces = filesUnder(dirname(store.path)).filter((path) => path.includes(gone) || readFileSync(path).includes(gone));
+      expect(traces).toEqual([]);
+    }
+  });
+});
