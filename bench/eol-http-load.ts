@@ -9,6 +9,8 @@ import { SPEAKER, testCore } from '../test/helpers/test-core.js';
 import { signedLoad } from './signed-load.js';
 import { startUntilReady } from './start-process.js';
 import { freePort } from '../test/helpers/free-port.js';
+import { createTestDatabase } from '../test/helpers/postgres.js';
+import { makeTempDir } from '../test/helpers/temp-dir.js';
 
 const SECRET = 'test-signing-secret'; // the one signed-request.ts signs with
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -42,34 +44,45 @@ const medianOf = (runs: Figures[]): Figures => ({
 
 const fixedAnswer = { response_type: 'ephemeral', ...renderBlocks(await runText(QUERIES[0] ?? '', testCore().deps(), SPEAKER)) };
 const api = await new FakeSlackApi().start();
+// The same /eol with its store in PostgreSQL (lookups read the team's contracts from it on each request).
+const database = await createTestDatabase();
+const storeDir = makeTempDir();
 const servers = {
   bare: await start('bench/bare-bolt-app.ts', {}, 'bare bolt ready'),
   bareWithAnswer: await start('bench/bare-bolt-app.ts', { ACK_BODY: JSON.stringify(fixedAnswer) }, 'bare bolt ready'),
-  eol: await start('src/main.ts', { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: api.apiUrl }, 'eolwatch ready'),
+  eol: await start('src/main.ts', { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: `${storeDir.path}/eolwatch.json` }, 'eolwatch ready'),
+  ...(database ? { eolPostgres: await start('src/main.ts', { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: api.apiUrl, EOLWATCH_DATABASE_URL: database.url }, 'eolwatch ready') } : {}),
 };
-const runs: Record<keyof typeof servers, Figures[]> = { bare: [], bareWithAnswer: [], eol: [] };
+const names = Object.keys(servers) as (keyof typeof servers)[];
+const runs: Record<string, Figures[]> = Object.fromEntries(names.map((name) => [name, []]));
 try {
   for (const server of Object.values(servers)) await load(server.port); // warm-up: JIT, sockets
   // Alternate the two, so that a noisy moment on this shared machine does not land on one side only.
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of ['bare', 'bareWithAnswer', 'eol'] as const) runs[name].push(await load(servers[name].port));
+    for (const name of names) runs[name]?.push(await load((servers[name] as { port: number }).port));
   }
 } finally {
   for (const server of Object.values(servers)) server.child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await api.stop();
+  await database?.drop();
+  storeDir.remove();
 }
-const bare = medianOf(runs.bare);
-const bareWithAnswer = medianOf(runs.bareWithAnswer);
-const eol = medianOf(runs.eol);
+const bare = medianOf(runs.bare ?? []);
+const bareWithAnswer = medianOf(runs.bareWithAnswer ?? []);
+const eol = medianOf(runs.eol ?? []);
 const row = (name: string, r: Figures) =>
   `${name.padEnd(25)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(3)} ms   p99 ${String(r.p99).padStart(3)} ms   (${r.total} requests)`;
 console.log(`/eol over HTTP: 10 connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each after a warm-up, medians`);
 console.log(row('bare Bolt (ack only)', bare));
 console.log(row('bare Bolt (fixed answer)', bareWithAnswer));
 console.log(row('eolwatch /eol', eol));
-console.log(`per round, eolwatch / bare: ${runs.eol.map((r, i) => `${((r.rps / (runs.bare[i]?.rps ?? 1)) * 100).toFixed(0)}%`).join(', ')}`);
+const eolPostgres = runs.eolPostgres?.length ? medianOf(runs.eolPostgres) : null;
+if (eolPostgres) console.log(row('eolwatch /eol, PostgreSQL', eolPostgres));
+console.log(`per round, eolwatch / bare: ${(runs.eol ?? []).map((r, i) => `${((r.rps / (runs.bare?.[i]?.rps ?? 1)) * 100).toFixed(0)}%`).join(', ')}`);
 // Each round's two runs sit side by side in time, so the median of the per-round ratios is the
 // steadiest figure on a shared machine.
-const pairedRatio = median(runs.eol.map((r, i) => r.rps / (runs.bare[i]?.rps ?? 1)));
+const pairedRatio = median((runs.eol ?? []).map((r, i) => r.rps / (runs.bare?.[i]?.rps ?? 1)));
 console.log(`throughput ratio eolwatch / bare Bolt (ack only): median of rounds ${(pairedRatio * 100).toFixed(1)}%, ratio of medians ${((eol.rps / bare.rps) * 100).toFixed(1)}%   (target >= 80%, p99 < 50 ms)`);
 console.log(`throughput ratio eolwatch / bare Bolt acking a fixed answer of the same size: ${((eol.rps / bareWithAnswer.rps) * 100).toFixed(1)}%`);
+if (eolPostgres) console.log(`throughput ratio eolwatch on PostgreSQL / on the JSON store: ${((eolPostgres.rps / eol.rps) * 100).toFixed(1)}%; PostgreSQL / bare Bolt: ${((eolPostgres.rps / bare.rps) * 100).toFixed(1)}%`);

@@ -10,6 +10,9 @@ import { DurableJsonFile } from '../src/store/durable-json-file.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 import { emptyStore, type StoreData } from '../src/store/store-schema.js';
 import { ms, summarize } from './stats.js';
+import pg from 'pg';
+import { PostgresStore } from '../src/store/postgres/postgres-store.js';
+import { createTestDatabase } from '../test/helpers/postgres.js';
 
 const RELEASES = 25;
 const ENTRIES_PER_RELEASE = 100;
@@ -104,6 +107,45 @@ async function measureNaive(teams: number, updates: number) {
   }
 }
 
+/** The same updates through PostgresStore, on a database filled with the same teams and history. */
+async function measurePostgres(teams: number) {
+  const database = await createTestDatabase();
+  if (!database) return null;
+  try {
+    await PostgresStore.migrate(database.url);
+    const fill = new pg.Client({ connectionString: database.url });
+    await fill.connect();
+    // Filled by the server itself: 2.5 million history rows through the store would take hours.
+    await fill.query(`INSERT INTO teams (workspace, channel, name) SELECT 'T1', 'C' || t, 'Team ' || t FROM generate_series(0, $1 - 1) t`, [teams]);
+    await fill.query(`INSERT INTO counts (workspace, channel, release, count) SELECT 'T1', 'C' || t, 'product-' || r || '/release-' || r, $2 FROM generate_series(0, $1 - 1) t, generate_series(0, $3 - 1) r`, [teams, ENTRIES_PER_RELEASE, RELEASES]);
+    await fill.query(
+      `INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action) SELECT 'T1', 'C' || t, 'product-' || r || '/release-' || r, n - 1, n, 'UFILL', $4, 'set' FROM generate_series(0, $1 - 1) t, generate_series(1, $2) n, generate_series(0, $3 - 1) r`,
+      [teams, ENTRIES_PER_RELEASE, RELEASES, at],
+    );
+    await fill.query('ANALYZE');
+    await fill.end();
+    const store = await PostgresStore.open(database.url);
+    const latencies: number[] = [];
+    for (let i = 0; i < UPDATES; i += 1) {
+      const team = { workspace: 'T1', channel: `C${(i * 7919) % teams}` };
+      const started = performance.now();
+      await store.setCounts(team, [{ release: releaseKey(i % RELEASES), count: 1000 + i }], { user: 'UBENCH', at });
+      latencies.push(performance.now() - started);
+    }
+    const burstStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        store.setCounts({ workspace: 'T1', channel: `C${i % 10}` }, [{ release: releaseKey(i % RELEASES), count: 5000 + i }], { user: 'UBURST', at }),
+      ),
+    );
+    const burstMs = performance.now() - burstStarted;
+    await store.close();
+    return { ...summarize(latencies), burstMs };
+  } finally {
+    await database.drop();
+  }
+}
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 console.log(
   `inventory updates through the store: ${RELEASES} releases x ${ENTRIES_PER_RELEASE} history entries per team, ${UPDATES} updates each, every one fsync'd, store checkpoint every ${CHECKPOINT_MS} ms`,
@@ -119,6 +161,15 @@ for (const teams of [10, 100, 1000]) {
 const base = results[0];
 const last = results.at(-1);
 if (base && last) console.log(`  p99 growth from 10 to 1,000 teams: x${(last.p99 / base.p99).toFixed(2)}   (target: p99 <= 20 ms at 1,000 teams)`);
+console.log('the same updates through PostgreSQL (127.0.0.1, one database per size, history in one table):');
+for (const teams of [10, 100, 1000]) {
+  const r = await measurePostgres(teams);
+  if (!r) break;
+  const json = results.find((result) => result.teams === teams);
+  console.log(
+    `  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; ${BURST} updates at once (10 teams): ${ms(r.burstMs)} in all${json ? `; p99 PostgreSQL / JSON file x${(r.p99 / json.p99).toFixed(2)}` : ''}`,
+  );
+}
 console.log('the naive layout (history inside the one lowdb file, whole file rewritten per update):');
 for (const [teams, updates] of [[10, 50], [100, 10], [1000, 3]] as const) {
   const r = await measureNaive(teams, updates);

@@ -2,6 +2,7 @@
 // that is all or nothing in the JSON store is one transaction here; a team's or a channel's changes
 // take turns on its row lock; the history is only ever appended to. Answers match the JSON store's
 // exactly (one shared suite runs on both).
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.js';
 import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../../installations/installation-records.js';
@@ -28,11 +29,15 @@ import { migrateDatabase } from './migrate-database.js';
 
 type Client = pg.PoolClient;
 
+const CONTRACTS_RECHECK_MS = 1000;
+
 function checkIds(ref: TeamRef): void {
   if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
 export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
+  private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({ max: 10_000 });
+
   private constructor(private readonly pool: pg.Pool) {}
 
   /** Connects and brings the schema up to date. */
@@ -241,13 +246,33 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     };
   }
 
+  /** Three queries for every channel of every workspace: the daily job reads them all at once. */
   async allWatches(): Promise<WorkspaceWatches[]> {
-    const { rows } = await this.pool.query<{ workspace: string; channel: string }>(
-      'SELECT workspace, channel FROM channels UNION SELECT workspace, channel FROM watches UNION SELECT workspace, channel FROM contracts ORDER BY workspace, channel',
-    );
+    const [channels, watches, contracts] = await Promise.all([
+      this.pool.query<{ workspace: string; channel: string; auto_watch: boolean; broken_reason: string | null; broken_at: string | null }>('SELECT workspace, channel, auto_watch, broken_reason, broken_at FROM channels'),
+      this.pool.query<{ workspace: string; channel: string; release: string; leads: number[]; created_at: string; source: WatchedRelease['source'] }>('SELECT workspace, channel, release, leads, created_at, source FROM watches'),
+      this.pool.query<{ workspace: string; channel: string; release: string; until: string; name: string; set_by: string; set_at: string }>('SELECT workspace, channel, release, until, name, set_by, set_at FROM contracts'),
+    ]);
+    const byChannel = new Map<string, ChannelWatches & { workspace: string }>();
+    const entry = (workspace: string, channel: string) => {
+      const key = `${workspace}\u0000${channel}`;
+      let found = byChannel.get(key);
+      if (!found) {
+        found = { workspace, channel, autoWatch: true, broken: null, releases: {}, contracts: {} };
+        byChannel.set(key, found);
+      }
+      return found;
+    };
+    for (const row of channels.rows) Object.assign(entry(row.workspace, row.channel), { autoWatch: row.auto_watch, broken: row.broken_reason ? { reason: row.broken_reason, at: row.broken_at ?? '' } : null });
+    for (const row of watches.rows) entry(row.workspace, row.channel).releases[row.release] = { leads: row.leads, createdAt: row.created_at, source: row.source };
+    for (const row of contracts.rows) entry(row.workspace, row.channel).contracts[row.release] = { until: row.until, name: row.name, by: row.set_by, at: row.set_at };
     const byWorkspace = new Map<string, ChannelWatches[]>();
-    for (const { workspace, channel } of rows) byWorkspace.set(workspace, [...(byWorkspace.get(workspace) ?? []), await this.channelWatches({ workspace, channel })]);
-    return [...byWorkspace].map(([workspace, channels]) => ({ workspace, channels }));
+    for (const { workspace, ...channel } of [...byChannel.values()].sort((a, b) => a.workspace.localeCompare(b.workspace) || a.channel.localeCompare(b.channel))) {
+      const list = byWorkspace.get(workspace);
+      if (list) list.push(channel);
+      else byWorkspace.set(workspace, [channel]);
+    }
+    return [...byWorkspace].map(([workspace, list]) => ({ workspace, channels: list }));
   }
 
   watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: WatchedRelease['source'], today: string): Promise<void> {
@@ -329,12 +354,22 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     });
   }
 
-  contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
-    return this.contractsIn(this.pool, ref);
+  /**
+   * Lookups read the team's contracts on every request: kept for a second, as the JSON store looks at
+   * its file at most once a second; this process's own changes are seen at once.
+   */
+  async contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
+    const key = `${ref.workspace}\u0000${ref.channel}`;
+    const cached = this.contractCache.get(key);
+    if (cached && Date.now() - cached.at < CONTRACTS_RECHECK_MS) return cached.contracts;
+    const contracts = await this.contractsIn(this.pool, ref);
+    this.contractCache.set(key, { at: Date.now(), contracts });
+    return contracts;
   }
 
   async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
     checkIds(ref);
+    this.contractCache.clear();
     await this.pool.query(
       'INSERT INTO contracts (workspace, channel, release, until, name, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, channel, release) DO UPDATE SET until = EXCLUDED.until, name = EXCLUDED.name, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at',
       [ref.workspace, ref.channel, release, contract.until, contract.name, contract.by, contract.at],
@@ -342,6 +377,7 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   }
 
   async removeContract(ref: TeamRef, release: string): Promise<boolean> {
+    this.contractCache.clear();
     const { rowCount } = await this.pool.query('DELETE FROM contracts WHERE workspace = $1 AND channel = $2 AND release = $3', [ref.workspace, ref.channel, release]);
     return (rowCount ?? 0) > 0;
   }
@@ -370,6 +406,7 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   // --- WorkspaceEraser ---
 
   forgetWorkspace(workspace: string): Promise<void> {
+    this.contractCache.clear();
     return this.transaction(async (client) => {
       for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
       for (const table of ['reminders', 'milestones']) await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [`${workspace}|`, `notice|${workspace}|`]);
