@@ -5,7 +5,7 @@ import { Low } from 'lowdb';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HistoryEntry } from '../src/inventory/inventory-store.js';
+import type { HistoryEntry, InventoryStore } from '../src/inventory/inventory-store.js';
 import { DurableJsonFile } from '../src/store/durable-json-file.js';
 import { LowdbStore } from '../src/store/lowdb-store.js';
 import { emptyStore, type StoreData } from '../src/store/store-schema.js';
@@ -51,29 +51,35 @@ function historyBytes(dir: string): number {
   return readdirSync(historyDir).reduce((sum, file) => sum + statSync(join(historyDir, file)).size, 0);
 }
 
+/** UPDATES updates one at a time over the teams, then a burst of BURST at once; closes the store. */
+async function measureUpdates(store: InventoryStore, teams: number) {
+  const latencies: number[] = [];
+  for (let i = 0; i < UPDATES; i += 1) {
+    const team = { workspace: 'T1', channel: `C${(i * 7919) % teams}` };
+    const started = performance.now();
+    await store.setCounts(team, [{ release: releaseKey(i % RELEASES), count: 1000 + i }], { user: 'UBENCH', at });
+    latencies.push(performance.now() - started);
+  }
+  // A burst: updates that arrive at once (the JSON store shares a log append and fsync among them).
+  const burstStarted = performance.now();
+  await Promise.all(
+    Array.from({ length: BURST }, (_, i) =>
+      store.setCounts({ workspace: 'T1', channel: `C${i % 10}` }, [{ release: releaseKey(i % RELEASES), count: 5000 + i }], { user: 'UBURST', at }),
+    ),
+  );
+  const burstMs = performance.now() - burstStarted;
+  await store.close();
+  return { ...summarize(latencies), burstMs };
+}
+
 async function measureStore(teams: number) {
   const dir = mkdtempSync(join(tmpdir(), 'eolwatch-bench-'));
   try {
     const path = fill(dir, teams);
     // Checkpoints ten times as often as the default, so that several land inside the measured updates.
     const store = await LowdbStore.open(path, { checkpointDelayMs: CHECKPOINT_MS });
-    const latencies: number[] = [];
-    for (let i = 0; i < UPDATES; i += 1) {
-      const team = { workspace: 'T1', channel: `C${(i * 7919) % teams}` };
-      const started = performance.now();
-      await store.setCounts(team, [{ release: releaseKey(i % RELEASES), count: 1000 + i }], { user: 'UBENCH', at });
-      latencies.push(performance.now() - started);
-    }
-    // A burst: updates that arrive at once share a log append and fsync (group commit).
-    const burstStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: BURST }, (_, i) =>
-        store.setCounts({ workspace: 'T1', channel: `C${i % 10}` }, [{ release: releaseKey(i % RELEASES), count: 5000 + i }], { user: 'UBURST', at }),
-      ),
-    );
-    const burstMs = performance.now() - burstStarted;
-    await store.close();
-    return { ...summarize(latencies), storeBytes: statSync(path).size, historyBytes: historyBytes(dir), burstMs };
+    const figures = await measureUpdates(store, teams);
+    return { ...figures, storeBytes: statSync(path).size, historyBytes: historyBytes(dir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -125,22 +131,7 @@ async function measurePostgres(teams: number) {
     await fill.query('ANALYZE');
     await fill.end();
     const store = await PostgresStore.open(database.url);
-    const latencies: number[] = [];
-    for (let i = 0; i < UPDATES; i += 1) {
-      const team = { workspace: 'T1', channel: `C${(i * 7919) % teams}` };
-      const started = performance.now();
-      await store.setCounts(team, [{ release: releaseKey(i % RELEASES), count: 1000 + i }], { user: 'UBENCH', at });
-      latencies.push(performance.now() - started);
-    }
-    const burstStarted = performance.now();
-    await Promise.all(
-      Array.from({ length: BURST }, (_, i) =>
-        store.setCounts({ workspace: 'T1', channel: `C${i % 10}` }, [{ release: releaseKey(i % RELEASES), count: 5000 + i }], { user: 'UBURST', at }),
-      ),
-    );
-    const burstMs = performance.now() - burstStarted;
-    await store.close();
-    return { ...summarize(latencies), burstMs };
+    return await measureUpdates(store, teams);
   } finally {
     await database.drop();
   }
