@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of `npm run --silent eol -- ...`: one-shot and batch answers for scripts.
 import { loadDotEnv } from './load-dot-env.js';
+import { useProxy } from './net/use-proxy.js';
 import { loadConfig } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
@@ -9,6 +10,7 @@ import { wireCore } from './wire-core.js';
 try {
   loadDotEnv();
   const config = loadConfig(process.env);
+  await useProxy(config.proxy);
   const core = wireCore(config);
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   const { botToken, apiUrl } = config.slack;

@@ -3,6 +3,7 @@ import { IANAZone } from 'luxon';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { ProxySettings } from './net/use-proxy.js';
 
 export type SlackMode = 'socket' | 'http' | 'oauth' | 'shell';
 
@@ -24,6 +25,8 @@ export interface Config {
   catalogUrl: string;
   /** Where an accepted refresh is kept: beside the store file unless set. */
   catalogCachePath: string;
+  /** The outbound proxy for Slack and the catalogue (net/use-proxy.ts). */
+  proxy: ProxySettings;
   /** PostgreSQL instead of the JSON store, for several replicas or many workspaces. */
   databaseUrl: string | null;
   /** Socket Mode has no HTTP port of its own: the HTTP API listens here when set. */
@@ -55,6 +58,9 @@ const envSchema = z.object({
   EOLWATCH_API_PORT: optionalText
     .transform((v) => (v === undefined ? null : Number(v)))
     .refine((n) => n === null || (Number.isInteger(n) && n > 0 && n < 65536), 'must be a port number'),
+  HTTPS_PROXY: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as http://proxy.example:3128'),
+  HTTP_PROXY: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as http://proxy.example:3128'),
+  NO_PROXY: optionalText,
   EOLWATCH_TIMEZONE: optionalText.transform((v) => v ?? 'UTC').refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
   EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
   EOLWATCH_CATALOG: optionalText.transform((v) => v ?? bundled('products-full.json')),
@@ -118,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     catalogUrl: e.EOLWATCH_CATALOG_URL,
     apiPort: e.EOLWATCH_API_PORT,
     databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
+    // The lower-case spellings are as common as the upper-case ones.
+    proxy: { httpsProxy: e.HTTPS_PROXY ?? env.https_proxy ?? null, httpProxy: e.HTTP_PROXY ?? env.http_proxy ?? null, noProxy: e.NO_PROXY ?? env.no_proxy ?? null },
     catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
   };
 }

@@ -4,13 +4,16 @@ import { CatalogError } from './catalog/catalog.js';
 import { StoreBusyError } from './inventory/inventory-store.js';
 import { StoreFileError } from './store/durable-json-file.js';
 
+/** A start that cannot go on, said in one line (e.g. Slack unreachable). */
+export class StartupError extends Error {}
+
 interface SlackApiError {
   code?: string;
   data?: { error?: string };
 }
 
 export function describeStartupError(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StoreFileError) return error.message;
+  if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StoreFileError || error instanceof StartupError) return error.message;
   if (error instanceof StoreBusyError) return `${error.message}: is another eolwatch starting?`;
   const slack = error as SlackApiError & NodeJS.ErrnoException;
   if (slack.code === 'slack_webapi_platform_error' && slack.data?.error) {

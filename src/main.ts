@@ -2,8 +2,9 @@
 // with no Slack credentials, the local shell.
 import { pino } from 'pino';
 import { loadDotEnv } from './load-dot-env.js';
+import { useProxy } from './net/use-proxy.js';
 import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
-import { describeStartupError } from './describe-startup-error.js';
+import { describeStartupError, StartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createApiHandler } from './api/create-api-handler.js';
@@ -19,6 +20,17 @@ import { uninstallHandler } from './slack/uninstall-handler.js';
 import { purgeUninstalled } from './installations/purge-uninstalled.js';
 
 const STOP_DEADLINE_MS = 9_000;
+/** Slack's client retries for about half an hour; a start that cannot reach Slack says so well before. */
+const SLACK_REACH_DEADLINE_MS = 30_000;
+
+/** The promise, or a StartupError with `message` once `ms` have passed. */
+function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new StartupError(message)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
 
 function answerHealth(req: IncomingMessage, res: ServerResponse): void {
   const healthy = req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD');
@@ -42,6 +54,7 @@ function connectionOf(config: Config, mode: SlackMode, installationStore: Instal
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig(process.env);
+  await useProxy(config.proxy);
   const mode = slackModeOf(config);
   const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });
   const core = wireCore(config);
@@ -57,12 +70,13 @@ async function main(): Promise<void> {
   const installationStore = createInstallationStore(core.store);
   const onUninstall = uninstallHandler(mode === 'oauth' ? installationStore : null, mode === 'oauth' ? core.store : null, () => new Date().toISOString(), logger);
   const app = createSlackApp(connectionOf(config, mode, installationStore), { commands: deps, logger, onUninstall });
-  await app.init();
+  const unreachable = `cannot reach Slack at ${config.slack.apiUrl ?? 'https://slack.com/api/'} within ${SLACK_REACH_DEADLINE_MS / 1000} s (network, DNS, firewall or proxy? HTTPS_PROXY is honoured).`;
+  await withDeadline(app.init(), SLACK_REACH_DEADLINE_MS, unreachable);
   if (mode === 'http' || mode === 'oauth') {
     const server = (await app.start(config.port, HTTP_SERVER_OPTIONS)) as Server;
     server.maxConnections = MAX_CONNECTIONS;
   } else {
-    await app.start();
+    await withDeadline(app.start(), SLACK_REACH_DEADLINE_MS, unreachable);
     // Socket Mode has no HTTP port of its own: the API on EOLWATCH_API_PORT, /healthz on PORT if set.
     if (config.apiPort !== null) await listen(config.apiPort, createApiHandler({ commands: deps, logger }));
     if (config.portSet) await listen(config.port, answerHealth);

@@ -116,3 +116,16 @@ it('takes over the store of a bot that died without stopping', async () => {
   const main = await startMain({ SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: store, PORT: String(await freePort()) });
   await main.stop();
 });
+
+it('says in one line within 30 s that Slack cannot be reached, and exits 1', async () => {
+  api.override = (call) => (call.method === 'auth.test' ? 'hang' : undefined);
+  const started = Date.now();
+  try {
+    const run = await runEntry('src/main.ts', [], { env: { SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(await freePort()) } });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`eolwatch: cannot reach Slack at ${api.apiUrl} within 30 s (network, DNS, firewall or proxy? HTTPS_PROXY is honoured).`);
+    expect(Date.now() - started).toBeLessThan(40_000);
+  } finally {
+    api.override = () => undefined;
+  }
+}, 60_000);
