@@ -14,7 +14,7 @@ import { wireCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
 import { toIsoDate } from './lifecycle/calendar-date.js';
 import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
-import { botTokenOf, createInstallationStore } from './slack/installation-store.js';
+import { botTokenOf, createInstallationStore, orgWorkspaceRememberer } from './slack/installation-store.js';
 import type { InstallationStore } from '@slack/bolt';
 import { uninstallHandler } from './slack/uninstall-handler.js';
 import { purgeUninstalled } from './installations/purge-uninstalled.js';
@@ -45,9 +45,14 @@ async function listen(port: number, handler: RequestListener): Promise<void> {
   process.once('exit', () => server.close());
 }
 
-function connectionOf(config: Config, mode: SlackMode, installationStore: InstallationStore): SlackConnection {
+function connectionOf(
+  config: Config,
+  mode: SlackMode,
+  installationStore: InstallationStore,
+  rememberOrgWorkspace: (teamId: string, enterpriseId: string) => Promise<void>,
+): SlackConnection {
   const { botToken = '', appToken = '', signingSecret = '', apiUrl, oauth } = config.slack;
-  if (mode === 'oauth' && oauth) return { mode: 'oauth', signingSecret, ...oauth, installationStore, apiUrl };
+  if (mode === 'oauth' && oauth) return { mode: 'oauth', signingSecret, ...oauth, installationStore, apiUrl, rememberOrgWorkspace };
   return mode === 'socket' ? { mode: 'socket', botToken, appToken, apiUrl } : { mode: 'http', botToken, signingSecret, apiUrl };
 }
 
@@ -69,7 +74,8 @@ async function main(): Promise<void> {
   process.once('exit', releaseBotLock);
   const installationStore = createInstallationStore(core.store);
   const onUninstall = uninstallHandler(mode === 'oauth' ? installationStore : null, mode === 'oauth' ? core.store : null, () => new Date().toISOString(), logger);
-  const app = createSlackApp(connectionOf(config, mode, installationStore), { commands: deps, logger, onUninstall });
+  const rememberOrgWorkspace = orgWorkspaceRememberer(core.store);
+  const app = createSlackApp(connectionOf(config, mode, installationStore, rememberOrgWorkspace), { commands: deps, logger, onUninstall });
   const unreachable = `cannot reach Slack at ${config.slack.apiUrl ?? 'https://slack.com/api/'} within ${SLACK_REACH_DEADLINE_MS / 1000} s (network, DNS, firewall or proxy? HTTPS_PROXY is honoured).`;
   await withDeadline(app.init(), SLACK_REACH_DEADLINE_MS, unreachable);
   if (mode === 'http' || mode === 'oauth') {

@@ -15,3 +15,5 @@ export const workspaceInstallKey = (teamId: string): string => `T:${teamId}`;
 export const orgInstallKey = (enterpriseId: string): string => `E:${enterpriseId}`;
 /** When a workspace uninstalled (`{ at }`): its data goes once the grace period has passed. */
 export const uninstalledKey = (teamId: string): string => `U:${teamId}`;
+/** A workspace seen under an org-wide install (`{ enterpriseId }`): its scheduled posts use the org's token. */
+export const orgWorkspaceKey = (teamId: string): string => `W:${teamId}`;

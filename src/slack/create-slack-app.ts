@@ -12,7 +12,17 @@ export type SlackConnection =
   | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
   | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
   /** Installed into any workspace: each request and post uses that workspace's own bot token. */
-  | { mode: 'oauth'; signingSecret: string; clientId: string; clientSecret: string; stateSecret: string; installationStore: InstallationStore; apiUrl?: string };
+  | {
+      mode: 'oauth';
+      signingSecret: string;
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      installationStore: InstallationStore;
+      apiUrl?: string;
+      /** Notes a workspace served by an org-wide install, so its scheduled posts find the org's token. */
+      rememberOrgWorkspace?: (teamId: string, enterpriseId: string) => Promise<void>;
+    };
 
 /** The bot scopes an OAuth install asks for: the manifest's. */
 export const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:join', 'channels:history', 'groups:history', 'files:read', 'files:write'];
@@ -89,6 +99,18 @@ function keyByHomeWorkspace(app: App): void {
   });
 }
 
+/** Each workspace of an org-wide install is noted once per process, when it is first heard from. */
+function rememberOrgWorkspaces(app: App, remember: (teamId: string, enterpriseId: string) => Promise<void>): void {
+  const noted = new Set<string>();
+  app.use(async ({ context, next }) => {
+    if (context.isEnterpriseInstall && context.teamId && context.enterpriseId && !noted.has(context.teamId)) {
+      await remember(context.teamId, context.enterpriseId);
+      noted.add(context.teamId);
+    }
+    await next();
+  });
+}
+
 export function createSlackApp(connection: SlackConnection, deps: SlackDeps, retries?: number): App {
   const clientOptions = {
     ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
@@ -109,6 +131,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
       : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps, connection.mode === 'oauth' ? connection : undefined) });
   guardBoltEvents(app, deps.logger);
   if (connection.mode !== 'oauth') keyByHomeWorkspace(app);
+  else if (connection.rememberOrgWorkspace) rememberOrgWorkspaces(app, connection.rememberOrgWorkspace);
   registerListeners(app, deps);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack error');

@@ -2,7 +2,7 @@
 // under its enterprise, any other under its workspace; a workspace of an org that installed org-wide is
 // served by the org's installation.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { orgInstallKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import { orgInstallKey, orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 
 function keyOf(installation: Installation): string {
   if (installation.isEnterpriseInstall && installation.enterprise?.id) return orgInstallKey(installation.enterprise.id);
@@ -41,8 +41,19 @@ export function createInstallationStore(records: () => Promise<InstallationRecor
   };
 }
 
-/** The bot token a workspace installed eolwatch with, or null (never installed, or uninstalled). */
+/**
+ * The bot token that serves a workspace: its own installation's, or, for a workspace of an org that
+ * installed eolwatch org-wide, the org's. Null when neither is installed (never, or uninstalled).
+ */
 export async function botTokenOf(records: InstallationRecords, teamId: string): Promise<string | null> {
-  const installation = (await records.installation(workspaceInstallKey(teamId))) as Installation | null;
-  return installation?.bot?.token ?? null;
+  const own = (await records.installation(workspaceInstallKey(teamId))) as Installation | null;
+  if (own?.bot?.token) return own.bot.token;
+  const org = ((await records.installation(orgWorkspaceKey(teamId))) as { enterpriseId?: string } | null)?.enterpriseId;
+  if (!org) return null;
+  return ((await records.installation(orgInstallKey(org))) as Installation | null)?.bot?.token ?? null;
+}
+
+/** Notes that a workspace is served by its org's org-wide install (see botTokenOf). */
+export function orgWorkspaceRememberer(records: () => Promise<InstallationRecords>): (teamId: string, enterpriseId: string) => Promise<void> {
+  return async (teamId, enterpriseId) => (await records()).saveInstallation(orgWorkspaceKey(teamId), { enterpriseId });
 }

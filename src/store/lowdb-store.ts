@@ -31,7 +31,7 @@ import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
 import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
 import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
-import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 import { isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
@@ -364,6 +364,7 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
         for (const [hash, token] of Object.entries(data.apiTokens)) if (token.workspace === workspace) delete data.apiTokens[hash];
         delete data.installations[workspaceInstallKey(workspace)];
         delete data.installations[uninstalledKey(workspace)];
+        delete data.installations[orgWorkspaceKey(workspace)];
         // The store file first: should removing the logs fail, no team is left without its log.
         await this.persist();
         await rm(join(this.historyDir, workspace), { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
-import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
@@ -35,6 +35,7 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
     this.forgetWatches(workspace);
     this.installations.delete(workspaceInstallKey(workspace));
     this.installations.delete(uninstalledKey(workspace));
+    this.installations.delete(orgWorkspaceKey(workspace));
   }
   private readonly tokens = new MemoryApiTokenStore();
 

@@ -5,7 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.js';
-import { uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../../installations/installation-records.js';
+import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../../installations/installation-records.js';
 import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import { isIdentifier } from '../../commands/check-identifier.js';
 import type { Contract } from '../../contracts/apply-contract.js';
@@ -410,7 +410,7 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     return this.transaction(async (client) => {
       for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
       for (const table of ['reminders', 'milestones']) await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [`${workspace}|`, `notice|${workspace}|`]);
-      await client.query('DELETE FROM installations WHERE key = ANY($1)', [[workspaceInstallKey(workspace), uninstalledKey(workspace)]]);
+      await client.query('DELETE FROM installations WHERE key = ANY($1)', [[workspaceInstallKey(workspace), uninstalledKey(workspace), orgWorkspaceKey(workspace)]]);
     });
   }
 
