@@ -1,6 +1,7 @@
-// One device's operating system fields -> a release, through the same resolver as /eol. Tried from
-// the name alone to the name with every version field, because tools mix them in ways no single
-// text reads right ("Win 2012 R2" is a server; "Win 11 23H2 10.0.22631" is not).
+// One device's operating system fields -> a release, through the same resolver as /eol. The name
+// settles the product; the name with each version field then narrows it to a release, and the name
+// alone is the answer only when no version does, because tools mix fields in ways no single text reads
+// right ("Win 2012 R2" + 6.3.9600 is a server, where the build alone reads as Windows 8.1).
 import type { Release } from '../catalog/catalog.js';
 import type { Resolution, Resolver } from '../catalog/resolve-name.js';
 
@@ -60,20 +61,28 @@ export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) =>
   const map = (given: DeviceFields): DeviceMapping => {
     const fields = { ...given, name: withoutKernelVersion(given.name) };
     const named = [fields.name, ...fields.qualifiers].map((part) => part.trim()).filter((part) => part !== '').join(' ');
-    const attempts = [named, ...[fields.version, fields.build].filter((part) => part.trim() !== '').map((part) => `${named} ${part}`), deviceText(fields)].filter(
-      (text, index, all) => text.trim() !== '' && all.indexOf(text) === index,
-    );
-    let product: string | null = null;
+    const versions = [fields.version, fields.build].map((part) => part.trim()).filter((part) => part !== '');
+    const byName = named === '' ? null : resolve(named);
+    const product = byName ? productOf(byName) : null;
+    // The name with each version field is more specific than the name alone ("Windows 10 IoT
+    // Enterprise" + 10.0 (19044) is 21H2, not the first IoT release); the product's own name with a
+    // build reads builds the product name's digits would confuse ("Windows 11" + 10.0.22631).
+    const attempts = [
+      ...versions.map((part) => `${named} ${part}`),
+      ...(product ? versions.map((part) => `${product} ${part}`) : []),
+      deviceText(fields),
+    ].filter((text, index, all) => text.trim() !== '' && text !== named && all.indexOf(text) === index);
     let editions: Release[] | null = null;
-    for (const [index, text] of attempts.entries()) {
+    for (const text of attempts) {
       const resolution = resolve(text);
       const found = productOf(resolution);
       // Versions only narrow down the product the name gave; they never switch to another one.
-      if (index === 0 && named !== '') product = resolution.kind === 'releases' ? found : null;
       if (product !== null && found !== null && found !== product) continue;
       if (resolution.kind === 'release') return { kind: 'release', release: resolution.release };
       editions ??= editionsOfOneVersion(resolution);
     }
+    if (byName?.kind === 'release') return { kind: 'release', release: byName.release };
+    editions ??= byName ? editionsOfOneVersion(byName) : null;
     if (!editions) return { kind: 'unrecognised' };
     const [first] = [...editions].sort((a, b) => freeSupportEnd(a).localeCompare(freeSupportEnd(b)));
     return first ? { kind: 'guessed', release: first, editions: editions.length } : { kind: 'unrecognised' };

@@ -204,6 +204,19 @@ describe('operating system strings, mapped through the /eol resolver', () => {
     expect(device('Name,Client,Operating System,Operating System Build', `W,Yes,${os},${build}`)).toEqual({ [release]: 1 });
   });
 
+  it.each([
+    ['Windows 10', '10.0.19045', 'windows/10-22h2'],
+    ['Windows 11', '10.0.22631', 'windows/11-23h2-w'],
+    ['Windows 11', '10.0.26100.2314', 'windows/11-24h2-w'],
+    ['macOS', '14.4.1', 'macos/14'],
+  ])('a device list naming the version in the OS and the build apart: %s %s -> %s', (os, build, release) => {
+    expect(device('Device Name,Platform,OS Version', `A,${os},${build}`)).toEqual({ [release]: 1 });
+  });
+
+  it('prefers the name with its version to the name alone (IoT Enterprise 10.0 (19044) is 21H2)', () => {
+    expect(device('OperatingSystem,OperatingSystemVersion', 'Windows 10 IoT Enterprise,10.0 (19044)')).toEqual({ 'windows/10-21h2-e': 1 });
+  });
+
   it('reads an Intune export whose OS column is called "Operating system"', () => {
     expect(countsOf(plan('Device name,Operating system,OS version\nA,Windows,10.0.19045.4291\nB,iOS,17.5.1\n'))).toEqual({ 'windows/10-22h2': 1, 'ios/17': 1 });
   });
