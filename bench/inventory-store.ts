@@ -25,7 +25,7 @@ const at = '2026-01-01T00:00:00.000Z';
 /** Writes the on-disk layout directly: going through setCounts 2.5 million times would take hours. */
 function fill(dir: string, teams: number): string {
   const path = join(dir, 'eolwatch.json');
-  const data: StoreData = { ...emptyStore(), workspaces: { T1: { teams: {}, channels: {} } } };
+  const data: StoreData = { ...emptyStore(), workspaces: { T1: { teams: {}, channels: {}, admins: [] } } };
   mkdirSync(join(dir, 'eolwatch.history', 'T1'), { recursive: true });
   for (let t = 0; t < teams; t += 1) {
     const channel = `C${t}`;

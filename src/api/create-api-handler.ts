@@ -88,7 +88,10 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     await (await deps.commands.store()).markApiTokenUsed(token.hash, deps.commands.now().toUTC().toISO() ?? '');
   }
 
-  async function putInventory(req: IncomingMessage, speaker: Speaker, mode: string | null): Promise<Answer> {
+  // A token is made by an admin and acts with that authority: a locked channel takes its counts.
+  const asAdmin = (token: ApiToken): CommandDeps => ({ ...deps.commands, admins: new Set([...deps.commands.admins, token.name]) });
+
+  async function putInventory(req: IncomingMessage, speaker: Speaker, mode: string | null, commands: CommandDeps): Promise<Answer> {
     if (Number(req.headers['content-length'] ?? 0) > MAX_API_BODY_BYTES) return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
     const body = await readRequestBody(req, MAX_API_BODY_BYTES, BODY_TIMEOUT_MS);
     if (body === 'too-large') return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
@@ -102,15 +105,15 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
       } catch {
         return failure(400, 'Nothing saved: the body is not valid JSON.');
       }
-      const outcome = await syncCounts(json, deps.commands, speaker);
+      const outcome = await syncCounts(json, commands, speaker);
       if (!outcome.ok) return failure(400, outcome.reason, outcome.rows ? { rows: outcome.rows } : {});
-      return { status: 200, body: { ...(await teamAnswer(deps.commands, speaker)), mode: (json as { mode?: string }).mode ?? 'replace', changes: changesOf(outcome.result) } };
+      return { status: 200, body: { ...(await teamAnswer(commands, speaker)), mode: (json as { mode?: string }).mode ?? 'replace', changes: changesOf(outcome.result) } };
     }
     if (type === 'text/csv' || type === 'text/plain' || type === 'application/csv' || type === 'text/tab-separated-values') {
       if (mode !== null && mode !== 'replace' && mode !== 'add') return failure(400, 'Nothing saved: mode must be replace or add.');
-      const result = await runImport({ name: 'api-upload.csv', bytes: body }, mode === 'add' ? 'add' : 'replace', deps.commands, speaker);
+      const result = await runImport({ name: 'api-upload.csv', bytes: body }, mode === 'add' ? 'add' : 'replace', commands, speaker);
       if (result.kind !== 'inventory-updated') return failure(400, result.kind === 'invalid' ? result.reason.replace('“api-upload.csv”', 'the body') : 'Nothing saved.');
-      return { status: 200, body: { ...(await teamAnswer(deps.commands, speaker)), mode: mode ?? 'replace', changes: changesOf(result), unrecognisedMachines: result.imported?.unrecognisedRows ?? 0 } };
+      return { status: 200, body: { ...(await teamAnswer(commands, speaker)), mode: mode ?? 'replace', changes: changesOf(result), unrecognisedMachines: result.imported?.unrecognisedRows ?? 0 } };
     }
     return failure(415, 'Send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export or release,count).');
   }
@@ -133,7 +136,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     if (isReport) return { status: 200, body: await reportAnswer(deps.commands, { workspace: token.workspace, channel: 'report', user: token.name }) };
     const speaker = { workspace: token.workspace, channel, user: token.name };
     if (req.method === 'GET') return { status: 200, body: await teamAnswer(deps.commands, speaker) };
-    return putInventory(req, speaker, url.searchParams.get('mode'));
+    return putInventory(req, speaker, url.searchParams.get('mode'), asAdmin(token));
   }
 
   return (req, res) => {

@@ -2,6 +2,7 @@
 // privately, and only its hash is kept.
 import { hashApiToken, newApiToken } from '../api-tokens/api-token-store.js';
 import { isIdentifier } from './check-identifier.js';
+import { isAdmin } from './is-admin.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 
@@ -26,7 +27,7 @@ type ApiRequest = Extract<Request, { kind: 'api-tokens' | 'api-token-create' | '
 const nameProblem = (name: string) => (isIdentifier(name) ? null : `“${String(name).slice(0, 80)}” cannot name a token: use 1 to 64 letters, digits, dots, dashes or underscores.`);
 
 export async function runApiCommand(request: ApiRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!deps.admins.has(speaker.user)) return { kind: 'invalid', reason: 'Only eolwatch admins (EOLWATCH_ADMINS) may see or change API tokens.' };
+  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins may see or change API tokens. `/eol admins` lists them.' };
   const store = await deps.store();
   switch (request.kind) {
     case 'api-tokens': {

@@ -2,6 +2,8 @@
 import type { CommandDefinition } from './command-definition.js';
 import { helpCommand } from './help-command.js';
 import { apiCommand } from './api-command.js';
+import { adminsCommand } from './admins-command.js';
+import { lockCommand, unlockCommand } from './lock-command.js';
 import { inventoryCommand } from './inventory-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
@@ -25,6 +27,9 @@ export const commandList: readonly CommandDefinition[] = [
   contractCommand,
   contractsCommand,
   apiCommand,
+  adminsCommand,
+  lockCommand,
+  unlockCommand,
   statusCommand,
   helpCommand,
 ];

@@ -5,6 +5,7 @@ import type { CatalogInfo } from '../catalog/catalog-info.js';
 import type { ApiTokenStore } from '../api-tokens/api-token-store.js';
 import type { InstallationRecords } from '../installations/installation-records.js';
 import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
+import type { RoleStore } from '../governance/role-store.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
 import type { CountAction, InventoryStore } from '../inventory/inventory-store.js';
@@ -14,7 +15,7 @@ import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 
 /** Every store role the commands use, as one store implements them. */
-export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser;
+export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore;
 
 /** Who is asking, and where: every stored fact is keyed by these. */
 export interface Speaker {
@@ -64,6 +65,9 @@ export type Request =
   | { kind: 'contract-set'; release: string; until: string; name: string }
   | { kind: 'contract-remove'; release: string }
   | { kind: 'contracts' }
+  | { kind: 'admins' }
+  | { kind: 'admins-change'; user: string; admin: boolean }
+  | { kind: 'channel-lock'; locked: boolean }
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
   | { kind: 'api-token-revoke'; name: string }
@@ -164,6 +168,8 @@ export type ResultBody =
   | { kind: 'api-token-created'; name: string; token: string; workspace: string }
   | { kind: 'api-tokens'; tokens: { name: string; createdBy: string; createdAt: string; lastUsedAt: string | null }[] }
   | { kind: 'api-token-revoked'; name: string }
+  | { kind: 'admins'; admins: { user: string; source: 'configured' | 'added' }[]; changed: { user: string; admin: boolean } | null }
+  | { kind: 'channel-lock'; locked: boolean }
   | { kind: 'invalid'; reason: string };
 
 export interface WatchRow {
@@ -177,7 +183,7 @@ export interface WatchRow {
 /** Answers everyone in the channel should see (teams post updates for each other); lookups stay private. */
 export function isForChannel(result: Result): boolean {
   return (
-    ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report', 'watched', 'watch-auto', 'unwatched', 'contracts'].includes(result.kind) ||
+    ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report', 'watched', 'watch-auto', 'unwatched', 'contracts', 'channel-lock'].includes(result.kind) ||
     (result.kind === 'lookup' && result.share)
   );
 }

@@ -7,6 +7,7 @@ import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf } from './team-contracts.js';
 import { runInventoryUpdate } from './run-inventory-update.js';
+import { lockRefusal } from './is-admin.js';
 
 export type ImportMode = 'preview' | 'replace' | 'add';
 
@@ -31,6 +32,8 @@ export async function runImport(file: ImportFile, mode: ImportMode, deps: Comman
   }
   const asOf = toIsoDate(deps.now());
   if (mode === 'preview') return previewOf(name, plan, deps, speaker, asOf);
+  const refusal = await lockRefusal(deps, speaker);
+  if (refusal) return { kind: 'invalid', reason: refusal };
   const counts = plan.counts.map(({ release, count }) => ({ release: releaseKeyOf(release), count }));
   try {
     const result = await runInventoryUpdate({ mode, counts, action: 'import', file: name }, deps, speaker, asOf);

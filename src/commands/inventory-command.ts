@@ -7,6 +7,7 @@ import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { appliedChanges, runInventoryUpdate } from './run-inventory-update.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseExportFormat } from './export-counts.js';
+import { isAdmin } from './is-admin.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
@@ -101,7 +102,7 @@ export async function runInventory(request: InventoryRequest, deps: CommandDeps,
     case 'inventory-history':
       return history(request.release, deps, speaker);
     case 'inventory-clear': {
-      if (!deps.admins.has(speaker.user)) return { kind: 'invalid', reason: 'Only eolwatch admins (EOLWATCH_ADMINS) may clear a team’s inventory.' };
+      if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins may clear a team’s inventory. `/eol admins` lists them.' };
       const store = await deps.store();
       const changes = await store.clearTeam(speaker, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' });
       return { kind: 'inventory-cleared', team: teamLabelOf(await store.team(speaker)), changes: appliedChanges(changes, deps) };

@@ -2,6 +2,9 @@
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { runExport } from './export-counts.js';
 import { runApiCommand } from './api-command.js';
+import { runAdmins } from './admins-command.js';
+import { runLock } from './lock-command.js';
+import { lockRefusal } from './is-admin.js';
 import { commandList } from './command-list.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
@@ -15,7 +18,14 @@ import { runWatches } from './watches-command.js';
 import { runStatus, staleWarning } from './status-command.js';
 import { runContractRemove, runContracts, runContractSet } from './contract-command.js';
 
+/** Changes to a channel's counts and watches, which a lock keeps to admins. */
+const LOCKABLE: ReadonlySet<Request['kind']> = new Set(['inventory-set', 'team-name', 'watch', 'watch-auto', 'unwatch', 'contract-set', 'contract-remove']);
+
 async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  if (LOCKABLE.has(request.kind)) {
+    const refusal = await lockRefusal(deps, speaker);
+    if (refusal) return { kind: 'invalid', reason: refusal };
+  }
   switch (request.kind) {
     case 'lookup':
       return runLookup(request, deps, speaker);
@@ -31,6 +41,11 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return { kind: 'invalid', reason: 'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.' };
     case 'export':
       return runExport(request.scope, request.format, deps, speaker);
+    case 'admins':
+    case 'admins-change':
+      return runAdmins(request, deps, speaker);
+    case 'channel-lock':
+      return runLock(request.locked, deps, speaker);
     case 'api-tokens':
     case 'api-token-create':
     case 'api-token-revoke':

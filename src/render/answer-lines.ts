@@ -2,6 +2,7 @@
 // (lookups, help, refusals).
 import type { Result } from '../commands/command-types.js';
 import { apiLines } from './api-lines.js';
+import { governanceLines } from './governance-lines.js';
 import { contractLines } from './contract-lines.js';
 import type { Formatter } from './formatter.js';
 import { inventoryLines } from './inventory-lines.js';
@@ -9,5 +10,5 @@ import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 
 export function answerLines(result: Result, f: Formatter): string[] | null {
-  return inventoryLines(result, f) ?? watchLines(result, f) ?? statusLines(result, f) ?? contractLines(result, f) ?? apiLines(result, f);
+  return inventoryLines(result, f) ?? watchLines(result, f) ?? statusLines(result, f) ?? contractLines(result, f) ?? apiLines(result, f) ?? governanceLines(result, f);
 }

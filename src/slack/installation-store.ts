@@ -2,6 +2,7 @@
 // under its enterprise, any other under its workspace; a workspace of an org that installed org-wide is
 // served by the org's installation.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { RoleStore } from '../governance/role-store.js';
 import { orgInstallKey, orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 
 function keyOf(installation: Installation): string {
@@ -18,13 +19,15 @@ function keysOf(query: InstallationQuery<boolean>): string[] {
   return keys;
 }
 
-export function createInstallationStore(records: () => Promise<InstallationRecords>): InstallationStore {
+export function createInstallationStore(records: () => Promise<InstallationRecords & RoleStore>): InstallationStore {
   return {
     storeInstallation: async (installation) => {
       const store = await records();
       await store.saveInstallation(keyOf(installation), installation);
-      // Reinstalled within the grace period: nothing is erased.
+      const workspace = installation.team?.id ?? installation.enterprise?.id;
+      // Reinstalled within the grace period: nothing is erased. Whoever installed it is its first admin.
       if (installation.team?.id) await store.deleteInstallation(uninstalledKey(installation.team.id));
+      if (workspace && installation.user?.id) await store.setAdmin(workspace, installation.user.id, true);
     },
     fetchInstallation: async (query) => {
       const store = await records();

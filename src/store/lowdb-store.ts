@@ -33,6 +33,7 @@ import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 import { isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
+import type { RoleStore } from '../governance/role-store.js';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
@@ -74,7 +75,7 @@ const NO_CONTRACTS: Readonly<Record<string, Contract>> = Object.freeze({});
 /** Reminder runs, opening and closing answer nobody within Slack's 3 s: they wait this long for a busy store. */
 const RUN_LOCK_WAIT_MS = 15_000;
 
-const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {}, contracts: {} });
+const newChannel = (): StoredChannel => ({ autoWatch: true, broken: null, watches: {}, contracts: {}, locked: false });
 
 const toChannelWatches = (channel: string, stored: StoredChannel | undefined): ChannelWatches => ({
   channel,
@@ -84,7 +85,7 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
   contracts: structuredClone(stored?.contracts ?? {}),
 });
 
-export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
+export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore {
   private seen: FileIdentity | null = null;
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -351,6 +352,38 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     });
   }
 
+  // --- RoleStore ---
+
+  admins(workspace: string): Promise<string[]> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged(READ_RECHECK_MS);
+      return [...(this.storedWorkspace(workspace)?.admins ?? [])].sort();
+    });
+  }
+
+  setAdmin(workspace: string, user: string, admin: boolean): Promise<boolean> {
+    return this.withLock(async () => {
+      const stored = this.workspaceForWrite(workspace);
+      if (stored.admins.includes(user) === admin) return false;
+      stored.admins = admin ? [...stored.admins, user] : stored.admins.filter((held) => held !== user);
+      await this.persist();
+      return true;
+    });
+  }
+
+  channelLocked(ref: TeamRef): Promise<boolean> {
+    return this.inQueue(async () => {
+      await this.refreshIfChanged(READ_RECHECK_MS);
+      return this.storedChannel(ref)?.locked ?? false;
+    });
+  }
+
+  setChannelLock(ref: TeamRef, locked: boolean): Promise<void> {
+    return this.changeChannel(ref, (channel) => {
+      channel.locked = locked;
+    });
+  }
+
   // --- WorkspaceEraser ---
 
   forgetWorkspace(workspace: string): Promise<void> {
@@ -512,9 +545,12 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     return ownValue(this.storedWorkspace(ref.workspace)?.channels, ref.channel);
   }
 
-  private workspaceForWrite(ref: TeamRef): StoredWorkspace {
-    if (!isLoggableTeam(ref)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
-    return (this.db.data.workspaces[ref.workspace] = this.storedWorkspace(ref.workspace) ?? { teams: {}, channels: {} });
+  /** A workspace to change (a team's, or the workspace itself), made if new; only well-formed ids. */
+  private workspaceForWrite(ref: TeamRef | string): StoredWorkspace {
+    const wellFormed = typeof ref === 'string' ? isIdentifier(ref) : isLoggableTeam(ref);
+    if (!wellFormed) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
+    const workspace = typeof ref === 'string' ? ref : ref.workspace;
+    return (this.db.data.workspaces[workspace] = this.storedWorkspace(workspace) ?? { teams: {}, channels: {}, admins: [] });
   }
 
   private putTeam(team: TeamRef, stored: StoredTeam): void {

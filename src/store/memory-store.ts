@@ -7,11 +7,36 @@ import { followCounts } from '../reminders/follow-counts.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
+import type { RoleStore } from '../governance/role-store.js';
 import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
-export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
+export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore {
   private readonly inventory = new MemoryInventoryStore();
   private readonly installations = new Map<string, unknown>();
+  private readonly adminsByWorkspace = new Map<string, Set<string>>();
+  private readonly locked = new Set<string>();
+
+  async admins(workspace: string): Promise<string[]> {
+    return [...(this.adminsByWorkspace.get(workspace) ?? [])].sort();
+  }
+
+  async setAdmin(workspace: string, user: string, admin: boolean): Promise<boolean> {
+    const admins = this.adminsByWorkspace.get(workspace) ?? new Set<string>();
+    this.adminsByWorkspace.set(workspace, admins);
+    if (admins.has(user) === admin) return false;
+    if (admin) admins.add(user);
+    else admins.delete(user);
+    return true;
+  }
+
+  async channelLocked(ref: TeamRef): Promise<boolean> {
+    return this.locked.has(`${ref.workspace}\u0000${ref.channel}`);
+  }
+
+  async setChannelLock(ref: TeamRef, locked: boolean): Promise<void> {
+    if (locked) this.locked.add(`${ref.workspace}\u0000${ref.channel}`);
+    else this.locked.delete(`${ref.workspace}\u0000${ref.channel}`);
+  }
 
   async saveInstallation(key: string, installation: unknown): Promise<void> {
     this.installations.set(key, structuredClone(installation));
@@ -36,6 +61,8 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
     this.installations.delete(workspaceInstallKey(workspace));
     this.installations.delete(uninstalledKey(workspace));
     this.installations.delete(orgWorkspaceKey(workspace));
+    this.adminsByWorkspace.delete(workspace);
+    for (const key of this.locked) if (key.startsWith(`${workspace}\u0000`)) this.locked.delete(key);
   }
   private readonly tokens = new MemoryApiTokenStore();
 

@@ -22,9 +22,16 @@ const channelSchema = z.object({
   ),
   /** The team's own support contracts, by release. */
   contracts: z.record(z.string(), z.object({ until: isoDate, name: z.string(), by: z.string(), at: z.string() })).default({}),
+  /** Only admins change its counts and watches (`/eol lock`). */
+  locked: z.boolean().default(false),
 });
 
-const workspaceSchema = z.object({ teams: z.record(z.string(), teamSchema), channels: z.record(z.string(), channelSchema) });
+const workspaceSchema = z.object({
+  teams: z.record(z.string(), teamSchema),
+  channels: z.record(z.string(), channelSchema),
+  /** Admins added in Slack (`/eol admins add`) and the installer. */
+  admins: z.array(z.string()).default([]),
+});
 
 export const storeSchema = z.object({
   schemaVersion: z.literal(STORE_VERSION),

@@ -60,8 +60,8 @@ describe('tokens, made and revoked in Slack', () => {
 
   it('refuses a second token of the same name, and anyone but an admin', async () => {
     expect((await eolApi('api token create cmdb')).text).toContain('already has a token called “cmdb”');
-    expect((await eolApi('api token create mine', 'U1')).text).toBe('Only eolwatch admins (EOLWATCH_ADMINS) may see or change API tokens.');
-    expect((await eolApi('api tokens', 'U1')).text).toBe('Only eolwatch admins (EOLWATCH_ADMINS) may see or change API tokens.');
+    expect((await eolApi('api token create mine', 'U1')).text).toBe('Only eolwatch admins may see or change API tokens. /eol admins lists them.');
+    expect((await eolApi('api tokens', 'U1')).text).toBe('Only eolwatch admins may see or change API tokens. /eol admins lists them.');
     expect(await store.apiTokens('T1')).toHaveLength(1);
   });
 

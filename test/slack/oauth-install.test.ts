@@ -73,6 +73,8 @@ it('serves an "Add to Slack" page, and the redirect with its state installs eolw
   const exchange = running.api.callsTo('oauth.v2.access').at(-1);
   expect(exchange?.body).toMatchObject({ code: 'the-code', client_id: '111.222', client_secret: 'client-secret' });
   expect(await botTokenOf(store, 'T9')).toBe('xoxb-acme-workspace');
+  // Whoever installed it is the workspace's first admin.
+  expect(await store.admins('T9')).toEqual(['U9']);
 });
 
 it('refuses a redirect whose state it did not hand out, installing nothing', async () => {

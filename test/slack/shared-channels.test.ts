@@ -24,3 +24,12 @@ it('a command from the other organisation and a mention naming its team both cou
   expect((await store.team({ workspace: 'T1', channel: 'CSHARED' })).counts).toEqual({ 'windows/5-sp3': 5, 'windows/8.1': 3 });
   expect((await store.team({ workspace: 'TPARTNER', channel: 'CSHARED' })).counts).toEqual({});
 });
+
+it('/eol admins add with a mention as Slack escapes it names that person an admin', async () => {
+  const response = await postToSlackApp(running.eventsUrl, {
+    body: slashCommandBody('admins add <@U2BOB|bob>', running.api.responseUrl, { user_id: 'UADMIN' }),
+    contentType: 'application/x-www-form-urlencoded',
+  });
+  expect(JSON.stringify(response.json())).toContain('<@U2BOB> is now an eolwatch admin');
+  expect(await store.admins('T1')).toEqual(['U2BOB']);
+});

@@ -40,8 +40,8 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
   if (!database) return; // skipped, with the reason printed by createTestDatabase
   const env = { EOLWATCH_DATABASE_URL: database.url };
   const first = await runEntry('src/cli.ts', ['db', 'migrate'], { env });
-  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 3.');
-  expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 3: nothing to do.');
+  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 4.');
+  expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 4: nothing to do.');
 
   const file = join(temp.path, 'eolwatch.json');
   await jsonStoreWithEverything(file);

@@ -31,6 +31,7 @@ export async function importJsonStore(jsonPath: string, target: PostgresStore): 
     try {
       await client.query('BEGIN');
       for (const [workspace, stored] of Object.entries(data.workspaces)) {
+        for (const user of stored.admins) await client.query('INSERT INTO admins (workspace, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [workspace, user]);
         for (const [channel, team] of Object.entries(stored.teams)) {
           const history = histories.get(`${workspace}/${channel}`) ?? [];
           const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM history WHERE workspace = $1 AND channel = $2', [workspace, channel]);
@@ -65,8 +66,8 @@ export async function importJsonStore(jsonPath: string, target: PostgresStore): 
         }
         for (const [channel, watched] of Object.entries(stored.channels)) {
           await client.query(
-            'INSERT INTO channels (workspace, channel, auto_watch, broken_reason, broken_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace, channel) DO UPDATE SET auto_watch = EXCLUDED.auto_watch, broken_reason = EXCLUDED.broken_reason, broken_at = EXCLUDED.broken_at',
-            [workspace, channel, watched.autoWatch, watched.broken?.reason ?? null, watched.broken?.at ?? null],
+            'INSERT INTO channels (workspace, channel, auto_watch, broken_reason, broken_at, locked) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace, channel) DO UPDATE SET auto_watch = EXCLUDED.auto_watch, broken_reason = EXCLUDED.broken_reason, broken_at = EXCLUDED.broken_at, locked = EXCLUDED.locked',
+            [workspace, channel, watched.autoWatch, watched.broken?.reason ?? null, watched.broken?.at ?? null, watched.locked],
           );
           for (const [release, watch] of Object.entries(watched.watches)) {
             await client.query(

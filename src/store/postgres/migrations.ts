@@ -113,6 +113,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'admins and locked channels',
+    sql: `
+      CREATE TABLE admins (
+        workspace text NOT NULL,
+        user_id text NOT NULL,
+        PRIMARY KEY (workspace, user_id)
+      );
+      ALTER TABLE channels ADD COLUMN locked boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

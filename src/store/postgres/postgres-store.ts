@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../../installations/installation-records.js';
 import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
+import type { RoleStore } from '../../governance/role-store.js';
 import { isIdentifier } from '../../commands/check-identifier.js';
 import type { Contract } from '../../contracts/apply-contract.js';
 import {
@@ -35,7 +36,7 @@ function checkIds(ref: TeamRef): void {
   if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
-export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser {
+export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore {
   private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({ max: 10_000 });
 
   private constructor(private readonly pool: pg.Pool) {}
@@ -403,12 +404,37 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     return rows.map((row) => row.key);
   }
 
+  // --- RoleStore ---
+
+  async admins(workspace: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ user_id: string }>('SELECT user_id FROM admins WHERE workspace = $1 ORDER BY user_id', [workspace]);
+    return rows.map((row) => row.user_id);
+  }
+
+  async setAdmin(workspace: string, user: string, admin: boolean): Promise<boolean> {
+    if (!isIdentifier(workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
+    const { rowCount } = admin
+      ? await this.pool.query('INSERT INTO admins (workspace, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [workspace, user])
+      : await this.pool.query('DELETE FROM admins WHERE workspace = $1 AND user_id = $2', [workspace, user]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async channelLocked(ref: TeamRef): Promise<boolean> {
+    const { rows } = await this.pool.query<{ locked: boolean }>('SELECT locked FROM channels WHERE workspace = $1 AND channel = $2', [ref.workspace, ref.channel]);
+    return rows[0]?.locked ?? false;
+  }
+
+  async setChannelLock(ref: TeamRef, locked: boolean): Promise<void> {
+    checkIds(ref);
+    await this.pool.query('INSERT INTO channels (workspace, channel, locked) VALUES ($1, $2, $3) ON CONFLICT (workspace, channel) DO UPDATE SET locked = EXCLUDED.locked', [ref.workspace, ref.channel, locked]);
+  }
+
   // --- WorkspaceEraser ---
 
   forgetWorkspace(workspace: string): Promise<void> {
     this.contractCache.clear();
     return this.transaction(async (client) => {
-      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
+      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens', 'admins']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
       for (const table of ['reminders', 'milestones']) await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [`${workspace}|`, `notice|${workspace}|`]);
       await client.query('DELETE FROM installations WHERE key = ANY($1)', [[workspaceInstallKey(workspace), uninstalledKey(workspace), orgWorkspaceKey(workspace)]]);
     });
