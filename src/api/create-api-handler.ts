@@ -85,7 +85,12 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     const now = (deps.nowMs ?? Date.now)();
     if (token.lastUsedAt !== null && now - (lastUsedWritten.get(token.hash) ?? 0) < LAST_USED_EVERY_MS) return;
     lastUsedWritten.set(token.hash, now);
-    await (await deps.commands.store()).markApiTokenUsed(token.hash, deps.commands.now().toUTC().toISO() ?? '');
+    const store = await deps.commands.store();
+    const at = deps.commands.now().toUTC().toISO() ?? '';
+    await store.markApiTokenUsed(token.hash, at);
+    if (token.lastUsedAt === null) {
+      await store.appendAudit({ workspace: token.workspace, at, user: token.name, via: 'api', channel: null, action: 'token.first-use', change: `“${token.name}” used for the first time`, releases: [] });
+    }
   }
 
   // A token is made by an admin and acts with that authority: a locked channel takes its counts.
@@ -134,7 +139,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     await noteUse(token);
     // The workspace is the token's, never the request's: one workspace's token cannot reach another's data.
     if (isReport) return { status: 200, body: await reportAnswer(deps.commands, { workspace: token.workspace, channel: 'report', user: token.name }) };
-    const speaker = { workspace: token.workspace, channel, user: token.name };
+    const speaker = { workspace: token.workspace, channel, user: token.name, via: 'api' as const };
     if (req.method === 'GET') return { status: 200, body: await teamAnswer(deps.commands, speaker) };
     return putInventory(req, speaker, url.searchParams.get('mode'), asAdmin(token));
   }

@@ -4,6 +4,7 @@ import { helpCommand } from './help-command.js';
 import { apiCommand } from './api-command.js';
 import { adminsCommand } from './admins-command.js';
 import { lockCommand, unlockCommand } from './lock-command.js';
+import { auditCommand } from './audit-command.js';
 import { inventoryCommand } from './inventory-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
@@ -30,6 +31,7 @@ export const commandList: readonly CommandDefinition[] = [
   adminsCommand,
   lockCommand,
   unlockCommand,
+  auditCommand,
   statusCommand,
   helpCommand,
 ];

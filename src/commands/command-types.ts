@@ -6,6 +6,7 @@ import type { ApiTokenStore } from '../api-tokens/api-token-store.js';
 import type { InstallationRecords } from '../installations/installation-records.js';
 import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
+import type { AuditEntry, AuditLog, AuditVia } from '../audit/audit-log.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
 import type { CountAction, InventoryStore } from '../inventory/inventory-store.js';
@@ -15,13 +16,15 @@ import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 
 /** Every store role the commands use, as one store implements them. */
-export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore;
+export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore & AuditLog;
 
 /** Who is asking, and where: every stored fact is keyed by these. */
 export interface Speaker {
   workspace: string;
   channel: string;
   user: string;
+  /** Through what the request came, for the audit log; Slack unless said. */
+  via?: AuditVia;
 }
 
 export interface StatusFacts {
@@ -67,6 +70,7 @@ export type Request =
   | { kind: 'contracts' }
   | { kind: 'admins' }
   | { kind: 'admins-change'; user: string; admin: boolean }
+  | { kind: 'audit'; channel: string | null; release: string | null; since: string | null; format: 'csv' | 'json' | null }
   | { kind: 'channel-lock'; locked: boolean }
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
@@ -163,7 +167,9 @@ export type ResultBody =
   | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
   | { kind: 'contracts'; contracts: { release: Release; contract: Contract }[]; changed: 'set' | 'removed' | null; removed?: Release }
   /** A file to hand over: uploaded in Slack, printed by the CLI. */
-  | { kind: 'export'; scope: 'team' | 'workspace'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
+  | { kind: 'export'; scope: 'team' | 'workspace' | 'audit'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
+  /** Private to the asker: the latest changes in their channel, or (admins) the workspace. */
+  | { kind: 'audit'; scope: 'workspace' | { channel: string }; entries: AuditEntry[]; omitted: number }
   /** Shown once, only to the admin who made it. */
   | { kind: 'api-token-created'; name: string; token: string; workspace: string }
   | { kind: 'api-tokens'; tokens: { name: string; createdBy: string; createdAt: string; lastUsedAt: string | null }[] }

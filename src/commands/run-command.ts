@@ -4,7 +4,9 @@ import { runExport } from './export-counts.js';
 import { runApiCommand } from './api-command.js';
 import { runAdmins } from './admins-command.js';
 import { runLock } from './lock-command.js';
+import { runAudit } from './audit-command.js';
 import { lockRefusal } from './is-admin.js';
+import { auditChangeOf, recordAudit } from './record-audit.js';
 import { commandList } from './command-list.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
@@ -46,6 +48,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runAdmins(request, deps, speaker);
     case 'channel-lock':
       return runLock(request.locked, deps, speaker);
+    case 'audit':
+      return runAudit(request, deps, speaker);
     case 'api-tokens':
     case 'api-token-create':
     case 'api-token-revoke':
@@ -78,7 +82,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
 export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   try {
     const result = await dispatch(request, deps, speaker);
-    const warning = staleWarning(deps);
+    const change = auditChangeOf(request, result);
+    const warning = (change ? await recordAudit(deps, speaker, change) : null) ?? staleWarning(deps);
     return warning ? { ...result, warning } : result;
   } catch (error) {
     if (error instanceof StoreBusyError) return { kind: 'invalid', reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.' };

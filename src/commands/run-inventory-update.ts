@@ -4,7 +4,9 @@ import { upcomingPhaseEnd } from '../inventory/classify-exposure.js';
 import type { CountChange, CountUpdate } from '../inventory/inventory-store.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { AppliedChange, CommandDeps, Result, Speaker, UpgradeWarning } from './command-types.js';
-import { inventoryRows, teamLabelOf } from './inventory-rows.js';
+import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
+import { recordAudit } from './record-audit.js';
+import { releaseTitle } from '../catalog/release-title.js';
 import { contractsOf } from './team-contracts.js';
 
 export function appliedChanges(changes: CountChange[], deps: CommandDeps): AppliedChange[] {
@@ -24,6 +26,22 @@ export async function runInventoryUpdate(update: CountUpdate, deps: CommandDeps,
       const ending = upcomingPhaseEnd(computeLifecycle(change.release, asOf));
       return ending ? [{ release: change.release, ending }] : [];
     });
+  const auditWarning =
+    changes.length === 0
+      ? null
+      : await recordAudit(deps, speaker, {
+          action: `counts.${update.action}`,
+          change: `${changes.map((change) => `${releaseTitle(change.release)} ${change.from} → ${change.to}`).join(', ')}${update.file ? ` (from “${update.file}”)` : ''}`,
+          releases: changes.map((change) => releaseKeyOf(change.release)),
+        });
   const team = await store.team(speaker);
-  return { kind: 'inventory-updated', asOf, team: teamLabelOf(team), changes, warnings, ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };
+  return {
+    kind: 'inventory-updated',
+    asOf,
+    team: teamLabelOf(team),
+    changes,
+    warnings,
+    ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)),
+    ...(auditWarning ? { warning: auditWarning } : {}),
+  };
 }

@@ -12,6 +12,17 @@ export function governanceLines(result: Result, f: Formatter): string[] | null {
       lines.push(...result.admins.map((admin) => `• ${f.user(admin.user)}${admin.source === 'configured' ? ' (EOLWATCH_ADMINS)' : ''}`));
       return lines;
     }
+    case 'audit': {
+      const where = result.scope === 'workspace' ? 'this workspace' : f.team({ channel: result.scope.channel, name: null });
+      if (result.entries.length === 0) return [`No changes recorded in ${where} yet.`];
+      return [
+        `${f.strong(`Changes in ${where}`)}${result.omitted > 0 ? ` (the last ${result.entries.length}; ${result.omitted} earlier: \`audit --format csv\` on the command line exports them all)` : ''}`,
+        ...result.entries.map(
+          (entry) =>
+            `• ${f.date(entry.at.slice(0, 10))} ${entry.at.slice(11, 16)} ${entry.via === 'api' ? `API token “${f.text(entry.user)}”` : f.user(entry.user)} via ${entry.via}${entry.channel ? ` in ${f.team({ channel: entry.channel, name: null })}` : ''}: ${entry.action} ${f.text(entry.change)}`,
+        ),
+      ];
+    }
     case 'channel-lock':
       return [
         result.locked

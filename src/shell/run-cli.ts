@@ -141,6 +141,7 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   }
   const speaker = { workspace: values.workspace ?? '', channel: values.channel ?? '', user: values.user ?? '' };
   const speakerProblem = checkSpeaker(speaker);
+  const cliSpeaker = { ...speaker, via: 'cli' as const };
   if (speakerProblem) {
     io.stderr.write(`${speakerProblem}\n${CLI_USAGE}\n`);
     return 2;
@@ -183,9 +184,9 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   const deps = { ...wired, admins: new Set([...wired.admins, speaker.user]) };
   const json = values.json ?? false;
   if (positionals[0]?.toLowerCase() === 'inventory' && positionals[1]?.toLowerCase() === 'import') {
-    return importFile(positionals.slice(2), values['dry-run'] ?? false, deps, speaker, json, io);
+    return importFile(positionals.slice(2), values['dry-run'] ?? false, deps, cliSpeaker, json, io);
   }
-  if (positionals.length > 0) return (await answer(positionals.join(' '), deps, speaker, json, io)) ? 0 : 1;
+  if (positionals.length > 0) return (await answer(positionals.join(' '), deps, cliSpeaker, json, io)) ? 0 : 1;
   if (io.stdin.isTTY) {
     io.stderr.write(`${CLI_USAGE}\n`);
     return 2;
@@ -193,7 +194,7 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   let allAnswered = true;
   for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
     if (line.trim() === '') continue;
-    allAnswered = (await answer(line, deps, speaker, json, io)) && allAnswered;
+    allAnswered = (await answer(line, deps, cliSpeaker, json, io)) && allAnswered;
   }
   return allAnswered ? 0 : 1;
 }

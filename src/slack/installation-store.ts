@@ -3,6 +3,7 @@
 // served by the org's installation.
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { RoleStore } from '../governance/role-store.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import { orgInstallKey, orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 
 function keyOf(installation: Installation): string {
@@ -19,7 +20,7 @@ function keysOf(query: InstallationQuery<boolean>): string[] {
   return keys;
 }
 
-export function createInstallationStore(records: () => Promise<InstallationRecords & RoleStore>): InstallationStore {
+export function createInstallationStore(records: () => Promise<InstallationRecords & RoleStore & AuditLog>): InstallationStore {
   return {
     storeInstallation: async (installation) => {
       const store = await records();
@@ -28,6 +29,10 @@ export function createInstallationStore(records: () => Promise<InstallationRecor
       // Reinstalled within the grace period: nothing is erased. Whoever installed it is its first admin.
       if (installation.team?.id) await store.deleteInstallation(uninstalledKey(installation.team.id));
       if (workspace && installation.user?.id) await store.setAdmin(workspace, installation.user.id, true);
+      if (workspace) {
+        const user = installation.user?.id ?? 'unknown';
+        await store.appendAudit({ workspace, at: new Date().toISOString(), user, via: 'slack', channel: null, action: 'app.install', change: `installed; <@${user}> is an admin`, releases: [] });
+      }
     },
     fetchInstallation: async (query) => {
       const store = await records();

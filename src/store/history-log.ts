@@ -1,7 +1,8 @@
 // Each team's history as an append-only JSON Lines file: appending one change costs the same however
 // long the history grows, where rewriting it inside the store file would not (bench/inventory-store.ts).
-import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile, stat, truncate } from 'node:fs/promises';
+import { appendJsonLines } from './append-json-lines.js';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { StoreFileError } from './durable-json-file.js';
@@ -16,22 +17,8 @@ export function historyPath(historyDir: string, team: TeamRef): string {
 }
 
 /** Appends entries and fsyncs; resolves with the file's size after the append. */
-export async function appendHistory(path: string, entries: readonly HistoryEntry[]): Promise<number> {
-  const isNew = !(await stat(path).catch(() => null));
-  if (isNew) await mkdir(dirname(path), { recursive: true });
-  const handle = await open(path, 'a');
-  try {
-    await handle.appendFile(entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''), 'utf8');
-    await handle.sync();
-    const { size } = await handle.stat();
-    if (isNew) {
-      const directory = await open(dirname(path), 'r');
-      await directory.sync().finally(() => directory.close());
-    }
-    return size;
-  } finally {
-    await handle.close();
-  }
+export function appendHistory(path: string, entries: readonly HistoryEntry[]): Promise<number> {
+  return appendJsonLines(path, entries);
 }
 
 export interface HistoryTail {

@@ -34,6 +34,8 @@ import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 import { isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
+import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
+import { appendJsonLines } from './append-json-lines.js';
 import { isIdentifier } from '../commands/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
@@ -85,7 +87,7 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
   contracts: structuredClone(stored?.contracts ?? {}),
 });
 
-export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore {
+export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog {
   private seen: FileIdentity | null = null;
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -352,6 +354,30 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     });
   }
 
+  // --- AuditLog: one append-only JSON Lines file per workspace, beside the history logs ---
+
+  private auditPath(workspace: string): string {
+    if (!isIdentifier(workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
+    return join(dirname(this.path), `${basename(this.path, '.json')}.audit`, `${workspace}.jsonl`);
+  }
+
+  appendAudit(entry: AuditEntry): Promise<void> {
+    return this.inQueue(async () => {
+      await appendJsonLines(this.auditPath(entry.workspace), [entry]).catch((error: NodeJS.ErrnoException) => {
+        throw new StoreWriteError(`could not write the audit log (${error.code ?? error.message})`);
+      });
+    });
+  }
+
+  auditEntries(workspace: string, filter: { channel?: string; since?: string } = {}): Promise<AuditEntry[]> {
+    return this.inQueue(async () => {
+      const text = await readFile(this.auditPath(workspace), 'utf8').catch(() => '');
+      // A torn last line (a crash mid-append) was never acknowledged: it is left out.
+      const lines = text.split('\n').slice(0, -1);
+      return lines.map((line) => JSON.parse(line) as AuditEntry).filter((entry) => matchesAuditFilter(entry, filter));
+    });
+  }
+
   // --- RoleStore ---
 
   admins(workspace: string): Promise<string[]> {
@@ -401,6 +427,7 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
         // The store file first: should removing the logs fail, no team is left without its log.
         await this.persist();
         await rm(join(this.historyDir, workspace), { recursive: true, force: true });
+        await rm(this.auditPath(workspace), { force: true });
       },
       false,
       RUN_LOCK_WAIT_MS,

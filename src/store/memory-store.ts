@@ -8,12 +8,22 @@ import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
 import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
+import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
 import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
-export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore {
+export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog {
   private readonly inventory = new MemoryInventoryStore();
   private readonly installations = new Map<string, unknown>();
   private readonly adminsByWorkspace = new Map<string, Set<string>>();
+  private audit: AuditEntry[] = [];
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    this.audit.push(structuredClone(entry));
+  }
+
+  async auditEntries(workspace: string, filter: { channel?: string; since?: string } = {}): Promise<AuditEntry[]> {
+    return this.audit.filter((entry) => entry.workspace === workspace && matchesAuditFilter(entry, filter)).map((entry) => structuredClone(entry));
+  }
   private readonly locked = new Set<string>();
 
   async admins(workspace: string): Promise<string[]> {
@@ -62,6 +72,7 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
     this.installations.delete(uninstalledKey(workspace));
     this.installations.delete(orgWorkspaceKey(workspace));
     this.adminsByWorkspace.delete(workspace);
+    this.audit = this.audit.filter((entry) => entry.workspace !== workspace);
     for (const key of this.locked) if (key.startsWith(`${workspace}\u0000`)) this.locked.delete(key);
   }
   private readonly tokens = new MemoryApiTokenStore();

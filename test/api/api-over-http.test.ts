@@ -70,6 +70,7 @@ describe('tokens, made and revoked in Slack', () => {
     expect((await api('GET', '/api/v1/channels/CLIST/inventory', token)).status).toBe(200);
     const list = (await eolApi('api tokens')).text;
     expect(list).toMatch(/script: made by UADMIN on 2017-06-28, last used 2017-06-28/);
+    expect((await store.auditEntries('T1')).filter((entry) => entry.action === 'token.first-use').map((entry) => entry.user)).toEqual(['script']);
     expect(list).toMatch(/cmdb: made by UADMIN on 2017-06-28, never used/);
     expect((await eolApi('api token revoke script')).text).toBe('Revoked the API token “script”: it no longer works.');
     expect((await api('GET', '/api/v1/channels/CLIST/inventory', token)).status).toBe(401);
@@ -94,6 +95,7 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     expect(answer.json.totals).toMatchObject({ total: 32743, unsupported: 18293 });
     expect(await counts('CMET')).toEqual({ 'windows/8.1': 14450, 'windows/5-sp3': 18293 });
     expect((await store.history({ workspace: 'T1', channel: 'CMET' })).at(-1)).toMatchObject({ action: 'api', user: 'sync' });
+    expect((await store.auditEntries('T1', { channel: 'CMET' })).at(-1)).toMatchObject({ action: 'counts.api', user: 'sync', via: 'api' });
   });
 
   it('GET returns the counts with each release’s status and phase ends', async () => {

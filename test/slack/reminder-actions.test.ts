@@ -43,6 +43,7 @@ it('snoozes a milestone for 7 days: silent until then, one reminder on the day',
   expect(reply.replace_original).toBe(true);
   expect(JSON.stringify(reply.blocks)).toContain('Snoozed by <@U7> until 2022-12-18');
   expect((await store.milestoneMarks())['T1|CMET|windows/8.1|eol']).toMatchObject({ snoozedUntil: '2022-12-18', snoozedBy: 'U7' });
+  expect((await store.auditEntries('T1')).at(-1)).toMatchObject({ user: 'U7', via: 'slack', channel: 'CMET', action: 'milestone.snooze', releases: ['windows/8.1'] });
   expect((await planOn('2022-12-17')).map((r) => r.key)).toEqual(['T1|CMET|windows/8.1|eol|2023-01-10|30']);
   expect((await planOn('2022-12-18')).map((r) => r.key)).toEqual(['T1|CMET|windows/8.1|eol|2023-01-10|snooze-2022-12-18']);
 });

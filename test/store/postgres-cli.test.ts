@@ -32,6 +32,7 @@ async function jsonStoreWithEverything(path: string): Promise<void> {
   await store.setContract(met, 'windows/5-sp3', { until: '2019-01-14', name: 'Custom Support', by: 'U1', at: '2017-06-28T10:00:00.000Z' });
   await store.recordReminder('T1|CMET|windows/8.1|eoas|2018-01-09|30', { status: 'sent', at: '2017-12-10T09:00:00.000Z', ts: '1.2', late: false });
   await store.markMilestone('T1|CMET|windows/8.1|eoas', { handledBy: 'U2', handledAt: '2017-12-11T09:00:00.000Z' });
+  await store.appendAudit({ workspace: 'T1', at: '2017-06-28T10:00:00.000Z', user: 'U2', via: 'slack', channel: 'CMET', action: 'counts.set', change: 'Microsoft Windows XP SP3 35640 → 18293', releases: ['windows/5-sp3'] });
   await store.addApiToken({ workspace: 'T1', name: 'cmdb', hash: hashApiToken('eolw_x'), createdBy: 'U1', createdAt: '2026-11-01T00:00:00.000Z', lastUsedAt: null });
   await store.close();
 }
@@ -40,15 +41,15 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
   if (!database) return; // skipped, with the reason printed by createTestDatabase
   const env = { EOLWATCH_DATABASE_URL: database.url };
   const first = await runEntry('src/cli.ts', ['db', 'migrate'], { env });
-  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 4.');
-  expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 4: nothing to do.');
+  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 5.');
+  expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 5: nothing to do.');
 
   const file = join(temp.path, 'eolwatch.json');
   await jsonStoreWithEverything(file);
   const imported = await runEntry('src/cli.ts', ['db', 'import-json', file], { env });
   expect(imported.code).toBe(0);
   expect(imported.stdout.trim()).toBe(
-    `Imported ${file} into PostgreSQL: 2 team(s), 3 count(s), 4 history entries (0 already there), 3 watch(es), 1 contract(s), 1 reminder record(s), 1 mark(s), 1 API token(s).`,
+    `Imported ${file} into PostgreSQL: 2 team(s), 3 count(s), 4 history entries (0 already there), 3 watch(es), 1 contract(s), 1 reminder record(s), 1 mark(s), 1 API token(s), 1 audit entry.`,
   );
 
   const json = await LowdbStore.open(file);
@@ -62,11 +63,13 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
     expect(await postgres.reminderRecords()).toEqual(await json.reminderRecords());
     expect(await postgres.milestoneMarks()).toEqual(await json.milestoneMarks());
     expect(await postgres.apiTokens('T1')).toEqual(await json.apiTokens('T1'));
+    expect(await postgres.auditEntries('T1')).toEqual(await json.auditEntries('T1'));
 
     const again = await runEntry('src/cli.ts', ['db', 'import-json', file], { env });
     expect(again.stdout).toContain('0 history entries (4 already there)');
     expect(await postgres.history(met)).toHaveLength(3);
     expect(await postgres.apiTokens('T1')).toHaveLength(1);
+    expect(await postgres.auditEntries('T1')).toHaveLength(1);
   } finally {
     await json.close();
     await postgres.close();

@@ -3,7 +3,7 @@
 // database already has of it, and records that exist are left as they are.
 import type { HistoryEntry } from '../../inventory/inventory-store.js';
 import { LowdbStore } from '../lowdb-store.js';
-import type { PostgresStore } from './postgres-store.js';
+import { insertAudit, type PostgresStore } from './postgres-store.js';
 
 export interface ImportedCounts {
   teams: number;
@@ -15,12 +15,13 @@ export interface ImportedCounts {
   reminders: number;
   marks: number;
   apiTokens: number;
+  audit: number;
   skippedTeams: string[];
 }
 
 export async function importJsonStore(jsonPath: string, target: PostgresStore): Promise<ImportedCounts> {
   const source = await LowdbStore.open(jsonPath);
-  const tally: ImportedCounts = { teams: 0, counts: 0, history: 0, historyAlreadyThere: 0, watches: 0, contracts: 0, reminders: 0, marks: 0, apiTokens: 0, skippedTeams: [] };
+  const tally: ImportedCounts = { teams: 0, counts: 0, history: 0, historyAlreadyThere: 0, watches: 0, contracts: 0, reminders: 0, marks: 0, apiTokens: 0, audit: 0, skippedTeams: [] };
   try {
     const data = await source.snapshot();
     const histories = new Map<string, HistoryEntry[]>();
@@ -83,6 +84,15 @@ export async function importJsonStore(jsonPath: string, target: PostgresStore): 
             );
             tally.contracts += 1;
           }
+        }
+      }
+      // The audit log goes over once: a workspace whose log the database already holds is left as it is.
+      for (const workspace of Object.keys(data.workspaces)) {
+        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM audit WHERE workspace = $1', [workspace]);
+        if (Number(rows[0]?.n ?? 0) > 0) continue;
+        for (const entry of await source.auditEntries(workspace)) {
+          await insertAudit(client, entry);
+          tally.audit += 1;
         }
       }
       // Delivery records and marks the database already has are newer than the file's: kept.

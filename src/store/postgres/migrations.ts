@@ -125,6 +125,24 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE channels ADD COLUMN locked boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    version: 5,
+    name: 'audit log',
+    sql: `
+      CREATE TABLE audit (
+        id bigserial PRIMARY KEY,
+        workspace text NOT NULL,
+        at text NOT NULL,
+        user_id text NOT NULL,
+        via text NOT NULL,
+        channel text,
+        action text NOT NULL,
+        change text NOT NULL,
+        releases text[] NOT NULL
+      );
+      CREATE INDEX audit_by_workspace ON audit (workspace, id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

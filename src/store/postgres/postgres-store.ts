@@ -8,6 +8,7 @@ import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.j
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../../installations/installation-records.js';
 import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import type { RoleStore } from '../../governance/role-store.js';
+import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../../audit/audit-log.js';
 import { isIdentifier } from '../../commands/check-identifier.js';
 import type { Contract } from '../../contracts/apply-contract.js';
 import {
@@ -36,7 +37,7 @@ function checkIds(ref: TeamRef): void {
   if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
-export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore {
+export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog {
   private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({ max: 10_000 });
 
   private constructor(private readonly pool: pg.Pool) {}
@@ -404,6 +405,22 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     return rows.map((row) => row.key);
   }
 
+  // --- AuditLog ---
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await insertAudit(this.pool, entry);
+  }
+
+  async auditEntries(workspace: string, filter: { channel?: string; since?: string } = {}): Promise<AuditEntry[]> {
+    const { rows } = await this.pool.query<{ workspace: string; at: string; user_id: string; via: AuditEntry['via']; channel: string | null; action: string; change: string; releases: string[] }>(
+      'SELECT workspace, at, user_id, via, channel, action, change, releases FROM audit WHERE workspace = $1 ORDER BY id',
+      [workspace],
+    );
+    return rows
+      .map((row) => ({ workspace: row.workspace, at: row.at, user: row.user_id, via: row.via, channel: row.channel, action: row.action, change: row.change, releases: row.releases }))
+      .filter((entry) => matchesAuditFilter(entry, filter));
+  }
+
   // --- RoleStore ---
 
   async admins(workspace: string): Promise<string[]> {
@@ -434,7 +451,7 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   forgetWorkspace(workspace: string): Promise<void> {
     this.contractCache.clear();
     return this.transaction(async (client) => {
-      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens', 'admins']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
+      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'api_tokens', 'admins', 'audit']) await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
       for (const table of ['reminders', 'milestones']) await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [`${workspace}|`, `notice|${workspace}|`]);
       await client.query('DELETE FROM installations WHERE key = ANY($1)', [[workspaceInstallKey(workspace), uninstalledKey(workspace), orgWorkspaceKey(workspace)]]);
     });
@@ -469,6 +486,20 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   async markApiTokenUsed(hash: string, at: string): Promise<void> {
     await this.pool.query('UPDATE api_tokens SET last_used_at = $2 WHERE hash = $1', [hash, at]);
   }
+}
+
+/** One audit row: the store's append, and `db import-json` moving a JSON store's log. */
+export async function insertAudit(client: pg.Pool | pg.PoolClient, entry: AuditEntry): Promise<void> {
+  await client.query('INSERT INTO audit (workspace, at, user_id, via, channel, action, change, releases) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+    entry.workspace,
+    entry.at,
+    entry.user,
+    entry.via,
+    entry.channel,
+    entry.action,
+    entry.change,
+    entry.releases,
+  ]);
 }
 
 interface TokenRow {

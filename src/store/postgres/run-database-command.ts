@@ -14,7 +14,7 @@ export async function runDatabaseCommand(args: string[], databaseUrl: string): P
   try {
     const moved = await importJsonStore(file, store);
     const lines = [
-      `Imported ${file} into PostgreSQL: ${moved.teams} team(s), ${moved.counts} count(s), ${moved.history} history entr${moved.history === 1 ? 'y' : 'ies'} (${moved.historyAlreadyThere} already there), ${moved.watches} watch(es), ${moved.contracts} contract(s), ${moved.reminders} reminder record(s), ${moved.marks} mark(s), ${moved.apiTokens} API token(s).`,
+      `Imported ${file} into PostgreSQL: ${moved.teams} team(s), ${moved.counts} count(s), ${moved.history} history entr${moved.history === 1 ? 'y' : 'ies'} (${moved.historyAlreadyThere} already there), ${moved.watches} watch(es), ${moved.contracts} contract(s), ${moved.reminders} reminder record(s), ${moved.marks} mark(s), ${moved.apiTokens} API token(s), ${moved.audit} audit entr${moved.audit === 1 ? 'y' : 'ies'}.`,
       ...moved.skippedTeams.map((team) => `Left ${team} as it is: the database has more of its history than the file.`),
     ];
     return { lines, ok: true };

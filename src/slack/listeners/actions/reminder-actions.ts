@@ -8,6 +8,10 @@ import { SNOOZE_DAYS } from '../../../render/render-reminder.js';
 import { SNOOZE_ACTION_ID } from '../../../render/slack-ids.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
+import { recordAudit } from '../../../commands/record-audit.js';
+
+/** `T1|C1|windows/8.1|eol` -> `windows/8.1`. */
+const releaseOfMilestone = (milestone: string): string => milestone.split('|')[2] ?? '';
 
 export async function handleReminderAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { context: Context }, deps: SlackDeps): Promise<void> {
   const { ack, action, body, respond } = args;
@@ -19,6 +23,7 @@ export async function handleReminderAction(args: SlackActionMiddlewareArgs<Block
     await respond({ response_type: 'ephemeral', replace_original: false, text: 'That reminder belongs to another channel.' });
     return;
   }
+  const speaker = { workspace: workspaceOf(args.context, body.team?.id), channel: body.channel?.id ?? '', user };
   try {
     const store = await deps.commands.store();
     const now = deps.commands.now();
@@ -27,9 +32,11 @@ export async function handleReminderAction(args: SlackActionMiddlewareArgs<Block
     if (action.action_id === SNOOZE_ACTION_ID) {
       const until = addDays(today, SNOOZE_DAYS);
       await store.markMilestone(milestone, { snoozedUntil: until, snoozedBy: user, snoozedAt: today });
+      await recordAudit(deps.commands, speaker, { action: 'milestone.snooze', change: `${milestone}: until ${until}`, releases: [releaseOfMilestone(milestone)] });
       note = `Snoozed by <@${escapeMrkdwn(user)}> until ${slackFormat.date(until)}.`;
     } else {
       await store.markMilestone(milestone, { handledBy: user, handledAt: now.toUTC().toISO() ?? today });
+      await recordAudit(deps.commands, speaker, { action: 'milestone.handled', change: `${milestone}: not handled → handled`, releases: [releaseOfMilestone(milestone)] });
       note = `Marked handled by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: no more reminders of this here.`;
     }
     const reminderBlock = body.message?.blocks?.[0];
