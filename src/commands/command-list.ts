@@ -5,6 +5,7 @@ import { apiCommand } from './api-command.js';
 import { adminsCommand } from './admins-command.js';
 import { lockCommand, unlockCommand } from './lock-command.js';
 import { auditCommand } from './audit-command.js';
+import { forgetCommand } from './forget-command.js';
 import { inventoryCommand } from './inventory-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
@@ -32,6 +33,7 @@ export const commandList: readonly CommandDefinition[] = [
   lockCommand,
   unlockCommand,
   auditCommand,
+  forgetCommand,
   statusCommand,
   helpCommand,
 ];

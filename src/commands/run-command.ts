@@ -5,6 +5,7 @@ import { runApiCommand } from './api-command.js';
 import { runAdmins } from './admins-command.js';
 import { runLock } from './lock-command.js';
 import { runAudit } from './audit-command.js';
+import { runForget } from './forget-command.js';
 import { lockRefusal } from './is-admin.js';
 import { auditChangeOf, recordAudit } from './record-audit.js';
 import { commandList } from './command-list.js';
@@ -50,6 +51,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runLock(request.locked, deps, speaker);
     case 'audit':
       return runAudit(request, deps, speaker);
+    case 'forget':
+      return runForget(request, deps, speaker);
     case 'api-tokens':
     case 'api-token-create':
     case 'api-token-revoke':

@@ -55,6 +55,10 @@ export class MemoryInventoryStore implements InventoryStore {
     return [...this.entry(team).log];
   }
 
+  async forgetChannel(team: TeamRef): Promise<void> {
+    this.teamsByKey.delete(`${team.workspace}\u0000${team.channel}`);
+  }
+
   async forgetWorkspace(workspace: string): Promise<void> {
     for (const [key, entry] of this.teamsByKey) if (entry.workspace === workspace) this.teamsByKey.delete(key);
   }

@@ -1,7 +1,7 @@
 // The simplest WatchStore: in memory, the reference the file store is checked against.
 import { decideClaim, withinLease, withoutClaim, type ClaimResult, type ReminderClaim } from './claim-reminder.js';
 import type { Contract } from '../contracts/apply-contract.js';
-import { isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
+import { isKeyOfChannel, isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
 
@@ -25,6 +25,12 @@ export class MemoryWatchStore implements WatchStore {
     for (const [key, channel] of this.channels) if (channel.workspace === workspace) this.channels.delete(key);
     for (const key of Object.keys(this.records)) if (isKeyOfWorkspace(key, workspace)) delete this.records[key];
     for (const key of Object.keys(this.marks)) if (isKeyOfWorkspace(key, workspace)) delete this.marks[key];
+  }
+
+  protected forgetChannelWatches(ref: TeamRef): void {
+    this.channels.delete(`${ref.workspace}\u0000${ref.channel}`);
+    for (const key of Object.keys(this.records)) if (isKeyOfChannel(key, ref)) delete this.records[key];
+    for (const key of Object.keys(this.marks)) if (isKeyOfChannel(key, ref)) delete this.marks[key];
   }
 
   /** Reading never creates a channel: only changes do, as in the file and database stores. */

@@ -23,6 +23,16 @@ export function governanceLines(result: Result, f: Formatter): string[] | null {
         ),
       ];
     }
+    case 'forget': {
+      const what = result.target === 'workspace' ? 'this workspace' : f.team({ channel: result.target.channel, name: null });
+      const counts = `${result.teams} team(s), ${result.machines} machine count(s), ${result.history} history entr${result.history === 1 ? 'y' : 'ies'}, ${result.watches} watch(es)`;
+      if (result.confirmed) return [`Erased for good: everything eolwatch kept about ${what} (${counts}). The audit log records the erasure.`];
+      const confirm = result.target === 'workspace' ? '`/eol forget workspace confirm`' : `\`/eol forget <#${result.target.channel}> confirm\``;
+      return [
+        `${f.strong(`This erases everything eolwatch keeps about ${what}, for good`)}: ${counts}, with their contracts, reminder records, snoozes and audit entries.`,
+        `Nothing has been erased yet. To erase it: ${confirm}.`,
+      ];
+    }
     case 'channel-lock':
       return [
         result.locked

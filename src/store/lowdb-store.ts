@@ -9,7 +9,7 @@
 // 1,000 teams (bench/inventory-store.ts). Any reader, in this process or another, replays the log
 // tail past the checkpoint, so nothing in the logs is ever missed, after a crash included.
 import { Low } from 'lowdb';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -32,7 +32,7 @@ import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from 
 import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
-import { isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
+import { isKeyOfChannel, isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
 import { appendJsonLines } from './append-json-lines.js';
@@ -428,6 +428,35 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
         await this.persist();
         await rm(join(this.historyDir, workspace), { recursive: true, force: true });
         await rm(this.auditPath(workspace), { force: true });
+      },
+      false,
+      RUN_LOCK_WAIT_MS,
+    );
+  }
+
+  forgetChannel(ref: TeamRef): Promise<void> {
+    return this.withLock(
+      async () => {
+        if (!isLoggableTeam(ref)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
+        const data = this.db.data;
+        const stored = this.storedWorkspace(ref.workspace);
+        if (stored) {
+          delete stored.teams[ref.channel];
+          delete stored.channels[ref.channel];
+        }
+        for (const key of Object.keys(data.reminders)) if (isKeyOfChannel(key, ref)) delete data.reminders[key];
+        for (const key of Object.keys(data.milestones)) if (isKeyOfChannel(key, ref)) delete data.milestones[key];
+        await this.persist();
+        await rm(historyPath(this.historyDir, ref), { force: true });
+        // The audit log is append-only but for erasure: rewritten whole, atomically, without the channel.
+        const path = this.auditPath(ref.workspace);
+        const text = await readFile(path, 'utf8').catch(() => null);
+        if (text !== null) {
+          const kept = text.split('\n').slice(0, -1).filter((line) => (JSON.parse(line) as AuditEntry).channel !== ref.channel);
+          const temporary = `${path}.${process.pid}.tmp`;
+          await writeFile(temporary, kept.map((line) => `${line}\n`).join(''));
+          await rename(temporary, path);
+        }
       },
       false,
       RUN_LOCK_WAIT_MS,

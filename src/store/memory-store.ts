@@ -64,6 +64,13 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
     return [...this.installations.keys()].filter((key) => key.startsWith(prefix));
   }
 
+  async forgetChannel(ref: TeamRef): Promise<void> {
+    await this.inventory.forgetChannel(ref);
+    this.forgetChannelWatches(ref);
+    this.locked.delete(`${ref.workspace}\u0000${ref.channel}`);
+    this.audit = this.audit.filter((entry) => entry.workspace !== ref.workspace || entry.channel !== ref.channel);
+  }
+
   async forgetWorkspace(workspace: string): Promise<void> {
     await this.inventory.forgetWorkspace(workspace);
     await this.tokens.forgetWorkspace(workspace);

@@ -33,6 +33,30 @@ function filesUnder(folder: string): string[] {
 }
 
 describe.each(implementations)('%s', (_name, openStore) => {
+  it('forgets one channel’s team and nothing of the workspace’s other teams', async () => {
+    const store = await openStore();
+    const gone = { workspace: kept, channel: 'CGONE' };
+    const stays = { workspace: kept, channel: 'CSTAYS' };
+    for (const team of [gone, stays]) {
+      await store.setCounts(team, [{ release: 'windows/5-sp3', count: 5 }], { user: 'U1', at: '2026-11-01T10:00:00.000Z' });
+      await store.setContract(team, 'windows/5-sp3', { until: '2027-01-01', name: 'CSA', by: 'U1', at: '2026-11-01T10:00:00.000Z' });
+      await store.recordReminder(`${kept}|${team.channel}|windows/5-sp3|eol|x|0`, { status: 'sent', at: '2026-11-02T09:00:00.000Z', ts: '1.1', late: false });
+      await store.markMilestone(`${kept}|${team.channel}|windows/5-sp3|eol`, { handledBy: 'U1' });
+      await store.setChannelLock(team, true);
+      await store.appendAudit({ workspace: kept, at: '2026-11-01T10:00:00.000Z', user: 'U1', via: 'slack', channel: team.channel, action: 'counts.set', change: 'x', releases: [] });
+    }
+    await store.forgetChannel(gone);
+    expect(await store.team(gone)).toEqual({ channel: 'CGONE', name: null, counts: {} });
+    expect(await store.history(gone)).toEqual([]);
+    expect(await store.contracts(gone)).toEqual({});
+    expect(await store.channelLocked(gone)).toBe(false);
+    expect(Object.keys(await store.reminderRecords()).filter((key) => key.includes('CGONE'))).toEqual([]);
+    expect(Object.keys(await store.milestoneMarks()).filter((key) => key.includes('CGONE'))).toEqual([]);
+    expect((await store.auditEntries(kept)).map((entry) => entry.channel)).toEqual(['CSTAYS']);
+    expect((await store.team(stays)).counts).toEqual({ 'windows/5-sp3': 5 });
+    expect(await store.channelLocked(stays)).toBe(true);
+  });
+
   it('forgets everything of one workspace and nothing of another', async () => {
     const store = await openStore();
     await fill(store, gone);

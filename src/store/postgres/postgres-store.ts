@@ -457,6 +457,16 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     });
   }
 
+  forgetChannel(ref: TeamRef): Promise<void> {
+    this.contractCache.clear();
+    return this.transaction(async (client) => {
+      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'audit']) await client.query(`DELETE FROM ${table} WHERE workspace = $1 AND channel = $2`, [ref.workspace, ref.channel]);
+      for (const table of ['reminders', 'milestones']) {
+        await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [`${ref.workspace}|${ref.channel}|`, `notice|${ref.workspace}|${ref.channel}|`]);
+      }
+    });
+  }
+
   // --- ApiTokenStore ---
 
   async addApiToken(token: ApiToken): Promise<boolean> {
