@@ -6,6 +6,7 @@ import { adminsCommand } from './admins-command.js';
 import { lockCommand, unlockCommand } from './lock-command.js';
 import { auditCommand } from './audit-command.js';
 import { forgetCommand } from './forget-command.js';
+import { exportAllCommand } from './export-all-command.js';
 import { inventoryCommand } from './inventory-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
@@ -34,6 +35,7 @@ export const commandList: readonly CommandDefinition[] = [
   unlockCommand,
   auditCommand,
   forgetCommand,
+  exportAllCommand,
   statusCommand,
   helpCommand,
 ];

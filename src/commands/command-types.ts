@@ -72,6 +72,7 @@ export type Request =
   | { kind: 'admins-change'; user: string; admin: boolean }
   | { kind: 'audit'; channel: string | null; release: string | null; since: string | null; format: 'csv' | 'json' | null }
   | { kind: 'forget'; channel: string | null; confirmed: boolean }
+  | { kind: 'export-all' }
   | { kind: 'channel-lock'; locked: boolean }
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
@@ -168,7 +169,8 @@ export type ResultBody =
   | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
   | { kind: 'contracts'; contracts: { release: Release; contract: Contract }[]; changed: 'set' | 'removed' | null; removed?: Release }
   /** A file to hand over: uploaded in Slack, printed by the CLI. */
-  | { kind: 'export'; scope: 'team' | 'workspace' | 'audit'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
+  | { kind: 'export'; scope: 'team' | 'workspace' | 'audit' | 'all'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
+  | { kind: 'imported-all'; teams: number; history: number }
   /** What an erasure takes (`confirmed: false`), or took. */
   | { kind: 'forget'; confirmed: boolean; target: 'workspace' | { channel: string }; teams: number; machines: number; history: number; watches: number }
   /** Private to the asker: the latest changes in their channel, or (admins) the workspace. */

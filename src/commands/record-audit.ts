@@ -56,6 +56,8 @@ export function auditChangeOf(request: Request, result: Result): AuditChange | n
       return { action: 'token.revoke', change: `“${result.name}”`, releases: [], channel: null };
     case 'admins':
       return result.changed ? { action: result.changed.admin ? 'admin.add' : 'admin.remove', change: `<@${result.changed.user}>`, releases: [], channel: null } : null;
+    case 'export':
+      return result.scope === 'all' ? { action: 'workspace.export', change: `exported: ${result.rows} team(s)`, releases: [], channel: null } : null;
     case 'channel-lock':
       return { action: result.locked ? 'channel.lock' : 'channel.unlock', change: result.locked ? 'unlocked → locked' : 'locked → unlocked', releases: [] };
     default:

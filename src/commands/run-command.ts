@@ -6,6 +6,7 @@ import { runAdmins } from './admins-command.js';
 import { runLock } from './lock-command.js';
 import { runAudit } from './audit-command.js';
 import { runForget } from './forget-command.js';
+import { runExportAll } from './export-all-command.js';
 import { lockRefusal } from './is-admin.js';
 import { auditChangeOf, recordAudit } from './record-audit.js';
 import { commandList } from './command-list.js';
@@ -53,6 +54,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runAudit(request, deps, speaker);
     case 'forget':
       return runForget(request, deps, speaker);
+    case 'export-all':
+      return runExportAll(deps, speaker);
     case 'api-tokens':
     case 'api-token-create':
     case 'api-token-revoke':

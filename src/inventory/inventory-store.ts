@@ -34,7 +34,7 @@ export interface CountUpdate {
   /** `set`: only the given releases change; `replace`: every other release goes to 0; `add`: added to today's. */
   mode: 'set' | 'replace' | 'add';
   counts: { release: ReleaseKey; count: number }[];
-  action: Exclude<CountAction, 'clear'>;
+  action: CountAction;
   file?: string;
 }
 

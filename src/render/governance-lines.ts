@@ -33,6 +33,8 @@ export function governanceLines(result: Result, f: Formatter): string[] | null {
         `Nothing has been erased yet. To erase it: ${confirm}.`,
       ];
     }
+    case 'imported-all':
+      return [`Imported the workspace: ${result.teams} team(s) with ${result.history} history entries, their watches, contracts, reminder records, marks, admins, API tokens and audit log.`];
     case 'channel-lock':
       return [
         result.locked

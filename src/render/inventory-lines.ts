@@ -55,6 +55,7 @@ export function inventoryLines(result: Result, f: Formatter): string[] | null {
     case 'import-preview':
       return importPreviewLines(result, f);
     case 'export':
+      if (result.scope === 'all') return [`The workspace’s whole data as JSON: ${f.text(result.fileName)}, ${plural(result.rows, 'team')}. Keep it safe: it holds every count and change.`];
       if (result.scope === 'audit') return [`The audit log as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'change')}.`];
       return [`${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines, 'machine')}.`];
     case 'inventory-updated': {

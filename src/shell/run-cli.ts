@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { DateTime } from 'luxon';
 import { isAnswered, type CommandDeps, type Speaker } from '../commands/command-types.js';
 import { runImport } from '../commands/import-command.js';
+import { runImportAll } from '../commands/import-all-command.js';
 import { runText } from '../commands/run-command.js';
 import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
 import { parseIsoDate } from '../lifecycle/calendar-date.js';
@@ -20,6 +21,7 @@ export const CLI_USAGE = [
   '       npm run --silent eol -- [--channel C] inventory import FILE [--add] [--dry-run]',
   '       npm run --silent eol -- [--channel C] inventory export [--format csv|json]   |   report export [--format csv|json]',
   '       npm run --silent eol -- --workspace W api token create [NAME]   (the token alone on the last line)',
+  '       npm run --silent eol -- --workspace W export all > FILE.json   |   --workspace W import all FILE.json',
   '       npm run --silent eol -- db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
   '       npm run --silent eol -- sync [--force]',
 ].join('\n');
@@ -89,6 +91,26 @@ async function importFile(args: string[], dryRunBefore: boolean, deps: CommandDe
   if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
   if (!json && result.kind === 'import-preview') io.stdout.write('\nRun it again without --dry-run to replace this team’s counts with these, or with --add to add them.\n');
   return answered ? 0 : 1;
+}
+
+/** `import all FILE`: 0 imported, 1 refused (the reason on stderr), 2 usage. */
+async function importAll(args: string[], deps: CommandDeps, speaker: Speaker, io: CliIo): Promise<number> {
+  if (args.length !== 1) {
+    io.stderr.write(`${CLI_USAGE}\n`);
+    return 2;
+  }
+  const file = await readImportFile(args[0] as string);
+  let document: unknown;
+  try {
+    if ('reason' in file) throw new Error(file.reason);
+    document = JSON.parse(Buffer.from(file.bytes).toString('utf8'));
+  } catch (error) {
+    io.stderr.write(`Nothing imported from “${args[0]}”: ${'reason' in file ? file.reason : `it is not JSON (${(error as Error).message})`}.\n`);
+    return 1;
+  }
+  const result = await runImportAll(document, deps, speaker);
+  (isAnswered(result) ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  return isAnswered(result) ? 0 : 1;
 }
 
 /** Reads a file to import; one too large is refused before it is read. */
@@ -183,6 +205,9 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   const wired = wiring.deps(clock);
   const deps = { ...wired, admins: new Set([...wired.admins, speaker.user]) };
   const json = values.json ?? false;
+  if (positionals[0]?.toLowerCase() === 'import' && positionals[1]?.toLowerCase() === 'all') {
+    return importAll(positionals.slice(2), deps, cliSpeaker, io);
+  }
   if (positionals[0]?.toLowerCase() === 'inventory' && positionals[1]?.toLowerCase() === 'import') {
     return importFile(positionals.slice(2), values['dry-run'] ?? false, deps, cliSpeaker, json, io);
   }

@@ -111,7 +111,7 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
   async updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
     const changes = await this.inventory.updateCounts(team, update, by);
     const channel = this.entry(team);
-    followCounts(channel.autoWatch, channel.releases, changes, by.at.slice(0, 10));
+    if (update.action !== 'clear') followCounts(channel.autoWatch, channel.releases, changes, by.at.slice(0, 10));
     return changes;
   }
 

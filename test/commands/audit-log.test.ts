@@ -30,6 +30,7 @@ const MUTATIONS: [name: string, before: string[], text: string, action: string][
   ['admins', ['admins add <@U2>'], 'admins remove <@U2>', 'admin.remove'],
   ['lock', [], 'lock', 'channel.lock'],
   ['unlock', ['lock'], 'unlock', 'channel.unlock'],
+  ['export', [], 'export all', 'workspace.export'],
 ];
 /** Commands that only read. */
 const READ_ONLY = new Set(['', 'share', 'report', 'watches', 'contracts', 'status', 'help', 'audit']);

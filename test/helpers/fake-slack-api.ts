@@ -157,6 +157,8 @@ export class FakeSlackApi {
         }
         return { ok: true, files };
       }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(call.body.users)}` } };
       case 'conversations.join':
         return { ok: false, error: 'missing_scope' };
       case 'response':

@@ -151,3 +151,28 @@ describe('exports on the command line', () => {
     expect(run.stderr).toContain('Use export, export --format csv or export --format json.');
   });
 });
+
+describe('export all and import all on the command line', () => {
+  it('moves a workspace: export all prints it, import all brings it into an empty workspace', async () => {
+    await store.setCounts({ workspace: 'TSRC', channel: 'C1' }, [{ release: 'windows/5-sp3', count: 7 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+    const exported = await cli(['--workspace', 'TSRC', 'export', 'all']);
+    expect(exported.code).toBe(0);
+    const path = join(temp.path, 'all.json');
+    writeFileSync(path, exported.stdout);
+    const imported = await cli(['--workspace', 'TDST', 'import', 'all', path]);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('Imported the workspace: 1 team(s) with 1 history entries');
+    expect((await store.team({ workspace: 'TDST', channel: 'C1' })).counts).toEqual({ 'windows/5-sp3': 7 });
+    const again = await cli(['--workspace', 'TDST', 'import', 'all', path]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already holds data here');
+  });
+
+  it('refuses a file that is not JSON', async () => {
+    const path = join(temp.path, 'not.json');
+    writeFileSync(path, 'release,count\nxp,1\n');
+    const run = await cli(['--workspace', 'TNEW', 'import', 'all', path]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('it is not JSON');
+  });
+});

@@ -202,6 +202,18 @@ describe('/eol inventory export and /eol report export', () => {
   });
 });
 
+describe('/eol export all', () => {
+  it('sends the workspace’s whole data to the admin alone, in a direct message', async () => {
+    const before = running.api.callsTo('files.completeUploadExternal').length;
+    const response = await postToSlackApp(running.eventsUrl, { body: slashCommandBody('export all', running.api.responseUrl, { channel_id: 'CEXP', user_id: 'UADMIN' }), contentType: FORM });
+    expect(response.status).toBe(200);
+    await running.api.waitFor('files.completeUploadExternal', before + 1);
+    const upload = running.api.uploads.at(-1);
+    expect(upload).toMatchObject({ filename: 'eolwatch-T1-all.json', channel: 'DUADMIN' });
+    expect(JSON.parse(upload?.bytes ?? '{}')).toMatchObject({ format: 'eolwatch-workspace', workspace: 'T1' });
+  });
+});
+
 describe('a file sent in a direct message', () => {
   it('is answered with where imports go, and nothing is read or saved', async () => {
     const before = running.api.callsTo('chat.postMessage').length;

@@ -27,6 +27,19 @@ export function registerEolCommand(app: App, deps: SlackDeps): void {
         await client.views.open({ trigger_id: command.trigger_id, view: renderImportModal(command.channel_id) });
         return;
       }
+      if (request.kind === 'export-all') {
+        await ack();
+        acked = true;
+        const result = await runCommand(request, deps.commands, speaker);
+        if (result.kind !== 'export') await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
+        else {
+          // The whole workspace's data goes to the admin alone, in a direct message.
+          const dm = await client.conversations.open({ users: command.user_id });
+          await uploadExport(client, dm.channel?.id ?? command.user_id, result);
+          await respond({ response_type: 'ephemeral', text: 'Sent to you in a direct message.' });
+        }
+        return;
+      }
       if (request.kind === 'export') {
         await ack();
         acked = true;

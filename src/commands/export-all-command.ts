@@ -1,0 +1,28 @@
+// `/eol export all`: an admin takes the workspace's whole data away, as one JSON file (sent to them
+// privately in Slack, printed on the command line); `import all FILE` brings it into another eolwatch.
+import { exportWorkspace } from '../portability/workspace-export.js';
+import type { CommandDefinition } from './command-definition.js';
+import type { CommandDeps, Result, Speaker } from './command-types.js';
+import { isAdmin } from './is-admin.js';
+
+export const exportAllCommand: CommandDefinition = {
+  name: 'export',
+  usage: '/eol export all',
+  summary: 'Admins only: the workspace’s whole data (counts, history, watches, marks, contracts, audit log, team names, admins, tokens’ hashes) as one JSON file, sent to you privately. `import all FILE` on another eolwatch’s command line brings it in.',
+  parse: (args) => (args.trim().toLowerCase() === 'all' ? { kind: 'export-all' } : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' }),
+};
+
+export async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins export the whole workspace. `/eol admins` lists them.' };
+  const document = await exportWorkspace(await deps.store(), speaker.workspace, deps.now().toUTC().toISO() ?? '');
+  const machines = document.teams.reduce((sum, team) => sum + Object.values(team.counts).reduce((a, b) => a + b, 0), 0);
+  return {
+    kind: 'export',
+    scope: 'all',
+    format: 'json',
+    fileName: `eolwatch-${speaker.workspace}-all.json`,
+    content: `${JSON.stringify(document, null, 2)}\n`,
+    rows: document.teams.length,
+    machines,
+  };
+}
