@@ -15,3 +15,5 @@ export const IMPORT_CANCEL_ACTION_ID = 'eol_import_cancel';
 export const IMPORT_MODAL_CALLBACK_ID = 'eol_import_form';
 export const IMPORT_FILE_BLOCK_ID = 'eol_import_file';
 export const IMPORT_FILE_ACTION_ID = 'eol_import_file_input';
+/** Under a team answer given privately in a channel shared with another organisation: post it for all. */
+export const SHARE_ANSWER_ACTION_ID = 'eol_share_answer';

@@ -41,6 +41,8 @@ export class FakeSlackApi {
   private waiters: { method: string; count: number; resolve: () => void }[] = [];
   /** Files people shared, served by files.info and downloaded from their url_private_download. */
   private readonly files = new Map<string, { name: string; bytes: Buffer }>();
+  /** Channels shared with another organisation (Slack Connect), as conversations.info says. */
+  readonly externallyShared = new Set<string>();
   /** Bytes uploaded through files.uploadV2, by upload number, with what completed them. */
   readonly uploads: { bytes: string; filename?: string; channel?: string; comment?: string }[] = [];
 
@@ -157,6 +159,8 @@ export class FakeSlackApi {
         }
         return { ok: true, files };
       }
+      case 'conversations.info':
+        return { ok: true, channel: { id: call.body.channel, is_ext_shared: this.externallyShared.has(String(call.body.channel)) } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(call.body.users)}` } };
       case 'conversations.join':

@@ -3,7 +3,7 @@
 // sender's, so a command and a mention in one channel always see the same team.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import { eventBody, postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
+import { buttonPressBody, eventBody, postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { depsAt } from '../helpers/test-core.js';
 
@@ -32,4 +32,42 @@ it('/eol admins add with a mention as Slack escapes it names that person an admi
   });
   expect(JSON.stringify(response.json())).toContain('<@U2BOB> is now an eolwatch admin');
   expect(await store.admins('T1')).toEqual(['U2BOB']);
+});
+
+it('in a channel shared with another organisation, team answers go to the asker, who may share them', async () => {
+  running.api.externallyShared.add('CCONNECT');
+  await store.setCounts({ workspace: 'T1', channel: 'CCONNECT' }, [{ release: 'windows/5-sp3', count: 9 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CCONNECT' }), contentType: 'application/x-www-form-urlencoded' })).json() as {
+    response_type: string;
+    blocks: { type: string; elements?: { action_id: string; value: string }[] }[];
+  };
+  expect(answer.response_type).toBe('ephemeral');
+  expect(JSON.stringify(answer.blocks)).toContain('9 × Microsoft Windows XP SP3');
+  const button = answer.blocks.find((block) => block.type === 'actions')?.elements?.[0];
+  expect(button).toMatchObject({ action_id: 'eol_share_answer', value: 'inventory' });
+
+  const before = running.api.callsTo('response').length;
+  const press = buttonPressBody({ actionId: 'eol_share_answer', value: 'inventory', user: 'U1', channel: 'CCONNECT', responseUrl: running.api.responseUrl });
+  await postToSlackApp(running.eventsUrl, { body: press, contentType: 'application/x-www-form-urlencoded' });
+  await running.api.waitFor('response', before + 1);
+  const shared = running.api.callsTo('response').at(-1)?.body as { response_type: string; blocks: unknown[] };
+  expect(shared.response_type).toBe('in_channel');
+  expect(JSON.stringify(shared.blocks)).toContain('Shared by <@U1>');
+
+  // A change cannot be smuggled through the button.
+  const forged = buttonPressBody({ actionId: 'eol_share_answer', value: 'inventory clear', user: 'U1', channel: 'CCONNECT', responseUrl: running.api.responseUrl });
+  await postToSlackApp(running.eventsUrl, { body: forged, contentType: 'application/x-www-form-urlencoded' });
+  await running.api.waitFor('response', before + 2);
+  expect((running.api.callsTo('response').at(-1)?.body as { text: string }).text).toBe('Only answers that change nothing can be shared this way.');
+  expect((await store.team({ workspace: 'T1', channel: 'CCONNECT' })).counts).toEqual({ 'windows/5-sp3': 9 });
+});
+
+it('in a shared channel, a change is answered for everyone, as anywhere', async () => {
+  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory set xp 10', running.api.responseUrl, { channel_id: 'CCONNECT' }), contentType: 'application/x-www-form-urlencoded' })).json() as { response_type: string };
+  expect(answer.response_type).toBe('in_channel');
+});
+
+it('in an ordinary channel, team answers are posted for everyone as before', async () => {
+  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CSHARED' }), contentType: 'application/x-www-form-urlencoded' })).json() as { response_type: string };
+  expect(answer.response_type).toBe('in_channel');
 });

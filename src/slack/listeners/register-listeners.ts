@@ -9,8 +9,10 @@ import {
   IMPORT_REPLACE_ACTION_ID,
   LOOKUP_ACTION_ID,
   SHARE_ACTION_ID,
+  SHARE_ANSWER_ACTION_ID,
   SNOOZE_ACTION_ID,
 } from '../../render/slack-ids.js';
+import { handleShareAnswerAction } from './actions/share-answer-action.js';
 import { handleImportAction } from './actions/import-actions.js';
 import { handleImportForm } from './views/import-form.js';
 import type { SlackDeps } from '../slack-deps.js';
@@ -31,6 +33,7 @@ const actionHandlers: Record<string, ActionHandler> = {
   [IMPORT_REPLACE_ACTION_ID]: handleImportAction,
   [IMPORT_ADD_ACTION_ID]: handleImportAction,
   [IMPORT_CANCEL_ACTION_ID]: handleImportAction,
+  [SHARE_ANSWER_ACTION_ID]: handleShareAnswerAction,
 };
 
 export function registerListeners(app: App, deps: SlackDeps): void {

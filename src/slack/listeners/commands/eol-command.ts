@@ -8,14 +8,24 @@ import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { renderImportModal } from '../../../render/render-import-modal.js';
 import { uploadExport } from '../../upload-export.js';
+import { createExternallyShared } from '../../externally-shared.js';
+import { SHAREABLE } from '../actions/share-answer-action.js';
+import { SHARE_ANSWER_ACTION_ID } from '../../../render/slack-ids.js';
 
 const uploadRefused = (code: string | undefined): string =>
   code === 'not_in_channel' || code === 'channel_not_found'
     ? 'I could not upload the file here: invite me to this channel first (`/invite @eolwatch`).'
     : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same export: \`npm run --silent eol -- inventory export\`.`;
 
+/** Posts the same command's answer for the whole channel (slack/listeners/actions/share-answer-action.ts). */
+const shareAnswerButton = (text: string) => ({
+  type: 'actions',
+  elements: [{ type: 'button', action_id: SHARE_ANSWER_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: text.slice(0, 2000) }],
+});
+
 export function registerEolCommand(app: App, deps: SlackDeps): void {
   const answer = createSlashAnswerer(deps.commands);
+  const externallyShared = createExternallyShared();
   app.command('/eol', async ({ command, ack, client, respond, context }) => {
     let acked = false;
     try {
@@ -49,6 +59,11 @@ export function registerEolCommand(app: App, deps: SlackDeps): void {
         return;
       }
       const { message, inChannel } = await answer(command.text, speaker);
+      // In a channel shared with another organisation, team answers go to the asker, who may share them.
+      if (inChannel && SHAREABLE.has(request.kind) && (await externallyShared(client, command.channel_id))) {
+        await ack({ response_type: 'ephemeral', text: message.text, blocks: [...message.blocks, shareAnswerButton(command.text)] });
+        return;
+      }
       await ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
     } catch (error) {
       deps.logger.error({ err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' }, 'command failed');
