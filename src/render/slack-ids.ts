@@ -17,3 +17,5 @@ export const IMPORT_FILE_BLOCK_ID = 'eol_import_file';
 export const IMPORT_FILE_ACTION_ID = 'eol_import_file_input';
 /** Under a team answer given privately in a channel shared with another organisation: post it for all. */
 export const SHARE_ANSWER_ACTION_ID = 'eol_share_answer';
+/** Under a reminder marked handled: take the mark back, so reminders of it resume. */
+export const UNDO_HANDLED_ACTION_ID = 'eol_unhandled';

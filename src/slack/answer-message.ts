@@ -8,10 +8,11 @@ import { renderBlocks, type SlackMessage } from '../render/render-blocks.js';
 export const QUESTION_HINT =
   'I answer questions such as “is windows 8.1 still supported?” or “when does xp lose support?”. `/eol help` lists everything I can do.';
 
+/** Mentions of users, channels and groups are addressing, not part of the question. */
+export const questionOf = (text: string): string => text.replace(/<[@#!][^>]*>/g, ' ').trim();
+
 export async function answerMessage(text: string, deps: CommandDeps, speaker: Speaker): Promise<SlackMessage> {
-  // Mentions of users, channels and groups are addressing, not part of the question.
-  const question = text.replace(/<[@#!][^>]*>/g, ' ');
-  const request = parseCommand(question);
+  const request = parseCommand(questionOf(text));
   if (request.kind === 'invalid') return { text: QUESTION_HINT, blocks: [] };
   // In a thread everybody sees the answer already: no share button.
   const result = await runCommand(request.kind === 'lookup' ? { ...request, share: true } : request, deps, speaker);

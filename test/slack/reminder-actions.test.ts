@@ -1,7 +1,7 @@
 // "Snooze 7 days" and "Mark handled" as signed interactivity requests through the real Bolt app.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { planReminders } from '../../src/reminders/plan-reminders.js';
-import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from '../../src/render/slack-ids.js';
+import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID, UNDO_HANDLED_ACTION_ID } from '../../src/render/slack-ids.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { buttonPressBody, postToSlackApp } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
@@ -55,6 +55,16 @@ it('marks a milestone handled: no more reminders of it in that channel, who and 
   const body = new URLSearchParams({ team_id: 'T1', channel_id: 'CMET', user_id: 'U1', command: '/eol', text: 'watches', response_url: running.api.responseUrl }).toString();
   const watches = await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' });
   expect(JSON.stringify(watches.json())).toContain('Security Support marked handled by <@U7>');
+});
+
+it('"Undo" under a handled reminder takes the mark back: reminders resume, both recorded in the audit log', async () => {
+  const handled = await press(HANDLED_ACTION_ID, 'T1|CMET|windows/8.1|eol');
+  const undo = handled.blocks.find((block: { type: string }) => block.type === 'actions')?.elements?.[0];
+  expect(undo).toMatchObject({ action_id: UNDO_HANDLED_ACTION_ID, value: 'T1|CMET|windows/8.1|eol' });
+  const reply = await press(UNDO_HANDLED_ACTION_ID, 'T1|CMET|windows/8.1|eol');
+  expect(JSON.stringify(reply.blocks)).toContain('“Handled” undone by <@U7>');
+  expect((await planOn('2023-01-10')).map((r) => r.key)).toContain('T1|CMET|windows/8.1|eol|2023-01-10|0');
+  expect((await store.auditEntries('T1')).slice(-2).map((entry) => entry.action)).toEqual(['milestone.handled', 'milestone.unhandled']);
 });
 
 it("refuses to mark another channel's milestone", async () => {

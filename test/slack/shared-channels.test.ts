@@ -71,3 +71,14 @@ it('in an ordinary channel, team answers are posted for everyone as before', asy
   const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CSHARED' }), contentType: 'application/x-www-form-urlencoded' })).json() as { response_type: string };
   expect(answer.response_type).toBe('in_channel');
 });
+
+it('a mention asking for the inventory in a shared channel is answered to the asker alone', async () => {
+  running.api.externallyShared.add('CCONNECT2');
+  const before = running.api.callsTo('chat.postEphemeral').length;
+  const mention = eventBody({ type: 'app_mention', user: 'U1', text: '<@UBOT> inventory', ts: '1700.7', channel: 'CCONNECT2', team: 'T1' });
+  await postToSlackApp(running.eventsUrl, { body: mention, contentType: 'application/json' });
+  await running.api.waitFor('chat.postEphemeral', before + 1);
+  const answer = running.api.callsTo('chat.postEphemeral').at(-1)?.body as { channel: string; user: string; blocks: unknown[] };
+  expect(answer).toMatchObject({ channel: 'CCONNECT2', user: 'U1' });
+  expect(JSON.stringify(answer.blocks)).toContain('eol_share_answer');
+});

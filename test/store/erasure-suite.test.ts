@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import type { EolwatchStore } from '../../src/commands/command-types.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { storeImplementations } from '../helpers/store-implementations.js';
 
 const implementations = await storeImplementations();
@@ -81,6 +82,19 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(await store.apiTokens(kept)).toHaveLength(1);
     expect(await store.installation(`T:${kept}`)).not.toBeNull();
 
+    if (store instanceof PostgresStore) {
+      // Every row of every table, as text: not one holds the erased workspace's id.
+      const client = await store.connect();
+      try {
+        const { rows: tables } = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+        for (const { table_name: table } of tables) {
+          const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} AS t WHERE t::text LIKE $1`, [`%${gone}%`]);
+          expect(`${table}: ${rows[0]?.n}`).toBe(`${table}: 0`);
+        }
+      } finally {
+        client.release();
+      }
+    }
     if (store instanceof LowdbStore) {
       await store.close();
       const traces = filesUnder(dirname(store.path)).filter((path) => path.includes(gone) || readFileSync(path).includes(gone));

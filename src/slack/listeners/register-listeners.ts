@@ -11,8 +11,10 @@ import {
   SHARE_ACTION_ID,
   SHARE_ANSWER_ACTION_ID,
   SNOOZE_ACTION_ID,
+  UNDO_HANDLED_ACTION_ID,
 } from '../../render/slack-ids.js';
 import { handleShareAnswerAction } from './actions/share-answer-action.js';
+import { createExternallyShared } from '../externally-shared.js';
 import { handleImportAction } from './actions/import-actions.js';
 import { handleImportForm } from './views/import-form.js';
 import type { SlackDeps } from '../slack-deps.js';
@@ -34,6 +36,7 @@ const actionHandlers: Record<string, ActionHandler> = {
   [IMPORT_ADD_ACTION_ID]: handleImportAction,
   [IMPORT_CANCEL_ACTION_ID]: handleImportAction,
   [SHARE_ANSWER_ACTION_ID]: handleShareAnswerAction,
+  [UNDO_HANDLED_ACTION_ID]: handleReminderAction,
 };
 
 export function registerListeners(app: App, deps: SlackDeps): void {
@@ -50,8 +53,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (event.type === 'tokens_revoked' && !(event as { tokens?: { bot?: string[] } }).tokens?.bot?.length) return;
     await deps.onUninstall?.(context.teamId, context.enterpriseId, event.type);
   });
+  const externallyShared = createExternallyShared();
   app.event(/^(app_mention|message)$/, async ({ event, client, context }) => {
-    if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps, context);
+    if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps, context, externallyShared);
     else await handleDirectMessage(event as types.MessageEvent, client, deps, context);
   });
 }

@@ -1,11 +1,11 @@
-// "Snooze 7 days" and "Mark handled" under a reminder: recorded for the channel, and the message
-// updated to say who did what, without its buttons.
+// "Snooze 7 days" and "Mark handled" under a reminder, and "Undo" under a handled one: recorded for the
+// channel (and in the audit log), and the message updated to say who did what.
 import type { BlockButtonAction, Context, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { addDays, toIsoDate } from '../../../lifecycle/calendar-date.js';
 import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { slackFormat } from '../../../render/formatter.js';
 import { SNOOZE_DAYS } from '../../../render/render-reminder.js';
-import { SNOOZE_ACTION_ID } from '../../../render/slack-ids.js';
+import { SNOOZE_ACTION_ID, UNDO_HANDLED_ACTION_ID } from '../../../render/slack-ids.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 import { recordAudit } from '../../../commands/record-audit.js';
@@ -29,7 +29,13 @@ export async function handleReminderAction(args: SlackActionMiddlewareArgs<Block
     const now = deps.commands.now();
     const today = toIsoDate(now);
     let note: string;
-    if (action.action_id === SNOOZE_ACTION_ID) {
+    let undo: { type: string; elements: unknown[] } | null = null;
+    if (action.action_id === UNDO_HANDLED_ACTION_ID) {
+      // Undone: the milestone is reminded of again, from its next lead time on.
+      await store.markMilestone(milestone, { handledBy: undefined, handledAt: undefined });
+      await recordAudit(deps.commands, speaker, { action: 'milestone.unhandled', change: `${milestone}: handled → not handled`, releases: [releaseOfMilestone(milestone)] });
+      note = `“Handled” undone by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: reminders of this resume.`;
+    } else if (action.action_id === SNOOZE_ACTION_ID) {
       const until = addDays(today, SNOOZE_DAYS);
       await store.markMilestone(milestone, { snoozedUntil: until, snoozedBy: user, snoozedAt: today });
       await recordAudit(deps.commands, speaker, { action: 'milestone.snooze', change: `${milestone}: until ${until}`, releases: [releaseOfMilestone(milestone)] });
@@ -38,12 +44,13 @@ export async function handleReminderAction(args: SlackActionMiddlewareArgs<Block
       await store.markMilestone(milestone, { handledBy: user, handledAt: now.toUTC().toISO() ?? today });
       await recordAudit(deps.commands, speaker, { action: 'milestone.handled', change: `${milestone}: not handled → handled`, releases: [releaseOfMilestone(milestone)] });
       note = `Marked handled by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: no more reminders of this here.`;
+      undo = { type: 'actions', elements: [{ type: 'button', action_id: UNDO_HANDLED_ACTION_ID, text: { type: 'plain_text', text: 'Undo' }, value: milestone }] };
     }
     const reminderBlock = body.message?.blocks?.[0];
     await respond({
       replace_original: true,
       text: body.message?.text ?? note,
-      blocks: [...(reminderBlock ? [reminderBlock] : []), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }],
+      blocks: [...(reminderBlock ? [reminderBlock] : []), { type: 'context', elements: [{ type: 'mrkdwn', text: note }] }, ...(undo ? [undo] : [])],
     });
   } catch (error) {
     deps.logger.error({ err: error, workspace: body.team?.id, channel: body.channel?.id, action: action.action_id }, 'reminder action failed');

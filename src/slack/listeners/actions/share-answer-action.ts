@@ -7,9 +7,16 @@ import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
+import { SHARE_ANSWER_ACTION_ID } from '../../../render/slack-ids.js';
 
 /** Answers that change nothing: only these are run again from a button. */
 export const SHAREABLE: ReadonlySet<string> = new Set(['inventory-show', 'inventory-history', 'report', 'watches', 'contracts']);
+
+/** Posts the same command's answer for the whole channel (handleShareAnswerAction). */
+export const shareAnswerButton = (text: string) => ({
+  type: 'actions',
+  elements: [{ type: 'button', action_id: SHARE_ANSWER_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: text.slice(0, 2000) }],
+});
 
 export async function handleShareAnswerAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { context: Context }, deps: SlackDeps): Promise<void> {
   const { ack, action, body, respond } = args;

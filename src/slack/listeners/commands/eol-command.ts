@@ -10,18 +10,12 @@ import { renderImportModal } from '../../../render/render-import-modal.js';
 import { uploadExport } from '../../upload-export.js';
 import { createExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
-import { SHARE_ANSWER_ACTION_ID } from '../../../render/slack-ids.js';
+import { shareAnswerButton } from '../actions/share-answer-action.js';
 
 const uploadRefused = (code: string | undefined): string =>
   code === 'not_in_channel' || code === 'channel_not_found'
     ? 'I could not upload the file here: invite me to this channel first (`/invite @eolwatch`).'
     : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same export: \`npm run --silent eol -- inventory export\`.`;
-
-/** Posts the same command's answer for the whole channel (slack/listeners/actions/share-answer-action.ts). */
-const shareAnswerButton = (text: string) => ({
-  type: 'actions',
-  elements: [{ type: 'button', action_id: SHARE_ANSWER_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: text.slice(0, 2000) }],
-});
 
 export function registerEolCommand(app: App, deps: SlackDeps): void {
   const answer = createSlashAnswerer(deps.commands);

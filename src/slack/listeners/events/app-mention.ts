@@ -1,12 +1,20 @@
 // "@eolwatch is windows 8.1 still supported?" in a channel: answered in a thread. With a file shared
 // in the same message, the file is an import.
 import type { Context, types, webApi } from '@slack/bolt';
-import { answerMessage } from '../../answer-message.js';
+import { answerMessage, questionOf } from '../../answer-message.js';
+import { parseCommand } from '../../../commands/parse-command.js';
+import { SHAREABLE, shareAnswerButton } from '../actions/share-answer-action.js';
 import { postImportPreview } from '../../post-import-preview.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
-export async function handleAppMention(event: types.AppMentionEvent, client: webApi.WebClient, deps: SlackDeps, context: Context): Promise<void> {
+export async function handleAppMention(
+  event: types.AppMentionEvent,
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  context: Context,
+  externallyShared: (client: webApi.WebClient, channel: string) => Promise<boolean>,
+): Promise<void> {
   if (event.bot_id) return;
   const thread_ts = event.thread_ts ?? event.ts;
   try {
@@ -17,7 +25,14 @@ export async function handleAppMention(event: types.AppMentionEvent, client: web
       await postImportPreview(client, fileId, speaker, deps);
       return;
     }
-    await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text, deps.commands, speaker)) });
+    const answer = await answerMessage(event.text, deps.commands, speaker);
+    // In a channel shared with another organisation, team answers go to the asker, who may share them.
+    const question = questionOf(event.text);
+    if (SHAREABLE.has(parseCommand(question).kind) && (await externallyShared(client, event.channel))) {
+      await client.chat.postEphemeral({ channel: event.channel, user: speaker.user, text: answer.text, blocks: [...answer.blocks, shareAnswerButton(question)] });
+      return;
+    }
+    await client.chat.postMessage({ channel: event.channel, thread_ts, ...answer });
   } catch (error) {
     deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');
     await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
