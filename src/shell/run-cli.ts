@@ -22,6 +22,7 @@ export const CLI_USAGE = [
   '       npm run --silent eol -- [--channel C] inventory export [--format csv|json]   |   report export [--format csv|json]',
   '       npm run --silent eol -- --workspace W api token create [NAME]   (the token alone on the last line)',
   '       npm run --silent eol -- --workspace W export all > FILE.json   |   --workspace W import all FILE.json',
+  '       npm run --silent eol -- --workspace W audit [--since YYYY-MM-DD] [--format csv|json]',
   '       npm run --silent eol -- db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
   '       npm run --silent eol -- sync [--force]',
 ].join('\n');
@@ -205,6 +206,8 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   const wired = wiring.deps(clock);
   const deps = { ...wired, admins: new Set([...wired.admins, speaker.user]) };
   const json = values.json ?? false;
+  // On the command line `audit` is an export of the whole log (CSV unless --format says otherwise).
+  if (positionals[0]?.toLowerCase() === 'audit' && !positionals.includes('--format')) positionals.push('--format', 'csv');
   if (positionals[0]?.toLowerCase() === 'import' && positionals[1]?.toLowerCase() === 'all') {
     return importAll(positionals.slice(2), deps, cliSpeaker, io);
   }

@@ -176,3 +176,15 @@ describe('export all and import all on the command line', () => {
     expect(run.stderr).toContain('it is not JSON');
   });
 });
+
+describe('audit on the command line', () => {
+  it('exports the workspace’s log as CSV by default, JSON when asked, since a date', async () => {
+    await cli(['--workspace', 'TAUD', '--channel', 'C1', 'inventory', 'set', 'xp', '3']);
+    const csv = await cli(['--workspace', 'TAUD', 'audit']);
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toBe('at,user,via,channel,action,change,releases');
+    expect(csv.stdout).toContain(',local-user,cli,C1,counts.set,Microsoft Windows XP SP3 0 → 3,windows/5-sp3');
+    const json = JSON.parse((await cli(['--workspace', 'TAUD', 'audit', '--since', '2099-01-01', '--format', 'json'])).stdout);
+    expect(json).toEqual({ workspace: 'TAUD', entries: [] });
+  });
+});
