@@ -51,6 +51,8 @@ export function deviceText(fields: DeviceFields): string {
  * apart, so the name keeps just client or server.
  */
 function withoutKernelVersion(name: string): string {
+  // Intune's Graph exports name Android by management mode ("AndroidForWork", "AndroidEnterprise").
+  if (/^android(?:forwork|enterprise|aosp|deviceadministrator)$/i.test(name.trim())) return 'Android';
   const kernel = /^(?:microsoft\s+)?windows\s+nt\s*(workstation|server|advanced server|datacenter server)?\s*[\d.]*$/i.exec(name.trim());
   if (!kernel) return name;
   return /server/i.test(kernel[1] ?? '') ? 'Windows Server' : 'Windows';

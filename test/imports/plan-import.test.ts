@@ -133,6 +133,14 @@ describe('operating system strings, mapped through the /eol resolver', () => {
     ['Windows Server 2019 Datacenter', '10.0 (17763)', 'windows-server/2019'],
     ['Windows Server 2022 Standard', '10.0 (20348)', 'windows-server/2022'],
     ['Windows Server 2025 Standard', '10.0 (26100)', 'windows-server/2025'],
+    ['Windows Server® 2008 Standard', '6.0 (6002)', 'windows-server/2008-sp2'],
+    ['Windows Server® 2008 R2 Enterprise', '6.1 (7601)', 'windows-server/2008-r2-sp1'],
+    ['Windows Server 2016 Standard Evaluation', '10.0 (14393)', 'windows-server/2016'],
+    ['Windows Vista™ Business', '6.0 (6002)', 'windows/6-sp2'],
+    ['Windows 8 Enterprise', '6.2 (9200)', 'windows/8'],
+    ['Windows 10 Pro for Workstations', '10.0 (19045)', 'windows/10-22h2'],
+    ['Windows 11 Enterprise multi-session', '10.0 (22631)', 'windows/11-23h2-e'],
+    ['Windows Embedded Standard', '6.1 (7601)', 'windows-embedded/standard-7-sp1'],
   ])('Active Directory: %s %s -> %s', (os, version, release) => {
     expect(device('OperatingSystem,OperatingSystemVersion', `${os},${version}`)).toEqual({ [release]: 1 });
   });
@@ -152,6 +160,10 @@ describe('operating system strings, mapped through the /eol resolver', () => {
     ['macOS', '15.1.1', '', 'macos/15'],
     ['iOS/iPadOS', '17.6.1', '', 'ios/17'],
     ['Android', '14', '', 'android/14'],
+    ['AndroidForWork', '13', '', 'android/13'],
+    ['AndroidEnterprise', '13', '', 'android/13'],
+    ['Android (personally-owned work profile)', '14', '', 'android/14'],
+    ['iPadOS', '17.5.1', '', 'ipados/17'],
   ])('Intune: %s %s %s -> %s', (os, version, sku, release) => {
     expect(device('Device name,OS,OS version,SkuFamily', `PC,${os},${version},${sku}`)).toEqual({ [release]: 1 });
   });
