@@ -12,6 +12,8 @@ export interface Formatter {
   team(team: TeamLabel): string;
   /** A marker before a line: an emoji in Slack; in plain text nothing, or a word where it carries meaning. */
   icon(name: 'warning' | 'calendar' | 'alarm_clock'): string;
+  /** Whether rows of releases become a table (Slack's table block) rather than lines. */
+  tables: boolean;
 }
 
 const thousands = new Intl.NumberFormat('en-US');
@@ -25,6 +27,7 @@ export const plainFormat: Formatter = {
   user: (id) => id,
   team: (team) => team.name ?? `#${team.channel}`,
   icon: (name) => (name === 'warning' ? 'Warning: ' : ''),
+  tables: false,
 };
 
 // A phase end is a calendar date, not a moment: a Slack date token would show each reader the day of
@@ -37,4 +40,5 @@ export const slackFormat: Formatter = {
   user: (id) => `<@${escapeMrkdwn(id)}>`,
   team: (team) => (team.name ? escapeMrkdwn(team.name) : `<#${escapeMrkdwn(team.channel)}>`),
   icon: (name) => `:${name}: `,
+  tables: true,
 };

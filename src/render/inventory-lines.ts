@@ -20,7 +20,11 @@ function totalsLine(totals: ExposureTotals, f: Formatter): string {
   return `${plural(totals.total, 'machine')}: ${parts.join(' · ')}`;
 }
 
+/** Where a table of the result's rows goes, for a renderer that draws tables (render-blocks.ts). */
+export const ROWS_TABLE = '\u0000rows-table';
+
 function rowLines(rows: InventoryRow[], f: Formatter): string[] {
+  if (f.tables && rows.length > 0) return [ROWS_TABLE];
   return rows.map((row) => `• ${formatCount(row.count)} × ${releaseName(row, f)}: ${shortStatus(row.lifecycle, f)}`);
 }
 

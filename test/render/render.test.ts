@@ -3,6 +3,7 @@ import { runText } from '../../src/commands/run-command.js';
 import { renderBlocks, type Block } from '../../src/render/render-blocks.js';
 import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
 
 const at = depsAt('2017-06-28');
 const allText = (blocks: Block[]): string => JSON.stringify(blocks);
@@ -62,5 +63,35 @@ describe('Slack rendering', () => {
 
   it('shows the Windows editions legend with a Windows listing', async () => {
     expect(allText(renderBlocks((await runText('windows', at, SPEAKER))).blocks)).toContain('LTS = Long-Term Servicing Channel');
+  });
+});
+
+describe('tables instead of walls of text', () => {
+  it('shows inventory and report rows as a table in Slack, with every line kept in the text fallback', async () => {
+    const store = new MemoryStore();
+    const deps = depsAt('2017-06-28', { store: async () => store });
+    await runText('inventory set xp 18293 win 8.1 14450', deps, SPEAKER);
+    for (const text of ['inventory', 'report']) {
+      const message = renderBlocks(await runText(text, deps, SPEAKER));
+      const table = message.blocks.find((block) => block.type === 'table') as unknown as { rows: { type: string; text: string }[][]; column_settings: unknown[] };
+      expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+        ['Release', 'Machines', 'Status'],
+        ['Microsoft Windows XP SP3', '18,293', 'unsupported since 2014-04-09'],
+        ['Microsoft Windows 8.1', '14,450', 'Active Support until 2018-01-09, Security Support until 2023-01-10'],
+      ]);
+      expect(table.rows.flat().every((cell) => cell.type === 'raw_text')).toBe(true);
+      expect(message.text).toContain('18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
+    }
+  });
+
+  it('keeps a table to Slack’s 100 rows and says how many more and how to export them', async () => {
+    const store = new MemoryStore();
+    const deps = depsAt('2026-11-28', { store: async () => store });
+    const keys = [...new Set((await import('../helpers/test-core.js')).testCore().catalog.products.flatMap((product) => product.releases.slice(0, 3).map((release) => `${release.productName}/${release.name}`)))].slice(0, 130);
+    await store.setCounts(SPEAKER, keys.map((release, index) => ({ release, count: index + 1 })), { user: 'U1', at: '2026-11-28T10:00:00.000Z' });
+    const message = renderBlocks(await runText('inventory', deps, SPEAKER));
+    const table = message.blocks.find((block) => block.type === 'table') as unknown as { rows: unknown[] };
+    expect(table.rows).toHaveLength(100);
+    expect(JSON.stringify(message.blocks)).toContain('…and 31 more releases: `/eol inventory export` or `/eol report export` has them all.');
   });
 });

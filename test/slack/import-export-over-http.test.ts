@@ -52,7 +52,10 @@ describe('a file shared with a mention', () => {
     const text = JSON.stringify(preview.blocks);
     expect(text).toContain('Preview of “ad-computers.csv”');
     expect(text).toContain('47 machines → 7 releases');
-    expect(text).toContain('18 × Microsoft Windows XP SP3');
+    // The releases as a table (the notification text keeps them as lines).
+    const table = preview.blocks.find((block) => block.type === 'table') as unknown as { rows: { text: string }[][] };
+    expect(table.rows[1]?.map((cell) => cell.text)).toEqual(['Microsoft Windows XP SP3', '18', 'unsupported since 2014-04-09']);
+    expect(preview.text).toContain('18 × Microsoft Windows XP SP3');
     expect(text).toContain('3 machines not recognised');
     expect(text).toContain('“OnTap 9.8”: 1 machine');
     const buttons = preview.blocks.find((block) => block.type === 'actions')?.elements ?? [];
