@@ -4,7 +4,8 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { AppliedChange, InventoryRow, Result } from '../commands/command-types.js';
 import { AT_RISK_DAYS, type ExposureTotals } from '../inventory/classify-exposure.js';
 import { plural, shortStatus } from './describe-lifecycle.js';
-import { formatCount, type Formatter } from './formatter.js';
+import { formatCount, plainFormat, type Formatter } from './formatter.js';
+import { tableLine } from './table-line.js';
 
 const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) => f.text(releaseTitle(row.release));
 
@@ -20,11 +21,17 @@ function totalsLine(totals: ExposureTotals, f: Formatter): string {
   return `${plural(totals.total, 'machine')}: ${parts.join(' · ')}`;
 }
 
-/** Where a table of the result's rows goes, for a renderer that draws tables (render-blocks.ts). */
-export const ROWS_TABLE = '\u0000rows-table';
-
 function rowLines(rows: InventoryRow[], f: Formatter): string[] {
-  if (f.tables && rows.length > 0) return [ROWS_TABLE];
+  if (f.tables && rows.length > 0) {
+    return [
+      tableLine({
+        columns: ['Release', 'Machines', 'Status'],
+        rows: rows.map((row) => [releaseTitle(row.release), formatCount(row.count), shortStatus(row.lifecycle, plainFormat)]),
+        right: [1],
+        more: '`/eol inventory export` or `/eol report export` has them all.',
+      }),
+    ];
+  }
   return rows.map((row) => `• ${formatCount(row.count)} × ${releaseName(row, f)}: ${shortStatus(row.lifecycle, f)}`);
 }
 

@@ -1,11 +1,11 @@
 // Result -> a Slack message: Block Kit plus the `text` fallback that notifications and screen readers use.
 // Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
 import { releaseTitle } from '../catalog/release-title.js';
-import type { InventoryRow, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
+import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { describePhase, describeStatus, retainedNote, shortStatus, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
-import { formatCount, plainFormat, slackFormat } from './formatter.js';
-import { ROWS_TABLE } from './inventory-lines.js';
+import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { slackFormat } from './formatter.js';
+import { tableOf, type TableSpec } from './table-line.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { answerLines } from './answer-lines.js';
 import { renderSummary } from './render-text.js';
@@ -150,35 +150,34 @@ function importButtons(fileRef: string): Block {
   };
 }
 
-/** Slack shows at most this many rows in a table; the rest are counted under it. */
+/** Slack shows at most this many rows in a table (with its header); the rest are counted under it. */
 const MAX_TABLE_ROWS = 100;
 
 const cell = (text: string) => ({ type: 'raw_text', text });
 
-/** The result's release rows as Slack's table block: release, machines, status (plain text cells). */
-function rowsTable(rows: readonly InventoryRow[]): Block[] {
-  const shown = rows.slice(0, MAX_TABLE_ROWS - 1);
-  const table: Block = {
+function tableBlocks(table: TableSpec): Block[] {
+  const shown = table.rows.slice(0, MAX_TABLE_ROWS - 1);
+  const block: Block = {
     type: 'table',
-    column_settings: [{ is_wrapped: true }, { align: 'right' }, { is_wrapped: true }],
-    rows: [[cell('Release'), cell('Machines'), cell('Status')], ...shown.map((row) => [cell(releaseTitle(row.release)), cell(formatCount(row.count)), cell(shortStatus(row.lifecycle, plainFormat))])],
+    column_settings: table.columns.map((_, index) => (table.right.includes(index) ? { align: 'right' } : { is_wrapped: true })),
+    rows: [table.columns.map(cell), ...shown.map((row) => row.map(cell))],
   };
-  const more = rows.length - shown.length;
-  return more > 0 ? [table, context(`…and ${more} more release${more === 1 ? '' : 's'}: \`/eol inventory export\` or \`/eol report export\` has them all.`)] : [table];
+  const more = table.rows.length - shown.length;
+  return more > 0 ? [block, context(`…and ${more} more: ${table.more}`)] : [block];
 }
 
-/** Sections of the lines, with a table where the rows go. */
-function withRowsTable(lines: string[], result: Result): Block[] {
-  const at = lines.indexOf(ROWS_TABLE);
-  if (at === -1 || !('rows' in result)) return chunkSections(lines);
+/** Sections of the lines, with a table block where a table line stands. */
+function blocksOfLines(lines: string[]): Block[] {
+  const at = lines.findIndex((line) => tableOf(line) !== null);
+  if (at === -1) return chunkSections(lines);
   const after = lines.slice(at + 1);
-  return [...chunkSections(lines.slice(0, at)), ...rowsTable(result.rows as InventoryRow[]), ...(after.some((line) => line !== '') ? chunkSections(after) : [])];
+  return [...chunkSections(lines.slice(0, at)), ...tableBlocks(tableOf(lines[at] as string) as TableSpec), ...(after.some((line) => line !== '') ? chunkSections(after) : [])];
 }
 
 function blocksOf(result: Result): Block[] {
   const lines = answerLines(result, slackFormat);
-  if (lines && result.kind === 'import-preview' && result.fileRef !== null) return [...withRowsTable(lines, result), importButtons(result.fileRef)];
-  if (lines) return withRowsTable(lines, result);
+  if (lines && result.kind === 'import-preview' && result.fileRef !== null) return [...blocksOfLines(lines), importButtons(result.fileRef)];
+  if (lines) return blocksOfLines(lines);
   switch (result.kind) {
     case 'invalid':
       // Reasons quote what was typed ("watch <!channel>"): escaped so no token in them is live.

@@ -2,6 +2,7 @@
 import { releaseTitle } from '../catalog/release-title.js';
 import type { Result } from '../commands/command-types.js';
 import { formatCount, type Formatter } from './formatter.js';
+import { tableLine } from './table-line.js';
 
 const nameOf = (release: { productLabel: string; label: string }, f: Formatter) => f.text(releaseTitle(release));
 
@@ -24,6 +25,20 @@ export function watchLines(result: Result, f: Formatter): string[] | null {
         return lines;
       }
       lines.push(f.strong(`Watches (automatic for inventory releases: ${result.autoWatch ? 'on' : 'off'})`));
+      if (f.tables) {
+        const table = result.rows.map((row) => [
+          releaseTitle(row.release),
+          row.next ? `${row.next.date} (${row.next.phaseLabel} ends ${row.next.end})` : 'none left',
+          row.leads.map(formatCount).join(', '),
+          row.source === 'auto' ? 'from inventory' : 'set here',
+        ]);
+        lines.push(tableLine({ columns: ['Release', 'Next reminder', 'Lead days', 'Watched'], rows: table, right: [], more: '`/eol watches` lists them from the command line too.' }));
+        // Who marked what handled stays a line: a table cell cannot mention a person.
+        for (const row of result.rows) {
+          for (const handled of row.handled) lines.push(`${nameOf(row.release, f)}: ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`);
+        }
+        return lines;
+      }
       for (const row of result.rows) {
         const next = row.next ? `next reminder ${f.date(row.next.date)} (${f.text(row.next.phaseLabel)} ends ${f.date(row.next.end)})` : 'no reminder left';
         const source = row.source === 'auto' ? ', from inventory' : '';

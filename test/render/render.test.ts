@@ -92,6 +92,25 @@ describe('tables instead of walls of text', () => {
     const message = renderBlocks(await runText('inventory', deps, SPEAKER));
     const table = message.blocks.find((block) => block.type === 'table') as unknown as { rows: unknown[] };
     expect(table.rows).toHaveLength(100);
-    expect(JSON.stringify(message.blocks)).toContain('…and 31 more releases: `/eol inventory export` or `/eol report export` has them all.');
+    expect(JSON.stringify(message.blocks)).toContain('…and 31 more: `/eol inventory export` or `/eol report export` has them all.');
+  });
+});
+
+describe('watches and contracts as tables', () => {
+  it('shows watches and contracts as tables in Slack, and as lines in plain text', async () => {
+    const store = new MemoryStore();
+    const deps = depsAt('2017-06-28', { store: async () => store });
+    await runText('watch windows-8.1 lead 30,7', deps, SPEAKER);
+    await runText('contract xp until 2019-01-14 Custom Support', deps, SPEAKER);
+    const watches = renderBlocks(await runText('watches', deps, SPEAKER));
+    const watchTable = watches.blocks.find((block) => block.type === 'table') as unknown as { rows: { text: string }[][] };
+    expect(watchTable.rows.map((row) => row.map((cell) => cell.text))).toEqual([
+      ['Release', 'Next reminder', 'Lead days', 'Watched'],
+      ['Microsoft Windows 8.1', '2017-12-10 (Active Support ends 2018-01-09)', '30, 7', 'set here'],
+    ]);
+    const contracts = renderBlocks(await runText('contracts', deps, SPEAKER));
+    const contractTable = contracts.blocks.find((block) => block.type === 'table') as unknown as { rows: { text: string }[][] };
+    expect(contractTable.rows[1]?.map((cell) => cell.text)).toEqual(['Microsoft Windows XP SP3', 'Custom Support', '2019-01-14', 'U1']);
+    expect(renderText(await runText('contracts', deps, SPEAKER))).toContain('• Microsoft Windows XP SP3: Custom Support until 2019-01-14 (recorded by U1)');
   });
 });
