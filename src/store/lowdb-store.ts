@@ -93,6 +93,8 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
   private pendingChanges: PendingChange[] = [];
+  private auditPending: { entry: AuditEntry; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private auditFlushing: Promise<void> | null = null;
   readonly historyDir: string;
 
   private constructor(
@@ -361,12 +363,36 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     return join(dirname(this.path), `${basename(this.path, '.json')}.audit`, `${workspace}.jsonl`);
   }
 
+  /**
+   * Group commit, as for counts: entries that arrive while an append is under way go together in the
+   * next one, one append and one fsync per workspace's log, so a burst of changes costs a few fsyncs.
+   */
   appendAudit(entry: AuditEntry): Promise<void> {
-    return this.inQueue(async () => {
-      await appendJsonLines(this.auditPath(entry.workspace), [entry]).catch((error: NodeJS.ErrnoException) => {
-        throw new StoreWriteError(`could not write the audit log (${error.code ?? error.message})`);
-      });
+    return new Promise((resolve, reject) => {
+      this.auditPending.push({ entry, resolve, reject });
+      this.auditFlushing ??= this.flushAudit();
     });
+  }
+
+  private async flushAudit(): Promise<void> {
+    while (this.auditPending.length > 0) {
+      const batch = this.auditPending.splice(0);
+      const byWorkspace = new Map<string, typeof batch>();
+      for (const pending of batch) byWorkspace.set(pending.entry.workspace, [...(byWorkspace.get(pending.entry.workspace) ?? []), pending]);
+      for (const [workspace, pendings] of byWorkspace) {
+        try {
+          await appendJsonLines(
+            this.auditPath(workspace),
+            pendings.map((pending) => pending.entry),
+          );
+          for (const pending of pendings) pending.resolve();
+        } catch (error) {
+          const reason = new StoreWriteError(`could not write the audit log (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          for (const pending of pendings) pending.reject(reason);
+        }
+      }
+    }
+    this.auditFlushing = null;
   }
 
   auditEntries(workspace: string, filter: { channel?: string; since?: string } = {}): Promise<AuditEntry[]> {
@@ -415,6 +441,7 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   forgetWorkspace(workspace: string): Promise<void> {
     return this.withLock(
       async () => {
+        await this.auditFlushing;
         if (!isIdentifier(workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
         const data = this.db.data;
         delete data.workspaces[workspace];
@@ -437,6 +464,7 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   forgetChannel(ref: TeamRef): Promise<void> {
     return this.withLock(
       async () => {
+        await this.auditFlushing;
         if (!isLoggableTeam(ref)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
         const data = this.db.data;
         const stored = this.storedWorkspace(ref.workspace);
