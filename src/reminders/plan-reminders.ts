@@ -25,6 +25,25 @@ export interface PlannedReminder {
   /** The next phase with a date after this one, if any: what remains. */
   after: { label: string; end: string; paid: boolean } | null;
   machineCount: number | null;
+  /**
+   * The first reminder of the same milestone and end date posted in this channel: later ones reply in
+   * its thread, so a channel sees one thread per milestone; `broadcast` also shows the reply in the
+   * channel, for the last week and the end day.
+   */
+  thread: { ts: string; broadcast: boolean } | null;
+}
+
+/** Within this many days of the end, a reply in the thread is shown in the channel too. */
+export const BROADCAST_DAYS = 7;
+
+function threadOf(records: Readonly<Record<string, ReminderRecord>>, milestone: string, end: string, daysLeft: number): PlannedReminder['thread'] {
+  const prefix = `${milestone}|${end}|`;
+  let first: { ts: string; at: string } | null = null;
+  for (const [key, record] of Object.entries(records)) {
+    if (!key.startsWith(prefix) || record.status !== 'sent' || !record.ts) continue;
+    if (!first || record.at < first.at) first = { ts: record.ts, at: record.at };
+  }
+  return first ? { ts: first.ts, broadcast: daysLeft <= BROADCAST_DAYS } : null;
 }
 
 export interface PlanInput {
@@ -86,6 +105,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
             late: due.dueDate < input.today,
             after: next ? { label: next.label, end: next.end, paid: next.kind === 'extended' } : null,
             machineCount: counts[key] ?? null,
+            thread: threadOf(input.records, milestone, phase.end, daysBetween(input.today, phase.end)),
           });
         }
       }

@@ -30,9 +30,10 @@ export function createWebClient(token: string, apiUrl?: string, timeoutMs = WEB_
   return new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs });
 }
 
-async function postMessage(client: webApi.WebClient, channel: string, key: string, message: SlackMessage): Promise<PostOutcome> {
+async function postMessage(client: webApi.WebClient, channel: string, key: string, message: SlackMessage, thread: PlannedReminder['thread'] = null): Promise<PostOutcome> {
   try {
-    const response = await client.chat.postMessage({ channel, ...message, metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { key } } });
+    const threading = thread ? { thread_ts: thread.ts, reply_broadcast: thread.broadcast } : {};
+    const response = await client.chat.postMessage({ channel, ...message, ...threading, metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { key } } });
     return { kind: 'posted', ts: response.ts ?? '' };
   } catch (caught) {
     const error = caught as SlackError;
@@ -44,14 +45,16 @@ async function postMessage(client: webApi.WebClient, channel: string, key: strin
 
 export function createSlackReminderPoster(client: webApi.WebClient): ReminderPoster {
   return {
-    post: (reminder: PlannedReminder) => postMessage(client, reminder.channel, reminder.key, renderReminder(reminder)),
+    post: (reminder: PlannedReminder) => postMessage(client, reminder.channel, reminder.key, renderReminder(reminder), reminder.thread),
     postNotice: (notice: DateNotice) => postMessage(client, notice.channel, notice.key, renderNotice(notice)),
 
-    async findPosted(post: { workspace: string; channel: string; key: string }, since: string): Promise<string | null> {
+    async findPosted(post: { workspace: string; channel: string; key: string; thread?: PlannedReminder['thread'] }, since: string): Promise<string | null> {
       const oldest = String(Math.floor(Date.parse(since) / 1000) - CLOCK_SLACK_SECONDS);
       let cursor: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
-        const response = await client.conversations.history({ channel: post.channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+        // A reply in a thread is not in the channel's history: it is looked for in the thread.
+        const query = { channel: post.channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) };
+        const response = post.thread ? await client.conversations.replies({ ...query, ts: post.thread.ts }) : await client.conversations.history(query);
         const found = response.messages?.find(
           (message) => message.metadata?.event_type === REMINDER_EVENT_TYPE && (message.metadata.event_payload as { key?: string } | undefined)?.key === post.key,
         );

@@ -32,7 +32,7 @@ export class FakeSlackApi {
   override: Override = () => undefined;
   socket: WebSocket | undefined;
   /** Messages accepted by chat.postMessage, per channel, as conversations.history returns them. */
-  readonly accepted = new Map<string, { ts: string; text: unknown; metadata: unknown; chatter?: boolean }[]>();
+  readonly accepted = new Map<string, { ts: string; text: unknown; metadata: unknown; chatter?: boolean; thread_ts?: string; reply_broadcast?: boolean }[]>();
   /** When set, a channel accepts one post per this many ms and answers 429 (Retry-After: 1) beyond. */
   channelGapMs: number | null = null;
   private lastAcceptedAt = new Map<string, number>();
@@ -104,7 +104,8 @@ export class FakeSlackApi {
     this.lastAcceptedAt.set(channel, now);
     const ts = `${1700000000 + this.callsTo('chat.postMessage').length}.000100`;
     const messages = this.accepted.get(channel) ?? [];
-    messages.push({ ts, text: call.body.text, metadata: call.body.metadata });
+    const threading = call.body.thread_ts ? { thread_ts: String(call.body.thread_ts), reply_broadcast: String(call.body.reply_broadcast) === 'true' } : {};
+    messages.push({ ts, text: call.body.text, metadata: call.body.metadata, ...threading });
     this.accepted.set(channel, messages);
     return { body: { ok: true, ts, channel } };
   }
@@ -132,10 +133,14 @@ export class FakeSlackApi {
         return { ok: true, user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: 'T1', user: 'eolwatch' };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
+      case 'conversations.replies':
       case 'conversations.history': {
         // As Slack pages it: newest first, after `oldest`, `limit` a page (at most 1,000), then a cursor.
+        // The history holds top-level messages and broadcast replies; a thread's replies are its own.
         const oldest = Number(call.body.oldest ?? 0);
-        const newestFirst = [...(this.accepted.get(String(call.body.channel)) ?? [])].reverse().filter((message) => Number(message.ts) > oldest);
+        const inView = (message: { thread_ts?: string; reply_broadcast?: boolean }) =>
+          method === 'conversations.replies' ? message.thread_ts === String(call.body.ts) : message.thread_ts === undefined || message.reply_broadcast === true;
+        const newestFirst = [...(this.accepted.get(String(call.body.channel)) ?? [])].reverse().filter((message) => Number(message.ts) > oldest && inView(message));
         const start = Number(call.body.cursor ?? 0);
         const limit = Math.min(Number(call.body.limit ?? 100), 1000);
         const page = newestFirst.slice(start, start + limit);

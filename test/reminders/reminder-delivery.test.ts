@@ -190,3 +190,32 @@ describe('delivery', () => {
     expect(api.acceptedPosts()).toHaveLength(1);
   });
 });
+
+describe('one thread per milestone', () => {
+  it('posts the first reminder of a milestone in the channel and the later ones in its thread, shown in the channel for the last week', async () => {
+    await store.watch(met, [{ release: W81, leads: [30, 8, 7, 0] }], 'manual', '2022-12-01');
+    await run('2022-12-11');
+    await run('2023-01-02');
+    await run('2023-01-03');
+    await run('2023-01-10');
+    const posts = api.callsTo('chat.postMessage').map((call) => call.body as { thread_ts?: string; reply_broadcast?: string });
+    expect(posts).toHaveLength(4);
+    const first = api.accepted.get('CMET')?.[0]?.ts;
+    expect(posts[0]?.thread_ts).toBeUndefined();
+    expect(posts.slice(1).map((post) => post.thread_ts)).toEqual([first, first, first]);
+    expect(posts.slice(1).map((post) => post.reply_broadcast)).toEqual(['false', 'true', 'true']);
+  });
+
+  it('a reply a crashed run posted is found in its thread, and not posted again', async () => {
+    await store.watch(met, [{ release: W81, leads: [30, 7] }], 'manual', '2022-12-01');
+    await run('2022-12-11');
+    await store.watch(met, [{ release: W81, leads: [30, 8] }], 'manual', '2022-12-01');
+    await runThatDiesBeforeRecording('2023-01-02');
+    expect(api.callsTo('chat.postMessage')).toHaveLength(2);
+    const { report } = await run('2023-01-02');
+    expect(report.posted).toHaveLength(0);
+    expect(report.alreadyPosted).toHaveLength(1);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(api.callsTo('conversations.replies').length).toBeGreaterThan(0);
+  });
+});
