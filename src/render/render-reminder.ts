@@ -7,6 +7,8 @@ import { formatCount, plainFormat, slackFormat, type Formatter } from './formatt
 import type { SlackMessage } from './render-blocks.js';
 import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from './slack-ids.js';
 
+/** The snoozes a reminder offers, in days; the button's id carries its days (`eol_snooze_7`). */
+export const SNOOZE_CHOICES = [1, 7, 30] as const;
 export const SNOOZE_DAYS = 7;
 
 export function reminderText(reminder: PlannedReminder, f: Formatter): string {
@@ -31,13 +33,26 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
 }
 
 export function renderReminder(reminder: PlannedReminder): SlackMessage {
-  const button = (action_id: string, text: string) => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: reminder.milestone });
+  const button = (action_id: string, text: string, extra: Record<string, unknown> = {}) => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: reminder.milestone, ...extra });
+  // "Handled" silences the milestone here for good: asked once more before it does.
+  const confirm = {
+    title: { type: 'plain_text', text: 'Mark handled?' },
+    text: { type: 'plain_text', text: 'No more reminders of this in this channel. You can undo it afterwards.' },
+    confirm: { type: 'plain_text', text: 'Mark handled' },
+    deny: { type: 'plain_text', text: 'Cancel' },
+  };
   return {
     // The notification text is read as mrkdwn too: a contract named "<https://evil|Renew>" stays text.
     text: escapeMrkdwn(reminderText(reminder, plainFormat).replace(/_/g, '')),
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: reminderText(reminder, slackFormat) } },
-      { type: 'actions', elements: [button(SNOOZE_ACTION_ID, `Snooze ${SNOOZE_DAYS} days`), button(HANDLED_ACTION_ID, 'Mark handled')] },
+      {
+        type: 'actions',
+        elements: [
+          ...SNOOZE_CHOICES.map((days) => button(`${SNOOZE_ACTION_ID}_${days}`, `Snooze ${days} day${days === 1 ? '' : 's'}`)),
+          button(HANDLED_ACTION_ID, 'Mark handled', { confirm }),
+        ],
+      },
     ],
   };
 }

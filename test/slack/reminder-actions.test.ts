@@ -67,6 +67,23 @@ it('"Undo" under a handled reminder takes the mark back: reminders resume, both 
   expect((await store.auditEntries('T1')).slice(-2).map((entry) => entry.action)).toEqual(['milestone.handled', 'milestone.unhandled']);
 });
 
+it.each([
+  ['eol_snooze_1', '2022-12-12'],
+  ['eol_snooze_30', '2023-01-10'],
+])('%s snoozes until %s', async (actionId, until) => {
+  const reply = await press(actionId, 'T1|CMET|windows/8.1|eoas');
+  expect(JSON.stringify(reply.blocks)).toContain(`Snoozed by <@U7> until ${until}`);
+  expect((await store.milestoneMarks())['T1|CMET|windows/8.1|eoas']).toMatchObject({ snoozedUntil: until });
+});
+
+it('a reminder offers snoozes of 1, 7 and 30 days, and asks before marking handled', async () => {
+  const { renderReminder } = await import('../../src/render/render-reminder.js');
+  const [reminder] = await planOn('2022-12-11');
+  const elements = (renderReminder(reminder!).blocks[1] as { elements: { action_id: string; confirm?: unknown }[] }).elements;
+  expect(elements.map((element) => element.action_id)).toEqual(['eol_snooze_1', 'eol_snooze_7', 'eol_snooze_30', 'eol_handled']);
+  expect(elements[3]?.confirm).toMatchObject({ title: { text: 'Mark handled?' } });
+});
+
 it("refuses to mark another channel's milestone", async () => {
   const reply = await press(HANDLED_ACTION_ID, 'T1|COTHER|windows/8.1|eol');
   expect(reply.text).toBe('That reminder belongs to another channel.');

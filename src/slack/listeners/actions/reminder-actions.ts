@@ -4,7 +4,7 @@ import type { BlockButtonAction, Context, SlackActionMiddlewareArgs } from '@sla
 import { addDays, toIsoDate } from '../../../lifecycle/calendar-date.js';
 import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { slackFormat } from '../../../render/formatter.js';
-import { SNOOZE_DAYS } from '../../../render/render-reminder.js';
+import { SNOOZE_CHOICES, SNOOZE_DAYS } from '../../../render/render-reminder.js';
 import { SNOOZE_ACTION_ID, UNDO_HANDLED_ACTION_ID } from '../../../render/slack-ids.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
@@ -35,8 +35,10 @@ export async function handleReminderAction(args: SlackActionMiddlewareArgs<Block
       await store.markMilestone(milestone, { handledBy: undefined, handledAt: undefined });
       await recordAudit(deps.commands, speaker, { action: 'milestone.unhandled', change: `${milestone}: handled → not handled`, releases: [releaseOfMilestone(milestone)] });
       note = `“Handled” undone by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: reminders of this resume.`;
-    } else if (action.action_id === SNOOZE_ACTION_ID) {
-      const until = addDays(today, SNOOZE_DAYS);
+    } else if (action.action_id.startsWith(SNOOZE_ACTION_ID)) {
+      // `eol_snooze_30` snoozes 30 days; the older `eol_snooze` (messages posted before) 7.
+      const days = Number(/_(\d+)$/.exec(action.action_id)?.[1] ?? SNOOZE_DAYS);
+      const until = addDays(today, SNOOZE_CHOICES.includes(days as (typeof SNOOZE_CHOICES)[number]) ? days : SNOOZE_DAYS);
       await store.markMilestone(milestone, { snoozedUntil: until, snoozedBy: user, snoozedAt: today });
       await recordAudit(deps.commands, speaker, { action: 'milestone.snooze', change: `${milestone}: until ${until}`, releases: [releaseOfMilestone(milestone)] });
       note = `Snoozed by <@${escapeMrkdwn(user)}> until ${slackFormat.date(until)}.`;
