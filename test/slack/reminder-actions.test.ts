@@ -79,7 +79,7 @@ it.each([
 it('a reminder offers snoozes of 1, 7 and 30 days, and asks before marking handled', async () => {
   const { renderReminder } = await import('../../src/render/render-reminder.js');
   const [reminder] = await planOn('2022-12-11');
-  const elements = (renderReminder(reminder!).blocks[1] as { elements: { action_id: string; confirm?: unknown }[] }).elements;
+  const elements = (renderReminder(reminder!).blocks[1] as unknown as { elements: { action_id: string; confirm?: unknown }[] }).elements;
   expect(elements.map((element) => element.action_id)).toEqual(['eol_snooze_1', 'eol_snooze_7', 'eol_snooze_30', 'eol_handled']);
   expect(elements[3]?.confirm).toMatchObject({ title: { text: 'Mark handled?' } });
 });
