@@ -1,5 +1,6 @@
-// Whether a channel is shared with another organisation (Slack Connect), from conversations.info,
-// kept for an hour per channel. Team answers there go to the asker alone unless they share them.
+// What conversations.info says of a channel: whether it is shared with another organisation (Slack
+// Connect; kept for an hour per channel: team answers there go to the asker alone unless they share
+// them), and whether the bot is in it (a watch there needs the bot invited).
 import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 
@@ -16,4 +17,12 @@ export function createExternallyShared(): (client: webApi.WebClient, channel: st
     known.set(channel, shared);
     return shared;
   };
+}
+
+/** Whether the bot is a member of the channel (so it can post reminders there); null when unknown. */
+export async function botIsMember(client: webApi.WebClient, channel: string): Promise<boolean | null> {
+  return client.conversations
+    .info({ channel })
+    .then((info) => (typeof info.channel?.is_member === 'boolean' ? info.channel.is_member : null))
+    .catch(() => null);
 }

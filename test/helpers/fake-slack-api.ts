@@ -41,6 +41,8 @@ export class FakeSlackApi {
   private waiters: { method: string; count: number; resolve: () => void }[] = [];
   /** Files people shared, served by files.info and downloaded from their url_private_download. */
   private readonly files = new Map<string, { name: string; bytes: Buffer }>();
+  /** Channels the bot has not been invited to, as conversations.info says. */
+  readonly notMemberOf = new Set<string>();
   /** Channels shared with another organisation (Slack Connect), as conversations.info says. */
   readonly externallyShared = new Set<string>();
   /** Bytes uploaded through files.uploadV2, by upload number, with what completed them. */
@@ -165,7 +167,7 @@ export class FakeSlackApi {
         return { ok: true, files };
       }
       case 'conversations.info':
-        return { ok: true, channel: { id: call.body.channel, is_ext_shared: this.externallyShared.has(String(call.body.channel)) } };
+        return { ok: true, channel: { id: call.body.channel, is_ext_shared: this.externallyShared.has(String(call.body.channel)), is_member: !this.notMemberOf.has(String(call.body.channel)) } };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(call.body.users)}` } };
       case 'conversations.join':

@@ -82,3 +82,16 @@ it('a mention asking for the inventory in a shared channel is answered to the as
   expect(answer).toMatchObject({ channel: 'CCONNECT2', user: 'U1' });
   expect(JSON.stringify(answer.blocks)).toContain('eol_share_answer');
 });
+
+it('/eol watch in a channel the bot is not in says so at once, with the fix', async () => {
+  running.api.notMemberOf.add('CNOTIN');
+  const before = running.api.callsTo('response').length;
+  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CNOTIN' }), contentType: 'application/x-www-form-urlencoded' })).json() as { text: string };
+  expect(answer.text).toContain('Watching');
+  await running.api.waitFor('response', before + 1);
+  expect(running.api.callsTo('response').at(-1)?.body).toMatchObject({ response_type: 'ephemeral', text: 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.' });
+  const inChannel = running.api.callsTo('response').length;
+  await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CSHARED' }), contentType: 'application/x-www-form-urlencoded' });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(running.api.callsTo('response')).toHaveLength(inChannel);
+});

@@ -8,9 +8,11 @@ import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { renderImportModal } from '../../../render/render-import-modal.js';
 import { uploadExport } from '../../upload-export.js';
-import { createExternallyShared } from '../../externally-shared.js';
+import { botIsMember, createExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
 import { shareAnswerButton } from '../actions/share-answer-action.js';
+
+export const NOT_A_MEMBER = 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.';
 
 const uploadRefused = (code: string | undefined): string =>
   code === 'not_in_channel' || code === 'channel_not_found'
@@ -59,6 +61,11 @@ export function registerEolCommand(app: App, deps: SlackDeps): void {
         return;
       }
       await ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
+      acked = true;
+      // A watch is only as good as the bot's place in the channel: said at once, with the fix.
+      if (request.kind === 'watch' && (await botIsMember(client, command.channel_id)) === false) {
+        await respond({ response_type: 'ephemeral', text: NOT_A_MEMBER });
+      }
     } catch (error) {
       deps.logger.error({ err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' }, 'command failed');
       if (acked) await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
