@@ -12,7 +12,8 @@ import { runImport } from '../commands/import-command.js';
 import { inventoryRows, releaseKeyOf } from '../commands/inventory-rows.js';
 import { syncCounts } from '../commands/sync-counts.js';
 import { contractsOf } from '../commands/team-contracts.js';
-import { emptyTotals, addToTotals, type Exposure } from '../inventory/classify-exposure.js';
+import { emptyTotals } from '../inventory/classify-exposure.js';
+import { runReport } from '../commands/report-command.js';
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { readRequestBody } from '../net/read-request-body.js';
 import { RateLimiter } from './rate-limiter.js';
@@ -52,11 +53,9 @@ async function teamAnswer(deps: CommandDeps, speaker: Speaker) {
 
 async function reportAnswer(deps: CommandDeps, speaker: Speaker) {
   const { asOf, teams, counts } = await countsForExport('workspace', deps, speaker);
-  const totals = emptyTotals();
-  for (const team of teams) {
-    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace: speaker.workspace, channel: team.channel })).totals;
-    for (const [exposure, count] of Object.entries(own)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
-  }
+  // The same totals as /eol report: each team's contracts count for its own machines only.
+  const report = await runReport(deps, speaker);
+  const totals = report.kind === 'report' ? report.totals : emptyTotals();
   return { workspace: speaker.workspace, asOf, totals, teams: teams.map((team) => ({ channel: team.channel, name: team.name })), counts };
 }
 

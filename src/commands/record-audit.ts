@@ -2,7 +2,7 @@
 // entry: should the entry fail to be written, the answer says so in its warning line.
 import type { AuditEntry } from '../audit/audit-log.js';
 import { releaseTitle } from '../catalog/release-title.js';
-import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
+import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 
 export type AuditChange = Pick<AuditEntry, 'action' | 'change' | 'releases'> & { channel?: string | null };
@@ -31,7 +31,7 @@ export async function recordAudit(deps: CommandDeps, speaker: Speaker, change: A
 const titles = (releases: { release: Parameters<typeof releaseTitle>[0] }[]) => releases.map(({ release }) => releaseTitle(release)).join(', ');
 
 /** The audit entry a command's result calls for (counts record their own, whichever way they came). */
-export function auditChangeOf(request: Request, result: Result): AuditChange | null {
+export function auditChangeOf(result: Result): AuditChange | null {
   switch (result.kind) {
     case 'inventory-cleared':
       return { action: 'counts.clear', change: result.changes.map((change) => `${releaseTitle(change.release)} ${change.from} → 0`).join(', ') || 'nothing to clear', releases: result.changes.map((change) => releaseKeyOf(change.release)) };
@@ -44,9 +44,10 @@ export function auditChangeOf(request: Request, result: Result): AuditChange | n
     case 'unwatched':
       return result.releases.length === 0 ? null : { action: 'watch.remove', change: titles(result.releases.map((release) => ({ release }))), releases: result.releases.map(releaseKeyOf) };
     case 'contracts':
-      if (result.changed === 'set' && request.kind === 'contract-set') {
-        const set = result.contracts.find(({ contract }) => contract.until === request.until);
-        return { action: 'contract.set', change: `${set ? releaseTitle(set.release) : request.release}: “${request.name}” until ${request.until}`, releases: set ? [releaseKeyOf(set.release)] : [] };
+      // A contract just set is the answer's only one.
+      if (result.changed === 'set' && result.contracts[0]) {
+        const { release, contract } = result.contracts[0];
+        return { action: 'contract.set', change: `${releaseTitle(release)}: “${contract.name}” until ${contract.until}`, releases: [releaseKeyOf(release)] };
       }
       if (result.changed === 'removed' && result.removed) return { action: 'contract.remove', change: releaseTitle(result.removed), releases: [releaseKeyOf(result.removed)] };
       return null;

@@ -88,7 +88,7 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
 export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   try {
     const result = await dispatch(request, deps, speaker);
-    const change = auditChangeOf(request, result);
+    const change = auditChangeOf(result);
     const warning = (change ? await recordAudit(deps, speaker, change) : null) ?? staleWarning(deps);
     return warning ? { ...result, warning } : result;
   } catch (error) {
