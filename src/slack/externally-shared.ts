@@ -4,7 +4,9 @@
 import type { webApi } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 
-export function createExternallyShared(): (client: webApi.WebClient, channel: string) => Promise<boolean> {
+export type ExternallyShared = (client: webApi.WebClient, channel: string) => Promise<boolean>;
+
+export function createExternallyShared(): ExternallyShared {
   const known = new LRUCache<string, boolean>({ max: 10_000, ttl: 60 * 60 * 1000 });
   return async (client, channel) => {
     const cached = known.get(channel);

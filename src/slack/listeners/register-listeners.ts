@@ -40,7 +40,9 @@ const actionHandlers: Record<string, ActionHandler> = {
 };
 
 export function registerListeners(app: App, deps: SlackDeps): void {
-  registerEolCommand(app, deps);
+  // One answer per channel, an hour long, for the command and for mentions alike.
+  const externallyShared = createExternallyShared();
+  registerEolCommand(app, deps, externallyShared);
   app.action<BlockButtonAction>(/^eol_/, async (args) => {
     // Buttons of one kind in one message differ by a suffix ("eol_lookup_2"): Slack wants unique ids.
     const handler = actionHandlers[args.action.action_id.replace(/_\d+$/, '')];
@@ -53,7 +55,6 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (event.type === 'tokens_revoked' && !(event as { tokens?: { bot?: string[] } }).tokens?.bot?.length) return;
     await deps.onUninstall?.(context.teamId, context.enterpriseId, event.type);
   });
-  const externallyShared = createExternallyShared();
   app.event(/^(app_mention|message)$/, async ({ event, client, context }) => {
     if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps, context, externallyShared);
     else await handleDirectMessage(event as types.MessageEvent, client, deps, context);

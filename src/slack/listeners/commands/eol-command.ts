@@ -8,7 +8,7 @@ import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { renderImportModal } from '../../../render/render-import-modal.js';
 import { uploadExport } from '../../upload-export.js';
-import { botIsMember, createExternallyShared } from '../../externally-shared.js';
+import { botIsMember, type ExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
 import { shareAnswerButton } from '../actions/share-answer-action.js';
 
@@ -19,9 +19,8 @@ const uploadRefused = (code: string | undefined): string =>
     ? 'I could not upload the file here: invite me to this channel first (`/invite @eolwatch`).'
     : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same export: \`npm run --silent eol -- inventory export\`.`;
 
-export function registerEolCommand(app: App, deps: SlackDeps): void {
+export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: ExternallyShared): void {
   const answer = createSlashAnswerer(deps.commands);
-  const externallyShared = createExternallyShared();
   app.command('/eol', async ({ command, ack, client, respond, context }) => {
     let acked = false;
     try {

@@ -5,6 +5,7 @@ import { answerMessage, questionOf } from '../../answer-message.js';
 import { parseCommand } from '../../../commands/parse-command.js';
 import { SHAREABLE, shareAnswerButton } from '../actions/share-answer-action.js';
 import { postImportPreview } from '../../post-import-preview.js';
+import type { ExternallyShared } from '../../externally-shared.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
@@ -13,7 +14,7 @@ export async function handleAppMention(
   client: webApi.WebClient,
   deps: SlackDeps,
   context: Context,
-  externallyShared: (client: webApi.WebClient, channel: string) => Promise<boolean>,
+  externallyShared: ExternallyShared,
 ): Promise<void> {
   if (event.bot_id) return;
   const thread_ts = event.thread_ts ?? event.ts;
