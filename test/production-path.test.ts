@@ -1,12 +1,13 @@
 // The production path, in a fresh clone: npm ci, build, prune to production dependencies, then the
 // compiled bot and command line run with no TypeScript tooling installed; SIGTERM stops the bot with 0.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeSlackApi } from './helpers/fake-slack-api.js';
 import { freePort } from './helpers/free-port.js';
 import { makeTempDir } from './helpers/temp-dir.js';
+import { startMain } from './helpers/start-main.js';
 
 const temp = makeTempDir();
 const clone = join(temp.path, 'eolwatch');
@@ -39,20 +40,10 @@ it('node dist/cli.js answers, from the clone and from any other folder', () => {
 
 it('node dist/main.js serves Slack over HTTP, and exits 0 soon after SIGTERM', async () => {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-prod', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port), EOLWATCH_STORE: join(temp.path, 'store.json') };
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('eolwatch ready')) resolve();
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-  });
+  const env = { SLACK_BOT_TOKEN: 'xoxb-prod', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port), EOLWATCH_STORE: join(temp.path, 'store.json') };
+  const main = await startMain(env, { args: ['dist/main.js'], cwd: clone });
   expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-  const started = Date.now();
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(Date.now() - started).toBeLessThan(10_000);
+  const stopped = await main.stop();
+  expect(stopped.code).toBe(0);
+  expect(stopped.ms).toBeLessThan(10_000);
 }, 30_000);

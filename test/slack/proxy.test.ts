@@ -2,12 +2,12 @@
 // tunnel, as corporate proxies allow), here to host names that only the proxy can reach.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { CatalogServer } from '../helpers/catalog-server.js';
 import { ConnectProxy } from '../helpers/connect-proxy.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { freePort } from '../helpers/free-port.js';
 import { runEntry } from '../helpers/run-entry.js';
+import { startMain } from '../helpers/start-main.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
@@ -38,23 +38,13 @@ it('refreshes the catalogue through the proxy', async () => {
 
 it('reaches Slack through the proxy at start', async () => {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '', SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: behindProxy(api.apiUrl), PORT: String(port), HTTP_PROXY: proxy.url, EOLWATCH_STORE: `${temp.path}/eolwatch.json` };
+  const env = { SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: behindProxy(api.apiUrl), PORT: String(port), HTTP_PROXY: proxy.url, EOLWATCH_STORE: `${temp.path}/eolwatch.json` };
   const before = api.callsTo('auth.test').length;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const main = await startMain(env);
   try {
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        if (out.includes('eolwatch ready')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
     expect(api.callsTo('auth.test').length).toBeGreaterThan(before);
     expect(proxy.tunnels.filter((tunnel) => tunnel === new URL(behindProxy(api.apiUrl)).host).length).toBeGreaterThan(0);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await main.stop();
   }
 }, 30_000);

@@ -1,11 +1,11 @@
 // main.ts as a process against the fake Web API: a good token gets to "ready", a bad one stops cleanly.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { runEntry } from '../helpers/run-entry.js';
 import { freePort } from '../helpers/free-port.js';
+import { startMain } from '../helpers/start-main.js';
 
 const temp = makeTempDir();
 let api: FakeSlackApi;
@@ -27,33 +27,6 @@ it('stops with one line when Slack refuses the token', async () => {
   expect(run.code).toBe(1);
   expect(run.stderr.trim()).toBe('eolwatch: Slack refused the credentials (invalid_auth): check SLACK_BOT_TOKEN and SLACK_APP_TOKEN.');
 });
-
-/** main.ts as its own process until its ready line; `stop` waits for its clean stop (it flushes the store). */
-async function startMain(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  };
-  try {
-    const ready = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        const line = out.split('\n').find((l) => l.includes('eolwatch ready'));
-        if (line) resolve(JSON.parse(line));
-      });
-      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
-    return { ready, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
 
 it('starts in HTTP mode, logs ready and answers /healthz', async () => {
   const port = await freePort();
