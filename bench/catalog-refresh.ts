@@ -12,7 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pino } from 'pino';
 import { createSlackApp } from '../src/slack/create-slack-app.js';
-import { wireCore } from '../src/wire-core.js';
+import { openCore } from '../src/wire-core.js';
 import { CatalogServer, editedCatalog } from '../test/helpers/catalog-server.js';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { SIGNING_SECRET } from '../test/helpers/signed-request.js';
@@ -24,7 +24,7 @@ const variants = [0, 1].map((n) => editedCatalog(base, () => undefined, `2026-11
 const dir = mkdtempSync(join(tmpdir(), 'eolwatch-bench-refresh-'));
 const server = await new CatalogServer().start();
 const api = await new FakeSlackApi().start();
-const core = wireCore({
+const core = await openCore({
   catalogPath: 'data/products-full.json',
   supplementsPath: 'data/supplements.json',
   timezone: 'UTC',

@@ -5,13 +5,13 @@ import { useProxy } from './net/use-proxy.js';
 import { loadConfig } from './config.js';
 import { describeStartupError } from './describe-startup-error.js';
 import { runCli } from './shell/run-cli.js';
-import { wireCore } from './wire-core.js';
+import { openCore } from './wire-core.js';
 
 try {
   loadDotEnv();
   const config = loadConfig(process.env);
   await useProxy(config.proxy);
-  const core = wireCore(config);
+  const core = await openCore(config);
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   const { botToken, apiUrl } = config.slack;
   process.exitCode = await runCli(process.argv.slice(2), io, {

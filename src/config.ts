@@ -2,7 +2,6 @@
 import { IANAZone } from 'luxon';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import type { ProxySettings } from './net/use-proxy.js';
 
 export type SlackMode = 'socket' | 'http' | 'oauth' | 'shell';
@@ -38,49 +37,75 @@ export class ConfigError extends Error {}
 /** The bundled data files, found from this file (src/ or dist/) so `npx eolwatch` works from any folder. */
 const bundled = (file: string): string => relative(process.cwd(), fileURLToPath(new URL(`../data/${file}`, import.meta.url))) || file;
 
-const optionalText = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+// Each variable's reader: its value (trimmed; blank counts as unset) to what eolwatch uses, or a
+// ConfigError naming it. Plain functions rather than a schema library: loading zod costs 60-85 ms, a
+// third of a one-question command line's budget (bench/cli-wall-time.ts).
+type Reader<T> = (value: string | undefined) => T;
 
-const envSchema = z.object({
-  SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
-  SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_CLIENT_ID: optionalText,
-  SLACK_CLIENT_SECRET: optionalText,
-  SLACK_STATE_SECRET: optionalText,
-  EOLWATCH_UNINSTALL_GRACE_DAYS: optionalText
-    .transform((v) => (v === undefined ? 30 : Number(v)))
-    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 3650, 'must be a whole number of days'),
-  SLACK_API_URL: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL'),
-  PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).refine((n) => Number.isInteger(n) && n >= 0 && n < 65536, 'must be a port number'),
-  EOLWATCH_API_PORT: optionalText
-    .transform((v) => (v === undefined ? null : Number(v)))
-    .refine((n) => n === null || (Number.isInteger(n) && n > 0 && n < 65536), 'must be a port number'),
-  HTTPS_PROXY: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as http://proxy.example:3128'),
-  HTTP_PROXY: optionalText.refine((v) => v === undefined || URL.canParse(v), 'must be a URL such as http://proxy.example:3128'),
-  NO_PROXY: optionalText,
-  EOLWATCH_TIMEZONE: optionalText.transform((v) => v ?? 'UTC').refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
-  EOLWATCH_LOG_LEVEL: optionalText.transform((v) => v ?? 'info').pipe(z.enum(['debug', 'info', 'warn', 'error'])),
-  EOLWATCH_CATALOG: optionalText.transform((v) => v ?? bundled('products-full.json')),
-  EOLWATCH_SUPPLEMENTS: optionalText.transform((v) => v ?? bundled('supplements.json')),
-  EOLWATCH_REMINDER_TIME: optionalText
-    .transform((v) => v ?? '09:00')
-    .refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time of day as HH:MM, such as 09:00'),
-  EOLWATCH_CATALOG_URL: optionalText
-    .transform((v) => v ?? 'https://endoflife.date/api/v1/products/full')
-    .refine((v) => URL.canParse(v), 'must be a URL'),
-  EOLWATCH_CATALOG_CACHE: optionalText,
-  EOLWATCH_STORE: optionalText.transform((v) => v ?? 'data/eolwatch.json'),
-  EOLWATCH_DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a PostgreSQL URL such as postgres://user:password@host:5432/eolwatch'),
-  EOLWATCH_ADMINS: optionalText
-    .transform((v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''))
-    .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)), 'must list Slack user ids such as U012ABCDEF, separated by commas'),
-});
+const text: Reader<string | undefined> = (value) => value;
+const withDefault = (fallback: string): Reader<string> => (value) => value ?? fallback;
+const must =
+  <T>(read: Reader<T>, ok: (value: T) => boolean, message: string): Reader<T> =>
+  (value) => {
+    const result = read(value);
+    if (!ok(result)) throw new Error(message);
+    return result;
+  };
+const optionalUrl = (message = 'must be a URL') => must(text, (v) => v === undefined || URL.canParse(v), message);
+const wholeNumber = (fallback: number | null, ok: (n: number) => boolean, message: string): Reader<number | null> =>
+  must((v) => (v === undefined ? fallback : Number(v)), (n) => n === null || (Number.isInteger(n) && ok(n)), message);
+const isPort = (n: number) => n >= 0 && n < 65536;
+const LOG_LEVELS: readonly string[] = ['debug', 'info', 'warn', 'error'];
+const PROXY_MESSAGE = 'must be a URL such as http://proxy.example:3128';
+
+const readers = {
+  SLACK_BOT_TOKEN: must(text, (v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+  SLACK_APP_TOKEN: must(text, (v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_SIGNING_SECRET: text,
+  SLACK_CLIENT_ID: text,
+  SLACK_CLIENT_SECRET: text,
+  SLACK_STATE_SECRET: text,
+  EOLWATCH_UNINSTALL_GRACE_DAYS: wholeNumber(30, (n) => n >= 0 && n <= 3650, 'must be a whole number of days') as Reader<number>,
+  SLACK_API_URL: optionalUrl(),
+  PORT: wholeNumber(3000, isPort, 'must be a port number') as Reader<number>,
+  EOLWATCH_API_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
+  HTTPS_PROXY: optionalUrl(PROXY_MESSAGE),
+  HTTP_PROXY: optionalUrl(PROXY_MESSAGE),
+  NO_PROXY: text,
+  // UTC, the default, is luxon's own: asking Intl about it would load ICU's zone data (about 15 ms).
+  EOLWATCH_TIMEZONE: must(withDefault('UTC'), (zone) => zone === 'UTC' || IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
+  EOLWATCH_LOG_LEVEL: must(withDefault('info'), (v) => LOG_LEVELS.includes(v), `must be one of ${LOG_LEVELS.join(', ')}`) as Reader<Config['logLevel']>,
+  EOLWATCH_CATALOG: (v: string | undefined) => v ?? bundled('products-full.json'),
+  EOLWATCH_SUPPLEMENTS: (v: string | undefined) => v ?? bundled('supplements.json'),
+  EOLWATCH_REMINDER_TIME: must(withDefault('09:00'), (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time of day as HH:MM, such as 09:00'),
+  EOLWATCH_CATALOG_URL: must(withDefault('https://endoflife.date/api/v1/products/full'), (v) => URL.canParse(v), 'must be a URL'),
+  EOLWATCH_CATALOG_CACHE: text,
+  EOLWATCH_STORE: withDefault('data/eolwatch.json'),
+  EOLWATCH_DATABASE_URL: must(text, (v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a PostgreSQL URL such as postgres://user:password@host:5432/eolwatch'),
+  EOLWATCH_ADMINS: must(
+    (v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''),
+    (ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)),
+    'must list Slack user ids such as U012ABCDEF, separated by commas',
+  ),
+};
+
+type Environment = { [Name in keyof typeof readers]: ReturnType<(typeof readers)[Name]> };
+
+function readEnvironment(env: NodeJS.ProcessEnv): Environment {
+  const read: Record<string, unknown> = {};
+  for (const [name, reader] of Object.entries(readers)) {
+    const raw = env[name]?.trim();
+    try {
+      read[name] = (reader as Reader<unknown>)(raw === '' ? undefined : raw);
+    } catch (error) {
+      throw new ConfigError(`${name} ${(error as Error).message}`);
+    }
+  }
+  return read as Environment;
+}
 
 /** Every variable eolwatch reads; .env.example and the README document each one. */
-export const ENV_VARIABLES = Object.keys(envSchema.shape);
+export const ENV_VARIABLES = Object.keys(readers);
 
 /** How main connects: decided from which Slack credentials are set. Only main needs one. */
 export function slackModeOf({ slack: { botToken, appToken, signingSecret, oauth } }: Config): SlackMode {
@@ -95,12 +120,7 @@ export function slackModeOf({ slack: { botToken, appToken, signingSecret, oauth 
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(`${String(issue?.path[0] ?? 'environment')} ${issue?.message ?? 'is invalid'}`);
-  }
-  const e = parsed.data;
+  const e = readEnvironment(env);
   const oauthParts = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET].filter((value) => value !== undefined).length;
   if (oauthParts > 0 && oauthParts < 3) throw new ConfigError('OAuth needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
   return {

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type RequestListener, type Server, 
 import { createApiHandler } from './api/create-api-handler.js';
 import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
-import { wireCore } from './wire-core.js';
+import { openCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
 import { toIsoDate } from './lifecycle/calendar-date.js';
 import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   await useProxy(config.proxy);
   const mode = slackModeOf(config);
   const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });
-  const core = wireCore(config);
+  const core = await openCore(config);
   await core.store(); // a damaged store stops the start here, before anyone is told "saved"
   const deps = core.deps();
   if (mode === 'shell') {

@@ -1,15 +1,21 @@
 // Builds the core once (the catalogue and its refresher, the store opened on first use) and hands out
 // command dependencies with a chosen clock. Shared by the two entry points, main.ts and cli.ts.
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Catalog } from './catalog/catalog.js';
 import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
+import type { CatalogSources, InitialCatalog } from './catalog-sync/load-initial-catalog.js';
+import { openCatalog } from './catalog-sync/prepared-catalog.js';
 import type { CommandDeps, EolwatchStore } from './commands/command-types.js';
 import type { Config } from './config.js';
-import { LowdbStore } from './store/lowdb-store.js';
 import type { PostgresStore } from './store/postgres/postgres-store.js';
 import { newRunId } from './store/run-claims.js';
 import { releasesInUse } from './inventory/releases-in-use.js';
+
+// Answers are in English with ISO dates: luxon need not ask Intl for the system's locale, which loads
+// ICU's data (about 15 ms of every command line's start).
+Settings.defaultLocale = 'en-US';
 
 // A refresh that has not answered by then is a failure; the last good catalogue stays.
 const REFRESH_TIMEOUT_MS = 30_000;
@@ -37,12 +43,22 @@ export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timez
 /** A database URL as it may be shown: no password. */
 export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
-export function wireCore(config: CoreConfig): Core {
+export const catalogSourcesOf = (config: CoreConfig): CatalogSources => ({ catalogPath: config.catalogPath, supplementsPath: config.supplementsPath, cachePath: config.catalogCachePath });
+
+/** The core over the catalogue found at start (a prepared copy when current: catalog-sync/prepared-catalog.ts). */
+export async function openCore(config: CoreConfig): Promise<Core> {
+  return wireCore(config, await openCatalog(catalogSourcesOf(config), new Date().toISOString().slice(0, 10)));
+}
+
+export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
   let opened: Promise<EolwatchStore> | undefined;
   const databaseUrl = config.databaseUrl ?? null;
-  // PostgreSQL's client is loaded only when configured.
-  const store = () => (opened ??= databaseUrl ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl)) : LowdbStore.open(config.storePath));
-  const refresher = CatalogRefresher.open({
+  // Each store is loaded when first used: a question on the command line needs none (nor its schemas).
+  const store = () =>
+    (opened ??= databaseUrl
+      ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl))
+      : import('./store/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath)));
+  const refresher = CatalogRefresher.from({
     catalogPath: config.catalogPath,
     supplementsPath: config.supplementsPath,
     cachePath: config.catalogCachePath,
@@ -50,7 +66,7 @@ export function wireCore(config: CoreConfig): Core {
     timeoutMs: REFRESH_TIMEOUT_MS,
     now: () => new Date().toISOString(),
     inUse: async () => releasesInUse(await store()),
-  });
+  }, initial);
   const admins = new Set(config.admins);
   let nextReminderRun: () => string | null = () => null;
   return {
@@ -78,6 +94,7 @@ export function wireCore(config: CoreConfig): Core {
       catalogInfo: () => refresher.info(),
       now: clock ? () => clock(config.timezone) : () => DateTime.now().setZone(config.timezone),
       store,
+      storeIsAbsent: (asked) => asked === store && !opened && !databaseUrl && !existsSync(config.storePath),
       admins,
       status: async () => ({
         storePath: databaseUrl ? `PostgreSQL ${redactDatabaseUrl(databaseUrl)}` : config.storePath,

@@ -4,14 +4,15 @@
 // and is remembered for `/eol status`. Heavy steps yield to the event loop between them, so requests
 // in flight keep being answered (bench/catalog-refresh.ts measures it).
 import { readFileSync } from 'node:fs';
-import { createCatalog, createCatalogInSlices, type Catalog, type Release } from '../catalog/catalog.js';
+import type { Catalog, Release } from '../catalog/catalog.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import { diffCatalogs, type PhaseChange } from '../catalog/diff-catalogs.js';
 import { changedReleaseCount, retainReleases, withReleases } from '../catalog/retain-releases.js';
 import { indexCatalog, type IndexedCatalog } from '../catalog/index-catalog.js';
 import { checkCatalogDates } from '../catalog/check-catalog-dates.js';
-import { readCatalogCache, readRefreshStatus, writeCatalogCache, writeRefreshStatus } from './catalog-cache.js';
-import { fetchCatalog, MAX_CATALOG_BYTES, type Validators } from './fetch-catalog.js';
+import { readRefreshStatus, writeCatalogCache, writeRefreshStatus } from './catalog-cache.js';
+import { fetchCatalog, type Validators } from './fetch-catalog.js';
+import type { InitialCatalog } from './load-initial-catalog.js';
 
 export const MIN_PRODUCTS = 100;
 
@@ -37,18 +38,6 @@ export interface RefresherOptions {
   inUse?: () => Promise<ReadonlySet<string>>;
 }
 
-/** At start nothing else is running: the cache is read in one go, and held to the same sense. */
-function parseCatalogNow(body: string, supplements: unknown, today: string): Catalog | string {
-  const json = parseJson(body);
-  if (json === PARSE_FAILED) return 'the cache is not complete JSON';
-  try {
-    const catalog = createCatalog(json, supplements);
-    return checkCatalogDates(catalog, today) ?? catalog;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function parseJson(body: string): unknown {
@@ -68,6 +57,8 @@ async function parseCatalog(body: string, supplements: unknown, pause?: () => Pr
   const products = (json as { result?: unknown })?.result;
   if (Array.isArray(products) && products.length < MIN_PRODUCTS) return `only ${products.length} products (at least ${MIN_PRODUCTS} expected)`;
   try {
+    // The schema library is loaded only when a refresh needs it (see prepared-catalog.ts).
+    const { createCatalog, createCatalogInSlices } = await import('../catalog/create-catalog.js');
     return pause ? await createCatalogInSlices(json, supplements, pause) : createCatalog(json, supplements);
   } catch (error) {
     return (error as Error).message;
@@ -93,22 +84,14 @@ export class CatalogRefresher {
     this.state = { source, url: options.url, generatedAt: indexed.catalog.generatedAt, lastRefreshAt, lastError: null, generation: 1 };
   }
 
-  static open(options: RefresherOptions): CatalogRefresher {
+  /** The refresher over the catalogue a start found (catalog-sync/prepared-catalog.ts opens it). */
+  static from(options: RefresherOptions, initial: InitialCatalog): CatalogRefresher {
     const supplements: unknown = JSON.parse(readFileSync(options.supplementsPath, 'utf8'));
-    const cached = readCatalogCache(options.cachePath, MAX_CATALOG_BYTES);
-    const fromCache = cached && !('problem' in cached) ? parseCatalogNow(cached.body, supplements, options.now().slice(0, 10)) : null;
-    let refresher: CatalogRefresher;
-    if (cached && !('problem' in cached) && fromCache && typeof fromCache !== 'string') {
-      refresher = new CatalogRefresher(options, supplements, indexCatalog(withReleases(fromCache, cached.retained ?? [])), 'cached refresh', cached.fetchedAt);
-      refresher.validators = cached.validators;
-    } else {
-      const bundled = createCatalog(JSON.parse(readFileSync(options.catalogPath, 'utf8')), supplements);
-      refresher = new CatalogRefresher(options, supplements, indexCatalog(bundled), 'bundled snapshot', null);
-    }
+    const refresher = new CatalogRefresher(options, supplements, indexCatalog(initial.catalog), initial.source, initial.fetchedAt);
+    refresher.validators = initial.validators;
     refresher.takeInStatusFile();
     // A cache that could not be used is said in /eol status; the bundled snapshot serves meanwhile.
-    const problem = cached && 'problem' in cached ? cached.problem : typeof fromCache === 'string' ? `the cache was refused (${fromCache}); using the bundled snapshot` : null;
-    if (problem) refresher.state = { ...refresher.state, lastError: { at: options.now(), reason: problem } };
+    if (initial.problem) refresher.state = { ...refresher.state, lastError: { at: options.now(), reason: initial.problem } };
     return refresher;
   }
 

@@ -1,7 +1,7 @@
 // A refresh may not make a release that teams rely on vanish: machines counted on it would become
 // "unknown" and its reminders stop, silently. Releases in use (counted, watched, under contract) that
 // the new catalogue lacks keep their last known facts, marked with the day they went; pure.
-import type { Catalog, Product, Release } from './catalog.js';
+import { assembleCatalog, type Catalog, type Product, type Release } from './catalog.js';
 
 export interface Retention {
   catalog: Catalog;
@@ -32,8 +32,7 @@ export function withReleases(catalog: Catalog, releases: readonly Release[], pro
     const kept = productByName.has(release.productName) ? product.releases : [];
     productByName.set(release.productName, { ...product, releases: [...kept.filter((r) => r.name !== release.name), release] });
   }
-  const products = [...productByName.values()];
-  return { ...catalog, products, productByName, releaseCount: products.reduce((sum, product) => sum + product.releases.length, 0) };
+  return assembleCatalog(catalog.generatedAt, [...productByName.values()]);
 }
 
 function emptyProductOf(release: Release): Product {

@@ -42,6 +42,12 @@ export interface CommandDeps {
   now: () => DateTime;
   /** Opened on first use (a CLI run that needs no store never opens it); lookups read contracts from it. */
   store: () => Promise<EolwatchStore>;
+  /**
+   * True when `store` is one that does not exist yet (no file, never opened): a read then finds nothing
+   * and need not open it, so a first question on the command line creates no file and loads no store.
+   * Asked with the `store` in hand, so deps that swap in another store never take the shortcut.
+   */
+  storeIsAbsent?: (store: CommandDeps['store']) => boolean;
   /** Slack user ids that may clear a team's inventory. */
   admins: ReadonlySet<string>;
   catalogInfo: () => CatalogInfo;

@@ -11,6 +11,7 @@ import { isAdmin } from './is-admin.js';
 import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
+import { formatCount } from '../render/formatter.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
 export const MAX_HISTORY_LINES = 20;
@@ -18,7 +19,7 @@ export const MAX_HISTORY_LINES = 20;
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',
   usage: '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | clear]',
-  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${MAX_COUNT.toLocaleString('en-US')} at most). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down. \`clear\` (admins only) empties it.`,
+  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down. \`clear\` (admins only) empties it.`,
   parse: (args) => {
     const [sub = '', ...rest] = args.split(/\s+/);
     switch (sub.toLowerCase()) {

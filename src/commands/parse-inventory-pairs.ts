@@ -1,6 +1,7 @@
 // "windows-xp 18293 windows 8.1 14450 xp=18,293" -> (name, count) pairs, or the pair that is wrong
 // and why. Names may contain numbers ("windows 8.1"): in a run of numbers the last one is the count.
 import { MAX_COUNT } from '../inventory/inventory-store.js';
+import { formatCount } from '../render/formatter.js';
 
 export interface NamedCount {
   name: string;
@@ -11,7 +12,7 @@ export type PairsParse = { ok: true; pairs: NamedCount[] } | { ok: false; pair: 
 
 const NUMBER_LIKE = /^[-+]?[\d.,]*\d[\d.,]*(e[-+]?\d+)?$/i;
 const WHOLE_COUNT = /^(\d{1,3}(,\d{3})+|\d+)$/;
-const COUNT_RULE = `a whole number from 0 to ${MAX_COUNT.toLocaleString('en-US')}`;
+const COUNT_RULE = `a whole number from 0 to ${formatCount(MAX_COUNT)}`;
 
 function parseCount(text: string): number | null {
   if (!WHOLE_COUNT.test(text)) return null;

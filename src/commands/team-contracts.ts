@@ -7,6 +7,7 @@ export type WithContract = (release: Release) => Release;
 
 /** The team's contracts, applied to any release they cover. */
 export async function contractsOf(deps: CommandDeps, speaker: Pick<Speaker, 'workspace' | 'channel'>): Promise<WithContract> {
+  if (deps.storeIsAbsent?.(deps.store)) return (release) => release;
   const contracts = await (await deps.store()).contracts(speaker);
   if (Object.keys(contracts).length === 0) return (release) => release;
   return (release) => applyContract(release, contracts[`${release.productName}/${release.name}`]);

@@ -8,6 +8,7 @@ import { detectExportFormat, type ExportFormat } from './detect-export-format.js
 import { createDeviceMapper, deviceText, type DeviceFields, type DeviceMapping } from './map-device.js';
 import { readExportRows, type ExportRecord, type RowVisitor } from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
+import { formatCount } from '../render/formatter.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -59,7 +60,7 @@ class Tally {
   }
 }
 
-const tooMany = (release: Release) => `more than ${MAX_COUNT.toLocaleString('en-US')} machines on ${release.productLabel} ${release.label}; counts are ${MAX_COUNT.toLocaleString('en-US')} at most`;
+const tooMany = (release: Release) => `more than ${formatCount(MAX_COUNT)} machines on ${release.productLabel} ${release.label}; counts are ${formatCount(MAX_COUNT)} at most`;
 
 const field = (fields: readonly string[], index: number | null) => (index === null ? '' : (fields[index] ?? '').trim());
 
@@ -71,7 +72,7 @@ function countRecord(format: ExportFormat, { line, fields }: ExportRecord, tally
     const text = field(fields, format.columns.count).replace(/[ ,_\u00a0\u202f']/g, '');
     if (!/^\d+$/.test(text)) return `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines`;
     count = Number(text);
-    if (count > MAX_COUNT) return `line ${line}: ${count.toLocaleString('en-US')} is more than ${MAX_COUNT.toLocaleString('en-US')} machines`;
+    if (count > MAX_COUNT) return `line ${line}: ${formatCount(count)} is more than ${formatCount(MAX_COUNT)} machines`;
     if (count === 0) return;
     const product = field(fields, format.columns.product);
     const release = field(fields, format.columns.release);

@@ -2,6 +2,7 @@
 // and PowerShell write: a `sep=;` first line, PowerShell's `#TYPE` line, comma, semicolon or tab
 // delimiters, quoted fields with delimiters and line breaks inside, CRLF. Parsing is Papa Parse's.
 import Papa from 'papaparse';
+import { formatCount } from '../render/formatter.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
 
@@ -77,7 +78,7 @@ export function readExportRows(text: string, visitor: RowVisitor): ReadRows {
         stop = visitor.header(fields.map((name) => name.trim())) ?? null;
       } else if (!isBlank(fields)) {
         records += 1;
-        stop = records > MAX_IMPORT_ROWS ? `the file has more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows; split it, or import a summary of release and count` : (visitor.record({ line: startLine, fields }) ?? null);
+        stop = records > MAX_IMPORT_ROWS ? `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count` : (visitor.record({ line: startLine, fields }) ?? null);
       }
       if (stop !== null) parser.abort();
     },

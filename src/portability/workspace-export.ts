@@ -2,7 +2,6 @@
 // another eolwatch's store (`import all`). Written and read through the store roles only, so it moves
 // between the JSON store and PostgreSQL alike. History is replayed entry by entry into an empty
 // workspace, which gives back the same history and the same counts.
-import { z } from 'zod';
 import type { AuditEntry } from '../audit/audit-log.js';
 import type { ApiToken } from '../api-tokens/api-token-store.js';
 import type { EolwatchStore } from '../commands/command-types.js';
@@ -57,7 +56,11 @@ export async function exportWorkspace(store: EolwatchStore, workspace: string, e
   };
 }
 
-const exportSchema = z.object({ format: z.literal(EXPORT_FORMAT), version: z.literal(1), workspace: z.string() }).passthrough();
+/** The header an export carries; the rest is as `exportWorkspace` wrote it. */
+function isWorkspaceExport(document: unknown): document is WorkspaceExport {
+  const header = document as Partial<Pick<WorkspaceExport, 'format' | 'version' | 'workspace'>> | null;
+  return typeof header === 'object' && header !== null && header.format === EXPORT_FORMAT && header.version === 1 && typeof header.workspace === 'string';
+}
 
 /** Keys carry their workspace: moved to another, they are rewritten. */
 function movedKey(key: string, from: string, to: string): string {
@@ -68,9 +71,8 @@ function movedKey(key: string, from: string, to: string): string {
 
 /** Writes an export into `workspace`, which must hold nothing yet. Returns a reason when it cannot. */
 export async function importWorkspace(store: EolwatchStore, workspace: string, document: unknown): Promise<{ ok: true; teams: number; history: number } | { ok: false; reason: string }> {
-  const header = exportSchema.safeParse(document);
-  if (!header.success) return { ok: false, reason: 'the file is not an eolwatch workspace export (`export all`)' };
-  const data = document as WorkspaceExport;
+  if (!isWorkspaceExport(document)) return { ok: false, reason: 'the file is not an eolwatch workspace export (`export all`)' };
+  const data = document;
   if ((await store.teams(workspace)).length > 0 || (await store.allWatches()).some((entry) => entry.workspace === workspace)) {
     return { ok: false, reason: `the workspace ${workspace} already holds data here: import into an empty one (or erase it with \`forget workspace\`)` };
   }

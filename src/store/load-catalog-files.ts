@@ -1,6 +1,7 @@
 // Reads the catalogue and our supplements from disk; the catalogue core itself does no I/O.
 import { readFileSync } from 'node:fs';
-import { createCatalog, type Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/catalog.js';
+import { createCatalog } from '../catalog/create-catalog.js';
 
 export interface CatalogFiles {
   catalogPath: string;

@@ -128,8 +128,12 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
 
   /** Writes the checkpoint now; for a clean stop (nothing is lost without it). */
   async close(): Promise<void> {
+    const pending = this.checkpointTimer !== null;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
+    // Every other change was written when it was made: a run that only read (a lookup on the command
+    // line) leaves the file untouched.
+    if (!pending) return;
     // The last checkpoint is worth waiting for: nobody is waiting on an answer.
     await this.withLock(() => this.persist(), false, RUN_LOCK_WAIT_MS);
   }

@@ -1,7 +1,7 @@
 // Refreshing the catalogue from a local server that serves the recorded response with an ETag.
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
-import { CatalogRefresher } from '../../src/catalog-sync/catalog-refresher.js';
+import { openRefresher } from '../helpers/open-refresher.js';
 import { runText } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
 import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
@@ -11,9 +11,9 @@ import { CATALOG_FILES, depsAt, SPEAKER } from '../helpers/test-core.js';
 const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');
 const catalogServer = useCatalogServer();
 
-function open(url = catalogServer.server().url, timeoutMs = 5000) {
+async function open(url = catalogServer.server().url, timeoutMs = 5000) {
   const cachePath = catalogServer.nextCachePath();
-  return { cachePath, refresher: CatalogRefresher.open({ ...CATALOG_FILES, cachePath, url, timeoutMs, now: () => '2026-11-27T06:00:00.000Z' }) };
+  return { cachePath, refresher: await openRefresher({ ...CATALOG_FILES, cachePath, url, timeoutMs, now: () => '2026-11-27T06:00:00.000Z' }) };
 }
 
 const moved = () =>
@@ -24,7 +24,7 @@ const moved = () =>
 describe('refreshing the catalogue', () => {
   it('starts from the bundled snapshot, accepts a fresh catalogue, then gets 304 and changes nothing', async () => {
     catalogServer.server().body = moved();
-    const { refresher, cachePath } = open();
+    const { refresher, cachePath } = await open();
     expect(refresher.info()).toMatchObject({ source: 'bundled snapshot', generatedAt: '2026-08-22T08:52:34+00:00', generation: 1 });
     const first = await refresher.refresh();
     expect(first.kind).toBe('updated');
@@ -41,9 +41,9 @@ describe('refreshing the catalogue', () => {
 
   it('starts from the cache of the last accepted refresh, with its ETag', async () => {
     catalogServer.server().body = moved();
-    const { refresher, cachePath } = open();
+    const { refresher, cachePath } = await open();
     await refresher.refresh();
-    const restarted = CatalogRefresher.open({ ...CATALOG_FILES, cachePath, url: catalogServer.server().url, timeoutMs: 5000, now: () => '2026-11-27T07:00:00.000Z' });
+    const restarted = await openRefresher({ ...CATALOG_FILES, cachePath, url: catalogServer.server().url, timeoutMs: 5000, now: () => '2026-11-27T07:00:00.000Z' });
     expect(restarted.info()).toMatchObject({ source: 'cached refresh', generatedAt: '2026-11-20T10:00:00+00:00' });
     expect(restarted.current().releaseByKey.get('windows/8.1')?.phases.find((p) => p.key === 'eol')?.end).toBe('2023-07-11');
     expect(await restarted.refresh()).toEqual({ kind: 'not-modified' });
@@ -51,7 +51,7 @@ describe('refreshing the catalogue', () => {
 
   it('keeps our supplements on top of a refreshed catalogue', async () => {
     catalogServer.server().body = moved();
-    const { refresher } = open();
+    const { refresher } = await open();
     await refresher.refresh();
     expect(refresher.current().releaseByKey.get('windows/7-sp1')?.phases.find((p) => p.key === 'eoes')?.end).toBe('2023-01-10');
   });
@@ -80,7 +80,7 @@ describe('refreshing the catalogue', () => {
     };
     catalogServer.server().body = editedCatalog(BUNDLED, edits[failure] ?? (() => undefined));
     if (['html-404', 'rate-limited', 'truncated', 'hang'].includes(failure)) catalogServer.server().mode = failure as never;
-    const { refresher } = open(failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : catalogServer.server().url, 300);
+    const { refresher } = await open(failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : catalogServer.server().url, 300);
     const before = refresher.current();
     const outcome = await refresher.refresh();
     expect(outcome.kind).toBe('failed');

@@ -3,7 +3,8 @@
 // this one's /eol status.
 import { expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { CatalogRefresher, type RefresherOptions } from '../../src/catalog-sync/catalog-refresher.js';
+import type { RefresherOptions } from '../../src/catalog-sync/catalog-refresher.js';
+import { openRefresher } from '../helpers/open-refresher.js';
 import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
 import { useCatalogServer } from '../helpers/use-servers.js';
 import { CATALOG_FILES } from '../helpers/test-core.js';
@@ -22,7 +23,7 @@ it.each([
   ['a label of 3,000 characters', (data: any) => (releaseIn(data, 'windows', '8.1').label = 'x'.repeat(3000)), /unexpected shape/],
 ])('refuses a catalogue with %s, keeping the last good one', async (_name, edit, reason) => {
   catalogServer.server().body = editedCatalog(BUNDLED, edit);
-  const refresher = CatalogRefresher.open(options());
+  const refresher = await openRefresher(options());
   const outcome = await refresher.refresh();
   expect(outcome.kind).toBe('failed');
   expect(refresher.info().lastError?.reason).toMatch(reason);
@@ -31,7 +32,7 @@ it.each([
 
 it('refuses an answer larger than the cap while it streams in, a gzip bomb included', async () => {
   catalogServer.server().body = `${' '.repeat(30 * 1024 * 1024)}${BUNDLED}`; // gzips to about 30 KB
-  const refresher = CatalogRefresher.open(options({ maxBytes: 8 * 1024 * 1024 }));
+  const refresher = await openRefresher(options({ maxBytes: 8 * 1024 * 1024 }));
   const outcome = await refresher.refresh();
   expect(outcome).toEqual({ kind: 'failed', reason: 'the answer is larger than 8 MB' });
   expect(refresher.info().source).toBe('bundled snapshot');
@@ -45,20 +46,20 @@ it.each([
     (path: string) => writeFileSync(path, JSON.stringify({ url: 'x', fetchedAt: NOW, validators: { etag: null, lastModified: null }, body: editedCatalog(BUNDLED, (data: any) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01')) })),
     /cache was refused .*9999-01-01/,
   ],
-])('starts from the bundled snapshot when the cache is %s, and says why in status', (_name, write, reason) => {
+])('starts from the bundled snapshot when the cache is %s, and says why in status', async (_name, write, reason) => {
   const opened = options();
   write(opened.cachePath);
-  const refresher = CatalogRefresher.open(opened);
+  const refresher = await openRefresher(opened);
   expect(refresher.info().source).toBe('bundled snapshot');
   expect(refresher.info().lastError?.reason).toMatch(reason);
 });
 
 it('shows a refresh that failed in another process (eol sync) in this one\'s status', async () => {
   const shared = options();
-  const bot = CatalogRefresher.open(shared);
+  const bot = await openRefresher(shared);
   expect(bot.info().lastError).toBeNull();
   catalogServer.server().mode = 'html-404';
-  const cli = CatalogRefresher.open({ ...shared, now: () => '2026-11-27T07:00:00.000Z' });
+  const cli = await openRefresher({ ...shared, now: () => '2026-11-27T07:00:00.000Z' });
   await cli.refresh();
   expect(bot.info().lastError).toEqual({ at: '2026-11-27T07:00:00.000Z', reason: 'HTTP 404 (text/html)' });
 });

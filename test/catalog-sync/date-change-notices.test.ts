@@ -4,7 +4,7 @@ import { afterAll, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runReminderJob, runSync } from '../../src/wire-daily-job.js';
-import { wireCore } from '../../src/wire-core.js';
+import { openCore } from '../../src/wire-core.js';
 import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
 import { useCatalogServer, useFakeSlackApi } from '../helpers/use-servers.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -17,7 +17,7 @@ const catalogServer = useCatalogServer();
 const fakeApi = useFakeSlackApi();
 
 it('posts exactly one notice per watching channel for each changed phase, and none on the next refresh', async () => {
-  const core = wireCore({
+  const core = await openCore({
     ...CATALOG_FILES,
     timezone: 'UTC',
     storePath: join(temp.path, 'eolwatch.json'),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runText } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
 import { runSync } from '../../src/wire-daily-job.js';
-import { wireCore } from '../../src/wire-core.js';
+import { openCore } from '../../src/wire-core.js';
 import { editedCatalog } from '../helpers/catalog-server.js';
 import { useCatalogServer, useFakeSlackApi } from '../helpers/use-servers.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -19,10 +19,10 @@ const catalogServer = useCatalogServer();
 const fakeApi = useFakeSlackApi();
 let made = 0;
 
-function core() {
+async function core() {
   const dir = join(temp.path, `core-${(made += 1)}`);
   const config = { ...CATALOG_FILES, timezone: 'UTC', storePath: join(dir, 'eolwatch.json'), admins: [], catalogUrl: catalogServer.server().url, catalogCachePath: join(dir, 'catalog-cache.json') };
-  return { config, core: wireCore(config) };
+  return { config, core: await openCore(config) };
 }
 
 const dropWindows = (names: string[]) =>
@@ -32,7 +32,7 @@ const dropWindows = (names: string[]) =>
   });
 
 it('keeps a dropped release that a team counts and watches, says so once to the watching channel, and keeps it after a restart', async () => {
-  const { config, core: first } = core();
+  const { config, core: first } = await core();
   const store = await first.store();
   const slack = { botToken: 'xoxb-test', apiUrl: fakeApi().apiUrl };
   await runText('inventory set windows-8.1 14450', first.deps(), { ...SPEAKER, channel: 'CMET' });
@@ -54,13 +54,13 @@ it('keeps a dropped release that a team counts and watches, says so once to the 
   expect(fakeApi().callsTo('chat.postMessage').filter((call) => String(call.body.text).includes("no longer in endoflife.date's data"))).toHaveLength(1);
   await store.close();
 
-  const restarted = wireCore(config);
+  const restarted = await openCore(config);
   expect(restarted.deps().releaseByKey('windows/8.1')?.retainedSince).toBeDefined();
   await restarted.close();
 });
 
 it('holds back a catalogue that changes or drops more than a quarter of releases at once, and says why; --force accepts it', async () => {
-  const { core: c } = core();
+  const { core: c } = await core();
   catalogServer.server().body = editedCatalog(BUNDLED, (data: any) => {
     data.result = data.result.filter((product: any, index: number) => product.name === 'windows' || index % 5 < 3); // 40% gone
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { CatalogError, createCatalog } from '../../src/catalog/catalog.js';
+import { CatalogError } from '../../src/catalog/catalog.js';
+import { createCatalog } from '../../src/catalog/create-catalog.js';
 import { CATALOG_FILES, testCore } from '../helpers/test-core.js';
 
 const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));

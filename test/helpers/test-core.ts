@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { loadInitialCatalog } from '../../src/catalog-sync/load-initial-catalog.js';
 import { wireCore, type Core } from '../../src/wire-core.js';
 
 export const CATALOG_FILES = { catalogPath: 'data/products-full.json', supplementsPath: 'data/supplements.json' };
@@ -26,6 +27,8 @@ export function testCore(): Core {
 function wireCoreInTempDir(): Core {
   const dir = join(tmpdir(), `eolwatch-core-${process.pid}-${Math.random().toString(36).slice(2)}`);
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const catalogCachePath = join(dir, 'catalog-cache.json');
+  const initial = loadInitialCatalog({ ...CATALOG_FILES, cachePath: catalogCachePath }, new Date().toISOString().slice(0, 10));
   return wireCore({
     ...CATALOG_FILES,
     timezone: 'UTC',
@@ -33,8 +36,8 @@ function wireCoreInTempDir(): Core {
     admins: [ADMIN],
     // Never fetched by these tests; the refresh tests build their own against a local server.
     catalogUrl: 'http://127.0.0.1:9/api/v1/products/full',
-    catalogCachePath: join(dir, 'catalog-cache.json'),
-  });
+    catalogCachePath,
+  }, initial);
 }
 
 /** Command dependencies with the clock pinned to noon UTC of `isoDate`, and a fresh in-memory store. */

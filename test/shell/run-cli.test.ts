@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/shell/run-cli.js';
@@ -107,6 +107,26 @@ describe('the entry points as processes', () => {
       expect(other.stdout).toContain('has no machine counts yet');
       const bad = await runEntry('src/cli.ts', ['--channel', '../etc', 'inventory'], { env });
       expect(bad.code).toBe(2);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('answers a question without creating a store, reuses the prepared catalogue, and still applies a contract once one exists', async () => {
+    const dir = makeTempDir();
+    const env = { EOLWATCH_STORE: join(dir.path, 'data', 'store.json'), EOLWATCH_CATALOG_CACHE: join(dir.path, 'cache.json'), EOLWATCH_ADMINS: 'UADMIN' };
+    try {
+      for (const _run of [1, 2]) {
+        const asked = await runEntry('src/cli.ts', ['--now', '2017-06-28', 'xp'], { env });
+        expect(asked.code).toBe(0);
+        expect(asked.stdout).toContain('Security Support: ended after 2014-04-08');
+        expect(existsSync(env.EOLWATCH_STORE)).toBe(false);
+        expect(existsSync(join(dir.path, 'cache.json.prepared.json'))).toBe(true);
+      }
+      const contract = await runEntry('src/cli.ts', ['--user', 'UADMIN', 'contract', 'xp', 'until', '2019-04-08', 'Custom support'], { env });
+      expect(contract.code).toBe(0);
+      const asked = await runEntry('src/cli.ts', ['--now', '2017-06-28', 'xp'], { env });
+      expect(asked.stdout).toContain('2019-04-08');
     } finally {
       dir.remove();
     }

@@ -1,0 +1,106 @@
+// The prepared catalogue: a start reuses the validated copy while every file it came from is unchanged,
+// and falls back to the full load (writing a new copy) whenever one changed or the copy is not usable.
+import { afterAll, expect, it } from '@jest/globals';
+import { copyFileSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCatalog, preparedCatalogPath } from '../../src/catalog-sync/prepared-catalog.js';
+import type { CatalogSources } from '../../src/catalog-sync/load-initial-catalog.js';
+import { indexCatalog } from '../../src/catalog/index-catalog.js';
+import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
+import { CATALOG_FILES } from '../helpers/test-core.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+
+const temp = makeTempDir();
+afterAll(() => temp.remove());
+const TODAY = '2026-11-29';
+let made = 0;
+
+/** Its own copy of the bundled files, so that their times can be changed. */
+function sources(): CatalogSources {
+  made += 1;
+  const catalogPath = join(temp.path, `products-${made}.json`);
+  const supplementsPath = join(temp.path, `supplements-${made}.json`);
+  copyFileSync(CATALOG_FILES.catalogPath, catalogPath);
+  copyFileSync(CATALOG_FILES.supplementsPath, supplementsPath);
+  return { catalogPath, supplementsPath, cachePath: join(temp.path, `cache-${made}.json`) };
+}
+
+const labelOf = async (from: CatalogSources, key = 'windows/8.1') => indexCatalog((await openCatalog(from, TODAY)).catalog).releaseByKey.get(key)?.label;
+
+/** Edits the prepared copy in place, keeping its stamps: only a start that reads the copy sees the edit. */
+function editCopy(from: CatalogSources, label: string): void {
+  const path = preparedCatalogPath(from.cachePath);
+  const copy = JSON.parse(readFileSync(path, 'utf8'));
+  copy.products.find((product: { name: string }) => product.name === 'windows').releases.find((release: { name: string }) => release.name === '8.1').label = label;
+  writeFileSync(path, JSON.stringify(copy));
+}
+
+it('writes a copy on the first start and reads it on the next, with every fact as the full load gives it', async () => {
+  const from = sources();
+  const full = await openCatalog(from, TODAY);
+  expect(existsSync(preparedCatalogPath(from.cachePath))).toBe(true);
+  const again = await openCatalog(from, TODAY);
+  expect(again.source).toBe('bundled snapshot');
+  expect(again.catalog.generatedAt).toBe(full.catalog.generatedAt);
+  expect(again.catalog.releaseCount).toBe(full.catalog.releaseCount);
+  expect(again.catalog.products).toEqual(full.catalog.products);
+  editCopy(from, 'read from the copy');
+  expect(await labelOf(from)).toBe('read from the copy');
+});
+
+const later = new Date(Date.now() + 5000);
+
+it.each([
+  ['the catalogue file', (from: CatalogSources) => utimesSync(from.catalogPath, later, later)],
+  ['the supplements file', (from: CatalogSources) => utimesSync(from.supplementsPath, later, later)],
+])('ignores the copy once %s changed, and writes a new one', async (_name, change) => {
+  const from = sources();
+  await openCatalog(from, TODAY);
+  editCopy(from, 'stale');
+  change(from);
+  expect(await labelOf(from)).toBe('8.1');
+  editCopy(from, 'the new copy');
+  expect(await labelOf(from)).toBe('the new copy');
+});
+
+it('ignores the copy once a refresh wrote the cache beside it', async () => {
+  const from = sources();
+  await openCatalog(from, TODAY);
+  editCopy(from, 'stale');
+  writeFileSync(from.cachePath, JSON.stringify({ url: 'x', fetchedAt: TODAY, validators: { etag: '"v2"', lastModified: null }, body: readFileSync(from.catalogPath, 'utf8') }));
+  const opened = await openCatalog(from, TODAY);
+  expect(opened).toMatchObject({ source: 'cached refresh', validators: { etag: '"v2"' }, problem: null });
+  expect(indexCatalog(opened.catalog).releaseByKey.get('windows/8.1')?.label).toBe('8.1');
+  expect(await openCatalog(from, TODAY)).toMatchObject({ source: 'cached refresh', fetchedAt: TODAY, validators: { etag: '"v2"' } });
+});
+
+it.each([
+  ['cut short', (text: string) => text.slice(0, text.length / 2)],
+  ['of an older format', (text: string) => text.replace(/"format":\d+/, '"format":1')],
+  ['not an object', () => 'null'],
+  ['without products', (text: string) => text.replace(/"products":/, '"items":')],
+])('falls back to the full load when the copy is %s', async (_name, damage) => {
+  const from = sources();
+  await openCatalog(from, TODAY);
+  const path = preparedCatalogPath(from.cachePath);
+  writeFileSync(path, damage(readFileSync(path, 'utf8')));
+  expect(await labelOf(from)).toBe('8.1');
+  expect((await openCatalog(from, TODAY)).catalog.releaseCount).toBeGreaterThan(1000);
+});
+
+it('keeps no copy of a start whose cache was refused, so the refusal is said at every start', async () => {
+  const from = sources();
+  writeFileSync(from.cachePath, JSON.stringify({ url: 'x', fetchedAt: TODAY, validators: { etag: null, lastModified: null }, body: editedCatalog(readFileSync(from.catalogPath, 'utf8'), (data) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01')) }));
+  for (const _start of [1, 2]) {
+    const opened = await openCatalog(from, TODAY);
+    expect(opened.source).toBe('bundled snapshot');
+    expect(opened.problem).toMatch(/9999-01-01/);
+  }
+  expect(existsSync(preparedCatalogPath(from.cachePath))).toBe(false);
+});
+
+it('starts all the same when the copy cannot be written', async () => {
+  const from = { ...sources(), cachePath: join(temp.path, 'no-such-folder', 'cache.json') };
+  expect(await labelOf(from)).toBe('8.1');
+  expect(existsSync(preparedCatalogPath(from.cachePath))).toBe(false);
+});
