@@ -10,6 +10,7 @@ import { exportAllCommand } from './export-all-command.js';
 import { inventoryCommand } from './inventory-command.js';
 import { lookupCommand } from './lookup-command.js';
 import { reportCommand } from './report-command.js';
+import { chartCommand } from './chart-command.js';
 import { shareCommand } from './share-command.js';
 import { teamCommand } from './team-command.js';
 import { unwatchCommand } from './unwatch-command.js';
@@ -24,6 +25,7 @@ export const commandList: readonly CommandDefinition[] = [
   inventoryCommand,
   teamCommand,
   reportCommand,
+  chartCommand,
   watchCommand,
   unwatchCommand,
   watchesCommand,

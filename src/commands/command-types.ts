@@ -14,6 +14,7 @@ import type { NextReminder } from '../reminders/next-reminder.js';
 import type { ChannelWatches, WatchStore } from '../reminders/watch-store.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
+import type { Chart } from '../charts/chart.js';
 
 /** Every store role the commands use, as one store implements them. */
 export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore & AuditLog;
@@ -63,6 +64,8 @@ export type Request =
   | { kind: 'inventory-history'; release: string | null }
   | { kind: 'inventory-clear' }
   | { kind: 'inventory-import' }
+  /** `out`: where the command line writes the picture (`--out FILE.png|svg`). */
+  | { kind: 'chart'; scope: ChartScope; text: string; out: string | null }
   | { kind: 'export'; scope: 'team' | 'workspace'; format: 'csv' | 'json' }
   | { kind: 'team-name'; name: string }
   | { kind: 'report' }
@@ -97,6 +100,9 @@ export type LookupItem =
   | { kind: 'not-found'; query: string; suggestions: string[] };
 
 /** A team as people know it: its name, or its channel until it has one. */
+/** A team's counts over time, the workspace's, or a timeline of releases. */
+export type ChartScope = 'team' | 'workspace' | 'releases';
+
 export interface TeamLabel {
   channel: string;
   name: string | null;
@@ -167,6 +173,7 @@ export type ResultBody =
   | { kind: 'inventory'; asOf: string; team: TeamLabel; rows: InventoryRow[]; totals: ExposureTotals }
   | { kind: 'inventory-history'; team: TeamLabel; lines: HistoryLine[]; omitted: number; burndown: { releaseLabel: string; counts: number[] }[] }
   | { kind: 'inventory-cleared'; team: TeamLabel; changes: AppliedChange[] }
+  | { kind: 'chart'; chart: Chart }
   | { kind: 'team-named'; team: TeamLabel }
   | { kind: 'report'; asOf: string; rows: InventoryRow[]; totals: ExposureTotals; teams: { team: TeamLabel; unsupported: number; total: number }[] }
   | { kind: 'watched'; releases: Release[]; leads: number[] }

@@ -12,14 +12,15 @@ import { parseInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
 import { formatCount } from '../render/formatter.js';
+import { parseChartRequest } from './chart-command.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
 export const MAX_HISTORY_LINES = 20;
 
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',
-  usage: '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | clear]',
-  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down. \`clear\` (admins only) empties it.`,
+  usage: '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | chart | clear]',
+  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down; \`chart\` draws it. \`clear\` (admins only) empties it.`,
   parse: (args) => {
     const [sub = '', ...rest] = args.split(/\s+/);
     switch (sub.toLowerCase()) {
@@ -29,6 +30,8 @@ export const inventoryCommand: CommandDefinition = {
         return { kind: 'inventory-set', text: rest.join(' ') };
       case 'history':
         return { kind: 'inventory-history', release: rest.join(' ').trim() || null };
+      case 'chart':
+        return parseChartRequest('team', rest.join(' '));
       case 'clear':
         return { kind: 'inventory-clear' };
       case 'import':
@@ -38,7 +41,7 @@ export const inventoryCommand: CommandDefinition = {
         return typeof format === 'string' ? { kind: 'export', scope: 'team', format } : { kind: 'invalid', reason: format.reason };
       }
       default:
-        return { kind: 'invalid', reason: 'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]` or `/eol inventory clear`.' };
+        return { kind: 'invalid', reason: 'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]`, `/eol inventory chart` or `/eol inventory clear`.' };
     }
   },
 };

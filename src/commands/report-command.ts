@@ -7,16 +7,18 @@ import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf } from './team-contracts.js';
 import { parseExportFormat } from './export-counts.js';
+import { parseChartRequest } from './chart-command.js';
 
 /** Teams named in the report, most unsupported machines first. */
 export const REPORT_TEAMS = 5;
 
 export const reportCommand: CommandDefinition = {
   name: 'report',
-  usage: '/eol report [export [--format csv|json]]',
-  summary: 'Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `export` uploads every team\'s counts as a file.',
+  usage: '/eol report [chart | export [--format csv|json]]',
+  summary: 'Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `chart` draws the workspace\'s machines per release over time; `export` uploads every team\'s counts as a file.',
   parse: (args) => {
     const [first, ...rest] = args.split(/\s+/).filter((arg) => arg !== '');
+    if (first?.toLowerCase() === 'chart') return parseChartRequest('workspace', rest.join(' '));
     if (first?.toLowerCase() !== 'export') return { kind: 'report' };
     const format = parseExportFormat(rest);
     return typeof format === 'string' ? { kind: 'export', scope: 'workspace', format } : { kind: 'invalid', reason: format.reason };

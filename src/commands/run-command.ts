@@ -12,6 +12,7 @@ import { auditChangeOf, recordAudit } from './record-audit.js';
 import { commandList } from './command-list.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
+import { runChart } from './chart-command.js';
 import { runLookup } from './lookup-command.js';
 import { parseCommand } from './parse-command.js';
 import { runReport } from './report-command.js';
@@ -43,6 +44,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
     case 'inventory-import':
       // Slack opens a form for the file before this; the shell has no file to read.
       return { kind: 'invalid', reason: 'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.' };
+    case 'chart':
+      return runChart(request, deps, speaker);
     case 'export':
       return runExport(request.scope, request.format, deps, speaker);
     case 'admins':

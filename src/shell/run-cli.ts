@@ -1,6 +1,6 @@
 // `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
 // Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,9 @@ import type { DateTime } from 'luxon';
 import { isAnswered, type CommandDeps, type Speaker } from '../commands/command-types.js';
 import { runImport } from '../commands/import-command.js';
 import { runImportAll } from '../commands/import-all-command.js';
-import { runText } from '../commands/run-command.js';
+import { runCommand } from '../commands/run-command.js';
+import { parseCommand } from '../commands/parse-command.js';
+import type { Chart } from '../charts/chart.js';
 import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
 import { parseIsoDate } from '../lifecycle/calendar-date.js';
 import { renderText } from '../render/render-text.js';
@@ -46,11 +48,30 @@ export interface CliWiring {
 }
 
 async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
-  const result = await runText(stripCommandPrefix(text), deps, speaker);
+  const request = parseCommand(stripCommandPrefix(text));
+  const result = await runCommand(request, deps, speaker);
   const answered = isAnswered(result);
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
   if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  if (result.kind === 'chart' && request.kind === 'chart') return writeChart(result.chart, request.out, json, io);
   return answered;
+}
+
+/** `--out FILE.png|svg` writes the picture; without it the words are all a terminal can show. */
+async function writeChart(chart: Chart, out: string | null, json: boolean, io: CliIo): Promise<boolean> {
+  if (out === null) {
+    if (!json) io.stdout.write(`Add --out ${chart.fileBase}.png (or .svg) to write the picture.\n`);
+    return true;
+  }
+  const { renderChartImage } = await import('../chart-images/render-chart-image.js');
+  try {
+    await writeFile(out, await renderChartImage(chart.spec, out.toLowerCase().endsWith('.svg') ? 'svg' : 'png'));
+  } catch (error) {
+    io.stderr.write(`Could not write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return false;
+  }
+  if (!json) io.stdout.write(`Wrote ${out}.\n`);
+  return true;
 }
 
 const TAKES_VALUE = new Set(['--now', '--workspace', '--channel', '--user']);

@@ -4,6 +4,7 @@ import { parseCommand } from '../commands/parse-command.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { renderBlocks, type SlackMessage } from '../render/render-blocks.js';
+import type { Chart } from '../charts/chart.js';
 
 export const QUESTION_HINT =
   'I answer questions such as “is windows 8.1 still supported?” or “when does xp lose support?”. `/eol help` lists everything I can do.';
@@ -11,7 +12,8 @@ export const QUESTION_HINT =
 /** Mentions of users, channels and groups are addressing, not part of the question. */
 export const questionOf = (text: string): string => text.replace(/<[@#!][^>]*>/g, ' ').trim();
 
-export async function answerMessage(text: string, deps: CommandDeps, speaker: Speaker): Promise<SlackMessage> {
+/** `chart`: a picture to upload with the reply (`@eolwatch chart xp, windows 8.1`). */
+export async function answerMessage(text: string, deps: CommandDeps, speaker: Speaker): Promise<SlackMessage & { chart?: Chart }> {
   const request = parseCommand(questionOf(text));
   if (request.kind === 'invalid') return { text: QUESTION_HINT, blocks: [] };
   // In a thread everybody sees the answer already: no share button.
@@ -19,5 +21,5 @@ export async function answerMessage(text: string, deps: CommandDeps, speaker: Sp
   if (result.kind === 'lookup' && result.items.every((item) => item.kind === 'not-found')) {
     return { text: QUESTION_HINT, blocks: [] };
   }
-  return renderBlocks(result);
+  return result.kind === 'chart' ? { ...renderBlocks(result), chart: result.chart } : renderBlocks(result);
 }

@@ -39,7 +39,7 @@ async function api(method: string, path: string, token: string | null, body?: st
   const response = await fetch(`${running.url}${path}`, {
     method,
     headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': type }) },
-    body,
+    body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
   });
   const text = await response.text();
   return { status: response.status, headers: response.headers, json: text === '' ? null : (JSON.parse(text) as any) };

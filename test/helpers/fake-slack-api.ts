@@ -46,7 +46,7 @@ export class FakeSlackApi {
   /** Channels shared with another organisation (Slack Connect), as conversations.info says. */
   readonly externallyShared = new Set<string>();
   /** Bytes uploaded through files.uploadV2, by upload number, with what completed them. */
-  readonly uploads: { bytes: string; filename?: string; channel?: string; comment?: string }[] = [];
+  readonly uploads: { bytes: string; data?: Buffer; filename?: string; altText?: string; channel?: string; comment?: string; threadTs?: string }[] = [];
 
   constructor() {
     this.server = createServer((req, res) => this.handle(req, res));
@@ -155,14 +155,14 @@ export class FakeSlackApi {
         return { ok: true, file: { id: call.body.file, name: file.name, size: file.bytes.length, url_private_download: `${this.url}/files/${String(call.body.file)}` } };
       }
       case 'files.getUploadURLExternal': {
-        this.uploads.push({ bytes: '', filename: String(call.body.filename) });
+        this.uploads.push({ bytes: '', filename: String(call.body.filename), ...(call.body.alt_txt || call.body.alt_text ? { altText: String(call.body.alt_txt ?? call.body.alt_text) } : {}) });
         return { ok: true, upload_url: `${this.url}/upload/${this.uploads.length - 1}`, file_id: `FUP${this.uploads.length - 1}` };
       }
       case 'files.completeUploadExternal': {
         const files = JSON.parse(String(call.body.files)) as { id: string; title?: string }[];
         for (const file of files) {
           const upload = this.uploads[Number(file.id.slice(3))];
-          if (upload) Object.assign(upload, { channel: call.body.channel_id, comment: call.body.initial_comment });
+          if (upload) Object.assign(upload, { channel: call.body.channel_id, comment: call.body.initial_comment, ...(call.body.thread_ts ? { threadTs: String(call.body.thread_ts) } : {}) });
         }
         return { ok: true, files };
       }
@@ -180,7 +180,7 @@ export class FakeSlackApi {
   }
 
   /** Downloads of shared files (bot token required) and the upload step of files.uploadV2. */
-  private serveFile(path: string, raw: string, req: IncomingMessage, res: ServerResponse): boolean {
+  private serveFile(path: string, body: Buffer, req: IncomingMessage, res: ServerResponse): boolean {
     const download = /^\/files\/([^/?]+)/.exec(path);
     if (download) {
       const file = this.files.get(download[1] as string);
@@ -195,13 +195,13 @@ export class FakeSlackApi {
       // The Web API client sends the bytes as a multipart form (one file part), as Slack accepts.
       const type = req.headers['content-type'] ?? '';
       const bytes = type.startsWith('multipart/form-data')
-        ? new Response(raw, { headers: { 'content-type': type } }).formData().then(async (form) => {
+        ? new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData().then(async (form) => {
             const part = [...form.values()][0];
-            return typeof part === 'string' || part === undefined ? (part ?? '') : part.text();
+            return typeof part === 'string' || part === undefined ? Buffer.from(part ?? '') : Buffer.from(await part.arrayBuffer());
           })
-        : Promise.resolve(raw);
-      void bytes.then((text) => {
-        if (record) record.bytes = text;
+        : Promise.resolve(body);
+      void bytes.then((data) => {
+        if (record) Object.assign(record, { bytes: data.toString('utf8'), data });
         res.writeHead(record ? 200 : 404, { 'content-type': 'text/plain' });
         res.end('OK');
       });
@@ -212,11 +212,13 @@ export class FakeSlackApi {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (raw += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      raw = bytes.toString('utf8');
       const path = req.url ?? '';
-      if (this.serveFile(path, raw, req, res)) return;
+      if (this.serveFile(path, bytes, req, res)) return;
       const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '').split('?')[0] ?? '';
       const call = { method, body: parseBody(raw, req.headers['content-type']), headers: req.headers };
       this.calls.push(call);

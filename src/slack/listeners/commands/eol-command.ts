@@ -8,6 +8,7 @@ import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { renderImportModal } from '../../../render/render-import-modal.js';
 import { uploadExport } from '../../upload-export.js';
+import { uploadChart } from '../../upload-chart.js';
 import { botIsMember, type ExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
 import { shareAnswerButton } from '../actions/share-answer-action.js';
@@ -17,7 +18,7 @@ export const NOT_A_MEMBER = 'I am not in this channel yet, so I cannot post its 
 const uploadRefused = (code: string | undefined): string =>
   code === 'not_in_channel' || code === 'channel_not_found'
     ? 'I could not upload the file here: invite me to this channel first (`/invite @eolwatch`).'
-    : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same export: \`npm run --silent eol -- inventory export\`.`;
+    : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same: \`npm run --silent eol -- inventory export\` (or \`… inventory chart --out chart.png\`).`;
 
 export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: ExternallyShared): void {
   const answer = createSlashAnswerer(deps.commands);
@@ -43,6 +44,19 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
           await uploadExport(client, dm.channel?.id ?? command.user_id, result);
           await respond({ response_type: 'ephemeral', text: 'Sent to you in a direct message.' });
         }
+        return;
+      }
+      if (request.kind === 'chart') {
+        await ack();
+        acked = true;
+        const result = await runCommand(request, deps.commands, speaker);
+        if (result.kind !== 'chart') await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
+        else if (await externallyShared(client, command.channel_id)) {
+          // A team's picture stays inside the organisation, as its text answers do: sent to the asker alone.
+          const dm = await client.conversations.open({ users: command.user_id });
+          await uploadChart(client, dm.channel?.id ?? command.user_id, result.chart);
+          await respond({ response_type: 'ephemeral', text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.' });
+        } else await uploadChart(client, command.channel_id, result.chart).catch((error: { data?: { error?: string } }) => respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) }));
         return;
       }
       if (request.kind === 'export') {

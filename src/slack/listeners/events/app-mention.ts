@@ -5,6 +5,7 @@ import { answerMessage, questionOf } from '../../answer-message.js';
 import { parseCommand } from '../../../commands/parse-command.js';
 import { SHAREABLE, shareAnswerButton } from '../actions/share-answer-action.js';
 import { postImportPreview } from '../../post-import-preview.js';
+import { uploadChart } from '../../upload-chart.js';
 import type { ExternallyShared } from '../../externally-shared.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
@@ -33,7 +34,12 @@ export async function handleAppMention(
       await client.chat.postEphemeral({ channel: event.channel, user: speaker.user, text: answer.text, blocks: [...answer.blocks, shareAnswerButton(question)] });
       return;
     }
-    await client.chat.postMessage({ channel: event.channel, thread_ts, ...answer });
+    const { chart, ...message } = answer;
+    // A team's picture stays inside the organisation: in a shared channel its words go to the asker alone.
+    if (chart && (await externallyShared(client, event.channel))) {
+      await client.chat.postEphemeral({ channel: event.channel, user: speaker.user, text: `${message.text}\nThis channel is shared with another organisation: ask me in a direct message for the picture.` });
+    } else if (chart) await uploadChart(client, event.channel, chart, thread_ts);
+    else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
   } catch (error) {
     deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');
     await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);

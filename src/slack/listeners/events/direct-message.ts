@@ -1,6 +1,7 @@
 // A direct message to the bot ("when does xp lose support?"): answered in a thread.
 import type { Context, types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
+import { uploadChart } from '../../upload-chart.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
@@ -18,7 +19,9 @@ export async function handleDirectMessage(event: types.MessageEvent, client: web
   const thread_ts = event.thread_ts ?? event.ts;
   try {
     const speaker = { workspace: workspaceOf(context, event.team), channel: event.channel, user: event.user };
-    await client.chat.postMessage({ channel: event.channel, thread_ts, ...(await answerMessage(event.text ?? '', deps.commands, speaker)) });
+    const { chart, ...message } = await answerMessage(event.text ?? '', deps.commands, speaker);
+    if (chart) await uploadChart(client, event.channel, chart, thread_ts);
+    else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
   } catch (error) {
     deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'message.im' }, 'direct message failed');
     await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);

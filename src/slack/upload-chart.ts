@@ -1,0 +1,24 @@
+// A chart in Slack: drawn as a PNG and uploaded with files.uploadV2 (files:write), with alt text that
+// states its numbers and its summary as the comment. Returns the file's id (the Home tab shows it again
+// with an image block's `slack_file`).
+import type { webApi } from '@slack/bolt';
+import type { Chart } from '../charts/chart.js';
+import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
+
+/** Slack's limit on an image's alt text. */
+const MAX_ALT_TEXT = 1000;
+
+export async function uploadChart(client: webApi.WebClient, channel: string, chart: Chart, threadTs?: string): Promise<string | null> {
+  const { renderChartImage } = await import('../chart-images/render-chart-image.js');
+  const png = await renderChartImage(chart.spec, 'png');
+  const file = {
+    file: png,
+    filename: `${chart.fileBase}.png`,
+    title: chart.title,
+    alt_text: chart.altText.length > MAX_ALT_TEXT ? `${chart.altText.slice(0, MAX_ALT_TEXT - 1)}…` : chart.altText,
+    initial_comment: escapeMrkdwn(chart.summary),
+  };
+  const uploaded = await client.filesUploadV2(threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel });
+  const files = (uploaded as { files?: { files?: { id?: string }[] }[] }).files;
+  return files?.[0]?.files?.[0]?.id ?? null;
+}
