@@ -60,6 +60,8 @@ export type Request =
   | { kind: 'lookup'; queries: string[]; asOf: string | null; share: boolean; text: string }
   | { kind: 'help' }
   | { kind: 'inventory-set'; text: string }
+  /** Counts already resolved to releases (the Home tab's form): set like `inventory set`. */
+  | { kind: 'inventory-set-counts'; counts: { release: string; count: number }[] }
   | { kind: 'inventory-show' }
   | { kind: 'inventory-history'; release: string | null }
   | { kind: 'inventory-clear' }
@@ -201,7 +203,8 @@ export interface WatchRow {
   source: 'manual' | 'auto';
   leads: number[];
   next: NextReminder | null;
-  handled: { phaseLabel: string; by: string; at: string }[];
+  /** `milestone`: its key, for an Undo button. */
+  handled: { milestone: string; phaseLabel: string; by: string; at: string }[];
 }
 
 /** Answers everyone in the channel should see (teams post updates for each other); lookups stay private. */

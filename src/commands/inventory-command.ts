@@ -46,7 +46,7 @@ export const inventoryCommand: CommandDefinition = {
   },
 };
 
-type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
+type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-set-counts' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
 
 async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
   const parsed = parseInventoryPairs(text);
@@ -99,6 +99,8 @@ export async function runInventory(request: InventoryRequest, deps: CommandDeps,
   switch (request.kind) {
     case 'inventory-set':
       return setCounts(request.text, deps, speaker, asOf);
+    case 'inventory-set-counts':
+      return runInventoryUpdate({ mode: 'set', counts: request.counts, action: 'set' }, deps, speaker, asOf);
     case 'inventory-show': {
       const team = await (await deps.store()).team(speaker);
       return { kind: 'inventory', asOf, team: teamLabelOf(team), ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };

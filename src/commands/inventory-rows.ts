@@ -1,7 +1,7 @@
 // Counts keyed by release -> rows with each release's lifecycle today, worst exposure first, and totals.
 import type { Release } from '../catalog/catalog.js';
 import { addToTotals, classifyExposure, emptyTotals, type Exposure, type ExposureTotals } from '../inventory/classify-exposure.js';
-import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
+import { computeLifecycle, type Lifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDeps, InventoryRow, TeamLabel } from './command-types.js';
 import type { TeamState } from '../inventory/inventory-store.js';
 
@@ -16,6 +16,8 @@ export function inventoryRows(
   deps: CommandDeps,
   asOf: string,
   withContract: (release: Release) => Release = (release) => release,
+  /** Where a release stands on `asOf`; the report passes one that remembers, shared by every team. */
+  lifecycleOf: (release: Release) => Lifecycle = (release) => computeLifecycle(release, asOf),
 ): { rows: InventoryRow[]; totals: ExposureTotals } {
   const totals = emptyTotals();
   const rows: (InventoryRow & { exposure: Exposure })[] = [];
@@ -27,7 +29,7 @@ export function inventoryRows(
       continue;
     }
     const release = withContract(found);
-    const lifecycle = computeLifecycle(release, asOf);
+    const lifecycle = lifecycleOf(release);
     const exposure = classifyExposure(lifecycle);
     addToTotals(totals, exposure, count);
     rows.push({ release, lifecycle, count, exposure });

@@ -12,9 +12,10 @@ export type PairsParse = { ok: true; pairs: NamedCount[] } | { ok: false; pair: 
 
 const NUMBER_LIKE = /^[-+]?[\d.,]*\d[\d.,]*(e[-+]?\d+)?$/i;
 const WHOLE_COUNT = /^(\d{1,3}(,\d{3})+|\d+)$/;
-const COUNT_RULE = `a whole number from 0 to ${formatCount(MAX_COUNT)}`;
+export const COUNT_RULE = `a whole number from 0 to ${formatCount(MAX_COUNT)}`;
 
-function parseCount(text: string): number | null {
+/** "18293" or "18,293" -> 18293; null for anything else, or more than MAX_COUNT. */
+export function parseCount(text: string): number | null {
   if (!WHOLE_COUNT.test(text)) return null;
   const count = Number(text.replace(/,/g, ''));
   return count <= MAX_COUNT ? count : null;

@@ -1,7 +1,10 @@
 // `/eol report`: the workspace's machines across teams, by release and exposure. Each team's own
 // contracts apply to its own machines only.
 import { addToTotals, emptyTotals, type Exposure } from '../inventory/classify-exposure.js';
+import type { Release } from '../catalog/catalog.js';
+import type { TeamState } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { computeLifecycle, type Lifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
@@ -26,14 +29,24 @@ export const reportCommand: CommandDefinition = {
 };
 
 export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  const asOf = toIsoDate(deps.now());
-  const teams = await (await deps.store()).teams(speaker.workspace);
+  return reportOf(await (await deps.store()).teams(speaker.workspace), deps, speaker.workspace, toIsoDate(deps.now()));
+}
+
+/** The report over a workspace's teams (the Home tab reads them once for this and its reminders). */
+export async function reportOf(teams: readonly TeamState[], deps: CommandDeps, workspace: string, asOf: string): Promise<Extract<Result, { kind: 'report' }>> {
+  // A release without a contract is the same object for every team: its lifecycle is worked out once.
+  const lifecycles = new Map<Release, Lifecycle>();
+  const lifecycleOf = (release: Release): Lifecycle => {
+    let lifecycle = lifecycles.get(release);
+    if (!lifecycle) lifecycles.set(release, (lifecycle = computeLifecycle(release, asOf)));
+    return lifecycle;
+  };
   const totals = emptyTotals();
   // One row per release and status: the same release can be covered by one team's contract only.
   const merged = new Map<string, InventoryRow>();
   const perTeam = [];
   for (const team of teams) {
-    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace: speaker.workspace, channel: team.channel }));
+    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace, channel: team.channel }), lifecycleOf);
     for (const [exposure, count] of Object.entries(own.totals)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
     for (const row of own.rows) {
       const key = `${releaseKeyOf(row.release)}|${row.lifecycle.status}`;

@@ -24,7 +24,7 @@ import { runStatus, staleWarning } from './status-command.js';
 import { runContractRemove, runContracts, runContractSet } from './contract-command.js';
 
 /** Changes to a channel's counts and watches, which a lock keeps to admins. */
-const LOCKABLE: ReadonlySet<Request['kind']> = new Set(['inventory-set', 'team-name', 'watch', 'watch-auto', 'unwatch', 'contract-set', 'contract-remove']);
+const LOCKABLE: ReadonlySet<Request['kind']> = new Set(['inventory-set', 'inventory-set-counts', 'team-name', 'watch', 'watch-auto', 'unwatch', 'contract-set', 'contract-remove']);
 
 async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (LOCKABLE.has(request.kind)) {
@@ -37,6 +37,7 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
     case 'help':
       return { kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) };
     case 'inventory-set':
+    case 'inventory-set-counts':
     case 'inventory-show':
     case 'inventory-history':
     case 'inventory-clear':

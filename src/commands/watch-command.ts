@@ -30,7 +30,7 @@ export function resolveReleaseList(text: string, deps: CommandDeps): { releases:
   return releases.length > 0 ? { releases } : { reason: 'Name a release, e.g. `windows-8.1`.' };
 }
 
-function parseLeads(text: string): number[] | string {
+export function parseLeads(text: string): number[] | string {
   const leads = text.split(/[\s,]+/).filter((part) => part !== '');
   if (leads.length === 0 || leads.some((lead) => !/^\d+$/.test(lead) || Number(lead) > MAX_LEAD_DAYS)) {
     return `Lead times are whole days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`.`;

@@ -21,8 +21,9 @@ export async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<R
     const release = deps.releaseByKey(key);
     if (!release || (watched.source === 'auto' && (!channel.autoWatch || !team.counts[key]))) continue;
     const handled = release.phases.flatMap((phase) => {
-      const mark = marks[milestoneKey(speaker, key, phase.key)];
-      return mark?.handledAt ? [{ phaseLabel: phase.label, by: mark.handledBy ?? '', at: mark.handledAt }] : [];
+      const milestone = milestoneKey(speaker, key, phase.key);
+      const mark = marks[milestone];
+      return mark?.handledAt ? [{ milestone, phaseLabel: phase.label, by: mark.handledBy ?? '', at: mark.handledAt }] : [];
     });
     rows.push({ release, source: watched.source, leads: watched.leads, next: nextReminder(speaker, key, release, watched, today, marks, records), handled });
   }

@@ -7,14 +7,12 @@ import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } 
 import { slackFormat } from './formatter.js';
 import { tableOf, type TableSpec } from './table-line.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { button, clip, context, header, MAX_SECTION_TEXT, section, type Block } from './block-kit.js';
+
+export type { Block } from './block-kit.js';
 import { answerLines } from './answer-lines.js';
 import { renderSummary } from './render-text.js';
-import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID } from './slack-ids.js';
-
-export interface Block {
-  type: string;
-  [key: string]: unknown;
-}
+import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
 
 export interface SlackMessage {
   text: string;
@@ -22,10 +20,8 @@ export interface SlackMessage {
 }
 
 const MAX_BLOCKS = 50;
-const MAX_SECTION_TEXT = 3000;
 const MAX_FIELD_TEXT = 2000;
 const MAX_FIELDS = 10;
-const MAX_HEADER_TEXT = 150;
 const MAX_BUTTON_VALUE = 2000;
 
 export const STATUS_EMOJI: Record<Status, string> = {
@@ -38,13 +34,6 @@ export const STATUS_EMOJI: Record<Status, string> = {
   unreleased: ':white_circle:',
 };
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, MAX_SECTION_TEXT) }] });
-const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text, MAX_HEADER_TEXT) } });
 
 const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
@@ -174,9 +163,19 @@ function blocksOfLines(lines: string[]): Block[] {
   return [...chunkSections(lines.slice(0, at)), ...tableBlocks(tableOf(lines[at] as string) as TableSpec), ...(after.some((line) => line !== '') ? chunkSections(after) : [])];
 }
 
+/** A button per milestone marked handled in `/eol watches`: Undo resumes its reminders. */
+function undoButtons(result: Extract<Result, { kind: 'watches' }>): Block[] {
+  const handled = result.rows.flatMap((row) => row.handled.map((mark) => ({ ...mark, release: releaseTitle(row.release) })));
+  if (handled.length === 0) return [];
+  // Slack takes 25 elements in an actions block.
+  const elements = handled.slice(0, 25).map((mark, index) => button(`${UNDO_HANDLED_LIST_ACTION_ID}_${index}`, `Undo handled: ${mark.release}, ${mark.phaseLabel}`, mark.milestone));
+  return [{ type: 'actions', elements }];
+}
+
 function blocksOf(result: Result): Block[] {
   const lines = answerLines(result, slackFormat);
   if (lines && result.kind === 'import-preview' && result.fileRef !== null) return [...blocksOfLines(lines), importButtons(result.fileRef)];
+  if (lines && result.kind === 'watches') return [...blocksOfLines(lines), ...undoButtons(result)];
   if (lines) return blocksOfLines(lines);
   switch (result.kind) {
     case 'invalid':
@@ -185,7 +184,8 @@ function blocksOf(result: Result): Block[] {
     case 'help':
       return [
         header('eolwatch'),
-        section(result.entries.map((entry) => `\`${escapeMrkdwn(entry.usage)}\`\n${entry.summary}`).join('\n\n')),
+        // A section holds 3,000 characters: the commands run over several, none cut.
+        ...chunkSections(result.entries.map((entry) => `\`${escapeMrkdwn(entry.usage)}\`\n${entry.summary}\n`)),
         context('You can also mention me or send me a direct message: “is windows 8.1 still supported?”'),
       ];
     case 'lookup': {

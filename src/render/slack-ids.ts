@@ -19,3 +19,27 @@ export const IMPORT_FILE_ACTION_ID = 'eol_import_file_input';
 export const SHARE_ANSWER_ACTION_ID = 'eol_share_answer';
 /** Under a reminder marked handled: take the mark back, so reminders of it resume. */
 export const UNDO_HANDLED_ACTION_ID = 'eol_unhandled';
+/** Under a handled milestone in `/eol watches` and on the Home tab: take the mark back. */
+export const UNDO_HANDLED_LIST_ACTION_ID = 'eol_unhandled_list';
+/** The Home tab's buttons, each opening its form. */
+export const HOME_COUNTS_ACTION_ID = 'eol_home_counts';
+export const HOME_WATCH_ACTION_ID = 'eol_home_watch';
+export const HOME_CONTRACT_ACTION_ID = 'eol_home_contract';
+/** The forms the Home tab opens, and their fields. */
+export const COUNTS_FORM_CALLBACK_ID = 'eol_counts_form';
+export const WATCH_FORM_CALLBACK_ID = 'eol_watch_form';
+export const CONTRACT_FORM_CALLBACK_ID = 'eol_contract_form';
+export const FORM_CHANNEL_BLOCK_ID = 'eol_form_channel';
+export const FORM_CHANNEL_ACTION_ID = 'eol_form_channel_input';
+/** `eol_form_release_1` … : a release per row of the counts form; the watch and contract forms use the bare id. */
+export const FORM_RELEASE_BLOCK_ID = 'eol_form_release';
+export const FORM_COUNT_BLOCK_ID = 'eol_form_count';
+export const FORM_COUNT_ACTION_ID = 'eol_form_count_input';
+export const FORM_LEADS_BLOCK_ID = 'eol_form_leads';
+export const FORM_LEADS_ACTION_ID = 'eol_form_leads_input';
+export const FORM_UNTIL_BLOCK_ID = 'eol_form_until';
+export const FORM_UNTIL_ACTION_ID = 'eol_form_until_input';
+export const FORM_NAME_BLOCK_ID = 'eol_form_name';
+export const FORM_NAME_ACTION_ID = 'eol_form_name_input';
+/** Every release picker: its options come from the resolver as the user types (an external select). */
+export const RELEASE_SELECT_ACTION_ID = 'eol_release_select';

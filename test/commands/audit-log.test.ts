@@ -33,7 +33,7 @@ const MUTATIONS: [name: string, before: string[], text: string, action: string][
   ['export', [], 'export all', 'workspace.export'],
 ];
 /** Commands that only read. */
-const READ_ONLY = new Set(['', 'share', 'report', 'watches', 'contracts', 'status', 'help', 'audit']);
+const READ_ONLY = new Set(['', 'share', 'report', 'chart', 'watches', 'contracts', 'status', 'help', 'audit']);
 
 describe('every change writes exactly one audit entry', () => {
   it('every command is either read-only or has its changes listed here', () => {

@@ -108,3 +108,25 @@ export function viewSubmissionBody(submission: { callbackId: string; user: strin
     },
   });
 }
+
+/** A button pressed on the Home tab (`block_actions` from a view: no channel, no response_url). */
+export function homeButtonPressBody(press: { actionId: string; value?: string; user: string }): string {
+  return interactionBody(press.user, {
+    type: 'block_actions',
+    container: { type: 'view', view_id: 'VHOME' },
+    view: { id: 'VHOME', team_id: 'T1', type: 'home', blocks: [], state: { values: {} }, hash: '1.home' },
+    actions: [{ type: 'button', action_id: press.actionId, block_id: 'b', ...(press.value === undefined ? {} : { value: press.value }), action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
+  });
+}
+
+/** What an external select asks as the user types (`block_suggestion`), in a modal of workspace T1. */
+export function optionsRequestBody(suggestion: { actionId: string; value: string; user: string; blockId?: string }): string {
+  return interactionBody(suggestion.user, {
+    type: 'block_suggestion',
+    action_id: suggestion.actionId,
+    block_id: suggestion.blockId ?? 'eol_form_release_1',
+    value: suggestion.value,
+    container: { type: 'view', view_id: 'VFORM' },
+    view: { id: 'VFORM', team_id: 'T1', type: 'modal', callback_id: 'eol_counts_form', blocks: [], state: { values: {} }, hash: '1.form' },
+  });
+}

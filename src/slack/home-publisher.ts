@@ -1,0 +1,64 @@
+// Publishes a user's Home tab (views.publish): the workspace's dashboard at once, then, when the
+// workspace's burn-down changed since it was last drawn, the picture: drawn and uploaded privately in the
+// background (a second or so, once), and the tab published again with it. One drawing per workspace at
+// a time; the last upload is reused while the numbers stay the same.
+import type { webApi } from '@slack/bolt';
+import { buildDashboard } from '../commands/build-dashboard.js';
+import { runCommand } from '../commands/run-command.js';
+import type { CommandDeps } from '../commands/command-types.js';
+import { renderHome, type HomeChart } from '../render/render-home.js';
+import type { Logger } from 'pino';
+import { uploadChart } from './upload-chart.js';
+
+export interface HomePublisher {
+  /** Resolves when the tab is published; `drawn` when the picture is up to date too (tests wait on it). */
+  publish(client: webApi.WebClient, workspace: string, user: string): Promise<{ drawn: Promise<void> }>;
+}
+
+export function createHomePublisher(deps: { commands: CommandDeps; logger: Logger }): HomePublisher {
+  const charts = new Map<string, HomeChart>();
+  const drawing = new Map<string, Promise<HomeChart | null>>();
+
+  const publishView = async (client: webApi.WebClient, workspace: string, user: string) => {
+    const dashboard = await buildDashboard(deps.commands, workspace);
+    const chart = charts.get(workspace) ?? null;
+    try {
+      await client.views.publish({ user_id: user, view: renderHome(dashboard, chart) as never });
+    } catch (error) {
+      // Slack may not show a file it is still processing: the tab goes up without it, this once.
+      if ((error as { data?: { error?: string } }).data?.error !== 'invalid_blocks' || !chart) throw error;
+      await client.views.publish({ user_id: user, view: renderHome(dashboard, null) as never });
+    }
+  };
+
+  /** The workspace's burn-down, uploaded if its numbers changed; null when there is nothing to draw. */
+  const drawChart = async (client: webApi.WebClient, workspace: string): Promise<HomeChart | null> => {
+    const result = await runCommand({ kind: 'chart', scope: 'workspace', text: '', out: null }, deps.commands, { workspace, channel: '', user: '' });
+    if (result.kind !== 'chart') return null;
+    const known = charts.get(workspace);
+    if (known?.altText === result.chart.altText) return known;
+    const fileId = await uploadChart(client, null, result.chart);
+    if (!fileId) return null;
+    const chart = { fileId, altText: result.chart.altText };
+    charts.set(workspace, chart);
+    return chart;
+  };
+
+  return {
+    async publish(client, workspace, user) {
+      await publishView(client, workspace, user);
+      let pending = drawing.get(workspace);
+      if (!pending) {
+        pending = drawChart(client, workspace).finally(() => drawing.delete(workspace));
+        drawing.set(workspace, pending);
+      }
+      const before = charts.get(workspace);
+      const drawn = pending
+        .then(async (chart) => {
+          if (chart && chart !== before) await publishView(client, workspace, user);
+        })
+        .catch((error: unknown) => deps.logger.warn({ err: error, workspace }, 'the Home tab’s chart could not be drawn'));
+      return { drawn };
+    },
+  };
+}
