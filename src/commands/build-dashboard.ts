@@ -8,6 +8,7 @@ import { toIsoDate } from '../lifecycle/calendar-date.js';
 import { nextReminder } from '../reminders/next-reminder.js';
 import type { CommandDeps, TeamLabel } from './command-types.js';
 import { reportOf } from './report-command.js';
+import { withContracts } from './team-contracts.js';
 
 /** Each list on the Home tab shows this many; the rest are a command away. */
 export const DASHBOARD_LIST = 5;
@@ -35,10 +36,12 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
   const asOf = toIsoDate(deps.now());
   const store = await deps.store();
   const [teams, watches, marks, records] = await Promise.all([store.teams(workspace), store.allWatches(), store.milestoneMarks(), store.reminderRecords()]);
-  // The same totals and team ranking as /eol report, by construction.
-  const report = await reportOf(teams, deps, workspace, asOf);
-  const countsOf = new Map(teams.map((team) => [team.channel, team.counts]));
   const channels = watches.find((entry) => entry.workspace === workspace)?.channels ?? [];
+  // The same totals and team ranking as /eol report, by construction; each channel's contracts come
+  // with its watches, read once rather than once a team.
+  const contracts = new Map(channels.map((channel) => [channel.channel, withContracts(channel.contracts)]));
+  const report = await reportOf(teams, deps, workspace, asOf, async (channel) => contracts.get(channel) ?? withContracts({}));
+  const countsOf = new Map(teams.map((team) => [team.channel, team.counts]));
   const titleOf = (key: string) => {
     const release = deps.releaseByKey(key);
     return release ? releaseTitle(release) : key;

@@ -8,7 +8,7 @@ import { computeLifecycle, type Lifecycle } from '../lifecycle/compute-lifecycle
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
-import { contractsOf } from './team-contracts.js';
+import { contractsOf, type WithContract } from './team-contracts.js';
 import { parseExportFormat } from './export-counts.js';
 import { parseChartRequest } from './chart-command.js';
 
@@ -33,7 +33,13 @@ export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Re
 }
 
 /** The report over a workspace's teams (the Home tab reads them once for this and its reminders). */
-export async function reportOf(teams: readonly TeamState[], deps: CommandDeps, workspace: string, asOf: string): Promise<Extract<Result, { kind: 'report' }>> {
+export async function reportOf(
+  teams: readonly TeamState[],
+  deps: CommandDeps,
+  workspace: string,
+  asOf: string,
+  contractsOfChannel: (channel: string) => Promise<WithContract> = (channel) => contractsOf(deps, { workspace, channel }),
+): Promise<Extract<Result, { kind: 'report' }>> {
   // A release without a contract is the same object for every team: its lifecycle is worked out once.
   const lifecycles = new Map<Release, Lifecycle>();
   const lifecycleOf = (release: Release): Lifecycle => {
@@ -46,7 +52,7 @@ export async function reportOf(teams: readonly TeamState[], deps: CommandDeps, w
   const merged = new Map<string, InventoryRow>();
   const perTeam = [];
   for (const team of teams) {
-    const own = inventoryRows(team.counts, deps, asOf, await contractsOf(deps, { workspace, channel: team.channel }), lifecycleOf);
+    const own = inventoryRows(team.counts, deps, asOf, await contractsOfChannel(team.channel), lifecycleOf);
     for (const [exposure, count] of Object.entries(own.totals)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
     for (const row of own.rows) {
       const key = `${releaseKeyOf(row.release)}|${row.lifecycle.status}`;

@@ -45,7 +45,7 @@ export async function runWatch(text: string, deps: CommandDeps, speaker: Speaker
   const resolved = resolveReleaseList(names, deps);
   if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing watched: ${resolved.reason}` };
   const store = await deps.store();
-  await store.watch(speaker, resolved.releases.map((release) => ({ release: releaseKeyOf(release), leads })), 'manual', toIsoDate(deps.now()));
+  await store.watch(speaker, resolved.releases.map((release) => ({ release: releaseKeyOf(release), leads })), 'manual', toIsoDate(deps.now()), speaker.user);
   return { kind: 'watched', releases: resolved.releases, leads };
 }
 

@@ -90,7 +90,7 @@ export async function importWorkspace(store: EolwatchStore, workspace: string, d
     // The watches as exported, not as replaying the counts made them.
     const current = Object.keys((await store.channelWatches(ref)).releases);
     if (current.length > 0) await store.unwatch(ref, current);
-    for (const [release, watch] of Object.entries(channel.watches)) await store.watch(ref, [{ release, leads: watch.leads }], watch.source, watch.createdAt);
+    for (const [release, watch] of Object.entries(channel.watches)) await store.watch(ref, [{ release, leads: watch.leads }], watch.source, watch.createdAt, watch.by);
     await store.setAutoWatch(ref, channel.autoWatch);
     if (channel.broken) await store.markBroken(ref, channel.broken.reason, channel.broken.at);
     if (channel.locked) await store.setChannelLock(ref, true);

@@ -9,7 +9,7 @@
 // One channel's trouble never stops the others.
 import type { DateNotice } from './plan-notices.js';
 import type { PlannedReminder } from './plan-reminders.js';
-import type { WatchStore } from './watch-store.js';
+import { ownersOf, type WatchStore } from './watch-store.js';
 
 export type PostOutcome =
   | { kind: 'posted'; ts: string }
@@ -25,6 +25,8 @@ export interface ReminderPoster {
   findPosted(post: { workspace: string; channel: string; key: string }, since: string): Promise<string | null>;
   /** Joins a public channel after not_in_channel, where the app may; false otherwise. */
   join(target: { workspace: string; channel: string }): Promise<boolean>;
+  /** Tells each of `users` directly that the channel's reminders stopped, and why. */
+  tellOwners(target: { workspace: string; channel: string }, users: string[], reason: string): Promise<void>;
 }
 
 export interface DeliveryOptions {
@@ -135,8 +137,12 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
             break;
           }
           if (PERMANENT.has(outcome.reason)) {
-            await store.markBroken({ workspace: reminder.workspace, channel: reminder.channel }, outcome.reason, now());
-            report.broken.push({ workspace: reminder.workspace, channel: reminder.channel, reason: outcome.reason });
+            const ref = { workspace: reminder.workspace, channel: reminder.channel };
+            await store.markBroken(ref, outcome.reason, now());
+            report.broken.push({ ...ref, reason: outcome.reason });
+            // Once, as the channel breaks (a broken channel is not tried again): its people would not see it.
+            const owners = ownersOf(await store.channelWatches(ref));
+            if (owners.length > 0) await poster.tellOwners(ref, owners, outcome.reason).catch(() => undefined);
             return 'stop';
           }
           report.pending.push({ reminder, reason: outcome.reason });

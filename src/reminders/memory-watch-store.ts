@@ -51,9 +51,9 @@ export class MemoryWatchStore implements WatchStore {
     return [...byWorkspace].map(([workspace, channels]) => ({ workspace, channels }));
   }
 
-  async watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string): Promise<void> {
+  async watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string, by?: string): Promise<void> {
     const channel = this.entry(ref);
-    applyWatches(channel.releases, releases, source, today);
+    applyWatches(channel.releases, releases, source, today, by);
     if (source === 'manual') channel.broken = null;
   }
 

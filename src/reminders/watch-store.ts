@@ -14,6 +14,8 @@ export interface WatchedRelease {
   createdAt: string;
   /** `auto` watches follow the channel's inventory counts. */
   source: 'manual' | 'auto';
+  /** Who last set the watch up (a manual one): told directly when the channel's reminders break. */
+  by?: string;
 }
 
 export interface ChannelWatches {
@@ -54,7 +56,7 @@ export interface WatchStore {
   /** Every workspace's watches, for the daily run. */
   allWatches(): Promise<WorkspaceWatches[]>;
   /** Adds or replaces watches (and clears a broken mark: the channel asked again). */
-  watch(ref: TeamRef, releases: { release: ReleaseKey; leads: number[] }[], source: WatchedRelease['source'], today: string): Promise<void>;
+  watch(ref: TeamRef, releases: { release: ReleaseKey; leads: number[] }[], source: WatchedRelease['source'], today: string, by?: string): Promise<void>;
   /** Returns the releases that were watched. */
   unwatch(ref: TeamRef, releases: ReleaseKey[]): Promise<ReleaseKey[]>;
   setAutoWatch(ref: TeamRef, on: boolean): Promise<void>;
@@ -85,10 +87,15 @@ export function applyWatches(
   releases: { release: ReleaseKey; leads: number[] }[],
   source: WatchedRelease['source'],
   today: string,
+  by?: string,
 ): void {
   for (const { release, leads } of releases) {
     const existing = current[release];
     if (source === 'auto' && existing) continue;
-    current[release] = { leads, createdAt: existing?.createdAt ?? today, source };
+    const owner = by ?? existing?.by;
+    current[release] = { leads, createdAt: existing?.createdAt ?? today, source, ...(owner ? { by: owner } : {}) };
   }
 }
+
+/** The people who set up a channel's watches: told when its reminders break. */
+export const ownersOf = (watches: ChannelWatches): string[] => [...new Set(Object.values(watches.releases).flatMap((watch) => (watch.by ? [watch.by] : [])))];

@@ -1,10 +1,12 @@
 // ReminderPoster over the Slack Web API: chat.postMessage with the reminder's key as message metadata,
-// conversations.history to find a post an interrupted run made, conversations.join after not_in_channel.
+// conversations.history to find a post an interrupted run made, conversations.join after not_in_channel,
+// and a direct message (conversations.open, im:write) to whoever set up a channel's watches when it breaks.
 import { webApi } from '@slack/bolt';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import type { PostOutcome, ReminderPoster } from '../reminders/deliver-reminders.js';
 import { renderReminder } from '../render/render-reminder.js';
 import { renderNotice } from '../render/render-notice.js';
+import { renderBrokenNotice } from '../render/render-broken-notice.js';
 import type { SlackMessage } from '../render/render-blocks.js';
 import type { DateNotice } from '../reminders/plan-notices.js';
 import { REMINDER_EVENT_TYPE } from '../render/slack-ids.js';
@@ -73,6 +75,17 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
         return false;
       }
     },
+    async tellOwners({ channel }, users, reason) {
+      // One person's closed DMs (or a deactivated account) do not keep the others from hearing.
+      for (const user of users) {
+        try {
+          const dm = await client.conversations.open({ users: user });
+          if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, ...renderBrokenNotice(channel, reason) });
+        } catch {
+          // Nobody else to tell: the channel's watches show the break in /eol watches.
+        }
+      }
+    },
   };
 }
 
@@ -98,5 +111,6 @@ export function createWorkspacePoster(tokenFor: (workspace: string) => Promise<s
     postNotice: async (notice) => (await posterFor(notice.workspace))?.postNotice(notice) ?? notInstalled(notice.workspace),
     findPosted: async (post, since) => (await posterFor(post.workspace))?.findPosted(post, since) ?? null,
     join: async (target) => (await posterFor(target.workspace))?.join(target) ?? false,
+    tellOwners: async (target, users, reason) => (await posterFor(target.workspace))?.tellOwners(target, users, reason),
   };
 }

@@ -203,9 +203,9 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     });
   }
 
-  watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string): Promise<void> {
+  watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string, by?: string): Promise<void> {
     return this.changeChannel(ref, (channel) => {
-      applyWatches(channel.watches, releases, source, today);
+      applyWatches(channel.watches, releases, source, today, by);
       if (source === 'manual') channel.broken = null;
     });
   }

@@ -18,7 +18,7 @@ const channelSchema = z.object({
   broken: z.object({ reason: z.string(), at: z.string() }).nullable(),
   watches: z.record(
     z.string(),
-    z.object({ leads: z.array(z.number().int().min(0)), createdAt: isoDate, source: z.enum(['manual', 'auto']) }),
+    z.object({ leads: z.array(z.number().int().min(0)), createdAt: isoDate, source: z.enum(['manual', 'auto']), by: z.string().max(40).optional() }),
   ),
   /** The team's own support contracts, by release. */
   contracts: z.record(z.string(), z.object({ until: isoDate, name: z.string(), by: z.string(), at: z.string() })).default({}),

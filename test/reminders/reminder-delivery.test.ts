@@ -150,6 +150,26 @@ describe('delivery', () => {
     expect((await run('2023-01-03')).report.posted.map((reminder) => reminder.channel)).toEqual(['COTHER']);
   });
 
+  it.each([
+    ['not_in_channel', 'I am not a member of it', '/invite @eolwatch'],
+    ['channel_not_found', 'Slack no longer finds it', '/invite @eolwatch'],
+    ['is_archived', 'it was archived', 'Unarchive it'],
+  ])('tells whoever set up the watches, in a direct message, once, when a channel breaks with %s', async (error, why, fix) => {
+    await store.watch(met, [{ release: W81, leads: [30, 7] }], 'manual', '2022-01-01', 'UALEX');
+    await store.watch(met, [{ release: 'windows/7-sp1', leads: [30] }], 'manual', '2022-01-01', 'USAM');
+    await store.setCounts(met, [{ release: 'windows/10-22h2', count: 3 }], { user: 'UCOUNT', at: '2022-01-01T09:00:00.000Z' });
+    api.override = (call) => (call.method === 'chat.postMessage' && call.body.channel === 'CMET' ? { body: { ok: false, error } } : undefined);
+    await run('2022-12-11');
+    expect(api.callsTo('conversations.open').map((call) => call.body.users).sort()).toEqual(['UALEX', 'USAM']);
+    const dms = api.callsTo('chat.postMessage').filter((call) => String(call.body.channel).startsWith('D'));
+    expect(dms.map((call) => call.body.channel).sort()).toEqual(['DUALEX', 'DUSAM']);
+    expect(String(dms[0]?.body.text)).toContain('Reminders in <#CMET> have stopped');
+    expect(String(dms[0]?.body.text)).toContain(why);
+    expect(String(dms[0]?.body.text)).toContain(fix);
+    await run('2023-01-03');
+    expect(api.callsTo('conversations.open')).toHaveLength(2);
+  });
+
   it('neither loses nor repeats a reminder when the run dies between posting and recording it', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
     await runThatDiesBeforeRecording('2022-12-11');

@@ -41,8 +41,8 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
   if (!database) return; // skipped, with the reason printed by createTestDatabase
   const env = { EOLWATCH_DATABASE_URL: database.url };
   const first = await runEntry('src/cli.ts', ['db', 'migrate'], { env });
-  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 5.');
-  expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 5: nothing to do.');
+  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 6.');
+  expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 6: nothing to do.');
 
   const file = join(temp.path, 'eolwatch.json');
   await jsonStoreWithEverything(file);

@@ -36,6 +36,19 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect((await store.channelWatches(met)).releases['windows/8.1']).toEqual({ leads: [7], createdAt: '2026-11-01', source: 'manual' });
   });
 
+  it('remembers who set up a watch, the latest of them, across reopening and through an automatic watch', async () => {
+    const store = await openStore();
+    await store.watch(met, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2026-11-01', 'UALEX');
+    await store.watch(met, [{ release: 'windows/8.1', leads: [7] }, { release: 'ubuntu/22.04', leads: [7] }], 'manual', '2026-11-05', 'USAM');
+    await store.watch(met, [{ release: 'windows/8.1', leads: [180] }], 'auto', '2026-11-06');
+    await store.watch(met, [{ release: 'windows/5-sp3', leads: [0] }], 'manual', '2026-11-07');
+    const { releases } = await store.channelWatches(met);
+    expect(releases['windows/8.1']).toEqual({ leads: [7], createdAt: '2026-11-01', source: 'manual', by: 'USAM' });
+    expect(releases['ubuntu/22.04']?.by).toBe('USAM');
+    expect(releases['windows/5-sp3']?.by).toBeUndefined();
+    expect((await store.allWatches())[0]?.channels[0]?.releases['windows/8.1']?.by).toBe('USAM');
+  });
+
   it('counts start and stop automatic watches in the same change, unless turned off', async () => {
     const store = await openStore();
     await store.setCounts(met, [{ release: 'windows/8.1', count: 5 }], { user: 'U1', at: '2026-11-03T10:00:00.000Z' });

@@ -72,8 +72,8 @@ export async function importJsonStore(jsonPath: string, target: PostgresStore): 
           );
           for (const [release, watch] of Object.entries(watched.watches)) {
             await client.query(
-              'INSERT INTO watches (workspace, channel, release, leads, created_at, source) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (workspace, channel, release) DO UPDATE SET leads = EXCLUDED.leads, created_at = EXCLUDED.created_at, source = EXCLUDED.source',
-              [workspace, channel, release, watch.leads, watch.createdAt, watch.source],
+              'INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, channel, release) DO UPDATE SET leads = EXCLUDED.leads, created_at = EXCLUDED.created_at, source = EXCLUDED.source, set_by = EXCLUDED.set_by',
+              [workspace, channel, release, watch.leads, watch.createdAt, watch.source, watch.by ?? null],
             );
             tally.watches += 1;
           }

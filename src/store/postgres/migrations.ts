@@ -143,6 +143,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_by_workspace ON audit (workspace, id);
     `,
   },
+  {
+    version: 6,
+    name: 'who set up each watch',
+    sql: `ALTER TABLE watches ADD COLUMN set_by text;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

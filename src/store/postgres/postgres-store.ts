@@ -37,6 +37,16 @@ function checkIds(ref: TeamRef): void {
   if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
+interface WatchRow {
+  release: string;
+  leads: number[];
+  created_at: string;
+  source: WatchedRelease['source'];
+  set_by: string | null;
+}
+
+const watchOfRow = (row: WatchRow): WatchedRelease => ({ leads: row.leads, createdAt: row.created_at, source: row.source, ...(row.set_by ? { by: row.set_by } : {}) });
+
 export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog {
   private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({ max: 10_000 });
 
@@ -211,17 +221,14 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   }
 
   private async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
-    const { rows } = await client.query<{ release: string; leads: number[]; created_at: string; source: WatchedRelease['source'] }>(
-      'SELECT release, leads, created_at, source FROM watches WHERE workspace = $1 AND channel = $2',
-      [ref.workspace, ref.channel],
-    );
-    return Object.fromEntries(rows.map((row) => [row.release, { leads: row.leads, createdAt: row.created_at, source: row.source }]));
+    const { rows } = await client.query<WatchRow>('SELECT release, leads, created_at, source, set_by FROM watches WHERE workspace = $1 AND channel = $2', [ref.workspace, ref.channel]);
+    return Object.fromEntries(rows.map((row) => [row.release, watchOfRow(row)]));
   }
 
   private async writeWatches(client: Client, ref: TeamRef, watches: Record<string, WatchedRelease>): Promise<void> {
     await client.query('DELETE FROM watches WHERE workspace = $1 AND channel = $2', [ref.workspace, ref.channel]);
     for (const [release, watch] of Object.entries(watches)) {
-      await client.query('INSERT INTO watches (workspace, channel, release, leads, created_at, source) VALUES ($1, $2, $3, $4, $5, $6)', [ref.workspace, ref.channel, release, watch.leads, watch.createdAt, watch.source]);
+      await client.query('INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7)', [ref.workspace, ref.channel, release, watch.leads, watch.createdAt, watch.source, watch.by ?? null]);
     }
   }
 
@@ -252,7 +259,7 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
   async allWatches(): Promise<WorkspaceWatches[]> {
     const [channels, watches, contracts] = await Promise.all([
       this.pool.query<{ workspace: string; channel: string; auto_watch: boolean; broken_reason: string | null; broken_at: string | null }>('SELECT workspace, channel, auto_watch, broken_reason, broken_at FROM channels'),
-      this.pool.query<{ workspace: string; channel: string; release: string; leads: number[]; created_at: string; source: WatchedRelease['source'] }>('SELECT workspace, channel, release, leads, created_at, source FROM watches'),
+      this.pool.query<WatchRow & { workspace: string; channel: string }>('SELECT workspace, channel, release, leads, created_at, source, set_by FROM watches'),
       this.pool.query<{ workspace: string; channel: string; release: string; until: string; name: string; set_by: string; set_at: string }>('SELECT workspace, channel, release, until, name, set_by, set_at FROM contracts'),
     ]);
     const byChannel = new Map<string, ChannelWatches & { workspace: string }>();
@@ -266,7 +273,7 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
       return found;
     };
     for (const row of channels.rows) Object.assign(entry(row.workspace, row.channel), { autoWatch: row.auto_watch, broken: row.broken_reason ? { reason: row.broken_reason, at: row.broken_at ?? '' } : null });
-    for (const row of watches.rows) entry(row.workspace, row.channel).releases[row.release] = { leads: row.leads, createdAt: row.created_at, source: row.source };
+    for (const row of watches.rows) entry(row.workspace, row.channel).releases[row.release] = watchOfRow(row);
     for (const row of contracts.rows) entry(row.workspace, row.channel).contracts[row.release] = { until: row.until, name: row.name, by: row.set_by, at: row.set_at };
     const byWorkspace = new Map<string, ChannelWatches[]>();
     for (const { workspace, ...channel } of [...byChannel.values()].sort((a, b) => a.workspace.localeCompare(b.workspace) || a.channel.localeCompare(b.channel))) {
@@ -277,12 +284,12 @@ export class PostgresStore implements InventoryStore, WatchStore, ApiTokenStore,
     return [...byWorkspace].map(([workspace, list]) => ({ workspace, channels: list }));
   }
 
-  watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: WatchedRelease['source'], today: string): Promise<void> {
+  watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: WatchedRelease['source'], today: string, by?: string): Promise<void> {
     checkIds(ref);
     return this.transaction(async (client) => {
       await this.lockChannel(client, ref);
       const watches = await this.watchesOf(client, ref);
-      applyWatches(watches, releases, source, today);
+      applyWatches(watches, releases, source, today, by);
       await this.writeWatches(client, ref, watches);
       if (source === 'manual') await client.query('UPDATE channels SET broken_reason = NULL, broken_at = NULL WHERE workspace = $1 AND channel = $2', [ref.workspace, ref.channel]);
     });
