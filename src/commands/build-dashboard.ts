@@ -22,6 +22,8 @@ export interface Dashboard {
   notices: { at: string; release: string; phaseLabel: string; before: string; after: string; channels: number }[];
   catalog: CatalogInfo;
   dataDate: string;
+  /** Changes whenever the workspace's counts or the day do: the burn-down is drawn again only then. */
+  countsSignature: string;
 }
 
 /** `notice|T1|C1|windows/8.1|eol|2023-01-10>2023-07-11` -> its parts. */
@@ -91,5 +93,6 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
     notices: [...notices.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, DASHBOARD_LIST),
     catalog: deps.catalogInfo(),
     dataDate: deps.dataDate(),
+    countsSignature: `${asOf}|${teams.map((team) => `${team.channel}:${Object.entries(team.counts).map(([key, count]) => `${key}=${count}`).join(',')}`).join(';')}`,
   };
 }

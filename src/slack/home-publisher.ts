@@ -16,7 +16,7 @@ export interface HomePublisher {
 }
 
 export function createHomePublisher(deps: { commands: CommandDeps; logger: Logger }): HomePublisher {
-  const charts = new Map<string, HomeChart>();
+  const charts = new Map<string, HomeChart & { signature: string }>();
   const drawing = new Map<string, Promise<HomeChart | null>>();
 
   const publishView = async (client: webApi.WebClient, workspace: string, user: string) => {
@@ -29,27 +29,33 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
       if ((error as { data?: { error?: string } }).data?.error !== 'invalid_blocks' || !chart) throw error;
       await client.views.publish({ user_id: user, view: renderHome(dashboard, null) as never });
     }
+    return dashboard.countsSignature;
   };
 
   /** The workspace's burn-down, uploaded if its numbers changed; null when there is nothing to draw. */
-  const drawChart = async (client: webApi.WebClient, workspace: string): Promise<HomeChart | null> => {
+  const drawChart = async (client: webApi.WebClient, workspace: string, signature: string): Promise<HomeChart | null> => {
     const result = await runCommand({ kind: 'chart', scope: 'workspace', text: '', out: null }, deps.commands, { workspace, channel: '', user: '' });
     if (result.kind !== 'chart') return null;
     const known = charts.get(workspace);
-    if (known?.altText === result.chart.altText) return known;
+    if (known?.altText === result.chart.altText) {
+      charts.set(workspace, { ...known, signature });
+      return known;
+    }
     const fileId = await uploadChart(client, null, result.chart);
     if (!fileId) return null;
-    const chart = { fileId, altText: result.chart.altText };
+    const chart = { fileId, altText: result.chart.altText, signature };
     charts.set(workspace, chart);
     return chart;
   };
 
   return {
     async publish(client, workspace, user) {
-      await publishView(client, workspace, user);
+      const signature = await publishView(client, workspace, user);
+      // Same counts on the same day: the picture shown is the right one, nothing to draw.
+      if (charts.get(workspace)?.signature === signature) return { drawn: Promise.resolve() };
       let pending = drawing.get(workspace);
       if (!pending) {
-        pending = drawChart(client, workspace).finally(() => drawing.delete(workspace));
+        pending = drawChart(client, workspace, signature).finally(() => drawing.delete(workspace));
         drawing.set(workspace, pending);
       }
       const before = charts.get(workspace);

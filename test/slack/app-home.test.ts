@@ -78,6 +78,19 @@ describe('the Home tab', () => {
     expect(upload?.altText).toContain('Microsoft Windows XP SP3');
   });
 
+  it('draws the picture again only when the counts change', async () => {
+    const uploads = running.api.uploads.length;
+    const first = await openHome('U7');
+    await running.api.waitFor('views.publish', first + 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(running.api.uploads.length).toBe(uploads);
+    await store.setCounts({ workspace: 'T1', channel: 'CMET' }, [{ release: 'windows/5-sp3', count: 15000 }], { user: 'U1', at: '2017-06-20T09:00:00.000Z' });
+    const second = await openHome('U7');
+    await running.api.waitFor('views.publish', second + 2);
+    expect(running.api.uploads.length).toBe(uploads + 1);
+    expect(running.api.uploads.at(-1)?.altText).toContain('15,000 now');
+  });
+
   it('ignores the Messages tab', async () => {
     const before = running.api.callsTo('views.publish').length;
     await openHome('U1', 'messages');

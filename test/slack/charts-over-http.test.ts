@@ -35,7 +35,11 @@ async function uploaded(before: number) {
 
 describe('charts in Slack', () => {
   it('/eol inventory chart uploads the channel\'s burn-down as a PNG, with the numbers in its alt text', async () => {
+    const asked = running.api.callsTo('files.getUploadURLExternal').length;
     const { upload, png } = await uploaded(await slash('inventory chart', 'CMET'));
+    // files.uploadV2's three steps: an upload URL (with the alt text), the bytes, the completion.
+    expect(running.api.callsTo('files.getUploadURLExternal')).toHaveLength(asked + 1);
+    expect(Number(running.api.callsTo('files.getUploadURLExternal').at(-1)?.body.length)).toBe(upload?.data?.length);
     expect(upload).toMatchObject({ filename: 'eolwatch-burn-down-20170628.png', channel: 'CMET' });
     expect(upload?.comment).toBe('34,243 machines on 3 releases on 2017-06-28, 18,293 of them unsupported (53%).');
     expect(upload?.altText).toContain('Microsoft Windows XP SP3: 35,640 on 2013-06-03, 18,293 now (unsupported)');
