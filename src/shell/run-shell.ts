@@ -27,7 +27,12 @@ export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker 
   for await (const line of lines) {
     const text = stripCommandPrefix(line);
     if (text === 'exit' || text === 'quit') break;
-    if (text !== '') io.output.write(`${renderText(await runText(text, deps, speaker))}\n`);
+    if (text !== '') {
+      const result = await runText(text, deps, speaker);
+      io.output.write(`${renderText(result)}\n`);
+      // A terminal shows no picture: the command line writes it.
+      if (result.kind === 'chart') io.output.write(`The picture: npm run --silent eol -- --channel ${speaker.channel} ${text.replace(/\s+--out\s+\S+$/, '')} --out ${result.chart.fileBase}.png\n`);
+    }
     lines.prompt();
   }
   lines.close();

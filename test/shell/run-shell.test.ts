@@ -28,6 +28,13 @@ describe('the local shell', () => {
     expect(printed).toContain('Microsoft Windows 8.1');
   });
 
+  it('answers a chart with its words and the command line that writes the picture', async () => {
+    const printed = await session('2017-06-28', ['chart xp, windows 8.1 --out mine.png', 'inventory chart']);
+    expect(printed).toContain('Support timeline, #shell');
+    expect(printed).toContain('The picture: npm run --silent eol -- --channel shell chart xp, windows 8.1 --out eolwatch-timeline-20170628.png');
+    expect(printed).toContain('There is nothing to draw yet');
+  });
+
   it('writes plain text with no Slack markup', async () => {
     const printed = await session('2017-06-28', ['inventory set windows-8.1 14450', 'inventory', 'watches', 'help']);
     expect(printed).not.toMatch(/:warning:|:alarm_clock:|:calendar:|\*[A-Za-z0-9]|`/);
