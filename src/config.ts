@@ -1,5 +1,6 @@
 // The only reader of process.env. Validates everything at start and names what is wrong in one line.
 import { IANAZone } from 'luxon';
+import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProxySettings } from './net/use-proxy.js';
@@ -24,6 +25,8 @@ export interface Config {
   catalogUrl: string;
   /** Where an accepted refresh is kept: beside the store file unless set. */
   catalogCachePath: string;
+  /** The user's own cache folder ($XDG_CACHE_HOME or ~/.cache, then eolwatch): the prepared catalogue's place when `data/` is not there. */
+  userCacheDir: string;
   /** The outbound proxy for Slack and the catalogue (net/use-proxy.ts). */
   proxy: ProxySettings;
   /** PostgreSQL instead of the JSON store, for several replicas or many workspaces. */
@@ -147,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     // The lower-case spellings are as common as the upper-case ones.
     proxy: { httpsProxy: e.HTTPS_PROXY ?? env.https_proxy ?? null, httpProxy: e.HTTP_PROXY ?? env.http_proxy ?? null, noProxy: e.NO_PROXY ?? env.no_proxy ?? null },
     catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
+    userCacheDir: join(env.XDG_CACHE_HOME?.trim() || join(homedir(), '.cache'), 'eolwatch'),
   };
 }

@@ -38,12 +38,17 @@ export interface Core {
   setNextReminderRun(next: () => string | null): void;
 }
 
-export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'> & Partial<Pick<Config, 'databaseUrl'>>;
+export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'> & Partial<Pick<Config, 'databaseUrl' | 'userCacheDir'>>;
 
 /** A database URL as it may be shown: no password. */
 export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
-export const catalogSourcesOf = (config: CoreConfig): CatalogSources => ({ catalogPath: config.catalogPath, supplementsPath: config.supplementsPath, cachePath: config.catalogCachePath });
+export const catalogSourcesOf = (config: CoreConfig): CatalogSources => ({
+  catalogPath: config.catalogPath,
+  supplementsPath: config.supplementsPath,
+  cachePath: config.catalogCachePath,
+  ...(config.userCacheDir ? { fallbackDir: config.userCacheDir } : {}),
+});
 
 /** The core over the catalogue found at start (a prepared copy when current: catalog-sync/prepared-catalog.ts). */
 export async function openCore(config: CoreConfig): Promise<Core> {

@@ -13,6 +13,8 @@ export interface CatalogSources {
   catalogPath: string;
   supplementsPath: string;
   cachePath: string;
+  /** Where the prepared copy goes when the cache's folder does not exist (`npx eolwatch` run anywhere). */
+  fallbackDir?: string;
 }
 
 export interface InitialCatalog {

@@ -3,7 +3,10 @@
 // is: no schema library to load (60-85 ms) and no 8,000 releases to validate again, which is most of
 // what a one-question command line costs (bench/cli-wall-time.ts). Anything else (a file changed, the
 // copy missing, damaged or of an older format) falls back to the full load, which writes a new copy.
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { assembleCatalog, type Product, type Release } from '../catalog/catalog.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import type { CatalogSources, InitialCatalog } from './load-initial-catalog.js';
@@ -35,7 +38,15 @@ function fromPrepared(product: PreparedCatalog['products'][number]): Product {
   return { ...product, releases: product.releases.map((release) => ({ productName: product.name, productLabel: product.label, link: product.link, ...release })) };
 }
 
-export const preparedCatalogPath = (cachePath: string): string => `${cachePath}.prepared.json`;
+/**
+ * Beside the refresh cache; when its folder does not exist (the command line run from any folder, where
+ * `data/` is not), in the user's own cache folder, named after the files it comes from.
+ */
+export function preparedCatalogPath(sources: Pick<CatalogSources, 'catalogPath' | 'supplementsPath' | 'cachePath' | 'fallbackDir'>): string {
+  if (!sources.fallbackDir || existsSync(dirname(sources.cachePath))) return `${sources.cachePath}.prepared.json`;
+  const id = createHash('sha256').update([sources.catalogPath, sources.supplementsPath, sources.cachePath].map((path) => resolve(path)).join('\0')).digest('hex').slice(0, 16);
+  return join(sources.fallbackDir, `catalog-${id}.prepared.json`);
+}
 
 function stampsOf({ catalogPath, supplementsPath, cachePath }: CatalogSources): string[] {
   return [catalogPath, supplementsPath, cachePath].map((path) => {
@@ -59,7 +70,7 @@ function readPrepared(path: string, stamps: readonly string[]): InitialCatalog |
 
 /** The catalogue to start with: the prepared copy when it is current, else a full load (and a new copy). */
 export async function openCatalog(sources: CatalogSources, today: string): Promise<InitialCatalog> {
-  const path = preparedCatalogPath(sources.cachePath);
+  const path = preparedCatalogPath(sources);
   // Stamped before reading: a file that changes meanwhile leaves a copy that will not match.
   const stamps = stampsOf(sources);
   const prepared = readPrepared(path, stamps);
@@ -71,7 +82,9 @@ export async function openCatalog(sources: CatalogSources, today: string): Promi
     const { source, fetchedAt, validators, catalog } = initial;
     const copy: PreparedCatalog = { format: FORMAT, stamps, source, fetchedAt, validators, generatedAt: catalog.generatedAt, products: catalog.products.map(toPrepared) };
     // Only a speed-up: a folder that cannot be written to costs the full load next time, nothing more.
-    await writeFileDurably(path, JSON.stringify(copy)).catch(() => undefined);
+    await mkdir(dirname(path), { recursive: true })
+      .then(() => writeFileDurably(path, JSON.stringify(copy)))
+      .catch(() => undefined);
   }
   return initial;
 }

@@ -29,7 +29,7 @@ const labelOf = async (from: CatalogSources, key = 'windows/8.1') => indexCatalo
 
 /** Edits the prepared copy in place, keeping its stamps: only a start that reads the copy sees the edit. */
 function editCopy(from: CatalogSources, label: string): void {
-  const path = preparedCatalogPath(from.cachePath);
+  const path = preparedCatalogPath(from);
   const copy = JSON.parse(readFileSync(path, 'utf8'));
   copy.products.find((product: { name: string }) => product.name === 'windows').releases.find((release: { name: string }) => release.name === '8.1').label = label;
   writeFileSync(path, JSON.stringify(copy));
@@ -38,7 +38,7 @@ function editCopy(from: CatalogSources, label: string): void {
 it('writes a copy on the first start and reads it on the next, with every fact as the full load gives it', async () => {
   const from = sources();
   const full = await openCatalog(from, TODAY);
-  expect(existsSync(preparedCatalogPath(from.cachePath))).toBe(true);
+  expect(existsSync(preparedCatalogPath(from))).toBe(true);
   const again = await openCatalog(from, TODAY);
   expect(again.source).toBe('bundled snapshot');
   expect(again.catalog.generatedAt).toBe(full.catalog.generatedAt);
@@ -82,7 +82,7 @@ it.each([
 ])('falls back to the full load when the copy is %s', async (_name, damage) => {
   const from = sources();
   await openCatalog(from, TODAY);
-  const path = preparedCatalogPath(from.cachePath);
+  const path = preparedCatalogPath(from);
   writeFileSync(path, damage(readFileSync(path, 'utf8')));
   expect(await labelOf(from)).toBe('8.1');
   expect((await openCatalog(from, TODAY)).catalog.releaseCount).toBeGreaterThan(1000);
@@ -96,11 +96,27 @@ it('keeps no copy of a start whose cache was refused, so the refusal is said at 
     expect(opened.source).toBe('bundled snapshot');
     expect(opened.problem).toMatch(/9999-01-01/);
   }
-  expect(existsSync(preparedCatalogPath(from.cachePath))).toBe(false);
+  expect(existsSync(preparedCatalogPath(from))).toBe(false);
+});
+
+it('keeps the copy in the user\'s cache folder when the cache\'s own folder is not there (npx from anywhere)', async () => {
+  const fallbackDir = join(temp.path, 'user-cache', 'eolwatch');
+  const from = { ...sources(), cachePath: join(temp.path, 'no-data-folder', 'cache.json'), fallbackDir };
+  await openCatalog(from, TODAY);
+  const path = preparedCatalogPath(from);
+  expect(path.startsWith(fallbackDir)).toBe(true);
+  expect(existsSync(path)).toBe(true);
+  editCopy(from, 'from the user cache');
+  expect(await labelOf(from)).toBe('from the user cache');
+  // Another catalogue file is another copy.
+  expect(preparedCatalogPath({ ...from, catalogPath: CATALOG_FILES.catalogPath })).not.toBe(path);
 });
 
 it('starts all the same when the copy cannot be written', async () => {
-  const from = { ...sources(), cachePath: join(temp.path, 'no-such-folder', 'cache.json') };
+  const file = join(temp.path, 'a-file');
+  writeFileSync(file, '');
+  // Neither the cache's folder nor the fallback (under a file) can hold it.
+  const from = { ...sources(), cachePath: join(temp.path, 'no-such-folder', 'cache.json'), fallbackDir: join(file, 'eolwatch') };
   expect(await labelOf(from)).toBe('8.1');
-  expect(existsSync(preparedCatalogPath(from.cachePath))).toBe(false);
+  expect(existsSync(preparedCatalogPath(from))).toBe(false);
 });
