@@ -115,6 +115,19 @@ describe('the Home tab', () => {
     expect((await store.auditEntries('T1')).at(-1)).toMatchObject({ action: 'milestone.unhandled', user: 'U1' });
   });
 
+  it('lists the latest date changes told to channels, one line per change with how many heard it', async () => {
+    for (const channel of ['CMET', 'COTHER']) await store.recordReminder(`notice|T1|${channel}|windows/8.1|eol|2023-01-10>2023-07-11`, { status: 'sent', at: '2017-06-20T06:00:00.000Z', ts: '1.1', late: false });
+    await store.recordReminder('notice|T1|CMET|windows/5-sp3|eol|2014-04-08>2014-05-08', { status: 'pending', at: '2017-06-21T06:00:00.000Z', ts: null, late: false });
+    await store.recordReminder('notice|T9|CX|windows/7-sp1|eol|2020-01-14>2020-02-14', { status: 'sent', at: '2017-06-22T06:00:00.000Z', ts: '1.2', late: false });
+    const before = await openHome('U8');
+    await running.api.waitFor('views.publish', before + 1);
+    const home = textOf(published()[before]?.view as View);
+    expect(home).toContain('Microsoft Windows 8.1, Security Support: 2023-01-10 → 2023-07-11 (told 2 channels on 2017-06-20)');
+    // Not yet told (pending), and another workspace's: not here.
+    expect(home).not.toContain('2014-05-08');
+    expect(home).not.toContain('2020-02-14');
+  });
+
   it('refuses an Undo for another workspace\'s milestone, changing nothing', async () => {
     await store.markMilestone('T9|CX|windows/8.1|eoas', { handledBy: 'U2', handledAt: '2017-06-01T10:00:00.000Z' });
     await postToSlackApp(running.eventsUrl, { body: homeButtonPressBody({ actionId: UNDO_HANDLED_LIST_ACTION_ID, value: 'T9|CX|windows/8.1|eoas', user: 'U1' }), contentType: FORM });
