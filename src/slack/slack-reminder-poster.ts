@@ -7,6 +7,7 @@ import type { PostOutcome, ReminderPoster } from '../reminders/deliver-reminders
 import { renderReminder } from '../render/render-reminder.js';
 import { renderNotice } from '../render/render-notice.js';
 import { renderBrokenNotice } from '../render/render-broken-notice.js';
+import { directMessageChannel } from './direct-message-channel.js';
 import type { SlackMessage } from '../render/render-blocks.js';
 import type { DateNotice } from '../reminders/plan-notices.js';
 import { REMINDER_EVENT_TYPE } from '../render/slack-ids.js';
@@ -79,8 +80,7 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
       // One person's closed DMs (or a deactivated account) do not keep the others from hearing.
       for (const user of users) {
         try {
-          const dm = await client.conversations.open({ users: user });
-          if (dm.channel?.id) await client.chat.postMessage({ channel: dm.channel.id, ...renderBrokenNotice(channel, reason) });
+          await client.chat.postMessage({ channel: await directMessageChannel(client, user), ...renderBrokenNotice(channel, reason) });
         } catch {
           // Nobody else to tell: the channel's watches show the break in /eol watches.
         }

@@ -1,5 +1,7 @@
 // /eol: parse, run, render, and answer in the ack itself (within Slack's 3 seconds, no second call).
-import type { App } from '@slack/bolt';
+import type { App, RespondFn, webApi } from '@slack/bolt';
+import type { Result } from '../../../commands/command-types.js';
+import { directMessageChannel } from '../../direct-message-channel.js';
 import { createSlashAnswerer } from '../../create-slash-answerer.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
@@ -20,6 +22,28 @@ const uploadRefused = (code: string | undefined): string =>
     ? 'I could not upload the file here: invite me to this channel first (`/invite @eolwatch`).'
     : `I could not upload the file here (${code ?? 'no answer from Slack'}). The command line has the same: \`npm run --silent eol -- inventory export\` (or \`… inventory chart --out chart.png\`).`;
 
+interface FileAnswerer {
+  client: webApi.WebClient;
+  respond: RespondFn;
+  externallyShared: ExternallyShared;
+}
+
+/** An export or a chart uploaded where it belongs; a refusal (not an admin, nothing to draw) said privately. */
+async function answerWithFile(result: Result, command: { channel_id: string; user_id: string }, { client, respond, externallyShared }: FileAnswerer): Promise<void> {
+  const refused = (error: { data?: { error?: string } }) => respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) });
+  if (result.kind === 'export' && result.scope === 'all') {
+    // The whole workspace's data goes to the admin alone, in a direct message.
+    await uploadExport(client, await directMessageChannel(client, command.user_id), result);
+    await respond({ response_type: 'ephemeral', text: 'Sent to you in a direct message.' });
+  } else if (result.kind === 'export') await uploadExport(client, command.channel_id, result).catch(refused);
+  else if (result.kind === 'chart' && (await externallyShared(client, command.channel_id))) {
+    // A team's picture stays inside the organisation, as its text answers do: sent to the asker alone.
+    await uploadChart(client, await directMessageChannel(client, command.user_id), result.chart);
+    await respond({ response_type: 'ephemeral', text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.' });
+  } else if (result.kind === 'chart') await uploadChart(client, command.channel_id, result.chart).catch(refused);
+  else await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
+}
+
 export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: ExternallyShared): void {
   const answer = createSlashAnswerer(deps.commands);
   app.command('/eol', async ({ command, ack, client, respond, context }) => {
@@ -33,38 +57,11 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         await client.views.open({ trigger_id: command.trigger_id, view: renderImportModal(command.channel_id) });
         return;
       }
-      if (request.kind === 'export-all') {
+      if (request.kind === 'export-all' || request.kind === 'export' || request.kind === 'chart') {
+        // Files take longer than the ack may wait: acked first, uploaded after.
         await ack();
         acked = true;
-        const result = await runCommand(request, deps.commands, speaker);
-        if (result.kind !== 'export') await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
-        else {
-          // The whole workspace's data goes to the admin alone, in a direct message.
-          const dm = await client.conversations.open({ users: command.user_id });
-          await uploadExport(client, dm.channel?.id ?? command.user_id, result);
-          await respond({ response_type: 'ephemeral', text: 'Sent to you in a direct message.' });
-        }
-        return;
-      }
-      if (request.kind === 'chart') {
-        await ack();
-        acked = true;
-        const result = await runCommand(request, deps.commands, speaker);
-        if (result.kind !== 'chart') await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
-        else if (await externallyShared(client, command.channel_id)) {
-          // A team's picture stays inside the organisation, as its text answers do: sent to the asker alone.
-          const dm = await client.conversations.open({ users: command.user_id });
-          await uploadChart(client, dm.channel?.id ?? command.user_id, result.chart);
-          await respond({ response_type: 'ephemeral', text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.' });
-        } else await uploadChart(client, command.channel_id, result.chart).catch((error: { data?: { error?: string } }) => respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) }));
-        return;
-      }
-      if (request.kind === 'export') {
-        await ack();
-        acked = true;
-        const result = await runCommand(request, deps.commands, speaker);
-        if (result.kind !== 'export') await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
-        else await uploadExport(client, command.channel_id, result).catch((error: { data?: { error?: string } }) => respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) }));
+        await answerWithFile(await runCommand(request, deps.commands, speaker), command, { client, respond, externallyShared });
         return;
       }
       const { message, inChannel } = await answer(command.text, speaker);

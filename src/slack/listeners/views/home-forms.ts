@@ -28,6 +28,7 @@ import {
   RELEASE_SELECT_ACTION_ID,
   WATCH_FORM_CALLBACK_ID,
 } from '../../../render/slack-ids.js';
+import { directMessageChannel } from '../../direct-message-channel.js';
 import type { HomePublisher } from '../../home-publisher.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
@@ -100,8 +101,7 @@ async function postAnswer(client: webApi.WebClient, speaker: Speaker, message: R
   try {
     await client.chat.postMessage({ channel: speaker.channel, ...message });
   } catch {
-    const dm = await client.conversations.open({ users: speaker.user });
-    await client.chat.postMessage({ channel: dm.channel?.id ?? speaker.user, text: `<#${speaker.channel}>: ${message.text}\n(I am not in that channel: invite me with /invite @eolwatch to post there.)` });
+    await client.chat.postMessage({ channel: await directMessageChannel(client, speaker.user), text: `<#${speaker.channel}>: ${message.text}\n(I am not in that channel: invite me with /invite @eolwatch to post there.)` });
   }
 }
 
