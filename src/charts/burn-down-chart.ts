@@ -7,6 +7,7 @@ import { addDays } from '../lifecycle/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { formatCount } from '../render/formatter.js';
+import { plural } from '../render/describe-lifecycle.js';
 import { BAND_ORDER, BAND_STYLES, bandOf, layeredChart, type Chart, type SupportBand } from './chart.js';
 
 export interface ReleaseCounts {
@@ -115,7 +116,7 @@ export function burnDownChart(input: BurnDownInput): Chart | null {
   const total = series.reduce((sum, entry) => sum + nowOf(entry), 0);
   const unsupported = series.filter((entry) => bandAt(entry.release, input.asOf) === 'unsupported').reduce((sum, entry) => sum + nowOf(entry), 0);
   const share = total > 0 ? ` (${Math.round((unsupported / total) * 100)}%)` : '';
-  const summary = `${formatCount(total)} machines on ${series.length} release${series.length === 1 ? '' : 's'} on ${input.asOf}, ${formatCount(unsupported)} of them unsupported${share}.`;
+  const summary = `${formatCount(total)} machines on ${plural(series.length, 'release')} on ${input.asOf}, ${formatCount(unsupported)} of them unsupported${share}.`;
   const title = `Machines per release, ${input.scope}`;
   const ranked = [...series].sort((a, b) => nowOf(b) - nowOf(a));
   const markers = phaseEndMarkers(series, end);

@@ -6,6 +6,7 @@ import { releaseTitle } from '../catalog/release-title.js';
 import { addDays } from '../lifecycle/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import { formatCount } from '../render/formatter.js';
+import { plural } from '../render/describe-lifecycle.js';
 import { BAND_OF_PHASE, BAND_ORDER, BAND_STYLES, CHART_WIDTH, bandOf, layeredChart, type Chart } from './chart.js';
 
 export interface TimelineRow {
@@ -76,7 +77,7 @@ export function timelineChart(input: TimelineInput): Chart | null {
   const machines = (rows: TimelineRow[]) => rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
   const summary = counted.length > 0
     ? `${formatCount(machines(counted))} machines on ${counted.length} of these releases, ${formatCount(machines(unsupported))} of them on releases out of support on ${input.asOf}.`
-    : `${input.rows.length} release${input.rows.length === 1 ? '' : 's'}; today is ${input.asOf}.`;
+    : `${plural(input.rows.length, 'release')}; today is ${input.asOf}.`;
   const title = `Support timeline, ${input.scope}`;
   const altText = [
     `Timeline of support phases, ${input.scope}, as of ${input.asOf}.`,

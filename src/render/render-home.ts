@@ -4,6 +4,7 @@
 import type { Dashboard } from '../commands/build-dashboard.js';
 import { button, context, header, section, type Block } from './block-kit.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { plural } from './describe-lifecycle.js';
 import { formatCount, slackFormat as f } from './formatter.js';
 import { HOME_CONTRACT_ACTION_ID, HOME_COUNTS_ACTION_ID, HOME_WATCH_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
 
@@ -18,7 +19,7 @@ export interface HomeChart {
   altText: string;
 }
 
-const machines = (count: number) => `${formatCount(count)} machine${count === 1 ? '' : 's'}`;
+const machines = (count: number) => plural(count, 'machine');
 const channel = (id: string) => `<#${escapeMrkdwn(id)}>`;
 
 function figures(dashboard: Dashboard): Block {
@@ -78,7 +79,7 @@ export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeV
   blocks.push(
     list(
       'Latest date changes',
-      dashboard.notices.map((row) => `• ${escapeMrkdwn(row.release)}, ${escapeMrkdwn(row.phaseLabel)}: ${escapeMrkdwn(row.before)} → ${escapeMrkdwn(row.after)} (told ${row.channels} channel${row.channels === 1 ? '' : 's'} on ${row.at.slice(0, 10)})`),
+      dashboard.notices.map((row) => `• ${escapeMrkdwn(row.release)}, ${escapeMrkdwn(row.phaseLabel)}: ${escapeMrkdwn(row.before)} → ${escapeMrkdwn(row.after)} (told ${plural(row.channels, 'channel')} on ${row.at.slice(0, 10)})`),
       'No dates have moved for the releases watched here.',
     ),
   );
