@@ -168,6 +168,30 @@ describe('the release pickers', () => {
     expect(first).toEqual({ text: { type: 'plain_text', text: title }, value: key });
   });
 
+  it.each([
+    ['Windows 8.1', 'windows/8.1'],
+    ['windows-8.1', 'windows/8.1'],
+    ['WIN 10 22H2', 'windows/10-22h2'],
+    ['win xp', 'windows/5-sp3'],
+    ['windows 7 sp1', 'windows/7-sp1'],
+    ['Windows Server 2012 R2', 'windows-server/2012-r2'],
+    ['server 2019', 'windows-server/2019'],
+    ['ubuntu 22.04', 'ubuntu/22.04'],
+    ['ubuntu 18.04 lts', 'ubuntu/18.04'],
+    ['rhel 9', 'rhel/9'],
+    ['debian 12', 'debian/12'],
+    ['macos sonoma', 'macos/14'],
+    ['centos7', 'centos/7'],
+  ])('%j, as people type it, offers exactly %s', async (typed, key) => {
+    expect((await optionsFor(typed)).map((option) => option.value)).toEqual([key]);
+  });
+
+  it('offers every edition when the name leaves it open (win11 24h2)', async () => {
+    const keys = (await optionsFor('win11 24h2')).map((option) => option.value);
+    expect(keys.length).toBeGreaterThan(1);
+    expect(keys.every((key) => key.startsWith('windows/11-24h2'))).toBe(true);
+  });
+
   it('offers a product\'s releases, at most 100, each label short enough for Slack', async () => {
     const options = await optionsFor('windows');
     expect(options.length).toBeGreaterThan(20);
