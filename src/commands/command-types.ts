@@ -196,7 +196,15 @@ export type ResultBody =
   | { kind: 'api-token-revoked'; name: string }
   | { kind: 'admins'; admins: { user: string; source: 'configured' | 'added' }[]; changed: { user: string; admin: boolean } | null }
   | { kind: 'channel-lock'; locked: boolean }
-  | { kind: 'invalid'; reason: string };
+  /** `choices`: commands the asker probably meant, offered as buttons in Slack and listed in text. */
+  | { kind: 'invalid'; reason: string; choices?: Choice[] };
+
+/** A command to run instead of one that could not be answered as typed. */
+export interface Choice {
+  label: string;
+  /** The text after /eol that runs it. */
+  command: string;
+}
 
 export interface WatchRow {
   release: Release;

@@ -8,7 +8,7 @@ import { appliedChanges, runInventoryUpdate } from './run-inventory-update.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseExportFormat } from './export-counts.js';
 import { isAdmin } from './is-admin.js';
-import { parseInventoryPairs } from './parse-inventory-pairs.js';
+import { readInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
 import { formatCount } from '../render/formatter.js';
@@ -49,16 +49,9 @@ export const inventoryCommand: CommandDefinition = {
 type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-set-counts' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
 
 async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
-  const parsed = parseInventoryPairs(text);
-  if (!parsed.ok) return { kind: 'invalid', reason: `Nothing saved: “${parsed.pair}”: ${parsed.reason}.` };
-  const counts: { release: string; count: number }[] = [];
-  for (const pair of parsed.pairs) {
-    const resolved = resolveOneRelease(pair.name, deps);
-    if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” ${resolved.reason}.` };
-    const key = releaseKeyOf(resolved.release);
-    if (counts.some((count) => count.release === key)) return { kind: 'invalid', reason: `Nothing saved: “${pair.name}” names a release given twice.` };
-    counts.push({ release: key, count: pair.count });
-  }
+  const read = readInventoryPairs(text, deps.resolve);
+  if (!read.ok) return { kind: 'invalid', reason: read.reason, ...(read.choices.length > 0 ? { choices: read.choices } : {}) };
+  const counts = read.pairs.map((pair) => ({ release: releaseKeyOf(pair.release), count: pair.count }));
   return runInventoryUpdate({ mode: 'set', counts, action: 'set' }, deps, speaker, asOf);
 }
 

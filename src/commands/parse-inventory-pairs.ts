@@ -1,18 +1,33 @@
-// "windows-xp 18293 windows 8.1 14450 xp=18,293" -> (name, count) pairs, or the pair that is wrong
-// and why. Names may contain numbers ("windows 8.1"): in a run of numbers the last one is the count.
+// "windows xp 18293, windows 8.1: 14,450 win 10 22h2 8" -> (release, count) pairs, read with the same
+// resolver as /eol, so a release name may hold numbers and spaces. Every way of splitting the words
+// into "name count" pairs is tried; a split counts only when each of its names means exactly one
+// release. When no split or more than one does, nothing is saved and the answer says which pair and
+// offers the choices: never a confident wrong save.
+import type { Release } from '../catalog/catalog.js';
+import { releaseTitle } from '../catalog/release-title.js';
+import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { formatCount } from '../render/formatter.js';
+import type { Choice } from './command-types.js';
+import { releaseKeyOf } from './inventory-rows.js';
 
-export interface NamedCount {
-  name: string;
+export interface ReleaseCount {
+  release: Release;
   count: number;
+  /** The pair as typed, for answers that quote it. */
+  typed: string;
 }
 
-export type PairsParse = { ok: true; pairs: NamedCount[] } | { ok: false; pair: string; reason: string };
+export type PairsReading = { ok: true; pairs: ReleaseCount[] } | { ok: false; reason: string; choices: Choice[] };
 
 const NUMBER_LIKE = /^[-+]?[\d.,]*\d[\d.,]*(e[-+]?\d+)?$/i;
 const WHOLE_COUNT = /^(\d{1,3}(,\d{3})+|\d+)$/;
 export const COUNT_RULE = `a whole number from 0 to ${formatCount(MAX_COUNT)}`;
+/** No release name people type runs longer ("windows 10 enterprise ltsc 2021 iot" is six words). */
+const MAX_NAME_TOKENS = 8;
+/** Ways of reading one line kept while searching; more means the line is ambiguous anyway. */
+const MAX_READINGS = 8;
+const MAX_CHOICES = 8;
 
 /** "18293" or "18,293" -> 18293; null for anything else, or more than MAX_COUNT. */
 export function parseCount(text: string): number | null {
@@ -21,26 +36,185 @@ export function parseCount(text: string): number | null {
   return count <= MAX_COUNT ? count : null;
 }
 
-export function parseInventoryPairs(text: string): PairsParse {
-  // "name=count" and "name: count" read like "name count"; ", " separates pairs.
-  const tokens = text.replace(/\s*[=:]\s*/g, ' ').replace(/,\s+|;/g, ' ').split(/\s+/).filter((token) => token !== '');
-  if (tokens.length === 0) return { ok: false, pair: '', reason: `give a release and a count, e.g. \`windows-xp 18293\`` };
-  const pairs: NamedCount[] = [];
-  let name: string[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i] ?? '';
-    const next = tokens[i + 1];
-    const isCount = NUMBER_LIKE.test(token) && name.length > 0 && (next === undefined || !NUMBER_LIKE.test(next));
-    if (!isCount) {
-      name.push(token);
-      continue;
-    }
-    const pair = `${name.join(' ')} ${token}`;
-    const count = parseCount(token);
-    if (count === null) return { ok: false, pair, reason: `the count must be ${COUNT_RULE}` };
-    pairs.push({ name: name.join(' '), count });
-    name = [];
+interface Token {
+  text: string;
+  /** First word after a comma, semicolon, newline or "and": a pair starts here. */
+  startsPair: boolean;
+  /** Right after "=" or ":": this word is a count. */
+  isCount: boolean;
+}
+
+// ", " and ";" separate pairs, except in Microsoft's own "Windows 10, version 22H2"; a comma between
+// digits with three after it is a thousands separator ("14,450").
+const PAIR_SEPARATOR = /\s*(?:[;\n]+|,(?!\s*version\b)(?!\d{3}(?!\d))|\s\band\b\s|\s&\s)\s*/i;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const group of text.trim().replace(/[.!]+$/, '').split(PAIR_SEPARATOR)) {
+    group.split(/\s*[=:]\s*/).forEach((part, partIndex) => {
+      part
+        .split(/\s+/)
+        .filter((word) => word !== '')
+        .forEach((word, wordIndex) => {
+          tokens.push({ text: word, startsPair: partIndex === 0 && wordIndex === 0, isCount: partIndex > 0 && wordIndex === 0 });
+        });
+    });
   }
-  if (name.length > 0) return { ok: false, pair: name.join(' '), reason: `missing count (${COUNT_RULE})` };
-  return { ok: true, pairs };
+  return tokens;
+}
+
+interface Segment {
+  start: number;
+  end: number;
+  release: Release;
+  count: number;
+}
+
+const commandName = (release: Release) => `${release.productName} ${release.name}`;
+
+export function readInventoryPairs(text: string, resolve: Resolver): PairsReading {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return refusal('give a release and a count, e.g. `windows xp 18293`');
+  const words = tokens.map((token) => token.text);
+  const nameOf = (start: number, end: number) => words.slice(start, end).join(' ');
+
+  const resolved = new Map<string, Release | null>();
+  const oneRelease = (name: string): Release | null => {
+    let release = resolved.get(name);
+    if (release === undefined) {
+      const resolution = resolve(name);
+      release = resolution.kind === 'release' ? resolution.release : null;
+      resolved.set(name, release);
+    }
+    return release;
+  };
+  // "xp 18293, 8.1 14450": a bare version after a pair is read in that pair's product.
+  const releaseOf = (start: number, end: number, previous: Release | null): Release | null => {
+    const name = nameOf(start, end);
+    const own = oneRelease(name);
+    if (own || !previous || !/^\d/.test(name)) return own;
+    return oneRelease(`${previous.productName} ${name}`);
+  };
+
+  /** The pair start..end (its count at end), or null when it cannot be one. */
+  function segmentAt(start: number, end: number, previous: Release | null): Segment | null {
+    const countToken = tokens[end] as Token;
+    if (tokens[start]?.isCount || countToken.startsPair) return null;
+    for (let k = start + 1; k < end; k += 1) if (tokens[k]?.startsPair || tokens[k]?.isCount) return null;
+    const count = parseCount(countToken.text);
+    if (count === null) return null;
+    const release = releaseOf(start, end, previous);
+    if (!release) return null;
+    // A name whose first words already mean a release, followed by a count, swallowed a pair:
+    // "xp 5 6" is not Windows XP = 6 (the resolver skips words it does not need).
+    for (let k = start + 1; k < end; k += 1) {
+      if (parseCount(words[k] as string) !== null && releaseOf(start, k, previous) !== null) return null;
+    }
+    return { start, end, release, count };
+  }
+
+  // Every complete reading from `start` on, most pairs first, at most MAX_READINGS of them.
+  const memo = new Map<string, Segment[][]>();
+  function readingsFrom(start: number, previous: Release | null): Segment[][] {
+    if (start === tokens.length) return [[]];
+    const memoKey = `${start}|${previous ? releaseKeyOf(previous) : ''}`;
+    const known = memo.get(memoKey);
+    if (known) return known;
+    const readings: Segment[][] = [];
+    for (let end = start + 1; end < tokens.length && end - start <= MAX_NAME_TOKENS; end += 1) {
+      const segment = segmentAt(start, end, previous);
+      if (!segment) continue;
+      for (const rest of readingsFrom(end + 1, segment.release)) {
+        if (readings.length < MAX_READINGS) readings.push([segment, ...rest]);
+      }
+    }
+    memo.set(memoKey, readings);
+    return readings;
+  }
+
+  const readings = readingsFrom(0, null);
+  const most = Math.max(0, ...readings.map((reading) => reading.length));
+  const distinct = new Map<string, Segment[]>();
+  for (const reading of readings.filter((candidate) => candidate.length === most)) {
+    distinct.set(reading.map((segment) => `${releaseKeyOf(segment.release)}=${segment.count}`).join(' '), reading);
+  }
+  const [only, ...others] = [...distinct.values()];
+  if (only && others.length === 0) {
+    const pairs = only.map((segment) => ({ release: segment.release, count: segment.count, typed: `${nameOf(segment.start, segment.end)} ${words[segment.end]}` }));
+    const again = pairs.find((pair, index) => pairs.findIndex((other) => other.release === pair.release) !== index);
+    return again ? refusal(`“${again.typed}” names ${releaseTitle(again.release)} a second time.`) : { ok: true, pairs };
+  }
+  if (only) {
+    const choices = [only, ...others].slice(0, MAX_CHOICES).map((reading) => {
+      const command = reading.map((segment) => `${commandName(segment.release)} ${segment.count}`).join(', ');
+      const label = reading.map((segment) => `${releaseTitle(segment.release)}: ${formatCount(segment.count)}`).join(', ');
+      return { label, command: `inventory set ${command}` };
+    });
+    return refusal(`“${text.trim()}” can be read more than one way; which did you mean?`, choices);
+  }
+  return diagnose(tokens, resolve);
+}
+
+function refusal(reason: string, choices: Choice[] = []): PairsReading {
+  return { ok: false, reason: `Nothing saved: ${reason}`, choices };
+}
+
+/** No reading works: the first pair that is wrong when the last of a run of numbers is the count. */
+function diagnose(tokens: Token[], resolve: Resolver): PairsReading {
+  const pairs: { name: Token[]; count: Token | null }[] = [];
+  let name: Token[] = [];
+  tokens.forEach((token, index) => {
+    const next = tokens[index + 1];
+    const endsName = token.isCount || (NUMBER_LIKE.test(token.text) && (next === undefined || next.startsPair || !NUMBER_LIKE.test(next.text)));
+    if (token.startsPair && name.length > 0) {
+      pairs.push({ name, count: null });
+      name = [];
+    }
+    if (endsName) {
+      pairs.push({ name, count: token });
+      name = [];
+    } else name.push(token);
+  });
+  if (name.length > 0) pairs.push({ name, count: null });
+
+  const line = tokens.map((token) => token.text).join(' ');
+  // "windows 10 22h2" with no count: the words from some pair's start to the end name a release.
+  if (!NUMBER_LIKE.test(tokens.at(-1)?.text ?? '')) {
+    for (let start = 0; start < tokens.length; start += 1) {
+      const previous = tokens[start - 1];
+      if (start > 0 && !tokens[start]?.startsPair && parseCount(previous?.text ?? '') === null) continue;
+      const words = tokens.slice(start).map((token) => token.text);
+      const holdsPair = words.some((word, k) => k > 0 && parseCount(word) !== null && resolve(words.slice(0, k).join(' ')).kind === 'release');
+      if (!holdsPair && resolve(words.join(' ')).kind !== 'not-found') return refusal(`“${words.join(' ')}” has no count after it (${COUNT_RULE}).`);
+    }
+  }
+  for (const pair of pairs) {
+    const typedName = pair.name.map((token) => token.text).join(' ');
+    if (pair.name.length === 0) return refusal(`“${pair.count?.text ?? ''}” is a count without a release before it.`);
+    if (!pair.count) return refusal(`“${typedName}” has no count after it (${COUNT_RULE}).`);
+    const typed = `${typedName} ${pair.count.text}`;
+    if (parseCount(pair.count.text) === null) return refusal(`“${typed}”: the count must be ${COUNT_RULE}.`);
+    const resolution = resolve(typedName);
+    const replaced = (release: string) => `inventory set ${line.replace(typed, `${release} ${pair.count?.text ?? ''}`)}`;
+    const count = pair.count.text;
+    const choicesOf = (names: { name: string; title: string }[]) => names.slice(0, MAX_CHOICES).map((choice) => ({ label: `${choice.title}: ${count}`, command: replaced(choice.name) }));
+    const asChoices = (releases: Release[]) => releases.map((release) => ({ name: commandName(release), title: releaseTitle(release) }));
+    const asNames = (names: string[]) => names.map((name) => ({ name, title: name }));
+    switch (resolution.kind) {
+      case 'release':
+        continue;
+      case 'releases': {
+        const releases = resolution.releases;
+        const shown = releases.slice(0, 4).map((release) => `\`${commandName(release)}\``).join(', ');
+        return refusal(`“${typed}”: ${typedName} could be ${releases.length} releases (${shown}${releases.length > 4 ? ', …' : ''}). Which one?`, choicesOf(asChoices(releases)));
+      }
+      case 'ambiguous':
+        return refusal(`“${typed}”: ${typedName} could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}. Which one?`, choicesOf(asNames(resolution.candidates)));
+      case 'not-found': {
+        const closest = resolution.suggestions.slice(0, 3).map((suggestion) => `\`${suggestion}\``).join(', ');
+        return refusal(`“${typed}”: unknown release${closest ? `; closest: ${closest}` : ''}.`, choicesOf(asNames(resolution.suggestions)));
+      }
+    }
+  }
+  return refusal(`I could not tell the releases from the counts in “${line}”. Write each as \`release count\`, separated by commas: \`windows xp 18293, windows 8.1 14450\`.`);
 }

@@ -1,7 +1,7 @@
 // Result -> a Slack message: Block Kit plus the `text` fallback that notifications and screen readers use.
 // Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
 import { releaseTitle } from '../catalog/release-title.js';
-import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
+import type { Choice, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
@@ -12,7 +12,7 @@ import { button, clip, context, header, MAX_SECTION_TEXT, section, type Block } 
 export type { Block } from './block-kit.js';
 import { answerLines } from './answer-lines.js';
 import { renderSummary } from './render-text.js';
-import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
+import { CHOICE_ACTION_ID, IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
 
 export interface SlackMessage {
   text: string;
@@ -55,6 +55,13 @@ function suggestionButtons(suggestions: readonly string[]): Block[] {
     text: { type: 'plain_text', text: clip(suggestion, 75) },
     value: clip(suggestion, MAX_BUTTON_VALUE),
   }));
+  return [{ type: 'actions', elements }];
+}
+
+/** "Which did you mean?": a button per command offered, each running it as /eol would. */
+function choiceButtons(choices: readonly Choice[]): Block[] {
+  if (choices.length === 0) return [];
+  const elements = choices.slice(0, 25).map((choice, index) => button(`${CHOICE_ACTION_ID}_${index}`, choice.label, clip(choice.command, MAX_BUTTON_VALUE)));
   return [{ type: 'actions', elements }];
 }
 
@@ -180,7 +187,7 @@ function blocksOf(result: Result): Block[] {
   switch (result.kind) {
     case 'invalid':
       // Reasons quote what was typed ("watch <!channel>"): escaped so no token in them is live.
-      return [section(escapeMrkdwn(result.reason))];
+      return [section(escapeMrkdwn(result.reason)), ...choiceButtons(result.choices ?? [])];
     case 'help':
       return [
         header('eolwatch'),

@@ -58,8 +58,10 @@ function renderBody(result: Result): string {
   const lines = answerLines(result, plain);
   if (lines) return lines.join('\n').replace(/`/g, '');
   switch (result.kind) {
-    case 'invalid':
-      return result.reason.replace(/`/g, '');
+    case 'invalid': {
+      const choices = (result.choices ?? []).map((choice) => `  ${choice.command}`);
+      return [result.reason, ...(choices.length > 0 ? ['Run one of:', ...choices] : [])].join('\n').replace(/`/g, '');
+    }
     case 'help':
       return ['eolwatch commands:', ...result.entries.map((entry) => `  ${entry.usage}\n      ${entry.summary.replace(/`/g, '')}`)].join('\n');
     case 'lookup': {

@@ -7,6 +7,8 @@ export const HANDLED_ACTION_ID = 'eol_handled';
 export const REMINDER_EVENT_TYPE = 'eolwatch_reminder';
 /** A "did you mean" button under "not found" or "could be": runs the lookup it names. */
 export const LOOKUP_ACTION_ID = 'eol_lookup';
+/** Under an answer that asks "which did you mean?": runs the command the button names, as /eol would. */
+export const CHOICE_ACTION_ID = 'eol_choice';
 /** Under an import preview: apply the file replacing the team's counts, adding to them, or not at all. */
 export const IMPORT_REPLACE_ACTION_ID = 'eol_import_replace';
 export const IMPORT_ADD_ACTION_ID = 'eol_import_add';

@@ -47,12 +47,14 @@ describe('/eol inventory', () => {
     ['xp -5', /“xp -5”: the count must be a whole number/],
     ['xp 1.5', /whole number/],
     ['xp 1e9', /whole number/],
-    ['xp lots', /“xp lots”: missing count/],
+    ['xp lots', /“xp lots” has no count/],
     ['xp 10000001', /whole number from 0 to 10,000,000/],
-    ['xp', /missing count/],
-    ['windows-99 5', /“windows-99” unknown release/],
-    ['windows-10 5', /“windows-10” could be \d+ releases/],
-    ['xp 5 windows-xp 6', /given twice/],
+    ['xp', /“xp” has no count/],
+    ['windows-99 5', /“windows-99 5”: unknown release/],
+    ['windows-10 5', /“windows-10 5”: windows-10 could be \d+ releases/],
+    ['xp 5 windows-xp 6', /“windows-xp 6” names Microsoft Windows XP SP3 a second time/],
+    ['windows 10 5', /“windows 10 5”: windows 10 could be \d+ releases/],
+    ['xp: 18293, 8.1 14450 5', /“8.1 14450 5”: unknown release/],
   ])('refuses %j, saving nothing, not even the valid pairs', async (pairs, reason) => {
     const deps = depsAt('2017-06-28');
     const result = await say(deps, `inventory set vista 9 ${pairs}`);

@@ -1,36 +1,60 @@
+// Count lines as people type them (test/fixtures/inventory-lines.tsv) are saved as meant, or refused
+// with the pair named and the choices offered: never a confident wrong save.
 import { describe, expect, it } from '@jest/globals';
-import { parseInventoryPairs } from '../../src/commands/parse-inventory-pairs.js';
+import { readFileSync } from 'node:fs';
+import { readInventoryPairs } from '../../src/commands/parse-inventory-pairs.js';
+import { testCore } from '../helpers/test-core.js';
 
-describe('reading release and count pairs', () => {
-  it.each([
-    ['windows-xp 18293', [{ name: 'windows-xp', count: 18293 }]],
-    ['windows-xp 18293 windows-8.1 14450 windows-10-22h2 8', [
-      { name: 'windows-xp', count: 18293 },
-      { name: 'windows-8.1', count: 14450 },
-      { name: 'windows-10-22h2', count: 8 },
-    ]],
-    ['windows 8.1 14450', [{ name: 'windows 8.1', count: 14450 }]],
-    ['xp=18293 vista: 3', [{ name: 'xp', count: 18293 }, { name: 'vista', count: 3 }]],
-    ['xp 18,293, win7 0', [{ name: 'xp', count: 18293 }, { name: 'win7', count: 0 }]],
-    ['node 18 20', [{ name: 'node 18', count: 20 }]],
-    ['xp 10000000', [{ name: 'xp', count: 10_000_000 }]],
-  ])('reads %j', (text, pairs) => {
-    expect(parseInventoryPairs(text)).toEqual({ ok: true, pairs });
+const resolve = testCore().deps(() => { throw new Error('no clock needed'); }).resolve;
+
+const corpus = readFileSync('test/fixtures/inventory-lines.tsv', 'utf8')
+  .split('\n')
+  .filter((line) => line.includes('\t') && !line.startsWith('#'))
+  .map((line) => line.split('\t') as [string, string]);
+
+const saved = (text: string): string => {
+  const read = readInventoryPairs(text, resolve);
+  if (!read.ok) return 'refused';
+  return read.pairs.map((pair) => `${pair.release.productName}/${pair.release.name}=${pair.count}`).join(' ');
+};
+
+describe('count lines as people type them', () => {
+  it('has many lines of each class', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(corpus)('reads %j as %s', (text, expected) => {
+    expect(saved(text)).toBe(expected);
+  });
+});
+
+describe('a line that cannot be saved as typed', () => {
+  const refusal = (text: string) => {
+    const read = readInventoryPairs(text, resolve);
+    if (read.ok) throw new Error(`${text} was saved`);
+    return read;
+  };
+
+  it('names the pair and offers each release it could be, with the count typed', () => {
+    const read = refusal('xp 5, windows 10 40');
+    expect(read.reason).toMatch(/“windows 10 40”: windows 10 could be \d+ releases/);
+    expect(read.choices.map((choice) => choice.command)).toContain('inventory set xp 5 windows 10-22h2 40');
+    expect(read.choices[0]?.label).toBe('Microsoft Windows 10 22H2: 40');
   });
 
   it.each([
-    ['xp -5', 'xp -5', /whole number/],
-    ['xp 1.5', 'xp 1.5', /whole number/],
-    ['xp 1e9', 'xp 1e9', /whole number/],
-    ['xp 10000001', 'xp 10000001', /whole number/],
-    ['xp lots', 'xp lots', /missing count/],
-    ['xp', 'xp', /missing count/],
-    ['xp 5 vista', 'vista', /missing count/],
-    ['', '', /give a release and a count/],
-  ])('refuses %j, naming %j', (text, pair, reason) => {
-    const parsed = parseInventoryPairs(text);
-    expect(parsed.ok).toBe(false);
-    expect(!parsed.ok && parsed.pair).toBe(pair);
-    expect(!parsed.ok && parsed.reason).toMatch(reason);
+    ['40', /“40” is a count without a release/],
+    ['windows 10 22h2', /“windows 10 22h2” has no count/],
+    ['xp 1.5', /“xp 1.5”: the count must be a whole number/],
+    ['xp 5 6', /could not tell the releases from the counts/],
+    ['nosuchthing 5', /“nosuchthing 5”: unknown release/],
+  ])('says what is wrong with %j', (text, reason) => {
+    expect(refusal(text).reason).toMatch(reason);
+  });
+
+  it('every choice offered is itself a line that saves', () => {
+    for (const text of ['windows 10 40', 'server 9', 'windos 10 4', 'java 17 3']) {
+      for (const choice of refusal(text).choices) expect(saved(choice.command.replace(/^inventory set /, ''))).not.toBe('refused');
+    }
   });
 });

@@ -2,6 +2,7 @@
 // each surface has one listener that dispatches by id: fewer listeners, less work per /eol.
 import type { App, BlockButtonAction, Context, SlackActionMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
 import {
+  CHOICE_ACTION_ID,
   CONTRACT_FORM_CALLBACK_ID,
   COUNTS_FORM_CALLBACK_ID,
   HANDLED_ACTION_ID,
@@ -33,6 +34,7 @@ import { handleImportAction } from './actions/import-actions.js';
 import { handleImportForm } from './views/import-form.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { handleLookupAction } from './actions/lookup-action.js';
+import { handleChoiceAction } from './actions/choice-action.js';
 import { handleReminderAction } from './actions/reminder-actions.js';
 import { handleShareAction } from './actions/share-action.js';
 import { registerEolCommand } from './commands/eol-command.js';
@@ -48,6 +50,7 @@ const actionHandlers: Record<string, ActionHandler> = {
   [UNDO_HANDLED_LIST_ACTION_ID]: handleUndoHandledAction,
   [SHARE_ACTION_ID]: handleShareAction,
   [LOOKUP_ACTION_ID]: handleLookupAction,
+  [CHOICE_ACTION_ID]: handleChoiceAction,
   [SNOOZE_ACTION_ID]: handleReminderAction,
   [HANDLED_ACTION_ID]: handleReminderAction,
   [IMPORT_REPLACE_ACTION_ID]: handleImportAction,
