@@ -15,6 +15,7 @@ import type { ChannelWatches, WatchStore } from '../reminders/watch-store.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 import type { Chart } from '../charts/chart.js';
+import type { Period } from './read-when.js';
 
 /** Every store role the commands use, as one store implements them. */
 export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore & AuditLog;
@@ -57,7 +58,8 @@ export interface CommandDeps {
 }
 
 export type Request =
-  | { kind: 'lookup'; queries: string[]; asOf: string | null; share: boolean; text: string }
+  /** `period`: the month, quarter or year asked about ("in 2027"); `asOf` is then its last day. */
+  | { kind: 'lookup'; queries: string[]; asOf: string | null; period: Period | null; share: boolean; text: string }
   | { kind: 'help' }
   | { kind: 'inventory-set'; text: string }
   /** Counts already resolved to releases (the Home tab's form): set like `inventory set`. */
@@ -88,7 +90,7 @@ export type Request =
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
   | { kind: 'api-token-revoke'; name: string }
-  | { kind: 'invalid'; reason: string };
+  | { kind: 'invalid'; reason: string; choices?: Choice[] };
 
 export interface ReleaseRow {
   release: Release;
@@ -96,7 +98,8 @@ export interface ReleaseRow {
 }
 
 export type LookupItem =
-  | ({ kind: 'release'; query: string; correctedFrom?: string; note?: string } & ReleaseRow)
+  /** `supportedUntil`: asked about a period, the release was supported at its start and only until this day. */
+  | ({ kind: 'release'; query: string; correctedFrom?: string; note?: string; supportedUntil?: string } & ReleaseRow)
   | { kind: 'releases'; query: string; product: Product; rows: ReleaseRow[]; omitted: number; correctedFrom?: string }
   | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[]; candidates: string[] }
   | { kind: 'not-found'; query: string; suggestions: string[] };
@@ -155,7 +158,7 @@ export type Result = ResultBody & { warning?: string };
 export type ResultBody =
   | { kind: 'status'; asOf: string; catalog: CatalogInfo; dataAgeDays: number; facts: StatusFacts }
   /** `asOfToday`: false for "on DATE" questions, whose "latest version" is still today's fact. */
-  | { kind: 'lookup'; asOf: string; asOfToday: boolean; dataDate: string; items: LookupItem[]; share: boolean; text: string }
+  | { kind: 'lookup'; asOf: string; asOfToday: boolean; period?: Period; dataDate: string; items: LookupItem[]; share: boolean; text: string }
   | { kind: 'help'; entries: HelpEntry[] }
   | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals; imported?: ImportSummary }
   /** `fileRef`: how the front end finds the file again when a button applies it (a Slack file id). */

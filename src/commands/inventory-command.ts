@@ -20,7 +20,7 @@ export const MAX_HISTORY_LINES = 20;
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',
   usage: '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | chart | clear]',
-  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows-xp 18293 windows-8.1 14450\` updates counts (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down; \`chart\` draws it. \`clear\` (admins only) empties it.`,
+  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows xp 18293, windows 8.1: 14,450, server 2012 r2 9\` updates counts, names as \`/eol\` reads them (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most; a name that could be several releases is asked about). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down; \`chart\` draws it. \`clear\` (admins only) empties it.`,
   parse: (args) => {
     const [sub = '', ...rest] = args.split(/\s+/);
     switch (sub.toLowerCase()) {

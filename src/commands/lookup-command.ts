@@ -2,7 +2,8 @@
 import type { Release } from '../catalog/catalog.js';
 import type { Resolution } from '../catalog/resolve-name.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
-import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
+import { computeLifecycle, type Lifecycle, type Status } from '../lifecycle/compute-lifecycle.js';
+import type { Period } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
 import { contractsOf, type WithContract } from './team-contracts.js';
@@ -13,8 +14,8 @@ export const MAX_LISTED_RELEASES = 15;
 
 export const lookupCommand: CommandDefinition = {
   name: '',
-  usage: '/eol <release>[, <release> ...] [on YYYY-MM-DD]',
-  summary: 'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today or a given day.',
+  usage: '/eol <release>[, <release> ...] [on <date> | in <month, quarter or year>]',
+  summary: 'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today, a day (`on 2017-06-28`, `on 28 June 2017`, `as of 28/06/2017`) or through a period (`in June 2017`, `in Q3 2027`, `in 2027`, `by end of 2027`).',
   parse: (args) => parseLookup(args, false),
 };
 
@@ -29,11 +30,21 @@ function rowsFor(releases: Release[], asOf: string, withContract: WithContract):
   return { rows: ordered.slice(0, MAX_LISTED_RELEASES), omitted: Math.max(0, ordered.length - MAX_LISTED_RELEASES) };
 }
 
-function itemFor(resolution: Resolution, asOf: string, withContract: WithContract): LookupItem {
+const SUPPORTED: ReadonlySet<Status> = new Set(['active', 'security', 'extended', 'contract']);
+
+/** Supported when the period began and not at its end: the last supported day within it. */
+function supportedUntil(release: Release, period: Period | null, atEnd: Lifecycle): string | undefined {
+  if (!period || atEnd.status !== 'unsupported' || !atEnd.unsupportedSince) return undefined;
+  return SUPPORTED.has(computeLifecycle(release, period.from).status) ? atEnd.unsupportedSince : undefined;
+}
+
+function itemFor(resolution: Resolution, asOf: string, period: Period | null, withContract: WithContract): LookupItem {
   switch (resolution.kind) {
     case 'release': {
       const release = withContract(resolution.release);
-      return { kind: 'release', query: resolution.query, correctedFrom: resolution.correctedFrom, note: resolution.note, release, lifecycle: computeLifecycle(release, asOf) };
+      const lifecycle = computeLifecycle(release, asOf);
+      const until = supportedUntil(release, period, lifecycle);
+      return { kind: 'release', query: resolution.query, correctedFrom: resolution.correctedFrom, note: resolution.note, release, lifecycle, ...(until ? { supportedUntil: until } : {}) };
     }
     case 'releases':
       return {
@@ -59,7 +70,8 @@ export async function runLookup(request: Extract<Request, { kind: 'lookup' }>, d
     asOf,
     asOfToday: asOf === today,
     dataDate: deps.dataDate(),
-    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, withContract)),
+    ...(request.period ? { period: request.period } : {}),
+    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, request.period, withContract)),
     share: request.share,
     text: request.text,
   };

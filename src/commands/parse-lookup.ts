@@ -1,13 +1,12 @@
-// "is windows 8.1 still supported on 2018-03-31?" -> queries ["windows 8.1"], as of 2018-03-31.
-import { parseIsoDate } from '../lifecycle/calendar-date.js';
+// "is windows 8.1 still supported on 28 June 2017?" -> queries ["windows 8.1"], as of 2017-06-28;
+// "… in 2027?" -> as of 2027-12-31, for the whole of 2027. A time that cannot be read is said so.
 import { isOnlyQuestionWords } from '../catalog/names/question-words.js';
 import { tokensOf } from '../catalog/normalize-name.js';
 import { readPastedText } from '../catalog/read-pasted-text.js';
 import type { Request } from './command-types.js';
+import { readWhen, spelledOut } from './read-when.js';
 
 export const MAX_QUERIES = 10;
-
-const AS_OF = /(?:^|\s)(?:on|as of|at|by)\s+(\S+?)[?.!]*\s*$/i;
 
 // Several questions at once are separated by commas or semicolons, except Microsoft's own
 // "Windows 10, version 22H2". Question words are left to the resolver, which knows product names.
@@ -15,16 +14,15 @@ const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
 
 const hasWords = (query: string): boolean => !isOnlyQuestionWords(tokensOf(readPastedText(query)));
 
+
 export function parseLookup(text: string, share: boolean): Request {
-  let rest = text;
-  let asOf: string | null = null;
-  const asOfMatch = AS_OF.exec(rest);
-  // A date has separators: "supported by 2027" is a year in a question, not an as-of date.
-  if (asOfMatch?.[1] && /^\d+[-/.]\d/.test(asOfMatch[1])) {
-    asOf = parseIsoDate(asOfMatch[1]);
-    if (!asOf) return { kind: 'invalid', reason: 'Dates are written YYYY-MM-DD, for example 2018-03-31.' };
-    rest = rest.slice(0, asOfMatch.index);
+  const when = readWhen(text);
+  if (when.kind === 'unreadable') {
+    const rest = text.slice(0, text.toLowerCase().lastIndexOf(when.phrase.toLowerCase())).trim();
+    const choices = when.dates.map((date) => ({ label: spelledOut(date), command: `${share ? 'share ' : ''}${rest} ${date}` }));
+    return { kind: 'invalid', reason: `“${when.phrase}”: ${when.reason} Nothing was answered as of today.`, ...(choices.length > 0 ? { choices } : {}) };
   }
+  const rest = when.kind === 'when' ? when.rest : text;
   const queries = rest
     .split(SEPARATOR)
     .map((query) => query.trim())
@@ -33,5 +31,7 @@ export function parseLookup(text: string, share: boolean): Request {
     return { kind: 'invalid', reason: 'Name a product or release, for example `/eol windows 8.1`. `/eol help` lists everything.' };
   }
   if (queries.length > MAX_QUERIES) return { kind: 'invalid', reason: `Ask about at most ${MAX_QUERIES} releases at once.` };
-  return { kind: 'lookup', queries, asOf, share, text: text.trim() };
+  const asOf = when.kind === 'when' ? (when.when.kind === 'day' ? when.when.date : when.when.to) : null;
+  const period = when.kind === 'when' && when.when.kind === 'period' ? { from: when.when.from, to: when.when.to, label: when.when.label } : null;
+  return { kind: 'lookup', queries, asOf, period, share, text: text.trim() };
 }

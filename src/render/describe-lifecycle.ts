@@ -93,3 +93,13 @@ export function retainedNote(release: { retainedSince?: string }, format: Format
 
 export const WINDOWS_EDITIONS_LEGEND =
   'Editions: W = Home, Pro and Pro Education · E = Enterprise and Education · LTS = Long-Term Servicing Channel · IoT = IoT Enterprise';
+
+/** A period asked about ("in 2027") in which support ends: said under the status. */
+export function periodNote(supportedUntil: string, period: { label: string }, format: Formatter): string {
+  return `Supported until ${format.date(supportedUntil)}, so not for the whole of ${format.text(period.label)}.`;
+}
+
+/** Whose day the answer is for: "As of 2017-06-28", or "Through 2027-12-31 (the end of 2027)". */
+export function asOfWords(result: { asOf: string; period?: { label: string } }, format: Formatter): string {
+  return result.period ? `Through ${format.date(result.asOf)} (the end of ${format.text(result.period.label)})` : `As of ${format.date(result.asOf)}`;
+}

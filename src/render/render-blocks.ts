@@ -2,8 +2,9 @@
 // Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
 import { releaseTitle } from '../catalog/release-title.js';
 import type { Choice, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
+import type { Period } from '../commands/read-when.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { asOfWords, describePhase, describeStatus, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
 import { tableOf, type TableSpec } from './table-line.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -37,8 +38,9 @@ export const STATUS_EMOJI: Record<Status, string> = {
 
 const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
-function correctedNote(item: LookupItem): Block[] {
+function correctedNote(item: LookupItem, period?: Period): Block[] {
   const notes = [];
+  if (item.kind === 'release' && item.supportedUntil && period) notes.push(`:warning: ${periodNote(item.supportedUntil, period, slackFormat)}`);
   if ('correctedFrom' in item && item.correctedFrom) notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
   if (item.kind === 'release' && item.note) notes.push(`${escapeMrkdwn(titleOf(item))}: ${escapeMrkdwn(item.note)}.`);
   const retained = item.kind === 'release' ? retainedNote(item.release, slackFormat) : null;
@@ -85,10 +87,10 @@ function statusLine(row: ReleaseRow, name: string): string {
   return `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(name)}*: ${describeStatus(row.lifecycle, slackFormat)}`;
 }
 
-function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean): Block[] {
+function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean, period?: Period): Block[] {
   switch (item.kind) {
     case 'release':
-      return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item)] : [...releaseBlocks(item, asOfToday), ...correctedNote(item)];
+      return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item, period)] : [...releaseBlocks(item, asOfToday), ...correctedNote(item, period)];
     case 'releases': {
       const lines = item.rows.map((row) => statusLine(row, row.release.label));
       if (item.omitted > 0) lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
@@ -197,8 +199,8 @@ function blocksOf(result: Result): Block[] {
       ];
     case 'lookup': {
       const compact = result.items.length > 1;
-      const blocks = result.items.flatMap((item) => itemBlocks(item, compact, result.asOfToday));
-      const footer = [`As of ${slackFormat.date(result.asOf)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`];
+      const blocks = result.items.flatMap((item) => itemBlocks(item, compact, result.asOfToday, result.period));
+      const footer = [`${asOfWords(result, slackFormat)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`];
       const links = [...new Set(result.items.flatMap((item) => (item.kind === 'release' ? [item.release.link] : [])))];
       if (links.length === 1) footer.push(`<${links[0]}|details>`);
       blocks.push(context(footer.join(' · ')));

@@ -1,29 +1,37 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import { describePhase, describeStatus, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { asOfWords, describePhase, describeStatus, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
 import { answerLines } from './answer-lines.js';
 
 const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
-function releaseDetail(row: ReleaseRow, asOfToday: boolean): string[] {
+type LookupResult = Extract<Result, { kind: 'lookup' }>;
+
+const periodLine = (item: LookupItem, result: LookupResult): string[] =>
+  item.kind === 'release' && item.supportedUntil && result.period ? [periodNote(item.supportedUntil, result.period, plain)] : [];
+
+function releaseDetail(row: Extract<LookupItem, { kind: 'release' }>, result: LookupResult): string[] {
   const { release, lifecycle } = row;
   const retained = retainedNote(release, plain);
-  const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`, ...(retained ? [`  ${retained}`] : [])];
+  const notes = [...periodLine(row, result), ...(retained ? [retained] : [])].map((note) => `  ${note}`);
+  const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`, ...notes];
   for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
   lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);
-  if (release.latest) lines.push(`  ${asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  if (release.latest) lines.push(`  ${result.asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);
   lines.push(`  ${release.link}`);
   return lines;
 }
 
-function itemLines(item: LookupItem, compact: boolean, asOfToday: boolean): string[] {
+function itemLines(item: LookupItem, compact: boolean, result: LookupResult): string[] {
   const corrected = 'correctedFrom' in item && item.correctedFrom ? [`(read "${item.correctedFrom}" as a typo)`] : [];
   if (item.kind === 'release' && item.note) corrected.push(`(${titleOf(item)}: ${item.note})`);
   switch (item.kind) {
     case 'release':
-      return compact ? [`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...corrected] : [...corrected, ...releaseDetail(item, asOfToday)];
+      return compact
+        ? [[`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...periodLine(item, result)].join(' '), ...corrected]
+        : [...corrected, ...releaseDetail(item, result)];
     case 'releases': {
       const lines = [...corrected, `${item.product.label}: ${item.rows.length + item.omitted} releases`];
       if (item.product.name === 'windows') lines.push(`  ${WINDOWS_EDITIONS_LEGEND}`);
@@ -43,7 +51,7 @@ function itemLines(item: LookupItem, compact: boolean, asOfToday: boolean): stri
 /** One line per item: what a notification or a screen reader gets first. */
 export function renderSummary(result: Result): string {
   if (result.kind !== 'lookup') return renderText(result);
-  const lines = result.items.flatMap((item) => itemLines(item, true, result.asOfToday));
+  const lines = result.items.flatMap((item) => itemLines(item, true, result));
   return lines.join('\n');
 }
 
@@ -66,8 +74,8 @@ function renderBody(result: Result): string {
       return ['eolwatch commands:', ...result.entries.map((entry) => `  ${entry.usage}\n      ${entry.summary.replace(/`/g, '')}`)].join('\n');
     case 'lookup': {
       const compact = result.items.length > 1;
-      const lines = result.items.flatMap((item) => itemLines(item, compact, result.asOfToday));
-      lines.push(`As of ${result.asOf}; data as of ${result.dataDate} (endoflife.date)`);
+      const lines = result.items.flatMap((item) => itemLines(item, compact, result));
+      lines.push(`${asOfWords(result, plain)}; data as of ${result.dataDate} (endoflife.date)`);
       return lines.join('\n');
     }
     default:

@@ -12,7 +12,10 @@ describe('parsing what follows /eol', () => {
     ['when does xp lose support?', ['when does xp lose support?'], null],
     ['Windows 10, version 22H2', ['Windows 10, version 22H2'], null],
     ['xp, is it still patched?', ['xp'], null],
-    ['will windows 10 be supported by 2027?', ['will windows 10 be supported by 2027?'], null],
+    ['will windows 10 be supported by 2027?', ['will windows 10 be supported'], '2027-12-31'],
+    ['windows 8.1 on 31/03/2018', ['windows 8.1'], '2018-03-31'],
+    ['windows 8.1 as of June 28, 2017', ['windows 8.1'], '2017-06-28'],
+    ['sql server 2016 on windows server 2012', ['sql server 2016 on windows server 2012'], null],
     ['xp\twindows 7', ['xp windows 7'], null],
   ])('reads %j as a lookup of %j as of %s', (text, queries, asOf) => {
     expect(parseCommand(text)).toMatchObject({ kind: 'lookup', queries, asOf, share: false });
@@ -30,8 +33,9 @@ describe('parsing what follows /eol', () => {
     ['', /Name a product/],
     ['   ', /Name a product/],
     ['is it still supported?', /Name a product/],
-    ['windows 8.1 on 2018-02-30', /YYYY-MM-DD/],
-    ['windows 8.1 on 31/03/2018', /YYYY-MM-DD/],
+    ['windows 8.1 on 2018-02-30', /February 2018 has 28 days/],
+    ['windows 8.1 on 03/04/2018', /could be 3 April 2018 or 4 March 2018/],
+    ['windows 8.1 in june', /Which year/],
     ['x'.repeat(10_000), /too long/],
     [Array.from({ length: 11 }, (_, i) => `node ${i}`).join(', '), /at most 10/],
   ])('refuses %j with a short reason', (text, reason) => {
