@@ -11,6 +11,8 @@ export interface PhaseState {
   ended: boolean | null;
   daysLeft: number | null;
   daysSince: number | null;
+  /** A phase that ended on a day nobody published ended no earlier than this: the latest dated end before it. */
+  endsAfter?: string;
 }
 
 export interface Lifecycle {
@@ -27,12 +29,25 @@ export interface Lifecycle {
 // So once a later kind has ended, the earlier kinds have too, whatever their own (missing) end says.
 const NESTING: Readonly<Record<PhaseKind, number | null>> = { active: 0, security: 1, extended: 2, contract: null };
 
-function stateOf(phase: Phase, asOf: string): PhaseState {
+function stateOf(phase: Phase, asOf: string, endsAfter: string | null): PhaseState {
   if (typeof phase.end === 'string') {
     const delta = daysBetween(asOf, phase.end);
     return { phase, ended: delta < 0, daysLeft: delta >= 0 ? delta : null, daysSince: delta < 0 ? -delta : null };
   }
+  // Ended on an unpublished day, but not before the dated phases ahead of it: on or before their last
+  // day it was still running (Amazon RDS for MySQL 5.6 had security support to 2022-03-01).
+  if (phase.end === true && endsAfter !== null) return { phase, ended: asOf > endsAfter, daysLeft: null, daysSince: null, endsAfter };
   return { phase, ended: phase.end, daysLeft: null, daysSince: null };
+}
+
+/** For each phase that ended on an unpublished day, the latest dated end among the vendor phases before it. */
+function undatedFloors(phases: readonly Phase[]): (string | null)[] {
+  let latest: string | null = null;
+  return phases.map((phase) => {
+    const floor = phase.end === true ? latest : null;
+    if (typeof phase.end === 'string' && NESTING[phase.kind] !== null && (latest === null || phase.end > latest)) latest = phase.end;
+    return floor;
+  });
 }
 
 function nested(states: PhaseState[]): PhaseState[] {
@@ -55,7 +70,8 @@ function lastSupportedDay(states: PhaseState[]): string | null {
 }
 
 export function computeLifecycle(release: Release, asOf: string): Lifecycle {
-  const phases = nested(release.phases.map((phase) => stateOf(phase, asOf)));
+  const floors = undatedFloors(release.phases);
+  const phases = nested(release.phases.map((phase, index) => stateOf(phase, asOf, floors[index] ?? null)));
   const base = { asOf, phases, releaseDate: release.releaseDate, unsupportedSince: null };
   if (release.releaseDate > asOf) return { ...base, status: 'unreleased', current: null };
   // A contract only matters once the vendor's phases have ended; it is always the last phase.

@@ -15,6 +15,9 @@ export function describePhase(state: PhaseState, format: Formatter): string {
     if (state.daysLeft !== null) return `until ${format.date(end)} (${plural(state.daysLeft, 'day')} left)`;
     return `ended after ${format.date(end)} (${plural(state.daysSince ?? 0, 'day')} ago)`;
   }
+  if (end === true && state.endsAfter) {
+    return state.ended === false ? `until a date not published (after ${format.date(state.endsAfter)})` : `ended (date not published; not before ${format.date(state.endsAfter)})`;
+  }
   if (end === true || state.ended === true) return 'ended (date not published)';
   if (end === false) return 'with no end date announced';
   return 'unknown';
