@@ -29,7 +29,7 @@ interface BandStyle {
 export const BAND_STYLES: Readonly<Record<SupportBand, BandStyle>> = {
   supported: { label: 'supported', colour: '#009E73', dash: [] },
   security: { label: 'security fixes only', colour: '#0072B2', dash: [8, 3] },
-  paid: { label: 'paid extended support only', colour: '#E69F00', dash: [3, 3] },
+  paid: { label: 'extended support only', colour: '#E69F00', dash: [3, 3] },
   contract: { label: 'own support contract', colour: '#CC79A7', dash: [10, 3, 2, 3] },
   unsupported: { label: 'unsupported', colour: '#D55E00', dash: [1, 2] },
   unknown: { label: 'status unknown', colour: '#999999', dash: [2, 6] },

@@ -1,4 +1,5 @@
-// How exposed a machine on a release is today: out of support, on paid extended support only,
+// How exposed a machine on a release is today: out of support, on extended support only (`paid-only`:
+// the key predates the table of who pays, catalog/names/extended-support.ts, and the API carries it),
 // losing free support soon, or fine. The buckets the inventory and the report count machines in.
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 

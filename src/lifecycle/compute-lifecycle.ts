@@ -23,6 +23,8 @@ export interface Lifecycle {
   /** The last supported day, once nothing is left: the end of the vendor's last phase (or the contract's). Null when not published. */
   unsupportedSince: string | null;
   releaseDate: string;
+  /** The release's product, for words that depend on it (who pays for its extended phase). */
+  productName: string;
 }
 
 // Vendor phases nest: security updates outlast active support, and paid extended support outlasts both.
@@ -72,7 +74,7 @@ function lastSupportedDay(states: PhaseState[]): string | null {
 export function computeLifecycle(release: Release, asOf: string): Lifecycle {
   const floors = undatedFloors(release.phases);
   const phases = nested(release.phases.map((phase, index) => stateOf(phase, asOf, floors[index] ?? null)));
-  const base = { asOf, phases, releaseDate: release.releaseDate, unsupportedSince: null };
+  const base = { asOf, phases, releaseDate: release.releaseDate, productName: release.productName, unsupportedSince: null };
   if (release.releaseDate > asOf) return { ...base, status: 'unreleased', current: null };
   // A contract only matters once the vendor's phases have ended; it is always the last phase.
   const current = phases.find((state) => state.ended === false) ?? null;

@@ -23,7 +23,8 @@ export interface PlannedReminder {
   daysLeft: number;
   late: boolean;
   /** The next phase with a date after this one, if any: what remains. */
-  after: { label: string; end: string; paid: boolean } | null;
+  /** `extended`: the next phase is extended support, whose cost depends on the product. */
+  after: { label: string; end: string; extended: boolean } | null;
   machineCount: number | null;
   /**
    * The first reminder of the same milestone and end date posted in this channel: later ones reply in
@@ -103,7 +104,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
             dueDate: due.dueDate,
             daysLeft: daysBetween(input.today, phase.end),
             late: due.dueDate < input.today,
-            after: next ? { label: next.label, end: next.end, paid: next.kind === 'extended' } : null,
+            after: next ? { label: next.label, end: next.end, extended: next.kind === 'extended' } : null,
             machineCount: counts[key] ?? null,
             thread: threadOf(input.records, milestone, phase.end, daysBetween(input.today, phase.end)),
           });

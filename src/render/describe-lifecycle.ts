@@ -3,6 +3,7 @@
 // and once past it the release is unsupported from the day after.
 import { addDays } from '../lifecycle/calendar-date.js';
 import type { PhaseState, Lifecycle } from '../lifecycle/compute-lifecycle.js';
+import { extendedSupportPhrase, extendedSupportTerms } from '../catalog/names/extended-support.js';
 import { formatCount, type Formatter } from './formatter.js';
 
 export const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
@@ -40,7 +41,7 @@ export function describeStatus(lifecycle: Lifecycle, format: Formatter): string 
     case 'security':
       return phaseWords(current, 'Security updates only', format);
     case 'extended':
-      return phaseWords(current, 'Only paid extended support remains', format);
+      return phaseWords(current, `Only ${extendedSupportPhrase(lifecycle.productName, 'extended support')} remains`, format);
     case 'contract': {
       const vendorEnd = lifecycle.phases
         .filter((state) => state.phase.kind !== 'contract' && typeof state.phase.end === 'string')
@@ -77,7 +78,7 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
     case 'security':
       return `security updates only${until(current)}`;
     case 'extended':
-      return `paid ${format.text(current?.phase.label ?? 'extended support')} only${until(current)}`;
+      return `${extendedSupportPhrase(lifecycle.productName, format.text(current?.phase.label ?? 'extended support'))} only${until(current)}`;
     case 'contract':
       return `covered by your contract${until(current)}`;
     case 'unsupported':
@@ -105,4 +106,9 @@ export function periodNote(supportedUntil: string, period: { label: string }, fo
 /** Whose day the answer is for: "As of 2017-06-28", or "Through 2027-12-31 (the end of 2027)". */
 export function asOfWords(result: { asOf: string; period?: { label: string } }, format: Formatter): string {
   return result.period ? `Through ${format.date(result.asOf)} (the end of ${format.text(result.period.label)})` : `As of ${format.date(result.asOf)}`;
+}
+
+/** Who pays for the extended phase a release is on, in one line; null off it or where nobody has said. */
+export function extendedSupportNote(lifecycle: Lifecycle): string | null {
+  return lifecycle.status === 'extended' ? extendedSupportTerms[lifecycle.productName]?.note ?? null : null;
 }

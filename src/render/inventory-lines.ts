@@ -12,7 +12,7 @@ const releaseName = (row: { release: { productLabel: string; label: string } }, 
 function totalsLine(totals: ExposureTotals, f: Formatter): string {
   const parts = [
     `${f.strong(`${formatCount(totals.unsupported)} unsupported now`)}`,
-    `${formatCount(totals['paid-only'])} on paid extended support only`,
+    `${formatCount(totals['paid-only'])} on extended support only`,
     ...(totals.covered > 0 ? [`${formatCount(totals.covered)} covered by your contracts`] : []),
     `${formatCount(totals['at-risk'])} losing support within ${AT_RISK_DAYS} days`,
     `${formatCount(totals.supported)} supported`,

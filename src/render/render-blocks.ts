@@ -4,7 +4,7 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { Choice, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Period } from '../commands/read-when.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { asOfWords, describePhase, describeStatus, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { slackFormat } from './formatter.js';
 import { tableOf, type TableSpec } from './table-line.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -43,6 +43,8 @@ function correctedNote(item: LookupItem, period?: Period): Block[] {
   if (item.kind === 'release' && item.supportedUntil && period) notes.push(`:warning: ${periodNote(item.supportedUntil, period, slackFormat)}`);
   if ('correctedFrom' in item && item.correctedFrom) notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
   if (item.kind === 'release' && item.note) notes.push(`${escapeMrkdwn(titleOf(item))}: ${escapeMrkdwn(item.note)}.`);
+  const cost = item.kind === 'release' ? extendedSupportNote(item.lifecycle) : null;
+  if (cost) notes.push(cost);
   const retained = item.kind === 'release' ? retainedNote(item.release, slackFormat) : null;
   if (retained) notes.push(`:warning: ${retained}`);
   return notes.map(context);

@@ -29,7 +29,7 @@ function figures(dashboard: Dashboard): Block {
     type: 'section',
     fields: [
       field(':red_circle: Unsupported now', totals.unsupported),
-      field(':large_orange_circle: Paid extended support only', totals['paid-only']),
+      field(':large_orange_circle: Extended support only', totals['paid-only']),
       field(':large_yellow_circle: Losing support within 180 days', totals['at-risk']),
       field(':large_green_circle: Supported', totals.supported + totals.covered),
     ],

@@ -1,6 +1,7 @@
 // A planned reminder -> its words (for both renderers) and its Slack message with the buttons.
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { releaseTitle } from '../catalog/release-title.js';
+import { extendedSupportPhrase } from '../catalog/names/extended-support.js';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import { plural } from './describe-lifecycle.js';
 import { formatCount, plainFormat, slackFormat, type Formatter } from './formatter.js';
@@ -22,8 +23,9 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
         : `ended on ${f.date(reminder.end)}, ${plural(-reminder.daysLeft, 'day')} ago`;
   const lines = [`${f.icon('alarm_clock')}${name}: ${phase} ${when}.`];
   if (reminder.after) {
-    const kind = reminder.after.paid ? 'paid ' : '';
-    lines.push(`After that: ${kind}${f.text(reminder.after.label)} available until ${f.date(reminder.after.end)}.`);
+    const label = f.text(reminder.after.label);
+    const next = reminder.after.extended ? extendedSupportPhrase(reminder.release.productName, label) : label;
+    lines.push(`After that: ${next} available until ${f.date(reminder.after.end)}.`);
   } else {
     lines.push('After that: no further updates.');
   }

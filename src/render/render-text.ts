@@ -1,7 +1,7 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import { asOfWords, describePhase, describeStatus, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
 import { answerLines } from './answer-lines.js';
 
@@ -15,7 +15,8 @@ const periodLine = (item: LookupItem, result: LookupResult): string[] =>
 function releaseDetail(row: Extract<LookupItem, { kind: 'release' }>, result: LookupResult): string[] {
   const { release, lifecycle } = row;
   const retained = retainedNote(release, plain);
-  const notes = [...periodLine(row, result), ...(retained ? [retained] : [])].map((note) => `  ${note}`);
+  const cost = extendedSupportNote(lifecycle);
+  const notes = [...periodLine(row, result), ...(cost ? [cost] : []), ...(retained ? [retained] : [])].map((note) => `  ${note}`);
   const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`, ...notes];
   for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
   lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);

@@ -43,10 +43,10 @@ describe('support contracts', () => {
     await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
     await say(deps, 'inventory set xp 18293');
     await say(deps, 'inventory set xp 12', OTHER);
-    expect(await say(deps, 'inventory')).toContain('18,293 machines: 0 unsupported now · 0 on paid extended support only · 18,293 covered by your contracts');
+    expect(await say(deps, 'inventory')).toContain('18,293 machines: 0 unsupported now · 0 on extended support only · 18,293 covered by your contracts');
     expect(await say(deps, 'inventory')).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
     const report = await say(deps, 'report');
-    expect(report).toContain('18,305 machines: 12 unsupported now · 0 on paid extended support only · 18,293 covered by your contracts');
+    expect(report).toContain('18,305 machines: 12 unsupported now · 0 on extended support only · 18,293 covered by your contracts');
     expect(report).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
     expect(report).toContain('• 12 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
   });

@@ -40,7 +40,7 @@ describe('/eol inventory', () => {
     await say(deps, 'inventory set windows-8.1 100 xp 7 windows-7-sp1 3 ubuntu-22.04 20');
     const result = await say(deps, 'inventory');
     expect(result.kind === 'inventory' && result.totals).toMatchObject({ unsupported: 7, 'paid-only': 3, 'at-risk': 100, supported: 20, total: 130 });
-    expect(renderText(result)).toContain('130 machines: 7 unsupported now · 3 on paid extended support only · 100 losing support within 180 days · 20 supported');
+    expect(renderText(result)).toContain('130 machines: 7 unsupported now · 3 on extended support only · 100 losing support within 180 days · 20 supported');
   });
 
   it.each([

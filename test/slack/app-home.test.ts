@@ -64,7 +64,7 @@ describe('the Home tab', () => {
     const figures = first?.view.blocks.find((block) => block.fields)?.fields?.map((fieldText) => fieldText.text);
     expect(figures).toEqual([
       '*:red_circle: Unsupported now*\n18,293 machines',
-      '*:large_orange_circle: Paid extended support only*\n0 machines',
+      '*:large_orange_circle: Extended support only*\n0 machines',
       '*:large_yellow_circle: Losing support within 180 days*\n0 machines',
       '*:large_green_circle: Supported*\n15,950 machines',
     ]);

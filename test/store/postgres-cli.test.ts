@@ -76,7 +76,7 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
   }
   // The bot's own commands now answer from PostgreSQL.
   const answer = await runEntry('src/cli.ts', ['--workspace', 'T1', '--channel', 'CMET', '--now', '2017-06-28', 'inventory'], { env });
-  expect(answer.stdout).toContain('18,393 machines: 0 unsupported now · 0 on paid extended support only · 18,293 covered by your contracts');
+  expect(answer.stdout).toContain('18,393 machines: 0 unsupported now · 0 on extended support only · 18,293 covered by your contracts');
 });
 
 it('says what is missing without a database URL, and for a file that is not there', async () => {
