@@ -175,6 +175,17 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return agreed.size === 1 ? [...agreed] : [];
   }
 
+  /** "ltsc 2024" is Office's "2024 LTSC": two or three words in another order. */
+  function reordered(tokens: readonly string[]): Release[] {
+    if (tokens.length < 2 || tokens.length > 3) return [];
+    const orders = tokens.length === 2 ? [[1, 0]] : [[0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    for (const order of orders) {
+      const found = asTyped(order.map((index) => tokens[index]).join(' '));
+      if (found.length === 1) return found;
+    }
+    return [];
+  }
+
   return (typed) => {
     // No release needs more words than this after its product's name; more only cost time.
     const tokens = typed.slice(0, MAX_RELEASE_WORDS);
@@ -194,6 +205,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     const cleaned = attempts[1] as string[];
     // "12 bookworm", "8.9 ootpa": a version beside a codename or edition; longer runs are no release.
     if (cleaned.length > 1 && cleaned.length <= MAX_AGREEING_WORDS) {
+      // Before single words agree, which would drop "ltsc" from "office ltsc 2024": 2024 and 2024 LTSC are two releases.
+      const inOrder = reordered(cleaned);
+      if (inOrder.length > 0) return { releases: inOrder };
       const agreed = eachWordAgrees(cleaned);
       if (agreed.length > 0) return { releases: agreed };
     }

@@ -5,7 +5,9 @@
 /** Longer questions are cut: no product name or pasted line needs more. */
 export const MAX_QUESTION_CHARS = 300;
 
-const REWRITES: readonly [RegExp, string][] = [
+const twoThousand = (digits: string): string => `20${digits.padStart(2, '0')}`;
+
+const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' '], // a Slack mention of the bot
   [/^\s*@\S+/, ' '], // "@eolwatch is xp supported?" typed in the shell
   [/:[a-z0-9_+-]+:/gi, ' '], // Slack emoji shortcodes
@@ -17,6 +19,9 @@ const REWRITES: readonly [RegExp, string][] = [
   // "Galaxy Tab A7 10.4 (2022)" is a tablet and its year).
   [/\b(5\.[0-2]|6\.[0-3]|10\.0)\s*\((\d{4,5})\)/g, '$1.$2'],
   [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
+  // Windows Server by its "2k" year: "w2k19", "win2k12", "2k8 r2", "server 2k16" (not "win2k", Windows 2000).
+  [/\b(?:w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi, (_match, digits) => `windows server ${twoThousand(digits)}`],
+  [/\b2k(\d{1,2})(?=r2\b|\b)/gi, (_match, digits) => twoThousand(digits)],
   [/(\d)(r2|sp\d+[a-z]?)\b/gi, '$1 $2'], // "2012R2", "7sp1"
   [/,\s*(?=version\b)/gi, ' '], // Microsoft's own "Windows 10, version 22H2"
   [/[*_~`]/g, ' '], // chat markup
@@ -24,6 +29,6 @@ const REWRITES: readonly [RegExp, string][] = [
 
 export function readPastedText(text: string): string {
   let rewritten = text.slice(0, MAX_QUESTION_CHARS);
-  for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement);
+  for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement as string);
   return rewritten;
 }

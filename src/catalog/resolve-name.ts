@@ -8,7 +8,7 @@ import { createBuildIndex } from './build-index.js';
 import { editDistance } from './edit-distance.js';
 import type { Catalog, Product, Release } from './catalog.js';
 import { createReleaseMatcher, type ReleaseMatch, type ReleaseMatcher } from './match-release.js';
-import { leadingQuestionWords, trailingQuestionWords } from './names/question-words.js';
+import { leadingQuestionWords, trailingQuestionVerbs, trailingQuestionWords } from './names/question-words.js';
 import { gluedShorthands, impliedProducts, productFallbacks, productSynonyms, releaseSynonyms, vendorWords } from './names/synonyms.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
 import { readPastedText } from './read-pasted-text.js';
@@ -18,7 +18,8 @@ export type Resolution =
   | { kind: 'releases'; query: string; product: Product; releases: Release[]; correctedFrom?: string }
   /** `candidates`: lookups that would answer, for the asker to pick from ("esxi 7.0", "vcenter 7.0"). */
   | { kind: 'ambiguous'; query: string; products: Product[]; candidates: string[] }
-  | { kind: 'not-found'; query: string; suggestions: string[] };
+  /** `product`: the product was named, but none of its releases is `release` in endoflife.date's data. */
+  | { kind: 'not-found'; query: string; suggestions: string[]; product?: { name: string; label: string; release: string } };
 
 export type Resolver = (query: string) => Resolution;
 
@@ -32,6 +33,9 @@ const MAX_TOKENS = 24;
 const MAX_TYPO_WORDS = 3;
 const MAX_TYPO_RELEASE_WORDS = 4;
 const SUGGESTION_PATTERN_LENGTH = 16;
+// fuse's score (0 exact, 1 nothing alike) past which a release is not offered as "closest": at 0.6
+// "me" (Windows Me, not in the catalogue) was close to every "…-e" release of Windows 11.
+const CLOSE_RELEASE_SCORE = 0.4;
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -48,6 +52,8 @@ function withoutTrailingWords(tokens: readonly string[]): string[] {
     const last = kept.at(-1);
     if (last !== undefined && trailingQuestionWords.has(last)) kept.pop();
     else if (kept.length >= 3 && /^(?:19|20)\d\d$/.test(last ?? '') && ['in', 'by', 'until', 'through', 'after'].includes(kept.at(-2) ?? '')) kept.splice(-2);
+    // "go out of support", "stop getting updates": the verb once the words after it went.
+    else if (last !== undefined && kept.length < tokens.length && trailingQuestionVerbs.has(last)) kept.pop();
     else return kept;
   }
 }
@@ -183,13 +189,16 @@ export function createResolver(catalog: Catalog): Resolver {
     let fuse = suggesters.get(product.name);
     if (!fuse) {
       const items = product.releases.flatMap((release) => [release.name, release.label].map((key) => ({ release, key: normalizeName(key) })));
-      suggesters.set(product.name, (fuse = new Fuse(items, { keys: ['key'], threshold: 0.6 })));
+      suggesters.set(product.name, (fuse = new Fuse(items, { keys: ['key'], threshold: 0.6, includeScore: true })));
     }
     // The first words name the release; fuse's cost grows with the pattern, and a paragraph helps nothing.
     const pattern = rest.split(' ').slice(0, 2).join(' ').slice(0, SUGGESTION_PATTERN_LENGTH);
-    const close = fuse.search(pattern, { limit: SUGGESTIONS * 2 }).map((hit) => hit.item.release);
-    const fallback = close.length > 0 ? close : product.releases;
-    return [...new Set(fallback)].slice(0, SUGGESTIONS).map((release) => `${product.name} ${release.name}`);
+    // Nothing close is nothing to suggest: "windows me" is not in the catalogue, and no Windows 11 is it.
+    const close = fuse
+      .search(pattern, { limit: SUGGESTIONS * 2 })
+      .filter((hit) => (hit.score ?? 1) <= CLOSE_RELEASE_SCORE)
+      .map((hit) => hit.item.release);
+    return [...new Set(close)].slice(0, SUGGESTIONS).map((release) => `${product.name} ${release.name}`);
   }
 
   /** Product names at most `limit` edits from `word`, nearest first (then nearest in length). */
@@ -244,7 +253,7 @@ export function createResolver(catalog: Catalog): Resolver {
       const product = found.products[0] as Product;
       const resolution = inProduct(query, product, rest);
       if (resolution) return resolution;
-      return { kind: 'not-found', query, suggestions: suggestReleases(product, rest.join(' ')) };
+      return { kind: 'not-found', query, suggestions: suggestReleases(product, rest.join(' ')), product: { name: product.name, label: product.label, release: rest.join(' ') } };
     }
 
     // A bare build number: "10.0.19045", "6.3.9600" (client Windows first, as winver reports it).

@@ -102,7 +102,7 @@ export type LookupItem =
   | ({ kind: 'release'; query: string; correctedFrom?: string; note?: string; supportedUntil?: string } & ReleaseRow)
   | { kind: 'releases'; query: string; product: Product; rows: ReleaseRow[]; omitted: number; correctedFrom?: string }
   | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[]; candidates: string[] }
-  | { kind: 'not-found'; query: string; suggestions: string[] };
+  | { kind: 'not-found'; query: string; suggestions: string[]; product?: { name: string; label: string; release: string } };
 
 /** A team as people know it: its name, or its channel until it has one. */
 /** A team's counts over time, the workspace's, or a timeline of releases. */

@@ -95,8 +95,6 @@ export function retainedNote(release: { retainedSince?: string }, format: Format
   return release.retainedSince ? `No longer in endoflife.date's data since ${format.date(release.retainedSince)}: these are its last known dates.` : null;
 }
 
-export const WINDOWS_EDITIONS_LEGEND =
-  'Editions: W = Home, Pro and Pro Education · E = Enterprise and Education · LTS = Long-Term Servicing Channel · IoT = IoT Enterprise';
 
 /** A period asked about ("in 2027") in which support ends: said under the status. */
 export function periodNote(supportedUntil: string, period: { label: string }, format: Formatter): string {

@@ -4,7 +4,8 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { Choice, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Period } from '../commands/read-when.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote } from './describe-lifecycle.js';
+import { listingLabel, listingStatus } from './release-listing.js';
 import { slackFormat } from './formatter.js';
 import { tableOf, type TableSpec } from './table-line.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
@@ -94,11 +95,9 @@ function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean, peri
     case 'release':
       return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item, period)] : [...releaseBlocks(item, asOfToday), ...correctedNote(item, period)];
     case 'releases': {
-      const lines = item.rows.map((row) => statusLine(row, row.release.label));
+      const lines = item.rows.map((row) => `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(listingLabel(row.release))}*: ${listingStatus(row.lifecycle, slackFormat)}`);
       if (item.omitted > 0) lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
-      const blocks = [header(item.product.label), ...correctedNote(item)];
-      if (item.product.name === 'windows') blocks.push(context(WINDOWS_EDITIONS_LEGEND));
-      return [...blocks, section(lines.join('\n'))];
+      return [header(item.product.label), ...correctedNote(item), ...chunkSections(lines)];
     }
     case 'ambiguous':
       return [
@@ -107,7 +106,8 @@ function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean, peri
       ];
     case 'not-found': {
       const closest = item.suggestions.map((name) => `\`${escapeMrkdwn(name)}\``).join(', ');
-      return [section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${closest ? ` Closest: ${closest}` : ''}`), ...suggestionButtons(item.suggestions)];
+      const missing = item.product ? ` ${escapeMrkdwn(item.product.label)} has no release “${escapeMrkdwn(item.product.release)}” in endoflife.date’s data.` : '';
+      return [section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${missing}${closest ? ` Closest: ${closest}` : ''}`), ...suggestionButtons(item.suggestions)];
     }
   }
 }

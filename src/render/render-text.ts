@@ -1,7 +1,8 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote, WINDOWS_EDITIONS_LEGEND } from './describe-lifecycle.js';
+import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote } from './describe-lifecycle.js';
+import { listingLabel, listingStatus } from './release-listing.js';
 import { plainFormat as plain } from './formatter.js';
 import { answerLines } from './answer-lines.js';
 
@@ -35,17 +36,18 @@ function itemLines(item: LookupItem, compact: boolean, result: LookupResult): st
         : [...corrected, ...releaseDetail(item, result)];
     case 'releases': {
       const lines = [...corrected, `${item.product.label}: ${item.rows.length + item.omitted} releases`];
-      if (item.product.name === 'windows') lines.push(`  ${WINDOWS_EDITIONS_LEGEND}`);
-      for (const row of item.rows) lines.push(`  ${row.release.name}: ${describeStatus(row.lifecycle, plain)}`);
+      const labels = item.rows.map((row) => listingLabel(row.release));
+      const width = Math.max(0, ...labels.map((label) => label.length));
+      item.rows.forEach((row, index) => lines.push(`  ${(labels[index] ?? '').padEnd(width)}  ${listingStatus(row.lifecycle, plain)}`));
       if (item.omitted > 0) lines.push(`  ... and ${item.omitted} older, unsupported: ${item.product.link}`);
       return lines;
     }
     case 'ambiguous':
       return [`"${item.query}" could be: ${item.products.map((product) => `${product.label} (${product.name})`).join(', ')}. Ask for one: ${item.candidates.join(', ')}`];
-    case 'not-found':
-      return [
-        `Not found: "${item.query}".${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`,
-      ];
+    case 'not-found': {
+      const missing = item.product ? ` ${item.product.label} has no release "${item.product.release}" in endoflife.date's data.` : '';
+      return [`Not found: "${item.query}".${missing}${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`];
+    }
   }
 }
 

@@ -19,7 +19,16 @@ export const trailingQuestionWords: ReadonlySet<string> = new Set(
   `still supported support supports patched patches updated updates update end ends ending lose loses losing of life
   eol eos status lifecycle reach reaches reached expire expires expired get gets getting receive receives security
   maintenance mainstream anymore yet today now currently date dates when will be the any please thanks thx ok out
-  dead already officially`.split(/\s+/),
+  dead already officially receiving being unsupported retired retire retires sunset sunsetted deprecated patching`.split(/\s+/),
+);
+
+/**
+ * Verbs of "go out of support", "fall out of support", "stop getting updates": removed after the
+ * product's name only once the words after them were (so Go, the language, stays a name).
+ */
+export const trailingQuestionVerbs: ReadonlySet<string> = new Set(
+  `go goes going went gone fall falls falling fell run runs drop drops dropping stop stops stopped stopping become
+  becomes became`.split(/\s+/),
 );
 
 /**

@@ -46,7 +46,6 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'ms exchange': 'msexchange',
   'sharepoint server': 'sharepoint',
   'ms office': 'office',
-  'office ltsc': 'office',
   sles: 'sles',
   suse: 'sles',
   'suse linux enterprise': 'sles',
@@ -64,6 +63,20 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   jdk: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
   jre: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu'],
   openjdk: ['eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
+  // endoflife.date's own names differ from the ones people use.
+  docker: 'docker-engine',
+  'docker ce': 'docker-engine',
+  'docker ee': 'docker-engine',
+  moby: 'docker-engine',
+  elastic: 'elasticsearch',
+  'elastic search': 'elasticsearch',
+  'oracle db': 'oracle-database',
+  'oracle rdbms': 'oracle-database',
+  oracle: ['oracle-database', 'oracle-linux', 'oracle-jdk', 'oracle-solaris'],
+  vs: 'visual-studio',
+  'ms visual studio': 'visual-studio',
+  vsphere: ['esxi', 'vcenter'],
+  'vmware vsphere': ['esxi', 'vcenter'],
   vmware: ['esxi', 'vcenter', 'horizon', 'vmware-cloud-foundation', 'vmware-srm', 'photon'],
 };
 
