@@ -1,6 +1,7 @@
 // A PostgreSQL database of its own for a test file, on the server this project's machines run
 // (127.0.0.1:5432, trust authentication), dropped afterwards. Without a server the PostgreSQL tests are
 // skipped with a line saying why, except in CI (CI set), where that is a failure.
+import { describe, it } from '@jest/globals';
 import pg from 'pg';
 
 export const POSTGRES_SERVER_URL = process.env.EOLWATCH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -29,14 +30,28 @@ function serverProblem(): Promise<string | null> {
   return reachable;
 }
 
-/** A fresh database, or null (the suite is skipped) when no server answers outside CI. */
-export async function createTestDatabase(): Promise<TestDatabase | null> {
+/** Null when PostgreSQL tests can run; otherwise why they are skipped. In CI (CI set) no server is a failure. */
+export async function postgresSkipReason(): Promise<string | null> {
   const problem = await serverProblem();
-  if (problem) {
-    if (process.env.CI) throw new Error(`the PostgreSQL tests must run in CI, but ${problem}`);
-    console.log(`PostgreSQL suite skipped: ${problem}. Start PostgreSQL (or set EOLWATCH_TEST_DATABASE_URL) to run it.`);
-    return null;
-  }
+  if (!problem) return null;
+  if (process.env.CI) throw new Error(`the PostgreSQL tests must run in CI, but ${problem}`);
+  return `no PostgreSQL server: ${problem}; start PostgreSQL (or set EOLWATCH_TEST_DATABASE_URL) to run it`;
+}
+
+/**
+ * `it` when a server answers; otherwise `it.skip`, so jest reports the tests as skipped (not passed),
+ * with one skipped test naming the reason. Call at the top level of a test file.
+ */
+export async function itWithPostgres(): Promise<typeof it.skip> {
+  const reason = await postgresSkipReason();
+  if (!reason) return it;
+  describe.skip(`PostgreSQL (${reason})`, () => it('runs', () => undefined));
+  return it.skip;
+}
+
+/** A fresh database, or null when no server answers outside CI (see itWithPostgres). */
+export async function createTestDatabase(): Promise<TestDatabase | null> {
+  if (await postgresSkipReason()) return null;
   const name = `eolwatch_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: POSTGRES_SERVER_URL });
   await admin.connect();

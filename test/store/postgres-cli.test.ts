@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { createTestDatabase, itWithPostgres, type TestDatabase } from '../helpers/postgres.js';
 import { runEntry } from '../helpers/run-entry.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();
+const pgIt = await itWithPostgres();
 let database: TestDatabase | null;
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -37,9 +38,8 @@ async function jsonStoreWithEverything(path: string): Promise<void> {
   await store.close();
 }
 
-it('migrates, imports a JSON store whole, and a second import duplicates nothing', async () => {
-  if (!database) return; // skipped, with the reason printed by createTestDatabase
-  const env = { EOLWATCH_DATABASE_URL: database.url };
+pgIt('migrates, imports a JSON store whole, and a second import duplicates nothing', async () => {
+  const env = { EOLWATCH_DATABASE_URL: (database as TestDatabase).url };
   const first = await runEntry('src/cli.ts', ['db', 'migrate'], { env });
   expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 6.');
   expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe('The database is at schema version 6: nothing to do.');
@@ -53,7 +53,7 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
   );
 
   const json = await LowdbStore.open(file);
-  const postgres = await PostgresStore.open(database.url);
+  const postgres = await PostgresStore.open((database as TestDatabase).url);
   try {
     for (const team of [met, desk]) {
       expect(await postgres.team(team)).toEqual(await json.team(team));
@@ -79,12 +79,11 @@ it('migrates, imports a JSON store whole, and a second import duplicates nothing
   expect(answer.stdout).toContain('18,393 machines: 0 unsupported now · 0 on extended support only · 18,293 covered by your contracts');
 });
 
-it('says what is missing without a database URL, and for a file that is not there', async () => {
+pgIt('says what is missing without a database URL, and for a file that is not there', async () => {
   const none = await runEntry('src/cli.ts', ['db', 'migrate']);
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('set EOLWATCH_DATABASE_URL');
-  if (!database) return;
-  const missing = await runEntry('src/cli.ts', ['db', 'import-json', join(temp.path, 'nope.json')], { env: { EOLWATCH_DATABASE_URL: database.url } });
+  const missing = await runEntry('src/cli.ts', ['db', 'import-json', join(temp.path, 'nope.json')], { env: { EOLWATCH_DATABASE_URL: (database as TestDatabase).url } });
   expect(missing.code).toBe(1);
   expect(missing.stderr).toContain('No JSON store at');
 });

@@ -6,9 +6,10 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { createTestDatabase, itWithPostgres, type TestDatabase } from '../helpers/postgres.js';
 
 const CHANNELS = 200;
+const pgIt = await itWithPostgres();
 let database: TestDatabase | null;
 let api: FakeSlackApi;
 beforeAll(async () => {
@@ -51,10 +52,9 @@ async function watchEverywhere(url: string, workspace: string): Promise<void> {
 }
 
 describe('reminders from two processes on one database', () => {
-  it(`two runs at the same moment post each of ${CHANNELS} reminders exactly once`, async () => {
-    if (!database) return; // skipped, with the reason printed
-    await watchEverywhere(database.url, 'T1');
-    const [first, second] = [remindersRun(database.url), remindersRun(database.url)];
+  pgIt(`two runs at the same moment post each of ${CHANNELS} reminders exactly once`, async () => {
+    await watchEverywhere((database as TestDatabase).url, 'T1');
+    const [first, second] = [remindersRun((database as TestDatabase).url), remindersRun((database as TestDatabase).url)];
     const results = await Promise.all([first.exited, second.exited]);
     expect(results.map((result) => result.code)).toEqual([0, 0]);
     const byKey = postsByKey();
@@ -64,16 +64,15 @@ describe('reminders from two processes on one database', () => {
     expect(posted[0]! + posted[1]!).toBe(CHANNELS);
   }, 120_000);
 
-  it('a run killed in the middle loses nothing and doubles nothing: the next run finishes', async () => {
-    if (!database) return;
-    await watchEverywhere(database.url, 'T2');
+  pgIt('a run killed in the middle loses nothing and doubles nothing: the next run finishes', async () => {
+    await watchEverywhere((database as TestDatabase).url, 'T2');
     const before = api.acceptedPosts().length;
-    const doomed = remindersRun(database.url);
+    const doomed = remindersRun((database as TestDatabase).url);
     // Killed once it has posted some, with claims taken and perhaps a post not yet recorded.
     while (api.acceptedPosts().length < before + 40) await new Promise((resolve) => setTimeout(resolve, 5));
     doomed.child.kill('SIGKILL');
     expect((await doomed.exited).signal).toBe('SIGKILL');
-    const next = await remindersRun(database.url).exited;
+    const next = await remindersRun((database as TestDatabase).url).exited;
     expect(next.code).toBe(0);
     const t2 = [...postsByKey()].filter(([key]) => key.startsWith('T2|'));
     expect(t2).toHaveLength(CHANNELS);
@@ -82,8 +81,7 @@ describe('reminders from two processes on one database', () => {
 });
 
 describe('the daily job between replicas', () => {
-  it('runs once a day however many replicas start it at once', async () => {
-    if (!database) return;
+  pgIt('runs once a day however many replicas start it at once', async () => {
     const replicas = await Promise.all([1, 2, 3].map(() => PostgresStore.open(database!.url, { max: 2 })));
     let runs = 0;
     try {
@@ -103,19 +101,18 @@ describe('the daily job between replicas', () => {
     }
   });
 
-  it('when the replica running it dies, the next in line runs it', async () => {
-    if (!database) return;
+  pgIt('when the replica running it dies, the next in line runs it', async () => {
     // A replica in the middle of the day's run: it holds the job's lock on its own connection.
-    const dying = new pg.Client({ connectionString: database.url });
+    const dying = new pg.Client({ connectionString: (database as TestDatabase).url });
     await dying.connect();
     dying.on('error', () => undefined);
     await dying.query("SELECT pg_advisory_lock(hashtext('job:daily'))");
     const pid = (await dying.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]?.pid;
-    const survivor = await PostgresStore.open(database.url, { max: 2 });
+    const survivor = await PostgresStore.open((database as TestDatabase).url, { max: 2 });
     try {
       const waiting = survivor.runOnce('daily', '2026-12-01', 'survivor', async () => 'done by the survivor');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      const admin = new pg.Client({ connectionString: database.url });
+      const admin = new pg.Client({ connectionString: (database as TestDatabase).url });
       await admin.connect();
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
       await admin.end();
