@@ -82,7 +82,9 @@ describe('the Home tab', () => {
     const uploads = running.api.uploads.length;
     const first = await openHome('U7');
     await running.api.waitFor('views.publish', first + 1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Another user's opening, published: U7's would-be drawing had its turn before it.
+    const sentinel = await openHome('U8');
+    await running.api.waitFor('views.publish', sentinel + 1);
     expect(running.api.uploads.length).toBe(uploads);
     await store.setCounts({ workspace: 'T1', channel: 'CMET' }, [{ release: 'windows/5-sp3', count: 15000 }], { user: 'U1', at: '2017-06-20T09:00:00.000Z' });
     const second = await openHome('U7');
@@ -94,8 +96,9 @@ describe('the Home tab', () => {
   it('ignores the Messages tab', async () => {
     const before = running.api.callsTo('views.publish').length;
     await openHome('U1', 'messages');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(running.api.callsTo('views.publish').length).toBe(before);
+    await openHome('U9', 'home');
+    await running.api.waitFor('views.publish', before + 1);
+    expect(running.api.callsTo('views.publish').slice(before).map((call) => call.body.user_id)).toEqual(['U9']);
   });
 
   it('lists next reminders and handled milestones, and Undo takes a "handled" back', async () => {
@@ -130,8 +133,11 @@ describe('the Home tab', () => {
 
   it('refuses an Undo for another workspace\'s milestone, changing nothing', async () => {
     await store.markMilestone('T9|CX|windows/8.1|eoas', { handledBy: 'U2', handledAt: '2017-06-01T10:00:00.000Z' });
+    const before = published().length;
     await postToSlackApp(running.eventsUrl, { body: homeButtonPressBody({ actionId: UNDO_HANDLED_LIST_ACTION_ID, value: 'T9|CX|windows/8.1|eoas', user: 'U1' }), contentType: FORM });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A sentinel: the Home opened afterwards is published, so the press before it has been handled.
+    await openHome('U1');
+    await running.api.waitFor('views.publish', before + 1);
     expect((await store.milestoneMarks())['T9|CX|windows/8.1|eoas']?.handledAt).toBe('2017-06-01T10:00:00.000Z');
   });
 

@@ -12,6 +12,23 @@ const FORM = 'application/x-www-form-urlencoded';
 const now = () => Math.floor(Date.now() / 1000);
 const countsOf = async (channel = 'C1') => (await app.store().team({ workspace: 'T1', channel })).counts;
 
+/**
+ * A mention sent after the request under test, answered in its own thread: once its answer is posted,
+ * anything the earlier request would have posted has had its turn. Returns the posts made since `before`.
+ */
+let sentinels = 0;
+async function postsAfterSentinel(before: number): Promise<{ body: Record<string, unknown> }[]> {
+  const ts = `9${String((sentinels += 1)).padStart(3, '0')}.1`;
+  const body = eventBody({ type: 'app_mention', text: '<@UBOT> vista', user: 'U1', channel: 'CSENTINEL', ts });
+  expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
+  const api = app.running().api;
+  for (;;) {
+    const posts = api.callsTo('chat.postMessage').slice(before);
+    if (posts.some((post) => post.body.thread_ts === ts)) return posts.filter((post) => post.body.thread_ts !== ts);
+    await api.waitFor('chat.postMessage', api.callsTo('chat.postMessage').length + 1);
+  }
+}
+
 async function stillAnswers(): Promise<void> {
   const response = await postToSlackApp(app.running().eventsUrl, { body: slashCommandBody('xp', app.running().api.responseUrl), contentType: FORM });
   expect(response.status).toBe(200);
@@ -55,8 +72,7 @@ describe('signatures, timestamps and replays', () => {
     const body = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '1.1' });
     const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json', headers: { ...signedHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(response.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(app.running().api.callsTo('chat.postMessage')).toHaveLength(before);
+    expect(await postsAfterSentinel(before)).toEqual([]);
   });
 });
 
@@ -105,8 +121,7 @@ describe('events and actions with malformed ids', () => {
     const before = app.running().api.callsTo('chat.postMessage').length;
     const body = eventBody({ type: 'app_mention', text: '<@UBOT> inventory set xp 5', user: 'U1', channel, ts: '1.1' });
     expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(app.running().api.callsTo('chat.postMessage')).toHaveLength(before);
+    expect(await postsAfterSentinel(before)).toEqual([]);
     await stillAnswers();
   });
 

@@ -89,7 +89,9 @@ describe('a file shared with a mention', () => {
     await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FSUM' }), 'CADD');
     const entries = (await store.history({ workspace: 'T1', channel: 'CADD' })).length;
     await postToSlackApp(running.eventsUrl, { body: buttonPressBody({ actionId: IMPORT_ADD_ACTION_ID, value: JSON.stringify({ file: 'FSUM' }), user: 'U1', channel: 'CADD', responseUrl: running.api.responseUrl }), contentType: FORM });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A press of the same kind sent after it, answered: the second press has had its turn.
+    running.api.addFile('FSENTINEL', 'sentinel.csv', 'release,count\nvista,1\n');
+    await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FSENTINEL' }), 'CSENTINEL');
     expect(await countsOf('CADD')).toEqual({ 'windows/5-sp3': 10 });
     expect(await store.history({ workspace: 'T1', channel: 'CADD' })).toHaveLength(entries);
   });

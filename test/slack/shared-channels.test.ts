@@ -92,6 +92,8 @@ it('/eol watch in a channel the bot is not in says so at once, with the fix', as
   expect(running.api.callsTo('response').at(-1)?.body).toMatchObject({ response_type: 'ephemeral', text: 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.' });
   const inChannel = running.api.callsTo('response').length;
   await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CSHARED' }), contentType: 'application/x-www-form-urlencoded' });
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  expect(running.api.callsTo('response')).toHaveLength(inChannel);
+  // A sentinel of the same kind, in a channel the bot is not in, is answered: the watch before it had its turn.
+  await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CNOTIN' }), contentType: 'application/x-www-form-urlencoded' });
+  await running.api.waitFor('response', inChannel + 1);
+  expect(running.api.callsTo('response').slice(inChannel).map((call) => call.body.text)).toEqual(['I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.']);
 });
