@@ -49,7 +49,7 @@ export const inventoryCommand: CommandDefinition = {
 type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-set-counts' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
 
 async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
-  const read = readInventoryPairs(text, deps.resolve);
+  const read = readInventoryPairs(text, deps.resolve, asOf);
   if (!read.ok) return { kind: 'invalid', reason: read.reason, ...(read.choices.length > 0 ? { choices: read.choices } : {}) };
   const counts = read.pairs.map((pair) => ({ release: releaseKeyOf(pair.release), count: pair.count }));
   return runInventoryUpdate({ mode: 'set', counts, action: 'set' }, deps, speaker, asOf);

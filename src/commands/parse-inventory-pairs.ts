@@ -72,7 +72,8 @@ interface Segment {
 
 const commandName = (release: Release) => `${release.productName} ${release.name}`;
 
-export function readInventoryPairs(text: string, resolve: Resolver): PairsReading {
+/** `today`: releases not out yet by then are not offered as choices. */
+export function readInventoryPairs(text: string, resolve: Resolver, today?: string): PairsReading {
   const tokens = tokenize(text);
   if (tokens.length === 0) return refusal('give a release and a count, e.g. `windows xp 18293`');
   const words = tokens.map((token) => token.text);
@@ -152,7 +153,7 @@ export function readInventoryPairs(text: string, resolve: Resolver): PairsReadin
     });
     return refusal(`“${text.trim()}” can be read more than one way; which did you mean?`, choices);
   }
-  return diagnose(tokens, resolve);
+  return diagnose(tokens, resolve, today);
 }
 
 function refusal(reason: string, choices: Choice[] = []): PairsReading {
@@ -160,7 +161,7 @@ function refusal(reason: string, choices: Choice[] = []): PairsReading {
 }
 
 /** No reading works: the first pair that is wrong when the last of a run of numbers is the count. */
-function diagnose(tokens: Token[], resolve: Resolver): PairsReading {
+function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined): PairsReading {
   const pairs: { name: Token[]; count: Token | null }[] = [];
   let name: Token[] = [];
   tokens.forEach((token, index) => {
@@ -204,7 +205,8 @@ function diagnose(tokens: Token[], resolve: Resolver): PairsReading {
       case 'release':
         continue;
       case 'releases': {
-        const releases = resolution.releases;
+        const released = today === undefined ? resolution.releases : resolution.releases.filter((release) => release.releaseDate <= today);
+        const releases = released.length > 0 ? released : resolution.releases;
         const shown = releases.slice(0, 4).map((release) => `\`${commandName(release)}\``).join(', ');
         return refusal(`“${typed}”: ${typedName} could be ${releases.length} releases (${shown}${releases.length > 4 ? ', …' : ''}). Which one?`, choicesOf(asChoices(releases)));
       }

@@ -68,6 +68,8 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'docker ce': 'docker-engine',
   'docker ee': 'docker-engine',
   moby: 'docker-engine',
+  chef: ['chef-infra-client', 'chef-infra-server', 'chef-workstation', 'chef-inspec'],
+  'chef infra': ['chef-infra-client', 'chef-infra-server'],
   elastic: 'elasticsearch',
   'elastic search': 'elasticsearch',
   'oracle db': 'oracle-database',
