@@ -48,26 +48,42 @@ interface Token {
 // digits with three after it is a thousands separator ("14,450").
 const PAIR_SEPARATOR = /\s*(?:[;\n]+|,(?!\s*version\b)(?!\d{3}(?!\d))|\s\band\b\s|\s&\s)\s*/i;
 
+// What people write after a count: "40 machines", "12 pcs". Dropped after a number only.
+const UNIT_WORDS = new Set(
+  `machine machines pc pcs device devices computer computers box boxes server servers host hosts laptop laptops desktop
+  desktops endpoint endpoints vm vms unit units seat seats instance instances node nodes client clients workstation
+  workstations install installs installations`.split(/\s+/),
+);
+// A list pasted from a chat or a document: "• xp 5", "- vista 3", "* win 7 2".
+const BULLET = /^(?:[•*·‣▪◦]\s*|-\s+)/;
+
+/** "(40)" -> "40", "40x" -> "40", "x40" -> "40". */
+const cleanWord = (word: string): string => word.replace(/^[([]+|[)\]]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×](\d[\d,]*)$/i, '$1$2');
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const group of text.trim().replace(/[.!]+$/, '').split(PAIR_SEPARATOR)) {
-    group.split(/\s*[=:]\s*/).forEach((part, partIndex) => {
-      part
-        .split(/\s+/)
-        .filter((word) => word !== '')
-        .forEach((word, wordIndex) => {
-          tokens.push({ text: word, startsPair: partIndex === 0 && wordIndex === 0, isCount: partIndex > 0 && wordIndex === 0 });
-        });
+    group.replace(BULLET, '').split(/\s*[=:]\s*/).forEach((part, partIndex) => {
+      const words = part.split(/\s+/).map(cleanWord);
+      const kept = words.filter((word, index) => {
+        const previous = words[index - 1] ?? '';
+        if (word === '' || /^[-–—]$/.test(word)) return false;
+        // "40 machines", and "40 x windows 10" (a count first): the word after a count that is no name.
+        return !(NUMBER_LIKE.test(previous) && (UNIT_WORDS.has(word.toLowerCase()) || /^[x×]$/i.test(word)));
+      });
+      kept.forEach((word, wordIndex) => {
+        tokens.push({ text: word, startsPair: partIndex === 0 && wordIndex === 0, isCount: partIndex > 0 && wordIndex === 0 });
+      });
     });
   }
   return tokens;
 }
 
 interface Segment {
-  start: number;
-  end: number;
   release: Release;
   count: number;
+  /** The pair as typed. */
+  typed: string;
 }
 
 const commandName = (release: Release) => `${release.productName} ${release.name}`;
@@ -97,43 +113,53 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
     return oneRelease(`${previous.productName} ${name}`);
   };
 
-  /** The pair start..end (its count at end), or null when it cannot be one. */
-  function segmentAt(start: number, end: number, previous: Release | null): Segment | null {
-    const countToken = tokens[end] as Token;
-    if (tokens[start]?.isCount || countToken.startsPair) return null;
-    for (let k = start + 1; k < end; k += 1) if (tokens[k]?.startsPair || tokens[k]?.isCount) return null;
-    const count = parseCount(countToken.text);
+  /**
+   * The pair over tokens first..last, or null when it cannot be one: "name count" (the count last) or,
+   * `countFirst`, "count name" ("18,293 xp").
+   */
+  function segmentAt(first: number, last: number, previous: Release | null, countFirst: boolean): Segment | null {
+    const [countAt, nameStart, nameEnd] = countFirst ? [first, first + 1, last + 1] : [last, first, last];
+    if (tokens[nameStart]?.isCount || (!countFirst && tokens[countAt]?.startsPair)) return null;
+    for (let k = first + 1; k <= last; k += 1) if (tokens[k]?.startsPair || (k !== countAt && tokens[k]?.isCount)) return null;
+    const count = parseCount(words[countAt] as string);
     if (count === null) return null;
-    const release = releaseOf(start, end, previous);
+    const release = releaseOf(nameStart, nameEnd, previous);
     if (!release) return null;
     // A name whose first words already mean a release, followed by a count, swallowed a pair:
-    // "xp 5 6" is not Windows XP = 6 (the resolver skips words it does not need).
-    for (let k = start + 1; k < end; k += 1) {
-      if (parseCount(words[k] as string) !== null && releaseOf(start, k, previous) !== null) return null;
+    // "xp 5 6" is not Windows XP = 6 (the resolver skips words it does not need). Likewise a count
+    // before words that mean the release alone: "5 xp 3" is not Windows XP = 3.
+    for (let k = nameStart + 1; k < nameEnd; k += 1) {
+      if (parseCount(words[k] as string) !== null && releaseOf(nameStart, k, previous) !== null) return null;
     }
-    return { start, end, release, count };
+    if (nameEnd - nameStart > 1 && parseCount(words[nameStart] as string) !== null && releaseOf(nameStart + 1, nameEnd, previous) === release) return null;
+    const name = nameOf(nameStart, nameEnd);
+    return { release, count, typed: countFirst ? `${words[countAt]} ${name}` : `${name} ${words[countAt]}` };
   }
 
   // Every complete reading from `start` on, most pairs first, at most MAX_READINGS of them.
-  const memo = new Map<string, Segment[][]>();
-  function readingsFrom(start: number, previous: Release | null): Segment[][] {
-    if (start === tokens.length) return [[]];
-    const memoKey = `${start}|${previous ? releaseKeyOf(previous) : ''}`;
-    const known = memo.get(memoKey);
-    if (known) return known;
-    const readings: Segment[][] = [];
-    for (let end = start + 1; end < tokens.length && end - start <= MAX_NAME_TOKENS; end += 1) {
-      const segment = segmentAt(start, end, previous);
-      if (!segment) continue;
-      for (const rest of readingsFrom(end + 1, segment.release)) {
-        if (readings.length < MAX_READINGS) readings.push([segment, ...rest]);
+  function readingsOf(countFirst: boolean): Segment[][] {
+    const memo = new Map<string, Segment[][]>();
+    const readingsFrom = (start: number, previous: Release | null): Segment[][] => {
+      if (start === tokens.length) return [[]];
+      const memoKey = `${start}|${previous ? releaseKeyOf(previous) : ''}`;
+      const known = memo.get(memoKey);
+      if (known) return known;
+      const readings: Segment[][] = [];
+      for (let last = start + 1; last < tokens.length && last - start <= MAX_NAME_TOKENS; last += 1) {
+        const segment = segmentAt(start, last, previous, countFirst);
+        if (!segment) continue;
+        for (const rest of readingsFrom(last + 1, segment.release)) {
+          if (readings.length < MAX_READINGS) readings.push([segment, ...rest]);
+        }
       }
-    }
-    memo.set(memoKey, readings);
-    return readings;
+      memo.set(memoKey, readings);
+      return readings;
+    };
+    return readingsFrom(0, null);
   }
 
-  const readings = readingsFrom(0, null);
+  // A line is written one way throughout: names then counts, or (less often) counts then names.
+  const readings = [...readingsOf(false), ...readingsOf(true)];
   const most = Math.max(0, ...readings.map((reading) => reading.length));
   const distinct = new Map<string, Segment[]>();
   for (const reading of readings.filter((candidate) => candidate.length === most)) {
@@ -141,7 +167,7 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
   }
   const [only, ...others] = [...distinct.values()];
   if (only && others.length === 0) {
-    const pairs = only.map((segment) => ({ release: segment.release, count: segment.count, typed: `${nameOf(segment.start, segment.end)} ${words[segment.end]}` }));
+    const pairs = only;
     const again = pairs.find((pair, index) => pairs.findIndex((other) => other.release === pair.release) !== index);
     return again ? refusal(`“${again.typed}” names ${releaseTitle(again.release)} a second time.`) : { ok: true, pairs };
   }

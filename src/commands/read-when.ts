@@ -42,14 +42,24 @@ const iso = (moment: DateTime): string => moment.toISODate() ?? '';
 export const spelledOut = (date: string): string => DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-US').toFormat('d LLLL yyyy');
 const isYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
 
+// Words already read, so a question costs luxon's parse only for words not seen before.
+const monthsRead = new Map<string, number | null>();
+const MAX_MONTHS_READ = 1000;
+
 /** A month name as luxon reads it in English ("jun", "June", "sept"), or null. */
 function monthNumber(word: string): number | null {
   const cleaned = word.toLowerCase().replace(/\.$/, '').replace(/^sept$/, 'sep');
+  if (!/^[a-z]{3,9}$/.test(cleaned)) return null;
+  const known = monthsRead.get(cleaned);
+  if (known !== undefined) return known;
+  let month: number | null = null;
   for (const format of ['LLLL', 'LLL']) {
     const parsed = DateTime.fromFormat(cleaned, format, { locale: 'en-US' });
-    if (parsed.isValid) return parsed.month;
+    if (parsed.isValid) month = parsed.month;
   }
-  return null;
+  if (monthsRead.size >= MAX_MONTHS_READ) monthsRead.clear();
+  monthsRead.set(cleaned, month);
+  return month;
 }
 
 function periodOf(start: DateTime, unit: 'month' | 'quarter' | 'year', label: string, halves = 1): When {

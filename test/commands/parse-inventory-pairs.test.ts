@@ -28,6 +28,18 @@ describe('count lines as people type them', () => {
   });
 });
 
+describe('lists pasted from a chat or a document', () => {
+  it.each([
+    ['• xp 5\n• vista 3'],
+    ['- xp 5\n- vista 3'],
+    ['* xp 5\n* vista 3'],
+    ['xp\t5\nvista\t3'],
+    ['xp 5\n\nvista 3\n'],
+  ])('reads %j one pair a line', (text) => {
+    expect(saved(text.replace(/\t/g, ' '))).toBe('windows/5-sp3=5 windows/6-sp2=3');
+  });
+});
+
 describe('a line that cannot be saved as typed', () => {
   const refusal = (text: string) => {
     const read = readInventoryPairs(text, resolve);
