@@ -59,7 +59,7 @@ export interface CommandDeps {
 
 export type Request =
   /** `period`: the month, quarter or year asked about ("in 2027"); `asOf` is then its last day. */
-  | { kind: 'lookup'; queries: string[]; asOf: string | null; period: Period | null; share: boolean; text: string }
+  | { kind: 'lookup'; queries: string[]; asOf: string | null; period: Period | null; share: boolean; text: string; /** "next year": read with the clock. */ relative?: string }
   | { kind: 'help' }
   | { kind: 'inventory-set'; text: string }
   /** Counts already resolved to releases (the Home tab's form): set like `inventory set`. */

@@ -3,7 +3,7 @@ import type { Release } from '../catalog/catalog.js';
 import type { Resolution } from '../catalog/resolve-name.js';
 import { toIsoDate } from '../lifecycle/calendar-date.js';
 import { computeLifecycle, type Lifecycle, type Status } from '../lifecycle/compute-lifecycle.js';
-import type { Period } from './read-when.js';
+import { readRelativeWhen, type Period } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
 import { contractsOf, type WithContract } from './team-contracts.js';
@@ -63,15 +63,17 @@ function itemFor(resolution: Resolution, asOf: string, period: Period | null, wi
 
 export async function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const today = toIsoDate(deps.now());
-  const asOf = request.asOf ?? today;
+  const relative = request.relative ? readRelativeWhen(request.relative, today) : null;
+  const period = relative?.kind === 'period' ? { from: relative.from, to: relative.to, label: relative.label } : request.period;
+  const asOf = relative ? (relative.kind === 'day' ? relative.date : relative.to) : (request.asOf ?? today);
   const withContract = await contractsOf(deps, speaker);
   return {
     kind: 'lookup',
     asOf,
     asOfToday: asOf === today,
     dataDate: deps.dataDate(),
-    ...(request.period ? { period: request.period } : {}),
-    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, request.period, withContract)),
+    ...(period ? { period } : {}),
+    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, period, withContract)),
     share: request.share,
     text: request.text,
   };

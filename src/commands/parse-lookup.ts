@@ -22,7 +22,7 @@ export function parseLookup(text: string, share: boolean): Request {
     const choices = when.dates.map((date) => ({ label: spelledOut(date), command: `${share ? 'share ' : ''}${rest} ${date}` }));
     return { kind: 'invalid', reason: `“${when.phrase}”: ${when.reason} Nothing was answered as of today.`, ...(choices.length > 0 ? { choices } : {}) };
   }
-  const rest = when.kind === 'when' ? when.rest : text;
+  const rest = when.kind === 'when' || when.kind === 'relative' ? when.rest : text;
   const queries = rest
     .split(SEPARATOR)
     .map((query) => query.trim())
@@ -33,5 +33,6 @@ export function parseLookup(text: string, share: boolean): Request {
   if (queries.length > MAX_QUERIES) return { kind: 'invalid', reason: `Ask about at most ${MAX_QUERIES} releases at once.` };
   const asOf = when.kind === 'when' ? (when.when.kind === 'day' ? when.when.date : when.when.to) : null;
   const period = when.kind === 'when' && when.when.kind === 'period' ? { from: when.when.from, to: when.when.to, label: when.when.label } : null;
-  return { kind: 'lookup', queries, asOf, period, share, text: text.trim() };
+  const relative = when.kind === 'relative' ? { relative: when.phrase } : {};
+  return { kind: 'lookup', queries, asOf, period, ...relative, share, text: text.trim() };
 }

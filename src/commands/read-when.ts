@@ -25,6 +25,8 @@ export type When = { kind: 'day'; date: string } | ({ kind: 'period' } & Period)
 export type WhenReading =
   | { kind: 'none' }
   | { kind: 'when'; when: When; rest: string; phrase: string }
+  /** "next year", "in 6 months": a time counted from today, read again with the clock (readRelativeWhen). */
+  | { kind: 'relative'; rest: string; phrase: string }
   /** `dates`: the days an ambiguous phrase may be, for the asker to pick; `phrase`: the words as typed. */
   | { kind: 'unreadable'; reason: string; phrase: string; dates: string[] };
 
@@ -33,7 +35,7 @@ export type WhenReading =
 const PREPOSITIONS = ['as of', 'as at', 'on', 'at', 'by', 'in', 'during', 'through', 'throughout', 'until', 'till'];
 const PREPOSITION = new RegExp(`(?:^|\\s)(${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+`, 'gi');
 // The words a time phrase is made of; anything else ("on windows server 2012") is part of the question.
-const TIME_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|the|of|end|start|beginning)$/i;
+const TIME_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2199;
 
@@ -79,7 +81,32 @@ function noSuchDay(year: number, month: number, day: number): string | null {
   return day > days || day < 1 ? `There is no ${day} ${name} ${year}: ${monthLabel(year, month)} has ${days} days.` : null;
 }
 
-type PhraseReading = { when: When } | { reason: string; dates?: string[] } | null;
+type PhraseReading = { when: When } | { reason: string; dates?: string[] } | { relative: true } | null;
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const UNITS = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' } as const;
+
+/** "today", "next year", "in 6 months", "2 years from now": a day or period counted from `today`. */
+function relativePhrase(text: string, today: string | null): PhraseReading {
+  let match: RegExpExecArray | null;
+  const day = (offset: Record<string, number>): PhraseReading => (today ? { when: { kind: 'day', date: iso(DateTime.fromISO(today, { zone: 'utc' }).plus(offset)) } } : { relative: true });
+  if (/^(?:today|now|right now)$/.test(text)) return day({});
+  if (text === 'tomorrow') return day({ days: 1 });
+  if (text === 'yesterday') return day({ days: -1 });
+  if ((match = /^(this|next|last) (year|quarter|month)$/.exec(text))) {
+    if (!today) return { relative: true };
+    const unit = match[2] as 'year' | 'quarter' | 'month';
+    const start = DateTime.fromISO(today, { zone: 'utc' }).startOf(unit).plus({ [UNITS[unit]]: match[1] === 'next' ? 1 : match[1] === 'last' ? -1 : 0 });
+    const label = unit === 'year' ? String(start.year) : unit === 'quarter' ? `Q${start.quarter} ${start.year}` : monthLabel(start.year, start.month);
+    return { when: periodOf(start, unit, label) };
+  }
+  if ((match = /^(\d{1,3}|[a-z]+) (day|week|month|quarter|year)s?( from (?:now|today)| ago)?$/.exec(text))) {
+    const count = /^\d/.test(match[1] as string) ? Number(match[1]) : NUMBER_WORDS[match[1] as string];
+    if (count === undefined) return null;
+    return day({ [UNITS[match[2] as keyof typeof UNITS]]: match[3] === ' ago' ? -count : count });
+  }
+  return null;
+}
 
 function dayOf(year: number, month: number, day: number): PhraseReading {
   if (!isYear(year)) return { reason: `${year} is not a year I can answer for.` };
@@ -104,14 +131,22 @@ function numericDay(first: number, second: number, year: number): PhraseReading 
 const wholeMatch = (results: ChronoEnglish.ParsedResult[], phrase: string) => results.find((result) => result.index === 0 && result.text.length === phrase.length);
 
 /** The phrase after a preposition as a time, or why it cannot be one; null when it is no time at all. */
-function readPhrase(phrase: string): PhraseReading {
-  const text = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+function readPhrase(phrase: string, today: string | null): PhraseReading {
+  const text = phrase.trim().toLowerCase().replace(/\s+/g, ' ').replace(/,$/, '');
   let match: RegExpExecArray | null;
   if ((match = /^(?:the )?(end|start|beginning) of (.+)$/.exec(text))) {
-    const inner = readPhrase(match[2] as string);
+    const inner = readPhrase(match[2] as string, today);
     if (!inner || !('when' in inner)) return inner;
     const date = inner.when.kind === 'day' ? inner.when.date : match[1] === 'end' ? inner.when.to : inner.when.from;
     return { when: { kind: 'day', date } };
+  }
+  const relative = relativePhrase(text, today);
+  if (relative) return relative;
+  // "the 28th of June 2017", "the third quarter of 2027".
+  if (text.startsWith('the ')) return readPhrase(text.slice(4), today);
+  if ((match = /^(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (\d{4})$/.exec(text))) {
+    const quarter = ['first', 'second', 'third', 'fourth'].indexOf(match[1] as string) + 1 || Number((match[1] as string)[0]);
+    return readPhrase(`q${quarter} ${match[2]}`, today);
   }
   if ((match = /^(\d{4})$/.exec(text))) {
     const year = Number(match[1]);
@@ -164,20 +199,30 @@ function looksLikeTime(phrase: string): boolean {
   const words = phrase.trim().split(/[\s,]+/).filter((word) => word !== '');
   if (words.length === 0 || words.length > 6 || !words.every((word) => TIME_WORD.test(word) || monthNumber(word) !== null)) return false;
   // A year, a day written with separators, a quarter or a half: "at 5" is no time.
-  return words.some((word) => /^\d{4}$|\d[-/.]\d|^q[1-4]$|^h[12]$/i.test(word));
+  return words.some((word) => /^\d{4}$|\d[-/.]\d|^q[1-4]$|^h[12]$|^quarter$/i.test(word));
+}
+
+/** A relative time read before the clock was known ("next year"), as of `today`. */
+export function readRelativeWhen(phrase: string, today: string): When | null {
+  const reading = readPhrase(phrase, today);
+  return reading && 'when' in reading ? reading.when : null;
 }
 
 /** The time at the end of a question ("… on 28 June 2017?"), the question without it, or why it cannot be read. */
 export function readWhen(text: string): WhenReading {
   const question = text.trim().replace(/[?!.\s]+$/, '');
   const starts = [...question.matchAll(PREPOSITION)].map((match) => ({ at: match.index ?? 0, phraseAt: (match.index ?? 0) + match[0].length }));
+  // "supported next year?", "tomorrow": a time counted from today needs no preposition.
+  const bare = /(?:^|\s)((?:next|this|last) (?:year|quarter|month)|tomorrow|today)$/i.exec(question);
+  if (bare) starts.push({ at: bare.index, phraseAt: question.length - (bare[1] as string).length });
   // The earliest preposition whose words to the end are a time: "on 28 June 2017", not "June 2017".
   for (const { at, phraseAt } of starts) {
     const phrase = question.slice(phraseAt);
-    if (!looksLikeTime(phrase) && readPhrase(phrase) === null) continue;
-    const reading = readPhrase(phrase);
+    const reading = readPhrase(phrase, null);
+    if (!looksLikeTime(phrase) && reading === null) continue;
     const rest = question.slice(0, at).trim();
     if (reading && 'when' in reading) return { kind: 'when', when: reading.when, rest, phrase };
+    if (reading && 'relative' in reading) return { kind: 'relative', rest, phrase };
     if (reading) return { kind: 'unreadable', reason: reading.reason, phrase, dates: reading.dates ?? [] };
     return {
       kind: 'unreadable',

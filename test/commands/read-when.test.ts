@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parseCommand } from '../../src/commands/parse-command.js';
+import { readRelativeWhen } from '../../src/commands/read-when.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
@@ -21,6 +22,9 @@ function readingOf(text: string): string {
     return dates.length > 0 ? `ask ${dates.join(' ')}` : `refused ${request.reason}`;
   }
   if (request.kind !== 'lookup') return request.kind;
+  // A time counted from today ("next year") is read with the clock, here pinned to 2026-12-06.
+  const when = request.relative ? readRelativeWhen(request.relative, '2026-12-06') : null;
+  if (when) return when.kind === 'day' ? when.date : `${when.from}..${when.to}`;
   if (request.period) return `${request.period.from}..${request.period.to}`;
   return request.asOf ?? 'none';
 }
