@@ -55,7 +55,7 @@ const preview: number[] = [];
 const apply: number[] = [];
 const endToEnd: number[] = [];
 let summary = '';
-let importPeakMb = 0;
+let importPeakMb: number;
 try {
   for (let run = 0; run <= RUNS; run += 1) {
     let started = performance.now();

@@ -12,7 +12,7 @@ import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnect
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { openCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
-import { toIsoDate } from './lifecycle/calendar-date.js';
+import { toIsoDate } from './leaf/calendar-date.js';
 import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
 import { botTokenOf, createInstallationStore, orgWorkspaceRememberer } from './slack/installation-store.js';
 import type { InstallationStore } from '@slack/bolt';
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, STOP_DEADLINE_MS).unref();
     void reminders.destroy();
-    app
+    void app
       .stop()
       .then(() => core.close())
       .then(releaseBotLock)

@@ -7,11 +7,12 @@ import type { Catalog } from './catalog/catalog.js';
 import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
 import type { CatalogSources, InitialCatalog } from './catalog-sync/load-initial-catalog.js';
 import { openCatalog } from './catalog-sync/prepared-catalog.js';
-import type { CommandDeps, EolwatchStore } from './commands/command-types.js';
+import type { CommandDeps } from './commands/command-types.js';
+import type { EolwatchStore } from './eolwatch-store.js';
 import type { Config } from './config.js';
 import type { PostgresStore } from './store/postgres/postgres-store.js';
 import { newRunId } from './store/run-claims.js';
-import { releasesInUse } from './inventory/releases-in-use.js';
+import { releasesInUse } from './reminders/releases-in-use.js';
 
 // Answers are in English with ISO dates: luxon need not ask Intl for the system's locale, which loads
 // ICU's data (about 15 ms of every command line's start).
@@ -24,9 +25,9 @@ export interface Core {
   readonly catalog: Catalog;
   refresher: CatalogRefresher;
   deps(clock?: ((zone: string) => DateTime) | null): CommandDeps;
-  pinnedClock(isoDate: string): (zone: string) => DateTime;
+  pinnedClock: (isoDate: string) => (zone: string) => DateTime;
   /** Opens the store now (main does, to refuse a damaged one at start); later calls share it. */
-  store(): Promise<EolwatchStore>;
+  store: () => Promise<EolwatchStore>;
   /** Flushes the store if it was opened. */
   close(): Promise<void>;
   /**
@@ -41,9 +42,9 @@ export interface Core {
 export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'> & Partial<Pick<Config, 'databaseUrl' | 'userCacheDir'>>;
 
 /** A database URL as it may be shown: no password. */
-export const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
-export const catalogSourcesOf = (config: CoreConfig): CatalogSources => ({
+const catalogSourcesOf = (config: CoreConfig): CatalogSources => ({
   catalogPath: config.catalogPath,
   supplementsPath: config.supplementsPath,
   cachePath: config.catalogCachePath,

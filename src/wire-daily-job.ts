@@ -1,7 +1,7 @@
 // The daily jobs wired to the store, the catalogue and Slack: the catalogue refresh with its date-change
 // notices (`eol sync`) and the reminder run (`eol reminders run [--dry-run]`); main runs both daily.
 import type { DateTime } from 'luxon';
-import { toIsoDate } from './lifecycle/calendar-date.js';
+import { toIsoDate } from './leaf/calendar-date.js';
 import { plainFormat } from './render/formatter.js';
 import { reminderText } from './render/render-reminder.js';
 import { countsOfWatchers, planToday, runReminders } from './reminders/run-reminders.js';

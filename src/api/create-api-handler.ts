@@ -5,7 +5,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Logger } from 'pino';
 import { releaseTitle } from '../catalog/release-title.js';
 import { hashApiToken, looksLikeApiToken, type ApiToken } from '../api-tokens/api-token-store.js';
-import { isIdentifier } from '../commands/check-identifier.js';
+import { isIdentifier } from '../leaf/check-identifier.js';
 import type { CommandDeps, Result, Speaker } from '../commands/command-types.js';
 import { countsForExport } from '../commands/export-counts.js';
 import { runImport } from '../commands/import-command.js';
@@ -18,8 +18,8 @@ import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/i
 import { readRequestBody } from '../net/read-request-body.js';
 import { RateLimiter } from './rate-limiter.js';
 
-export const MAX_API_BODY_BYTES = 10 * 1024 * 1024;
-export const API_REQUESTS_PER_MINUTE = 60;
+const MAX_API_BODY_BYTES = 10 * 1024 * 1024;
+const API_REQUESTS_PER_MINUTE = 60;
 const BODY_TIMEOUT_MS = 30_000;
 /** "Last used" is written at most this often per token: every request would be a store write. */
 const LAST_USED_EVERY_MS = 60_000;
@@ -144,7 +144,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
   }
 
   return (req, res) => {
-    route(req)
+    void route(req)
       .catch((error: unknown): Answer => {
         if (error instanceof CountLimitError) return failure(400, 'Nothing saved: adding those would take a count past 10,000,000.');
         if (error instanceof StoreBusyError || error instanceof StoreWriteError) return { ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'), headers: { 'retry-after': '5' } };

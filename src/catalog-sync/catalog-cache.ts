@@ -41,7 +41,7 @@ export function writeCatalogCache(path: string, cached: CachedCatalog): Promise<
   return writeFileDurably(path, JSON.stringify(cached));
 }
 
-export const refreshStatusPath = (cachePath: string): string => `${cachePath}.status.json`;
+const refreshStatusPath = (cachePath: string): string => `${cachePath}.status.json`;
 
 /** The status file and when it was last written (to notice another process's refresh), or null. */
 export function readRefreshStatus(cachePath: string): { status: RefreshStatus; mtimeMs: number } | null {

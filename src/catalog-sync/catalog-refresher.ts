@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import type { Catalog, Release } from '../catalog/catalog.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import { diffCatalogs, type PhaseChange } from '../catalog/diff-catalogs.js';
-import { changedReleaseCount, retainReleases, withReleases } from '../catalog/retain-releases.js';
+import { changedReleaseCount, retainReleases } from '../catalog/retain-releases.js';
 import { indexCatalog, type IndexedCatalog } from '../catalog/index-catalog.js';
 import { checkCatalogDates } from '../catalog/check-catalog-dates.js';
 import { readRefreshStatus, writeCatalogCache, writeRefreshStatus } from './catalog-cache.js';
 import { fetchCatalog, type Validators } from './fetch-catalog.js';
 import type { InitialCatalog } from './load-initial-catalog.js';
 
-export const MIN_PRODUCTS = 100;
+const MIN_PRODUCTS = 100;
 
 export type RefreshOutcome =
   | { kind: 'not-modified' }
@@ -23,7 +23,7 @@ export type RefreshOutcome =
   | { kind: 'failed'; reason: string };
 
 /** A refresh that would change or drop more than this share of releases at once is held back. */
-export const MAX_CHANGE_SHARE = 0.25;
+const MAX_CHANGE_SHARE = 0.25;
 
 export interface RefresherOptions {
   catalogPath: string;

@@ -12,7 +12,7 @@ export interface BuildIndex {
 const BUILD = /^(\d+)\.(\d+)\.(\d+)(?:\.\d+)?$/;
 
 /** `10.0.19045.4291` -> `10.0.19045`; null when it is not a build number. */
-export function buildKey(text: string): string | null {
+function buildKey(text: string): string | null {
   const match = BUILD.exec(text);
   return match ? `${Number(match[1])}.${Number(match[2])}.${Number(match[3])}` : null;
 }

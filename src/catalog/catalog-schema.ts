@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 // Limits far above today's catalogue (464 products, 437 releases at most in one, 8,351 in all), so a
 // real catalogue never meets them and an absurd answer is refused instead of filling memory.
-export const MAX_PRODUCTS = 5_000;
-export const MAX_RELEASES_PER_PRODUCT = 5_000;
+const MAX_PRODUCTS = 5_000;
+const MAX_RELEASES_PER_PRODUCT = 5_000;
 const MAX_NAMES = 200;
 const MAX_TEXT = 2_000;
 const text = z.string().max(MAX_TEXT);
@@ -12,7 +12,7 @@ const text = z.string().max(MAX_TEXT);
 const isoDate = z.iso.date();
 const nullableDate = isoDate.nullable();
 
-export const releaseSchema = z.object({
+const releaseSchema = z.object({
   name: text.min(1),
   codename: text.nullable(),
   label: text,
@@ -60,7 +60,6 @@ export const catalogEnvelopeSchema = catalogResponseSchema.extend({ result: z.ar
 
 export type ApiRelease = z.infer<typeof releaseSchema>;
 export type ApiProduct = z.infer<typeof productSchema>;
-export type CatalogResponse = z.infer<typeof catalogResponseSchema>;
 
 export const supplementsSchema = z.object({
   supplements: z.array(

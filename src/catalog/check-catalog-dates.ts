@@ -2,10 +2,10 @@
 // 30 years ahead is a data error (an end in the year 9999 would make an unsupported release
 // "supported"), and the whole catalogue is refused with the first such date named.
 import type { Catalog } from './catalog.js';
-import { addDays } from '../lifecycle/calendar-date.js';
+import { addDays } from '../leaf/calendar-date.js';
 
-export const EARLIEST_DATE = '1985-01-01';
-export const YEARS_AHEAD = 30;
+const EARLIEST_DATE = '1985-01-01';
+const YEARS_AHEAD = 30;
 
 export function checkCatalogDates(catalog: Catalog, today: string): string | null {
   const latest = addDays(today, Math.round(YEARS_AHEAD * 365.25));

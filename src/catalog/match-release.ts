@@ -153,7 +153,7 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     if (!chosen) return null;
     const year = tokens.find((token) => editions.channelYears[token]);
     const build = rest.find(isBuild);
-    const base = build ?? (wanted.has('lts') && year ? (editions.channelYears[year] as string) : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
+    const base = build ?? (wanted.has('lts') && year ? (editions.channelYears[year] ?? '') : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
     // Every edition of the release the words name: "10 1507" is also 10-1507-e-lts and 10-1507-iot.
     const bases = new Set((base === '' ? [] : asTyped(base)).map((release) => editionOf.get(release)?.base));
     const found = product.releases.filter((release) => bases.has(editionOf.get(release)?.base));

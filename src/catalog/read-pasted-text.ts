@@ -3,7 +3,7 @@
 // Runs before normalizeName; bounded, since every question passes through it.
 
 /** Longer questions are cut: no product name or pasted line needs more. */
-export const MAX_QUESTION_CHARS = 300;
+const MAX_QUESTION_CHARS = 300;
 
 const twoThousand = (digits: string): string => `20${digits.padStart(2, '0')}`;
 

@@ -11,7 +11,7 @@ export type ChartImageFormat = 'png' | 'svg';
 
 /** Slack shows an image about 800 px wide: drawn at twice that, it stays sharp on any screen. */
 const PNG_SCALE = 2;
-export const CHART_FONT = 'DejaVu Sans';
+const CHART_FONT = 'DejaVu Sans';
 
 /** data/fonts of this package, found upwards from this file: src/, dist/ and the bundled command line differ in depth. */
 function fontsDirectory(): string {
@@ -38,7 +38,7 @@ async function loadToolkit(): Promise<Toolkit> {
   const { default: opentype } = await import('opentype.js');
   const parseFont = (path: string) => {
     const bytes = readFileSync(path);
-    return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   };
   const fonts = { regular: parseFont(FONT_FILES.regular), bold: parseFont(FONT_FILES.bold) };
   const widthCache = new Map<string, number>();

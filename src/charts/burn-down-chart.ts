@@ -2,12 +2,12 @@
 // dashed by where that release stood on that day (supported, security fixes only, paid extended support
 // only, unsupported), a diamond where a phase ended under machines still counted, and the numbers said
 // in the summary and the alt text. Pure: history in, a chart specification out.
+import { formatCount, plural } from '../leaf/format-count.js';
 import type { Release } from '../catalog/catalog.js';
-import { addDays } from '../lifecycle/calendar-date.js';
+import { addDays } from '../leaf/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import { releaseTitle } from '../catalog/release-title.js';
-import { formatCount } from '../render/formatter.js';
-import { plural } from '../render/describe-lifecycle.js';
+
 import { BAND_ORDER, BAND_STYLES, bandOf, layeredChart, type Chart, type SupportBand } from './chart.js';
 
 export interface ReleaseCounts {

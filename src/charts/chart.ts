@@ -60,7 +60,7 @@ export function bandOf(status: Status): SupportBand {
 export const BAND_OF_PHASE: Readonly<Record<PhaseKind, SupportBand>> = { active: 'supported', security: 'security', extended: 'paid', contract: 'contract' };
 
 /** Shared look: the shipped font, white background, sizes readable at Slack's ~800 px preview. */
-export const CHART_CONFIG = {
+const CHART_CONFIG = {
   font: 'DejaVu Sans',
   background: 'white',
   padding: 16,

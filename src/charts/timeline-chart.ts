@@ -1,12 +1,12 @@
 // When each release's support runs out: a bar per release, split into its phases (active, security fixes
 // only, paid extended support, the team's own contract), a line for today, and the team's machine count
 // beside each release it runs. Pure: releases in, a chart specification out.
+import { formatCount, plural } from '../leaf/format-count.js';
 import type { Release } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
-import { addDays } from '../lifecycle/calendar-date.js';
+import { addDays } from '../leaf/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
-import { formatCount } from '../render/formatter.js';
-import { plural } from '../render/describe-lifecycle.js';
+
 import { BAND_OF_PHASE, BAND_ORDER, BAND_STYLES, CHART_WIDTH, bandOf, layeredChart, type Chart } from './chart.js';
 
 export interface TimelineRow {

@@ -7,7 +7,7 @@ import { isAdmin } from './is-admin.js';
 const USAGE = 'Use `/eol admins`, `/eol admins add @user` or `/eol admins remove @user`.';
 
 /** A user as Slack sends a mention (`<@U123|alex>`, `<@U123>`) or as an id. */
-export function userIdOf(text: string): string | null {
+function userIdOf(text: string): string | null {
   const match = /^<@([UW][A-Z0-9]{1,20})(?:\|[^>]*)?>$/.exec(text) ?? /^([UW][A-Z0-9]{1,20})$/.exec(text);
   return match?.[1] ?? null;
 }

@@ -1,7 +1,7 @@
 // `/eol api ...`: the workspace's tokens for the HTTP API. Admins only; a new token is shown once,
 // privately, and only its hash is kept.
 import { hashApiToken, newApiToken } from '../api-tokens/api-token-store.js';
-import { isIdentifier } from './check-identifier.js';
+import { isIdentifier } from '../leaf/check-identifier.js';
 import { isAdmin } from './is-admin.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';

@@ -2,14 +2,14 @@
 // anyone else their own channel. On the command line, `audit [--since DATE] [--format csv|json]` exports it.
 import Papa from 'papaparse';
 import type { AuditEntry } from '../audit/audit-log.js';
-import { parseIsoDate } from '../lifecycle/calendar-date.js';
+import { parseIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { isAdmin } from './is-admin.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 
-export const MAX_AUDIT_LINES = 20;
+const MAX_AUDIT_LINES = 20;
 const COLUMNS: (keyof AuditEntry)[] = ['at', 'user', 'via', 'channel', 'action', 'change', 'releases'];
 const USAGE = 'Use `/eol audit`, `/eol audit #channel`, `/eol audit <release>`, or on the command line `audit [--since YYYY-MM-DD] [--format csv|json]`.';
 

@@ -4,14 +4,14 @@
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { nextReminder } from '../reminders/next-reminder.js';
 import type { CommandDeps, TeamLabel } from './command-types.js';
 import { reportOf } from './report-command.js';
 import { withContracts } from './team-contracts.js';
 
 /** Each list on the Home tab shows this many; the rest are a command away. */
-export const DASHBOARD_LIST = 5;
+const DASHBOARD_LIST = 5;
 
 export interface Dashboard {
   asOf: string;

@@ -6,7 +6,7 @@ import type { Release } from '../catalog/catalog.js';
 import { burnDownChart, type ReleaseCounts } from '../charts/burn-down-chart.js';
 import { timelineChart, type TimelineRow } from '../charts/timeline-chart.js';
 import type { HistoryEntry } from '../inventory/inventory-store.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { ChartScope, CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
@@ -15,7 +15,7 @@ import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
 
 /** A timeline shows at most this many releases: a product's newest. */
-export const MAX_CHART_RELEASES = 25;
+const MAX_CHART_RELEASES = 25;
 
 const OUT_FORMATS = /\.(png|svg)$/i;
 

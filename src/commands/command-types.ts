@@ -2,23 +2,18 @@
 import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
-import type { ApiTokenStore } from '../api-tokens/api-token-store.js';
-import type { InstallationRecords } from '../installations/installation-records.js';
-import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
-import type { RoleStore } from '../governance/role-store.js';
-import type { AuditEntry, AuditLog, AuditVia } from '../audit/audit-log.js';
+import type { AuditEntry, AuditVia } from '../audit/audit-log.js';
+import type { EolwatchStore } from '../eolwatch-store.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
-import type { CountAction, InventoryStore } from '../inventory/inventory-store.js';
+import type { CountAction } from '../inventory/inventory-store.js';
 import type { NextReminder } from '../reminders/next-reminder.js';
-import type { ChannelWatches, WatchStore } from '../reminders/watch-store.js';
+import type { ChannelWatches } from '../reminders/watch-store.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { DateTime } from 'luxon';
 import type { Chart } from '../charts/chart.js';
 import type { Period } from './read-when.js';
 
-/** Every store role the commands use, as one store implements them. */
-export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore & AuditLog;
 
 /** Who is asking, and where: every stored fact is keyed by these. */
 export interface Speaker {
@@ -29,7 +24,7 @@ export interface Speaker {
   via?: AuditVia;
 }
 
-export interface StatusFacts {
+interface StatusFacts {
   storePath: string;
   storeBytes: number | null;
   nextReminderRun: string | null;
@@ -123,7 +118,7 @@ export interface AppliedChange {
   to: number;
 }
 
-export interface ImportSummary {
+interface ImportSummary {
   file: string;
   mode: 'replace' | 'add';
   format: string;
@@ -137,7 +132,7 @@ export interface UpgradeWarning {
   ending: PhaseState;
 }
 
-export interface HistoryLine {
+interface HistoryLine {
   at: string;
   user: string;
   releaseLabel: string;
@@ -147,7 +142,7 @@ export interface HistoryLine {
   file?: string;
 }
 
-export interface HelpEntry {
+interface HelpEntry {
   usage: string;
   summary: string;
 }
@@ -155,7 +150,7 @@ export interface HelpEntry {
 /** Any result may carry one warning line, e.g. that the catalogue is old. */
 export type Result = ResultBody & { warning?: string };
 
-export type ResultBody =
+type ResultBody =
   | { kind: 'status'; asOf: string; catalog: CatalogInfo; dataAgeDays: number; facts: StatusFacts }
   /** `asOfToday`: false for "on DATE" questions, whose "latest version" is still today's fact. */
   | { kind: 'lookup'; asOf: string; asOfToday: boolean; period?: Period; dataDate: string; items: LookupItem[]; share: boolean; text: string }

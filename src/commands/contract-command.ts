@@ -1,7 +1,7 @@
 // `/eol contract <release> until YYYY-MM-DD [name]` and `/eol contract remove <release>`: the team's own
 // support extension (the Met's Custom Support Agreement for XP), which no public catalogue knows.
 import { releaseTitle } from '../catalog/release-title.js';
-import { parseIsoDate, toIsoDate } from '../lifecycle/calendar-date.js';
+import { parseIsoDate, toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';

@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import type { PhaseEnd, PhaseKind } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { TeamState } from '../inventory/inventory-store.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';

@@ -1,7 +1,7 @@
 // `inventory import`: a device export -> a preview of the counts it gives, or those counts applied to
 // the team (replacing or adding to its own), all or nothing, recorded as an import of that file.
 import { CountLimitError } from '../inventory/inventory-store.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { planImport, type ImportPlan } from '../imports/plan-import.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
@@ -19,7 +19,8 @@ export interface ImportFile {
 const MAX_FILE_NAME = 120;
 
 /** A file name as people may see it: no control characters, not overlong. */
-export const cleanFileName = (name: string): string =>
+const cleanFileName = (name: string): string =>
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, MAX_FILE_NAME) || 'the file';
 
 export async function runImport(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -1,7 +1,8 @@
 // `/eol inventory ...`: a team's machine counts per release, their history, and their exposure.
+import { formatCount } from '../leaf/format-count.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { appliedChanges, runInventoryUpdate } from './run-inventory-update.js';
@@ -11,11 +12,11 @@ import { isAdmin } from './is-admin.js';
 import { readInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
-import { formatCount } from '../render/formatter.js';
+
 import { parseChartRequest } from './chart-command.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
-export const MAX_HISTORY_LINES = 20;
+const MAX_HISTORY_LINES = 20;
 
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',

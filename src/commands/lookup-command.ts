@@ -1,7 +1,7 @@
 // The default subcommand: support status of one or more releases, or a product's releases.
 import type { Release } from '../catalog/catalog.js';
 import type { Resolution } from '../catalog/resolve-name.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { computeLifecycle, type Lifecycle, type Status } from '../lifecycle/compute-lifecycle.js';
 import { readRelativeWhen, type Period } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
@@ -10,7 +10,7 @@ import { contractsOf, type WithContract } from './team-contracts.js';
 import { parseLookup } from './parse-lookup.js';
 
 /** A product listing shows this many releases; the rest are counted. */
-export const MAX_LISTED_RELEASES = 15;
+const MAX_LISTED_RELEASES = 15;
 
 export const lookupCommand: CommandDefinition = {
   name: '',

@@ -3,15 +3,16 @@
 // into "name count" pairs is tried; a split counts only when each of its names means exactly one
 // release. When no split or more than one does, nothing is saved and the answer says which pair and
 // offers the choices: never a confident wrong save.
+import { formatCount } from '../leaf/format-count.js';
 import type { Release } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
-import { formatCount } from '../render/formatter.js';
+
 import type { Choice } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 
-export interface ReleaseCount {
+interface ReleaseCount {
   release: Release;
   count: number;
   /** The pair as typed, for answers that quote it. */

@@ -6,7 +6,7 @@ import { readPastedText } from '../catalog/read-pasted-text.js';
 import type { Request } from './command-types.js';
 import { readWhen, spelledOut } from './read-when.js';
 
-export const MAX_QUERIES = 10;
+const MAX_QUERIES = 10;
 
 // Several questions at once are separated by commas or semicolons, except Microsoft's own
 // "Windows 10, version 22H2". Question words are left to the resolver, which knows product names.

@@ -6,7 +6,7 @@ import type { CommandDeps } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 
 /** Slack shows at most 100 options in one answer. */
-export const MAX_RELEASE_OPTIONS = 100;
+const MAX_RELEASE_OPTIONS = 100;
 /** Typed text past this is not a release name; no answer is looked for. */
 const MAX_QUERY = 100;
 

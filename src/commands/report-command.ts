@@ -3,7 +3,7 @@
 import { addToTotals, emptyTotals, type Exposure } from '../inventory/classify-exposure.js';
 import type { Release } from '../catalog/catalog.js';
 import type { TeamState } from '../inventory/inventory-store.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { computeLifecycle, type Lifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, InventoryRow, Result, Speaker } from './command-types.js';
@@ -13,7 +13,7 @@ import { parseExportFormat } from './export-counts.js';
 import { parseChartRequest } from './chart-command.js';
 
 /** Teams named in the report, most unsupported machines first. */
-export const REPORT_TEAMS = 5;
+const REPORT_TEAMS = 5;
 
 export const reportCommand: CommandDefinition = {
   name: 'report',

@@ -1,5 +1,5 @@
 // `/eol status`: where the catalogue comes from and how fresh it is, the store, the next reminder run.
-import { daysBetween, toIsoDate } from '../lifecycle/calendar-date.js';
+import { daysBetween, toIsoDate } from '../leaf/calendar-date.js';
 import { STALE_AFTER_DAYS } from '../catalog/catalog-info.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result } from './command-types.js';
@@ -11,7 +11,7 @@ export const statusCommand: CommandDefinition = {
   parse: () => ({ kind: 'status' }),
 };
 
-export function dataAgeDays(deps: CommandDeps): number {
+function dataAgeDays(deps: CommandDeps): number {
   return daysBetween(deps.catalogInfo().generatedAt.slice(0, 10), toIsoDate(deps.now()));
 }
 

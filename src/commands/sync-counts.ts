@@ -2,13 +2,13 @@
 // "xp": 18293}, "mode": "replace" | "add"}`, each name read as /eol reads it, all or nothing.
 import { z } from 'zod';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { runInventoryUpdate } from './run-inventory-update.js';
 
-export const MAX_SYNC_RELEASES = 2000;
+const MAX_SYNC_RELEASES = 2000;
 
 const syncBodySchema = z.object({
   counts: z.record(z.string().min(1).max(200), z.number().int().min(0).max(MAX_COUNT)),

@@ -1,7 +1,7 @@
 // `/eol watch <releases> [lead 365,90,30]` and `/eol watch auto on|off`: reminders in this channel
 // before each phase of a release ends.
 import type { Release } from '../catalog/catalog.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { DEFAULT_LEADS, MAX_LEAD_DAYS } from '../reminders/watch-store.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';

@@ -1,5 +1,5 @@
 // `/eol watches`: this channel's watches, each with its next reminder, and anything broken or handled.
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { nextReminder } from '../reminders/next-reminder.js';
 import { milestoneKey } from '../reminders/watch-store.js';
 import type { CommandDefinition } from './command-definition.js';

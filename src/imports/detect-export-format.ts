@@ -1,9 +1,9 @@
 // A header row -> which tool wrote the export and which columns say what. Column names are compared
 // without case, spaces or punctuation ("OS version" = "osVersion" = "OS_Version").
 
-export type ExportFormatId = 'intune' | 'configmgr' | 'jamf' | 'lansweeper' | 'active-directory' | 'device-list' | 'summary';
+type ExportFormatId = 'intune' | 'configmgr' | 'jamf' | 'lansweeper' | 'active-directory' | 'device-list' | 'summary';
 
-export interface DeviceColumns {
+interface DeviceColumns {
   /** Operating system name ("Windows 10 Enterprise", "Win 11", "macOS"). */
   name: number | null;
   /** Words that narrow the name down: an edition ("Enterprise"), a service pack ("Service Pack 1"). */
@@ -20,7 +20,7 @@ export type ExportFormat =
   | { id: Exclude<ExportFormatId, 'summary'>; label: string; columns: DeviceColumns }
   | { id: 'summary'; label: string; columns: { release: number; product: number | null; count: number } };
 
-export const normalizeColumn = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalizeColumn = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const COUNT = ['count', 'devices', 'devicecount', 'machines', 'computers', 'quantity', 'total', 'number'];
 const SUMMARY_RELEASE = ['release', 'releasename', 'label', 'releaselabel', 'operatingsystem', 'os', 'name', 'version'];

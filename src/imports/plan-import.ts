@@ -1,5 +1,6 @@
 // A device export's bytes -> what importing it would set: counts per release, the rows whose
 // edition was guessed, and the values nothing was found for. Pure: no file, store or Slack.
+import { formatCount } from '../leaf/format-count.js';
 import type { Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
@@ -8,7 +9,6 @@ import { detectExportFormat, type ExportFormat } from './detect-export-format.js
 import { createDeviceMapper, deviceText, type DeviceFields, type DeviceMapping } from './map-device.js';
 import { readExportRows, type ExportRecord, type RowVisitor } from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
-import { formatCount } from '../render/formatter.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 

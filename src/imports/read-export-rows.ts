@@ -1,8 +1,8 @@
 // Export text -> its header and records, with the file line each record starts on. Reads what Excel
 // and PowerShell write: a `sep=;` first line, PowerShell's `#TYPE` line, comma, semicolon or tab
 // delimiters, quoted fields with delimiters and line breaks inside, CRLF. Parsing is Papa Parse's.
+import { formatCount } from '../leaf/format-count.js';
 import Papa from 'papaparse';
-import { formatCount } from '../render/formatter.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
 

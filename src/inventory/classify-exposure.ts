@@ -8,10 +8,10 @@ export type Exposure = 'unsupported' | 'paid-only' | 'covered' | 'at-risk' | 'su
 /** "Losing support soon": the vendor's free support ends within this many days. */
 export const AT_RISK_DAYS = 180;
 /** Raising a count on a release whose next phase ends within this many days gets a warning. */
-export const UPGRADE_WARNING_DAYS = 365;
+const UPGRADE_WARNING_DAYS = 365;
 
 /** The end of the vendor's free support (the last non-paid phase), if it is still running. */
-export function freeSupportEnd(lifecycle: Lifecycle): PhaseState | null {
+function freeSupportEnd(lifecycle: Lifecycle): PhaseState | null {
   const free = lifecycle.phases.filter((state) => state.phase.kind === 'active' || state.phase.kind === 'security');
   const last = free.at(-1);
   return last && last.ended === false ? last : null;

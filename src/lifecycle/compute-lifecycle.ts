@@ -1,7 +1,7 @@
 // A release at a date -> where it stands: the current phase, each phase's end, days left or since.
 // Computed from the phase end dates at query time, never from the catalogue's frozen is* flags.
 import type { Phase, PhaseKind, Release } from '../catalog/catalog.js';
-import { daysBetween } from './calendar-date.js';
+import { daysBetween } from '../leaf/calendar-date.js';
 
 export type Status = PhaseKind | 'unsupported' | 'unknown' | 'unreleased';
 
@@ -66,7 +66,7 @@ function lastSupportedDay(states: PhaseState[]): string | null {
   const vendor = states.filter((state) => NESTING[state.phase.kind] !== null);
   const highest = Math.max(...vendor.map((state) => NESTING[state.phase.kind] as number));
   const ends = vendor.filter((state) => NESTING[state.phase.kind] === highest).map((state) => state.phase.end);
-  const vendorDay = ends.every((end) => typeof end === 'string') ? (ends as string[]).sort().at(-1) ?? null : null;
+  const vendorDay = ends.every((end) => typeof end === 'string') ? (ends).sort().at(-1) ?? null : null;
   const contract = states.find((state) => state.phase.kind === 'contract')?.phase.end;
   return typeof contract === 'string' && (vendorDay === null || contract > vendorDay) ? contract : vendorDay;
 }

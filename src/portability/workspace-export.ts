@@ -4,13 +4,13 @@
 // workspace, which gives back the same history and the same counts.
 import type { AuditEntry } from '../audit/audit-log.js';
 import type { ApiToken } from '../api-tokens/api-token-store.js';
-import type { EolwatchStore } from '../commands/command-types.js';
+import type { EolwatchStore } from '../eolwatch-store.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { HistoryEntry } from '../inventory/inventory-store.js';
 import { isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
 import type { MilestoneMark, ReminderRecord, WatchedRelease } from '../reminders/watch-store.js';
 
-export const EXPORT_FORMAT = 'eolwatch-workspace';
+const EXPORT_FORMAT = 'eolwatch-workspace';
 
 export interface WorkspaceExport {
   format: typeof EXPORT_FORMAT;

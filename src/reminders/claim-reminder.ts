@@ -2,25 +2,10 @@
 // daily job, `eol reminders run`, `eol sync`, another replica): a run claims a key before posting it,
 // and the claim is decided here, inside the store's lock. Pure: whether a holder is still alive is the
 // store's to say (a process on this host is checked by pid; any claim expires after a lease).
-import type { ReminderRecord } from './watch-store.js';
-
-export interface ReminderClaim {
-  runId: string;
-  at: string;
-  late: boolean;
-}
-
-export type ClaimResult =
-  /** Ours to post. */
-  | { kind: 'claimed' }
-  /** Ours now, but an earlier run left it pending since `since`: it may have been posted; look first. */
-  | { kind: 'reclaimed'; since: string }
-  | { kind: 'sent' }
-  /** Another live run holds it. */
-  | { kind: 'held'; by: string };
+import type { ClaimResult, ReminderClaim, ReminderRecord } from './watch-store.js';
 
 /** A claim no run has touched for this long is stale whoever holds it: a run never takes this long. */
-export const CLAIM_LEASE_MS = 60 * 60 * 1000;
+const CLAIM_LEASE_MS = 60 * 60 * 1000;
 
 export function decideClaim(
   existing: ReminderRecord | undefined,

@@ -1,9 +1,9 @@
 // The simplest WatchStore: in memory, the reference the file store is checked against.
-import { decideClaim, withinLease, withoutClaim, type ClaimResult, type ReminderClaim } from './claim-reminder.js';
+import { decideClaim, withinLease, withoutClaim } from './claim-reminder.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import { isKeyOfChannel, isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
-import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
+import { applyWatches, type ChannelWatches, type ClaimResult, type MilestoneMark, type ReminderClaim, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
 
 export class MemoryWatchStore implements WatchStore {
   private readonly channels = new Map<string, ChannelWatches & { workspace: string }>();

@@ -1,6 +1,6 @@
 // The next day a watch will remind its channel, for `/eol watches`.
 import type { Release } from '../catalog/catalog.js';
-import { dateOfDay, dayNumber } from '../lifecycle/calendar-date.js';
+import { dateOfDay, dayNumber } from '../leaf/calendar-date.js';
 import { milestoneKey, reminderKey, type MilestoneMark, type ReminderRecord, type WatchedRelease } from './watch-store.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
 

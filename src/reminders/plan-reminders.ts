@@ -7,7 +7,7 @@
 import type { Release } from '../catalog/catalog.js';
 import { applyContract } from '../contracts/apply-contract.js';
 import type { ReleaseKey } from '../inventory/inventory-store.js';
-import { addDays, daysBetween } from '../lifecycle/calendar-date.js';
+import { addDays, daysBetween } from '../leaf/calendar-date.js';
 import { milestoneKey, reminderKey, type MilestoneMark, type ReminderRecord, type WorkspaceWatches } from './watch-store.js';
 
 export interface PlannedReminder {
@@ -35,7 +35,7 @@ export interface PlannedReminder {
 }
 
 /** Within this many days of the end, a reply in the thread is shown in the channel too. */
-export const BROADCAST_DAYS = 7;
+const BROADCAST_DAYS = 7;
 
 function threadOf(records: Readonly<Record<string, ReminderRecord>>, milestone: string, end: string, daysLeft: number): PlannedReminder['thread'] {
   const prefix = `${milestone}|${end}|`;

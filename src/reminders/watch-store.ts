@@ -2,7 +2,6 @@
 // times, the reminders it has posted (or is posting), and what people did with them.
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ReleaseKey, TeamRef } from '../inventory/inventory-store.js';
-import type { ClaimResult, ReminderClaim } from './claim-reminder.js';
 
 /** Days before an end date to remind; 0 is the last supported day itself. */
 export const DEFAULT_LEADS: readonly number[] = [180, 90, 30, 7, 1, 0];
@@ -99,3 +98,18 @@ export function applyWatches(
 
 /** The people who set up a channel's watches: told when its reminders break. */
 export const ownersOf = (watches: ChannelWatches): string[] => [...new Set(Object.values(watches.releases).flatMap((watch) => (watch.by ? [watch.by] : [])))];
+
+export interface ReminderClaim {
+  runId: string;
+  at: string;
+  late: boolean;
+}
+
+export type ClaimResult =
+  /** Ours to post. */
+  | { kind: 'claimed' }
+  /** Ours now, but an earlier run left it pending since `since`: it may have been posted; look first. */
+  | { kind: 'reclaimed'; since: string }
+  | { kind: 'sent' }
+  /** Another live run holds it. */
+  | { kind: 'held'; by: string };

@@ -7,9 +7,9 @@ export interface Block {
 }
 
 export const MAX_SECTION_TEXT = 3000;
-export const MAX_HEADER_TEXT = 150;
+const MAX_HEADER_TEXT = 150;
 /** A plain_text element (a button's or an option's label). */
-export const MAX_PLAIN_TEXT = 75;
+const MAX_PLAIN_TEXT = 75;
 
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,12 +1,11 @@
 // The words for a lifecycle, shared by the Slack and plain-text renderers, which differ only in how
 // they write dates and escape text. An end date is the last supported day: a phase is "until" it,
 // and once past it the release is unsupported from the day after.
-import { addDays } from '../lifecycle/calendar-date.js';
+import { plural } from '../leaf/format-count.js';
+import { addDays } from '../leaf/calendar-date.js';
 import type { PhaseState, Lifecycle } from '../lifecycle/compute-lifecycle.js';
 import { extendedSupportPhrase, extendedSupportTerms } from '../catalog/names/extended-support.js';
-import { formatCount, type Formatter } from './formatter.js';
-
-export const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
+import { type Formatter } from './formatter.js';
 
 export function describePhase(state: PhaseState, format: Formatter): string {
   const { end } = state.phase;
@@ -94,7 +93,6 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
 export function retainedNote(release: { retainedSince?: string }, format: Formatter): string | null {
   return release.retainedSince ? `No longer in endoflife.date's data since ${format.date(release.retainedSince)}: these are its last known dates.` : null;
 }
-
 
 /** A period asked about ("in 2027") in which support ends: said under the status. */
 export function periodNote(supportedUntil: string, period: { label: string }, format: Formatter): string {

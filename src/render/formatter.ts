@@ -16,15 +16,6 @@ export interface Formatter {
   tables: boolean;
 }
 
-/**
- * 18293 -> "18,293", for all answers. Not Intl: its first use loads ICU's number data, about 18 ms
- * of a command line's start, for a comma.
- */
-export function formatCount(count: number): string {
-  const [whole = '', fraction] = String(count).split('.');
-  return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
-}
-
 export const plainFormat: Formatter = {
   date: (isoDate) => isoDate,
   text: (text) => text,

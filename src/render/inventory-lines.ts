@@ -1,10 +1,11 @@
 // The inventory, history, report and team answers as lines, written once for both renderers.
 // Returns null for results that are not about the inventory.
+import { formatCount, plural } from '../leaf/format-count.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { AppliedChange, InventoryRow, Result } from '../commands/command-types.js';
 import { AT_RISK_DAYS, type ExposureTotals } from '../inventory/classify-exposure.js';
-import { plural, shortStatus } from './describe-lifecycle.js';
-import { formatCount, plainFormat, type Formatter } from './formatter.js';
+import { shortStatus } from './describe-lifecycle.js';
+import { plainFormat, type Formatter } from './formatter.js';
 import { tableLine } from './table-line.js';
 
 const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) => f.text(releaseTitle(row.release));
@@ -40,7 +41,7 @@ function changeLine(change: AppliedChange, f: Formatter): string {
 }
 
 /** A preview names this many values nothing was found for; the rest are counted. */
-export const MAX_UNRECOGNISED_SHOWN = 15;
+const MAX_UNRECOGNISED_SHOWN = 15;
 
 function importPreviewLines(result: Extract<Result, { kind: 'import-preview' }>, f: Formatter): string[] {
   const lines = [

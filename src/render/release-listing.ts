@@ -4,7 +4,7 @@
 import { extendedSupportPhrase } from '../catalog/names/extended-support.js';
 import type { Release } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
-import { daysBetween } from '../lifecycle/calendar-date.js';
+import { daysBetween } from '../leaf/calendar-date.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { Formatter } from './formatter.js';
 

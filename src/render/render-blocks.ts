@@ -26,7 +26,7 @@ const MAX_FIELD_TEXT = 2000;
 const MAX_FIELDS = 10;
 const MAX_BUTTON_VALUE = 2000;
 
-export const STATUS_EMOJI: Record<Status, string> = {
+const STATUS_EMOJI: Record<Status, string> = {
   active: ':large_green_circle:',
   security: ':large_yellow_circle:',
   extended: ':large_orange_circle:',

@@ -24,7 +24,7 @@ import {
 /** Rows of the counts form: releases updated in one go. */
 export const COUNT_ROWS = 5;
 /** Releases one watch form takes. */
-export const MAX_WATCH_RELEASES = 10;
+const MAX_WATCH_RELEASES = 10;
 
 interface ModalView {
   type: 'modal';

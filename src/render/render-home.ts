@@ -1,11 +1,12 @@
 // The App Home tab for one workspace: the exposure figures, the burn-down picture, buttons that open
 // the forms, the teams with the most unsupported machines, the next reminders, milestones marked
 // handled (each with Undo), the latest date changes, and the catalogue's freshness. Pure.
+import { formatCount, plural } from '../leaf/format-count.js';
 import type { Dashboard } from '../commands/build-dashboard.js';
 import { button, context, header, section, type Block } from './block-kit.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
-import { plural } from './describe-lifecycle.js';
-import { formatCount, slackFormat as f } from './formatter.js';
+
+import { slackFormat as f } from './formatter.js';
 import { HOME_CONTRACT_ACTION_ID, HOME_COUNTS_ACTION_ID, HOME_WATCH_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
 
 export interface HomeView {

@@ -21,7 +21,7 @@ function before(end: PhaseEnd | undefined, label: string, f: Formatter): string 
   return end === false ? 'no end date announced' : end === true ? 'ended' : 'unknown';
 }
 
-export function noticeText(notice: DateNotice, f: Formatter): string {
+function noticeText(notice: DateNotice, f: Formatter): string {
   const { change, release } = notice;
   if (change.phaseKey === VANISHED_PHASE_KEY) {
     return `${f.icon('warning')}${f.strong(f.text(releaseTitle(release)))} is no longer in endoflife.date's data. eolwatch keeps its last known dates for this team's counts, watches and reminders; check them with the vendor.`;

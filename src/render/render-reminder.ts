@@ -1,10 +1,11 @@
 // A planned reminder -> its words (for both renderers) and its Slack message with the buttons.
+import { formatCount, plural } from '../leaf/format-count.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { extendedSupportPhrase } from '../catalog/names/extended-support.js';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
-import { plural } from './describe-lifecycle.js';
-import { formatCount, plainFormat, slackFormat, type Formatter } from './formatter.js';
+
+import { plainFormat, slackFormat, type Formatter } from './formatter.js';
 import type { SlackMessage } from './render-blocks.js';
 import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from './slack-ids.js';
 

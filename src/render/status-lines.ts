@@ -1,7 +1,8 @@
 // The `/eol status` answer as lines, for both renderers; null for other results.
+import { formatCount, plural } from '../leaf/format-count.js';
 import type { Result } from '../commands/command-types.js';
-import { plural } from './describe-lifecycle.js';
-import { formatCount, type Formatter } from './formatter.js';
+
+import { type Formatter } from './formatter.js';
 
 export function statusLines(result: Result, f: Formatter): string[] | null {
   if (result.kind !== 'status') return null;

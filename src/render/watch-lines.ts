@@ -1,7 +1,8 @@
 // The watch, unwatch and watches answers as lines, for both renderers; null for other results.
+import { formatCount } from '../leaf/format-count.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { Result } from '../commands/command-types.js';
-import { formatCount, type Formatter } from './formatter.js';
+import { type Formatter } from './formatter.js';
 import { tableLine } from './table-line.js';
 
 const nameOf = (release: { productLabel: string; label: string }, f: Formatter) => f.text(releaseTitle(release));
@@ -14,7 +15,7 @@ export function watchLines(result: Result, f: Formatter): string[] | null {
       return [result.on ? 'This channel now watches every release it has machines on in `/eol inventory`.' : 'This channel no longer watches its inventory releases automatically; watches set with `/eol watch` stay.'];
     case 'unwatched': {
       const lines = result.releases.length > 0 ? [`No more reminders here for ${result.releases.map((release) => nameOf(release, f)).join(', ')}.`] : [];
-      if (result.notWatched.length > 0) lines.push(`Not watched here: ${result.notWatched.map(f.text).join(', ')}.`);
+      if (result.notWatched.length > 0) lines.push(`Not watched here: ${result.notWatched.map((name) => f.text(name)).join(', ')}.`);
       return lines;
     }
     case 'watches': {

@@ -7,7 +7,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 
 /** A daily run that has not finished by then is logged as overdue, and no longer awaited. */
-export const DAILY_JOB_DEADLINE_MS = 2 * 60 * 60 * 1000;
+const DAILY_JOB_DEADLINE_MS = 2 * 60 * 60 * 1000;
 
 export function cronExpressionAt(time: string): string {
   const [hours = '9', minutes = '0'] = time.split(':');

@@ -1,6 +1,6 @@
 // Who is speaking in the shell and the CLI: a local workspace, channel and user unless chosen with
 // --workspace, --channel and --user, so one shell can play several teams.
-import { isIdentifier } from '../commands/check-identifier.js';
+import { isIdentifier } from '../leaf/check-identifier.js';
 import type { Speaker } from '../commands/command-types.js';
 
 export const LOCAL_SPEAKER: Speaker = { workspace: 'local', channel: 'shell', user: 'local-user', via: 'shell' };

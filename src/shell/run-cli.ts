@@ -12,12 +12,12 @@ import { runCommand } from '../commands/run-command.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { Chart } from '../charts/chart.js';
 import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
-import { parseIsoDate } from '../lifecycle/calendar-date.js';
+import { parseIsoDate } from '../leaf/calendar-date.js';
 import { renderText } from '../render/render-text.js';
 import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
-export const CLI_USAGE = [
+const CLI_USAGE = [
   'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)',
   '       npm run --silent eol -- [--now YYYY-MM-DD] reminders run [--dry-run]',
   '       npm run --silent eol -- [--channel C] inventory import FILE [--add] [--dry-run]',

@@ -6,7 +6,7 @@ import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { renderBlocks, type SlackMessage } from '../render/render-blocks.js';
 import type { Chart } from '../charts/chart.js';
 
-export const QUESTION_HINT =
+const QUESTION_HINT =
   'I answer questions such as “is windows 8.1 still supported?” or “when does xp lose support?”. `/eol help` lists everything I can do.';
 
 /** Mentions of users, channels and groups are addressing, not part of the question. */

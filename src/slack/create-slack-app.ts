@@ -25,7 +25,7 @@ export type SlackConnection =
     };
 
 /** The bot scopes an OAuth install asks for: the manifest's. */
-export const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:join', 'channels:history', 'groups:history', 'files:read', 'files:write', 'im:write', 'channels:read', 'groups:read'];
+const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:join', 'channels:history', 'groups:history', 'files:read', 'files:write', 'im:write', 'channels:read', 'groups:read'];
 
 const healthRoute: CustomRoute = {
   path: '/healthz',

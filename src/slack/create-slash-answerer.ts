@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { isForChannel, type CommandDeps, type Speaker } from '../commands/command-types.js';
 import { parseCommand } from '../commands/parse-command.js';
 import { runCommand } from '../commands/run-command.js';
-import { toIsoDate } from '../lifecycle/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
 import { renderBlocks, type SlackMessage } from '../render/render-blocks.js';
 
 export interface SlashAnswer {
@@ -14,7 +14,7 @@ export interface SlashAnswer {
   inChannel: boolean;
 }
 
-export const ANSWER_CACHE_SIZE = 1000;
+const ANSWER_CACHE_SIZE = 1000;
 
 export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: Speaker) => Promise<SlashAnswer> {
   const cache = new LRUCache<string, SlashAnswer>({ max: ANSWER_CACHE_SIZE });

@@ -4,13 +4,13 @@
 // Slack's retry of a delivery already received is acknowledged without acting twice.
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { identifierProblem } from '../commands/check-identifier.js';
+import { identifierProblem } from '../leaf/check-identifier.js';
 
 type Loose = Record<string, unknown> | undefined;
 const idOf = (value: unknown): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>).id : value);
 
 /** Every id a command, event or action carries that eolwatch could store or use in a path. */
-export function idsOf(body: Record<string, unknown>): Record<string, unknown> {
+function idsOf(body: Record<string, unknown>): Record<string, unknown> {
   const event = body.event as Loose;
   return {
     workspace: body.team_id ?? idOf(body.team) ?? event?.team,
@@ -29,7 +29,7 @@ export function guardBoltEvents(app: App, logger: Logger): void {
       await event.ack();
       return;
     }
-    const problem = identifierProblem(idsOf(event.body as Record<string, unknown>));
+    const problem = identifierProblem(idsOf(event.body));
     if (problem) {
       logger.warn({ problem }, 'refused a request with a malformed id');
       await event.ack(`Refused: ${problem}.`);

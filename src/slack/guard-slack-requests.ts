@@ -23,8 +23,8 @@ export interface RequestGuardOptions {
 
 /** Slack's payloads are a few kilobytes; a view submission with many fields stays well under this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-export const BODY_TIMEOUT_MS = 10_000;
-export const WINDOW_SECONDS = 300;
+const BODY_TIMEOUT_MS = 10_000;
+const WINDOW_SECONDS = 300;
 
 /** Answers and closes the connection: a refused request's unread body is never waited for. */
 function refuse(res: ServerResponse, status: number, message: string): void {

@@ -23,11 +23,11 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
     const dashboard = await buildDashboard(deps.commands, workspace);
     const chart = charts.get(workspace) ?? null;
     try {
-      await client.views.publish({ user_id: user, view: renderHome(dashboard, chart) as never });
+      await client.views.publish({ user_id: user, view: renderHome(dashboard, chart) });
     } catch (error) {
       // Slack may not show a file it is still processing: the tab goes up without it, this once.
       if ((error as { data?: { error?: string } }).data?.error !== 'invalid_blocks' || !chart) throw error;
-      await client.views.publish({ user_id: user, view: renderHome(dashboard, null) as never });
+      await client.views.publish({ user_id: user, view: renderHome(dashboard, null) });
     }
     return dashboard.countsSignature;
   };

@@ -27,6 +27,9 @@ const MAX_HISTORY_PAGES = 50;
 /** A Web API call that has not answered in this long is given up: its reminder stays pending. */
 export const WEB_API_TIMEOUT_MS = 10_000;
 
+/** The key a reminder post carries in its message metadata. */
+const keyOf = (payload: unknown): unknown => (typeof payload === 'object' && payload !== null && 'key' in payload ? payload.key : undefined);
+
 export function createWebClient(token: string, apiUrl?: string, timeoutMs = WEB_API_TIMEOUT_MS): webApi.WebClient {
   // No automatic retries: a retried post whose first answer was lost would post twice. 429s come back
   // to deliverReminders, which waits Retry-After itself. A timeout keeps one hung call from holding the run.
@@ -59,7 +62,7 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
         const query = { channel: post.channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) };
         const response = post.thread ? await client.conversations.replies({ ...query, ts: post.thread.ts }) : await client.conversations.history(query);
         const found = response.messages?.find(
-          (message) => message.metadata?.event_type === REMINDER_EVENT_TYPE && (message.metadata.event_payload as { key?: string } | undefined)?.key === post.key,
+          (message) => message.metadata?.event_type === REMINDER_EVENT_TYPE && keyOf(message.metadata.event_payload) === post.key,
         );
         if (found?.ts) return found.ts;
         cursor = response.response_metadata?.next_cursor;

@@ -4,7 +4,7 @@ import { readFile, stat, truncate } from 'node:fs/promises';
 import { appendJsonLines } from './append-json-lines.js';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { isIdentifier } from '../commands/check-identifier.js';
+import { isIdentifier } from '../leaf/check-identifier.js';
 import { StoreFileError } from './durable-json-file.js';
 import { MAX_COUNT, type HistoryEntry, type TeamRef } from '../inventory/inventory-store.js';
 

@@ -28,7 +28,8 @@ import {
   type TeamState,
 } from '../inventory/inventory-store.js';
 import { DurableJsonFile, StoreFileError } from './durable-json-file.js';
-import { decideClaim, withoutClaim, type ClaimResult, type ReminderClaim } from '../reminders/claim-reminder.js';
+import { decideClaim, withoutClaim } from '../reminders/claim-reminder.js';
+import type { ClaimResult, ReminderClaim } from '../reminders/watch-store.js';
 import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
@@ -36,7 +37,7 @@ import { isKeyOfChannel, isKeyOfWorkspace, type WorkspaceEraser } from '../erasu
 import type { RoleStore } from '../governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
 import { appendJsonLines } from './append-json-lines.js';
-import { isIdentifier } from '../commands/check-identifier.js';
+import { isIdentifier } from '../leaf/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
 import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam, type StoredWorkspace } from './store-schema.js';

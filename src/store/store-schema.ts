@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { StoreFileError } from './durable-json-file.js';
 
-export const STORE_VERSION = 2;
+const STORE_VERSION = 2;
 
 const teamSchema = z.object({
   name: z.string().nullable(),
@@ -33,7 +33,7 @@ const workspaceSchema = z.object({
   admins: z.array(z.string()).default([]),
 });
 
-export const storeSchema = z.object({
+const storeSchema = z.object({
   schemaVersion: z.literal(STORE_VERSION),
   workspaces: z.record(z.string(), workspaceSchema),
   /** Keyed by reminder key (plan-reminders.ts): what was posted, or is being posted. */

@@ -42,7 +42,7 @@ async function api(method: string, path: string, token: string | null, body?: st
     body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text === '' ? null : (JSON.parse(text) as any) };
+  return { status: response.status, headers: response.headers, json: text === '' ? null : (JSON.parse(text)) };
 }
 
 const counts = async (channel: string, workspace = 'T1') => (await store.team({ workspace, channel })).counts;

@@ -3,7 +3,8 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
-import type { EolwatchStore, Speaker } from '../../src/commands/command-types.js';
+import type { Speaker } from '../../src/commands/command-types.js';
+import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { runImportAll } from '../../src/commands/import-all-command.js';
 import { runText } from '../../src/commands/run-command.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';

@@ -22,7 +22,7 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
   for (const key of ['blocks', 'metadata']) {
-    if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
+    if (typeof body[key] === 'string') body[key] = JSON.parse(body[key]);
   }
   return body;
 }

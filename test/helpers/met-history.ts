@@ -2,7 +2,7 @@
 // and a few Windows 7 machines; saved through the store as a team would have typed them.
 import type { InventoryStore, TeamRef } from '../../src/inventory/inventory-store.js';
 
-export const MET_HISTORY: { at: string; counts: Record<string, number> }[] = [
+const MET_HISTORY: { at: string; counts: Record<string, number> }[] = [
   { at: '2013-06-03T09:00:00.000Z', counts: { 'windows/5-sp3': 35640, 'windows/7-sp1': 2000 } },
   { at: '2014-10-01T09:00:00.000Z', counts: { 'windows/5-sp3': 30000, 'windows/8.1': 5640 } },
   { at: '2015-09-01T09:00:00.000Z', counts: { 'windows/5-sp3': 24000, 'windows/8.1': 11640 } },

@@ -4,7 +4,7 @@
 import { describe, it } from '@jest/globals';
 import pg from 'pg';
 
-export const POSTGRES_SERVER_URL = process.env.EOLWATCH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const POSTGRES_SERVER_URL = process.env.EOLWATCH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   url: string;

@@ -2,7 +2,7 @@
 // file (a file of its own each) and PostgreSQL (a database of its own each, when a server answers).
 import { afterAll, describe, it } from '@jest/globals';
 import { join } from 'node:path';
-import type { EolwatchStore } from '../../src/commands/command-types.js';
+import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';

@@ -1,7 +1,7 @@
 // Calendar arithmetic in whole days, checked against the JavaScript Date it replaced on the hot path:
 // every day of two and a half centuries, leap days and century years included.
 import { describe, expect, it } from '@jest/globals';
-import { addDays, dateOfDay, dayNumber, daysBetween } from '../../src/lifecycle/calendar-date.js';
+import { addDays, dateOfDay, dayNumber, daysBetween } from '../../src/leaf/calendar-date.js';
 
 const viaDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -3,7 +3,7 @@
 // reading of the catalogue's dates written here independently of compute-lifecycle's rules.
 import { describe, expect, it } from '@jest/globals';
 import type { Phase, Release } from '../../src/catalog/catalog.js';
-import { addDays } from '../../src/lifecycle/calendar-date.js';
+import { addDays } from '../../src/leaf/calendar-date.js';
 import { computeLifecycle } from '../../src/lifecycle/compute-lifecycle.js';
 import { describeStatus } from '../../src/render/describe-lifecycle.js';
 import { plainFormat } from '../../src/render/formatter.js';

@@ -1,7 +1,7 @@
 // The daily reminder job at pinned dates, posting through the real Slack poster to the fake Web API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { InventoryStore } from '../../src/inventory/inventory-store.js';
-import { addDays } from '../../src/lifecycle/calendar-date.js';
+import { addDays } from '../../src/leaf/calendar-date.js';
 import { runReminders, type ReminderJobDeps } from '../../src/reminders/run-reminders.js';
 import type { WatchStore } from '../../src/reminders/watch-store.js';
 import { createSlackReminderPoster, createWebClient } from '../../src/slack/slack-reminder-poster.js';

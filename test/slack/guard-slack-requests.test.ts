@@ -30,13 +30,15 @@ afterAll(async () => {
 function raw(head: string, parts: string[], gapMs: number): Promise<string> {
   return new Promise((resolve) => {
     let answer = '';
-    const socket = connect(port, '127.0.0.1', async () => {
-      socket.write(head);
-      for (const part of parts) {
-        if (socket.destroyed) break;
-        socket.write(part);
-        await new Promise((wait) => setTimeout(wait, gapMs));
-      }
+    const socket = connect(port, '127.0.0.1', () => {
+      void (async () => {
+        socket.write(head);
+        for (const part of parts) {
+          if (socket.destroyed) break;
+          socket.write(part);
+          await new Promise((wait) => setTimeout(wait, gapMs));
+        }
+      })();
     });
     socket.on('data', (chunk) => (answer += chunk));
     socket.on('error', () => undefined);

@@ -39,7 +39,7 @@ async function press(actionId: string, value: string, channel: string, replies =
   const body = buttonPressBody({ actionId, value, user: 'U1', channel, responseUrl: running.api.responseUrl });
   expect((await postToSlackApp(running.eventsUrl, { body, contentType: FORM })).status).toBe(200);
   await running.api.waitFor('response', before + replies);
-  return running.api.callsTo('response').slice(before).map((call) => call.body as Record<string, unknown>);
+  return running.api.callsTo('response').slice(before).map((call) => call.body);
 }
 
 const countsOf = async (channel: string) => (await store.team({ workspace: 'T1', channel })).counts;

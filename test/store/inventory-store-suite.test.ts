@@ -1,6 +1,6 @@
 // One suite, run against every InventoryStore: the in-memory reference, the lowdb file store and PostgreSQL.
 import { describe, expect, it } from '@jest/globals';
-import { CountLimitError, MAX_COUNT, type InventoryStore } from '../../src/inventory/inventory-store.js';
+import { CountLimitError, MAX_COUNT } from '../../src/inventory/inventory-store.js';
 import { storeImplementations } from '../helpers/store-implementations.js';
 
 const implementations = await storeImplementations();

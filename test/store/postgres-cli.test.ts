@@ -1,6 +1,6 @@
 // `db migrate` and `db import-json` on the command line, against a real PostgreSQL database: a JSON
 // store moves over whole, and a second run adds nothing.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';

@@ -1,7 +1,7 @@
 // Several eolwatch processes on one PostgreSQL database: every reminder posted exactly once, even when
 // one process is killed in the middle; the daily job run once a day between them, and finished by
 // another when the one running it dies.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';

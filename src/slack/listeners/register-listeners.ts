@@ -82,7 +82,7 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     await deps.onUninstall?.(context.teamId, context.enterpriseId, event.type);
   });
   app.event(/^(app_mention|message)$/, async ({ event, client, context }) => {
-    if (event.type === 'app_mention') await handleAppMention(event as types.AppMentionEvent, client, deps, context, externallyShared);
+    if (event.type === 'app_mention') await handleAppMention(event, client, deps, context, externallyShared);
     else await handleDirectMessage(event as types.MessageEvent, client, deps, context);
   });
 }

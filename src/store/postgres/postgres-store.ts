@@ -9,7 +9,7 @@ import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type Installation
 import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import type { RoleStore } from '../../governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../../audit/audit-log.js';
-import { isIdentifier } from '../../commands/check-identifier.js';
+import { isIdentifier } from '../../leaf/check-identifier.js';
 import type { Contract } from '../../contracts/apply-contract.js';
 import {
   applyCounts,
@@ -23,7 +23,8 @@ import {
   type TeamRef,
   type TeamState,
 } from '../../inventory/inventory-store.js';
-import { decideClaim, type ClaimResult, type ReminderClaim } from '../../reminders/claim-reminder.js';
+import { decideClaim } from '../../reminders/claim-reminder.js';
+import type { ClaimResult, ReminderClaim } from '../../reminders/watch-store.js';
 import { followCounts } from '../../reminders/follow-counts.js';
 import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchedRelease, type WatchStore, type WorkspaceWatches } from '../../reminders/watch-store.js';
 import { claimHolderAlive } from '../run-claims.js';

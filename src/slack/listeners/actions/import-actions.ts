@@ -2,7 +2,7 @@
 // all or nothing; the result goes to the channel (like `inventory set`) and the preview goes away.
 import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import { isIdentifier } from '../../../commands/check-identifier.js';
+import { isIdentifier } from '../../../leaf/check-identifier.js';
 import { runImport } from '../../../commands/import-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/slack-ids.js';

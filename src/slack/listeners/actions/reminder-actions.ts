@@ -1,7 +1,7 @@
 // "Snooze 7 days" and "Mark handled" under a reminder, and "Undo" under a handled one: recorded for the
 // channel (and in the audit log), and the message updated to say who did what.
 import type { BlockButtonAction, Context, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { addDays, toIsoDate } from '../../../lifecycle/calendar-date.js';
+import { addDays, toIsoDate } from '../../../leaf/calendar-date.js';
 import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
 import { slackFormat } from '../../../render/formatter.js';
 import { SNOOZE_CHOICES, SNOOZE_DAYS } from '../../../render/render-reminder.js';
@@ -48,7 +48,7 @@ export async function handleReminderAction(args: SlackActionMiddlewareArgs<Block
       note = `Marked handled by <@${escapeMrkdwn(user)}> on ${slackFormat.date(today)}: no more reminders of this here.`;
       undo = { type: 'actions', elements: [{ type: 'button', action_id: UNDO_HANDLED_ACTION_ID, text: { type: 'plain_text', text: 'Undo' }, value: milestone }] };
     }
-    const reminderBlock = body.message?.blocks?.[0];
+    const reminderBlock = (body.message?.blocks as { type: string }[] | undefined)?.[0];
     await respond({
       replace_original: true,
       text: body.message?.text ?? note,

@@ -15,7 +15,7 @@ import { botIsMember, type ExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
 import { shareAnswerButton } from '../actions/share-answer-action.js';
 
-export const NOT_A_MEMBER = 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.';
+const NOT_A_MEMBER = 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.';
 
 const uploadRefused = (code: string | undefined): string =>
   code === 'not_in_channel' || code === 'channel_not_found'

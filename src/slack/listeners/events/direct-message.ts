@@ -5,7 +5,7 @@ import { uploadChart } from '../../upload-chart.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
-export const IMPORT_HERE_HINT =
+const IMPORT_HERE_HINT =
   'Counts belong to a team’s channel: to import a device export, share the file there in a message that mentions me, or run `/eol inventory import` in that channel.';
 
 export async function handleDirectMessage(event: types.MessageEvent, client: webApi.WebClient, deps: SlackDeps, context: Context): Promise<void> {

@@ -2,13 +2,13 @@
 // or run the same command `/eol` runs (locks, the audit log and all), post its answer to the team's
 // channel as `/eol` would, and publish the Home tab again.
 import type { Context, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
-import { isIdentifier } from '../../../commands/check-identifier.js';
+import { isIdentifier } from '../../../leaf/check-identifier.js';
 import type { Request, Speaker } from '../../../commands/command-types.js';
 import { MAX_CONTRACT_NAME_LENGTH } from '../../../commands/contract-command.js';
 import { COUNT_RULE, parseCount } from '../../../commands/parse-inventory-pairs.js';
 import { runCommand } from '../../../commands/run-command.js';
 import { parseLeads } from '../../../commands/watch-command.js';
-import { parseIsoDate } from '../../../lifecycle/calendar-date.js';
+import { parseIsoDate } from '../../../leaf/calendar-date.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { COUNT_ROWS } from '../../../render/render-home-forms.js';
 import {
@@ -37,7 +37,7 @@ type Values = ViewSubmitAction['view']['state']['values'];
 type Errors = Record<string, string>;
 type FieldValue = { selected_conversation?: string | null; selected_option?: { value?: string } | null; selected_options?: { value?: string }[]; value?: string | null; selected_date?: string | null };
 
-const field = (values: Values, block: string, action: string): FieldValue => (values[block]?.[action] ?? {}) as FieldValue;
+const field = (values: Values, block: string, action: string): FieldValue => (values[block]?.[action] ?? {});
 
 /** The form's request, or the errors to show on its fields. */
 type FormReading = { request: Request } | { errors: Errors };

@@ -1,6 +1,6 @@
 // The submitted `/eol inventory import` form: the chosen file is previewed to the person who chose it.
 import type { Context, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
-import { isIdentifier } from '../../../commands/check-identifier.js';
+import { isIdentifier } from '../../../leaf/check-identifier.js';
 import { IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID } from '../../../render/slack-ids.js';
 import { postImportPreview } from '../../post-import-preview.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -8,7 +8,8 @@ import { workspaceOf } from '../../workspace-of.js';
 
 function channelOf(privateMetadata: string): string {
   try {
-    return String((JSON.parse(privateMetadata || '{}') as { channel?: unknown }).channel ?? '');
+    const channel = (JSON.parse(privateMetadata || '{}') as { channel?: unknown }).channel;
+    return typeof channel === 'string' ? channel : '';
   } catch {
     return '';
   }

@@ -1,7 +1,7 @@
 // The releases teams rely on, across every workspace: counted in an inventory, watched, or under a
 // support contract. A catalogue refresh may not drop these silently (catalog/retain-releases.ts).
-import type { ReleaseKey, InventoryStore } from './inventory-store.js';
-import type { WatchStore } from '../reminders/watch-store.js';
+import type { ReleaseKey, InventoryStore } from '../inventory/inventory-store.js';
+import type { WatchStore } from './watch-store.js';
 
 export async function releasesInUse(store: InventoryStore & WatchStore): Promise<Set<ReleaseKey>> {
   const keys = new Set<ReleaseKey>();

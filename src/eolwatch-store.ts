@@ -1,0 +1,10 @@
+// Every store role eolwatch uses, as one store implements them (store/lowdb-store.ts, store/postgres/).
+import type { ApiTokenStore } from './api-tokens/api-token-store.js';
+import type { AuditLog } from './audit/audit-log.js';
+import type { WorkspaceEraser } from './erasure/workspace-eraser.js';
+import type { RoleStore } from './governance/role-store.js';
+import type { InstallationRecords } from './installations/installation-records.js';
+import type { InventoryStore } from './inventory/inventory-store.js';
+import type { WatchStore } from './reminders/watch-store.js';
+
+export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore & AuditLog;
