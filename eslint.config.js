@@ -13,7 +13,10 @@ export default tseslint.config(
       // Stores and ports implement Promise-returning interfaces; an in-memory one has nothing to await.
       '@typescript-eslint/require-await': 'off',
       // `_name` marks what is left out on purpose (a rest destructuring, an interface's parameter).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

@@ -13,7 +13,9 @@ const RELEASES = 25;
 const TOKENS = 50;
 
 const catalog = testCore().catalog;
-const releases = catalog.products.filter((product) => ['windows', 'windows-server', 'ubuntu', 'macos', 'rhel', 'debian'].includes(product.name)).flatMap((product) => product.releases.slice(0, 8));
+const releases = catalog.products
+  .filter((product) => ['windows', 'windows-server', 'ubuntu', 'macos', 'rhel', 'debian'].includes(product.name))
+  .flatMap((product) => product.releases.slice(0, 8));
 const keys = releases.slice(0, RELEASES).map((release) => `${release.productName}/${release.name}`);
 const names = releases.slice(0, RELEASES).map((release) => `${release.productName} ${release.name}`);
 const tokens = Array.from({ length: TOKENS }, () => newApiToken());
@@ -21,10 +23,21 @@ const tokens = Array.from({ length: TOKENS }, () => newApiToken());
 async function fill(storePath: string): Promise<void> {
   const store = await LowdbStore.open(storePath);
   for (let team = 0; team < TEAMS; team += 1) {
-    await store.setCounts({ workspace: 'T1', channel: `C${team}` }, keys.map((release, index) => ({ release, count: 10 + ((team + index) % 50) })), { user: 'U1', at: '2026-11-01T00:00:00.000Z' });
+    await store.setCounts(
+      { workspace: 'T1', channel: `C${team}` },
+      keys.map((release, index) => ({ release, count: 10 + ((team + index) % 50) })),
+      { user: 'U1', at: '2026-11-01T00:00:00.000Z' },
+    );
   }
   for (const [index, token] of tokens.entries()) {
-    await store.addApiToken({ workspace: 'T1', name: `bench-${index}`, hash: hashApiToken(token), createdBy: 'U1', createdAt: '2026-11-01T00:00:00.000Z', lastUsedAt: null });
+    await store.addApiToken({
+      workspace: 'T1',
+      name: `bench-${index}`,
+      hash: hashApiToken(token),
+      createdBy: 'U1',
+      createdAt: '2026-11-01T00:00:00.000Z',
+      lastUsedAt: null,
+    });
   }
   await store.close();
 }
@@ -45,16 +58,26 @@ async function timed(request: () => Promise<Response>): Promise<number> {
 const put = (team: number) => () => {
   const token = tokens[sent++ % TOKENS] as string;
   const counts = Object.fromEntries(names.map((name, index) => [name, 20 + ((team * 7 + index) % 90)]));
-  return fetch(`${base}/api/v1/channels/C${team}/inventory`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ counts, mode: 'replace' }) });
+  return fetch(`${base}/api/v1/channels/C${team}/inventory`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ counts, mode: 'replace' }),
+  });
 };
 const health = () => fetch(`${base}/healthz`);
 
-async function concurrently(count: number, parallel: number, make: (index: number) => () => Promise<Response>): Promise<number[]> {
+async function concurrently(
+  count: number,
+  parallel: number,
+  make: (index: number) => () => Promise<Response>,
+): Promise<number[]> {
   const times: number[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: parallel }, async () => {
-    while (next < count) times.push(await timed(make(next++)));
-  }));
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < count) times.push(await timed(make(next++)));
+    }),
+  );
   return times;
 }
 
@@ -68,11 +91,15 @@ try {
     const { median, p99, max } = summarize(samples);
     return `  ${label.padEnd(48)} median ${ms(median)}, p99 ${ms(p99)}, max ${ms(max)}`;
   };
-  console.log(`HTTP API PUT /api/v1/channels/{channel}/inventory, ${TEAMS} teams of ${RELEASES} releases in the store (filled and started in ${(ready / 1000).toFixed(1)} s), src/main.ts over HTTP`);
+  console.log(
+    `HTTP API PUT /api/v1/channels/{channel}/inventory, ${TEAMS} teams of ${RELEASES} releases in the store (filled and started in ${(ready / 1000).toFixed(1)} s), src/main.ts over HTTP`,
+  );
   console.log(row('baseline: GET /healthz, one at a time', healthTimes));
   console.log(row(`PUT ${RELEASES} names (replace), one at a time`, putOne));
   console.log(row(`PUT ${RELEASES} names (replace), 10 at a time`, putTen));
-  console.log(`  PUT p99 / healthz p99: x${(summarize(putOne).p99 / summarize(healthTimes).p99).toFixed(1)}   (each PUT: token check, 25 names resolved, history append + fsync, exposure answer)`);
+  console.log(
+    `  PUT p99 / healthz p99: x${(summarize(putOne).p99 / summarize(healthTimes).p99).toFixed(1)}   (each PUT: token check, 25 names resolved, history append + fsync, exposure answer)`,
+  );
 } finally {
   await server.stop();
 }

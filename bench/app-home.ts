@@ -24,16 +24,41 @@ const deps = depsAt('2026-11-29', { store: async () => store });
 
 const windows = deps.resolve('windows');
 const ubuntu = deps.resolve('ubuntu');
-const keys = [...(windows.kind === 'releases' ? windows.releases.slice(0, 20) : []), ...(ubuntu.kind === 'releases' ? ubuntu.releases.slice(0, 5) : [])].map((r) => `${r.productName}/${r.name}`);
+const keys = [
+  ...(windows.kind === 'releases' ? windows.releases.slice(0, 20) : []),
+  ...(ubuntu.kind === 'releases' ? ubuntu.releases.slice(0, 5) : []),
+].map((r) => `${r.productName}/${r.name}`);
 const filling = performance.now();
 for (let team = 0; team < TEAMS; team += 1) {
   const ref = { workspace: 'T1', channel: `C${String(team).padStart(6, '0')}` };
-  await store.setCounts(ref, keys.map((release, index) => ({ release, count: 10 + ((team * 7 + index * 13) % 500) })), { user: 'U1', at: '2026-01-05T09:00:00.000Z' });
-  await store.watch(ref, [{ release: keys[team % keys.length] as string, leads: [180, 90, 30] }], 'manual', '2026-01-05');
-  if (team % 50 === 0) await store.markMilestone(`T1|${ref.channel}|${keys[0]}|eol`, { handledBy: 'U2', handledAt: '2026-03-01T10:00:00.000Z' });
-  if (team % 20 === 0) await store.recordReminder(`notice|T1|${ref.channel}|windows/8.1|eol|2023-01-10>2023-07-11`, { status: 'sent', at: '2026-02-01T06:00:00.000Z', ts: '1.1', late: false });
+  await store.setCounts(
+    ref,
+    keys.map((release, index) => ({ release, count: 10 + ((team * 7 + index * 13) % 500) })),
+    { user: 'U1', at: '2026-01-05T09:00:00.000Z' },
+  );
+  await store.watch(
+    ref,
+    [{ release: keys[team % keys.length] as string, leads: [180, 90, 30] }],
+    'manual',
+    '2026-01-05',
+  );
+  if (team % 50 === 0)
+    await store.markMilestone(`T1|${ref.channel}|${keys[0]}|eol`, {
+      handledBy: 'U2',
+      handledAt: '2026-03-01T10:00:00.000Z',
+    });
+  if (team % 20 === 0)
+    await store.recordReminder(`notice|T1|${ref.channel}|windows/8.1|eol|2023-01-10>2023-07-11`, {
+      status: 'sent',
+      at: '2026-02-01T06:00:00.000Z',
+      ts: '1.1',
+      late: false,
+    });
 }
-await store.setCounts({ workspace: 'TSMALL', channel: 'C1' }, [{ release: 'windows/8.1', count: 14450 }], { user: 'U1', at: '2026-01-05T09:00:00.000Z' });
+await store.setCounts({ workspace: 'TSMALL', channel: 'C1' }, [{ release: 'windows/8.1', count: 14450 }], {
+  user: 'U1',
+  at: '2026-01-05T09:00:00.000Z',
+});
 console.error(`filled ${TEAMS} teams in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
 
 async function timeView(workspace: string): Promise<number[]> {
@@ -49,7 +74,10 @@ async function timeView(workspace: string): Promise<number[]> {
 // Opening the tab: the event in, until views.publish for that user reaches the fake Web API. The
 // picture is drawn after that, in the background: each run waits for it to settle before the next.
 const small = new MemoryStore();
-await small.setCounts({ workspace: 'T1', channel: 'C1' }, [{ release: 'windows/8.1', count: 14450 }], { user: 'U1', at: '2026-01-05T09:00:00.000Z' });
+await small.setCounts({ workspace: 'T1', channel: 'C1' }, [{ release: 'windows/8.1', count: 14450 }], {
+  user: 'U1',
+  at: '2026-01-05T09:00:00.000Z',
+});
 const running = await startHttpApp(deps);
 const runningSmall = await startHttpApp(depsAt('2026-11-29', { store: async () => small }));
 async function timeOpen(app: typeof running): Promise<number[]> {
@@ -59,7 +87,8 @@ async function timeOpen(app: typeof running): Promise<number[]> {
     const started = performance.now();
     const event = { type: 'app_home_opened', user, channel: 'DHOME', tab: 'home', event_ts: '1.1' };
     await postToSlackApp(app.eventsUrl, { body: eventBody(event), contentType: 'application/json' });
-    while (!app.api.callsTo('views.publish').some((call) => call.body.user_id === user)) await new Promise((resolve) => setTimeout(resolve, 1));
+    while (!app.api.callsTo('views.publish').some((call) => call.body.user_id === user))
+      await new Promise((resolve) => setTimeout(resolve, 1));
     if (run > 0) times.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
@@ -67,13 +96,41 @@ async function timeOpen(app: typeof running): Promise<number[]> {
 }
 const SETTLE_MS = 1000;
 
-const TYPED = ['win 8.1', 'xp', 'ubuntu jammy', 'server 2012 r2', 'windows 10 22h2', 'rhel 9', 'debian', 'node 18', 'macos sonoma', 'windws 11', 'w', 'win', 'windows', 'ubuntu', 'exchange 2016', 'sql server 2019', 'jammy', 'iphone', 'android 14', 'centos 7'];
+const TYPED = [
+  'win 8.1',
+  'xp',
+  'ubuntu jammy',
+  'server 2012 r2',
+  'windows 10 22h2',
+  'rhel 9',
+  'debian',
+  'node 18',
+  'macos sonoma',
+  'windws 11',
+  'w',
+  'win',
+  'windows',
+  'ubuntu',
+  'exchange 2016',
+  'sql server 2019',
+  'jammy',
+  'iphone',
+  'android 14',
+  'centos 7',
+];
 async function timeOptions(typed: readonly string[]): Promise<number[]> {
   const times: number[] = [];
   for (let request = 0; request < OPTION_REQUESTS; request += 1) {
-    const body = optionsRequestBody({ actionId: RELEASE_SELECT_ACTION_ID, value: typed[request % typed.length] as string, user: 'U1' });
+    const body = optionsRequestBody({
+      actionId: RELEASE_SELECT_ACTION_ID,
+      value: typed[request % typed.length] as string,
+      user: 'U1',
+    });
     const started = performance.now();
-    const response = await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' });
+    const response = await postToSlackApp(running.eventsUrl, {
+      body,
+      contentType: 'application/x-www-form-urlencoded',
+    });
     if (response.status !== 200) throw new Error(`options answered ${response.status}`);
     times.push(performance.now() - started);
   }
@@ -99,7 +156,10 @@ console.log(row('baseline: opened over HTTP -> views.publish, 1 team', openSmall
 console.log(row(`opened over HTTP -> views.publish, ${TEAMS} teams`, openBig, openSmall) + '   (target < 500 ms)');
 console.log(`release picker answers (block_suggestion over HTTP), ${OPTION_REQUESTS} requests each`);
 console.log(row('baseline: nothing typed', optionsEmpty));
-console.log(row(`${TYPED.length} typed texts (win 8.1, xp, ubuntu jammy, ...)`, optionsTyped, optionsEmpty) + '   (target p99 < 50 ms)');
+console.log(
+  row(`${TYPED.length} typed texts (win 8.1, xp, ubuntu jammy, ...)`, optionsTyped, optionsEmpty) +
+    '   (target p99 < 50 ms)',
+);
 await running.stop();
 await runningSmall.stop();
 await store.close();

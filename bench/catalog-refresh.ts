@@ -46,7 +46,9 @@ await refreshOnce(); // warm-up
 const times = [];
 for (let i = 0; i < 10; i += 1) times.push(await refreshOnce());
 const refresh = summarize(times);
-console.log(`full catalogue refresh from loopback (2.7 MB, gzip; download, parse, validate, index, diff, cache write, swap), 10 runs: median ${ms(refresh.median)}, worst ${ms(refresh.max)}   (target < 500 ms)`);
+console.log(
+  `full catalogue refresh from loopback (2.7 MB, gzip; download, parse, validate, index, diff, cache write, swap), 10 runs: median ${ms(refresh.median)}, worst ${ms(refresh.max)}   (target < 500 ms)`,
+);
 
 /** Resident memory at its highest while `work` runs, sampled every 5 ms. */
 async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
@@ -65,20 +67,31 @@ server.gzipped();
 const beforeBomb = rssMb();
 const bomb = await peakRss(() => core.refresher.refresh());
 if (bomb.result.kind !== 'failed') throw new Error('the 200 MB answer was accepted');
-console.log(`resident memory during a refresh: the 2.7 MB catalogue ${beforeNormal.toFixed(0)} -> peak ${normal.peakMb.toFixed(0)} MB (+${(normal.peakMb - beforeNormal).toFixed(0)}); a 200 MB gzip bomb refused at the 50 MB cap ("${bomb.result.reason}") ${beforeBomb.toFixed(0)} -> peak ${bomb.peakMb.toFixed(0)} MB (+${(bomb.peakMb - beforeBomb).toFixed(0)})   (before the caps: 2.7 GB for a 200 MB answer)`);
+console.log(
+  `resident memory during a refresh: the 2.7 MB catalogue ${beforeNormal.toFixed(0)} -> peak ${normal.peakMb.toFixed(0)} MB (+${(normal.peakMb - beforeNormal).toFixed(0)}); a 200 MB gzip bomb refused at the 50 MB cap ("${bomb.result.reason}") ${beforeBomb.toFixed(0)} -> peak ${bomb.peakMb.toFixed(0)} MB (+${(bomb.peakMb - beforeBomb).toFixed(0)})   (before the caps: 2.7 GB for a 200 MB answer)`,
+);
 
-const app: App = createSlackApp({ mode: 'http', botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands: core.deps(), logger: pino({ level: 'silent' }) }, 0);
+const app: App = createSlackApp(
+  { mode: 'http', botToken: 'xoxb-bench', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl },
+  { commands: core.deps(), logger: pino({ level: 'silent' }) },
+  0,
+);
 await app.init();
 const port = ((await app.start(0)) as Server).address() as AddressInfo;
 function load(): Promise<{ p50: number; p99: number; rps: number }> {
   // In its own process, so the load does not share this process's event loop with the refreshes.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/signed-load.ts', String(port.port), String(SECONDS), '10', 'windows 8.1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'bench/signed-load.ts', String(port.port), String(SECONDS), '10', 'windows 8.1'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
   return new Promise((resolve, reject) =>
     child.on('exit', () => {
       const result = JSON.parse(out);
-      if (result.non2xx > 0 || result.errors > 0) reject(new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`));
+      if (result.non2xx > 0 || result.errors > 0)
+        reject(new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`));
       else resolve(result);
     }),
   );
@@ -99,7 +112,9 @@ refreshing = false;
 await loop;
 console.log(`/eol over HTTP, 10 connections, ${SECONDS} s each:`);
 console.log(`  without refreshes:            p50 ${quiet.p50} ms, p99 ${quiet.p99} ms, ${quiet.rps.toFixed(0)} req/s`);
-console.log(`  with ${String(refreshes).padStart(2)} refreshes back to back: p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s`);
+console.log(
+  `  with ${String(refreshes).padStart(2)} refreshes back to back: p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s`,
+);
 await app.stop();
 await core.close();
 await server.stop();

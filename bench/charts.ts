@@ -19,10 +19,23 @@ const team = { workspace: 'T1', channel: 'CBIG', user: 'U1' };
 const store = new MemoryStore();
 const deps = depsAt('2026-11-29', { store: async () => store });
 // 25 Windows, Ubuntu and macOS releases a large estate could run, each changed 100 times over ten years.
-const keys = [...new Set(['windows', 'ubuntu', 'macos', 'rhel', 'debian'].flatMap((product) => (deps.resolve(product).kind === 'releases' ? (deps.resolve(product) as { releases: { productName: string; name: string }[] }).releases.slice(0, 5) : []).map((r) => `${r.productName}/${r.name}`)))].slice(0, RELEASES);
+const keys = [
+  ...new Set(
+    ['windows', 'ubuntu', 'macos', 'rhel', 'debian'].flatMap((product) =>
+      (deps.resolve(product).kind === 'releases'
+        ? (deps.resolve(product) as { releases: { productName: string; name: string }[] }).releases.slice(0, 5)
+        : []
+      ).map((r) => `${r.productName}/${r.name}`),
+    ),
+  ),
+].slice(0, RELEASES);
 for (let entry = 0; entry < ENTRIES; entry += 1) {
   const at = `${addDays('2016-12-01', entry * 36)}T09:00:00.000Z`;
-  await store.setCounts(team, keys.map((release, index) => ({ release, count: 1000 + ((entry * 37 + index * 101) % 900) })), { user: 'U1', at });
+  await store.setCounts(
+    team,
+    keys.map((release, index) => ({ release, count: 1000 + ((entry * 37 + index * 101) % 900) })),
+    { user: 'U1', at },
+  );
 }
 const small = new MemoryStore();
 await small.setCounts(team, [{ release: 'windows/8.1', count: 14450 }], { user: 'U1', at: '2026-01-01T09:00:00.000Z' });
@@ -49,7 +62,11 @@ const rows: [string, Awaited<ReturnType<typeof runs>>][] = [
 ];
 console.log(`charts to PNG, ${keys.length} releases x ${ENTRIES} history entries, ${RUNS} runs each`);
 console.log(`  first chart of a process (loads Vega, resvg and the font): ${ms(first)}`);
-console.log(`  baseline: one release, one entry                 median ${ms(baseline.median)}, p99 ${ms(baseline.p99)}`);
+console.log(
+  `  baseline: one release, one entry                 median ${ms(baseline.median)}, p99 ${ms(baseline.p99)}`,
+);
 for (const [label, figures] of rows) {
-  console.log(`  ${label.padEnd(48)} median ${ms(figures.median)}, p99 ${ms(figures.p99)}  (x${(figures.median / baseline.median).toFixed(1)} baseline; target < 300 ms)`);
+  console.log(
+    `  ${label.padEnd(48)} median ${ms(figures.median)}, p99 ${ms(figures.p99)}  (x${(figures.median / baseline.median).toFixed(1)} baseline; target < 300 ms)`,
+  );
 }

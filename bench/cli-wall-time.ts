@@ -16,7 +16,12 @@ const cache = join(dir, 'catalog-cache.json');
 const env = { ...process.env, EOLWATCH_STORE: join(dir, 'absent', 'eolwatch.json'), EOLWATCH_CATALOG_CACHE: cache };
 const storeEnv = { ...env, EOLWATCH_STORE: join(dir, 'store', 'eolwatch.json') };
 
-function time(command: string, args: string[], runEnv: NodeJS.ProcessEnv = env, before: () => void = () => undefined): number[] {
+function time(
+  command: string,
+  args: string[],
+  runEnv: NodeJS.ProcessEnv = env,
+  before: () => void = () => undefined,
+): number[] {
   const times: number[] = [];
   for (let run = 0; run <= RUNS; run += 1) {
     before();
@@ -29,12 +34,20 @@ function time(command: string, args: string[], runEnv: NodeJS.ProcessEnv = env, 
 
 const question = ['--now', '2017-06-28', 'windows-8.1'];
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
-for (const command of [['inventory', 'set', 'windows-xp', '18293', 'windows-8.1', '14450'], ['contract', 'windows-xp', 'until', '2019-04-08', 'Custom support']]) {
-  execFileSync(process.execPath, ['dist/cli.js', '--user', 'UADMIN', ...command], { stdio: 'ignore', env: { ...storeEnv, EOLWATCH_ADMINS: 'UADMIN' } });
+for (const command of [
+  ['inventory', 'set', 'windows-xp', '18293', 'windows-8.1', '14450'],
+  ['contract', 'windows-xp', 'until', '2019-04-08', 'Custom support'],
+]) {
+  execFileSync(process.execPath, ['dist/cli.js', '--user', 'UADMIN', ...command], {
+    stdio: 'ignore',
+    env: { ...storeEnv, EOLWATCH_ADMINS: 'UADMIN' },
+  });
 }
 const node = time(process.execPath, ['-e', '']);
 const compiled = time(process.execPath, ['dist/cli.js', ...question]);
-const unprepared = time(process.execPath, ['dist/cli.js', ...question], env, () => rmSync(`${cache}.prepared.json`, { force: true }));
+const unprepared = time(process.execPath, ['dist/cli.js', ...question], env, () =>
+  rmSync(`${cache}.prepared.json`, { force: true }),
+);
 const withStore = time(process.execPath, ['dist/cli.js', ...question], storeEnv);
 const viaNpm = time('npm', ['run', '--silent', 'eol', '--', ...question]);
 rmSync(dir, { recursive: true, force: true });
@@ -49,4 +62,6 @@ console.log(row('node dist/cli.js (npx eolwatch), prepared catalogue', compiled)
 console.log(row('  the same, first run after the catalogue changed', unprepared));
 console.log(row('  the same, with a store (counts and a contract)', withStore));
 console.log(row('npm run --silent eol (tsx)', viaNpm));
-console.log(`  dist/cli.js / bare Node start: x${(summarize(compiled).median / summarize(node).median).toFixed(1)}   (target: < 300 ms)`);
+console.log(
+  `  dist/cli.js / bare Node start: x${(summarize(compiled).median / summarize(node).median).toFixed(1)}   (target: < 300 ms)`,
+);

@@ -10,7 +10,14 @@ import { craftedQuestions } from './crafted-questions.js';
 import { signedLoad } from './signed-load.js';
 import { startEolwatchOverHttp } from './start-process.js';
 
-const ORDINARY = ['windows 8.1', 'is xp still patched?', 'ubuntu jammy', 'server 2012 r2', 'node 18', 'windows 10 pro 21h2'];
+const ORDINARY = [
+  'windows 8.1',
+  'is xp still patched?',
+  'ubuntu jammy',
+  'server 2012 r2',
+  'node 18',
+  'windows 10 pro 21h2',
+];
 const crafted = craftedQuestions(200, 11);
 
 // The costliest crafted question, by CPU time (median of 20 runs each, after a warm-up).
@@ -37,15 +44,27 @@ try {
   const crafter = setInterval(() => {
     for (let i = 0; i < 20; i += 1) {
       const body = slashCommandBody(crafted[sent++ % crafted.length] ?? '', eolwatch.responseUrl);
-      void fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body }).then((r) => r.text());
+      void fetch(`http://127.0.0.1:${port}/slack/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) },
+        body,
+      }).then((r) => r.text());
     }
   }, 1000);
   const busy = await signedLoad(port, ORDINARY, 10);
   clearInterval(crafter);
-  console.log('crafted 300-character questions against /eol (src/main.ts over HTTP, 10 connections of ordinary questions, 10 s each)');
-  console.log(`  CPU time per question, median of 20: costliest crafted ${worst.toFixed(2)} ms, costliest ordinary ${ordinaryCpu.toFixed(2)} ms (was 250-370 ms crafted)`);
-  console.log(`  ordinary alone:                     p50 ${quiet.p50} ms, p99 ${quiet.p99} ms, ${quiet.rps.toFixed(0)} req/s (${quiet.non2xx} non-2xx)`);
-  console.log(`  with 20 crafted a second (${sent} sent): p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s (${busy.non2xx} non-2xx)`);
+  console.log(
+    'crafted 300-character questions against /eol (src/main.ts over HTTP, 10 connections of ordinary questions, 10 s each)',
+  );
+  console.log(
+    `  CPU time per question, median of 20: costliest crafted ${worst.toFixed(2)} ms, costliest ordinary ${ordinaryCpu.toFixed(2)} ms (was 250-370 ms crafted)`,
+  );
+  console.log(
+    `  ordinary alone:                     p50 ${quiet.p50} ms, p99 ${quiet.p99} ms, ${quiet.rps.toFixed(0)} req/s (${quiet.non2xx} non-2xx)`,
+  );
+  console.log(
+    `  with 20 crafted a second (${sent} sent): p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s (${busy.non2xx} non-2xx)`,
+  );
 } finally {
   await eolwatch.stop();
 }

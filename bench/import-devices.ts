@@ -32,14 +32,17 @@ const MIX: [os: string, version: string, sku: string, share: number][] = [
 ];
 
 function intuneExport(devices: number): Buffer {
-  const header = 'Device ID,Device name,Enrollment date,Last check-in,Azure AD Device ID,OS version,Serial number,Manufacturer,Model,Primary user UPN,Compliance,Managed by,Ownership,OS,SkuFamily,JoinType';
+  const header =
+    'Device ID,Device name,Enrollment date,Last check-in,Azure AD Device ID,OS version,Serial number,Manufacturer,Model,Primary user UPN,Compliance,Managed by,Ownership,OS,SkuFamily,JoinType';
   const rows: string[] = [header];
   const total = MIX.reduce((sum, [, , , share]) => sum + share, 0);
   for (let n = 0; n < devices; n += 1) {
     let pick = (n * 7919) % total;
     const [os, version, sku] = MIX.find(([, , , share]) => (pick -= share) < 0) ?? MIX[0]!;
     const id = n.toString(16).padStart(8, '0');
-    rows.push(`${id}-1c2d-4e5f-8a9b-00000000${id.slice(0, 4)},"PC-${n}",2023-02-14 09:12:44.0000000,11/27/2026 18:02:11,${id}-aaaa-bbbb-cccc-000000000000,${version},SN${n},Dell Inc.,"Latitude 5420",user${n}@contoso.com,Compliant,Intune,Corporate,${os},${sku},Azure AD joined`);
+    rows.push(
+      `${id}-1c2d-4e5f-8a9b-00000000${id.slice(0, 4)},"PC-${n}",2023-02-14 09:12:44.0000000,11/27/2026 18:02:11,${id}-aaaa-bbbb-cccc-000000000000,${version},SN${n},Dell Inc.,"Latitude 5420",user${n}@contoso.com,Compliant,Intune,Corporate,${os},${sku},Azure AD joined`,
+    );
   }
   return Buffer.from(`\ufeff${rows.join('\r\n')}\r\n`, 'utf8');
 }
@@ -59,12 +62,21 @@ let importPeakMb: number;
 try {
   for (let run = 0; run <= RUNS; run += 1) {
     let started = performance.now();
-    const previewed = await runImport({ name: 'intune.csv', bytes }, 'preview', deps, { workspace: 'T1', channel: `C${run}`, user: 'U1' });
+    const previewed = await runImport({ name: 'intune.csv', bytes }, 'preview', deps, {
+      workspace: 'T1',
+      channel: `C${run}`,
+      user: 'U1',
+    });
     const previewMs = performance.now() - started;
     started = performance.now();
-    const applied = await runImport({ name: 'intune.csv', bytes }, 'replace', deps, { workspace: 'T1', channel: `C${run}`, user: 'U1' });
+    const applied = await runImport({ name: 'intune.csv', bytes }, 'replace', deps, {
+      workspace: 'T1',
+      channel: `C${run}`,
+      user: 'U1',
+    });
     const applyMs = performance.now() - started;
-    if (previewed.kind !== 'import-preview' || applied.kind !== 'inventory-updated') throw new Error(`unexpected ${previewed.kind} / ${applied.kind}`);
+    if (previewed.kind !== 'import-preview' || applied.kind !== 'inventory-updated')
+      throw new Error(`unexpected ${previewed.kind} / ${applied.kind}`);
     summary = `${previewed.devices.toLocaleString('en-US')} devices -> ${previewed.rows.length} releases, ${previewed.unrecognised.reduce((sum, value) => sum + value.rows, 0).toLocaleString('en-US')} not recognised, ${previewed.guessed.reduce((sum, value) => sum + value.rows, 0).toLocaleString('en-US')} with the edition guessed`;
     if (run === 0) continue; // warm-up: JIT, the resolver's first calls
     preview.push(previewMs);
@@ -87,11 +99,17 @@ const line = (label: string, samples: number[]) => {
   const { median, max } = summarize(samples);
   return `  ${label.padEnd(58)} median ${ms(median)}, worst ${ms(max)}`;
 };
-console.log(`importing a ${DEVICES.toLocaleString('en-US')}-device Intune-style export (${(bytes.length / 1024 / 1024).toFixed(1)} MB, UTF-8 with BOM, CRLF), ${RUNS} runs after a warm-up`);
+console.log(
+  `importing a ${DEVICES.toLocaleString('en-US')}-device Intune-style export (${(bytes.length / 1024 / 1024).toFixed(1)} MB, UTF-8 with BOM, CRLF), ${RUNS} runs after a warm-up`,
+);
 console.log(`  ${summary}`);
 console.log(line('baseline: Papa Parse alone over the same text', parseOnly));
 console.log(line('preview: decode, parse, detect, map, preview', preview));
 console.log(line('apply (replace): the same again, then store + history fsync', apply));
 console.log(line('end to end (preview, then the button applies it)', endToEnd));
-console.log(`  end to end / Papa Parse alone: x${(summarize(endToEnd).median / summarize(parseOnly).median).toFixed(2)}   (target: end to end < 2 s)`);
-console.log(`  resident memory: ${(baselineRss / 1024 / 1024).toFixed(0)} MB with the catalogue and the file in memory, peak while importing ${importPeakMb.toFixed(0)} MB (+${(importPeakMb - baselineRss / 1024 / 1024).toFixed(0)})`);
+console.log(
+  `  end to end / Papa Parse alone: x${(summarize(endToEnd).median / summarize(parseOnly).median).toFixed(2)}   (target: end to end < 2 s)`,
+);
+console.log(
+  `  resident memory: ${(baselineRss / 1024 / 1024).toFixed(0)} MB with the catalogue and the file in memory, peak while importing ${importPeakMb.toFixed(0)} MB (+${(importPeakMb - baselineRss / 1024 / 1024).toFixed(0)})`,
+);

@@ -40,7 +40,11 @@ function fill(dir: string, teams: number): string {
     }
     const text = `${lines.join('\n')}\n`;
     writeFileSync(join(dir, 'eolwatch.history', 'T1', `${channel}.jsonl`), text);
-    (data.workspaces.T1 as { teams: Record<string, unknown> }).teams[channel] = { name: `Team ${t}`, counts, historyBytes: Buffer.byteLength(text) };
+    (data.workspaces.T1 as { teams: Record<string, unknown> }).teams[channel] = {
+      name: `Team ${t}`,
+      counts,
+      historyBytes: Buffer.byteLength(text),
+    };
   }
   writeFileSync(path, JSON.stringify(data));
   return path;
@@ -64,7 +68,11 @@ async function measureUpdates(store: InventoryStore, teams: number) {
   const burstStarted = performance.now();
   await Promise.all(
     Array.from({ length: BURST }, (_, i) =>
-      store.setCounts({ workspace: 'T1', channel: `C${i % 10}` }, [{ release: releaseKey(i % RELEASES), count: 5000 + i }], { user: 'UBURST', at }),
+      store.setCounts(
+        { workspace: 'T1', channel: `C${i % 10}` },
+        [{ release: releaseKey(i % RELEASES), count: 5000 + i }],
+        { user: 'UBURST', at },
+      ),
     ),
   );
   const burstMs = performance.now() - burstStarted;
@@ -94,7 +102,8 @@ async function measureNaive(teams: number, updates: number) {
     for (let t = 0; t < teams; t += 1) {
       const history: HistoryEntry[] = [];
       for (let n = 1; n <= ENTRIES_PER_RELEASE; n += 1) {
-        for (let r = 0; r < RELEASES; r += 1) history.push({ release: releaseKey(r), from: n - 1, to: n, user: 'UFILL', at, action: 'set' });
+        for (let r = 0; r < RELEASES; r += 1)
+          history.push({ release: releaseKey(r), from: n - 1, to: n, user: 'UFILL', at, action: 'set' });
       }
       db.data.teams[`C${t}`] = { counts: {}, history };
     }
@@ -122,8 +131,14 @@ async function measurePostgres(teams: number) {
     const fill = new pg.Client({ connectionString: database.url });
     await fill.connect();
     // Filled by the server itself: 2.5 million history rows through the store would take hours.
-    await fill.query(`INSERT INTO teams (workspace, channel, name) SELECT 'T1', 'C' || t, 'Team ' || t FROM generate_series(0, $1 - 1) t`, [teams]);
-    await fill.query(`INSERT INTO counts (workspace, channel, release, count) SELECT 'T1', 'C' || t, 'product-' || r || '/release-' || r, $2 FROM generate_series(0, $1 - 1) t, generate_series(0, $3 - 1) r`, [teams, ENTRIES_PER_RELEASE, RELEASES]);
+    await fill.query(
+      `INSERT INTO teams (workspace, channel, name) SELECT 'T1', 'C' || t, 'Team ' || t FROM generate_series(0, $1 - 1) t`,
+      [teams],
+    );
+    await fill.query(
+      `INSERT INTO counts (workspace, channel, release, count) SELECT 'T1', 'C' || t, 'product-' || r || '/release-' || r, $2 FROM generate_series(0, $1 - 1) t, generate_series(0, $3 - 1) r`,
+      [teams, ENTRIES_PER_RELEASE, RELEASES],
+    );
     await fill.query(
       `INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action) SELECT 'T1', 'C' || t, 'product-' || r || '/release-' || r, n - 1, n, 'UFILL', $4, 'set' FROM generate_series(0, $1 - 1) t, generate_series(1, $2) n, generate_series(0, $3 - 1) r`,
       [teams, ENTRIES_PER_RELEASE, RELEASES, at],
@@ -151,7 +166,10 @@ for (const teams of [10, 100, 1000]) {
 }
 const base = results[0];
 const last = results.at(-1);
-if (base && last) console.log(`  p99 growth from 10 to 1,000 teams: x${(last.p99 / base.p99).toFixed(2)}   (target: p99 <= 20 ms at 1,000 teams)`);
+if (base && last)
+  console.log(
+    `  p99 growth from 10 to 1,000 teams: x${(last.p99 / base.p99).toFixed(2)}   (target: p99 <= 20 ms at 1,000 teams)`,
+  );
 console.log('the same updates through PostgreSQL (127.0.0.1, one database per size, history in one table):');
 for (const teams of [10, 100, 1000]) {
   const r = await measurePostgres(teams);
@@ -162,7 +180,13 @@ for (const teams of [10, 100, 1000]) {
   );
 }
 console.log('the naive layout (history inside the one lowdb file, whole file rewritten per update):');
-for (const [teams, updates] of [[10, 50], [100, 10], [1000, 3]] as const) {
+for (const [teams, updates] of [
+  [10, 50],
+  [100, 10],
+  [1000, 3],
+] as const) {
   const r = await measureNaive(teams, updates);
-  console.log(`  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)} over ${updates} updates; file ${mb(r.bytes)}`);
+  console.log(
+    `  ${String(teams).padStart(5)} teams: median ${ms(r.median)}, p99 ${ms(r.p99)} over ${updates} updates; file ${mb(r.bytes)}`,
+  );
 }

@@ -23,7 +23,16 @@ const TODAY = '2022-12-11';
 const core = testCore();
 const releaseByKey = core.deps().releaseByKey;
 // Releases with a phase ending in the bench's window, so that planning finds work, and others.
-const RELEASES = ['windows/8.1', 'windows/10-22h2', 'ubuntu/18.04', 'rhel/7', 'debian/10', 'windows-server/2012-r2', 'nodejs/16', 'postgresql/11'];
+const RELEASES = [
+  'windows/8.1',
+  'windows/10-22h2',
+  'ubuntu/18.04',
+  'rhel/7',
+  'debian/10',
+  'windows-server/2012-r2',
+  'nodejs/16',
+  'postgresql/11',
+];
 
 function watchesFor(channels: number): WorkspaceWatches[] {
   return [
@@ -35,7 +44,10 @@ function watchesFor(channels: number): WorkspaceWatches[] {
         broken: null,
         contracts: {},
         releases: Object.fromEntries(
-          Array.from({ length: WATCHES_PER_CHANNEL }, (_, w) => [RELEASES[(c + w) % RELEASES.length] ?? '', { leads: [180, 90, 30, 7, 1, 0], createdAt: '2020-01-01', source: 'manual' as const }]),
+          Array.from({ length: WATCHES_PER_CHANNEL }, (_, w) => [
+            RELEASES[(c + w) % RELEASES.length] ?? '',
+            { leads: [180, 90, 30, 7, 1, 0], createdAt: '2020-01-01', source: 'manual' as const },
+          ]),
         ),
       })),
     },
@@ -52,17 +64,26 @@ const planTimes = Array.from({ length: 10 }, () => {
   return performance.now() - started;
 });
 const planned = plan();
-console.log(`planning ${CHANNELS * WATCHES_PER_CHANNEL} watches across ${CHANNELS} channels for one day: median ${ms(summarize(planTimes).median)}, worst of 10 ${ms(summarize(planTimes).max)}; ${planned.length} reminders due   (target < 1 s)`);
+console.log(
+  `planning ${CHANNELS * WATCHES_PER_CHANNEL} watches across ${CHANNELS} channels for one day: median ${ms(summarize(planTimes).median)}, worst of 10 ${ms(summarize(planTimes).max)}; ${planned.length} reminders due   (target < 1 s)`,
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'eolwatch-bench-reminders-'));
 try {
   const store = await LowdbStore.open(join(dir, 'eolwatch.json'));
   for (const channel of watches[0]?.channels ?? []) {
-    await store.watch({ workspace: 'T1', channel: channel.channel }, Object.entries(channel.releases).map(([release, w]) => ({ release, leads: w.leads })), 'manual', '2020-01-01');
+    await store.watch(
+      { workspace: 'T1', channel: channel.channel },
+      Object.entries(channel.releases).map(([release, w]) => ({ release, leads: w.leads })),
+      'manual',
+      '2020-01-01',
+    );
   }
   const started = performance.now();
   const throughStore = await planToday({ store, releaseByKey, today: TODAY });
-  console.log(`the same through the store file (read watches, counts, records, marks, then plan): ${ms(performance.now() - started)}; ${throughStore.length} reminders due`);
+  console.log(
+    `the same through the store file (read watches, counts, records, marks, then plan): ${ms(performance.now() - started)}; ${throughStore.length} reminders due`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -82,7 +103,9 @@ async function deliver(label: string, reminders: PlannedReminder[], channelGapMs
     ...(channelGapMs === undefined ? {} : { channelGapMs }),
   });
   const elapsed = performance.now() - started;
-  const keys = api.acceptedPosts().map((post) => (post.metadata as { event_payload: { key: string } }).event_payload.key);
+  const keys = api
+    .acceptedPosts()
+    .map((post) => (post.metadata as { event_payload: { key: string } }).event_payload.key);
   const duplicates = keys.length - new Set(keys).size;
   const channels = new Set(reminders.map((reminder) => reminder.channel)).size;
   console.log(
@@ -92,9 +115,15 @@ async function deliver(label: string, reminders: PlannedReminder[], channelGapMs
 }
 
 // One reminder for every channel, and a second one for every tenth channel (so that spacing matters).
-const oneEach = planned.filter((reminder, index, all) => all.findIndex((other) => other.channel === reminder.channel) === index);
-const seconds = planned.filter((reminder) => Number(reminder.channel.slice(1)) % 10 === 0 && !oneEach.includes(reminder));
-const secondPerChannel = seconds.filter((reminder, index, all) => all.findIndex((other) => other.channel === reminder.channel) === index);
+const oneEach = planned.filter(
+  (reminder, index, all) => all.findIndex((other) => other.channel === reminder.channel) === index,
+);
+const seconds = planned.filter(
+  (reminder) => Number(reminder.channel.slice(1)) % 10 === 0 && !oneEach.includes(reminder),
+);
+const secondPerChannel = seconds.filter(
+  (reminder, index, all) => all.findIndex((other) => other.channel === reminder.channel) === index,
+);
 const load = [...oneEach, ...secondPerChannel];
 await deliver('delivery, eolwatch spacing posts 1.1 s apart per channel', load, undefined);
 await deliver('delivery, spacing switched off (every second post to a channel meets a 429)', load, 0);

@@ -19,7 +19,10 @@ async function filledDatabase() {
   await PostgresStore.migrate(database.url);
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  await client.query(`INSERT INTO channels (workspace, channel) SELECT 'T' || w, 'C' || c FROM generate_series(1, $1) w, generate_series(1, $2) c`, [WORKSPACES, CHANNELS]);
+  await client.query(
+    `INSERT INTO channels (workspace, channel) SELECT 'T' || w, 'C' || c FROM generate_series(1, $1) w, generate_series(1, $2) c`,
+    [WORKSPACES, CHANNELS],
+  );
   await client.query(
     `INSERT INTO watches (workspace, channel, release, leads, created_at, source) SELECT 'T' || w, 'C' || c, r, '{0}', '2023-01-01', 'manual' FROM generate_series(1, $1) w, generate_series(1, $2) c, unnest($3::text[]) r`,
     [WORKSPACES, CHANNELS, RELEASES],
@@ -29,8 +32,17 @@ async function filledDatabase() {
 }
 
 function remindersRun(url: string, apiUrl: string): Promise<number | null> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', EOLWATCH_DATABASE_URL: url, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_API_URL: apiUrl };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--now', '2023-01-10', 'reminders', 'run'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    EOLWATCH_DATABASE_URL: url,
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_API_URL: apiUrl,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--now', '2023-01-10', 'reminders', 'run'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return new Promise((resolve) => child.on('close', resolve));
 }
 
@@ -54,9 +66,17 @@ async function runWith(replicas: number) {
   }
 }
 
-console.log(`daily reminder job on PostgreSQL: ${WORKSPACES} workspaces x ${CHANNELS} channels x ${RELEASES.length} watches, ${WORKSPACES * CHANNELS} reminders due`);
+console.log(
+  `daily reminder job on PostgreSQL: ${WORKSPACES} workspaces x ${CHANNELS} channels x ${RELEASES.length} watches, ${WORKSPACES * CHANNELS} reminders due`,
+);
 const alone = await runWith(1);
-console.log(`  one process alone:            ${(alone.wallMs / 1000).toFixed(1)} s, ${alone.posted} posted, ${alone.doubled} posted twice (exit ${alone.codes.join(', ')})`);
+console.log(
+  `  one process alone:            ${(alone.wallMs / 1000).toFixed(1)} s, ${alone.posted} posted, ${alone.doubled} posted twice (exit ${alone.codes.join(', ')})`,
+);
 const two = await runWith(2);
-console.log(`  two replicas at the same time: ${(two.wallMs / 1000).toFixed(1)} s, ${two.posted} posted, ${two.doubled} posted twice (exit ${two.codes.join(', ')})`);
-console.log(`  two replicas / one alone: x${(two.wallMs / alone.wallMs).toFixed(2)} wall time   (target: each reminder exactly once)`);
+console.log(
+  `  two replicas at the same time: ${(two.wallMs / 1000).toFixed(1)} s, ${two.posted} posted, ${two.doubled} posted twice (exit ${two.codes.join(', ')})`,
+);
+console.log(
+  `  two replicas / one alone: x${(two.wallMs / alone.wallMs).toFixed(2)} wall time   (target: each reminder exactly once)`,
+);

@@ -17,7 +17,9 @@ const corpus = readFileSync('test/fixtures/questions.tsv', 'utf8')
   .split('\n')
   .filter((line) => line !== '' && !line.startsWith('#'))
   .map((line) => line.split('\t')[0] as string);
-const releases = catalog.products.flatMap((product) => product.releases.flatMap((release) => [`${product.name} ${release.name}`, `${product.label} ${release.label}`]));
+const releases = catalog.products.flatMap((product) =>
+  product.releases.flatMap((release) => [`${product.name} ${release.name}`, `${product.label} ${release.label}`]),
+);
 
 const crafted = craftedQuestions(200, 7);
 
@@ -36,7 +38,9 @@ function timeEach(questions: readonly string[], rounds: number): number[] {
 timeEach(corpus, 1); // warm: per-product matchers are built on first use
 const report = (name: string, times: number[]) => {
   const { median, p99 } = summarize(times);
-  console.log(`  ${name.padEnd(46)} ${String(times.length).padStart(6)} questions: median ${ms(median)}, p99 ${ms(p99)}, max ${ms(Math.max(...times))}`);
+  console.log(
+    `  ${name.padEnd(46)} ${String(times.length).padStart(6)} questions: median ${ms(median)}, p99 ${ms(p99)}, max ${ms(Math.max(...times))}`,
+  );
   return { median, p99 };
 };
 console.log(`resolver built in ${ms(buildMs)} (catalogue of ${catalog.releaseCount} releases)`);
@@ -45,5 +49,9 @@ report('every release by product and release, and by label', timeEach(releases, 
 const worst = report('crafted 300-character questions (x5)', timeEach(crafted, 5));
 const allStarted = performance.now();
 for (const question of corpus) resolve(question);
-console.log(`  whole corpus once: ${ms(performance.now() - allStarted)}; all ${releases.length} release names once: see above`);
-console.log(`  crafted p99 / ordinary p99: x${(worst.p99 / ordinary.p99).toFixed(2)}   (target: ordinary p99 < 1 ms; crafted about as cheap)`);
+console.log(
+  `  whole corpus once: ${ms(performance.now() - allStarted)}; all ${releases.length} release names once: see above`,
+);
+console.log(
+  `  crafted p99 / ordinary p99: x${(worst.p99 / ordinary.p99).toFixed(2)}   (target: ordinary p99 < 1 ms; crafted about as cheap)`,
+);

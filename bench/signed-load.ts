@@ -15,7 +15,12 @@ export interface LoadFigures {
   errors: number;
 }
 
-export async function signedLoad(port: number, texts: readonly string[], seconds: number, connections = 10): Promise<LoadFigures> {
+export async function signedLoad(
+  port: number,
+  texts: readonly string[],
+  seconds: number,
+  connections = 10,
+): Promise<LoadFigures> {
   let next = 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -27,12 +32,23 @@ export async function signedLoad(port: number, texts: readonly string[], seconds
         path: '/slack/events',
         setupRequest: (request) => {
           const body = slashCommandBody(texts[next++ % texts.length] ?? 'xp', `http://127.0.0.1:${port}/unused`);
-          return { ...request, body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) } };
+          return {
+            ...request,
+            body,
+            headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) },
+          };
         },
       },
     ],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    total: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 if (process.argv[1]?.endsWith('signed-load.ts')) {

@@ -38,15 +38,21 @@ try {
   // Slow headers: a request line, then one header line every 5 s.
   const slow = await Promise.all(Array.from({ length: SLOW }, open));
   for (const socket of slow) socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\n');
-  const drip = setInterval(() => slow.forEach((socket, index) => socket.writable && socket.write(`X-Drip-${index}: 1\r\n`)), 5000);
+  const drip = setInterval(
+    () => slow.forEach((socket, index) => socket.writable && socket.write(`X-Drip-${index}: 1\r\n`)),
+    5000,
+  );
 
   // Unfinished bodies: chunked, unsigned, 4 MB each, all but the last byte.
   const chunk = Buffer.alloc(64 * 1024, 97);
   const bodies = await Promise.all(Array.from({ length: BODIES }, open));
   for (const socket of bodies) {
     if (socket.destroyed) continue;
-    socket.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n');
-    for (let sent = 0; sent < 4 * 1024 * 1024 - 1; sent += chunk.length) socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`);
+    socket.write(
+      'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
+    for (let sent = 0; sent < 4 * 1024 * 1024 - 1; sent += chunk.length)
+      socket.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`);
   }
 
   await sleep(2000);
@@ -58,11 +64,21 @@ try {
   const openAfterHold = sockets.length - closedByServer;
   const after = rssMb(child.pid);
 
-  console.log(`hostile connections against src/main.ts over HTTP (${SLOW} slow-header connections, ${BODIES} unsigned 4 MB chunked bodies held short of the end)`);
-  console.log(`  resident memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at most while held, ${after.toFixed(0)} MB after ${HOLD_S} s`);
-  console.log(`  connections still open after ${HOLD_S} s: ${openAfterHold} of ${sockets.length} (the server's header, body and request deadlines close the rest)`);
-  console.log(`  /eol, 10 connections, 10 s, signed:  quiet p50 ${quiet.p50} ms, p99 ${quiet.p99} ms, ${quiet.rps.toFixed(0)} req/s (${quiet.non2xx} non-2xx)`);
-  console.log(`                              while held p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s (${busy.non2xx} non-2xx)`);
+  console.log(
+    `hostile connections against src/main.ts over HTTP (${SLOW} slow-header connections, ${BODIES} unsigned 4 MB chunked bodies held short of the end)`,
+  );
+  console.log(
+    `  resident memory: ${before.toFixed(0)} MB before, ${peak.toFixed(0)} MB at most while held, ${after.toFixed(0)} MB after ${HOLD_S} s`,
+  );
+  console.log(
+    `  connections still open after ${HOLD_S} s: ${openAfterHold} of ${sockets.length} (the server's header, body and request deadlines close the rest)`,
+  );
+  console.log(
+    `  /eol, 10 connections, 10 s, signed:  quiet p50 ${quiet.p50} ms, p99 ${quiet.p99} ms, ${quiet.rps.toFixed(0)} req/s (${quiet.non2xx} non-2xx)`,
+  );
+  console.log(
+    `                              while held p50 ${busy.p50} ms, p99 ${busy.p99} ms, ${busy.rps.toFixed(0)} req/s (${busy.non2xx} non-2xx)`,
+  );
 } finally {
   for (const socket of sockets) socket.destroy();
   await eolwatch.stop();

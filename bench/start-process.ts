@@ -38,14 +38,22 @@ export function rssMb(pid: number | undefined): number {
  * src/main.ts over HTTP on a free loopback port, against a fake Web API, with a store of its own;
  * `prepare` fills that store before the process starts.
  */
-export async function startEolwatchOverHttp(prepare?: (storePath: string) => Promise<void>): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function startEolwatchOverHttp(
+  prepare?: (storePath: string) => Promise<void>,
+): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
   const { FakeSlackApi } = await import('../test/helpers/fake-slack-api.js');
   const { freePort } = await import('../test/helpers/free-port.js');
   const { makeTempDir } = await import('../test/helpers/temp-dir.js');
   const api = await new FakeSlackApi().start();
   const temp = makeTempDir();
   const port = await freePort();
-  const env = { PORT: String(port), SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'test-signing-secret', SLACK_API_URL: api.apiUrl, EOLWATCH_STORE: `${temp.path}/store.json` };
+  const env = {
+    PORT: String(port),
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'test-signing-secret',
+    SLACK_API_URL: api.apiUrl,
+    EOLWATCH_STORE: `${temp.path}/store.json`,
+  };
   await prepare?.(env.EOLWATCH_STORE);
   const { child } = await startUntilReady('src/main.ts', env, 'eolwatch ready');
   return {

@@ -11,12 +11,16 @@ const RUNS = Number(process.env.BENCH_STARTS ?? 5);
 const ENTRY = process.argv[2] ?? 'dist/main.js';
 if (ENTRY.startsWith('dist/')) execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 
-
 const api = await new FakeSlackApi().start();
 const times: number[] = [];
 const rss: number[] = [];
 for (let run = 0; run < RUNS; run += 1) {
-  const env = { SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(await freePort()) };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: api.apiUrl,
+    PORT: String(await freePort()),
+  };
   const { child, readyAfterMs } = await startUntilReady(ENTRY, env, 'eolwatch ready');
   times.push(readyAfterMs);
   rss.push(rssMb(child.pid));
@@ -25,5 +29,7 @@ for (let run = 0; run < RUNS; run += 1) {
 }
 await api.stop();
 const { median, max } = summarize(times);
-console.log(`${ENTRY}: start to ready (HTTP mode, catalogue of 8,351 releases loaded and indexed), ${RUNS} starts: median ${ms(median)}, worst ${ms(max)}   (target < 1 s)`);
+console.log(
+  `${ENTRY}: start to ready (HTTP mode, catalogue of 8,351 releases loaded and indexed), ${RUNS} starts: median ${ms(median)}, worst ${ms(max)}   (target < 1 s)`,
+);
 console.log(`resident memory when ready: median ${summarize(rss).median.toFixed(0)} MB`);

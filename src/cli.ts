@@ -25,8 +25,12 @@ try {
     },
     // Slack's client and PostgreSQL's are loaded only by the commands that use them: a question is answered
     // without either (about 400 ms of start-up).
-    sync: async (force) => (await import('./wire-daily-job.js')).runSync(core, botToken ? { botToken, apiUrl } : null, force),
-    db: async (args) => (config.databaseUrl ? (await import('./store/postgres/run-database-command.js')).runDatabaseCommand(args, config.databaseUrl) : null),
+    sync: async (force) =>
+      (await import('./wire-daily-job.js')).runSync(core, botToken ? { botToken, apiUrl } : null, force),
+    db: async (args) =>
+      config.databaseUrl
+        ? (await import('./store/postgres/run-database-command.js')).runDatabaseCommand(args, config.databaseUrl)
+        : null,
   });
   await core.close();
 } catch (error) {

@@ -8,7 +8,13 @@ import type { ProxySettings } from './net/use-proxy.js';
 export type SlackMode = 'socket' | 'http' | 'oauth' | 'shell';
 
 export interface Config {
-  slack: { botToken?: string; appToken?: string; signingSecret?: string; apiUrl?: string; oauth: { clientId: string; clientSecret: string; stateSecret: string } | null };
+  slack: {
+    botToken?: string;
+    appToken?: string;
+    signingSecret?: string;
+    apiUrl?: string;
+    oauth: { clientId: string; clientSecret: string; stateSecret: string } | null;
+  };
   /** After an uninstall, a workspace's data is kept this many days (a reinstall within them keeps it). */
   uninstallGraceDays: number;
   port: number;
@@ -38,7 +44,8 @@ export interface Config {
 export class ConfigError extends Error {}
 
 /** The bundled data files, found from this file (src/ or dist/) so `npx eolwatch` works from any folder. */
-const bundled = (file: string): string => relative(process.cwd(), fileURLToPath(new URL(`../data/${file}`, import.meta.url))) || file;
+const bundled = (file: string): string =>
+  relative(process.cwd(), fileURLToPath(new URL(`../data/${file}`, import.meta.url))) || file;
 
 // Each variable's reader: its value (trimmed; blank counts as unset) to what eolwatch uses, or a
 // ConfigError naming it. Plain functions rather than a schema library: loading zod costs 60-85 ms, a
@@ -46,7 +53,10 @@ const bundled = (file: string): string => relative(process.cwd(), fileURLToPath(
 type Reader<T> = (value: string | undefined) => T;
 
 const text: Reader<string | undefined> = (value) => value;
-const withDefault = (fallback: string): Reader<string> => (value) => value ?? fallback;
+const withDefault =
+  (fallback: string): Reader<string> =>
+  (value) =>
+    value ?? fallback;
 const must =
   <T>(read: Reader<T>, ok: (value: T) => boolean, message: string): Reader<T> =>
   (value) => {
@@ -56,7 +66,11 @@ const must =
   };
 const optionalUrl = (message = 'must be a URL') => must(text, (v) => v === undefined || URL.canParse(v), message);
 const wholeNumber = (fallback: number | null, ok: (n: number) => boolean, message: string): Reader<number | null> =>
-  must((v) => (v === undefined ? fallback : Number(v)), (n) => n === null || (Number.isInteger(n) && ok(n)), message);
+  must(
+    (v) => (v === undefined ? fallback : Number(v)),
+    (n) => n === null || (Number.isInteger(n) && ok(n)),
+    message,
+  );
 const isPort = (n: number) => n >= 0 && n < 65536;
 const LOG_LEVELS: readonly string[] = ['debug', 'info', 'warn', 'error'];
 const PROXY_MESSAGE = 'must be a URL such as http://proxy.example:3128';
@@ -68,7 +82,11 @@ const readers = {
   SLACK_CLIENT_ID: text,
   SLACK_CLIENT_SECRET: text,
   SLACK_STATE_SECRET: text,
-  EOLWATCH_UNINSTALL_GRACE_DAYS: wholeNumber(30, (n) => n >= 0 && n <= 3650, 'must be a whole number of days') as Reader<number>,
+  EOLWATCH_UNINSTALL_GRACE_DAYS: wholeNumber(
+    30,
+    (n) => n >= 0 && n <= 3650,
+    'must be a whole number of days',
+  ) as Reader<number>,
   SLACK_API_URL: optionalUrl(),
   PORT: wholeNumber(3000, isPort, 'must be a port number') as Reader<number>,
   EOLWATCH_API_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
@@ -76,15 +94,35 @@ const readers = {
   HTTP_PROXY: optionalUrl(PROXY_MESSAGE),
   NO_PROXY: text,
   // UTC, the default, is luxon's own: asking Intl about it would load ICU's zone data (about 15 ms).
-  EOLWATCH_TIMEZONE: must(withDefault('UTC'), (zone) => zone === 'UTC' || IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/London'),
-  EOLWATCH_LOG_LEVEL: must(withDefault('info'), (v) => LOG_LEVELS.includes(v), `must be one of ${LOG_LEVELS.join(', ')}`) as Reader<Config['logLevel']>,
+  EOLWATCH_TIMEZONE: must(
+    withDefault('UTC'),
+    (zone) => zone === 'UTC' || IANAZone.isValidZone(zone),
+    'must be an IANA time zone such as Europe/London',
+  ),
+  EOLWATCH_LOG_LEVEL: must(
+    withDefault('info'),
+    (v) => LOG_LEVELS.includes(v),
+    `must be one of ${LOG_LEVELS.join(', ')}`,
+  ) as Reader<Config['logLevel']>,
   EOLWATCH_CATALOG: (v: string | undefined) => v ?? bundled('products-full.json'),
   EOLWATCH_SUPPLEMENTS: (v: string | undefined) => v ?? bundled('supplements.json'),
-  EOLWATCH_REMINDER_TIME: must(withDefault('09:00'), (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time of day as HH:MM, such as 09:00'),
-  EOLWATCH_CATALOG_URL: must(withDefault('https://endoflife.date/api/v1/products/full'), (v) => URL.canParse(v), 'must be a URL'),
+  EOLWATCH_REMINDER_TIME: must(
+    withDefault('09:00'),
+    (v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v),
+    'must be a time of day as HH:MM, such as 09:00',
+  ),
+  EOLWATCH_CATALOG_URL: must(
+    withDefault('https://endoflife.date/api/v1/products/full'),
+    (v) => URL.canParse(v),
+    'must be a URL',
+  ),
   EOLWATCH_CATALOG_CACHE: text,
   EOLWATCH_STORE: withDefault('data/eolwatch.json'),
-  EOLWATCH_DATABASE_URL: must(text, (v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'must be a PostgreSQL URL such as postgres://user:password@host:5432/eolwatch'),
+  EOLWATCH_DATABASE_URL: must(
+    text,
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    'must be a PostgreSQL URL such as postgres://user:password@host:5432/eolwatch',
+  ),
   EOLWATCH_ADMINS: must(
     (v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''),
     (ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)),
@@ -114,25 +152,39 @@ export const ENV_VARIABLES = Object.keys(readers);
 export function slackModeOf({ slack: { botToken, appToken, signingSecret, oauth } }: Config): SlackMode {
   // OAuth installs into any workspace, each with its own bot token: HTTP only, no single token.
   if (oauth && signingSecret && !appToken) return 'oauth';
-  if (oauth) throw new ConfigError('SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth) need HTTP mode: set SLACK_SIGNING_SECRET and leave SLACK_APP_TOKEN unset.');
+  if (oauth)
+    throw new ConfigError(
+      'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (OAuth) need HTTP mode: set SLACK_SIGNING_SECRET and leave SLACK_APP_TOKEN unset.',
+    );
   if (botToken && appToken) return 'socket';
   if (botToken && signingSecret) return 'http';
   if (!botToken && !appToken && !signingSecret) return 'shell';
-  if (!botToken) throw new ConfigError('SLACK_BOT_TOKEN is missing: set it with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP), or unset all three for the local shell.');
-  throw new ConfigError('SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP) is.');
+  if (!botToken)
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is missing: set it with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP), or unset all three for the local shell.',
+    );
+  throw new ConfigError(
+    'SLACK_BOT_TOKEN is set, but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP) is.',
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const e = readEnvironment(env);
-  const oauthParts = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET].filter((value) => value !== undefined).length;
-  if (oauthParts > 0 && oauthParts < 3) throw new ConfigError('OAuth needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
+  const oauthParts = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET].filter(
+    (value) => value !== undefined,
+  ).length;
+  if (oauthParts > 0 && oauthParts < 3)
+    throw new ConfigError('OAuth needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
       apiUrl: e.SLACK_API_URL,
-      oauth: e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET } : null,
+      oauth:
+        e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET
+          ? { clientId: e.SLACK_CLIENT_ID, clientSecret: e.SLACK_CLIENT_SECRET, stateSecret: e.SLACK_STATE_SECRET }
+          : null,
     },
     uninstallGraceDays: e.EOLWATCH_UNINSTALL_GRACE_DAYS,
     port: e.PORT,
@@ -148,7 +200,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiPort: e.EOLWATCH_API_PORT,
     databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
     // The lower-case spellings are as common as the upper-case ones.
-    proxy: { httpsProxy: e.HTTPS_PROXY ?? env.https_proxy ?? null, httpProxy: e.HTTP_PROXY ?? env.http_proxy ?? null, noProxy: e.NO_PROXY ?? env.no_proxy ?? null },
+    proxy: {
+      httpsProxy: e.HTTPS_PROXY ?? env.https_proxy ?? null,
+      httpProxy: e.HTTP_PROXY ?? env.http_proxy ?? null,
+      noProxy: e.NO_PROXY ?? env.no_proxy ?? null,
+    },
     catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
     userCacheDir: join(env.XDG_CACHE_HOME?.trim() || join(homedir(), '.cache'), 'eolwatch'),
   };

@@ -7,4 +7,10 @@ import type { InstallationRecords } from './installations/installation-records.j
 import type { InventoryStore } from './inventory/inventory-store.js';
 import type { WatchStore } from './reminders/watch-store.js';
 
-export type EolwatchStore = InventoryStore & WatchStore & ApiTokenStore & InstallationRecords & WorkspaceEraser & RoleStore & AuditLog;
+export type EolwatchStore = InventoryStore &
+  WatchStore &
+  ApiTokenStore &
+  InstallationRecords &
+  WorkspaceEraser &
+  RoleStore &
+  AuditLog;

@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 export function loadDotEnv(path = '.env'): void {
   if (!existsSync(path)) return;
   if (typeof process.loadEnvFile !== 'function') {
-    throw new Error(`reading ${path} needs Node.js 20.12 or later (this is ${process.version}): upgrade Node.js, or set the variables in the environment instead`);
+    throw new Error(
+      `reading ${path} needs Node.js 20.12 or later (this is ${process.version}): upgrade Node.js, or set the variables in the environment instead`,
+    );
   }
   process.loadEnvFile(path);
 }

@@ -8,7 +8,12 @@ import { describeStartupError, StartupError } from './describe-startup-error.js'
 import { runShell } from './shell/run-shell.js';
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import { createApiHandler } from './api/create-api-handler.js';
-import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from './slack/create-slack-app.js';
+import {
+  createSlackApp,
+  HTTP_SERVER_OPTIONS,
+  MAX_CONNECTIONS,
+  type SlackConnection,
+} from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { openCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
@@ -52,8 +57,11 @@ function connectionOf(
   rememberOrgWorkspace: (teamId: string, enterpriseId: string) => Promise<void>,
 ): SlackConnection {
   const { botToken = '', appToken = '', signingSecret = '', apiUrl, oauth } = config.slack;
-  if (mode === 'oauth' && oauth) return { mode: 'oauth', signingSecret, ...oauth, installationStore, apiUrl, rememberOrgWorkspace };
-  return mode === 'socket' ? { mode: 'socket', botToken, appToken, apiUrl } : { mode: 'http', botToken, signingSecret, apiUrl };
+  if (mode === 'oauth' && oauth)
+    return { mode: 'oauth', signingSecret, ...oauth, installationStore, apiUrl, rememberOrgWorkspace };
+  return mode === 'socket'
+    ? { mode: 'socket', botToken, appToken, apiUrl }
+    : { mode: 'http', botToken, signingSecret, apiUrl };
 }
 
 async function main(): Promise<void> {
@@ -73,9 +81,18 @@ async function main(): Promise<void> {
   const releaseBotLock = config.databaseUrl ? () => undefined : await holdBotLock(config.storePath);
   process.once('exit', releaseBotLock);
   const installationStore = createInstallationStore(core.store);
-  const onUninstall = uninstallHandler(mode === 'oauth' ? installationStore : null, mode === 'oauth' ? core.store : null, () => new Date().toISOString(), logger);
+  const onUninstall = uninstallHandler(
+    mode === 'oauth' ? installationStore : null,
+    mode === 'oauth' ? core.store : null,
+    () => new Date().toISOString(),
+    logger,
+  );
   const rememberOrgWorkspace = orgWorkspaceRememberer(core.store);
-  const app = createSlackApp(connectionOf(config, mode, installationStore, rememberOrgWorkspace), { commands: deps, logger, onUninstall });
+  const app = createSlackApp(connectionOf(config, mode, installationStore, rememberOrgWorkspace), {
+    commands: deps,
+    logger,
+    onUninstall,
+  });
   const unreachable = `cannot reach Slack at ${config.slack.apiUrl ?? 'https://slack.com/api/'} within ${SLACK_REACH_DEADLINE_MS / 1000} s (network, DNS, firewall or proxy? HTTPS_PROXY is honoured).`;
   await withDeadline(app.init(), SLACK_REACH_DEADLINE_MS, unreachable);
   if (mode === 'http' || mode === 'oauth') {
@@ -88,24 +105,48 @@ async function main(): Promise<void> {
     if (config.portSet) await listen(config.port, answerHealth);
   }
   const slack: SlackAccess =
-    mode === 'oauth' ? { tokenFor: async (workspace) => botTokenOf(await core.store(), workspace), apiUrl: config.slack.apiUrl } : { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
+    mode === 'oauth'
+      ? { tokenFor: async (workspace) => botTokenOf(await core.store(), workspace), apiUrl: config.slack.apiUrl }
+      : { botToken: config.slack.botToken ?? '', apiUrl: config.slack.apiUrl };
   // One daily job: refresh the catalogue (notices of moved dates), then remind on the dates now in use.
-  const reminders = scheduleDaily('daily', config.reminderTime, config.timezone, async () => {
-    // Replicas on one database run the day's job once between them.
-    const run = await core.once('daily', toIsoDate(deps.now()), async () => {
-      const sync = await runSync(core, slack);
-      (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))({ job: 'sync', lines: sync.lines }, sync.lines[0] ?? 'sync');
-      const summary = await runReminderJob(core, deps.now, slack);
-      logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
-      for (const workspace of await purgeUninstalled(await core.store(), new Date().toISOString(), config.uninstallGraceDays)) {
-        logger.warn({ job: 'purge', workspace }, `erased the data of a workspace uninstalled over ${config.uninstallGraceDays} days ago`);
-      }
-    });
-    if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
-  }, logger);
+  const reminders = scheduleDaily(
+    'daily',
+    config.reminderTime,
+    config.timezone,
+    async () => {
+      // Replicas on one database run the day's job once between them.
+      const run = await core.once('daily', toIsoDate(deps.now()), async () => {
+        const sync = await runSync(core, slack);
+        (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))(
+          { job: 'sync', lines: sync.lines },
+          sync.lines[0] ?? 'sync',
+        );
+        const summary = await runReminderJob(core, deps.now, slack);
+        logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
+        for (const workspace of await purgeUninstalled(
+          await core.store(),
+          new Date().toISOString(),
+          config.uninstallGraceDays,
+        )) {
+          logger.warn(
+            { job: 'purge', workspace },
+            `erased the data of a workspace uninstalled over ${config.uninstallGraceDays} days ago`,
+          );
+        }
+      });
+      if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
+    },
+    logger,
+  );
   core.setNextReminderRun(() => reminders.getNextRun()?.toISOString() ?? null);
   logger.info(
-    { mode, port: mode === 'http' || mode === 'oauth' ? config.port : undefined, apiPort: mode === 'socket' ? (config.apiPort ?? undefined) : undefined, releases: core.catalog.releaseCount, nextReminderRun: reminders.getNextRun()?.toISOString() },
+    {
+      mode,
+      port: mode === 'http' || mode === 'oauth' ? config.port : undefined,
+      apiPort: mode === 'socket' ? (config.apiPort ?? undefined) : undefined,
+      releases: core.catalog.releaseCount,
+      nextReminderRun: reminders.getNextRun()?.toISOString(),
+    },
     'eolwatch ready',
   );
   // SIGTERM (a deploy, docker stop): stop taking requests, flush the store, exit 0 within 10 s. A daily

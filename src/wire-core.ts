@@ -34,12 +34,20 @@ export interface Core {
    * Runs the daily job once for `day`: on PostgreSQL once among every replica (see PostgresStore.runOnce);
    * on the JSON store, which serves one bot, simply now.
    */
-  once<T>(job: string, day: string, run: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false; by: string }>;
+  once<T>(
+    job: string,
+    day: string,
+    run: () => Promise<T>,
+  ): Promise<{ ran: true; result: T } | { ran: false; by: string }>;
   /** main tells when the reminder job runs next, for `/eol status`. */
   setNextReminderRun(next: () => string | null): void;
 }
 
-export type CoreConfig = Pick<Config, 'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'> & Partial<Pick<Config, 'databaseUrl' | 'userCacheDir'>>;
+export type CoreConfig = Pick<
+  Config,
+  'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'
+> &
+  Partial<Pick<Config, 'databaseUrl' | 'userCacheDir'>>;
 
 /** A database URL as it may be shown: no password. */
 const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -64,15 +72,18 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
     (opened ??= databaseUrl
       ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl))
       : import('./store/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath)));
-  const refresher = CatalogRefresher.from({
-    catalogPath: config.catalogPath,
-    supplementsPath: config.supplementsPath,
-    cachePath: config.catalogCachePath,
-    url: config.catalogUrl,
-    timeoutMs: REFRESH_TIMEOUT_MS,
-    now: () => new Date().toISOString(),
-    inUse: async () => releasesInUse(await store()),
-  }, initial);
+  const refresher = CatalogRefresher.from(
+    {
+      catalogPath: config.catalogPath,
+      supplementsPath: config.supplementsPath,
+      cachePath: config.catalogCachePath,
+      url: config.catalogUrl,
+      timeoutMs: REFRESH_TIMEOUT_MS,
+      now: () => new Date().toISOString(),
+      inUse: async () => releasesInUse(await store()),
+    },
+    initial,
+  );
   const admins = new Set(config.admins);
   let nextReminderRun: () => string | null = () => null;
   return {

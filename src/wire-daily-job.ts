@@ -18,22 +18,41 @@ export interface ReminderRunSummary {
 }
 
 /** How the daily jobs post: one bot token (one workspace), or each workspace's own (OAuth installs). */
-export type SlackAccess = { botToken: string; apiUrl?: string } | { tokenFor: (workspace: string) => Promise<string | null>; apiUrl?: string };
+export type SlackAccess =
+  { botToken: string; apiUrl?: string } | { tokenFor: (workspace: string) => Promise<string | null>; apiUrl?: string };
 
 const posterOf = (slack: SlackAccess) =>
-  'botToken' in slack ? createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl)) : createWorkspacePoster(slack.tokenFor, slack.apiUrl);
+  'botToken' in slack
+    ? createSlackReminderPoster(createWebClient(slack.botToken, slack.apiUrl))
+    : createWorkspacePoster(slack.tokenFor, slack.apiUrl);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function runReminderJob(core: Core, clock: () => DateTime, slack: SlackAccess | null): Promise<ReminderRunSummary> {
+export async function runReminderJob(
+  core: Core,
+  clock: () => DateTime,
+  slack: SlackAccess | null,
+): Promise<ReminderRunSummary> {
   const store = await core.store();
   const deps = core.deps();
-  const jobDeps = { store, releaseByKey: deps.releaseByKey, today: toIsoDate(clock()), now: () => clock().toUTC().toISO() ?? '', sleep, runId: newRunId() };
+  const jobDeps = {
+    store,
+    releaseByKey: deps.releaseByKey,
+    today: toIsoDate(clock()),
+    now: () => clock().toUTC().toISO() ?? '',
+    sleep,
+    runId: newRunId(),
+  };
   const where = (reminder: { workspace: string; channel: string }) => `${reminder.workspace}/${reminder.channel}`;
   if (!slack) {
     const planned = await planToday(jobDeps);
-    const lines = planned.map((reminder) => `[dry run] ${where(reminder)}: ${reminderText(reminder, plainFormat).replace(/\n/g, ' ')}`);
-    return { lines: [...lines, `${planned.length} reminder(s) due on ${jobDeps.today}; nothing posted (--dry-run).`], ok: true };
+    const lines = planned.map(
+      (reminder) => `[dry run] ${where(reminder)}: ${reminderText(reminder, plainFormat).replace(/\n/g, ' ')}`,
+    );
+    return {
+      lines: [...lines, `${planned.length} reminder(s) due on ${jobDeps.today}; nothing posted (--dry-run).`],
+      ok: true,
+    };
   }
   const { report } = await runReminders(jobDeps, posterOf(slack));
   const lines = [
@@ -50,23 +69,50 @@ export async function runReminderJob(core: Core, clock: () => DateTime, slack: S
 export async function runSync(core: Core, slack: SlackAccess | null, force = false): Promise<ReminderRunSummary> {
   const outcome = await core.refresher.refresh(force);
   const info = core.refresher.info();
-  if (outcome.kind === 'failed') return { lines: [`Refresh failed: ${outcome.reason}. Keeping the catalogue generated ${info.generatedAt}.`], ok: false };
-  if (outcome.kind === 'not-modified') return { lines: [`Not modified since the last refresh: keeping the catalogue generated ${info.generatedAt}.`], ok: true };
+  if (outcome.kind === 'failed')
+    return {
+      lines: [`Refresh failed: ${outcome.reason}. Keeping the catalogue generated ${info.generatedAt}.`],
+      ok: false,
+    };
+  if (outcome.kind === 'not-modified')
+    return {
+      lines: [`Not modified since the last refresh: keeping the catalogue generated ${info.generatedAt}.`],
+      ok: true,
+    };
   const lines = [
     `Accepted the catalogue generated ${info.generatedAt}: ${outcome.changes.length} phase date(s) changed.`,
-    ...outcome.vanished.map((release) => `No longer listed by endoflife.date, kept with its last known dates: ${release.productName}/${release.name}`),
+    ...outcome.vanished.map(
+      (release) =>
+        `No longer listed by endoflife.date, kept with its last known dates: ${release.productName}/${release.name}`,
+    ),
   ];
   if (outcome.changes.length === 0 && outcome.vanished.length === 0) return { lines, ok: true };
   const store = await core.store();
   const watches = await store.allWatches();
   const changes = [...outcome.changes, ...outcome.vanished.map(vanishedChange)];
   const notices = planNotices(changes, watches, core.deps().releaseByKey, await countsOfWatchers(store, watches));
-  if (!slack) return { lines: [...lines, `${notices.length} date-change notice(s) for watching channels; not posted (no SLACK_BOT_TOKEN).`], ok: true };
+  if (!slack)
+    return {
+      lines: [
+        ...lines,
+        `${notices.length} date-change notice(s) for watching channels; not posted (no SLACK_BOT_TOKEN).`,
+      ],
+      ok: true,
+    };
   const poster = posterOf(slack);
   const runId = newRunId();
-  const delivered = await deliverNotices(notices, { store, poster, now: () => new Date().toISOString(), runId }).finally(() => store.endClaims(runId));
+  const delivered = await deliverNotices(notices, {
+    store,
+    poster,
+    now: () => new Date().toISOString(),
+    runId,
+  }).finally(() => store.endClaims(runId));
   return {
-    lines: [...lines, ...delivered.failed.map((failure) => `notice not posted: ${failure}`), `${delivered.posted.length} date-change notice(s) posted.`],
+    lines: [
+      ...lines,
+      ...delivered.failed.map((failure) => `notice not posted: ${failure}`),
+      `${delivered.posted.length} date-change notice(s) posted.`,
+    ],
     ok: delivered.failed.length === 0,
   };
 }

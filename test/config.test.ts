@@ -14,7 +14,12 @@ describe('configuration', () => {
   });
 
   it('has defaults for everything else', () => {
-    expect(loadConfig({})).toMatchObject({ port: 3000, timezone: 'UTC', logLevel: 'info', catalogPath: 'data/products-full.json' });
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      timezone: 'UTC',
+      logLevel: 'info',
+      catalogPath: 'data/products-full.json',
+    });
   });
 
   it.each([
@@ -39,7 +44,9 @@ describe('configuration', () => {
   });
 
   it('trims values and reads lists', () => {
-    expect(loadConfig({ PORT: ' 8080 ', EOLWATCH_ADMINS: 'U012AB, W34CD  U56EF', EOLWATCH_API_PORT: '' })).toMatchObject({ port: 8080, admins: ['U012AB', 'W34CD', 'U56EF'], apiPort: null, portSet: true });
+    expect(
+      loadConfig({ PORT: ' 8080 ', EOLWATCH_ADMINS: 'U012AB, W34CD  U56EF', EOLWATCH_API_PORT: '' }),
+    ).toMatchObject({ port: 8080, admins: ['U012AB', 'W34CD', 'U56EF'], apiPort: null, portSet: true });
   });
 
   it.each(['.env.example', 'README.md'])('every variable is documented in %s', (file) => {

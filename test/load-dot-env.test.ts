@@ -13,7 +13,9 @@ it('reads the variables of a .env file into the environment (in a real process: 
   const path = join(temp.path, '.env');
   writeFileSync(path, 'EOLWATCH_TEST_FROM_DOTENV=yes\n');
   const script = `import { loadDotEnv } from './src/load-dot-env.ts'; loadDotEnv(${JSON.stringify(path)}); process.stdout.write(process.env.EOLWATCH_TEST_FROM_DOTENV ?? 'unset');`;
-  const printed = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const printed = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+  });
   expect(printed).toBe('yes');
 });
 

@@ -12,7 +12,13 @@ import { startMain } from './helpers/start-main.js';
 const temp = makeTempDir();
 const clone = join(temp.path, 'eolwatch');
 let api: FakeSlackApi;
-const run = (command: string, args: string[], cwd = clone) => execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NODE_ENV: '' } });
+const run = (command: string, args: string[], cwd = clone) =>
+  execFileSync(command, args, {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: '' },
+  });
 
 beforeAll(async () => {
   api = await new FakeSlackApi().start();
@@ -33,14 +39,22 @@ it('leaves no TypeScript compiler or tsx among the production dependencies', () 
 });
 
 it('node dist/cli.js answers, from the clone and from any other folder', () => {
-  expect(run('node', ['dist/cli.js', '--now', '2017-06-28', 'windows-8.1'])).toContain('Active Support until 2018-01-09 (195 days left)');
+  expect(run('node', ['dist/cli.js', '--now', '2017-06-28', 'windows-8.1'])).toContain(
+    'Active Support until 2018-01-09 (195 days left)',
+  );
   const elsewhere = run('node', [join(clone, 'dist/cli.js'), '--now', '2017-06-28', 'xp'], temp.path);
   expect(elsewhere).toContain('Microsoft Windows XP SP3');
 });
 
 it('node dist/main.js serves Slack over HTTP, and exits 0 soon after SIGTERM', async () => {
   const port = await freePort();
-  const env = { SLACK_BOT_TOKEN: 'xoxb-prod', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: api.apiUrl, PORT: String(port), EOLWATCH_STORE: join(temp.path, 'store.json') };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-prod',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: api.apiUrl,
+    PORT: String(port),
+    EOLWATCH_STORE: join(temp.path, 'store.json'),
+  };
   const main = await startMain(env, { args: ['dist/main.js'], cwd: clone });
   expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   const stopped = await main.stop();

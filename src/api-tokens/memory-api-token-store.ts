@@ -5,7 +5,8 @@ export class MemoryApiTokenStore implements ApiTokenStore {
   private readonly byHash = new Map<string, ApiToken>();
 
   async addApiToken(token: ApiToken): Promise<boolean> {
-    if ([...this.byHash.values()].some((held) => held.workspace === token.workspace && held.name === token.name)) return false;
+    if ([...this.byHash.values()].some((held) => held.workspace === token.workspace && held.name === token.name))
+      return false;
     this.byHash.set(token.hash, { ...token });
     return true;
   }

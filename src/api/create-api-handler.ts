@@ -33,12 +33,19 @@ export interface ApiDeps {
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> };
 
-const failure = (status: number, error: string, extra: Record<string, unknown> = {}): Answer => ({ status, body: { error, ...extra } });
+const failure = (status: number, error: string, extra: Record<string, unknown> = {}): Answer => ({
+  status,
+  body: { error, ...extra },
+});
 
 function send(res: ServerResponse, answer: Answer): void {
   if (res.headersSent) return;
   const body = JSON.stringify(answer.body);
-  res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...answer.headers });
+  res.writeHead(answer.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...answer.headers,
+  });
   res.end(body);
 }
 
@@ -48,7 +55,13 @@ async function teamAnswer(deps: CommandDeps, speaker: Speaker) {
   const { asOf, teams, counts } = await countsForExport('team', deps, speaker);
   const team = teams[0];
   const totals = team ? inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)).totals : emptyTotals();
-  return { workspace: speaker.workspace, team: { channel: speaker.channel, name: team?.name ?? null }, asOf, totals, counts };
+  return {
+    workspace: speaker.workspace,
+    team: { channel: speaker.channel, name: team?.name ?? null },
+    asOf,
+    totals,
+    counts,
+  };
 }
 
 async function reportAnswer(deps: CommandDeps, speaker: Speaker) {
@@ -56,7 +69,13 @@ async function reportAnswer(deps: CommandDeps, speaker: Speaker) {
   // The same totals as /eol report: each team's contracts count for its own machines only.
   const report = await runReport(deps, speaker);
   const totals = report.kind === 'report' ? report.totals : emptyTotals();
-  return { workspace: speaker.workspace, asOf, totals, teams: teams.map((team) => ({ channel: team.channel, name: team.name })), counts };
+  return {
+    workspace: speaker.workspace,
+    asOf,
+    totals,
+    teams: teams.map((team) => ({ channel: team.channel, name: team.name })),
+    counts,
+  };
 }
 
 function changesOf(result: Extract<Result, { kind: 'inventory-updated' }>) {
@@ -73,10 +92,20 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
   async function authenticate(req: IncomingMessage): Promise<ApiToken | Answer> {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) return { ...failure(401, 'Send an API token as “Authorization: Bearer <token>” (make one with /eol api token create).'), headers: { 'www-authenticate': 'Bearer' } };
+    if (!match)
+      return {
+        ...failure(401, 'Send an API token as “Authorization: Bearer <token>” (make one with /eol api token create).'),
+        headers: { 'www-authenticate': 'Bearer' },
+      };
     const token = match[1] as string;
-    const found = looksLikeApiToken(token) ? await (await deps.commands.store()).apiTokenByHash(hashApiToken(token)) : null;
-    if (!found) return { ...failure(401, 'That API token is not valid: unknown or revoked.'), headers: { 'www-authenticate': 'Bearer error="invalid_token"' } };
+    const found = looksLikeApiToken(token)
+      ? await (await deps.commands.store()).apiTokenByHash(hashApiToken(token))
+      : null;
+    if (!found)
+      return {
+        ...failure(401, 'That API token is not valid: unknown or revoked.'),
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+      };
     return found;
   }
 
@@ -88,15 +117,33 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     const at = deps.commands.now().toUTC().toISO() ?? '';
     await store.markApiTokenUsed(token.hash, at);
     if (token.lastUsedAt === null) {
-      await store.appendAudit({ workspace: token.workspace, at, user: token.name, via: 'api', channel: null, action: 'token.first-use', change: `“${token.name}” used for the first time`, releases: [] });
+      await store.appendAudit({
+        workspace: token.workspace,
+        at,
+        user: token.name,
+        via: 'api',
+        channel: null,
+        action: 'token.first-use',
+        change: `“${token.name}” used for the first time`,
+        releases: [],
+      });
     }
   }
 
   // A token is made by an admin and acts with that authority: a locked channel takes its counts.
-  const asAdmin = (token: ApiToken): CommandDeps => ({ ...deps.commands, admins: new Set([...deps.commands.admins, token.name]) });
+  const asAdmin = (token: ApiToken): CommandDeps => ({
+    ...deps.commands,
+    admins: new Set([...deps.commands.admins, token.name]),
+  });
 
-  async function putInventory(req: IncomingMessage, speaker: Speaker, mode: string | null, commands: CommandDeps): Promise<Answer> {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_API_BODY_BYTES) return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
+  async function putInventory(
+    req: IncomingMessage,
+    speaker: Speaker,
+    mode: string | null,
+    commands: CommandDeps,
+  ): Promise<Answer> {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_API_BODY_BYTES)
+      return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
     const body = await readRequestBody(req, MAX_API_BODY_BYTES, BODY_TIMEOUT_MS);
     if (body === 'too-large') return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
     if (body === 'timeout') return failure(408, 'The body took too long to arrive.');
@@ -111,33 +158,80 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
       }
       const outcome = await syncCounts(json, commands, speaker);
       if (!outcome.ok) return failure(400, outcome.reason, outcome.rows ? { rows: outcome.rows } : {});
-      return { status: 200, body: { ...(await teamAnswer(commands, speaker)), mode: (json as { mode?: string }).mode ?? 'replace', changes: changesOf(outcome.result) } };
+      return {
+        status: 200,
+        body: {
+          ...(await teamAnswer(commands, speaker)),
+          mode: (json as { mode?: string }).mode ?? 'replace',
+          changes: changesOf(outcome.result),
+        },
+      };
     }
-    if (type === 'text/csv' || type === 'text/plain' || type === 'application/csv' || type === 'text/tab-separated-values') {
-      if (mode !== null && mode !== 'replace' && mode !== 'add') return failure(400, 'Nothing saved: mode must be replace or add.');
-      const result = await runImport({ name: 'api-upload.csv', bytes: body }, mode === 'add' ? 'add' : 'replace', commands, speaker);
-      if (result.kind !== 'inventory-updated') return failure(400, result.kind === 'invalid' ? result.reason.replace('“api-upload.csv”', 'the body') : 'Nothing saved.');
-      return { status: 200, body: { ...(await teamAnswer(commands, speaker)), mode: mode ?? 'replace', changes: changesOf(result), unrecognisedMachines: result.imported?.unrecognisedRows ?? 0 } };
+    if (
+      type === 'text/csv' ||
+      type === 'text/plain' ||
+      type === 'application/csv' ||
+      type === 'text/tab-separated-values'
+    ) {
+      if (mode !== null && mode !== 'replace' && mode !== 'add')
+        return failure(400, 'Nothing saved: mode must be replace or add.');
+      const result = await runImport(
+        { name: 'api-upload.csv', bytes: body },
+        mode === 'add' ? 'add' : 'replace',
+        commands,
+        speaker,
+      );
+      if (result.kind !== 'inventory-updated')
+        return failure(
+          400,
+          result.kind === 'invalid' ? result.reason.replace('“api-upload.csv”', 'the body') : 'Nothing saved.',
+        );
+      return {
+        status: 200,
+        body: {
+          ...(await teamAnswer(commands, speaker)),
+          mode: mode ?? 'replace',
+          changes: changesOf(result),
+          unrecognisedMachines: result.imported?.unrecognisedRows ?? 0,
+        },
+      };
     }
-    return failure(415, 'Send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export or release,count).');
+    return failure(
+      415,
+      'Send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export or release,count).',
+    );
   }
 
   async function route(req: IncomingMessage): Promise<Answer> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const inventory = INVENTORY_PATH.exec(url.pathname);
     const isReport = url.pathname === '/api/v1/report' || url.pathname === '/api/v1/report/';
-    if (!inventory && !isReport) return failure(404, 'No such path. The API has /api/v1/channels/{channel}/inventory (GET, PUT) and /api/v1/report (GET).');
+    if (!inventory && !isReport)
+      return failure(
+        404,
+        'No such path. The API has /api/v1/channels/{channel}/inventory (GET, PUT) and /api/v1/report (GET).',
+      );
     const allowed = inventory ? ['GET', 'PUT'] : ['GET'];
-    if (!allowed.includes(req.method ?? '')) return { ...failure(405, `Use ${allowed.join(' or ')} here.`), headers: { allow: allowed.join(', ') } };
+    if (!allowed.includes(req.method ?? ''))
+      return { ...failure(405, `Use ${allowed.join(' or ')} here.`), headers: { allow: allowed.join(', ') } };
     const channel = inventory ? decodeURIComponent(inventory[1] ?? '') : '';
-    if (inventory && !isIdentifier(channel)) return failure(404, 'No such channel: a channel id is 1 to 64 letters, digits, dots, dashes or underscores.');
+    if (inventory && !isIdentifier(channel))
+      return failure(404, 'No such channel: a channel id is 1 to 64 letters, digits, dots, dashes or underscores.');
     const token = await authenticate(req);
     if ('status' in token) return token;
     const wait = limiter.take(token.hash);
-    if (wait > 0) return { ...failure(429, `Over ${API_REQUESTS_PER_MINUTE} requests a minute with this token: try again in ${wait} s.`), headers: { 'retry-after': String(wait) } };
+    if (wait > 0)
+      return {
+        ...failure(429, `Over ${API_REQUESTS_PER_MINUTE} requests a minute with this token: try again in ${wait} s.`),
+        headers: { 'retry-after': String(wait) },
+      };
     await noteUse(token);
     // The workspace is the token's, never the request's: one workspace's token cannot reach another's data.
-    if (isReport) return { status: 200, body: await reportAnswer(deps.commands, { workspace: token.workspace, channel: 'report', user: token.name }) };
+    if (isReport)
+      return {
+        status: 200,
+        body: await reportAnswer(deps.commands, { workspace: token.workspace, channel: 'report', user: token.name }),
+      };
     const speaker = { workspace: token.workspace, channel, user: token.name, via: 'api' as const };
     if (req.method === 'GET') return { status: 200, body: await teamAnswer(deps.commands, speaker) };
     return putInventory(req, speaker, url.searchParams.get('mode'), asAdmin(token));
@@ -146,14 +240,22 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
   return (req, res) => {
     void route(req)
       .catch((error: unknown): Answer => {
-        if (error instanceof CountLimitError) return failure(400, 'Nothing saved: adding those would take a count past 10,000,000.');
-        if (error instanceof StoreBusyError || error instanceof StoreWriteError) return { ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'), headers: { 'retry-after': '5' } };
+        if (error instanceof CountLimitError)
+          return failure(400, 'Nothing saved: adding those would take a count past 10,000,000.');
+        if (error instanceof StoreBusyError || error instanceof StoreWriteError)
+          return {
+            ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'),
+            headers: { 'retry-after': '5' },
+          };
         if (error instanceof URIError) return failure(404, 'No such path.');
         deps.logger.error({ err: error, path: req.url?.slice(0, 200), method: req.method }, 'API request failed');
         return failure(500, 'Something went wrong; nothing was saved.');
       })
       .then((answer) => {
-        deps.logger.info({ api: true, method: req.method, path: req.url?.slice(0, 200), status: answer.status }, 'API request');
+        deps.logger.info(
+          { api: true, method: req.method, path: req.url?.slice(0, 200), status: answer.status },
+          'API request',
+        );
         send(res, answer);
         // An unread body (a refusal before reading) is not waited for.
         if (answer.status >= 400 && !req.complete) res.once('finish', () => req.socket?.destroy());

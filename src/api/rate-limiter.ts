@@ -21,7 +21,8 @@ export class RateLimiter {
     times.push(now);
     this.log.set(key, times);
     // Keys of tokens gone quiet are dropped now and then, so the map stays as small as the busy set.
-    if (this.log.size > 10_000) for (const [other, log] of this.log) if ((log.at(-1) ?? 0) <= now - this.windowMs) this.log.delete(other);
+    if (this.log.size > 10_000)
+      for (const [other, log] of this.log) if ((log.at(-1) ?? 0) <= now - this.windowMs) this.log.delete(other);
     return 0;
   }
 }

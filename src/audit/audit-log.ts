@@ -27,4 +27,5 @@ export interface AuditLog {
 }
 
 export const matchesAuditFilter = (entry: AuditEntry, filter: { channel?: string; since?: string } = {}): boolean =>
-  (filter.channel === undefined || entry.channel === filter.channel) && (filter.since === undefined || entry.at >= filter.since);
+  (filter.channel === undefined || entry.channel === filter.channel) &&
+  (filter.since === undefined || entry.at >= filter.since);

@@ -28,10 +28,15 @@ export interface RefreshStatus {
 export function readCatalogCache(path: string, maxBytes: number): CachedCatalog | { problem: string } | null {
   const size = statSync(path, { throwIfNoEntry: false })?.size;
   if (size === undefined) return null;
-  if (size > maxBytes) return { problem: `the cache ${path} is ${Math.round(size / 1024 / 1024)} MB, more than a catalogue can be; using the bundled snapshot` };
+  if (size > maxBytes)
+    return {
+      problem: `the cache ${path} is ${Math.round(size / 1024 / 1024)} MB, more than a catalogue can be; using the bundled snapshot`,
+    };
   try {
     const cached = JSON.parse(readFileSync(path, 'utf8')) as CachedCatalog;
-    return typeof cached.body === 'string' ? cached : { problem: `the cache ${path} has no catalogue in it; using the bundled snapshot` };
+    return typeof cached.body === 'string'
+      ? cached
+      : { problem: `the cache ${path} has no catalogue in it; using the bundled snapshot` };
   } catch {
     return { problem: `the cache ${path} is not complete JSON; using the bundled snapshot` };
   }

@@ -51,11 +51,16 @@ function parseJson(body: string): unknown {
 const PARSE_FAILED = Symbol('not JSON');
 
 /** A catalogue from the API's answer, or why it is refused. Sliced by `pause` when given. */
-async function parseCatalog(body: string, supplements: unknown, pause?: () => Promise<void>): Promise<Catalog | string> {
+async function parseCatalog(
+  body: string,
+  supplements: unknown,
+  pause?: () => Promise<void>,
+): Promise<Catalog | string> {
   const json = parseJson(body);
   if (json === PARSE_FAILED) return 'the answer is not complete JSON (truncated?)';
   const products = (json as { result?: unknown })?.result;
-  if (Array.isArray(products) && products.length < MIN_PRODUCTS) return `only ${products.length} products (at least ${MIN_PRODUCTS} expected)`;
+  if (Array.isArray(products) && products.length < MIN_PRODUCTS)
+    return `only ${products.length} products (at least ${MIN_PRODUCTS} expected)`;
   try {
     // The schema library is loaded only when a refresh needs it (see prepared-catalog.ts).
     const { createCatalog, createCatalogInSlices } = await import('../catalog/create-catalog.js');
@@ -81,17 +86,31 @@ export class CatalogRefresher {
     lastRefreshAt: string | null,
   ) {
     this.indexed = indexed;
-    this.state = { source, url: options.url, generatedAt: indexed.catalog.generatedAt, lastRefreshAt, lastError: null, generation: 1 };
+    this.state = {
+      source,
+      url: options.url,
+      generatedAt: indexed.catalog.generatedAt,
+      lastRefreshAt,
+      lastError: null,
+      generation: 1,
+    };
   }
 
   /** The refresher over the catalogue a start found (catalog-sync/prepared-catalog.ts opens it). */
   static from(options: RefresherOptions, initial: InitialCatalog): CatalogRefresher {
     const supplements: unknown = JSON.parse(readFileSync(options.supplementsPath, 'utf8'));
-    const refresher = new CatalogRefresher(options, supplements, indexCatalog(initial.catalog), initial.source, initial.fetchedAt);
+    const refresher = new CatalogRefresher(
+      options,
+      supplements,
+      indexCatalog(initial.catalog),
+      initial.source,
+      initial.fetchedAt,
+    );
     refresher.validators = initial.validators;
     refresher.takeInStatusFile();
     // A cache that could not be used is said in /eol status; the bundled snapshot serves meanwhile.
-    if (initial.problem) refresher.state = { ...refresher.state, lastError: { at: options.now(), reason: initial.problem } };
+    if (initial.problem)
+      refresher.state = { ...refresher.state, lastError: { at: options.now(), reason: initial.problem } };
     return refresher;
   }
 
@@ -99,11 +118,18 @@ export class CatalogRefresher {
     const read = readRefreshStatus(this.options.cachePath);
     if (!read || read.mtimeMs <= this.statusSeenMs) return;
     this.statusSeenMs = read.mtimeMs;
-    this.state = { ...this.state, lastRefreshAt: read.status.lastRefreshAt ?? this.state.lastRefreshAt, lastError: read.status.lastError };
+    this.state = {
+      ...this.state,
+      lastRefreshAt: read.status.lastRefreshAt ?? this.state.lastRefreshAt,
+      lastError: read.status.lastError,
+    };
   }
 
   private async recordStatus(): Promise<void> {
-    await writeRefreshStatus(this.options.cachePath, { lastRefreshAt: this.state.lastRefreshAt, lastError: this.state.lastError }).catch(() => undefined);
+    await writeRefreshStatus(this.options.cachePath, {
+      lastRefreshAt: this.state.lastRefreshAt,
+      lastError: this.state.lastError,
+    }).catch(() => undefined);
     this.statusSeenMs = readRefreshStatus(this.options.cachePath)?.mtimeMs ?? this.statusSeenMs;
   }
 
@@ -138,7 +164,12 @@ export class CatalogRefresher {
   }
 
   private async refreshOnce(force: boolean): Promise<RefreshOutcome> {
-    const fetched = await fetchCatalog(this.options.url, this.validators, this.options.timeoutMs, this.options.maxBytes);
+    const fetched = await fetchCatalog(
+      this.options.url,
+      this.validators,
+      this.options.timeoutMs,
+      this.options.maxBytes,
+    );
     if (fetched.kind === 'failed') return this.fail(fetched.reason);
     if (fetched.kind === 'not-modified') {
       this.state = { ...this.state, lastRefreshAt: this.options.now(), lastError: null };
@@ -165,13 +196,26 @@ export class CatalogRefresher {
     await nextTurn();
     const fetchedAt = this.options.now();
     try {
-      await writeCatalogCache(this.options.cachePath, { url: this.options.url, fetchedAt, validators: fetched.validators, body: fetched.body, retained });
+      await writeCatalogCache(this.options.cachePath, {
+        url: this.options.url,
+        fetchedAt,
+        validators: fetched.validators,
+        body: fetched.body,
+        retained,
+      });
     } catch (error) {
       return this.fail(`could not write the cache ${this.options.cachePath}: ${(error as Error).message}`);
     }
     this.indexed = indexed;
     this.validators = fetched.validators;
-    this.state = { source: 'refresh', url: this.options.url, generatedAt: catalog.generatedAt, lastRefreshAt: fetchedAt, lastError: null, generation: this.state.generation + 1 };
+    this.state = {
+      source: 'refresh',
+      url: this.options.url,
+      generatedAt: catalog.generatedAt,
+      lastRefreshAt: fetchedAt,
+      lastError: null,
+      generation: this.state.generation + 1,
+    };
     return { kind: 'updated', changes, vanished: newlyRetained };
   }
 }

@@ -17,7 +17,12 @@ export type FetchOutcome =
   | { kind: 'fetched'; body: string; validators: Validators }
   | { kind: 'failed'; reason: string };
 
-export async function fetchCatalog(url: string, validators: Validators, timeoutMs: number, maxBytes = MAX_CATALOG_BYTES): Promise<FetchOutcome> {
+export async function fetchCatalog(
+  url: string,
+  validators: Validators,
+  timeoutMs: number,
+  maxBytes = MAX_CATALOG_BYTES,
+): Promise<FetchOutcome> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-encoding': 'gzip' };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
@@ -27,7 +32,10 @@ export async function fetchCatalog(url: string, validators: Validators, timeoutM
   } catch (error) {
     const cause = (error as Error & { cause?: { code?: string } }).cause?.code;
     const timedOut = (error as Error).name === 'TimeoutError';
-    return { kind: 'failed', reason: timedOut ? `no answer within ${timeoutMs / 1000} s` : `network error${cause ? ` (${cause})` : ''}` };
+    return {
+      kind: 'failed',
+      reason: timedOut ? `no answer within ${timeoutMs / 1000} s` : `network error${cause ? ` (${cause})` : ''}`,
+    };
   }
   if (response.status === 304) return { kind: 'not-modified' };
   if (response.status === 429) {
@@ -35,9 +43,15 @@ export async function fetchCatalog(url: string, validators: Validators, timeoutM
     return { kind: 'failed', reason: `rate limited (HTTP 429${retryAfter ? `, Retry-After ${retryAfter} s` : ''})` };
   }
   const type = response.headers.get('content-type') ?? '';
-  if (!response.ok) return { kind: 'failed', reason: `HTTP ${response.status}${type ? ` (${type.split(';')[0]})` : ''}` };
-  if (!type.includes('json')) return { kind: 'failed', reason: `not JSON (${type.split(';')[0] || 'no content type'})` };
+  if (!response.ok)
+    return { kind: 'failed', reason: `HTTP ${response.status}${type ? ` (${type.split(';')[0]})` : ''}` };
+  if (!type.includes('json'))
+    return { kind: 'failed', reason: `not JSON (${type.split(';')[0] || 'no content type'})` };
   const body = await readCappedBody(response, maxBytes);
   if (!body.ok) return { kind: 'failed', reason: body.reason };
-  return { kind: 'fetched', body: body.bytes.toString('utf8'), validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') } };
+  return {
+    kind: 'fetched',
+    body: body.bytes.toString('utf8'),
+    validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },
+  };
 }

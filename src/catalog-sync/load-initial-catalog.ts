@@ -36,7 +36,13 @@ export function loadInitialCatalog(sources: CatalogSources, today: string): Init
   if (cached && !('problem' in cached)) {
     const fromCache = parseCachedCatalog(cached.body, supplements, today);
     if (typeof fromCache !== 'string') {
-      return { catalog: withReleases(fromCache, cached.retained ?? []), source: 'cached refresh', fetchedAt: cached.fetchedAt, validators: cached.validators, problem: null };
+      return {
+        catalog: withReleases(fromCache, cached.retained ?? []),
+        source: 'cached refresh',
+        fetchedAt: cached.fetchedAt,
+        validators: cached.validators,
+        problem: null,
+      };
     }
     problem = `the cache was refused (${fromCache}); using the bundled snapshot`;
   }

@@ -28,23 +28,42 @@ interface PreparedCatalog {
 }
 
 /** Whether a release differs from its product where the prepared copy leaves it out; then it is not written. */
-const keepsProductFacts = (product: Product) => product.releases.every((r) => r.productName === product.name && r.productLabel === product.label && r.link === product.link);
+const keepsProductFacts = (product: Product) =>
+  product.releases.every(
+    (r) => r.productName === product.name && r.productLabel === product.label && r.link === product.link,
+  );
 
 function toPrepared(product: Product): PreparedCatalog['products'][number] {
-  return { ...product, releases: product.releases.map(({ productName: _name, productLabel: _label, link: _link, ...release }) => release) };
+  return {
+    ...product,
+    releases: product.releases.map(({ productName: _name, productLabel: _label, link: _link, ...release }) => release),
+  };
 }
 
 function fromPrepared(product: PreparedCatalog['products'][number]): Product {
-  return { ...product, releases: product.releases.map((release) => ({ productName: product.name, productLabel: product.label, link: product.link, ...release })) };
+  return {
+    ...product,
+    releases: product.releases.map((release) => ({
+      productName: product.name,
+      productLabel: product.label,
+      link: product.link,
+      ...release,
+    })),
+  };
 }
 
 /**
  * Beside the refresh cache; when its folder does not exist (the command line run from any folder, where
  * `data/` is not), in the user's own cache folder, named after the files it comes from.
  */
-export function preparedCatalogPath(sources: Pick<CatalogSources, 'catalogPath' | 'supplementsPath' | 'cachePath' | 'fallbackDir'>): string {
+export function preparedCatalogPath(
+  sources: Pick<CatalogSources, 'catalogPath' | 'supplementsPath' | 'cachePath' | 'fallbackDir'>,
+): string {
   if (!sources.fallbackDir || existsSync(dirname(sources.cachePath))) return `${sources.cachePath}.prepared.json`;
-  const id = createHash('sha256').update([sources.catalogPath, sources.supplementsPath, sources.cachePath].map((path) => resolve(path)).join('\0')).digest('hex').slice(0, 16);
+  const id = createHash('sha256')
+    .update([sources.catalogPath, sources.supplementsPath, sources.cachePath].map((path) => resolve(path)).join('\0'))
+    .digest('hex')
+    .slice(0, 16);
   return join(sources.fallbackDir, `catalog-${id}.prepared.json`);
 }
 
@@ -62,10 +81,17 @@ function readPrepared(path: string, stamps: readonly string[]): InitialCatalog |
   } catch {
     return null;
   }
-  const current = prepared?.format === FORMAT && Array.isArray(prepared.products) && prepared.stamps?.join('|') === stamps.join('|');
+  const current =
+    prepared?.format === FORMAT && Array.isArray(prepared.products) && prepared.stamps?.join('|') === stamps.join('|');
   if (!current) return null;
   const { source, fetchedAt, validators, generatedAt, products } = prepared;
-  return { catalog: assembleCatalog(generatedAt, products.map(fromPrepared)), source, fetchedAt, validators, problem: null };
+  return {
+    catalog: assembleCatalog(generatedAt, products.map(fromPrepared)),
+    source,
+    fetchedAt,
+    validators,
+    problem: null,
+  };
 }
 
 /** The catalogue to start with: the prepared copy when it is current, else a full load (and a new copy). */
@@ -80,7 +106,15 @@ export async function openCatalog(sources: CatalogSources, today: string): Promi
   // A refused cache is reported at every start until a refresh replaces it, so it is not kept.
   if (initial.problem === null && initial.catalog.products.every(keepsProductFacts)) {
     const { source, fetchedAt, validators, catalog } = initial;
-    const copy: PreparedCatalog = { format: FORMAT, stamps, source, fetchedAt, validators, generatedAt: catalog.generatedAt, products: catalog.products.map(toPrepared) };
+    const copy: PreparedCatalog = {
+      format: FORMAT,
+      stamps,
+      source,
+      fetchedAt,
+      validators,
+      generatedAt: catalog.generatedAt,
+      products: catalog.products.map(toPrepared),
+    };
     // Only a speed-up: a folder that cannot be written to costs the full load next time, nothing more.
     await mkdir(dirname(path), { recursive: true })
       .then(() => writeFileDurably(path, JSON.stringify(copy)))

@@ -28,7 +28,9 @@ export function createBuildIndex(catalog: Catalog): BuildIndex {
       if (key) builds.set(key, [...(builds.get(key) ?? []), release]);
     }
     for (const [build, names] of Object.entries(buildOverrides[productName] ?? {})) {
-      const releases = names.map((name) => product.releases.find((release) => release.name === name)).filter((r): r is Release => r !== undefined);
+      const releases = names
+        .map((name) => product.releases.find((release) => release.name === name))
+        .filter((r): r is Release => r !== undefined);
       if (releases.length > 0) builds.set(build, releases);
     }
     byProduct.set(productName, builds);

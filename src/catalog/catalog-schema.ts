@@ -28,9 +28,7 @@ const releaseSchema = z.object({
   isEoes: z.boolean().nullable().optional(),
   eoesFrom: nullableDate.optional(),
   isMaintained: z.boolean(),
-  latest: z
-    .object({ name: text, date: nullableDate, link: text.nullable() })
-    .nullable(),
+  latest: z.object({ name: text, date: nullableDate, link: text.nullable() }).nullable(),
 });
 
 export const productSchema = z.object({

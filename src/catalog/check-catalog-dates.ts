@@ -12,7 +12,10 @@ export function checkCatalogDates(catalog: Catalog, today: string): string | nul
   const outside = (date: string) => date < EARLIEST_DATE || date > latest;
   for (const product of catalog.products) {
     for (const release of product.releases) {
-      const dates = [release.releaseDate, ...release.phases.map((phase) => phase.end).filter((end): end is string => typeof end === 'string')];
+      const dates = [
+        release.releaseDate,
+        ...release.phases.map((phase) => phase.end).filter((end): end is string => typeof end === 'string'),
+      ];
       const wrong = dates.find(outside);
       if (wrong) return `${product.name} ${release.name} has the date ${wrong}, outside ${EARLIEST_DATE} to ${latest}`;
     }

@@ -1,6 +1,14 @@
 // Builds the catalogue from endoflife.date's API v1 response plus our own supplements, validating both
 // (zod); pure, no I/O.
-import { assembleCatalog, CatalogError, type Catalog, type Phase, type PhaseEnd, type Product, type Release } from './catalog.js';
+import {
+  assembleCatalog,
+  CatalogError,
+  type Catalog,
+  type Phase,
+  type PhaseEnd,
+  type Product,
+  type Release,
+} from './catalog.js';
 import {
   catalogEnvelopeSchema,
   catalogResponseSchema,
@@ -47,8 +55,7 @@ function toRelease(product: ApiProduct, release: ApiRelease): Release {
     latest: release.latest ? { name: release.latest.name, date: release.latest.date } : null,
     link: product.links.html,
     phases: toPhases(product, release),
-    discontinued:
-      product.labels.discontinued === null ? null : endOf(release.discontinuedFrom, release.isDiscontinued),
+    discontinued: product.labels.discontinued === null ? null : endOf(release.discontinuedFrom, release.isDiscontinued),
   };
 }
 
@@ -58,7 +65,11 @@ function extendedOrder(end: PhaseEnd): string {
   return '2';
 }
 
-function applySupplements(productByName: Map<string, Product>, supplements: Supplements, phaseLabels: ReadonlyMap<string, ApiProduct['labels']>): void {
+function applySupplements(
+  productByName: Map<string, Product>,
+  supplements: Supplements,
+  phaseLabels: ReadonlyMap<string, ApiProduct['labels']>,
+): void {
   for (const supplement of supplements.supplements) {
     const release = productByName.get(supplement.product)?.releases.find((r) => r.name === supplement.release);
     if (!release) {
@@ -72,7 +83,13 @@ function applySupplements(productByName: Map<string, Product>, supplements: Supp
       // A supplement of a phase the product already names ("eoes") takes the product's own words.
       const productLabels = phaseLabels.get(supplement.product) as Record<string, string | null> | undefined;
       const label = supplement.phase.label ?? productLabels?.[supplement.phase.key] ?? supplement.phase.key;
-      release.phases.push({ key: supplement.phase.key, label, kind: 'extended', end: supplement.phase.end, source: supplement.source });
+      release.phases.push({
+        key: supplement.phase.key,
+        label,
+        kind: 'extended',
+        end: supplement.phase.end,
+        source: supplement.source,
+      });
     }
     const core = release.phases.filter((phase) => phase.kind !== 'extended');
     const extended = release.phases
@@ -92,7 +109,8 @@ function summarizeIssues(issues: readonly { path: PropertyKey[]; message: string
 /** Validates an API v1 `products/full` response and our supplements, and indexes them. */
 export function createCatalog(response: unknown, supplementsJson: unknown): Catalog {
   const parsed = catalogResponseSchema.safeParse(response);
-  if (!parsed.success) throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(parsed.error.issues)}`);
   return buildCatalog(parsed.data.generated_at, parsed.data.result, supplementsJson);
 }
 
@@ -100,9 +118,14 @@ export function createCatalog(response: unknown, supplementsJson: unknown): Cata
  * The same in slices: the envelope, then a few products at a time with `pause()` between, so that a
  * refresh of 8,351 releases never holds the event loop for long (catalog-sync/catalog-refresher.ts).
  */
-export async function createCatalogInSlices(response: unknown, supplementsJson: unknown, pause: () => Promise<void>): Promise<Catalog> {
+export async function createCatalogInSlices(
+  response: unknown,
+  supplementsJson: unknown,
+  pause: () => Promise<void>,
+): Promise<Catalog> {
   const envelope = catalogEnvelopeSchema.safeParse(response);
-  if (!envelope.success) throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(envelope.error.issues)}`);
+  if (!envelope.success)
+    throw new CatalogError(`catalogue has an unexpected shape: ${summarizeIssues(envelope.error.issues)}`);
   const products: ApiProduct[] = [];
   for (const [index, item] of envelope.data.result.entries()) {
     const product = productSchema.safeParse(item);
@@ -120,7 +143,8 @@ const PRODUCTS_PER_SLICE = 40;
 
 function buildCatalog(generatedAt: string, apiProducts: readonly ApiProduct[], supplementsJson: unknown): Catalog {
   const supplements = supplementsSchema.safeParse(supplementsJson);
-  if (!supplements.success) throw new CatalogError(`supplements have an unexpected shape: ${summarizeIssues(supplements.error.issues)}`);
+  if (!supplements.success)
+    throw new CatalogError(`supplements have an unexpected shape: ${summarizeIssues(supplements.error.issues)}`);
   const productByName = new Map<string, Product>();
   for (const api of apiProducts) {
     productByName.set(api.name, {

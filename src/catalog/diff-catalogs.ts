@@ -28,7 +28,13 @@ export function diffCatalogs(before: Catalog, after: Catalog): PhaseChange[] {
         const a = was.get(key);
         const b = now.get(key);
         if (a?.end === b?.end) continue;
-        changes.push({ release: `${product.name}/${release.name}`, phaseKey: key, phaseLabel: (b ?? a)?.label ?? key, before: a?.end, after: b?.end });
+        changes.push({
+          release: `${product.name}/${release.name}`,
+          phaseKey: key,
+          phaseLabel: (b ?? a)?.label ?? key,
+          before: a?.end,
+          after: b?.end,
+        });
       }
     }
   }

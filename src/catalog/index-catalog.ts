@@ -15,7 +15,11 @@ export function indexCatalog(catalog: Catalog): IndexedCatalog {
   return {
     catalog,
     resolve: createResolver(catalog),
-    releaseByKey: new Map(catalog.products.flatMap((product) => product.releases.map((release) => [`${product.name}/${release.name}`, release] as const))),
+    releaseByKey: new Map(
+      catalog.products.flatMap((product) =>
+        product.releases.map((release) => [`${product.name}/${release.name}`, release] as const),
+      ),
+    ),
     dataDate: catalog.generatedAt.slice(0, 10),
   };
 }

@@ -48,13 +48,20 @@ function keysOf(productWords: ReadonlySet<string>, release: Release): ReleaseKey
   while (start < labelTokens.length - 1 && productWords.has(labelTokens[start] ?? '')) start += 1;
   const bare = labelTokens.slice(start).join(' ');
   // "2008 'Katmai' SP4" -> "2008 sp4"; "Windows Server 2003 SP2 (LTSC)" -> "2003 sp2".
-  const plainLabel = tokensOf(release.label.replace(/'[^']*'|\([^)]*\)/g, ' ')).filter((token) => !productWords.has(token)).join(' ');
+  const plainLabel = tokensOf(release.label.replace(/'[^']*'|\([^)]*\)/g, ' '))
+    .filter((token) => !productWords.has(token))
+    .join(' ');
   const others = [label, bare];
   if (release.codename) {
     const codename = normalizeName(release.codename);
     others.push(codename, codename.split(' ')[0] ?? codename);
   }
-  return { release, name: normalizeName(release.name), others: [...new Set(others.filter((other) => other !== ''))], plainLabel };
+  return {
+    release,
+    name: normalizeName(release.name),
+    others: [...new Set(others.filter((other) => other !== ''))],
+    plainLabel,
+  };
 }
 
 /** "2003" -> Windows Server 2003 SP2: each service-pack lineage's base, to its last service pack. */
@@ -137,7 +144,7 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     const wanted = new Set<EditionTag>();
     const rest: string[] = [];
     let chosen = false;
-    for (let index = 0; index < tokens.length; ) {
+    for (let index = 0; index < tokens.length;) {
       let taken = 0;
       for (let length = Math.min(4, tokens.length - index); length >= 1 && taken === 0; length -= 1) {
         const tags = editions.words[tokens.slice(index, index + length).join(' ')];
@@ -153,14 +160,21 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     if (!chosen) return null;
     const year = tokens.find((token) => editions.channelYears[token]);
     const build = rest.find(isBuild);
-    const base = build ?? (wanted.has('lts') && year ? (editions.channelYears[year] ?? '') : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
+    const base =
+      build ??
+      (wanted.has('lts') && year
+        ? (editions.channelYears[year] ?? '')
+        : rest.filter((token) => !harmlessReleaseWords.has(token)).join(' '));
     // Every edition of the release the words name: "10 1507" is also 10-1507-e-lts and 10-1507-iot.
     const bases = new Set((base === '' ? [] : asTyped(base)).map((release) => editionOf.get(release)?.base));
     const found = product.releases.filter((release) => bases.has(editionOf.get(release)?.base));
     const fitting = found.filter((release) => fitsEdition(tagsOf(release), wanted));
     // IoT Enterprise without its own entry follows Enterprise's dates.
     const enterprise = new Set<EditionTag>(wanted.has('lts') ? ['e', 'lts'] : ['e']);
-    const fallback = fitting.length > 0 || !wanted.has('iot') ? fitting : found.filter((release) => fitsEdition(tagsOf(release), enterprise));
+    const fallback =
+      fitting.length > 0 || !wanted.has('iot')
+        ? fitting
+        : found.filter((release) => fitsEdition(tagsOf(release), enterprise));
     if (fallback.length === 0) return null;
     const coversAll = fallback.length === 1 && tagsOf(fallback[0] as Release).size === 0;
     return coversAll ? { releases: fallback, note: editions.allEditions } : { releases: fallback };
@@ -178,7 +192,16 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
   /** "ltsc 2024" is Office's "2024 LTSC": two or three words in another order. */
   function reordered(tokens: readonly string[]): Release[] {
     if (tokens.length < 2 || tokens.length > 3) return [];
-    const orders = tokens.length === 2 ? [[1, 0]] : [[0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+    const orders =
+      tokens.length === 2
+        ? [[1, 0]]
+        : [
+            [0, 2, 1],
+            [1, 0, 2],
+            [1, 2, 0],
+            [2, 0, 1],
+            [2, 1, 0],
+          ];
     for (const order of orders) {
       const found = asTyped(order.map((index) => tokens[index]).join(' '));
       if (found.length === 1) return found;

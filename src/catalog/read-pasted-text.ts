@@ -20,7 +20,10 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
   [/\b(5\.[0-2]|6\.[0-3]|10\.0)\s*\((\d{4,5})\)/g, '$1.$2'],
   [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
   // Windows Server by its "2k" year: "w2k19", "win2k12", "2k8 r2", "server 2k16" (not "win2k", Windows 2000).
-  [/\b(?:w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi, (_match, digits) => `windows server ${twoThousand(digits)}`],
+  [
+    /\b(?:w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi,
+    (_match, digits) => `windows server ${twoThousand(digits)}`,
+  ],
   [/\b2k(\d{1,2})(?=r2\b|\b)/gi, (_match, digits) => twoThousand(digits)],
   [/(\d)(r2|sp\d+[a-z]?)\b/gi, '$1 $2'], // "2012R2", "7sp1"
   [/,\s*(?=version\b)/gi, ' '], // Microsoft's own "Windows 10, version 22H2"

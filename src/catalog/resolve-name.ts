@@ -9,7 +9,14 @@ import { editDistance } from './edit-distance.js';
 import type { Catalog, Product, Release } from './catalog.js';
 import { createReleaseMatcher, type ReleaseMatch, type ReleaseMatcher } from './match-release.js';
 import { leadingQuestionWords, trailingQuestionVerbs, trailingQuestionWords } from './names/question-words.js';
-import { gluedShorthands, impliedProducts, productFallbacks, productSynonyms, releaseSynonyms, vendorWords } from './names/synonyms.js';
+import {
+  gluedShorthands,
+  impliedProducts,
+  productFallbacks,
+  productSynonyms,
+  releaseSynonyms,
+  vendorWords,
+} from './names/synonyms.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
 import { readPastedText } from './read-pasted-text.js';
 
@@ -19,7 +26,12 @@ export type Resolution =
   /** `candidates`: lookups that would answer, for the asker to pick from ("esxi 7.0", "vcenter 7.0"). */
   | { kind: 'ambiguous'; query: string; products: Product[]; candidates: string[] }
   /** `product`: the product was named, but none of its releases is `release` in endoflife.date's data. */
-  | { kind: 'not-found'; query: string; suggestions: string[]; product?: { name: string; label: string; release: string } };
+  | {
+      kind: 'not-found';
+      query: string;
+      suggestions: string[];
+      product?: { name: string; label: string; release: string };
+    };
 
 export type Resolver = (query: string) => Resolution;
 
@@ -51,7 +63,12 @@ function withoutTrailingWords(tokens: readonly string[]): string[] {
   for (;;) {
     const last = kept.at(-1);
     if (last !== undefined && trailingQuestionWords.has(last)) kept.pop();
-    else if (kept.length >= 3 && /^(?:19|20)\d\d$/.test(last ?? '') && ['in', 'by', 'until', 'through', 'after'].includes(kept.at(-2) ?? '')) kept.splice(-2);
+    else if (
+      kept.length >= 3 &&
+      /^(?:19|20)\d\d$/.test(last ?? '') &&
+      ['in', 'by', 'until', 'through', 'after'].includes(kept.at(-2) ?? '')
+    )
+      kept.splice(-2);
     // "go out of support", "stop getting updates": the verb once the words after it went.
     else if (last !== undefined && kept.length < tokens.length && trailingQuestionVerbs.has(last)) kept.pop();
     else return kept;
@@ -63,10 +80,12 @@ export function createResolver(catalog: Catalog): Resolver {
   const productsByKey = new Map<string, Product[]>();
   const releaseByFullName = new Map<string, Release[]>();
   for (const product of catalog.products) {
-    for (const key of [product.name, ...product.aliases, product.label]) addTo(productsByKey, normalizeName(key), product);
+    for (const key of [product.name, ...product.aliases, product.label])
+      addTo(productsByKey, normalizeName(key), product);
     // The catalogue's own spelling ("windows-server 2003") names exactly that release, even where the
     // words people type ("windows server 2003") mean the lineage's last service pack.
-    for (const release of product.releases) addTo(releaseByFullName, `${product.name} ${release.name}`.toLowerCase(), release);
+    for (const release of product.releases)
+      addTo(releaseByFullName, `${product.name} ${release.name}`.toLowerCase(), release);
   }
   for (const [synonym, names] of Object.entries(productSynonyms)) {
     for (const name of typeof names === 'string' ? [names] : names) {
@@ -78,7 +97,8 @@ export function createResolver(catalog: Catalog): Resolver {
   for (const product of catalog.products) {
     const words = tokensOf(product.label);
     const withoutVendor = words.filter((word, index) => index > 0 || !vendorWords.has(word)).join(' ');
-    if (withoutVendor !== '' && withoutVendor !== words.join(' ') && !productsByKey.has(withoutVendor)) productsByKey.set(withoutVendor, [product]);
+    if (withoutVendor !== '' && withoutVendor !== words.join(' ') && !productsByKey.has(withoutVendor))
+      productsByKey.set(withoutVendor, [product]);
   }
   const longestProductKey = Math.max(...[...productsByKey.keys()].map((key) => key.split(' ').length));
 
@@ -101,19 +121,22 @@ export function createResolver(catalog: Catalog): Resolver {
       const labelTokens = label.split(' ');
       const bare = labelTokens.filter((token, index) => index > 0 || !productWords.has(token)).join(' ');
       const keys = product.category === 'os' ? [label, bare] : [];
-      if (release.codename) keys.push(normalizeName(release.codename), normalizeName(release.codename).split(' ')[0] ?? '');
+      if (release.codename)
+        keys.push(normalizeName(release.codename), normalizeName(release.codename).split(' ')[0] ?? '');
       for (const key of keys) if (key !== '' && !/^[\d.]+$/.test(key)) addTo(releasesByLabel, key, release);
     }
   }
   const uniqueReleaseByLabel = new Map<string, Release>();
-  for (const [label, releases] of releasesByLabel) if (releases.length === 1 && releases[0]) uniqueReleaseByLabel.set(label, releases[0]);
+  for (const [label, releases] of releasesByLabel)
+    if (releases.length === 1 && releases[0]) uniqueReleaseByLabel.set(label, releases[0]);
 
   const productKeys = [...productsByKey.keys()];
   // Typo candidates by length: a word is only ever one or two edits from keys of about its length.
   const productKeysByLength = new Map<number, string[]>();
   for (const key of productKeys) addTo(productKeysByLength, key.length, key);
   const productKeysByStart = new Map<string, string[]>();
-  for (const key of productKeys.filter((key) => key.length >= 3).sort((a, b) => a.length - b.length)) addTo(productKeysByStart, key.slice(0, 3), key);
+  for (const key of productKeys.filter((key) => key.length >= 3).sort((a, b) => a.length - b.length))
+    addTo(productKeysByStart, key.slice(0, 3), key);
 
   function releaseSynonym(text: string): Release | undefined {
     const synonym = releaseSynonyms[text];
@@ -164,22 +187,27 @@ export function createResolver(catalog: Catalog): Resolver {
     const found = matchIn(product, rest);
     if (!found) return null;
     const [only] = found.match.releases;
-    if (found.match.releases.length === 1 && only) return { kind: 'release', query, release: only, correctedFrom, note: found.match.note };
+    if (found.match.releases.length === 1 && only)
+      return { kind: 'release', query, release: only, correctedFrom, note: found.match.note };
     return { kind: 'releases', query, product: found.product, releases: found.match.releases, correctedFrom };
   }
 
   /** A family ("java 17", ".net 4.8"): the one product that has the release, or the candidates. */
   function inFamily(query: string, products: Product[], rest: string[]): Resolution {
-    if (rest.length === 0) return { kind: 'ambiguous', query, products, candidates: products.map((product) => product.name) };
+    if (rest.length === 0)
+      return { kind: 'ambiguous', query, products, candidates: products.map((product) => product.name) };
     const hits = products.flatMap((product) => {
       const resolution = inProduct(query, product, rest);
       return resolution ? [{ product, resolution }] : [];
     });
     const [only] = hits;
     if (hits.length === 1 && only) return only.resolution;
-    if (hits.length === 0) return { kind: 'not-found', query, suggestions: products.slice(0, SUGGESTIONS).map((product) => product.name) };
+    if (hits.length === 0)
+      return { kind: 'not-found', query, suggestions: products.slice(0, SUGGESTIONS).map((product) => product.name) };
     const candidates = hits.flatMap(({ product, resolution }) =>
-      resolution.kind === 'release' ? [`${product.name} ${resolution.release.name}`] : [`${product.name} ${rest.join(' ')}`],
+      resolution.kind === 'release'
+        ? [`${product.name} ${resolution.release.name}`]
+        : [`${product.name} ${rest.join(' ')}`],
     );
     return { kind: 'ambiguous', query, products: hits.map((hit) => hit.product), candidates };
   }
@@ -188,7 +216,9 @@ export function createResolver(catalog: Catalog): Resolver {
   function suggestReleases(product: Product, rest: string): string[] {
     let fuse = suggesters.get(product.name);
     if (!fuse) {
-      const items = product.releases.flatMap((release) => [release.name, release.label].map((key) => ({ release, key: normalizeName(key) })));
+      const items = product.releases.flatMap((release) =>
+        [release.name, release.label].map((key) => ({ release, key: normalizeName(key) })),
+      );
       suggesters.set(product.name, (fuse = new Fuse(items, { keys: ['key'], threshold: 0.6, includeScore: true })));
     }
     // The first words name the release; fuse's cost grows with the pattern, and a paragraph helps nothing.
@@ -210,11 +240,15 @@ export function createResolver(catalog: Catalog): Resolver {
         if (distance <= limit) near.push({ key, distance });
       }
     }
-    near.sort((a, b) => a.distance - b.distance || Math.abs(a.key.length - word.length) - Math.abs(b.key.length - word.length));
+    near.sort(
+      (a, b) => a.distance - b.distance || Math.abs(a.key.length - word.length) - Math.abs(b.key.length - word.length),
+    );
     return near.map((hit) => hit.key);
   }
 
-  const productsNamed = (keys: readonly string[]): Product[] => [...new Set(keys.flatMap((key) => productsByKey.get(key) ?? []))];
+  const productsNamed = (keys: readonly string[]): Product[] => [
+    ...new Set(keys.flatMap((key) => productsByKey.get(key) ?? [])),
+  ];
 
   // A typo: one or two edits (two for longer words) from a product's name: "windwos", "ubunto", "rehl".
   function closeProducts(typed: string): Product[] {
@@ -226,9 +260,11 @@ export function createResolver(catalog: Catalog): Resolver {
   // Bounded like the typo search, so a long question costs what a short one does.
   function suggestProducts(query: string): string[] {
     const word = query.split(' ')[0]?.slice(0, FUZZY_MAX_LENGTH) ?? '';
-    const alike = word.length >= 3 ? productKeysByStart.get(word.slice(0, 3)) ?? [] : [];
+    const alike = word.length >= 3 ? (productKeysByStart.get(word.slice(0, 3)) ?? []) : [];
     const near = nearNames(word, Math.min(3, Math.floor(word.length / 2)));
-    return productsNamed([...near, ...alike]).map((product) => product.name).slice(0, SUGGESTIONS);
+    return productsNamed([...near, ...alike])
+      .map((product) => product.name)
+      .slice(0, SUGGESTIONS);
   }
 
   return function resolve(query: string): Resolution {
@@ -253,7 +289,12 @@ export function createResolver(catalog: Catalog): Resolver {
       const product = found.products[0] as Product;
       const resolution = inProduct(query, product, rest);
       if (resolution) return resolution;
-      return { kind: 'not-found', query, suggestions: suggestReleases(product, rest.join(' ')), product: { name: product.name, label: product.label, release: rest.join(' ') } };
+      return {
+        kind: 'not-found',
+        query,
+        suggestions: suggestReleases(product, rest.join(' ')),
+        product: { name: product.name, label: product.label, release: rest.join(' ') },
+      };
     }
 
     // A bare build number: "10.0.19045", "6.3.9600" (client Windows first, as winver reports it).
@@ -270,10 +311,15 @@ export function createResolver(catalog: Catalog): Resolver {
       if (release) return { kind: 'release', query, release };
     }
     // A codename two products share ("noble": Ubuntu 24.04 and OPNsense 21.7): which one?
-    const shared = words.length === 1 ? releasesByLabel.get(words[0] as string) ?? [] : [];
+    const shared = words.length === 1 ? (releasesByLabel.get(words[0] as string) ?? []) : [];
     if (shared.length > 1 && shared.length <= SUGGESTIONS) {
       const products = [...new Set(shared.map((release) => catalog.productByName.get(release.productName) as Product))];
-      return { kind: 'ambiguous', query, products, candidates: shared.map((release) => `${release.productName} ${release.name}`) };
+      return {
+        kind: 'ambiguous',
+        query,
+        products,
+        candidates: shared.map((release) => `${release.productName} ${release.name}`),
+      };
     }
 
     // Nothing matched as typed: try the first words as a misspelt product ("windwos 8.1"), but only
@@ -289,6 +335,10 @@ export function createResolver(catalog: Catalog): Resolver {
     }
     const wordsText = words.join(' ');
     const sameName = (releasesByName.get(wordsText) ?? []).map((release) => `${release.productName} ${release.name}`);
-    return { kind: 'not-found', query, suggestions: sameName.length > 0 ? sameName.slice(0, SUGGESTIONS) : suggestProducts(wordsText) };
+    return {
+      kind: 'not-found',
+      query,
+      suggestions: sameName.length > 0 ? sameName.slice(0, SUGGESTIONS) : suggestProducts(wordsText),
+    };
   };
 }

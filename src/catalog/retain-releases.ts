@@ -28,19 +28,35 @@ export function withReleases(catalog: Catalog, releases: readonly Release[], pro
   if (releases.length === 0) return catalog;
   const productByName = new Map(catalog.productByName);
   for (const release of releases) {
-    const product = productByName.get(release.productName) ?? productsFrom?.productByName.get(release.productName) ?? emptyProductOf(release);
+    const product =
+      productByName.get(release.productName) ??
+      productsFrom?.productByName.get(release.productName) ??
+      emptyProductOf(release);
     const kept = productByName.has(release.productName) ? product.releases : [];
-    productByName.set(release.productName, { ...product, releases: [...kept.filter((r) => r.name !== release.name), release] });
+    productByName.set(release.productName, {
+      ...product,
+      releases: [...kept.filter((r) => r.name !== release.name), release],
+    });
   }
   return assembleCatalog(catalog.generatedAt, [...productByName.values()]);
 }
 
 function emptyProductOf(release: Release): Product {
-  return { name: release.productName, label: release.productLabel, aliases: [], category: 'unknown', link: release.link, releases: [] };
+  return {
+    name: release.productName,
+    label: release.productLabel,
+    aliases: [],
+    category: 'unknown',
+    link: release.link,
+    releases: [],
+  };
 }
 
 function previousRetained(previous: Catalog, release: Release): boolean {
-  return previous.productByName.get(release.productName)?.releases.find((r) => r.name === release.name)?.retainedSince !== undefined;
+  return (
+    previous.productByName.get(release.productName)?.releases.find((r) => r.name === release.name)?.retainedSince !==
+    undefined
+  );
 }
 
 /** How many releases of `before` a refresh changes or drops (phase dates moved, gained, lost). */

@@ -56,12 +56,18 @@ async function loadToolkit(): Promise<Toolkit> {
     return width;
   };
   // textMetrics is missing from vega's types; it is what Vega uses to lay out labels and legends.
-  (vega as unknown as { textMetrics: { width: (item: { fontSize?: number; fontWeight?: string | number }, text: string) => number } }).textMetrics.width = (item, text) =>
+  (
+    vega as unknown as {
+      textMetrics: { width: (item: { fontSize?: number; fontWeight?: string | number }, text: string) => number };
+    }
+  ).textMetrics.width = (item, text) =>
     measure(String(text), item.fontSize ?? 11, item.fontWeight === 'bold' || Number(item.fontWeight) >= 600);
   return {
     async toSvg(spec) {
       // Vega-Lite's warnings (a layer's scale domains joined) are for chart authors, not the bot's log.
-      const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], { logger: vega.logger(vega.None) }).spec;
+      const compiled = vegaLite.compile(spec as Parameters<typeof vegaLite.compile>[0], {
+        logger: vega.logger(vega.None),
+      }).spec;
       const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.None });
       try {
         return await view.toSVG();
@@ -73,7 +79,12 @@ async function loadToolkit(): Promise<Toolkit> {
       const resvg = new Resvg(svg, {
         fitTo: { mode: 'zoom', value: PNG_SCALE },
         background: 'white',
-        font: { loadSystemFonts: false, fontFiles: [FONT_FILES.regular, FONT_FILES.bold], defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+        font: {
+          loadSystemFonts: false,
+          fontFiles: [FONT_FILES.regular, FONT_FILES.bold],
+          defaultFontFamily: CHART_FONT,
+          sansSerifFamily: CHART_FONT,
+        },
       });
       return resvg.render().asPng();
     },

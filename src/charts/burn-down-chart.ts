@@ -43,7 +43,8 @@ function countOn(changes: readonly { date: string; count: number }[], date: stri
 }
 
 /** The first day of each new phase: the day after a phase's last supported day. */
-const statusChanges = (release: Release): string[] => release.phases.flatMap((phase) => (typeof phase.end === 'string' ? [addDays(phase.end, 1)] : []));
+const statusChanges = (release: Release): string[] =>
+  release.phases.flatMap((phase) => (typeof phase.end === 'string' ? [addDays(phase.end, 1)] : []));
 
 interface LinePoint {
   release: string;
@@ -63,12 +64,25 @@ function linePoints(series: ReleaseCounts, end: string): LinePoint[] {
   const first = changes[0]?.date;
   if (first === undefined) return [];
   const title = releaseTitle(release);
-  const dates = [...new Set([...changes.map((change) => change.date), ...statusChanges(release).filter((date) => date > first && date < end)])].sort();
+  const dates = [
+    ...new Set([
+      ...changes.map((change) => change.date),
+      ...statusChanges(release).filter((date) => date > first && date < end),
+    ]),
+  ].sort();
   const points: LinePoint[] = [];
   let stretch = -1;
   let band: string | null = null;
   let previous: number | null = null;
-  const add = (date: string, count: number) => points.push({ release: title, segment: `${title}#${stretch}`, band: band as string, date, count, order: points.length });
+  const add = (date: string, count: number) =>
+    points.push({
+      release: title,
+      segment: `${title}#${stretch}`,
+      band: band as string,
+      date,
+      count,
+      order: points.length,
+    });
   for (const date of dates) {
     const count = countOn(changes, date) ?? 0;
     const bandThen = BAND_STYLES[bandAt(release, date)].label;
@@ -86,7 +100,10 @@ function linePoints(series: ReleaseCounts, end: string): LinePoint[] {
   return points;
 }
 
-function phaseEndMarkers(series: readonly ReleaseCounts[], end: string): { date: string; count: number; label: string }[] {
+function phaseEndMarkers(
+  series: readonly ReleaseCounts[],
+  end: string,
+): { date: string; count: number; label: string }[] {
   return series.flatMap(({ release, changes }) => {
     const first = changes[0]?.date;
     if (first === undefined) return [];
@@ -94,7 +111,9 @@ function phaseEndMarkers(series: readonly ReleaseCounts[], end: string): { date:
       if (typeof phase.end !== 'string') return [];
       const day = addDays(phase.end, 1);
       const count = countOn(changes, day);
-      return day > first && day <= end && count !== null && count > 0 ? [{ date: day, count, label: `${phase.label} ended` }] : [];
+      return day > first && day <= end && count !== null && count > 0
+        ? [{ date: day, count, label: `${phase.label} ended` }]
+        : [];
     });
   });
 }
@@ -108,13 +127,17 @@ function describeSeries(series: ReleaseCounts, asOf: string): string {
 
 export function burnDownChart(input: BurnDownInput): Chart | null {
   // What was known on the day asked about: changes after it are not drawn.
-  const series = input.series.map((entry) => ({ ...entry, changes: entry.changes.filter((change) => change.date <= input.asOf) })).filter((entry) => entry.changes.length > 0);
+  const series = input.series
+    .map((entry) => ({ ...entry, changes: entry.changes.filter((change) => change.date <= input.asOf) }))
+    .filter((entry) => entry.changes.length > 0);
   if (series.length === 0) return null;
   const start = series.map((entry) => entry.changes[0]?.date as string).sort()[0] as string;
   const end = input.asOf > start ? input.asOf : addDays(start, 1);
   const nowOf = (entry: ReleaseCounts) => countOn(entry.changes, input.asOf) ?? 0;
   const total = series.reduce((sum, entry) => sum + nowOf(entry), 0);
-  const unsupported = series.filter((entry) => bandAt(entry.release, input.asOf) === 'unsupported').reduce((sum, entry) => sum + nowOf(entry), 0);
+  const unsupported = series
+    .filter((entry) => bandAt(entry.release, input.asOf) === 'unsupported')
+    .reduce((sum, entry) => sum + nowOf(entry), 0);
   const share = total > 0 ? ` (${Math.round((unsupported / total) * 100)}%)` : '';
   const summary = `${formatCount(total)} machines on ${plural(series.length, 'release')} on ${input.asOf}, ${formatCount(unsupported)} of them unsupported${share}.`;
   const title = `Machines per release, ${input.scope}`;
@@ -140,8 +163,18 @@ export function burnDownChart(input: BurnDownInput): Chart | null {
       encoding: {
         x: xWithDomain,
         y,
-        color: { field: 'band', type: 'nominal', title: 'status', scale: { domain: bands.map((band) => band.label), range: bands.map((band) => band.colour) } },
-        strokeDash: { field: 'band', type: 'nominal', title: 'status', scale: { domain: bands.map((band) => band.label), range: bands.map((band) => band.dash) } },
+        color: {
+          field: 'band',
+          type: 'nominal',
+          title: 'status',
+          scale: { domain: bands.map((band) => band.label), range: bands.map((band) => band.colour) },
+        },
+        strokeDash: {
+          field: 'band',
+          type: 'nominal',
+          title: 'status',
+          scale: { domain: bands.map((band) => band.label), range: bands.map((band) => band.dash) },
+        },
         detail: { field: 'segment' },
         order: { field: 'order' },
       },
@@ -157,7 +190,13 @@ export function burnDownChart(input: BurnDownInput): Chart | null {
       encoding: { x, y, text: { field: 'label' } },
     },
     {
-      data: { values: ranked.slice(0, LABELLED_LINES).map((entry) => ({ date: end, count: nowOf(entry), label: `${releaseTitle(entry.release)}: ${formatCount(nowOf(entry))}` })) },
+      data: {
+        values: ranked.slice(0, LABELLED_LINES).map((entry) => ({
+          date: end,
+          count: nowOf(entry),
+          label: `${releaseTitle(entry.release)}: ${formatCount(nowOf(entry))}`,
+        })),
+      },
       mark: { type: 'text', align: 'right', dy: -9, fontSize: 12, fontWeight: 'bold', color: '#222222' },
       encoding: { x, y, text: { field: 'label' } },
     },

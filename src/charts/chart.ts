@@ -35,7 +35,14 @@ export const BAND_STYLES: Readonly<Record<SupportBand, BandStyle>> = {
   unknown: { label: 'status unknown', colour: '#999999', dash: [2, 6] },
 };
 
-export const BAND_ORDER: readonly SupportBand[] = ['supported', 'security', 'paid', 'contract', 'unsupported', 'unknown'];
+export const BAND_ORDER: readonly SupportBand[] = [
+  'supported',
+  'security',
+  'paid',
+  'contract',
+  'unsupported',
+  'unknown',
+];
 
 /** A release's status as a band: active support is "supported" for machines. */
 export function bandOf(status: Status): SupportBand {
@@ -57,7 +64,12 @@ export function bandOf(status: Status): SupportBand {
 }
 
 /** The band a phase of that kind stands for, in the timeline's bars. */
-export const BAND_OF_PHASE: Readonly<Record<PhaseKind, SupportBand>> = { active: 'supported', security: 'security', extended: 'paid', contract: 'contract' };
+export const BAND_OF_PHASE: Readonly<Record<PhaseKind, SupportBand>> = {
+  active: 'supported',
+  security: 'security',
+  extended: 'paid',
+  contract: 'contract',
+};
 
 /** Shared look: the shipped font, white background, sizes readable at Slack's ~800 px preview. */
 const CHART_CONFIG = {
@@ -66,7 +78,14 @@ const CHART_CONFIG = {
   padding: 16,
   title: { fontSize: 18, anchor: 'start', subtitleFontSize: 13, subtitleColor: '#444444', offset: 12 },
   axis: { labelFontSize: 12, titleFontSize: 12, gridColor: '#e6e6e6', labelOverlap: 'greedy', labelSeparation: 10 },
-  legend: { labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'horizontal', labelLimit: 320, columns: 3 },
+  legend: {
+    labelFontSize: 12,
+    titleFontSize: 12,
+    orient: 'bottom',
+    direction: 'horizontal',
+    labelLimit: 320,
+    columns: 3,
+  },
   view: { stroke: null },
 } as const;
 

@@ -39,7 +39,8 @@ interface Bar {
 }
 
 /** The row's name: the release, and the team's machines on it. */
-const rowName = (row: TimelineRow): string => `${releaseTitle(row.release)}${row.count ? ` (${formatCount(row.count)} machines)` : ''}`;
+const rowName = (row: TimelineRow): string =>
+  `${releaseTitle(row.release)}${row.count ? ` (${formatCount(row.count)} machines)` : ''}`;
 
 function barsOf(row: TimelineRow, asOf: string): Bar[] {
   const { release } = row;
@@ -50,7 +51,8 @@ function barsOf(row: TimelineRow, asOf: string): Bar[] {
     const band = BAND_STYLES[BAND_OF_PHASE[phase.kind]].label;
     // A contract runs alongside the vendor's phases, from its own start, which we do not know: after them.
     if (typeof phase.end === 'string') {
-      if (phase.end >= start) bars.push({ release: title, band, phase: phase.label, start, end: phase.end, open: false });
+      if (phase.end >= start)
+        bars.push({ release: title, band, phase: phase.label, start, end: phase.end, open: false });
       start = phase.end > start ? addDays(phase.end, 1) : start;
     } else if (phase.end === false) {
       const end = addDays(asOf > start ? asOf : start, OPEN_END_DAYS);
@@ -62,7 +64,8 @@ function barsOf(row: TimelineRow, asOf: string): Bar[] {
 }
 
 /** The last supported day as announced, whether or not it has passed. */
-const endOfSupport = (release: Release): string => computeLifecycle(release, '9999-12-31').unsupportedSince ?? 'no end announced';
+const endOfSupport = (release: Release): string =>
+  computeLifecycle(release, '9999-12-31').unsupportedSince ?? 'no end announced';
 
 export function timelineChart(input: TimelineInput): Chart | null {
   if (input.rows.length === 0) return null;
@@ -73,17 +76,22 @@ export function timelineChart(input: TimelineInput): Chart | null {
   const span = Math.max(1, Date.parse(last) - Date.parse(first));
   const order = input.rows.map(rowName);
   const counted = input.rows.filter((row) => row.count !== null && row.count > 0);
-  const unsupported = counted.filter((row) => bandOf(computeLifecycle(row.release, input.asOf).status) === 'unsupported');
+  const unsupported = counted.filter(
+    (row) => bandOf(computeLifecycle(row.release, input.asOf).status) === 'unsupported',
+  );
   const machines = (rows: TimelineRow[]) => rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-  const summary = counted.length > 0
-    ? `${formatCount(machines(counted))} machines on ${counted.length} of these releases, ${formatCount(machines(unsupported))} of them on releases out of support on ${input.asOf}.`
-    : `${plural(input.rows.length, 'release')}; today is ${input.asOf}.`;
+  const summary =
+    counted.length > 0
+      ? `${formatCount(machines(counted))} machines on ${counted.length} of these releases, ${formatCount(machines(unsupported))} of them on releases out of support on ${input.asOf}.`
+      : `${plural(input.rows.length, 'release')}; today is ${input.asOf}.`;
   const title = `Support timeline, ${input.scope}`;
   const altText = [
     `Timeline of support phases, ${input.scope}, as of ${input.asOf}.`,
     summary,
     ...input.rows.map((row) => {
-      const phases = barsOf(row, input.asOf).map((bar) => `${bar.phase} ${bar.start} to ${bar.open ? 'open' : bar.end}`).join('; ');
+      const phases = barsOf(row, input.asOf)
+        .map((bar) => `${bar.phase} ${bar.start} to ${bar.open ? 'open' : bar.end}`)
+        .join('; ');
       const count = row.count ? `, ${formatCount(row.count)} machines` : '';
       return `${releaseTitle(row.release)}${count}: ${phases || 'no dates known'}; supported until ${endOfSupport(row.release)}.`;
     }),
@@ -92,8 +100,11 @@ export function timelineChart(input: TimelineInput): Chart | null {
   const x = { type: 'temporal', scale: { type: 'utc' }, title: null };
   const xWithDomain = { ...x, scale: { type: 'utc', domain: [first, last] } };
   const y = { field: 'release', type: 'nominal', sort: order, title: null, axis: { labelLimit: 300 } };
-  const bands = BAND_ORDER.filter((band) => band !== 'unsupported' && band !== 'unknown').map((band) => BAND_STYLES[band]);
-  const fits = (bar: Bar, text: string) => ((Date.parse(bar.end) - Date.parse(bar.start)) / span) * CHART_WIDTH >= text.length * LABEL_CHAR_PX + 8;
+  const bands = BAND_ORDER.filter((band) => band !== 'unsupported' && band !== 'unknown').map(
+    (band) => BAND_STYLES[band],
+  );
+  const fits = (bar: Bar, text: string) =>
+    ((Date.parse(bar.end) - Date.parse(bar.start)) / span) * CHART_WIDTH >= text.length * LABEL_CHAR_PX + 8;
   const withLabels = bars.map((bar) => {
     const text = bar.phase.replace(/ \(no end announced\)$/, ' →');
     return { ...bar, label: fits(bar, text) ? text : '' };
@@ -106,7 +117,12 @@ export function timelineChart(input: TimelineInput): Chart | null {
         y,
         x: { ...xWithDomain, field: 'start' },
         x2: { field: 'end' },
-        color: { field: 'band', type: 'nominal', title: 'phase', scale: { domain: bands.map((band) => band.label), range: bands.map((band) => band.colour) } },
+        color: {
+          field: 'band',
+          type: 'nominal',
+          title: 'phase',
+          scale: { domain: bands.map((band) => band.label), range: bands.map((band) => band.colour) },
+        },
         opacity: { condition: { test: 'datum.open', value: 0.45 }, value: 1 },
       },
     },

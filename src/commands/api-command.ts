@@ -11,44 +11,75 @@ const USAGE = 'Use `/eol api tokens`, `/eol api token create [name]` or `/eol ap
 export const apiCommand: CommandDefinition = {
   name: 'api',
   usage: '/eol api [tokens | token create [<name>] | token revoke <name>]',
-  summary: 'Tokens for the HTTP API (`PUT /api/v1/channels/{channel}/inventory`), for a CMDB or a script to keep counts current. Admins only. A new token is shown once, only to you.',
+  summary:
+    'Tokens for the HTTP API (`PUT /api/v1/channels/{channel}/inventory`), for a CMDB or a script to keep counts current. Admins only. A new token is shown once, only to you.',
   parse: (args) => {
     const words = args.split(/\s+/).filter((word) => word !== '');
-    const [first = '', second = '', third, ...rest] = words.map((word, index) => (index < 2 ? word.toLowerCase() : word));
-    if ((first === 'tokens' && words.length === 1) || (first === 'token' && second === 'list' && words.length === 2)) return { kind: 'api-tokens' };
-    if (first === 'token' && second === 'create' && rest.length === 0) return { kind: 'api-token-create', name: third ?? null };
-    if (first === 'token' && second === 'revoke' && third !== undefined && rest.length === 0) return { kind: 'api-token-revoke', name: third };
+    const [first = '', second = '', third, ...rest] = words.map((word, index) =>
+      index < 2 ? word.toLowerCase() : word,
+    );
+    if ((first === 'tokens' && words.length === 1) || (first === 'token' && second === 'list' && words.length === 2))
+      return { kind: 'api-tokens' };
+    if (first === 'token' && second === 'create' && rest.length === 0)
+      return { kind: 'api-token-create', name: third ?? null };
+    if (first === 'token' && second === 'revoke' && third !== undefined && rest.length === 0)
+      return { kind: 'api-token-revoke', name: third };
     return { kind: 'invalid', reason: USAGE };
   },
 };
 
 type ApiRequest = Extract<Request, { kind: 'api-tokens' | 'api-token-create' | 'api-token-revoke' }>;
 
-const nameProblem = (name: string) => (isIdentifier(name) ? null : `“${String(name).slice(0, 80)}” cannot name a token: use 1 to 64 letters, digits, dots, dashes or underscores.`);
+const nameProblem = (name: string) =>
+  isIdentifier(name)
+    ? null
+    : `“${String(name).slice(0, 80)}” cannot name a token: use 1 to 64 letters, digits, dots, dashes or underscores.`;
 
 export async function runApiCommand(request: ApiRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins may see or change API tokens. `/eol admins` lists them.' };
+  if (!(await isAdmin(deps, speaker)))
+    return { kind: 'invalid', reason: 'Only eolwatch admins may see or change API tokens. `/eol admins` lists them.' };
   const store = await deps.store();
   switch (request.kind) {
     case 'api-tokens': {
       const tokens = await store.apiTokens(speaker.workspace);
-      return { kind: 'api-tokens', tokens: tokens.map(({ name, createdBy, createdAt, lastUsedAt }) => ({ name, createdBy, createdAt, lastUsedAt })).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) };
+      return {
+        kind: 'api-tokens',
+        tokens: tokens
+          .map(({ name, createdBy, createdAt, lastUsedAt }) => ({ name, createdBy, createdAt, lastUsedAt }))
+          .sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+      };
     }
     case 'api-token-create': {
       const existing = await store.apiTokens(speaker.workspace);
       let name = request.name;
-      for (let n = existing.length + 1; name === null; n += 1) if (!existing.some((token) => token.name === `token-${n}`)) name = `token-${n}`;
+      for (let n = existing.length + 1; name === null; n += 1)
+        if (!existing.some((token) => token.name === `token-${n}`)) name = `token-${n}`;
       const problem = nameProblem(name);
       if (problem) return { kind: 'invalid', reason: problem };
       const token = newApiToken();
-      const added = await store.addApiToken({ workspace: speaker.workspace, name, hash: hashApiToken(token), createdBy: speaker.user, createdAt: deps.now().toUTC().toISO() ?? '', lastUsedAt: null });
-      if (!added) return { kind: 'invalid', reason: `This workspace already has a token called “${name}”: revoke it first, or choose another name.` };
+      const added = await store.addApiToken({
+        workspace: speaker.workspace,
+        name,
+        hash: hashApiToken(token),
+        createdBy: speaker.user,
+        createdAt: deps.now().toUTC().toISO() ?? '',
+        lastUsedAt: null,
+      });
+      if (!added)
+        return {
+          kind: 'invalid',
+          reason: `This workspace already has a token called “${name}”: revoke it first, or choose another name.`,
+        };
       return { kind: 'api-token-created', name, token, workspace: speaker.workspace };
     }
     case 'api-token-revoke': {
       const problem = nameProblem(request.name);
       if (problem) return { kind: 'invalid', reason: problem };
-      if (!(await store.revokeApiToken(speaker.workspace, request.name))) return { kind: 'invalid', reason: `This workspace has no token called “${request.name}”. \`/eol api tokens\` lists them.` };
+      if (!(await store.revokeApiToken(speaker.workspace, request.name)))
+        return {
+          kind: 'invalid',
+          reason: `This workspace has no token called “${request.name}”. \`/eol api tokens\` lists them.`,
+        };
       return { kind: 'api-token-revoked', name: request.name };
     }
   }

@@ -11,12 +11,14 @@ import { resolveOneRelease } from './resolve-one-release.js';
 
 const MAX_AUDIT_LINES = 20;
 const COLUMNS: (keyof AuditEntry)[] = ['at', 'user', 'via', 'channel', 'action', 'change', 'releases'];
-const USAGE = 'Use `/eol audit`, `/eol audit #channel`, `/eol audit <release>`, or on the command line `audit [--since YYYY-MM-DD] [--format csv|json]`.';
+const USAGE =
+  'Use `/eol audit`, `/eol audit #channel`, `/eol audit <release>`, or on the command line `audit [--since YYYY-MM-DD] [--format csv|json]`.';
 
 export const auditCommand: CommandDefinition = {
   name: 'audit',
   usage: '/eol audit [#channel] [<release>]',
-  summary: 'The latest changes (who, when, where, through what, what changed), only to you. Admins see the whole workspace; others their channel. On the command line `audit --format csv|json` exports it all.',
+  summary:
+    'The latest changes (who, when, where, through what, what changed), only to you. Admins see the whole workspace; others their channel. On the command line `audit --format csv|json` exports it all.',
   parse: (args) => {
     const words = args.split(/\s+/).filter((word) => word !== '');
     let channel: string | null = null;
@@ -29,7 +31,8 @@ export const auditCommand: CommandDefinition = {
         const value = words[(index += 1)] ?? '';
         if (word === '--since') {
           since = parseIsoDate(value);
-          if (!since) return { kind: 'invalid', reason: `--since takes a date as YYYY-MM-DD, not “${value.slice(0, 40)}”.` };
+          if (!since)
+            return { kind: 'invalid', reason: `--since takes a date as YYYY-MM-DD, not “${value.slice(0, 40)}”.` };
         } else if (value === 'csv' || value === 'json') format = value;
         else return { kind: 'invalid', reason: USAGE };
         continue;
@@ -46,7 +49,8 @@ type AuditRequest = Extract<Request, { kind: 'audit' }>;
 
 export async function runAudit(request: AuditRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const admin = await isAdmin(deps, speaker);
-  if (request.format !== null && !admin) return { kind: 'invalid', reason: 'Only eolwatch admins export the audit log. `/eol admins` lists them.' };
+  if (request.format !== null && !admin)
+    return { kind: 'invalid', reason: 'Only eolwatch admins export the audit log. `/eol admins` lists them.' };
   if (request.channel !== null && request.channel !== speaker.channel && !admin) {
     return { kind: 'invalid', reason: 'Only eolwatch admins see other channels’ changes. `/eol admins` lists them.' };
   }
@@ -57,15 +61,33 @@ export async function runAudit(request: AuditRequest, deps: CommandDeps, speaker
     release = releaseKeyOf(resolved.release);
   }
   const channel = request.channel ?? (admin ? undefined : speaker.channel);
-  const entries = (await (await deps.store()).auditEntries(speaker.workspace, { ...(channel ? { channel } : {}), ...(request.since ? { since: request.since } : {}) })).filter(
-    (entry) => release === null || entry.releases.includes(release),
-  );
+  const entries = (
+    await (
+      await deps.store()
+    ).auditEntries(speaker.workspace, {
+      ...(channel ? { channel } : {}),
+      ...(request.since ? { since: request.since } : {}),
+    })
+  ).filter((entry) => release === null || entry.releases.includes(release));
   if (request.format !== null) {
     const content =
       request.format === 'csv'
         ? `${Papa.unparse({ fields: COLUMNS, data: entries.map((entry) => COLUMNS.map((column) => (column === 'releases' ? entry.releases.join(' ') : entry[column]))) }, { newline: '\n' })}\n`
         : `${JSON.stringify({ workspace: speaker.workspace, entries }, null, 2)}\n`;
-    return { kind: 'export', scope: 'audit', format: request.format, fileName: `eolwatch-audit-${speaker.workspace}.${request.format}`, content, rows: entries.length, machines: 0 };
+    return {
+      kind: 'export',
+      scope: 'audit',
+      format: request.format,
+      fileName: `eolwatch-audit-${speaker.workspace}.${request.format}`,
+      content,
+      rows: entries.length,
+      machines: 0,
+    };
   }
-  return { kind: 'audit', scope: channel ? { channel } : 'workspace', entries: entries.slice(-MAX_AUDIT_LINES), omitted: Math.max(0, entries.length - MAX_AUDIT_LINES) };
+  return {
+    kind: 'audit',
+    scope: channel ? { channel } : 'workspace',
+    entries: entries.slice(-MAX_AUDIT_LINES),
+    omitted: Math.max(0, entries.length - MAX_AUDIT_LINES),
+  };
 }

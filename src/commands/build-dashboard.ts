@@ -27,7 +27,9 @@ export interface Dashboard {
 }
 
 /** `notice|T1|C1|windows/8.1|eol|2023-01-10>2023-07-11` -> its parts. */
-function parseNoticeKey(key: string): { workspace: string; channel: string; release: string; phase: string; before: string; after: string } | null {
+function parseNoticeKey(
+  key: string,
+): { workspace: string; channel: string; release: string; phase: string; before: string; after: string } | null {
   const [kind, workspace, channel, release, phase, change] = key.split('|');
   if (kind !== 'notice' || !workspace || !channel || !release || !phase || !change) return null;
   const [before = '', after = ''] = change.split('>');
@@ -37,12 +39,23 @@ function parseNoticeKey(key: string): { workspace: string; channel: string; rele
 export async function buildDashboard(deps: CommandDeps, workspace: string): Promise<Dashboard> {
   const asOf = toIsoDate(deps.now());
   const store = await deps.store();
-  const [teams, watches, marks, records] = await Promise.all([store.teams(workspace), store.allWatches(), store.milestoneMarks(), store.reminderRecords()]);
+  const [teams, watches, marks, records] = await Promise.all([
+    store.teams(workspace),
+    store.allWatches(),
+    store.milestoneMarks(),
+    store.reminderRecords(),
+  ]);
   const channels = watches.find((entry) => entry.workspace === workspace)?.channels ?? [];
   // The same totals and team ranking as /eol report, by construction; each channel's contracts come
   // with its watches, read once rather than once a team.
   const contracts = new Map(channels.map((channel) => [channel.channel, withContracts(channel.contracts)]));
-  const report = await reportOf(teams, deps, workspace, asOf, async (channel) => contracts.get(channel) ?? withContracts({}));
+  const report = await reportOf(
+    teams,
+    deps,
+    workspace,
+    asOf,
+    async (channel) => contracts.get(channel) ?? withContracts({}),
+  );
   const countsOf = new Map(teams.map((team) => [team.channel, team.counts]));
   const titleOf = (key: string) => {
     const release = deps.releaseByKey(key);
@@ -57,9 +70,17 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
     for (const [key, watched] of Object.entries(channel.releases)) {
       const release = deps.releaseByKey(key);
       // Automatic watches remind only while the channel counts machines on the release, as the daily run does.
-      if (!release || (watched.source === 'auto' && (!channel.autoWatch || !countsOf.get(channel.channel)?.[key]))) continue;
+      if (!release || (watched.source === 'auto' && (!channel.autoWatch || !countsOf.get(channel.channel)?.[key])))
+        continue;
       const next = nextReminder(ref, key, release, watched, asOf, marks, records);
-      if (next) reminders.push({ date: next.date, channel: channel.channel, release: releaseTitle(release), phaseLabel: next.phaseLabel, end: next.end });
+      if (next)
+        reminders.push({
+          date: next.date,
+          channel: channel.channel,
+          release: releaseTitle(release),
+          phaseLabel: next.phaseLabel,
+          end: next.end,
+        });
     }
   }
   const prefix = `${workspace}|`;
@@ -67,7 +88,14 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
     if (!milestone.startsWith(prefix) || !mark.handledAt) continue;
     const [, channel = '', key = '', phaseKey = ''] = milestone.split('|');
     const phaseLabel = deps.releaseByKey(key)?.phases.find((phase) => phase.key === phaseKey)?.label ?? phaseKey;
-    handled.push({ milestone, channel, release: titleOf(key), phaseLabel, by: mark.handledBy ?? '', at: mark.handledAt });
+    handled.push({
+      milestone,
+      channel,
+      release: titleOf(key),
+      phaseLabel,
+      by: mark.handledBy ?? '',
+      at: mark.handledAt,
+    });
   }
 
   // A change told to several channels is one line, with how many heard it.
@@ -79,8 +107,16 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
     const seen = notices.get(id);
     if (seen) notices.set(id, { ...seen, channels: seen.channels + 1, at: seen.at > record.at ? seen.at : record.at });
     else {
-      const phaseLabel = deps.releaseByKey(notice.release)?.phases.find((phase) => phase.key === notice.phase)?.label ?? notice.phase;
-      notices.set(id, { at: record.at, release: titleOf(notice.release), phaseLabel, before: notice.before, after: notice.after, channels: 1 });
+      const phaseLabel =
+        deps.releaseByKey(notice.release)?.phases.find((phase) => phase.key === notice.phase)?.label ?? notice.phase;
+      notices.set(id, {
+        at: record.at,
+        release: titleOf(notice.release),
+        phaseLabel,
+        before: notice.before,
+        after: notice.after,
+        channels: 1,
+      });
     }
   }
 
@@ -93,6 +129,13 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
     notices: [...notices.values()].sort((a, b) => b.at.localeCompare(a.at)).slice(0, DASHBOARD_LIST),
     catalog: deps.catalogInfo(),
     dataDate: deps.dataDate(),
-    countsSignature: `${asOf}|${teams.map((team) => `${team.channel}:${Object.entries(team.counts).map(([key, count]) => `${key}=${count}`).join(',')}`).join(';')}`,
+    countsSignature: `${asOf}|${teams
+      .map(
+        (team) =>
+          `${team.channel}:${Object.entries(team.counts)
+            .map(([key, count]) => `${key}=${count}`)
+            .join(',')}`,
+      )
+      .join(';')}`,
   };
 }

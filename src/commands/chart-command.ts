@@ -26,10 +26,18 @@ export function parseChartRequest(scope: ChartScope, args: string): Request {
   let out: string | null = null;
   if (at >= 0) {
     out = words[at + 1] ?? null;
-    if (out === null || !OUT_FORMATS.test(out) || at + 2 !== words.length) return { kind: 'invalid', reason: '`--out` takes one file name ending in .png or .svg, last: `--out burn-down.png`.' };
+    if (out === null || !OUT_FORMATS.test(out) || at + 2 !== words.length)
+      return {
+        kind: 'invalid',
+        reason: '`--out` takes one file name ending in .png or .svg, last: `--out burn-down.png`.',
+      };
     words.splice(at, 2);
   }
-  if (scope !== 'releases' && words.length > 0) return { kind: 'invalid', reason: `\`${scope === 'team' ? 'inventory' : 'report'} chart\` takes no names: \`/eol chart ${words.join(' ')}\` draws a timeline of releases.` };
+  if (scope !== 'releases' && words.length > 0)
+    return {
+      kind: 'invalid',
+      reason: `\`${scope === 'team' ? 'inventory' : 'report'} chart\` takes no names: \`/eol chart ${words.join(' ')}\` draws a timeline of releases.`,
+    };
   return { kind: 'chart', scope, text: words.join(' '), out };
 }
 
@@ -37,19 +45,23 @@ export const chartCommand: CommandDefinition = {
   name: 'chart',
   usage: '/eol chart [<release>, <release> ... | <product>]',
   summary:
-    'A picture of when support ends: a bar per release with its phases, a line for today, and this channel\'s machine counts beside them. With no names: the releases this channel counts. `/eol inventory chart` draws this channel\'s counts over time, `/eol report chart` the workspace\'s. On the command line add `--out FILE.png` (or `.svg`).',
+    "A picture of when support ends: a bar per release with its phases, a line for today, and this channel's machine counts beside them. With no names: the releases this channel counts. `/eol inventory chart` draws this channel's counts over time, `/eol report chart` the workspace's. On the command line add `--out FILE.png` (or `.svg`).",
   parse: (args) => parseChartRequest('releases', args),
 };
 
 const isSlackId = (channel: string) => /^[CGD][A-Z0-9]{6,}$/.test(channel);
 
 /** How a picture names a team: Slack ids mean nothing in an image. */
-const scopeOf = (team: { channel: string; name: string | null }) => team.name ?? (isSlackId(team.channel) ? 'this channel' : `#${team.channel}`);
+const scopeOf = (team: { channel: string; name: string | null }) =>
+  team.name ?? (isSlackId(team.channel) ? 'this channel' : `#${team.channel}`);
 
 const fileDate = (asOf: string) => asOf.replaceAll('-', '');
 
 /** History entries (any teams, oldest first) -> each release's total from each date on. */
-function countsOverTime(entries: readonly (HistoryEntry & { team: string })[], releaseOf: (key: string) => Release | undefined): ReleaseCounts[] {
+function countsOverTime(
+  entries: readonly (HistoryEntry & { team: string })[],
+  releaseOf: (key: string) => Release | undefined,
+): ReleaseCounts[] {
   const current = new Map<string, Map<string, number>>();
   const series = new Map<string, ReleaseCounts>();
   for (const entry of [...entries].sort((a, b) => a.at.localeCompare(b.at))) {
@@ -69,7 +81,8 @@ function countsOverTime(entries: readonly (HistoryEntry & { team: string })[], r
   return [...series.values()];
 }
 
-const NO_HISTORY = 'There is nothing to draw yet: this channel has no machine counts. `/eol inventory set windows-xp 18293` starts its history.';
+const NO_HISTORY =
+  'There is nothing to draw yet: this channel has no machine counts. `/eol inventory set windows-xp 18293` starts its history.';
 
 async function teamBurnDown(deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
   const store = await deps.store();
@@ -92,10 +105,27 @@ async function workspaceBurnDown(deps: CommandDeps, speaker: Speaker, asOf: stri
   const store = await deps.store();
   const teams = await store.teams(speaker.workspace);
   const entries = [];
-  for (const team of teams) entries.push(...(await store.history({ workspace: speaker.workspace, channel: team.channel })).map((entry) => ({ ...entry, team: team.channel })));
+  for (const team of teams)
+    entries.push(
+      ...(await store.history({ workspace: speaker.workspace, channel: team.channel })).map((entry) => ({
+        ...entry,
+        team: team.channel,
+      })),
+    );
   // Across teams, each with its own contracts, a release's line follows the vendor's dates.
-  const chart = burnDownChart({ scope: 'the workspace', asOf, series: countsOverTime(entries, deps.releaseByKey), fileBase: `eolwatch-workspace-burn-down-${fileDate(asOf)}` });
-  return chart ? { kind: 'chart', chart } : { kind: 'invalid', reason: 'There is nothing to draw yet: no team in this workspace has machine counts. `/eol inventory set windows-xp 18293` in a team\'s channel starts one.' };
+  const chart = burnDownChart({
+    scope: 'the workspace',
+    asOf,
+    series: countsOverTime(entries, deps.releaseByKey),
+    fileBase: `eolwatch-workspace-burn-down-${fileDate(asOf)}`,
+  });
+  return chart
+    ? { kind: 'chart', chart }
+    : {
+        kind: 'invalid',
+        reason:
+          "There is nothing to draw yet: no team in this workspace has machine counts. `/eol inventory set windows-xp 18293` in a team's channel starts one.",
+      };
 }
 
 /** The named releases, a product's newest, or why a name does not do. */
@@ -113,7 +143,9 @@ function releasesNamed(text: string, deps: CommandDeps): Release[] | string {
     }
   }
   const unique = [...new Map(releases.map((release) => [releaseKeyOf(release), release])).values()];
-  return unique.length > MAX_CHART_RELEASES ? `That is ${unique.length} releases: a timeline shows at most ${MAX_CHART_RELEASES}. Name fewer.` : unique;
+  return unique.length > MAX_CHART_RELEASES
+    ? `That is ${unique.length} releases: a timeline shows at most ${MAX_CHART_RELEASES}. Name fewer.`
+    : unique;
 }
 
 async function timeline(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
@@ -127,18 +159,32 @@ async function timeline(text: string, deps: CommandDeps, speaker: Speaker, asOf:
       .sort(([, a], [, b]) => b - a)
       .flatMap(([key]) => deps.releaseByKey(key) ?? [])
       .slice(0, MAX_CHART_RELEASES);
-    if (releases.length === 0) return { kind: 'invalid', reason: 'Name releases to draw (`/eol chart xp, windows 8.1, windows 10 22h2`) or a product (`/eol chart ubuntu`); with no names it draws the releases this channel counts, and it has none.' };
+    if (releases.length === 0)
+      return {
+        kind: 'invalid',
+        reason:
+          'Name releases to draw (`/eol chart xp, windows 8.1, windows 10 22h2`) or a product (`/eol chart ubuntu`); with no names it draws the releases this channel counts, and it has none.',
+      };
   } else {
     const named = releasesNamed(text, deps);
     if (typeof named === 'string') return { kind: 'invalid', reason: named };
     releases = named;
   }
-  const rows: TimelineRow[] = releases.map((release) => ({ release: withContract(release), count: team.counts[releaseKeyOf(release)] ?? null }));
+  const rows: TimelineRow[] = releases.map((release) => ({
+    release: withContract(release),
+    count: team.counts[releaseKeyOf(release)] ?? null,
+  }));
   const chart = timelineChart({ scope: scopeOf(team), asOf, rows, fileBase: `eolwatch-timeline-${fileDate(asOf)}` });
-  return chart ? { kind: 'chart', chart } : { kind: 'invalid', reason: 'Nothing to draw: no support dates are known for these releases.' };
+  return chart
+    ? { kind: 'chart', chart }
+    : { kind: 'invalid', reason: 'Nothing to draw: no support dates are known for these releases.' };
 }
 
-export async function runChart(request: Extract<Request, { kind: 'chart' }>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+export async function runChart(
+  request: Extract<Request, { kind: 'chart' }>,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
   const asOf = toIsoDate(deps.now());
   switch (request.scope) {
     case 'team':

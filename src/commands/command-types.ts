@@ -14,7 +14,6 @@ import type { DateTime } from 'luxon';
 import type { Chart } from '../charts/chart.js';
 import type { Period } from './read-when.js';
 
-
 /** Who is asking, and where: every stored fact is keyed by these. */
 export interface Speaker {
   workspace: string;
@@ -54,7 +53,15 @@ export interface CommandDeps {
 
 export type Request =
   /** `period`: the month, quarter or year asked about ("in 2027"); `asOf` is then its last day. */
-  | { kind: 'lookup'; queries: string[]; asOf: string | null; period: Period | null; share: boolean; text: string; /** "next year": read with the clock. */ relative?: string }
+  | {
+      kind: 'lookup';
+      queries: string[];
+      asOf: string | null;
+      period: Period | null;
+      share: boolean;
+      text: string;
+      /** "next year": read with the clock. */ relative?: string;
+    }
   | { kind: 'help' }
   | { kind: 'inventory-set'; text: string }
   /** Counts already resolved to releases (the Home tab's form): set like `inventory set`. */
@@ -78,7 +85,13 @@ export type Request =
   | { kind: 'contracts' }
   | { kind: 'admins' }
   | { kind: 'admins-change'; user: string; admin: boolean }
-  | { kind: 'audit'; channel: string | null; release: string | null; since: string | null; format: 'csv' | 'json' | null }
+  | {
+      kind: 'audit';
+      channel: string | null;
+      release: string | null;
+      since: string | null;
+      format: 'csv' | 'json' | null;
+    }
   | { kind: 'forget'; channel: string | null; confirmed: boolean }
   | { kind: 'export-all' }
   | { kind: 'channel-lock'; locked: boolean }
@@ -97,7 +110,12 @@ export type LookupItem =
   | ({ kind: 'release'; query: string; correctedFrom?: string; note?: string; supportedUntil?: string } & ReleaseRow)
   | { kind: 'releases'; query: string; product: Product; rows: ReleaseRow[]; omitted: number; correctedFrom?: string }
   | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[]; candidates: string[] }
-  | { kind: 'not-found'; query: string; suggestions: string[]; product?: { name: string; label: string; release: string } };
+  | {
+      kind: 'not-found';
+      query: string;
+      suggestions: string[];
+      product?: { name: string; label: string; release: string };
+    };
 
 /** A team as people know it: its name, or its channel until it has one. */
 /** A team's counts over time, the workspace's, or a timeline of releases. */
@@ -153,9 +171,27 @@ export type Result = ResultBody & { warning?: string };
 type ResultBody =
   | { kind: 'status'; asOf: string; catalog: CatalogInfo; dataAgeDays: number; facts: StatusFacts }
   /** `asOfToday`: false for "on DATE" questions, whose "latest version" is still today's fact. */
-  | { kind: 'lookup'; asOf: string; asOfToday: boolean; period?: Period; dataDate: string; items: LookupItem[]; share: boolean; text: string }
+  | {
+      kind: 'lookup';
+      asOf: string;
+      asOfToday: boolean;
+      period?: Period;
+      dataDate: string;
+      items: LookupItem[];
+      share: boolean;
+      text: string;
+    }
   | { kind: 'help'; entries: HelpEntry[] }
-  | { kind: 'inventory-updated'; asOf: string; team: TeamLabel; changes: AppliedChange[]; warnings: UpgradeWarning[]; rows: InventoryRow[]; totals: ExposureTotals; imported?: ImportSummary }
+  | {
+      kind: 'inventory-updated';
+      asOf: string;
+      team: TeamLabel;
+      changes: AppliedChange[];
+      warnings: UpgradeWarning[];
+      rows: InventoryRow[];
+      totals: ExposureTotals;
+      imported?: ImportSummary;
+    }
   /** `fileRef`: how the front end finds the file again when a button applies it (a Slack file id). */
   | {
       kind: 'import-preview';
@@ -171,28 +207,65 @@ type ResultBody =
       fileRef: string | null;
     }
   | { kind: 'inventory'; asOf: string; team: TeamLabel; rows: InventoryRow[]; totals: ExposureTotals }
-  | { kind: 'inventory-history'; team: TeamLabel; lines: HistoryLine[]; omitted: number; burndown: { releaseLabel: string; counts: number[] }[] }
+  | {
+      kind: 'inventory-history';
+      team: TeamLabel;
+      lines: HistoryLine[];
+      omitted: number;
+      burndown: { releaseLabel: string; counts: number[] }[];
+    }
   | { kind: 'inventory-cleared'; team: TeamLabel; changes: AppliedChange[] }
   | { kind: 'chart'; chart: Chart }
   | { kind: 'team-named'; team: TeamLabel }
-  | { kind: 'report'; asOf: string; rows: InventoryRow[]; totals: ExposureTotals; teams: { team: TeamLabel; unsupported: number; total: number }[] }
+  | {
+      kind: 'report';
+      asOf: string;
+      rows: InventoryRow[];
+      totals: ExposureTotals;
+      teams: { team: TeamLabel; unsupported: number; total: number }[];
+    }
   | { kind: 'watched'; releases: Release[]; leads: number[] }
   | { kind: 'watch-auto'; on: boolean }
   | { kind: 'unwatched'; releases: Release[]; notWatched: string[] }
   | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
-  | { kind: 'contracts'; contracts: { release: Release; contract: Contract }[]; changed: 'set' | 'removed' | null; removed?: Release }
+  | {
+      kind: 'contracts';
+      contracts: { release: Release; contract: Contract }[];
+      changed: 'set' | 'removed' | null;
+      removed?: Release;
+    }
   /** A file to hand over: uploaded in Slack, printed by the CLI. */
-  | { kind: 'export'; scope: 'team' | 'workspace' | 'audit' | 'all'; format: 'csv' | 'json'; fileName: string; content: string; rows: number; machines: number }
+  | {
+      kind: 'export';
+      scope: 'team' | 'workspace' | 'audit' | 'all';
+      format: 'csv' | 'json';
+      fileName: string;
+      content: string;
+      rows: number;
+      machines: number;
+    }
   | { kind: 'imported-all'; teams: number; history: number }
   /** What an erasure takes (`confirmed: false`), or took. */
-  | { kind: 'forget'; confirmed: boolean; target: 'workspace' | { channel: string }; teams: number; machines: number; history: number; watches: number }
+  | {
+      kind: 'forget';
+      confirmed: boolean;
+      target: 'workspace' | { channel: string };
+      teams: number;
+      machines: number;
+      history: number;
+      watches: number;
+    }
   /** Private to the asker: the latest changes in their channel, or (admins) the workspace. */
   | { kind: 'audit'; scope: 'workspace' | { channel: string }; entries: AuditEntry[]; omitted: number }
   /** Shown once, only to the admin who made it. */
   | { kind: 'api-token-created'; name: string; token: string; workspace: string }
   | { kind: 'api-tokens'; tokens: { name: string; createdBy: string; createdAt: string; lastUsedAt: string | null }[] }
   | { kind: 'api-token-revoked'; name: string }
-  | { kind: 'admins'; admins: { user: string; source: 'configured' | 'added' }[]; changed: { user: string; admin: boolean } | null }
+  | {
+      kind: 'admins';
+      admins: { user: string; source: 'configured' | 'added' }[];
+      changed: { user: string; admin: boolean } | null;
+    }
   | { kind: 'channel-lock'; locked: boolean }
   /** `choices`: commands the asker probably meant, offered as buttons in Slack and listed in text. */
   | { kind: 'invalid'; reason: string; choices?: Choice[] };
@@ -216,7 +289,19 @@ export interface WatchRow {
 /** Answers everyone in the channel should see (teams post updates for each other); lookups stay private. */
 export function isForChannel(result: Result): boolean {
   return (
-    ['inventory-updated', 'inventory', 'inventory-history', 'inventory-cleared', 'team-named', 'report', 'watched', 'watch-auto', 'unwatched', 'contracts', 'channel-lock'].includes(result.kind) ||
+    [
+      'inventory-updated',
+      'inventory',
+      'inventory-history',
+      'inventory-cleared',
+      'team-named',
+      'report',
+      'watched',
+      'watch-auto',
+      'unwatched',
+      'contracts',
+      'channel-lock',
+    ].includes(result.kind) ||
     (result.kind === 'lookup' && result.share)
   );
 }
@@ -224,6 +309,7 @@ export function isForChannel(result: Result): boolean {
 /** Whether the asker got an answer, as opposed to "not found" or a bad request (CLI exit status). */
 export function isAnswered(result: Result): boolean {
   if (result.kind === 'invalid') return false;
-  if (result.kind === 'lookup') return result.items.every((item) => item.kind === 'release' || item.kind === 'releases');
+  if (result.kind === 'lookup')
+    return result.items.every((item) => item.kind === 'release' || item.kind === 'releases');
   return true;
 }

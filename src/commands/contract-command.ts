@@ -8,12 +8,14 @@ import { releaseKeyOf } from './inventory-rows.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 
 export const MAX_CONTRACT_NAME_LENGTH = 80;
-const USAGE = 'Use `/eol contract <release> until YYYY-MM-DD [name]`, e.g. `/eol contract windows-xp until 2016-04-14 Custom Support Agreement`, or `/eol contract remove <release>`.';
+const USAGE =
+  'Use `/eol contract <release> until YYYY-MM-DD [name]`, e.g. `/eol contract windows-xp until 2016-04-14 Custom Support Agreement`, or `/eol contract remove <release>`.';
 
 export const contractCommand: CommandDefinition = {
   name: 'contract',
   usage: '/eol contract <release> until YYYY-MM-DD [name] | /eol contract remove <release>',
-  summary: "Records this team's own support contract for a release. This team's lookups, inventory and reports then count those machines as covered until it ends, and its end gets reminders like any phase.",
+  summary:
+    "Records this team's own support contract for a release. This team's lookups, inventory and reports then count those machines as covered until it ends, and its end gets reminders like any phase.",
   parse: (args) => {
     const remove = /^remove\s+(.+)$/is.exec(args.trim());
     if (remove?.[1]) return { kind: 'contract-remove', release: remove[1].trim() };
@@ -22,7 +24,8 @@ export const contractCommand: CommandDefinition = {
     const until = parseIsoDate(set[2]);
     if (!until) return { kind: 'invalid', reason: `“${set[2]}” is not a date: write YYYY-MM-DD. ${USAGE}` };
     const name = (set[3] ?? '').trim() || 'Support contract';
-    if (name.length > MAX_CONTRACT_NAME_LENGTH) return { kind: 'invalid', reason: `A contract name has at most ${MAX_CONTRACT_NAME_LENGTH} characters.` };
+    if (name.length > MAX_CONTRACT_NAME_LENGTH)
+      return { kind: 'invalid', reason: `A contract name has at most ${MAX_CONTRACT_NAME_LENGTH} characters.` };
     return { kind: 'contract-set', release: set[1].trim(), until, name };
   },
 };
@@ -34,10 +37,21 @@ export const contractsCommand: CommandDefinition = {
   parse: () => ({ kind: 'contracts' }),
 };
 
-export async function runContractSet(name: string, until: string, contractName: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+export async function runContractSet(
+  name: string,
+  until: string,
+  contractName: string,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
   const resolved = resolveOneRelease(name, deps);
   if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing recorded: “${name}” ${resolved.reason}.` };
-  const contract = { until, name: contractName, by: speaker.user, at: deps.now().toUTC().toISO() ?? toIsoDate(deps.now()) };
+  const contract = {
+    until,
+    name: contractName,
+    by: speaker.user,
+    at: deps.now().toUTC().toISO() ?? toIsoDate(deps.now()),
+  };
   await (await deps.store()).setContract(speaker, releaseKeyOf(resolved.release), contract);
   return { kind: 'contracts', contracts: [{ release: resolved.release, contract }], changed: 'set' };
 }

@@ -8,12 +8,17 @@ import { isAdmin } from './is-admin.js';
 export const exportAllCommand: CommandDefinition = {
   name: 'export',
   usage: '/eol export all',
-  summary: 'Admins only: the workspace’s whole data (counts, history, watches, marks, contracts, audit log, team names, admins, tokens’ hashes) as one JSON file, sent to you privately. `import all FILE` on another eolwatch’s command line brings it in.',
-  parse: (args) => (args.trim().toLowerCase() === 'all' ? { kind: 'export-all' } : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' }),
+  summary:
+    'Admins only: the workspace’s whole data (counts, history, watches, marks, contracts, audit log, team names, admins, tokens’ hashes) as one JSON file, sent to you privately. `import all FILE` on another eolwatch’s command line brings it in.',
+  parse: (args) =>
+    args.trim().toLowerCase() === 'all'
+      ? { kind: 'export-all' }
+      : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' },
 };
 
 export async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins export the whole workspace. `/eol admins` lists them.' };
+  if (!(await isAdmin(deps, speaker)))
+    return { kind: 'invalid', reason: 'Only eolwatch admins export the whole workspace. `/eol admins` lists them.' };
   const document = await exportWorkspace(await deps.store(), speaker.workspace, deps.now().toUTC().toISO() ?? '');
   const machines = document.teams.reduce((sum, team) => sum + Object.values(team.counts).reduce((a, b) => a + b, 0), 0);
   return {

@@ -25,9 +25,22 @@ export interface ExportedCount {
   contract_end: string | null;
 }
 
-const COLUMNS: (keyof ExportedCount)[] = ['team', 'team_name', 'product', 'release', 'label', 'count', 'status', 'active_support_end', 'security_support_end', 'extended_support_end', 'contract_end'];
+const COLUMNS: (keyof ExportedCount)[] = [
+  'team',
+  'team_name',
+  'product',
+  'release',
+  'label',
+  'count',
+  'status',
+  'active_support_end',
+  'security_support_end',
+  'extended_support_end',
+  'contract_end',
+];
 
-const endText = (end: PhaseEnd | undefined): string | null => (end === undefined || end === null ? null : end === true ? 'ended' : end === false ? 'not announced' : end);
+const endText = (end: PhaseEnd | undefined): string | null =>
+  end === undefined || end === null ? null : end === true ? 'ended' : end === false ? 'not announced' : end;
 
 async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, asOf: string): Promise<ExportedCount[]> {
   const withContract = await contractsOf(deps, { workspace, channel: team.channel });
@@ -37,9 +50,19 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
       const found = deps.releaseByKey(key);
       const [product = key, release = ''] = key.split('/');
       const base = { team: team.channel, team_name: team.name, product, release, count };
-      if (!found) return { ...base, label: key, status: 'unknown', active_support_end: null, security_support_end: null, extended_support_end: null, contract_end: null };
+      if (!found)
+        return {
+          ...base,
+          label: key,
+          status: 'unknown',
+          active_support_end: null,
+          security_support_end: null,
+          extended_support_end: null,
+          contract_end: null,
+        };
       const withTeamContract = withContract(found);
-      const ends = (kind: PhaseKind) => endText(withTeamContract.phases.filter((phase) => phase.kind === kind).at(-1)?.end);
+      const ends = (kind: PhaseKind) =>
+        endText(withTeamContract.phases.filter((phase) => phase.kind === kind).at(-1)?.end);
       return {
         ...base,
         label: releaseTitle(found),
@@ -53,29 +76,54 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
 }
 
 /** The rows an export holds: the speaker's team, or every team of the workspace. */
-export async function countsForExport(scope: 'team' | 'workspace', deps: CommandDeps, speaker: Speaker): Promise<{ asOf: string; teams: TeamState[]; counts: ExportedCount[] }> {
+export async function countsForExport(
+  scope: 'team' | 'workspace',
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<{ asOf: string; teams: TeamState[]; counts: ExportedCount[] }> {
   const asOf = toIsoDate(deps.now());
   const store = await deps.store();
   const teams = scope === 'team' ? [await store.team(speaker)] : await store.teams(speaker.workspace);
-  return { asOf, teams, counts: (await Promise.all(teams.map((team) => teamRows(team, deps, speaker.workspace, asOf)))).flat() };
+  return {
+    asOf,
+    teams,
+    counts: (await Promise.all(teams.map((team) => teamRows(team, deps, speaker.workspace, asOf)))).flat(),
+  };
 }
 
-export async function runExport(scope: 'team' | 'workspace', format: ExportFormat, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+export async function runExport(
+  scope: 'team' | 'workspace',
+  format: ExportFormat,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
   const { asOf, teams, counts } = await countsForExport(scope, deps, speaker);
   const stem = scope === 'team' ? `eolwatch-${speaker.channel}-${asOf}` : `eolwatch-${speaker.workspace}-${asOf}`;
   const content =
     format === 'csv'
       ? `${Papa.unparse({ fields: COLUMNS, data: counts.map((row) => COLUMNS.map((column) => row[column])) }, { newline: '\n' })}\n`
       : `${JSON.stringify({ workspace: speaker.workspace, ...(scope === 'team' ? { team: { channel: speaker.channel, name: teams[0]?.name ?? null } } : {}), asOf, counts }, null, 2)}\n`;
-  return { kind: 'export', scope, format, fileName: `${stem}.${format}`, content, rows: counts.length, machines: counts.reduce((sum, row) => sum + row.count, 0) };
+  return {
+    kind: 'export',
+    scope,
+    format,
+    fileName: `${stem}.${format}`,
+    content,
+    rows: counts.length,
+    machines: counts.reduce((sum, row) => sum + row.count, 0),
+  };
 }
 
 /** `export [--format csv|json]` after `inventory` or `report`. */
 export function parseExportFormat(args: readonly string[]): ExportFormat | { reason: string } {
   if (args.length === 0) return 'csv';
   const [flag, value, ...rest] = args;
-  const format = flag === '--format' ? value : flag?.startsWith('--format=') ? flag.slice('--format='.length) : undefined;
-  if ((flag === '--format' ? rest.length : [value, ...rest].filter((arg) => arg !== undefined).length) > 0 || (format !== 'csv' && format !== 'json')) {
+  const format =
+    flag === '--format' ? value : flag?.startsWith('--format=') ? flag.slice('--format='.length) : undefined;
+  if (
+    (flag === '--format' ? rest.length : [value, ...rest].filter((arg) => arg !== undefined).length) > 0 ||
+    (format !== 'csv' && format !== 'json')
+  ) {
     return { reason: 'Use `export`, `export --format csv` or `export --format json`.' };
   }
   return format;

@@ -6,15 +6,18 @@ import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { isAdmin } from './is-admin.js';
 import { recordAudit } from './record-audit.js';
 
-const USAGE = 'Use `/eol forget #channel` or `/eol forget workspace`; add `confirm` once you have read what would be erased.';
+const USAGE =
+  'Use `/eol forget #channel` or `/eol forget workspace`; add `confirm` once you have read what would be erased.';
 
 export const forgetCommand: CommandDefinition = {
   name: 'forget',
   usage: '/eol forget #channel | workspace [confirm]',
-  summary: 'Admins only: erase a channel’s team (counts, history, watches, contracts, reminder records, its audit entries) or the whole workspace’s data, for good. It first says what would be erased; `confirm` erases.',
+  summary:
+    'Admins only: erase a channel’s team (counts, history, watches, contracts, reminder records, its audit entries) or the whole workspace’s data, for good. It first says what would be erased; `confirm` erases.',
   parse: (args) => {
     const [target = '', confirm, ...rest] = args.split(/\s+/).filter((word) => word !== '');
-    if (rest.length > 0 || (confirm !== undefined && confirm.toLowerCase() !== 'confirm')) return { kind: 'invalid', reason: USAGE };
+    if (rest.length > 0 || (confirm !== undefined && confirm.toLowerCase() !== 'confirm'))
+      return { kind: 'invalid', reason: USAGE };
     const channel = /^<#([A-Z0-9]{1,20})(?:\|[^>]*)?>$/.exec(target)?.[1];
     if (!channel && target.toLowerCase() !== 'workspace') return { kind: 'invalid', reason: USAGE };
     return { kind: 'forget', channel: channel ?? null, confirmed: confirm !== undefined };
@@ -24,9 +27,19 @@ export const forgetCommand: CommandDefinition = {
 type ForgetRequest = Extract<Request, { kind: 'forget' }>;
 
 export async function runForget(request: ForgetRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins erase data. `/eol admins` lists them.' };
+  if (!(await isAdmin(deps, speaker)))
+    return { kind: 'invalid', reason: 'Only eolwatch admins erase data. `/eol admins` lists them.' };
   const store = await deps.store();
-  const channels = request.channel ? [request.channel] : [...new Set([...(await store.teams(speaker.workspace)).map((team) => team.channel), ...((await store.allWatches()).find((w) => w.workspace === speaker.workspace)?.channels.map((c) => c.channel) ?? [])])];
+  const channels = request.channel
+    ? [request.channel]
+    : [
+        ...new Set([
+          ...(await store.teams(speaker.workspace)).map((team) => team.channel),
+          ...((await store.allWatches())
+            .find((w) => w.workspace === speaker.workspace)
+            ?.channels.map((c) => c.channel) ?? []),
+        ]),
+      ];
   let machines = 0;
   let history = 0;
   let watches = 0;

@@ -9,6 +9,11 @@ export async function runImportAll(document: unknown, deps: CommandDeps, speaker
   if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins import a workspace.' };
   const outcome = await importWorkspace(await deps.store(), speaker.workspace, document);
   if (!outcome.ok) return { kind: 'invalid', reason: `Nothing imported: ${outcome.reason}.` };
-  const warning = await recordAudit(deps, speaker, { action: 'workspace.import', change: `imported: ${outcome.teams} team(s), ${outcome.history} history entries`, releases: [], channel: null });
+  const warning = await recordAudit(deps, speaker, {
+    action: 'workspace.import',
+    change: `imported: ${outcome.teams} team(s), ${outcome.history} history entries`,
+    releases: [],
+    channel: null,
+  });
   return { kind: 'imported-all', teams: outcome.teams, history: outcome.history, ...(warning ? { warning } : {}) };
 }

@@ -20,16 +20,27 @@ const MAX_FILE_NAME = 120;
 
 /** A file name as people may see it: no control characters, not overlong. */
 const cleanFileName = (name: string): string =>
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim().slice(0, MAX_FILE_NAME) || 'the file';
+  name
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .trim()
+    .slice(0, MAX_FILE_NAME) || 'the file';
 
-export async function runImport(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+export async function runImport(
+  file: ImportFile,
+  mode: ImportMode,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
   const name = cleanFileName(file.name);
   const planning = planImport(file.bytes, deps);
   if (!planning.ok) return { kind: 'invalid', reason: `Nothing imported from “${name}”: ${planning.reason}.` };
   const { plan } = planning;
   if (plan.counts.length === 0) {
-    return { kind: 'invalid', reason: `Nothing imported from “${name}”: no row names a release eolwatch knows (${plan.unrecognised.length} different values, e.g. “${plan.unrecognised[0]?.value ?? ''}”).` };
+    return {
+      kind: 'invalid',
+      reason: `Nothing imported from “${name}”: no row names a release eolwatch knows (${plan.unrecognised.length} different values, e.g. “${plan.unrecognised[0]?.value ?? ''}”).`,
+    };
   }
   const asOf = toIsoDate(deps.now());
   if (mode === 'preview') return previewOf(name, plan, deps, speaker, asOf);
@@ -40,7 +51,11 @@ export async function runImport(file: ImportFile, mode: ImportMode, deps: Comman
     const result = await runInventoryUpdate({ mode, counts, action: 'import', file: name }, deps, speaker, asOf);
     return result.kind === 'inventory-updated' ? { ...result, imported: importSummary(name, plan, mode) } : result;
   } catch (error) {
-    if (error instanceof CountLimitError) return { kind: 'invalid', reason: `Nothing imported from “${name}”: adding it would take a count past the limit; replace the counts instead.` };
+    if (error instanceof CountLimitError)
+      return {
+        kind: 'invalid',
+        reason: `Nothing imported from “${name}”: adding it would take a count past the limit; replace the counts instead.`,
+      };
     throw error;
   }
 }
@@ -54,7 +69,13 @@ const importSummary = (file: string, plan: ImportPlan, mode: 'replace' | 'add') 
   guessedRows: plan.guessed.reduce((sum, { rows }) => sum + rows, 0),
 });
 
-async function previewOf(file: string, plan: ImportPlan, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
+async function previewOf(
+  file: string,
+  plan: ImportPlan,
+  deps: CommandDeps,
+  speaker: Speaker,
+  asOf: string,
+): Promise<Result> {
   const counts = Object.fromEntries(plan.counts.map(({ release, count }) => [releaseKeyOf(release), count]));
   const team = await (await deps.store()).team(speaker);
   return {

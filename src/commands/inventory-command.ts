@@ -20,7 +20,8 @@ const MAX_HISTORY_LINES = 20;
 
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',
-  usage: '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | chart | clear]',
+  usage:
+    '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | chart | clear]',
   summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows xp 18293, windows 8.1: 14,450, server 2012 r2 9\` updates counts, names as \`/eol\` reads them (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most; a name that could be several releases is asked about). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down; \`chart\` draws it. \`clear\` (admins only) empties it.`,
   parse: (args) => {
     const [sub = '', ...rest] = args.split(/\s+/);
@@ -39,19 +40,29 @@ export const inventoryCommand: CommandDefinition = {
         return { kind: 'inventory-import' };
       case 'export': {
         const format = parseExportFormat(rest.filter((arg) => arg !== ''));
-        return typeof format === 'string' ? { kind: 'export', scope: 'team', format } : { kind: 'invalid', reason: format.reason };
+        return typeof format === 'string'
+          ? { kind: 'export', scope: 'team', format }
+          : { kind: 'invalid', reason: format.reason };
       }
       default:
-        return { kind: 'invalid', reason: 'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]`, `/eol inventory chart` or `/eol inventory clear`.' };
+        return {
+          kind: 'invalid',
+          reason:
+            'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]`, `/eol inventory chart` or `/eol inventory clear`.',
+        };
     }
   },
 };
 
-type InventoryRequest = Extract<Request, { kind: 'inventory-set' | 'inventory-set-counts' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }>;
+type InventoryRequest = Extract<
+  Request,
+  { kind: 'inventory-set' | 'inventory-set-counts' | 'inventory-show' | 'inventory-history' | 'inventory-clear' }
+>;
 
 async function setCounts(text: string, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Result> {
   const read = readInventoryPairs(text, deps.resolve, asOf);
-  if (!read.ok) return { kind: 'invalid', reason: read.reason, ...(read.choices.length > 0 ? { choices: read.choices } : {}) };
+  if (!read.ok)
+    return { kind: 'invalid', reason: read.reason, ...(read.choices.length > 0 ? { choices: read.choices } : {}) };
   const counts = read.pairs.map((pair) => ({ release: releaseKeyOf(pair.release), count: pair.count }));
   return runInventoryUpdate({ mode: 'set', counts, action: 'set' }, deps, speaker, asOf);
 }
@@ -78,7 +89,15 @@ async function history(releaseName: string | null, deps: CommandDeps, speaker: S
     }
     counts.push(entry.to);
   }
-  const lines = entries.map((entry) => ({ at: entry.at, user: entry.user, releaseLabel: labelOf(entry.release), from: entry.from, to: entry.to, action: entry.action, ...(entry.file === undefined ? {} : { file: entry.file }) }));
+  const lines = entries.map((entry) => ({
+    at: entry.at,
+    user: entry.user,
+    releaseLabel: labelOf(entry.release),
+    from: entry.from,
+    to: entry.to,
+    action: entry.action,
+    ...(entry.file === undefined ? {} : { file: entry.file }),
+  }));
   return {
     kind: 'inventory-history',
     team: teamLabelOf(await store.team(speaker)),
@@ -97,15 +116,28 @@ export async function runInventory(request: InventoryRequest, deps: CommandDeps,
       return runInventoryUpdate({ mode: 'set', counts: request.counts, action: 'set' }, deps, speaker, asOf);
     case 'inventory-show': {
       const team = await (await deps.store()).team(speaker);
-      return { kind: 'inventory', asOf, team: teamLabelOf(team), ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)) };
+      return {
+        kind: 'inventory',
+        asOf,
+        team: teamLabelOf(team),
+        ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)),
+      };
     }
     case 'inventory-history':
       return history(request.release, deps, speaker);
     case 'inventory-clear': {
-      if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins may clear a team’s inventory. `/eol admins` lists them.' };
+      if (!(await isAdmin(deps, speaker)))
+        return {
+          kind: 'invalid',
+          reason: 'Only eolwatch admins may clear a team’s inventory. `/eol admins` lists them.',
+        };
       const store = await deps.store();
       const changes = await store.clearTeam(speaker, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' });
-      return { kind: 'inventory-cleared', team: teamLabelOf(await store.team(speaker)), changes: appliedChanges(changes, deps) };
+      return {
+        kind: 'inventory-cleared',
+        team: teamLabelOf(await store.team(speaker)),
+        changes: appliedChanges(changes, deps),
+      };
     }
   }
 }

@@ -1,6 +1,12 @@
 // Counts keyed by release -> rows with each release's lifecycle today, worst exposure first, and totals.
 import type { Release } from '../catalog/catalog.js';
-import { addToTotals, classifyExposure, emptyTotals, type Exposure, type ExposureTotals } from '../inventory/classify-exposure.js';
+import {
+  addToTotals,
+  classifyExposure,
+  emptyTotals,
+  type Exposure,
+  type ExposureTotals,
+} from '../inventory/classify-exposure.js';
 import { computeLifecycle, type Lifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { CommandDeps, InventoryRow, TeamLabel } from './command-types.js';
 import type { TeamState } from '../inventory/inventory-store.js';

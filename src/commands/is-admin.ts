@@ -7,7 +7,8 @@ export async function isAdmin(deps: CommandDeps, speaker: Speaker): Promise<bool
   return (await (await deps.store()).admins(speaker.workspace)).includes(speaker.user);
 }
 
-const LOCKED_REASON = 'Nothing changed: this channel is locked, so only eolwatch admins change its counts and watches (`/eol admins` lists them).';
+const LOCKED_REASON =
+  'Nothing changed: this channel is locked, so only eolwatch admins change its counts and watches (`/eol admins` lists them).';
 
 /** The refusal when the speaker's channel is locked and they are no admin; null when they may go on. */
 export async function lockRefusal(deps: CommandDeps, speaker: Speaker): Promise<string | null> {

@@ -6,19 +6,30 @@ import { isAdmin } from './is-admin.js';
 export const lockCommand: CommandDefinition = {
   name: 'lock',
   usage: '/eol lock',
-  summary: 'Admins only: from now on only eolwatch admins change this channel’s counts and watches. `/eol unlock` reverses it.',
-  parse: (args) => (args.trim() === '' ? { kind: 'channel-lock', locked: true } : { kind: 'invalid', reason: 'Use `/eol lock` in the channel to lock.' }),
+  summary:
+    'Admins only: from now on only eolwatch admins change this channel’s counts and watches. `/eol unlock` reverses it.',
+  parse: (args) =>
+    args.trim() === ''
+      ? { kind: 'channel-lock', locked: true }
+      : { kind: 'invalid', reason: 'Use `/eol lock` in the channel to lock.' },
 };
 
 export const unlockCommand: CommandDefinition = {
   name: 'unlock',
   usage: '/eol unlock',
   summary: 'Admins only: anyone in this channel may change its counts and watches again.',
-  parse: (args) => (args.trim() === '' ? { kind: 'channel-lock', locked: false } : { kind: 'invalid', reason: 'Use `/eol unlock` in the channel to unlock.' }),
+  parse: (args) =>
+    args.trim() === ''
+      ? { kind: 'channel-lock', locked: false }
+      : { kind: 'invalid', reason: 'Use `/eol unlock` in the channel to unlock.' },
 };
 
 export async function runLock(locked: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: `Only eolwatch admins ${locked ? 'lock' : 'unlock'} a channel. \`/eol admins\` lists them.` };
+  if (!(await isAdmin(deps, speaker)))
+    return {
+      kind: 'invalid',
+      reason: `Only eolwatch admins ${locked ? 'lock' : 'unlock'} a channel. \`/eol admins\` lists them.`,
+    };
   await (await deps.store()).setChannelLock(speaker, locked);
   return { kind: 'channel-lock', locked };
 }

@@ -15,11 +15,16 @@ const MAX_LISTED_RELEASES = 15;
 export const lookupCommand: CommandDefinition = {
   name: '',
   usage: '/eol <release>[, <release> ...] [on <date> | in <month, quarter or year>]',
-  summary: 'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today, a day (`on 2017-06-28`, `on 28 June 2017`, `as of 28/06/2017`) or through a period (`in June 2017`, `in Q3 2027`, `in 2027`, `by end of 2027`).',
+  summary:
+    'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today, a day (`on 2017-06-28`, `on 28 June 2017`, `as of 28/06/2017`) or through a period (`in June 2017`, `in Q3 2027`, `in 2027`, `by end of 2027`).',
   parse: (args) => parseLookup(args, false),
 };
 
-function rowsFor(releases: Release[], asOf: string, withContract: WithContract): { rows: ReleaseRow[]; omitted: number } {
+function rowsFor(
+  releases: Release[],
+  asOf: string,
+  withContract: WithContract,
+): { rows: ReleaseRow[]; omitted: number } {
   // A listing "on DATE" shows what mattered then: releases that did not exist yet are left out.
   const released = releases.filter((release) => release.releaseDate <= asOf);
   const rows = released.map(withContract).map((release) => ({ release, lifecycle: computeLifecycle(release, asOf) }));
@@ -44,7 +49,15 @@ function itemFor(resolution: Resolution, asOf: string, period: Period | null, wi
       const release = withContract(resolution.release);
       const lifecycle = computeLifecycle(release, asOf);
       const until = supportedUntil(release, period, lifecycle);
-      return { kind: 'release', query: resolution.query, correctedFrom: resolution.correctedFrom, note: resolution.note, release, lifecycle, ...(until ? { supportedUntil: until } : {}) };
+      return {
+        kind: 'release',
+        query: resolution.query,
+        correctedFrom: resolution.correctedFrom,
+        note: resolution.note,
+        release,
+        lifecycle,
+        ...(until ? { supportedUntil: until } : {}),
+      };
     }
     case 'releases':
       return {
@@ -55,16 +68,26 @@ function itemFor(resolution: Resolution, asOf: string, period: Period | null, wi
         ...rowsFor(resolution.releases, asOf, withContract),
       };
     case 'ambiguous':
-      return { kind: 'ambiguous', query: resolution.query, products: resolution.products.map(({ name, label }) => ({ name, label })), candidates: resolution.candidates };
+      return {
+        kind: 'ambiguous',
+        query: resolution.query,
+        products: resolution.products.map(({ name, label }) => ({ name, label })),
+        candidates: resolution.candidates,
+      };
     case 'not-found':
       return resolution;
   }
 }
 
-export async function runLookup(request: Extract<Request, { kind: 'lookup' }>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+export async function runLookup(
+  request: Extract<Request, { kind: 'lookup' }>,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
   const today = toIsoDate(deps.now());
   const relative = request.relative ? readRelativeWhen(request.relative, today) : null;
-  const period = relative?.kind === 'period' ? { from: relative.from, to: relative.to, label: relative.label } : request.period;
+  const period =
+    relative?.kind === 'period' ? { from: relative.from, to: relative.to, label: relative.label } : request.period;
   const asOf = relative ? (relative.kind === 'day' ? relative.date : relative.to) : (request.asOf ?? today);
   const withContract = await contractsOf(deps, speaker);
   return {

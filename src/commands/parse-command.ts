@@ -7,9 +7,13 @@ export const MAX_TEXT_LENGTH = 500;
 
 export function parseCommand(rawText: string): Request {
   // Control characters never belong in a name; a tab or newline separates like a space or comma.
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  const text = rawText.replace(/[\t\r]/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '').trim();
-  if (text.length > MAX_TEXT_LENGTH) return { kind: 'invalid', reason: `That is too long: ask in at most ${MAX_TEXT_LENGTH} characters.` };
+  const text = rawText
+    .replace(/[\t\r]/g, ' ')
+    // eslint-disable-next-line no-control-regex -- control characters are what this removes
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')
+    .trim();
+  if (text.length > MAX_TEXT_LENGTH)
+    return { kind: 'invalid', reason: `That is too long: ask in at most ${MAX_TEXT_LENGTH} characters.` };
   const [first = '', ...rest] = text.split(/\s+/);
   const command = commandList.find((definition) => definition.name !== '' && definition.name === first.toLowerCase());
   return command ? command.parse(rest.join(' ')) : lookupCommand.parse(text);

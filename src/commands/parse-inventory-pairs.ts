@@ -59,23 +59,34 @@ const UNIT_WORDS = new Set(
 const BULLET = /^(?:[•*·‣▪◦]\s*|-\s+)/;
 
 /** "(40)" -> "40", "40x" -> "40", "x40" -> "40". */
-const cleanWord = (word: string): string => word.replace(/^[([]+|[)\]]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×](\d[\d,]*)$/i, '$1$2');
+const cleanWord = (word: string): string =>
+  word.replace(/^[([]+|[)\]]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×](\d[\d,]*)$/i, '$1$2');
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const group of text.trim().replace(/[.!]+$/, '').split(PAIR_SEPARATOR)) {
-    group.replace(BULLET, '').split(/\s*[=:]\s*/).forEach((part, partIndex) => {
-      const words = part.split(/\s+/).map(cleanWord);
-      const kept = words.filter((word, index) => {
-        const previous = words[index - 1] ?? '';
-        if (word === '' || /^[-–—]$/.test(word)) return false;
-        // "40 machines", and "40 x windows 10" (a count first): the word after a count that is no name.
-        return !(NUMBER_LIKE.test(previous) && (UNIT_WORDS.has(word.toLowerCase()) || /^[x×]$/i.test(word)));
+  for (const group of text
+    .trim()
+    .replace(/[.!]+$/, '')
+    .split(PAIR_SEPARATOR)) {
+    group
+      .replace(BULLET, '')
+      .split(/\s*[=:]\s*/)
+      .forEach((part, partIndex) => {
+        const words = part.split(/\s+/).map(cleanWord);
+        const kept = words.filter((word, index) => {
+          const previous = words[index - 1] ?? '';
+          if (word === '' || /^[-–—]$/.test(word)) return false;
+          // "40 machines", and "40 x windows 10" (a count first): the word after a count that is no name.
+          return !(NUMBER_LIKE.test(previous) && (UNIT_WORDS.has(word.toLowerCase()) || /^[x×]$/i.test(word)));
+        });
+        kept.forEach((word, wordIndex) => {
+          tokens.push({
+            text: word,
+            startsPair: partIndex === 0 && wordIndex === 0,
+            isCount: partIndex > 0 && wordIndex === 0,
+          });
+        });
       });
-      kept.forEach((word, wordIndex) => {
-        tokens.push({ text: word, startsPair: partIndex === 0 && wordIndex === 0, isCount: partIndex > 0 && wordIndex === 0 });
-      });
-    });
   }
   return tokens;
 }
@@ -121,7 +132,8 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
   function segmentAt(first: number, last: number, previous: Release | null, countFirst: boolean): Segment | null {
     const [countAt, nameStart, nameEnd] = countFirst ? [first, first + 1, last + 1] : [last, first, last];
     if (tokens[nameStart]?.isCount || (!countFirst && tokens[countAt]?.startsPair)) return null;
-    for (let k = first + 1; k <= last; k += 1) if (tokens[k]?.startsPair || (k !== countAt && tokens[k]?.isCount)) return null;
+    for (let k = first + 1; k <= last; k += 1)
+      if (tokens[k]?.startsPair || (k !== countAt && tokens[k]?.isCount)) return null;
     const count = parseCount(words[countAt] as string);
     if (count === null) return null;
     const release = releaseOf(nameStart, nameEnd, previous);
@@ -132,7 +144,12 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
     for (let k = nameStart + 1; k < nameEnd; k += 1) {
       if (parseCount(words[k] as string) !== null && releaseOf(nameStart, k, previous) !== null) return null;
     }
-    if (nameEnd - nameStart > 1 && parseCount(words[nameStart] as string) !== null && releaseOf(nameStart + 1, nameEnd, previous) === release) return null;
+    if (
+      nameEnd - nameStart > 1 &&
+      parseCount(words[nameStart] as string) !== null &&
+      releaseOf(nameStart + 1, nameEnd, previous) === release
+    )
+      return null;
     const name = nameOf(nameStart, nameEnd);
     return { release, count, typed: countFirst ? `${words[countAt]} ${name}` : `${name} ${words[countAt]}` };
   }
@@ -170,12 +187,16 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
   if (only && others.length === 0) {
     const pairs = only;
     const again = pairs.find((pair, index) => pairs.findIndex((other) => other.release === pair.release) !== index);
-    return again ? refusal(`“${again.typed}” names ${releaseTitle(again.release)} a second time.`) : { ok: true, pairs };
+    return again
+      ? refusal(`“${again.typed}” names ${releaseTitle(again.release)} a second time.`)
+      : { ok: true, pairs };
   }
   if (only) {
     const choices = [only, ...others].slice(0, MAX_CHOICES).map((reading) => {
       const command = reading.map((segment) => `${commandName(segment.release)} ${segment.count}`).join(', ');
-      const label = reading.map((segment) => `${releaseTitle(segment.release)}: ${formatCount(segment.count)}`).join(', ');
+      const label = reading
+        .map((segment) => `${releaseTitle(segment.release)}: ${formatCount(segment.count)}`)
+        .join(', ');
       return { label, command: `inventory set ${command}` };
     });
     return refusal(`“${text.trim()}” can be read more than one way; which did you mean?`, choices);
@@ -193,7 +214,9 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
   let name: Token[] = [];
   tokens.forEach((token, index) => {
     const next = tokens[index + 1];
-    const endsName = token.isCount || (NUMBER_LIKE.test(token.text) && (next === undefined || next.startsPair || !NUMBER_LIKE.test(next.text)));
+    const endsName =
+      token.isCount ||
+      (NUMBER_LIKE.test(token.text) && (next === undefined || next.startsPair || !NUMBER_LIKE.test(next.text)));
     if (token.startsPair && name.length > 0) {
       pairs.push({ name, count: null });
       name = [];
@@ -212,8 +235,11 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
       const previous = tokens[start - 1];
       if (start > 0 && !tokens[start]?.startsPair && parseCount(previous?.text ?? '') === null) continue;
       const words = tokens.slice(start).map((token) => token.text);
-      const holdsPair = words.some((word, k) => k > 0 && parseCount(word) !== null && resolve(words.slice(0, k).join(' ')).kind === 'release');
-      if (!holdsPair && resolve(words.join(' ')).kind !== 'not-found') return refusal(`“${words.join(' ')}” has no count after it (${COUNT_RULE}).`);
+      const holdsPair = words.some(
+        (word, k) => k > 0 && parseCount(word) !== null && resolve(words.slice(0, k).join(' ')).kind === 'release',
+      );
+      if (!holdsPair && resolve(words.join(' ')).kind !== 'not-found')
+        return refusal(`“${words.join(' ')}” has no count after it (${COUNT_RULE}).`);
     }
   }
   for (const pair of pairs) {
@@ -223,27 +249,52 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
     const typed = `${typedName} ${pair.count.text}`;
     if (parseCount(pair.count.text) === null) return refusal(`“${typed}”: the count must be ${COUNT_RULE}.`);
     const resolution = resolve(typedName);
-    const replaced = (release: string) => `inventory set ${line.replace(typed, `${release} ${pair.count?.text ?? ''}`)}`;
+    const replaced = (release: string) =>
+      `inventory set ${line.replace(typed, `${release} ${pair.count?.text ?? ''}`)}`;
     const count = pair.count.text;
-    const choicesOf = (names: { name: string; title: string }[]) => names.slice(0, MAX_CHOICES).map((choice) => ({ label: `${choice.title}: ${count}`, command: replaced(choice.name) }));
-    const asChoices = (releases: Release[]) => releases.map((release) => ({ name: commandName(release), title: releaseTitle(release) }));
+    const choicesOf = (names: { name: string; title: string }[]) =>
+      names
+        .slice(0, MAX_CHOICES)
+        .map((choice) => ({ label: `${choice.title}: ${count}`, command: replaced(choice.name) }));
+    const asChoices = (releases: Release[]) =>
+      releases.map((release) => ({ name: commandName(release), title: releaseTitle(release) }));
     const asNames = (names: string[]) => names.map((name) => ({ name, title: name }));
     switch (resolution.kind) {
       case 'release':
         continue;
       case 'releases': {
-        const released = today === undefined ? resolution.releases : resolution.releases.filter((release) => release.releaseDate <= today);
+        const released =
+          today === undefined
+            ? resolution.releases
+            : resolution.releases.filter((release) => release.releaseDate <= today);
         const releases = released.length > 0 ? released : resolution.releases;
-        const shown = releases.slice(0, 4).map((release) => `\`${commandName(release)}\``).join(', ');
-        return refusal(`“${typed}”: ${typedName} could be ${releases.length} releases (${shown}${releases.length > 4 ? ', …' : ''}). Which one?`, choicesOf(asChoices(releases)));
+        const shown = releases
+          .slice(0, 4)
+          .map((release) => `\`${commandName(release)}\``)
+          .join(', ');
+        return refusal(
+          `“${typed}”: ${typedName} could be ${releases.length} releases (${shown}${releases.length > 4 ? ', …' : ''}). Which one?`,
+          choicesOf(asChoices(releases)),
+        );
       }
       case 'ambiguous':
-        return refusal(`“${typed}”: ${typedName} could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}. Which one?`, choicesOf(asNames(resolution.candidates)));
+        return refusal(
+          `“${typed}”: ${typedName} could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}. Which one?`,
+          choicesOf(asNames(resolution.candidates)),
+        );
       case 'not-found': {
-        const closest = resolution.suggestions.slice(0, 3).map((suggestion) => `\`${suggestion}\``).join(', ');
-        return refusal(`“${typed}”: unknown release${closest ? `; closest: ${closest}` : ''}.`, choicesOf(asNames(resolution.suggestions)));
+        const closest = resolution.suggestions
+          .slice(0, 3)
+          .map((suggestion) => `\`${suggestion}\``)
+          .join(', ');
+        return refusal(
+          `“${typed}”: unknown release${closest ? `; closest: ${closest}` : ''}.`,
+          choicesOf(asNames(resolution.suggestions)),
+        );
       }
     }
   }
-  return refusal(`I could not tell the releases from the counts in “${line}”. Write each as \`release count\`, separated by commas: \`windows xp 18293, windows 8.1 14450\`.`);
+  return refusal(
+    `I could not tell the releases from the counts in “${line}”. Write each as \`release count\`, separated by commas: \`windows xp 18293, windows 8.1 14450\`.`,
+  );
 }

@@ -14,13 +14,19 @@ const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
 
 const hasWords = (query: string): boolean => !isOnlyQuestionWords(tokensOf(readPastedText(query)));
 
-
 export function parseLookup(text: string, share: boolean): Request {
   const when = readWhen(text);
   if (when.kind === 'unreadable') {
     const rest = text.slice(0, text.toLowerCase().lastIndexOf(when.phrase.toLowerCase())).trim();
-    const choices = when.dates.map((date) => ({ label: spelledOut(date), command: `${share ? 'share ' : ''}${rest} ${date}` }));
-    return { kind: 'invalid', reason: `“${when.phrase}”: ${when.reason} Nothing was answered as of today.`, ...(choices.length > 0 ? { choices } : {}) };
+    const choices = when.dates.map((date) => ({
+      label: spelledOut(date),
+      command: `${share ? 'share ' : ''}${rest} ${date}`,
+    }));
+    return {
+      kind: 'invalid',
+      reason: `“${when.phrase}”: ${when.reason} Nothing was answered as of today.`,
+      ...(choices.length > 0 ? { choices } : {}),
+    };
   }
   const rest = when.kind === 'when' || when.kind === 'relative' ? when.rest : text;
   const queries = rest
@@ -28,11 +34,18 @@ export function parseLookup(text: string, share: boolean): Request {
     .map((query) => query.trim())
     .filter(hasWords);
   if (queries.length === 0) {
-    return { kind: 'invalid', reason: 'Name a product or release, for example `/eol windows 8.1`. `/eol help` lists everything.' };
+    return {
+      kind: 'invalid',
+      reason: 'Name a product or release, for example `/eol windows 8.1`. `/eol help` lists everything.',
+    };
   }
-  if (queries.length > MAX_QUERIES) return { kind: 'invalid', reason: `Ask about at most ${MAX_QUERIES} releases at once.` };
+  if (queries.length > MAX_QUERIES)
+    return { kind: 'invalid', reason: `Ask about at most ${MAX_QUERIES} releases at once.` };
   const asOf = when.kind === 'when' ? (when.when.kind === 'day' ? when.when.date : when.when.to) : null;
-  const period = when.kind === 'when' && when.when.kind === 'period' ? { from: when.when.from, to: when.when.to, label: when.when.label } : null;
+  const period =
+    when.kind === 'when' && when.when.kind === 'period'
+      ? { from: when.when.from, to: when.when.to, label: when.when.label }
+      : null;
   const relative = when.kind === 'relative' ? { relative: when.phrase } : {};
   return { kind: 'lookup', queries, asOf, period, ...relative, share, text: text.trim() };
 }

@@ -10,7 +10,8 @@ import { DateTime } from 'luxon';
 // Loaded on first use, English only: all of chrono-node's locales cost 130-150 ms at start (measured),
 // and most questions name no time or one written as digits, which need none of it.
 let chrono: typeof ChronoEnglish | undefined;
-const english = (): typeof ChronoEnglish => (chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEnglish);
+const english = (): typeof ChronoEnglish =>
+  (chrono ??= createRequire(import.meta.url)('chrono-node/en') as typeof ChronoEnglish);
 
 export interface Period {
   /** First and last day (ISO dates). */
@@ -33,15 +34,20 @@ export type WhenReading =
 // Words that put a question at a time. Not "for" ("eol for 2016" names a release), nor "before" or
 // "after", whose day is not the period's last.
 const PREPOSITIONS = ['as of', 'as at', 'on', 'at', 'by', 'in', 'during', 'through', 'throughout', 'until', 'till'];
-const PREPOSITION = new RegExp(`(?:^|\\s)(${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+`, 'gi');
+const PREPOSITION = new RegExp(
+  `(?:^|\\s)(${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+`,
+  'gi',
+);
 // The words a time phrase is made of; anything else ("on windows server 2012") is part of the question.
-const TIME_WORD = /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
+const TIME_WORD =
+  /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2199;
 
 const iso = (moment: DateTime): string => moment.toISODate() ?? '';
 /** "2017-04-03" -> "3 April 2017": a day no reader can take the other way round. */
-export const spelledOut = (date: string): string => DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-US').toFormat('d LLLL yyyy');
+export const spelledOut = (date: string): string =>
+  DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-US').toFormat('d LLLL yyyy');
 const isYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
 
 // Words already read, so a question costs luxon's parse only for words not seen before.
@@ -50,7 +56,10 @@ const MAX_MONTHS_READ = 1000;
 
 /** A month name as luxon reads it in English ("jun", "June", "sept"), or null. */
 function monthNumber(word: string): number | null {
-  const cleaned = word.toLowerCase().replace(/\.$/, '').replace(/^sept$/, 'sep');
+  const cleaned = word
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^sept$/, 'sep');
   if (!/^[a-z]{3,9}$/.test(cleaned)) return null;
   const known = monthsRead.get(cleaned);
   if (known !== undefined) return known;
@@ -78,26 +87,53 @@ function noSuchDay(year: number, month: number, day: number): string | null {
   const start = monthStart(year, month);
   const days = start.daysInMonth ?? 31;
   const name = start.setLocale('en-US').toFormat('LLLL');
-  return day > days || day < 1 ? `There is no ${day} ${name} ${year}: ${monthLabel(year, month)} has ${days} days.` : null;
+  return day > days || day < 1
+    ? `There is no ${day} ${name} ${year}: ${monthLabel(year, month)} has ${days} days.`
+    : null;
 }
 
 type PhraseReading = { when: When } | { reason: string; dates?: string[] } | { relative: true } | null;
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const UNITS = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' } as const;
 
 /** "today", "next year", "in 6 months", "2 years from now": a day or period counted from `today`. */
 function relativePhrase(text: string, today: string | null): PhraseReading {
   let match: RegExpExecArray | null;
-  const day = (offset: Record<string, number>): PhraseReading => (today ? { when: { kind: 'day', date: iso(DateTime.fromISO(today, { zone: 'utc' }).plus(offset)) } } : { relative: true });
+  const day = (offset: Record<string, number>): PhraseReading =>
+    today
+      ? { when: { kind: 'day', date: iso(DateTime.fromISO(today, { zone: 'utc' }).plus(offset)) } }
+      : { relative: true };
   if (/^(?:today|now|right now)$/.test(text)) return day({});
   if (text === 'tomorrow') return day({ days: 1 });
   if (text === 'yesterday') return day({ days: -1 });
   if ((match = /^(this|next|last) (year|quarter|month)$/.exec(text))) {
     if (!today) return { relative: true };
     const unit = match[2] as 'year' | 'quarter' | 'month';
-    const start = DateTime.fromISO(today, { zone: 'utc' }).startOf(unit).plus({ [UNITS[unit]]: match[1] === 'next' ? 1 : match[1] === 'last' ? -1 : 0 });
-    const label = unit === 'year' ? String(start.year) : unit === 'quarter' ? `Q${start.quarter} ${start.year}` : monthLabel(start.year, start.month);
+    const start = DateTime.fromISO(today, { zone: 'utc' })
+      .startOf(unit)
+      .plus({ [UNITS[unit]]: match[1] === 'next' ? 1 : match[1] === 'last' ? -1 : 0 });
+    const label =
+      unit === 'year'
+        ? String(start.year)
+        : unit === 'quarter'
+          ? `Q${start.quarter} ${start.year}`
+          : monthLabel(start.year, start.month);
     return { when: periodOf(start, unit, label) };
   }
   if ((match = /^(\d{1,3}|[a-z]+) (day|week|month|quarter|year)s?( from (?:now|today)| ago)?$/.exec(text))) {
@@ -121,14 +157,18 @@ function numericDay(first: number, second: number, year: number): PhraseReading 
   const fullYear = year < 100 ? 2000 + year : year;
   const dayFirst = first <= 31 && second <= 12 ? dayOf(fullYear, second, first) : null;
   const monthFirst = first <= 12 && second <= 31 ? dayOf(fullYear, first, second) : null;
-  const days = [dayFirst, monthFirst].flatMap((reading) => (reading && 'when' in reading && reading.when.kind === 'day' ? [reading.when.date] : []));
+  const days = [dayFirst, monthFirst].flatMap((reading) =>
+    reading && 'when' in reading && reading.when.kind === 'day' ? [reading.when.date] : [],
+  );
   const distinct = [...new Set(days)];
-  if (distinct.length === 2) return { reason: `It could be ${distinct.map(spelledOut).join(' or ')}: which did you mean?`, dates: distinct };
+  if (distinct.length === 2)
+    return { reason: `It could be ${distinct.map(spelledOut).join(' or ')}: which did you mean?`, dates: distinct };
   if (distinct.length === 1) return { when: { kind: 'day', date: distinct[0] as string } };
   return dayFirst ?? monthFirst ?? { reason: `There is no month ${Math.max(first, second)}.` };
 }
 
-const wholeMatch = (results: ChronoEnglish.ParsedResult[], phrase: string) => results.find((result) => result.index === 0 && result.text.length === phrase.length);
+const wholeMatch = (results: ChronoEnglish.ParsedResult[], phrase: string) =>
+  results.find((result) => result.index === 0 && result.text.length === phrase.length);
 
 /** The phrase after a preposition as a time, or why it cannot be one; null when it is no time at all. */
 function readPhrase(phrase: string, today: string | null): PhraseReading {
@@ -145,7 +185,8 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
   // "the 28th of June 2017", "the third quarter of 2027".
   if (text.startsWith('the ')) return readPhrase(text.slice(4), today);
   if ((match = /^(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (\d{4})$/.exec(text))) {
-    const quarter = ['first', 'second', 'third', 'fourth'].indexOf(match[1] as string) + 1 || Number((match[1] as string)[0]);
+    const quarter =
+      ['first', 'second', 'third', 'fourth'].indexOf(match[1] as string) + 1 || Number((match[1] as string)[0]);
     return readPhrase(`q${quarter} ${match[2]}`, today);
   }
   if ((match = /^(\d{4})$/.exec(text))) {
@@ -169,24 +210,32 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     if (month < 1 || month > 12) return { reason: `There is no month ${month}.` };
     return isYear(year) ? { when: periodOf(monthStart(year, month), 'month', monthLabel(year, month)) } : null;
   }
-  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text))) return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
-  if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(text))) return numericDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text)))
+    return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
+  if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(text)))
+    return numericDay(Number(match[1]), Number(match[2]), Number(match[3]));
 
   const reference = new Date(Date.UTC(2000, 0, 1));
   // A day, month or year is needed, so only words with a digit or a month's name are worth reading.
   if (!/\d/.test(text) && !text.split(' ').some((word) => monthNumber(word) !== null)) return null;
-  const found = wholeMatch(english().parse(text, reference), text) ?? wholeMatch(english().GB.parse(text, reference), text);
+  const found =
+    wholeMatch(english().parse(text, reference), text) ?? wholeMatch(english().GB.parse(text, reference), text);
   if (found) {
     const { start } = found;
     const year = start.get('year') ?? 0;
     const month = start.get('month') ?? 1;
-    if (!start.isCertain('year')) return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
+    if (!start.isCertain('year'))
+      return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
     if (start.isCertain('day')) return dayOf(year, month, start.get('day') ?? 1);
-    if (start.isCertain('month')) return isYear(year) ? { when: periodOf(monthStart(year, month), 'month', monthLabel(year, month)) } : null;
+    if (start.isCertain('month'))
+      return isYear(year) ? { when: periodOf(monthStart(year, month), 'month', monthLabel(year, month)) } : null;
     return null;
   }
   // chrono reads no day that does not exist: "30 February 2017", "February 30, 2017".
-  if ((match = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+\.?),? (\d{4})$/.exec(text)) || (match = /^([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(text))) {
+  if (
+    (match = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+\.?),? (\d{4})$/.exec(text)) ||
+    (match = /^([a-z]+\.?) (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(text))
+  ) {
     const dayFirst = /^\d/.test(match[1] as string);
     const month = monthNumber((dayFirst ? match[2] : match[1]) as string);
     if (month !== null) return dayOf(Number(match[3]), month, Number(dayFirst ? match[1] : match[2]));
@@ -196,8 +245,16 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
 
 /** Whether every word of the phrase could belong to a time, with a number or a month among them. */
 function looksLikeTime(phrase: string): boolean {
-  const words = phrase.trim().split(/[\s,]+/).filter((word) => word !== '');
-  if (words.length === 0 || words.length > 6 || !words.every((word) => TIME_WORD.test(word) || monthNumber(word) !== null)) return false;
+  const words = phrase
+    .trim()
+    .split(/[\s,]+/)
+    .filter((word) => word !== '');
+  if (
+    words.length === 0 ||
+    words.length > 6 ||
+    !words.every((word) => TIME_WORD.test(word) || monthNumber(word) !== null)
+  )
+    return false;
   // A year, a day written with separators, a quarter or a half: "at 5" is no time.
   return words.some((word) => /^\d{4}$|\d[-/.]\d|^q[1-4]$|^h[12]$|^quarter$/i.test(word));
 }
@@ -211,7 +268,10 @@ export function readRelativeWhen(phrase: string, today: string): When | null {
 /** The time at the end of a question ("… on 28 June 2017?"), the question without it, or why it cannot be read. */
 export function readWhen(text: string): WhenReading {
   const question = text.trim().replace(/[?!.\s]+$/, '');
-  const starts = [...question.matchAll(PREPOSITION)].map((match) => ({ at: match.index ?? 0, phraseAt: (match.index ?? 0) + match[0].length }));
+  const starts = [...question.matchAll(PREPOSITION)].map((match) => ({
+    at: match.index ?? 0,
+    phraseAt: (match.index ?? 0) + match[0].length,
+  }));
   // "supported next year?", "tomorrow": a time counted from today needs no preposition.
   const bare = /(?:^|\s)((?:next|this|last) (?:year|quarter|month)|tomorrow|today)$/i.exec(question);
   if (bare) starts.push({ at: bare.index, phraseAt: question.length - (bare[1] as string).length });

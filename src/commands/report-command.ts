@@ -18,13 +18,16 @@ const REPORT_TEAMS = 5;
 export const reportCommand: CommandDefinition = {
   name: 'report',
   usage: '/eol report [chart | export [--format csv|json]]',
-  summary: 'Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `chart` draws the workspace\'s machines per release over time; `export` uploads every team\'s counts as a file.',
+  summary:
+    "Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `chart` draws the workspace's machines per release over time; `export` uploads every team's counts as a file.",
   parse: (args) => {
     const [first, ...rest] = args.split(/\s+/).filter((arg) => arg !== '');
     if (first?.toLowerCase() === 'chart') return parseChartRequest('workspace', rest.join(' '));
     if (first?.toLowerCase() !== 'export') return { kind: 'report' };
     const format = parseExportFormat(rest);
-    return typeof format === 'string' ? { kind: 'export', scope: 'workspace', format } : { kind: 'invalid', reason: format.reason };
+    return typeof format === 'string'
+      ? { kind: 'export', scope: 'workspace', format }
+      : { kind: 'invalid', reason: format.reason };
   },
 };
 
@@ -38,7 +41,8 @@ export async function reportOf(
   deps: CommandDeps,
   workspace: string,
   asOf: string,
-  contractsOfChannel: (channel: string) => Promise<WithContract> = (channel) => contractsOf(deps, { workspace, channel }),
+  contractsOfChannel: (channel: string) => Promise<WithContract> = (channel) =>
+    contractsOf(deps, { workspace, channel }),
 ): Promise<Extract<Result, { kind: 'report' }>> {
   // A release without a contract is the same object for every team: its lifecycle is worked out once.
   const lifecycles = new Map<Release, Lifecycle>();
@@ -53,7 +57,8 @@ export async function reportOf(
   const perTeam = [];
   for (const team of teams) {
     const own = inventoryRows(team.counts, deps, asOf, await contractsOfChannel(team.channel), lifecycleOf);
-    for (const [exposure, count] of Object.entries(own.totals)) if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
+    for (const [exposure, count] of Object.entries(own.totals))
+      if (exposure !== 'total') addToTotals(totals, exposure as Exposure, count);
     for (const row of own.rows) {
       const key = `${releaseKeyOf(row.release)}|${row.lifecycle.status}`;
       const existing = merged.get(key);
@@ -61,7 +66,10 @@ export async function reportOf(
     }
     perTeam.push({ team: teamLabelOf(team), unsupported: own.totals.unsupported, total: own.totals.total });
   }
-  const ranked = perTeam.filter((team) => team.unsupported > 0).sort((a, b) => b.unsupported - a.unsupported).slice(0, REPORT_TEAMS);
+  const ranked = perTeam
+    .filter((team) => team.unsupported > 0)
+    .sort((a, b) => b.unsupported - a.unsupported)
+    .slice(0, REPORT_TEAMS);
   const rows = [...merged.values()].sort((a, b) => b.count - a.count);
   return { kind: 'report', asOf, rows, totals, teams: ranked };
 }

@@ -9,10 +9,23 @@ export function resolveOneRelease(name: string, deps: CommandDeps): { release: R
     case 'release':
       return { release: resolution.release };
     case 'releases':
-      return { reason: `could be ${resolution.releases.length} releases (${resolution.releases.slice(0, 4).map(named).join(', ')}...): name one` };
+      return {
+        reason: `could be ${resolution.releases.length} releases (${resolution.releases.slice(0, 4).map(named).join(', ')}...): name one`,
+      };
     case 'ambiguous':
-      return { reason: `could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}: name one` };
+      return {
+        reason: `could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}: name one`,
+      };
     case 'not-found':
-      return { reason: `unknown release${resolution.suggestions.length > 0 ? `; closest: ${resolution.suggestions.slice(0, 3).map((s) => `\`${s}\``).join(', ')}` : ''}` };
+      return {
+        reason: `unknown release${
+          resolution.suggestions.length > 0
+            ? `; closest: ${resolution.suggestions
+                .slice(0, 3)
+                .map((s) => `\`${s}\``)
+                .join(', ')}`
+            : ''
+        }`,
+      };
   }
 }

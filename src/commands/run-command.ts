@@ -24,7 +24,16 @@ import { runStatus, staleWarning } from './status-command.js';
 import { runContractRemove, runContracts, runContractSet } from './contract-command.js';
 
 /** Changes to a channel's counts and watches, which a lock keeps to admins. */
-const LOCKABLE: ReadonlySet<Request['kind']> = new Set(['inventory-set', 'inventory-set-counts', 'team-name', 'watch', 'watch-auto', 'unwatch', 'contract-set', 'contract-remove']);
+const LOCKABLE: ReadonlySet<Request['kind']> = new Set([
+  'inventory-set',
+  'inventory-set-counts',
+  'team-name',
+  'watch',
+  'watch-auto',
+  'unwatch',
+  'contract-set',
+  'contract-remove',
+]);
 
 async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (LOCKABLE.has(request.kind)) {
@@ -44,7 +53,11 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runInventory(request, deps, speaker);
     case 'inventory-import':
       // Slack opens a form for the file before this; the shell has no file to read.
-      return { kind: 'invalid', reason: 'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.' };
+      return {
+        kind: 'invalid',
+        reason:
+          'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.',
+      };
     case 'chart':
       return runChart(request, deps, speaker);
     case 'export':
@@ -96,9 +109,18 @@ export async function runCommand(request: Request, deps: CommandDeps, speaker: S
     const warning = (change ? await recordAudit(deps, speaker, change) : null) ?? staleWarning(deps);
     return warning ? { ...result, warning } : result;
   } catch (error) {
-    if (error instanceof StoreBusyError) return { kind: 'invalid', reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.' };
-    if (error instanceof CountLimitError) return { kind: 'invalid', reason: 'Nothing saved: adding those would take a count past the limit.' };
-    if (error instanceof StoreWriteError) return { kind: 'invalid', reason: 'Nothing saved: the store could not be written (is the disk full?). Please tell whoever runs eolwatch.' };
+    if (error instanceof StoreBusyError)
+      return {
+        kind: 'invalid',
+        reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.',
+      };
+    if (error instanceof CountLimitError)
+      return { kind: 'invalid', reason: 'Nothing saved: adding those would take a count past the limit.' };
+    if (error instanceof StoreWriteError)
+      return {
+        kind: 'invalid',
+        reason: 'Nothing saved: the store could not be written (is the disk full?). Please tell whoever runs eolwatch.',
+      };
     throw error;
   }
 }

@@ -17,9 +17,17 @@ export function appliedChanges(changes: CountChange[], deps: CommandDeps): Appli
 }
 
 /** `user`: who is recorded as making the change; the speaker's user unless an API token's name. */
-export async function runInventoryUpdate(update: CountUpdate, deps: CommandDeps, speaker: Speaker, asOf: string): Promise<Extract<Result, { kind: 'inventory-updated' }>> {
+export async function runInventoryUpdate(
+  update: CountUpdate,
+  deps: CommandDeps,
+  speaker: Speaker,
+  asOf: string,
+): Promise<Extract<Result, { kind: 'inventory-updated' }>> {
   const store = await deps.store();
-  const changes = appliedChanges(await store.updateCounts(speaker, update, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }), deps);
+  const changes = appliedChanges(
+    await store.updateCounts(speaker, update, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }),
+    deps,
+  );
   const warnings: UpgradeWarning[] = changes
     .filter((change) => change.to > change.from)
     .flatMap((change) => {

@@ -7,7 +7,8 @@ import type { CommandDeps, Result } from './command-types.js';
 export const statusCommand: CommandDefinition = {
   name: 'status',
   usage: '/eol status',
-  summary: "The catalogue's source and date, the last refresh and the last error, the store file and its size, the next reminder run.",
+  summary:
+    "The catalogue's source and date, the last refresh and the last error, the store file and its size, the next reminder run.",
   parse: () => ({ kind: 'status' }),
 };
 
@@ -23,5 +24,11 @@ export function staleWarning(deps: CommandDeps): string | undefined {
 }
 
 export async function runStatus(deps: CommandDeps): Promise<Result> {
-  return { kind: 'status', asOf: toIsoDate(deps.now()), catalog: deps.catalogInfo(), dataAgeDays: dataAgeDays(deps), facts: await deps.status() };
+  return {
+    kind: 'status',
+    asOf: toIsoDate(deps.now()),
+    catalog: deps.catalogInfo(),
+    dataAgeDays: dataAgeDays(deps),
+    facts: await deps.status(),
+  };
 }

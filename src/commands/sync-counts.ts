@@ -24,10 +24,14 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-    return { ok: false, reason: `Nothing saved: the body must be {"counts": {"<release>": <whole number 0 to ${MAX_COUNT}>, ...}, "mode": "replace" | "add"} (${issue?.message ?? 'unexpected shape'}${where}).` };
+    return {
+      ok: false,
+      reason: `Nothing saved: the body must be {"counts": {"<release>": <whole number 0 to ${MAX_COUNT}>, ...}, "mode": "replace" | "add"} (${issue?.message ?? 'unexpected shape'}${where}).`,
+    };
   }
   const entries = Object.entries(parsed.data.counts);
-  if (entries.length > MAX_SYNC_RELEASES) return { ok: false, reason: `Nothing saved: at most ${MAX_SYNC_RELEASES} releases in one request.` };
+  if (entries.length > MAX_SYNC_RELEASES)
+    return { ok: false, reason: `Nothing saved: at most ${MAX_SYNC_RELEASES} releases in one request.` };
   const counts: { release: string; count: number }[] = [];
   const rows: { name: string; reason: string }[] = [];
   for (const [name, count] of entries) {
@@ -41,6 +45,19 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
     if (counts.some((given) => given.release === key)) rows.push({ name, reason: 'names a release given twice' });
     else counts.push({ release: key, count });
   }
-  if (rows.length > 0) return { ok: false, reason: `Nothing saved: ${rows.length === 1 ? 'one release name was' : `${rows.length} release names were`} not accepted.`, rows };
-  return { ok: true, result: await runInventoryUpdate({ mode: parsed.data.mode, counts, action: 'api' }, deps, speaker, toIsoDate(deps.now())) };
+  if (rows.length > 0)
+    return {
+      ok: false,
+      reason: `Nothing saved: ${rows.length === 1 ? 'one release name was' : `${rows.length} release names were`} not accepted.`,
+      rows,
+    };
+  return {
+    ok: true,
+    result: await runInventoryUpdate(
+      { mode: parsed.data.mode, counts, action: 'api' },
+      deps,
+      speaker,
+      toIsoDate(deps.now()),
+    ),
+  };
 }

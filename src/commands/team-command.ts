@@ -12,7 +12,8 @@ export const teamCommand: CommandDefinition = {
     const match = /^name\s+(.+)$/is.exec(args.trim());
     const name = match?.[1]?.trim() ?? '';
     if (name === '') return { kind: 'invalid', reason: 'Use `/eol team name <name>`, e.g. `/eol team name Met IT`.' };
-    if (name.length > MAX_TEAM_NAME_LENGTH) return { kind: 'invalid', reason: `A team name has at most ${MAX_TEAM_NAME_LENGTH} characters.` };
+    if (name.length > MAX_TEAM_NAME_LENGTH)
+      return { kind: 'invalid', reason: `A team name has at most ${MAX_TEAM_NAME_LENGTH} characters.` };
     return { kind: 'team-name', name };
   },
 };

@@ -6,7 +6,10 @@ import type { CommandDeps, Speaker } from './command-types.js';
 export type WithContract = (release: Release) => Release;
 
 /** The team's contracts, applied to any release they cover. */
-export async function contractsOf(deps: CommandDeps, speaker: Pick<Speaker, 'workspace' | 'channel'>): Promise<WithContract> {
+export async function contractsOf(
+  deps: CommandDeps,
+  speaker: Pick<Speaker, 'workspace' | 'channel'>,
+): Promise<WithContract> {
   if (deps.storeIsAbsent?.(deps.store)) return (release) => release;
   return withContracts(await (await deps.store()).contracts(speaker));
 }

@@ -9,7 +9,10 @@ export const unwatchCommand: CommandDefinition = {
   name: 'unwatch',
   usage: '/eol unwatch <release>[, <release> ...]',
   summary: 'Stops reminders for those releases in this channel.',
-  parse: (args) => (args.trim() === '' ? { kind: 'invalid', reason: 'Name a release to stop watching, e.g. `/eol unwatch windows-8.1`.' } : { kind: 'unwatch', text: args }),
+  parse: (args) =>
+    args.trim() === ''
+      ? { kind: 'invalid', reason: 'Name a release to stop watching, e.g. `/eol unwatch windows-8.1`.' }
+      : { kind: 'unwatch', text: args },
 };
 
 export async function runUnwatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {

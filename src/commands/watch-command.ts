@@ -15,14 +15,19 @@ export const watchCommand: CommandDefinition = {
   parse: (args) => {
     const auto = /^auto\s+(on|off)$/i.exec(args.trim());
     if (auto) return { kind: 'watch-auto', on: auto[1]?.toLowerCase() === 'on' };
-    return args.trim() === '' ? { kind: 'invalid', reason: 'Name a release to watch, e.g. `/eol watch windows-8.1`.' } : { kind: 'watch', text: args };
+    return args.trim() === ''
+      ? { kind: 'invalid', reason: 'Name a release to watch, e.g. `/eol watch windows-8.1`.' }
+      : { kind: 'watch', text: args };
   },
 };
 
 /** "windows 8.1, xp" -> releases, or the first name that is not exactly one release. */
 export function resolveReleaseList(text: string, deps: CommandDeps): { releases: Release[] } | { reason: string } {
   const releases: Release[] = [];
-  for (const name of text.split(/[,;]+/).map((part) => part.trim()).filter((part) => part !== '')) {
+  for (const name of text
+    .split(/[,;]+/)
+    .map((part) => part.trim())
+    .filter((part) => part !== '')) {
     const resolved = resolveOneRelease(name, deps);
     if ('reason' in resolved) return { reason: `“${name}” ${resolved.reason}.` };
     releases.push(resolved.release);
@@ -45,7 +50,13 @@ export async function runWatch(text: string, deps: CommandDeps, speaker: Speaker
   const resolved = resolveReleaseList(names, deps);
   if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing watched: ${resolved.reason}` };
   const store = await deps.store();
-  await store.watch(speaker, resolved.releases.map((release) => ({ release: releaseKeyOf(release), leads })), 'manual', toIsoDate(deps.now()), speaker.user);
+  await store.watch(
+    speaker,
+    resolved.releases.map((release) => ({ release: releaseKeyOf(release), leads })),
+    'manual',
+    toIsoDate(deps.now()),
+    speaker.user,
+  );
   return { kind: 'watched', releases: resolved.releases, leads };
 }
 

@@ -8,14 +8,20 @@ import type { CommandDeps, Result, Speaker, WatchRow } from './command-types.js'
 export const watchesCommand: CommandDefinition = {
   name: 'watches',
   usage: '/eol watches',
-  summary: "This channel's watches with the next reminder of each, who marked what handled, and whether delivery is broken.",
+  summary:
+    "This channel's watches with the next reminder of each, who marked what handled, and whether delivery is broken.",
   parse: () => ({ kind: 'watches' }),
 };
 
 export async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const store = await deps.store();
   const today = toIsoDate(deps.now());
-  const [channel, marks, records, team] = await Promise.all([store.channelWatches(speaker), store.milestoneMarks(), store.reminderRecords(), store.team(speaker)]);
+  const [channel, marks, records, team] = await Promise.all([
+    store.channelWatches(speaker),
+    store.milestoneMarks(),
+    store.reminderRecords(),
+    store.team(speaker),
+  ]);
   const rows: WatchRow[] = [];
   for (const [key, watched] of Object.entries(channel.releases)) {
     const release = deps.releaseByKey(key);
@@ -23,9 +29,17 @@ export async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<R
     const handled = release.phases.flatMap((phase) => {
       const milestone = milestoneKey(speaker, key, phase.key);
       const mark = marks[milestone];
-      return mark?.handledAt ? [{ milestone, phaseLabel: phase.label, by: mark.handledBy ?? '', at: mark.handledAt }] : [];
+      return mark?.handledAt
+        ? [{ milestone, phaseLabel: phase.label, by: mark.handledBy ?? '', at: mark.handledAt }]
+        : [];
     });
-    rows.push({ release, source: watched.source, leads: watched.leads, next: nextReminder(speaker, key, release, watched, today, marks, records), handled });
+    rows.push({
+      release,
+      source: watched.source,
+      leads: watched.leads,
+      next: nextReminder(speaker, key, release, watched, today, marks, records),
+      handled,
+    });
   }
   rows.sort((a, b) => (a.next?.date ?? '9999').localeCompare(b.next?.date ?? '9999'));
   return { kind: 'watches', asOf: today, broken: channel.broken, autoWatch: channel.autoWatch, rows };

@@ -16,6 +16,9 @@ export function applyContract(release: Release, contract: Contract | undefined):
   if (!contract) return release;
   return {
     ...release,
-    phases: [...release.phases, { key: CONTRACT_PHASE_KEY, label: contract.name, kind: 'contract', end: contract.until }],
+    phases: [
+      ...release.phases,
+      { key: CONTRACT_PHASE_KEY, label: contract.name, kind: 'contract', end: contract.until },
+    ],
   };
 }

@@ -10,7 +10,9 @@ export interface WorkspaceEraser {
 }
 
 /** Whether a reminder, notice or milestone key belongs to the channel. */
-export const isKeyOfChannel = (key: string, ref: TeamRef): boolean => key.startsWith(`${ref.workspace}|${ref.channel}|`) || key.startsWith(`notice|${ref.workspace}|${ref.channel}|`);
+export const isKeyOfChannel = (key: string, ref: TeamRef): boolean =>
+  key.startsWith(`${ref.workspace}|${ref.channel}|`) || key.startsWith(`notice|${ref.workspace}|${ref.channel}|`);
 
 /** Whether a reminder, notice or milestone key belongs to the workspace (reminders/watch-store.ts). */
-export const isKeyOfWorkspace = (key: string, workspace: string): boolean => key.startsWith(`${workspace}|`) || key.startsWith(`notice|${workspace}|`);
+export const isKeyOfWorkspace = (key: string, workspace: string): boolean =>
+  key.startsWith(`${workspace}|`) || key.startsWith(`notice|${workspace}|`);

@@ -14,7 +14,8 @@ const SIGNATURES: { bytes: number[]; what: string }[] = [
   { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Excel (.xls) workbook (save it as CSV first)' },
 ];
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
+  prefix.every((byte, index) => bytes[index] === byte);
 
 export function decodeExport(bytes: Uint8Array): DecodedExport {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };

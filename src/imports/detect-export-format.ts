@@ -42,32 +42,62 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
   const has = (...names: string[]) => find(...names) !== null;
   const count = find(...COUNT);
   // Our own export and hand-made summaries: a release and a count per row.
-  if (count !== null && !has('devicename', 'deviceid', 'computername', 'assetname', 'serialnumber', 'distinguishedname')) {
+  if (
+    count !== null &&
+    !has('devicename', 'deviceid', 'computername', 'assetname', 'serialnumber', 'distinguishedname')
+  ) {
     const product = find('product', 'productname');
     const release = find(...SUMMARY_RELEASE.filter((name) => product === null || name !== 'name'));
-    if (release !== null) return { id: 'summary', label: 'a summary of releases and counts', columns: { release, product, count } };
+    if (release !== null)
+      return { id: 'summary', label: 'a summary of releases and counts', columns: { release, product, count } };
   }
   const edition = find(...EDITION);
-  const qualifiers = (...more: (number | null)[]) => [edition, ...more].filter((index): index is number => index !== null);
-  if (has('operatingsystemnameandversion', 'caption0', 'operatingsystemcaption0', 'version0', 'buildnumber0') || (has('resourceid') && has('operatingsystem', 'build'))) {
+  const qualifiers = (...more: (number | null)[]) =>
+    [edition, ...more].filter((index): index is number => index !== null);
+  if (
+    has('operatingsystemnameandversion', 'caption0', 'operatingsystemcaption0', 'version0', 'buildnumber0') ||
+    (has('resourceid') && has('operatingsystem', 'build'))
+  ) {
     return {
       id: 'configmgr',
       label: 'a Configuration Manager export',
-      columns: { name: find('caption0', 'operatingsystemcaption0', 'operatingsystem', 'operatingsystemnameandversion'), qualifiers: qualifiers(), version: null, build: find('buildext', 'build', 'version0', 'operatingsystembuild', 'buildnumber0'), impliedName: null },
+      columns: {
+        name: find('caption0', 'operatingsystemcaption0', 'operatingsystem', 'operatingsystemnameandversion'),
+        qualifiers: qualifiers(),
+        version: null,
+        build: find('buildext', 'build', 'version0', 'operatingsystembuild', 'buildnumber0'),
+        impliedName: null,
+      },
     };
   }
   if (has('assetname', 'assetid', 'lansweeperid') && has('osname', 'os', 'caption', 'operatingsystem', 'oscode')) {
     return {
       id: 'lansweeper',
       label: 'a Lansweeper export',
-      columns: { name: find('osname', 'caption', 'operatingsystem', 'os'), qualifiers: qualifiers(), version: find('osversion', 'osrelease'), build: find('oscode', 'osbuild', 'version', 'build'), impliedName: null },
+      columns: {
+        name: find('osname', 'caption', 'operatingsystem', 'os'),
+        qualifiers: qualifiers(),
+        version: find('osversion', 'osrelease'),
+        build: find('oscode', 'osbuild', 'version', 'build'),
+        impliedName: null,
+      },
     };
   }
-  if (has('operatingsystemversion') && (has('operatingsystembuild', 'computername', 'jamfversion', 'lastinventoryupdate', 'macaddress') || !has('operatingsystem'))) {
+  if (
+    has('operatingsystemversion') &&
+    (has('operatingsystembuild', 'computername', 'jamfversion', 'lastinventoryupdate', 'macaddress') ||
+      !has('operatingsystem'))
+  ) {
     return {
       id: 'jamf',
       label: 'a Jamf Pro export',
-      columns: { name: find('operatingsystem', 'operatingsystemname', 'platform'), qualifiers: [], version: find('operatingsystemversion'), build: find('operatingsystembuild'), impliedName: 'macOS' },
+      columns: {
+        name: find('operatingsystem', 'operatingsystemname', 'platform'),
+        qualifiers: [],
+        version: find('operatingsystemversion'),
+        build: find('operatingsystembuild'),
+        impliedName: 'macOS',
+      },
     };
   }
   if (has('operatingsystem', 'os', 'osname', 'operatingsystemname', 'platform')) {
@@ -79,9 +109,15 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       build: find('osversion', 'operatingsystembuild', 'osbuild', 'buildnumber', 'build', 'version'),
       impliedName: null,
     };
-    if (has('osversion') && has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily')) return { id: 'intune', label: 'an Intune export', columns };
-    if (has('operatingsystemversion', 'distinguishedname', 'samaccountname', 'dnshostname')) return { id: 'active-directory', label: 'an Active Directory export', columns };
-    if (has('client', 'sitecode', 'clientactivity', 'resourceid')) return { id: 'configmgr', label: 'a Configuration Manager export', columns };
+    if (
+      has('osversion') &&
+      has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily')
+    )
+      return { id: 'intune', label: 'an Intune export', columns };
+    if (has('operatingsystemversion', 'distinguishedname', 'samaccountname', 'dnshostname'))
+      return { id: 'active-directory', label: 'an Active Directory export', columns };
+    if (has('client', 'sitecode', 'clientactivity', 'resourceid'))
+      return { id: 'configmgr', label: 'a Configuration Manager export', columns };
     return { id: 'device-list', label: 'a device list', columns };
   }
   return null;

@@ -38,10 +38,16 @@ function editionsOfOneVersion(resolution: Resolution): Release[] | null {
 }
 
 const productOf = (resolution: Resolution): string | null =>
-  resolution.kind === 'release' ? resolution.release.productName : resolution.kind === 'releases' ? resolution.product.name : null;
+  resolution.kind === 'release'
+    ? resolution.release.productName
+    : resolution.kind === 'releases'
+      ? resolution.product.name
+      : null;
 
 export function deviceText(fields: DeviceFields): string {
-  const parts = [fields.name, ...fields.qualifiers, fields.version, fields.build].map((part) => part.trim()).filter((part) => part !== '');
+  const parts = [fields.name, ...fields.qualifiers, fields.version, fields.build]
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   return [...new Set(parts)].join(' ');
 }
 
@@ -53,7 +59,10 @@ export function deviceText(fields: DeviceFields): string {
 function withoutKernelVersion(name: string): string {
   // Intune's Graph exports name Android by management mode ("AndroidForWork", "AndroidEnterprise").
   if (/^android(?:forwork|enterprise|aosp|deviceadministrator)$/i.test(name.trim())) return 'Android';
-  const kernel = /^(?:microsoft\s+)?windows\s+nt\s*(workstation|server|advanced server|datacenter server)?\s*[\d.]*$/i.exec(name.trim());
+  const kernel =
+    /^(?:microsoft\s+)?windows\s+nt\s*(workstation|server|advanced server|datacenter server)?\s*[\d.]*$/i.exec(
+      name.trim(),
+    );
   if (!kernel) return name;
   return /server/i.test(kernel[1] ?? '') ? 'Windows Server' : 'Windows';
 }
@@ -62,7 +71,10 @@ export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) =>
   const known = new Map<string, DeviceMapping>();
   const map = (given: DeviceFields): DeviceMapping => {
     const fields = { ...given, name: withoutKernelVersion(given.name) };
-    const named = [fields.name, ...fields.qualifiers].map((part) => part.trim()).filter((part) => part !== '').join(' ');
+    const named = [fields.name, ...fields.qualifiers]
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .join(' ');
     const versions = [fields.version, fields.build].map((part) => part.trim()).filter((part) => part !== '');
     const byName = named === '' ? null : resolve(named);
     const product = byName ? productOf(byName) : null;

@@ -53,24 +53,36 @@ class Tally {
       format,
       rows,
       devices: this.devices,
-      counts: [...this.counts.values()].sort((a, b) => b.count - a.count || keyOf(a.release).localeCompare(keyOf(b.release))),
+      counts: [...this.counts.values()].sort(
+        (a, b) => b.count - a.count || keyOf(a.release).localeCompare(keyOf(b.release)),
+      ),
       guessed: [...this.guessed.values()].sort((a, b) => b.rows - a.rows),
-      unrecognised: [...this.unrecognised].map(([value, rows]) => ({ value, rows })).sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value)),
+      unrecognised: [...this.unrecognised]
+        .map(([value, rows]) => ({ value, rows }))
+        .sort((a, b) => b.rows - a.rows || a.value.localeCompare(b.value)),
     };
   }
 }
 
-const tooMany = (release: Release) => `more than ${formatCount(MAX_COUNT)} machines on ${release.productLabel} ${release.label}; counts are ${formatCount(MAX_COUNT)} at most`;
+const tooMany = (release: Release) =>
+  `more than ${formatCount(MAX_COUNT)} machines on ${release.productLabel} ${release.label}; counts are ${formatCount(MAX_COUNT)} at most`;
 
 const field = (fields: readonly string[], index: number | null) => (index === null ? '' : (fields[index] ?? '').trim());
 
 /** One row's machines, counted in the tally; a reason when the row is wrong. */
-function countRecord(format: ExportFormat, { line, fields }: ExportRecord, tally: Tally, deps: PlanImportDeps, mapDevice: (fields: DeviceFields) => DeviceMapping): string | void {
+function countRecord(
+  format: ExportFormat,
+  { line, fields }: ExportRecord,
+  tally: Tally,
+  deps: PlanImportDeps,
+  mapDevice: (fields: DeviceFields) => DeviceMapping,
+): string | void {
   let count = 1;
   let device: DeviceFields;
   if (format.id === 'summary') {
     const text = field(fields, format.columns.count).replace(/[ ,_\u00a0\u202f']/g, '');
-    if (!/^\d+$/.test(text)) return `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines`;
+    if (!/^\d+$/.test(text))
+      return `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines`;
     count = Number(text);
     if (count > MAX_COUNT) return `line ${line}: ${formatCount(count)} is more than ${formatCount(MAX_COUNT)} machines`;
     if (count === 0) return;
@@ -106,7 +118,11 @@ function countRecord(format: ExportFormat, { line, fields }: ExportRecord, tally
 }
 
 export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlanning {
-  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count` };
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return {
+      ok: false,
+      reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
+    };
   const decoded = decodeExport(bytes);
   if (!decoded.ok) return decoded;
   const tally = new Tally();
@@ -116,12 +132,17 @@ export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlann
     header: (header) => {
       format = detectExportFormat(header);
       if (format) return;
-      const shown = header.slice(0, 6).map((name) => `“${name.slice(0, 40)}”`).join(', ');
+      const shown = header
+        .slice(0, 6)
+        .map((name) => `“${name.slice(0, 40)}”`)
+        .join(', ');
       return `no column names an operating system or a release and count (the header row has ${shown}${header.length > 6 ? ', …' : ''}). Export the OS name and version columns, or a summary with “release” and “count” columns`;
     },
     record: (record) => countRecord(format as ExportFormat, record, tally, deps, mapDevice),
   };
-  const read = looksLikeJson(decoded.text) ? readJsonExport(decoded.text, visitor) : readExportRows(decoded.text, visitor);
+  const read = looksLikeJson(decoded.text)
+    ? readJsonExport(decoded.text, visitor)
+    : readExportRows(decoded.text, visitor);
   if (!read.ok) return read;
   if (!format) return { ok: false, reason: 'the file has no header row and no rows' };
   if (read.records === 0) return { ok: false, reason: 'the file has a header row but no rows' };

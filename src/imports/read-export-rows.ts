@@ -34,7 +34,8 @@ function headerDelimiter(headerLine: string): string {
   return best;
 }
 
-const newlinesIn = (fields: readonly string[]): number => fields.reduce((sum, field) => (field.includes('\n') ? sum + field.split('\n').length - 1 : sum), 0);
+const newlinesIn = (fields: readonly string[]): number =>
+  fields.reduce((sum, field) => (field.includes('\n') ? sum + field.split('\n').length - 1 : sum), 0);
 const isBlank = (fields: readonly string[]): boolean => fields.every((field) => field.trim() === '');
 
 /**
@@ -78,7 +79,10 @@ export function readExportRows(text: string, visitor: RowVisitor): ReadRows {
         stop = visitor.header(fields.map((name) => name.trim())) ?? null;
       } else if (!isBlank(fields)) {
         records += 1;
-        stop = records > MAX_IMPORT_ROWS ? `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count` : (visitor.record({ line: startLine, fields }) ?? null);
+        stop =
+          records > MAX_IMPORT_ROWS
+            ? `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`
+            : (visitor.record({ line: startLine, fields }) ?? null);
       }
       if (stop !== null) parser.abort();
     },

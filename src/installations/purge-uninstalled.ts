@@ -7,7 +7,11 @@ import { type InstallationRecords } from './installation-records.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Erases every workspace uninstalled more than `graceDays` before `now` (ISO); returns which. */
-export async function purgeUninstalled(store: InstallationRecords & WorkspaceEraser & AuditLog, now: string, graceDays: number): Promise<string[]> {
+export async function purgeUninstalled(
+  store: InstallationRecords & WorkspaceEraser & AuditLog,
+  now: string,
+  graceDays: number,
+): Promise<string[]> {
   const purged: string[] = [];
   for (const key of await store.installationKeys('U:')) {
     const at = ((await store.installation(key)) as { at?: string } | null)?.at;
@@ -15,7 +19,16 @@ export async function purgeUninstalled(store: InstallationRecords & WorkspaceEra
     const workspace = key.slice(2);
     await store.forgetWorkspace(workspace);
     // The erasure itself is recorded, without anything that was erased.
-    await store.appendAudit({ workspace, at: now, user: 'eolwatch', via: 'scheduler', channel: null, action: 'workspace.erase', change: `all data erased, ${graceDays} days after the uninstall`, releases: [] });
+    await store.appendAudit({
+      workspace,
+      at: now,
+      user: 'eolwatch',
+      via: 'scheduler',
+      channel: null,
+      action: 'workspace.erase',
+      change: `all data erased, ${graceDays} days after the uninstall`,
+      releases: [],
+    });
     purged.push(workspace);
   }
   return purged;

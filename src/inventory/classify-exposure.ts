@@ -38,7 +38,11 @@ export function classifyExposure(lifecycle: Lifecycle): Exposure {
 export function upcomingPhaseEnd(lifecycle: Lifecycle): PhaseState | null {
   return (
     lifecycle.phases.find(
-      (state) => (state.phase.kind === 'active' || state.phase.kind === 'security') && state.ended === false && state.daysLeft !== null && state.daysLeft <= UPGRADE_WARNING_DAYS,
+      (state) =>
+        (state.phase.kind === 'active' || state.phase.kind === 'security') &&
+        state.ended === false &&
+        state.daysLeft !== null &&
+        state.daysLeft <= UPGRADE_WARNING_DAYS,
     ) ?? null
   );
 }

@@ -75,7 +75,10 @@ export const MAX_COUNT = 10_000_000;
 export const MAX_TEAM_NAME_LENGTH = 80;
 
 /** Applies counts to a team's current ones: the changes (0 removes a line) and the new counts. */
-export function applyCounts(current: Readonly<Record<ReleaseKey, number>>, counts: { release: ReleaseKey; count: number }[]): {
+export function applyCounts(
+  current: Readonly<Record<ReleaseKey, number>>,
+  counts: { release: ReleaseKey; count: number }[],
+): {
   changes: CountChange[];
   next: Record<ReleaseKey, number>;
 } {
@@ -92,11 +95,19 @@ export function applyCounts(current: Readonly<Record<ReleaseKey, number>>, count
 }
 
 /** The counts an update sets, given the team's counts at the moment it applies. */
-export function countsOfUpdate(current: Readonly<Record<ReleaseKey, number>>, update: CountUpdate): { release: ReleaseKey; count: number }[] {
+export function countsOfUpdate(
+  current: Readonly<Record<ReleaseKey, number>>,
+  update: CountUpdate,
+): { release: ReleaseKey; count: number }[] {
   if (update.mode === 'set') return update.counts;
   if (update.mode === 'replace') {
     const given = new Set(update.counts.map(({ release }) => release));
-    return [...update.counts, ...Object.keys(current).filter((release) => !given.has(release)).map((release) => ({ release, count: 0 }))];
+    return [
+      ...update.counts,
+      ...Object.keys(current)
+        .filter((release) => !given.has(release))
+        .map((release) => ({ release, count: 0 })),
+    ];
   }
   return update.counts.map(({ release, count }) => {
     const sum = (Object.hasOwn(current, release) ? (current[release] ?? 0) : 0) + count;
@@ -106,4 +117,5 @@ export function countsOfUpdate(current: Readonly<Record<ReleaseKey, number>>, up
 }
 
 /** The counts that clear a team: every release it has, to 0. */
-export const clearAll = (current: Readonly<Record<ReleaseKey, number>>): { release: ReleaseKey; count: number }[] => Object.keys(current).map((release) => ({ release, count: 0 }));
+export const clearAll = (current: Readonly<Record<ReleaseKey, number>>): { release: ReleaseKey; count: number }[] =>
+  Object.keys(current).map((release) => ({ release, count: 0 }));

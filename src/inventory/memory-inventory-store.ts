@@ -1,6 +1,17 @@
 // The simplest InventoryStore: in memory, for tests of the commands and as the reference behaviour
 // the file store is checked against (one shared suite runs on both).
-import { applyCounts, clearAll, countsOfUpdate, type ChangedBy, type CountUpdate, type CountChange, type HistoryEntry, type InventoryStore, type TeamRef, type TeamState } from './inventory-store.js';
+import {
+  applyCounts,
+  clearAll,
+  countsOfUpdate,
+  type ChangedBy,
+  type CountUpdate,
+  type CountChange,
+  type HistoryEntry,
+  type InventoryStore,
+  type TeamRef,
+  type TeamState,
+} from './inventory-store.js';
 
 export class MemoryInventoryStore implements InventoryStore {
   private readonly teamsByKey = new Map<string, TeamState & { workspace: string; log: HistoryEntry[] }>();

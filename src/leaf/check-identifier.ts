@@ -13,7 +13,8 @@ export function isIdentifier(value: unknown): value is string {
 /** A short reason to refuse, or null when every id is acceptable. */
 export function identifierProblem(ids: Readonly<Record<string, unknown>>): string | null {
   for (const [field, value] of Object.entries(ids)) {
-    if (value !== undefined && !isIdentifier(value)) return `${field} must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit`;
+    if (value !== undefined && !isIdentifier(value))
+      return `${field} must be 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit`;
   }
   return null;
 }

@@ -38,7 +38,8 @@ function stateOf(phase: Phase, asOf: string, endsAfter: string | null): PhaseSta
   }
   // Ended on an unpublished day, but not before the dated phases ahead of it: on or before their last
   // day it was still running (Amazon RDS for MySQL 5.6 had security support to 2022-03-01).
-  if (phase.end === true && endsAfter !== null) return { phase, ended: asOf > endsAfter, daysLeft: null, daysSince: null, endsAfter };
+  if (phase.end === true && endsAfter !== null)
+    return { phase, ended: asOf > endsAfter, daysLeft: null, daysSince: null, endsAfter };
   return { phase, ended: phase.end, daysLeft: null, daysSince: null };
 }
 
@@ -47,17 +48,22 @@ function undatedFloors(phases: readonly Phase[]): (string | null)[] {
   let latest: string | null = null;
   return phases.map((phase) => {
     const floor = phase.end === true ? latest : null;
-    if (typeof phase.end === 'string' && NESTING[phase.kind] !== null && (latest === null || phase.end > latest)) latest = phase.end;
+    if (typeof phase.end === 'string' && NESTING[phase.kind] !== null && (latest === null || phase.end > latest))
+      latest = phase.end;
     return floor;
   });
 }
 
 function nested(states: PhaseState[]): PhaseState[] {
-  const endedRanks = states.filter((state) => state.ended === true && NESTING[state.phase.kind] !== null).map((state) => NESTING[state.phase.kind] as number);
+  const endedRanks = states
+    .filter((state) => state.ended === true && NESTING[state.phase.kind] !== null)
+    .map((state) => NESTING[state.phase.kind] as number);
   const highestEnded = Math.max(-1, ...endedRanks);
   return states.map((state) => {
     const rank = NESTING[state.phase.kind];
-    return rank !== null && rank < highestEnded && state.ended !== true ? { ...state, ended: true, daysLeft: null } : state;
+    return rank !== null && rank < highestEnded && state.ended !== true
+      ? { ...state, ended: true, daysLeft: null }
+      : state;
   });
 }
 
@@ -66,7 +72,7 @@ function lastSupportedDay(states: PhaseState[]): string | null {
   const vendor = states.filter((state) => NESTING[state.phase.kind] !== null);
   const highest = Math.max(...vendor.map((state) => NESTING[state.phase.kind] as number));
   const ends = vendor.filter((state) => NESTING[state.phase.kind] === highest).map((state) => state.phase.end);
-  const vendorDay = ends.every((end) => typeof end === 'string') ? (ends).sort().at(-1) ?? null : null;
+  const vendorDay = ends.every((end) => typeof end === 'string') ? (ends.sort().at(-1) ?? null) : null;
   const contract = states.find((state) => state.phase.kind === 'contract')?.phase.end;
   return typeof contract === 'string' && (vendorDay === null || contract > vendorDay) ? contract : vendorDay;
 }
@@ -74,7 +80,13 @@ function lastSupportedDay(states: PhaseState[]): string | null {
 export function computeLifecycle(release: Release, asOf: string): Lifecycle {
   const floors = undatedFloors(release.phases);
   const phases = nested(release.phases.map((phase, index) => stateOf(phase, asOf, floors[index] ?? null)));
-  const base = { asOf, phases, releaseDate: release.releaseDate, productName: release.productName, unsupportedSince: null };
+  const base = {
+    asOf,
+    phases,
+    releaseDate: release.releaseDate,
+    productName: release.productName,
+    unsupportedSince: null,
+  };
   if (release.releaseDate > asOf) return { ...base, status: 'unreleased', current: null };
   // A contract only matters once the vendor's phases have ended; it is always the last phase.
   const current = phases.find((state) => state.ended === false) ?? null;

@@ -19,28 +19,50 @@ export interface WorkspaceExport {
   exportedAt: string;
   admins: string[];
   teams: { channel: string; name: string | null; counts: Record<string, number>; history: HistoryEntry[] }[];
-  channels: { channel: string; autoWatch: boolean; broken: { reason: string; at: string } | null; locked: boolean; watches: Record<string, WatchedRelease>; contracts: Record<string, Contract> }[];
+  channels: {
+    channel: string;
+    autoWatch: boolean;
+    broken: { reason: string; at: string } | null;
+    locked: boolean;
+    watches: Record<string, WatchedRelease>;
+    contracts: Record<string, Contract>;
+  }[];
   reminders: Record<string, ReminderRecord>;
   marks: Record<string, MilestoneMark>;
   apiTokens: Omit<ApiToken, 'workspace'>[];
   audit: Omit<AuditEntry, 'workspace'>[];
 }
 
-export async function exportWorkspace(store: EolwatchStore, workspace: string, exportedAt: string): Promise<WorkspaceExport> {
+export async function exportWorkspace(
+  store: EolwatchStore,
+  workspace: string,
+  exportedAt: string,
+): Promise<WorkspaceExport> {
   const watched = (await store.allWatches()).find((entry) => entry.workspace === workspace)?.channels ?? [];
   const teams = await store.teams(workspace);
-  const channelsWithTeams = [...new Set([...teams.map((team) => team.channel), ...watched.map((channel) => channel.channel)])].sort();
+  const channelsWithTeams = [
+    ...new Set([...teams.map((team) => team.channel), ...watched.map((channel) => channel.channel)]),
+  ].sort();
   const teamExports = [];
   for (const channel of channelsWithTeams) {
     const team = await store.team({ workspace, channel });
     const history = await store.history({ workspace, channel });
-    if (team.name !== null || Object.keys(team.counts).length > 0 || history.length > 0) teamExports.push({ channel, name: team.name, counts: team.counts, history });
+    if (team.name !== null || Object.keys(team.counts).length > 0 || history.length > 0)
+      teamExports.push({ channel, name: team.name, counts: team.counts, history });
   }
   const channels = [];
   for (const { channel, autoWatch, broken, releases, contracts } of watched) {
-    channels.push({ channel, autoWatch, broken, locked: await store.channelLocked({ workspace, channel }), watches: releases, contracts });
+    channels.push({
+      channel,
+      autoWatch,
+      broken,
+      locked: await store.channelLocked({ workspace, channel }),
+      watches: releases,
+      contracts,
+    });
   }
-  const ofWorkspace = <V>(map: Record<string, V>) => Object.fromEntries(Object.entries(map).filter(([key]) => isKeyOfWorkspace(key, workspace)));
+  const ofWorkspace = <V>(map: Record<string, V>) =>
+    Object.fromEntries(Object.entries(map).filter(([key]) => isKeyOfWorkspace(key, workspace)));
   return {
     format: EXPORT_FORMAT,
     version: 1,
@@ -59,7 +81,13 @@ export async function exportWorkspace(store: EolwatchStore, workspace: string, e
 /** The header an export carries; the rest is as `exportWorkspace` wrote it. */
 function isWorkspaceExport(document: unknown): document is WorkspaceExport {
   const header = document as Partial<Pick<WorkspaceExport, 'format' | 'version' | 'workspace'>> | null;
-  return typeof header === 'object' && header !== null && header.format === EXPORT_FORMAT && header.version === 1 && typeof header.workspace === 'string';
+  return (
+    typeof header === 'object' &&
+    header !== null &&
+    header.format === EXPORT_FORMAT &&
+    header.version === 1 &&
+    typeof header.workspace === 'string'
+  );
 }
 
 /** Keys carry their workspace: moved to another, they are rewritten. */
@@ -70,17 +98,37 @@ function movedKey(key: string, from: string, to: string): string {
 }
 
 /** Writes an export into `workspace`, which must hold nothing yet. Returns a reason when it cannot. */
-export async function importWorkspace(store: EolwatchStore, workspace: string, document: unknown): Promise<{ ok: true; teams: number; history: number } | { ok: false; reason: string }> {
-  if (!isWorkspaceExport(document)) return { ok: false, reason: 'the file is not an eolwatch workspace export (`export all`)' };
+export async function importWorkspace(
+  store: EolwatchStore,
+  workspace: string,
+  document: unknown,
+): Promise<{ ok: true; teams: number; history: number } | { ok: false; reason: string }> {
+  if (!isWorkspaceExport(document))
+    return { ok: false, reason: 'the file is not an eolwatch workspace export (`export all`)' };
   const data = document;
-  if ((await store.teams(workspace)).length > 0 || (await store.allWatches()).some((entry) => entry.workspace === workspace)) {
-    return { ok: false, reason: `the workspace ${workspace} already holds data here: import into an empty one (or erase it with \`forget workspace\`)` };
+  if (
+    (await store.teams(workspace)).length > 0 ||
+    (await store.allWatches()).some((entry) => entry.workspace === workspace)
+  ) {
+    return {
+      ok: false,
+      reason: `the workspace ${workspace} already holds data here: import into an empty one (or erase it with \`forget workspace\`)`,
+    };
   }
   let history = 0;
   for (const team of data.teams) {
     const ref = { workspace, channel: team.channel };
     for (const entry of team.history) {
-      await store.updateCounts(ref, { mode: 'set', counts: [{ release: entry.release, count: entry.to }], action: entry.action, ...(entry.file ? { file: entry.file } : {}) }, { user: entry.user, at: entry.at });
+      await store.updateCounts(
+        ref,
+        {
+          mode: 'set',
+          counts: [{ release: entry.release, count: entry.to }],
+          action: entry.action,
+          ...(entry.file ? { file: entry.file } : {}),
+        },
+        { user: entry.user, at: entry.at },
+      );
       history += 1;
     }
     if (team.name !== null) await store.setTeamName(ref, team.name);
@@ -90,14 +138,18 @@ export async function importWorkspace(store: EolwatchStore, workspace: string, d
     // The watches as exported, not as replaying the counts made them.
     const current = Object.keys((await store.channelWatches(ref)).releases);
     if (current.length > 0) await store.unwatch(ref, current);
-    for (const [release, watch] of Object.entries(channel.watches)) await store.watch(ref, [{ release, leads: watch.leads }], watch.source, watch.createdAt, watch.by);
+    for (const [release, watch] of Object.entries(channel.watches))
+      await store.watch(ref, [{ release, leads: watch.leads }], watch.source, watch.createdAt, watch.by);
     await store.setAutoWatch(ref, channel.autoWatch);
     if (channel.broken) await store.markBroken(ref, channel.broken.reason, channel.broken.at);
     if (channel.locked) await store.setChannelLock(ref, true);
-    for (const [release, contract] of Object.entries(channel.contracts)) await store.setContract(ref, release, contract);
+    for (const [release, contract] of Object.entries(channel.contracts))
+      await store.setContract(ref, release, contract);
   }
-  for (const [key, record] of Object.entries(data.reminders)) await store.recordReminder(movedKey(key, data.workspace, workspace), record);
-  for (const [key, mark] of Object.entries(data.marks)) await store.markMilestone(movedKey(key, data.workspace, workspace), mark);
+  for (const [key, record] of Object.entries(data.reminders))
+    await store.recordReminder(movedKey(key, data.workspace, workspace), record);
+  for (const [key, mark] of Object.entries(data.marks))
+    await store.markMilestone(movedKey(key, data.workspace, workspace), mark);
   for (const admin of data.admins) await store.setAdmin(workspace, admin, true);
   for (const token of data.apiTokens) await store.addApiToken({ ...token, workspace });
   for (const entry of data.audit) await store.appendAudit({ ...entry, workspace });

@@ -12,11 +12,18 @@ export function decideClaim(
   claim: ReminderClaim,
   holderAlive: (claimedBy: string, claimedAt: string) => boolean,
 ): { result: ClaimResult; record: ReminderRecord | null } {
-  const record: ReminderRecord = { status: 'pending', at: claim.at, ts: null, late: claim.late, claimedBy: claim.runId };
+  const record: ReminderRecord = {
+    status: 'pending',
+    at: claim.at,
+    ts: null,
+    late: claim.late,
+    claimedBy: claim.runId,
+  };
   if (!existing) return { result: { kind: 'claimed' }, record };
   if (existing.status === 'sent') return { result: { kind: 'sent' }, record: null };
   if (existing.claimedBy === claim.runId) return { result: { kind: 'claimed' }, record: null };
-  if (existing.claimedBy && holderAlive(existing.claimedBy, existing.at)) return { result: { kind: 'held', by: existing.claimedBy }, record: null };
+  if (existing.claimedBy && holderAlive(existing.claimedBy, existing.at))
+    return { result: { kind: 'held', by: existing.claimedBy }, record: null };
   return { result: { kind: 'reclaimed', since: existing.at }, record };
 }
 

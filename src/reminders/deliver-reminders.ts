@@ -67,7 +67,11 @@ async function claimToPost(
   post: { workspace: string; channel: string; key: string; late: boolean },
   options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>,
 ): Promise<'post' | 'done' | 'skip' | 'found'> {
-  const claim = await options.store.claimReminder(post.key, { runId: options.runId, at: options.now(), late: post.late });
+  const claim = await options.store.claimReminder(post.key, {
+    runId: options.runId,
+    at: options.now(),
+    late: post.late,
+  });
   if (claim.kind === 'sent') return 'done';
   if (claim.kind === 'held') return 'skip';
   if (claim.kind === 'reclaimed') {
@@ -82,27 +86,56 @@ async function claimToPost(
 }
 
 /** Date-change notices: each at most once (claimed like reminders), best effort otherwise. */
-export async function deliverNotices(notices: DateNotice[], options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>): Promise<{ posted: DateNotice[]; failed: string[] }> {
+export async function deliverNotices(
+  notices: DateNotice[],
+  options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>,
+): Promise<{ posted: DateNotice[]; failed: string[] }> {
   const posted: DateNotice[] = [];
   const failed: string[] = [];
   for (const notice of notices) {
     if ((await claimToPost({ ...notice, late: false }, options)) !== 'post') continue;
     const outcome = await options.poster.postNotice(notice);
     if (outcome.kind === 'posted') {
-      await options.store.recordReminder(notice.key, { status: 'sent', at: options.now(), ts: outcome.ts, late: false });
+      await options.store.recordReminder(notice.key, {
+        status: 'sent',
+        at: options.now(),
+        ts: outcome.ts,
+        late: false,
+      });
       posted.push(notice);
     } else {
-      failed.push(`${notice.workspace}/${notice.channel}: ${outcome.kind === 'rate-limited' ? 'rate limited' : outcome.reason}`);
+      failed.push(
+        `${notice.workspace}/${notice.channel}: ${outcome.kind === 'rate-limited' ? 'rate limited' : outcome.reason}`,
+      );
     }
   }
   return { posted, failed };
 }
 
-export async function deliverReminders(reminders: PlannedReminder[], options: DeliveryOptions): Promise<DeliveryReport> {
-  const { store, poster, now, sleep, channelGapMs = 1100, concurrency = 50, maxRateLimitRetries = 5, maxRetryAfterMs = 120_000 } = options;
+export async function deliverReminders(
+  reminders: PlannedReminder[],
+  options: DeliveryOptions,
+): Promise<DeliveryReport> {
+  const {
+    store,
+    poster,
+    now,
+    sleep,
+    channelGapMs = 1100,
+    concurrency = 50,
+    maxRateLimitRetries = 5,
+    maxRetryAfterMs = 120_000,
+  } = options;
   // Workspaces Slack asked to wait longer than a run should: left for the next run, others go on.
   const deferred = new Set<string>();
-  const report: DeliveryReport = { posted: [], alreadyPosted: [], pending: [], broken: [], rateLimited: 0, heldElsewhere: 0 };
+  const report: DeliveryReport = {
+    posted: [],
+    alreadyPosted: [],
+    pending: [],
+    broken: [],
+    rateLimited: 0,
+    heldElsewhere: 0,
+  };
   const byChannel = new Map<string, PlannedReminder[]>();
   for (const reminder of reminders) {
     const key = `${reminder.workspace}|${reminder.channel}`;
@@ -122,7 +155,10 @@ export async function deliverReminders(reminders: PlannedReminder[], options: De
           report.rateLimited += 1;
           if (outcome.retryAfterMs > maxRetryAfterMs) {
             deferred.add(reminder.workspace);
-            report.pending.push({ reminder, reason: `rate limited for ${Math.round(outcome.retryAfterMs / 1000)} s: left for the next run` });
+            report.pending.push({
+              reminder,
+              reason: `rate limited for ${Math.round(outcome.retryAfterMs / 1000)} s: left for the next run`,
+            });
             return 'stop';
           }
           if (attempt >= maxRateLimitRetries) {

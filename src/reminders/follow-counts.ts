@@ -6,11 +6,23 @@ import type { CountChange, ReleaseKey } from '../inventory/inventory-store.js';
 import { applyWatches, DEFAULT_LEADS, type WatchedRelease } from './watch-store.js';
 
 /** Returns whether the watches changed. */
-export function followCounts(autoWatch: boolean, watches: Record<ReleaseKey, WatchedRelease>, changes: readonly CountChange[], today: string): boolean {
+export function followCounts(
+  autoWatch: boolean,
+  watches: Record<ReleaseKey, WatchedRelease>,
+  changes: readonly CountChange[],
+  today: string,
+): boolean {
   let changed = false;
-  const started = changes.filter((change) => change.from === 0 && change.to > 0 && !watches[change.release]).map((change) => change.release);
+  const started = changes
+    .filter((change) => change.from === 0 && change.to > 0 && !watches[change.release])
+    .map((change) => change.release);
   if (autoWatch && started.length > 0) {
-    applyWatches(watches, started.map((release) => ({ release, leads: [...DEFAULT_LEADS] })), 'auto', today);
+    applyWatches(
+      watches,
+      started.map((release) => ({ release, leads: [...DEFAULT_LEADS] })),
+      'auto',
+      today,
+    );
     changed = true;
   }
   for (const change of changes) {

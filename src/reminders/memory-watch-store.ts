@@ -3,7 +3,16 @@ import { decideClaim, withinLease, withoutClaim } from './claim-reminder.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import { isKeyOfChannel, isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
-import { applyWatches, type ChannelWatches, type ClaimResult, type MilestoneMark, type ReminderClaim, type ReminderRecord, type WatchStore, type WorkspaceWatches } from './watch-store.js';
+import {
+  applyWatches,
+  type ChannelWatches,
+  type ClaimResult,
+  type MilestoneMark,
+  type ReminderClaim,
+  type ReminderRecord,
+  type WatchStore,
+  type WorkspaceWatches,
+} from './watch-store.js';
 
 export class MemoryWatchStore implements WatchStore {
   private readonly channels = new Map<string, ChannelWatches & { workspace: string }>();
@@ -14,7 +23,14 @@ export class MemoryWatchStore implements WatchStore {
     const key = `${ref.workspace}\u0000${ref.channel}`;
     let found = this.channels.get(key);
     if (!found) {
-      found = { workspace: ref.workspace, channel: ref.channel, autoWatch: true, broken: null, releases: {}, contracts: {} };
+      found = {
+        workspace: ref.workspace,
+        channel: ref.channel,
+        autoWatch: true,
+        broken: null,
+        releases: {},
+        contracts: {},
+      };
       this.channels.set(key, found);
     }
     return found;
@@ -35,7 +51,16 @@ export class MemoryWatchStore implements WatchStore {
 
   /** Reading never creates a channel: only changes do, as in the file and database stores. */
   private found(ref: TeamRef) {
-    return this.channels.get(`${ref.workspace}\u0000${ref.channel}`) ?? { workspace: ref.workspace, channel: ref.channel, autoWatch: true, broken: null, releases: {}, contracts: {} };
+    return (
+      this.channels.get(`${ref.workspace}\u0000${ref.channel}`) ?? {
+        workspace: ref.workspace,
+        channel: ref.channel,
+        autoWatch: true,
+        broken: null,
+        releases: {},
+        contracts: {},
+      }
+    );
   }
 
   async channelWatches(ref: TeamRef): Promise<ChannelWatches> {
@@ -51,7 +76,13 @@ export class MemoryWatchStore implements WatchStore {
     return [...byWorkspace].map(([workspace, channels]) => ({ workspace, channels }));
   }
 
-  async watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string, by?: string): Promise<void> {
+  async watch(
+    ref: TeamRef,
+    releases: { release: string; leads: number[] }[],
+    source: 'manual' | 'auto',
+    today: string,
+    by?: string,
+  ): Promise<void> {
     const channel = this.entry(ref);
     applyWatches(channel.releases, releases, source, today, by);
     if (source === 'manual') channel.broken = null;

@@ -1,7 +1,13 @@
 // The next day a watch will remind its channel, for `/eol watches`.
 import type { Release } from '../catalog/catalog.js';
 import { dateOfDay, dayNumber } from '../leaf/calendar-date.js';
-import { milestoneKey, reminderKey, type MilestoneMark, type ReminderRecord, type WatchedRelease } from './watch-store.js';
+import {
+  milestoneKey,
+  reminderKey,
+  type MilestoneMark,
+  type ReminderRecord,
+  type WatchedRelease,
+} from './watch-store.js';
 import type { TeamRef } from '../inventory/inventory-store.js';
 
 export interface NextReminder {
@@ -34,7 +40,12 @@ export function nextReminder(
       let day = end - lead;
       if (snoozedAt !== null && snoozedUntil !== null && day > snoozedAt && day < snoozedUntil) day = snoozedUntil;
       // Only a day that would be the new earliest is looked up in the delivery records.
-      if (day < earliest || (best && day >= best.day) || records[reminderKey(milestone, phase.end, String(lead))]?.status === 'sent') continue;
+      if (
+        day < earliest ||
+        (best && day >= best.day) ||
+        records[reminderKey(milestone, phase.end, String(lead))]?.status === 'sent'
+      )
+        continue;
       best = { day, phaseLabel: phase.label, end: phase.end };
     }
   }

@@ -18,10 +18,17 @@ export const VANISHED_PHASE_KEY = 'listing';
 
 /** A release the API dropped, as a change the watching channels hear about once. */
 export function vanishedChange(release: Release): PhaseChange {
-  return { release: `${release.productName}/${release.name}`, phaseKey: VANISHED_PHASE_KEY, phaseLabel: 'listing', before: release.retainedSince ?? null, after: undefined };
+  return {
+    release: `${release.productName}/${release.name}`,
+    phaseKey: VANISHED_PHASE_KEY,
+    phaseLabel: 'listing',
+    before: release.retainedSince ?? null,
+    after: undefined,
+  };
 }
 
-const endText = (end: PhaseEnd | undefined): string => (end === undefined ? 'none' : end === null ? 'unknown' : String(end));
+const endText = (end: PhaseEnd | undefined): string =>
+  end === undefined ? 'none' : end === null ? 'unknown' : String(end);
 
 export function planNotices(
   changes: readonly PhaseChange[],
@@ -37,7 +44,8 @@ export function planNotices(
       for (const channel of channels) {
         const watched = channel.releases[change.release];
         if (!watched || channel.broken) continue;
-        if (watched.source === 'auto' && (!channel.autoWatch || !countsOf(workspace, channel.channel)[change.release])) continue;
+        if (watched.source === 'auto' && (!channel.autoWatch || !countsOf(workspace, channel.channel)[change.release]))
+          continue;
         const key = `notice|${workspace}|${channel.channel}|${change.release}|${change.phaseKey}|${endText(change.before)}>${endText(change.after)}`;
         notices.push({ key, workspace, channel: channel.channel, release, change });
       }

@@ -8,7 +8,13 @@ import type { Release } from '../catalog/catalog.js';
 import { applyContract } from '../contracts/apply-contract.js';
 import type { ReleaseKey } from '../inventory/inventory-store.js';
 import { addDays, daysBetween } from '../leaf/calendar-date.js';
-import { milestoneKey, reminderKey, type MilestoneMark, type ReminderRecord, type WorkspaceWatches } from './watch-store.js';
+import {
+  milestoneKey,
+  reminderKey,
+  type MilestoneMark,
+  type ReminderRecord,
+  type WorkspaceWatches,
+} from './watch-store.js';
 
 export interface PlannedReminder {
   key: string;
@@ -37,7 +43,12 @@ export interface PlannedReminder {
 /** Within this many days of the end, a reply in the thread is shown in the channel too. */
 const BROADCAST_DAYS = 7;
 
-function threadOf(records: Readonly<Record<string, ReminderRecord>>, milestone: string, end: string, daysLeft: number): PlannedReminder['thread'] {
+function threadOf(
+  records: Readonly<Record<string, ReminderRecord>>,
+  milestone: string,
+  end: string,
+  daysLeft: number,
+): PlannedReminder['thread'] {
   const prefix = `${milestone}|${end}|`;
   let first: { ts: string; at: string } | null = null;
   for (const [key, record] of Object.entries(records)) {
@@ -66,7 +77,10 @@ function slotsOf(end: string, leads: readonly number[], mark: MilestoneMark | un
   if (!mark?.snoozedUntil) return slots;
   const { snoozedAt = '', snoozedUntil } = mark;
   // A snooze silences the slots inside its window and brings one reminder at its end.
-  return [...slots.filter((slot) => slot.dueDate <= snoozedAt || slot.dueDate >= snoozedUntil), { name: `snooze-${snoozedUntil}`, dueDate: snoozedUntil }];
+  return [
+    ...slots.filter((slot) => slot.dueDate <= snoozedAt || slot.dueDate >= snoozedUntil),
+    { name: `snooze-${snoozedUntil}`, dueDate: snoozedUntil },
+  ];
 }
 
 export function planReminders(input: PlanInput): PlannedReminder[] {
@@ -81,7 +95,9 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
         if (!base) continue;
         const release = applyContract(base, channel.contracts[key]);
         if (watched.source === 'auto' && (!channel.autoWatch || !counts[key])) continue;
-        const dated = release.phases.filter((phase): phase is typeof phase & { end: string } => typeof phase.end === 'string');
+        const dated = release.phases.filter(
+          (phase): phase is typeof phase & { end: string } => typeof phase.end === 'string',
+        );
         for (const [index, phase] of dated.entries()) {
           const milestone = milestoneKey(ref, key, phase.key);
           const mark = input.marks[milestone];

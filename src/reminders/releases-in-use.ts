@@ -6,7 +6,8 @@ import type { WatchStore } from './watch-store.js';
 export async function releasesInUse(store: InventoryStore & WatchStore): Promise<Set<ReleaseKey>> {
   const keys = new Set<ReleaseKey>();
   for (const { workspace, channels } of await store.allWatches()) {
-    for (const channel of channels) for (const key of [...Object.keys(channel.releases), ...Object.keys(channel.contracts)]) keys.add(key);
+    for (const channel of channels)
+      for (const key of [...Object.keys(channel.releases), ...Object.keys(channel.contracts)]) keys.add(key);
     for (const team of await store.teams(workspace)) for (const key of Object.keys(team.counts)) keys.add(key);
   }
   return keys;

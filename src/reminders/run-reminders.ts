@@ -30,7 +30,9 @@ export async function countsOfWatchers(
   return (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {};
 }
 
-export async function planToday(deps: Pick<ReminderJobDeps, 'store' | 'releaseByKey' | 'today'>): Promise<PlannedReminder[]> {
+export async function planToday(
+  deps: Pick<ReminderJobDeps, 'store' | 'releaseByKey' | 'today'>,
+): Promise<PlannedReminder[]> {
   const watches = await deps.store.allWatches();
   return planReminders({
     today: deps.today,
@@ -42,10 +44,20 @@ export async function planToday(deps: Pick<ReminderJobDeps, 'store' | 'releaseBy
   });
 }
 
-export async function runReminders(deps: ReminderJobDeps, poster: ReminderPoster): Promise<{ planned: PlannedReminder[]; report: DeliveryReport }> {
+export async function runReminders(
+  deps: ReminderJobDeps,
+  poster: ReminderPoster,
+): Promise<{ planned: PlannedReminder[]; report: DeliveryReport }> {
   const planned = await planToday(deps);
   try {
-    const report = await deliverReminders(planned, { store: deps.store, poster, now: deps.now, sleep: deps.sleep, channelGapMs: deps.channelGapMs, runId: deps.runId });
+    const report = await deliverReminders(planned, {
+      store: deps.store,
+      poster,
+      now: deps.now,
+      sleep: deps.sleep,
+      channelGapMs: deps.channelGapMs,
+      runId: deps.runId,
+    });
     return { planned, report };
   } finally {
     // Whatever this run leaves pending is no longer held: the next run looks for it and settles it.

@@ -55,7 +55,13 @@ export interface WatchStore {
   /** Every workspace's watches, for the daily run. */
   allWatches(): Promise<WorkspaceWatches[]>;
   /** Adds or replaces watches (and clears a broken mark: the channel asked again). */
-  watch(ref: TeamRef, releases: { release: ReleaseKey; leads: number[] }[], source: WatchedRelease['source'], today: string, by?: string): Promise<void>;
+  watch(
+    ref: TeamRef,
+    releases: { release: ReleaseKey; leads: number[] }[],
+    source: WatchedRelease['source'],
+    today: string,
+    by?: string,
+  ): Promise<void>;
   /** Returns the releases that were watched. */
   unwatch(ref: TeamRef, releases: ReleaseKey[]): Promise<ReleaseKey[]>;
   setAutoWatch(ref: TeamRef, on: boolean): Promise<void>;
@@ -76,7 +82,8 @@ export interface WatchStore {
   removeContract(ref: TeamRef, release: ReleaseKey): Promise<boolean>;
 }
 
-export const milestoneKey = (ref: TeamRef, release: ReleaseKey, phase: string): string => `${ref.workspace}|${ref.channel}|${release}|${phase}`;
+export const milestoneKey = (ref: TeamRef, release: ReleaseKey, phase: string): string =>
+  `${ref.workspace}|${ref.channel}|${release}|${phase}`;
 /** The end date is part of the key: when a date moves, reminders follow the new one. */
 export const reminderKey = (milestone: string, end: string, slot: string): string => `${milestone}|${end}|${slot}`;
 
@@ -97,7 +104,9 @@ export function applyWatches(
 }
 
 /** The people who set up a channel's watches: told when its reminders break. */
-export const ownersOf = (watches: ChannelWatches): string[] => [...new Set(Object.values(watches.releases).flatMap((watch) => (watch.by ? [watch.by] : [])))];
+export const ownersOf = (watches: ChannelWatches): string[] => [
+  ...new Set(Object.values(watches.releases).flatMap((watch) => (watch.by ? [watch.by] : []))),
+];
 
 export interface ReminderClaim {
   runId: string;

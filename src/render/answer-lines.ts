@@ -11,5 +11,13 @@ import { watchLines } from './watch-lines.js';
 import { chartLines } from './chart-lines.js';
 
 export function answerLines(result: Result, f: Formatter): string[] | null {
-  return inventoryLines(result, f) ?? watchLines(result, f) ?? statusLines(result, f) ?? contractLines(result, f) ?? apiLines(result, f) ?? governanceLines(result, f) ?? chartLines(result, f);
+  return (
+    inventoryLines(result, f) ??
+    watchLines(result, f) ??
+    statusLines(result, f) ??
+    contractLines(result, f) ??
+    apiLines(result, f) ??
+    governanceLines(result, f) ??
+    chartLines(result, f)
+  );
 }

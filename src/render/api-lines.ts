@@ -12,10 +12,14 @@ export function apiLines(result: Result, f: Formatter): string[] | null {
         result.token,
       ];
     case 'api-tokens':
-      if (result.tokens.length === 0) return ['This workspace has no API tokens. `/eol api token create [name]` makes one.'];
+      if (result.tokens.length === 0)
+        return ['This workspace has no API tokens. `/eol api token create [name]` makes one.'];
       return [
         f.strong('API tokens of this workspace'),
-        ...result.tokens.map((token) => `• ${f.text(token.name)}: made by ${f.user(token.createdBy)} on ${f.date(token.createdAt.slice(0, 10))}, ${token.lastUsedAt ? `last used ${f.date(token.lastUsedAt.slice(0, 10))}` : 'never used'}`),
+        ...result.tokens.map(
+          (token) =>
+            `• ${f.text(token.name)}: made by ${f.user(token.createdBy)} on ${f.date(token.createdAt.slice(0, 10))}, ${token.lastUsedAt ? `last used ${f.date(token.lastUsedAt.slice(0, 10))}` : 'never used'}`,
+        ),
       ];
     case 'api-token-revoked':
       return [`Revoked the API token “${f.text(result.name)}”: it no longer works.`];

@@ -16,7 +16,9 @@ export function describePhase(state: PhaseState, format: Formatter): string {
     return `ended after ${format.date(end)} (${plural(state.daysSince ?? 0, 'day')} ago)`;
   }
   if (end === true && state.endsAfter) {
-    return state.ended === false ? `until a date not published (after ${format.date(state.endsAfter)})` : `ended (date not published; not before ${format.date(state.endsAfter)})`;
+    return state.ended === false
+      ? `until a date not published (after ${format.date(state.endsAfter)})`
+      : `ended (date not published; not before ${format.date(state.endsAfter)})`;
   }
   if (end === true || state.ended === true) return 'ended (date not published)';
   if (end === false) return 'with no end date announced';
@@ -40,7 +42,11 @@ export function describeStatus(lifecycle: Lifecycle, format: Formatter): string 
     case 'security':
       return phaseWords(current, 'Security updates only', format);
     case 'extended':
-      return phaseWords(current, `Only ${extendedSupportPhrase(lifecycle.productName, 'extended support')} remains`, format);
+      return phaseWords(
+        current,
+        `Only ${extendedSupportPhrase(lifecycle.productName, 'extended support')} remains`,
+        format,
+      );
     case 'contract': {
       const vendorEnd = lifecycle.phases
         .filter((state) => state.phase.kind !== 'contract' && typeof state.phase.end === 'string')
@@ -70,7 +76,9 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
   const current = lifecycle.current;
   const until = (state: PhaseState | null | undefined): string =>
     state && typeof state.phase.end === 'string' ? ` until ${format.date(state.phase.end)}` : '';
-  const then = lifecycle.phases.find((state) => state.phase.kind === 'security' && state !== current && state.ended === false);
+  const then = lifecycle.phases.find(
+    (state) => state.phase.kind === 'security' && state !== current && state.ended === false,
+  );
   switch (lifecycle.status) {
     case 'active':
       return `${format.text(current?.phase.label ?? 'supported')}${until(current)}${then ? `, ${format.text(then.phase.label)}${until(then)}` : ''}`;
@@ -81,7 +89,9 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
     case 'contract':
       return `covered by your contract${until(current)}`;
     case 'unsupported':
-      return lifecycle.unsupportedSince ? `unsupported since ${format.date(addDays(lifecycle.unsupportedSince, 1))}` : 'unsupported (end date not published)';
+      return lifecycle.unsupportedSince
+        ? `unsupported since ${format.date(addDays(lifecycle.unsupportedSince, 1))}`
+        : 'unsupported (end date not published)';
     case 'unknown':
       return 'status unknown';
     case 'unreleased':
@@ -91,7 +101,9 @@ export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
 
 /** Said under a release endoflife.date no longer lists (catalog/retain-releases.ts). */
 export function retainedNote(release: { retainedSince?: string }, format: Formatter): string | null {
-  return release.retainedSince ? `No longer in endoflife.date's data since ${format.date(release.retainedSince)}: these are its last known dates.` : null;
+  return release.retainedSince
+    ? `No longer in endoflife.date's data since ${format.date(release.retainedSince)}: these are its last known dates.`
+    : null;
 }
 
 /** A period asked about ("in 2027") in which support ends: said under the status. */
@@ -101,10 +113,12 @@ export function periodNote(supportedUntil: string, period: { label: string }, fo
 
 /** Whose day the answer is for: "As of 2017-06-28", or "Through 2027-12-31 (the end of 2027)". */
 export function asOfWords(result: { asOf: string; period?: { label: string } }, format: Formatter): string {
-  return result.period ? `Through ${format.date(result.asOf)} (the end of ${format.text(result.period.label)})` : `As of ${format.date(result.asOf)}`;
+  return result.period
+    ? `Through ${format.date(result.asOf)} (the end of ${format.text(result.period.label)})`
+    : `As of ${format.date(result.asOf)}`;
 }
 
 /** Who pays for the extended phase a release is on, in one line; null off it or where nobody has said. */
 export function extendedSupportNote(lifecycle: Lifecycle): string | null {
-  return lifecycle.status === 'extended' ? extendedSupportTerms[lifecycle.productName]?.note ?? null : null;
+  return lifecycle.status === 'extended' ? (extendedSupportTerms[lifecycle.productName]?.note ?? null) : null;
 }

@@ -8,7 +8,8 @@ import { shortStatus } from './describe-lifecycle.js';
 import { plainFormat, type Formatter } from './formatter.js';
 import { tableLine } from './table-line.js';
 
-const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) => f.text(releaseTitle(row.release));
+const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) =>
+  f.text(releaseTitle(row.release));
 
 function totalsLine(totals: ExposureTotals, f: Formatter): string {
   const parts = [
@@ -27,7 +28,11 @@ function rowLines(rows: InventoryRow[], f: Formatter): string[] {
     return [
       tableLine({
         columns: ['Release', 'Machines', 'Status'],
-        rows: rows.map((row) => [releaseTitle(row.release), formatCount(row.count), shortStatus(row.lifecycle, plainFormat)]),
+        rows: rows.map((row) => [
+          releaseTitle(row.release),
+          formatCount(row.count),
+          shortStatus(row.lifecycle, plainFormat),
+        ]),
         right: [1],
         more: '`/eol inventory export` or `/eol report export` has them all.',
       }),
@@ -51,13 +56,22 @@ function importPreviewLines(result: Extract<Result, { kind: 'import-preview' }>,
   ];
   if (result.guessed.length > 0) {
     lines.push('', `${f.icon('warning')}Edition not given: counted under the edition whose support ends first.`);
-    lines.push(...result.guessed.slice(0, MAX_UNRECOGNISED_SHOWN).map((guess) => `• ${formatCount(guess.rows)} × “${f.text(guess.value)}” → ${releaseName(guess, f)}`));
+    lines.push(
+      ...result.guessed
+        .slice(0, MAX_UNRECOGNISED_SHOWN)
+        .map((guess) => `• ${formatCount(guess.rows)} × “${f.text(guess.value)}” → ${releaseName(guess, f)}`),
+    );
   }
   if (result.unrecognised.length > 0) {
     const rows = result.unrecognised.reduce((sum, value) => sum + value.rows, 0);
     lines.push('', `${f.strong(`${plural(rows, 'machine')} not recognised`)}, left out:`);
-    lines.push(...result.unrecognised.slice(0, MAX_UNRECOGNISED_SHOWN).map((value) => `• “${f.text(value.value)}”: ${plural(value.rows, 'machine')}`));
-    if (result.unrecognised.length > MAX_UNRECOGNISED_SHOWN) lines.push(`• … and ${plural(result.unrecognised.length - MAX_UNRECOGNISED_SHOWN, 'other value')}`);
+    lines.push(
+      ...result.unrecognised
+        .slice(0, MAX_UNRECOGNISED_SHOWN)
+        .map((value) => `• “${f.text(value.value)}”: ${plural(value.rows, 'machine')}`),
+    );
+    if (result.unrecognised.length > MAX_UNRECOGNISED_SHOWN)
+      lines.push(`• … and ${plural(result.unrecognised.length - MAX_UNRECOGNISED_SHOWN, 'other value')}`);
   }
   return lines;
 }
@@ -67,15 +81,32 @@ export function inventoryLines(result: Result, f: Formatter): string[] | null {
     case 'import-preview':
       return importPreviewLines(result, f);
     case 'export':
-      if (result.scope === 'all') return [`The workspace’s whole data as JSON: ${f.text(result.fileName)}, ${plural(result.rows, 'team')}. Keep it safe: it holds every count and change.`];
-      if (result.scope === 'audit') return [`The audit log as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'change')}.`];
-      return [`${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines, 'machine')}.`];
+      if (result.scope === 'all')
+        return [
+          `The workspace’s whole data as JSON: ${f.text(result.fileName)}, ${plural(result.rows, 'team')}. Keep it safe: it holds every count and change.`,
+        ];
+      if (result.scope === 'audit')
+        return [
+          `The audit log as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'change')}.`,
+        ];
+      return [
+        `${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines, 'machine')}.`,
+      ];
     case 'inventory-updated': {
-      const lines = [result.changes.length > 0 ? `Saved for ${f.team(result.team)}:` : `Nothing changed for ${f.team(result.team)}: those counts were already recorded.`];
+      const lines = [
+        result.changes.length > 0
+          ? `Saved for ${f.team(result.team)}:`
+          : `Nothing changed for ${f.team(result.team)}: those counts were already recorded.`,
+      ];
       if (result.imported) {
         const { imported } = result;
-        const left = imported.unrecognisedRows > 0 ? ` Left out: ${plural(imported.unrecognisedRows, 'machine')} not recognised.` : '';
-        lines.unshift(`${imported.mode === 'replace' ? 'Replaced the counts with' : 'Added'} ${plural(imported.devices, 'machine')} from “${f.text(imported.file)}” (${imported.format}).${left}`);
+        const left =
+          imported.unrecognisedRows > 0
+            ? ` Left out: ${plural(imported.unrecognisedRows, 'machine')} not recognised.`
+            : '';
+        lines.unshift(
+          `${imported.mode === 'replace' ? 'Replaced the counts with' : 'Added'} ${plural(imported.devices, 'machine')} from “${f.text(imported.file)}” (${imported.format}).${left}`,
+        );
       }
       lines.push(...result.changes.map((change) => changeLine(change, f)));
       for (const warning of result.warnings) {
@@ -89,31 +120,57 @@ export function inventoryLines(result: Result, f: Formatter): string[] | null {
     }
     case 'inventory':
       if (result.rows.length === 0 && result.totals.total === 0) {
-        return [`${f.team(result.team)} has no machine counts yet. Add them with \`/eol inventory set windows-11-24h2-e 120 windows-10-22h2 35\`.`];
+        return [
+          `${f.team(result.team)} has no machine counts yet. Add them with \`/eol inventory set windows-11-24h2-e 120 windows-10-22h2 35\`.`,
+        ];
       }
-      return [`${f.strong(f.team(result.team))} as of ${f.date(result.asOf)}`, totalsLine(result.totals, f), ...rowLines(result.rows, f)];
+      return [
+        `${f.strong(f.team(result.team))} as of ${f.date(result.asOf)}`,
+        totalsLine(result.totals, f),
+        ...rowLines(result.rows, f),
+      ];
     case 'inventory-history': {
       if (result.lines.length === 0) return [`${f.team(result.team)} has no recorded changes.`];
-      const lines = [`${f.strong(`History of ${f.team(result.team)}`)}${result.omitted > 0 ? ` (the last ${result.lines.length}; ${result.omitted} earlier)` : ''}`];
+      const lines = [
+        `${f.strong(`History of ${f.team(result.team)}`)}${result.omitted > 0 ? ` (the last ${result.lines.length}; ${result.omitted} earlier)` : ''}`,
+      ];
       for (const line of result.lines) {
-        const how = line.action === 'clear' ? ' (cleared)' : line.action === 'import' ? ` (imported from “${f.text(line.file ?? 'a file')}”)` : '';
+        const how =
+          line.action === 'clear'
+            ? ' (cleared)'
+            : line.action === 'import'
+              ? ` (imported from “${f.text(line.file ?? 'a file')}”)`
+              : '';
         const who = line.action === 'api' ? `API token “${f.text(line.user)}”` : f.user(line.user);
-        lines.push(`• ${f.date(line.at.slice(0, 10))} ${who}: ${f.text(line.releaseLabel)} ${formatCount(line.from)} → ${formatCount(line.to)}${how}`);
+        lines.push(
+          `• ${f.date(line.at.slice(0, 10))} ${who}: ${f.text(line.releaseLabel)} ${formatCount(line.from)} → ${formatCount(line.to)}${how}`,
+        );
       }
       lines.push('', f.strong('Burn-down'));
-      for (const release of result.burndown) lines.push(`${f.text(release.releaseLabel)}: ${release.counts.map(formatCount).join(' → ')}`);
+      for (const release of result.burndown)
+        lines.push(`${f.text(release.releaseLabel)}: ${release.counts.map(formatCount).join(' → ')}`);
       return lines;
     }
     case 'inventory-cleared':
-      return [`Cleared the inventory of ${f.team(result.team)}: ${plural(result.changes.length, 'release')} set to 0, recorded in its history.`];
+      return [
+        `Cleared the inventory of ${f.team(result.team)}: ${plural(result.changes.length, 'release')} set to 0, recorded in its history.`,
+      ];
     case 'team-named':
       return [`This channel's team is now called ${f.strong(f.team(result.team))}.`];
     case 'report': {
       if (result.totals.total === 0) return ['No team in this workspace has posted machine counts yet.'];
-      const lines = [`${f.strong('Workspace report')} as of ${f.date(result.asOf)}`, totalsLine(result.totals, f), ...rowLines(result.rows, f)];
+      const lines = [
+        `${f.strong('Workspace report')} as of ${f.date(result.asOf)}`,
+        totalsLine(result.totals, f),
+        ...rowLines(result.rows, f),
+      ];
       if (result.teams.length > 0) {
         lines.push('', f.strong('Most unsupported machines'));
-        lines.push(...result.teams.map((team) => `• ${f.team(team.team)}: ${formatCount(team.unsupported)} of ${formatCount(team.total)}`));
+        lines.push(
+          ...result.teams.map(
+            (team) => `• ${f.team(team.team)}: ${formatCount(team.unsupported)} of ${formatCount(team.total)}`,
+          ),
+        );
       }
       return lines;
     }

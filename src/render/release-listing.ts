@@ -26,7 +26,12 @@ export function listingLabel(release: Release): string {
 
 /** 1,426 days -> "3 years"; 45 -> "1 month"; 3 -> "3 days". */
 export function ageInWords(days: number): string {
-  const [count, unit] = days >= 730 ? [Math.floor(days / 365.25), 'year'] : days >= 60 ? [Math.floor(days / 30.44), 'month'] : [days, 'day'];
+  const [count, unit] =
+    days >= 730
+      ? [Math.floor(days / 365.25), 'year']
+      : days >= 60
+        ? [Math.floor(days / 30.44), 'month']
+        : [days, 'day'];
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 

@@ -4,7 +4,14 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { Choice, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
 import type { Period } from '../commands/read-when.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote } from './describe-lifecycle.js';
+import {
+  asOfWords,
+  describePhase,
+  describeStatus,
+  extendedSupportNote,
+  periodNote,
+  retainedNote,
+} from './describe-lifecycle.js';
 import { listingLabel, listingStatus } from './release-listing.js';
 import { slackFormat } from './formatter.js';
 import { tableOf, type TableSpec } from './table-line.js';
@@ -14,7 +21,15 @@ import { button, clip, context, header, MAX_SECTION_TEXT, section, type Block } 
 export type { Block } from './block-kit.js';
 import { answerLines } from './answer-lines.js';
 import { renderSummary } from './render-text.js';
-import { CHOICE_ACTION_ID, IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID, IMPORT_REPLACE_ACTION_ID, LOOKUP_ACTION_ID, SHARE_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
+import {
+  CHOICE_ACTION_ID,
+  IMPORT_ADD_ACTION_ID,
+  IMPORT_CANCEL_ACTION_ID,
+  IMPORT_REPLACE_ACTION_ID,
+  LOOKUP_ACTION_ID,
+  SHARE_ACTION_ID,
+  UNDO_HANDLED_LIST_ACTION_ID,
+} from './slack-ids.js';
 
 export interface SlackMessage {
   text: string;
@@ -36,13 +51,14 @@ const STATUS_EMOJI: Record<Status, string> = {
   unreleased: ':white_circle:',
 };
 
-
 const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
 function correctedNote(item: LookupItem, period?: Period): Block[] {
   const notes = [];
-  if (item.kind === 'release' && item.supportedUntil && period) notes.push(`:warning: ${periodNote(item.supportedUntil, period, slackFormat)}`);
-  if ('correctedFrom' in item && item.correctedFrom) notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
+  if (item.kind === 'release' && item.supportedUntil && period)
+    notes.push(`:warning: ${periodNote(item.supportedUntil, period, slackFormat)}`);
+  if ('correctedFrom' in item && item.correctedFrom)
+    notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
   if (item.kind === 'release' && item.note) notes.push(`${escapeMrkdwn(titleOf(item))}: ${escapeMrkdwn(item.note)}.`);
   const cost = item.kind === 'release' ? extendedSupportNote(item.lifecycle) : null;
   if (cost) notes.push(cost);
@@ -66,16 +82,25 @@ function suggestionButtons(suggestions: readonly string[]): Block[] {
 /** "Which did you mean?": a button per command offered, each running it as /eol would. */
 function choiceButtons(choices: readonly Choice[]): Block[] {
   if (choices.length === 0) return [];
-  const elements = choices.slice(0, 25).map((choice, index) => button(`${CHOICE_ACTION_ID}_${index}`, choice.label, clip(choice.command, MAX_BUTTON_VALUE)));
+  const elements = choices
+    .slice(0, 25)
+    .map((choice, index) =>
+      button(`${CHOICE_ACTION_ID}_${index}`, choice.label, clip(choice.command, MAX_BUTTON_VALUE)),
+    );
   return [{ type: 'actions', elements }];
 }
 
 function releaseBlocks(row: ReleaseRow, asOfToday: boolean): Block[] {
   const { release, lifecycle } = row;
-  const fields = lifecycle.phases.map((state) => `*${escapeMrkdwn(state.phase.label)}*\n${describePhase(state, slackFormat)}`);
+  const fields = lifecycle.phases.map(
+    (state) => `*${escapeMrkdwn(state.phase.label)}*\n${describePhase(state, slackFormat)}`,
+  );
   fields.push(`*Released*\n${slackFormat.date(release.releaseDate)}${release.lts ? ' (LTS)' : ''}`);
   const latestTitle = asOfToday ? 'Latest' : 'Latest today';
-  if (release.latest) fields.push(`*${latestTitle}*\n${escapeMrkdwn(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  if (release.latest)
+    fields.push(
+      `*${latestTitle}*\n${escapeMrkdwn(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`,
+    );
   return [
     header(titleOf(row)),
     section(`${STATUS_EMOJI[lifecycle.status]} *${describeStatus(lifecycle, slackFormat)}*`),
@@ -93,21 +118,34 @@ function statusLine(row: ReleaseRow, name: string): string {
 function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean, period?: Period): Block[] {
   switch (item.kind) {
     case 'release':
-      return compact ? [section(statusLine(item, titleOf(item))), ...correctedNote(item, period)] : [...releaseBlocks(item, asOfToday), ...correctedNote(item, period)];
+      return compact
+        ? [section(statusLine(item, titleOf(item))), ...correctedNote(item, period)]
+        : [...releaseBlocks(item, asOfToday), ...correctedNote(item, period)];
     case 'releases': {
-      const lines = item.rows.map((row) => `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(listingLabel(row.release))}*: ${listingStatus(row.lifecycle, slackFormat)}`);
-      if (item.omitted > 0) lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
+      const lines = item.rows.map(
+        (row) =>
+          `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(listingLabel(row.release))}*: ${listingStatus(row.lifecycle, slackFormat)}`,
+      );
+      if (item.omitted > 0)
+        lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
       return [header(item.product.label), ...correctedNote(item), ...chunkSections(lines)];
     }
     case 'ambiguous':
       return [
-        section(`“${escapeMrkdwn(item.query)}” could be: ${item.products.map((p) => `${escapeMrkdwn(p.label)} (\`${escapeMrkdwn(p.name)}\`)`).join(', ')}. Which one?`),
+        section(
+          `“${escapeMrkdwn(item.query)}” could be: ${item.products.map((p) => `${escapeMrkdwn(p.label)} (\`${escapeMrkdwn(p.name)}\`)`).join(', ')}. Which one?`,
+        ),
         ...suggestionButtons(item.candidates),
       ];
     case 'not-found': {
       const closest = item.suggestions.map((name) => `\`${escapeMrkdwn(name)}\``).join(', ');
-      const missing = item.product ? ` ${escapeMrkdwn(item.product.label)} has no release “${escapeMrkdwn(item.product.release)}” in endoflife.date’s data.` : '';
-      return [section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${missing}${closest ? ` Closest: ${closest}` : ''}`), ...suggestionButtons(item.suggestions)];
+      const missing = item.product
+        ? ` ${escapeMrkdwn(item.product.label)} has no release “${escapeMrkdwn(item.product.release)}” in endoflife.date’s data.`
+        : '';
+      return [
+        section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${missing}${closest ? ` Closest: ${closest}` : ''}`),
+        ...suggestionButtons(item.suggestions),
+      ];
     }
   }
 }
@@ -132,7 +170,12 @@ function shareButton(text: string): Block {
     type: 'actions',
     elements: [
       // Mentions and links in the question are no part of it, and never go back to Slack in a value.
-      { type: 'button', action_id: SHARE_ACTION_ID, text: { type: 'plain_text', text: 'Share in channel' }, value: clip(text.replace(/<[^>]*>/g, ' ').trim(), MAX_BUTTON_VALUE) },
+      {
+        type: 'button',
+        action_id: SHARE_ACTION_ID,
+        text: { type: 'plain_text', text: 'Share in channel' },
+        value: clip(text.replace(/<[^>]*>/g, ' ').trim(), MAX_BUTTON_VALUE),
+      },
     ],
   };
 }
@@ -143,7 +186,13 @@ function importButtons(fileRef: string): Block {
   return {
     type: 'actions',
     elements: [
-      { type: 'button', action_id: IMPORT_REPLACE_ACTION_ID, style: 'primary', text: { type: 'plain_text', text: 'Replace the team’s counts' }, value },
+      {
+        type: 'button',
+        action_id: IMPORT_REPLACE_ACTION_ID,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Replace the team’s counts' },
+        value,
+      },
       { type: 'button', action_id: IMPORT_ADD_ACTION_ID, text: { type: 'plain_text', text: 'Add to them' }, value },
       { type: 'button', action_id: IMPORT_CANCEL_ACTION_ID, text: { type: 'plain_text', text: 'Cancel' }, value },
     ],
@@ -159,7 +208,9 @@ function tableBlocks(table: TableSpec): Block[] {
   const shown = table.rows.slice(0, MAX_TABLE_ROWS - 1);
   const block: Block = {
     type: 'table',
-    column_settings: table.columns.map((_, index) => (table.right.includes(index) ? { align: 'right' } : { is_wrapped: true })),
+    column_settings: table.columns.map((_, index) =>
+      table.right.includes(index) ? { align: 'right' } : { is_wrapped: true },
+    ),
     rows: [table.columns.map(cell), ...shown.map((row) => row.map(cell))],
   };
   const more = table.rows.length - shown.length;
@@ -171,21 +222,36 @@ function blocksOfLines(lines: string[]): Block[] {
   const at = lines.findIndex((line) => tableOf(line) !== null);
   if (at === -1) return chunkSections(lines);
   const after = lines.slice(at + 1);
-  return [...chunkSections(lines.slice(0, at)), ...tableBlocks(tableOf(lines[at] as string) as TableSpec), ...(after.some((line) => line !== '') ? chunkSections(after) : [])];
+  return [
+    ...chunkSections(lines.slice(0, at)),
+    ...tableBlocks(tableOf(lines[at] as string) as TableSpec),
+    ...(after.some((line) => line !== '') ? chunkSections(after) : []),
+  ];
 }
 
 /** A button per milestone marked handled in `/eol watches`: Undo resumes its reminders. */
 function undoButtons(result: Extract<Result, { kind: 'watches' }>): Block[] {
-  const handled = result.rows.flatMap((row) => row.handled.map((mark) => ({ ...mark, release: releaseTitle(row.release) })));
+  const handled = result.rows.flatMap((row) =>
+    row.handled.map((mark) => ({ ...mark, release: releaseTitle(row.release) })),
+  );
   if (handled.length === 0) return [];
   // Slack takes 25 elements in an actions block.
-  const elements = handled.slice(0, 25).map((mark, index) => button(`${UNDO_HANDLED_LIST_ACTION_ID}_${index}`, `Undo handled: ${mark.release}, ${mark.phaseLabel}`, mark.milestone));
+  const elements = handled
+    .slice(0, 25)
+    .map((mark, index) =>
+      button(
+        `${UNDO_HANDLED_LIST_ACTION_ID}_${index}`,
+        `Undo handled: ${mark.release}, ${mark.phaseLabel}`,
+        mark.milestone,
+      ),
+    );
   return [{ type: 'actions', elements }];
 }
 
 function blocksOf(result: Result): Block[] {
   const lines = answerLines(result, slackFormat);
-  if (lines && result.kind === 'import-preview' && result.fileRef !== null) return [...blocksOfLines(lines), importButtons(result.fileRef)];
+  if (lines && result.kind === 'import-preview' && result.fileRef !== null)
+    return [...blocksOfLines(lines), importButtons(result.fileRef)];
   if (lines && result.kind === 'watches') return [...blocksOfLines(lines), ...undoButtons(result)];
   if (lines) return blocksOfLines(lines);
   switch (result.kind) {
@@ -202,7 +268,9 @@ function blocksOf(result: Result): Block[] {
     case 'lookup': {
       const compact = result.items.length > 1;
       const blocks = result.items.flatMap((item) => itemBlocks(item, compact, result.asOfToday, result.period));
-      const footer = [`${asOfWords(result, slackFormat)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`];
+      const footer = [
+        `${asOfWords(result, slackFormat)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`,
+      ];
       const links = [...new Set(result.items.flatMap((item) => (item.kind === 'release' ? [item.release.link] : [])))];
       if (links.length === 1) footer.push(`<${links[0]}|details>`);
       blocks.push(context(footer.join(' · ')));
@@ -218,6 +286,10 @@ function blocksOf(result: Result): Block[] {
 export function renderBlocks(result: Result): SlackMessage {
   let blocks = blocksOf(result);
   if (result.warning) blocks.push(context(`:warning: ${result.warning}`));
-  if (blocks.length > MAX_BLOCKS) blocks = [...blocks.slice(0, MAX_BLOCKS - 1), context('…more than one message can hold; ask about fewer releases.')];
+  if (blocks.length > MAX_BLOCKS)
+    blocks = [
+      ...blocks.slice(0, MAX_BLOCKS - 1),
+      context('…more than one message can hold; ask about fewer releases.'),
+    ];
   return { text: clip(escapeMrkdwn(renderSummary(result)), MAX_SECTION_TEXT), blocks };
 }

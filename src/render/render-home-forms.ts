@@ -44,7 +44,12 @@ const modal = (callbackId: string, title: string, submit: string, blocks: Block[
   blocks,
 });
 
-const input = (blockId: string, label: string, element: Record<string, unknown>, options: { optional?: boolean; hint?: string } = {}): Block => ({
+const input = (
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  options: { optional?: boolean; hint?: string } = {},
+): Block => ({
   type: 'input',
   block_id: blockId,
   label: plainText(label),
@@ -54,7 +59,16 @@ const input = (blockId: string, label: string, element: Record<string, unknown>,
 });
 
 const channelInput = (hint: string) =>
-  input(FORM_CHANNEL_BLOCK_ID, 'Team channel', { type: 'conversations_select', action_id: FORM_CHANNEL_ACTION_ID, filter: { include: ['public', 'private'], exclude_bot_users: true } }, { hint });
+  input(
+    FORM_CHANNEL_BLOCK_ID,
+    'Team channel',
+    {
+      type: 'conversations_select',
+      action_id: FORM_CHANNEL_ACTION_ID,
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+    },
+    { hint },
+  );
 
 const releaseSelect = (multi = false) => ({
   type: multi ? 'multi_external_select' : 'external_select',
@@ -67,9 +81,17 @@ const releaseSelect = (multi = false) => ({
 export function renderCountsForm(): ModalView {
   const rows = Array.from({ length: COUNT_ROWS }, (_, index) => [
     input(`${FORM_RELEASE_BLOCK_ID}_${index + 1}`, `Release ${index + 1}`, releaseSelect(), { optional: index > 0 }),
-    input(`${FORM_COUNT_BLOCK_ID}_${index + 1}`, `Machines on release ${index + 1}`, { type: 'plain_text_input', action_id: FORM_COUNT_ACTION_ID, placeholder: plainText('18293 (0 removes it)') }, { optional: index > 0 }),
+    input(
+      `${FORM_COUNT_BLOCK_ID}_${index + 1}`,
+      `Machines on release ${index + 1}`,
+      { type: 'plain_text_input', action_id: FORM_COUNT_ACTION_ID, placeholder: plainText('18293 (0 removes it)') },
+      { optional: index > 0 },
+    ),
   ]).flat();
-  return modal(COUNTS_FORM_CALLBACK_ID, 'Update counts', 'Save', [channelInput('The team whose machines these are: its channel.'), ...rows]);
+  return modal(COUNTS_FORM_CALLBACK_ID, 'Update counts', 'Save', [
+    channelInput('The team whose machines these are: its channel.'),
+    ...rows,
+  ]);
 }
 
 export function renderWatchForm(): ModalView {
@@ -89,7 +111,15 @@ export function renderContractForm(): ModalView {
   return modal(CONTRACT_FORM_CALLBACK_ID, 'Add a contract', 'Save', [
     channelInput('The team the contract covers: its channel.'),
     input(FORM_RELEASE_BLOCK_ID, 'Release', releaseSelect()),
-    input(FORM_UNTIL_BLOCK_ID, 'Covered until (the last covered day)', { type: 'datepicker', action_id: FORM_UNTIL_ACTION_ID }),
-    input(FORM_NAME_BLOCK_ID, 'Name', { type: 'plain_text_input', action_id: FORM_NAME_ACTION_ID, max_length: 80, placeholder: plainText('Custom support agreement') }),
+    input(FORM_UNTIL_BLOCK_ID, 'Covered until (the last covered day)', {
+      type: 'datepicker',
+      action_id: FORM_UNTIL_ACTION_ID,
+    }),
+    input(FORM_NAME_BLOCK_ID, 'Name', {
+      type: 'plain_text_input',
+      action_id: FORM_NAME_ACTION_ID,
+      max_length: 80,
+      placeholder: plainText('Custom support agreement'),
+    }),
   ]);
 }

@@ -7,7 +7,12 @@ import { button, context, header, section, type Block } from './block-kit.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 
 import { slackFormat as f } from './formatter.js';
-import { HOME_CONTRACT_ACTION_ID, HOME_COUNTS_ACTION_ID, HOME_WATCH_ACTION_ID, UNDO_HANDLED_LIST_ACTION_ID } from './slack-ids.js';
+import {
+  HOME_CONTRACT_ACTION_ID,
+  HOME_COUNTS_ACTION_ID,
+  HOME_WATCH_ACTION_ID,
+  UNDO_HANDLED_LIST_ACTION_ID,
+} from './slack-ids.js';
 
 export interface HomeView {
   type: 'home';
@@ -39,12 +44,17 @@ function figures(dashboard: Dashboard): Block {
 
 function freshness(dashboard: Dashboard): string {
   const { catalog } = dashboard;
-  const refreshed = catalog.lastRefreshAt ? `last refreshed ${catalog.lastRefreshAt.slice(0, 10)}` : 'not refreshed yet';
-  const problem = catalog.lastError ? ` · :warning: the last refresh failed (${escapeMrkdwn(catalog.lastError.reason)})` : '';
+  const refreshed = catalog.lastRefreshAt
+    ? `last refreshed ${catalog.lastRefreshAt.slice(0, 10)}`
+    : 'not refreshed yet';
+  const problem = catalog.lastError
+    ? ` · :warning: the last refresh failed (${escapeMrkdwn(catalog.lastError.reason)})`
+    : '';
   return `Data from <https://endoflife.date|endoflife.date> as of ${dashboard.dataDate} (${catalog.source}, ${refreshed})${problem} · as of ${dashboard.asOf}`;
 }
 
-const list = (title: string, lines: string[], empty: string): Block => section(`*${title}*\n${lines.length > 0 ? lines.join('\n') : `_${empty}_`}`);
+const list = (title: string, lines: string[], empty: string): Block =>
+  section(`*${title}*\n${lines.length > 0 ? lines.join('\n') : `_${empty}_`}`);
 
 export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeView {
   const { totals } = dashboard;
@@ -56,14 +66,36 @@ export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeV
         : 'No team has counted its machines yet: press *Update counts*, or `/eol inventory set windows-xp 18293` in a team’s channel.',
     ),
   );
-  if (chart) blocks.push({ type: 'image', slack_file: { id: chart.fileId }, alt_text: chart.altText.slice(0, 2000), title: { type: 'plain_text', text: 'Machines per release over time' } });
-  blocks.push({ type: 'actions', elements: [button(HOME_COUNTS_ACTION_ID, 'Update counts', undefined, 'primary'), button(HOME_WATCH_ACTION_ID, 'Watch releases'), button(HOME_CONTRACT_ACTION_ID, 'Add a contract')] });
+  if (chart)
+    blocks.push({
+      type: 'image',
+      slack_file: { id: chart.fileId },
+      alt_text: chart.altText.slice(0, 2000),
+      title: { type: 'plain_text', text: 'Machines per release over time' },
+    });
+  blocks.push({
+    type: 'actions',
+    elements: [
+      button(HOME_COUNTS_ACTION_ID, 'Update counts', undefined, 'primary'),
+      button(HOME_WATCH_ACTION_ID, 'Watch releases'),
+      button(HOME_CONTRACT_ACTION_ID, 'Add a contract'),
+    ],
+  });
   blocks.push({ type: 'divider' });
-  blocks.push(list('Teams with the most unsupported machines', dashboard.teams.map((row) => `• ${f.team(row.team)}: ${formatCount(row.unsupported)} of ${machines(row.total)}`), 'No team has unsupported machines.'));
+  blocks.push(
+    list(
+      'Teams with the most unsupported machines',
+      dashboard.teams.map((row) => `• ${f.team(row.team)}: ${formatCount(row.unsupported)} of ${machines(row.total)}`),
+      'No team has unsupported machines.',
+    ),
+  );
   blocks.push(
     list(
       'Next reminders',
-      dashboard.reminders.map((row) => `• ${row.date} in ${channel(row.channel)}: ${escapeMrkdwn(row.release)}, ${escapeMrkdwn(row.phaseLabel)} ends ${row.end}`),
+      dashboard.reminders.map(
+        (row) =>
+          `• ${row.date} in ${channel(row.channel)}: ${escapeMrkdwn(row.release)}, ${escapeMrkdwn(row.phaseLabel)} ends ${row.end}`,
+      ),
       'No reminders are due: `/eol watch <release>` in a channel, or press *Watch releases*.',
     ),
   );
@@ -72,7 +104,10 @@ export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeV
     for (const row of dashboard.handled) {
       blocks.push({
         type: 'section',
-        text: { type: 'mrkdwn', text: `${escapeMrkdwn(row.release)}: ${escapeMrkdwn(row.phaseLabel)} in ${channel(row.channel)}, by ${f.user(row.by)} on ${row.at.slice(0, 10)}` },
+        text: {
+          type: 'mrkdwn',
+          text: `${escapeMrkdwn(row.release)}: ${escapeMrkdwn(row.phaseLabel)} in ${channel(row.channel)}, by ${f.user(row.by)} on ${row.at.slice(0, 10)}`,
+        },
         accessory: button(UNDO_HANDLED_LIST_ACTION_ID, 'Undo', row.milestone),
       });
     }
@@ -80,7 +115,10 @@ export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeV
   blocks.push(
     list(
       'Latest date changes',
-      dashboard.notices.map((row) => `• ${escapeMrkdwn(row.release)}, ${escapeMrkdwn(row.phaseLabel)}: ${escapeMrkdwn(row.before)} → ${escapeMrkdwn(row.after)} (told ${plural(row.channels, 'channel')} on ${row.at.slice(0, 10)})`),
+      dashboard.notices.map(
+        (row) =>
+          `• ${escapeMrkdwn(row.release)}, ${escapeMrkdwn(row.phaseLabel)}: ${escapeMrkdwn(row.before)} → ${escapeMrkdwn(row.after)} (told ${plural(row.channels, 'channel')} on ${row.at.slice(0, 10)})`,
+      ),
       'No dates have moved for the releases watched here.',
     ),
   );

@@ -19,7 +19,12 @@ export function renderImportModal(channel: string) {
           type: 'plain_text',
           text: 'An export from Intune, Configuration Manager, Jamf, Lansweeper or Active Directory, or a release,count summary. You see a preview first; nothing changes until you choose.',
         },
-        element: { type: 'file_input', action_id: IMPORT_FILE_ACTION_ID, filetypes: ['csv', 'txt', 'tsv', 'json'], max_files: 1 },
+        element: {
+          type: 'file_input',
+          action_id: IMPORT_FILE_ACTION_ID,
+          filetypes: ['csv', 'txt', 'tsv', 'json'],
+          max_files: 1,
+        },
       },
     ],
   };

@@ -31,12 +31,19 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
     lines.push('After that: no further updates.');
   }
   if (reminder.machineCount) lines.push(`This team reports ${formatCount(reminder.machineCount)} machines on it.`);
-  if (reminder.late) lines.push(`_Late: this reminder was due on ${f.date(reminder.dueDate)}, while eolwatch was not running._`);
+  if (reminder.late)
+    lines.push(`_Late: this reminder was due on ${f.date(reminder.dueDate)}, while eolwatch was not running._`);
   return lines.join('\n');
 }
 
 export function renderReminder(reminder: PlannedReminder): SlackMessage {
-  const button = (action_id: string, text: string, extra: Record<string, unknown> = {}) => ({ type: 'button', action_id, text: { type: 'plain_text', text }, value: reminder.milestone, ...extra });
+  const button = (action_id: string, text: string, extra: Record<string, unknown> = {}) => ({
+    type: 'button',
+    action_id,
+    text: { type: 'plain_text', text },
+    value: reminder.milestone,
+    ...extra,
+  });
   // "Handled" silences the milestone here for good: asked once more before it does.
   const confirm = {
     title: { type: 'plain_text', text: 'Mark handled?' },
@@ -52,7 +59,9 @@ export function renderReminder(reminder: PlannedReminder): SlackMessage {
       {
         type: 'actions',
         elements: [
-          ...SNOOZE_CHOICES.map((days) => button(`${SNOOZE_ACTION_ID}_${days}`, `Snooze ${days} day${days === 1 ? '' : 's'}`)),
+          ...SNOOZE_CHOICES.map((days) =>
+            button(`${SNOOZE_ACTION_ID}_${days}`, `Snooze ${days} day${days === 1 ? '' : 's'}`),
+          ),
           button(HANDLED_ACTION_ID, 'Mark handled', { confirm }),
         ],
       },

@@ -1,7 +1,14 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import { asOfWords, describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote } from './describe-lifecycle.js';
+import {
+  asOfWords,
+  describePhase,
+  describeStatus,
+  extendedSupportNote,
+  periodNote,
+  retainedNote,
+} from './describe-lifecycle.js';
 import { listingLabel, listingStatus } from './release-listing.js';
 import { plainFormat as plain } from './formatter.js';
 import { answerLines } from './answer-lines.js';
@@ -11,17 +18,24 @@ const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 type LookupResult = Extract<Result, { kind: 'lookup' }>;
 
 const periodLine = (item: LookupItem, result: LookupResult): string[] =>
-  item.kind === 'release' && item.supportedUntil && result.period ? [periodNote(item.supportedUntil, result.period, plain)] : [];
+  item.kind === 'release' && item.supportedUntil && result.period
+    ? [periodNote(item.supportedUntil, result.period, plain)]
+    : [];
 
 function releaseDetail(row: Extract<LookupItem, { kind: 'release' }>, result: LookupResult): string[] {
   const { release, lifecycle } = row;
   const retained = retainedNote(release, plain);
   const cost = extendedSupportNote(lifecycle);
-  const notes = [...periodLine(row, result), ...(cost ? [cost] : []), ...(retained ? [retained] : [])].map((note) => `  ${note}`);
+  const notes = [...periodLine(row, result), ...(cost ? [cost] : []), ...(retained ? [retained] : [])].map(
+    (note) => `  ${note}`,
+  );
   const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`, ...notes];
   for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
   lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);
-  if (release.latest) lines.push(`  ${result.asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`);
+  if (release.latest)
+    lines.push(
+      `  ${result.asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`,
+    );
   lines.push(`  ${release.link}`);
   return lines;
 }
@@ -32,21 +46,32 @@ function itemLines(item: LookupItem, compact: boolean, result: LookupResult): st
   switch (item.kind) {
     case 'release':
       return compact
-        ? [[`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...periodLine(item, result)].join(' '), ...corrected]
+        ? [
+            [`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...periodLine(item, result)].join(' '),
+            ...corrected,
+          ]
         : [...corrected, ...releaseDetail(item, result)];
     case 'releases': {
       const lines = [...corrected, `${item.product.label}: ${item.rows.length + item.omitted} releases`];
       const labels = item.rows.map((row) => listingLabel(row.release));
       const width = Math.max(0, ...labels.map((label) => label.length));
-      item.rows.forEach((row, index) => lines.push(`  ${(labels[index] ?? '').padEnd(width)}  ${listingStatus(row.lifecycle, plain)}`));
+      item.rows.forEach((row, index) =>
+        lines.push(`  ${(labels[index] ?? '').padEnd(width)}  ${listingStatus(row.lifecycle, plain)}`),
+      );
       if (item.omitted > 0) lines.push(`  ... and ${item.omitted} older, unsupported: ${item.product.link}`);
       return lines;
     }
     case 'ambiguous':
-      return [`"${item.query}" could be: ${item.products.map((product) => `${product.label} (${product.name})`).join(', ')}. Ask for one: ${item.candidates.join(', ')}`];
+      return [
+        `"${item.query}" could be: ${item.products.map((product) => `${product.label} (${product.name})`).join(', ')}. Ask for one: ${item.candidates.join(', ')}`,
+      ];
     case 'not-found': {
-      const missing = item.product ? ` ${item.product.label} has no release "${item.product.release}" in endoflife.date's data.` : '';
-      return [`Not found: "${item.query}".${missing}${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`];
+      const missing = item.product
+        ? ` ${item.product.label} has no release "${item.product.release}" in endoflife.date's data.`
+        : '';
+      return [
+        `Not found: "${item.query}".${missing}${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`,
+      ];
     }
   }
 }
@@ -74,7 +99,10 @@ function renderBody(result: Result): string {
       return [result.reason, ...(choices.length > 0 ? ['Run one of:', ...choices] : [])].join('\n').replace(/`/g, '');
     }
     case 'help':
-      return ['eolwatch commands:', ...result.entries.map((entry) => `  ${entry.usage}\n      ${entry.summary.replace(/`/g, '')}`)].join('\n');
+      return [
+        'eolwatch commands:',
+        ...result.entries.map((entry) => `  ${entry.usage}\n      ${entry.summary.replace(/`/g, '')}`),
+      ].join('\n');
     case 'lookup': {
       const compact = result.items.length > 1;
       const lines = result.items.flatMap((item) => itemLines(item, compact, result));

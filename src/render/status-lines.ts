@@ -8,7 +8,11 @@ export function statusLines(result: Result, f: Formatter): string[] | null {
   if (result.kind !== 'status') return null;
   const { catalog, facts } = result;
   const isDatabase = facts.storePath.startsWith('PostgreSQL ');
-  const size = isDatabase ? '' : facts.storeBytes === null ? ', not created yet' : `, ${formatCount(Math.ceil(facts.storeBytes / 1024))} KB`;
+  const size = isDatabase
+    ? ''
+    : facts.storeBytes === null
+      ? ', not created yet'
+      : `, ${formatCount(Math.ceil(facts.storeBytes / 1024))} KB`;
   return [
     f.strong('eolwatch status'),
     `Catalogue: ${catalog.source}, generated ${f.date(catalog.generatedAt.slice(0, 10))} (${plural(result.dataAgeDays, 'day')} old)`,

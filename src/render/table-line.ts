@@ -14,4 +14,5 @@ const TABLE_LINE = '\u0000table:';
 
 export const tableLine = (table: TableSpec): string => `${TABLE_LINE}${JSON.stringify(table)}`;
 
-export const tableOf = (line: string): TableSpec | null => (line.startsWith(TABLE_LINE) ? (JSON.parse(line.slice(TABLE_LINE.length)) as TableSpec) : null);
+export const tableOf = (line: string): TableSpec | null =>
+  line.startsWith(TABLE_LINE) ? (JSON.parse(line.slice(TABLE_LINE.length)) as TableSpec) : null;

@@ -10,17 +10,30 @@ const nameOf = (release: { productLabel: string; label: string }, f: Formatter) 
 export function watchLines(result: Result, f: Formatter): string[] | null {
   switch (result.kind) {
     case 'watched':
-      return [`Watching ${result.releases.map((release) => f.strong(nameOf(release, f))).join(', ')}: reminders here ${result.leads.join(', ')} days before each end of support.`];
+      return [
+        `Watching ${result.releases.map((release) => f.strong(nameOf(release, f))).join(', ')}: reminders here ${result.leads.join(', ')} days before each end of support.`,
+      ];
     case 'watch-auto':
-      return [result.on ? 'This channel now watches every release it has machines on in `/eol inventory`.' : 'This channel no longer watches its inventory releases automatically; watches set with `/eol watch` stay.'];
+      return [
+        result.on
+          ? 'This channel now watches every release it has machines on in `/eol inventory`.'
+          : 'This channel no longer watches its inventory releases automatically; watches set with `/eol watch` stay.',
+      ];
     case 'unwatched': {
-      const lines = result.releases.length > 0 ? [`No more reminders here for ${result.releases.map((release) => nameOf(release, f)).join(', ')}.`] : [];
-      if (result.notWatched.length > 0) lines.push(`Not watched here: ${result.notWatched.map((name) => f.text(name)).join(', ')}.`);
+      const lines =
+        result.releases.length > 0
+          ? [`No more reminders here for ${result.releases.map((release) => nameOf(release, f)).join(', ')}.`]
+          : [];
+      if (result.notWatched.length > 0)
+        lines.push(`Not watched here: ${result.notWatched.map((name) => f.text(name)).join(', ')}.`);
       return lines;
     }
     case 'watches': {
       const lines: string[] = [];
-      if (result.broken) lines.push(`${f.icon('warning')}Reminders here are stopped: Slack answered ${f.text(result.broken.reason)} on ${f.date(result.broken.at.slice(0, 10))}. Invite the bot, then run \`/eol watch\` again.`);
+      if (result.broken)
+        lines.push(
+          `${f.icon('warning')}Reminders here are stopped: Slack answered ${f.text(result.broken.reason)} on ${f.date(result.broken.at.slice(0, 10))}. Invite the bot, then run \`/eol watch\` again.`,
+        );
       if (result.rows.length === 0) {
         lines.push('This channel watches nothing yet. Try `/eol watch windows-10-22h2`.');
         return lines;
@@ -33,18 +46,35 @@ export function watchLines(result: Result, f: Formatter): string[] | null {
           row.leads.map(formatCount).join(', '),
           row.source === 'auto' ? 'from inventory' : 'set here',
         ]);
-        lines.push(tableLine({ columns: ['Release', 'Next reminder', 'Lead days', 'Watched'], rows: table, right: [], more: '`/eol watches` lists them from the command line too.' }));
+        lines.push(
+          tableLine({
+            columns: ['Release', 'Next reminder', 'Lead days', 'Watched'],
+            rows: table,
+            right: [],
+            more: '`/eol watches` lists them from the command line too.',
+          }),
+        );
         // Who marked what handled stays a line: a table cell cannot mention a person.
         for (const row of result.rows) {
-          for (const handled of row.handled) lines.push(`${nameOf(row.release, f)}: ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`);
+          for (const handled of row.handled)
+            lines.push(
+              `${nameOf(row.release, f)}: ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`,
+            );
         }
         return lines;
       }
       for (const row of result.rows) {
-        const next = row.next ? `next reminder ${f.date(row.next.date)} (${f.text(row.next.phaseLabel)} ends ${f.date(row.next.end)})` : 'no reminder left';
+        const next = row.next
+          ? `next reminder ${f.date(row.next.date)} (${f.text(row.next.phaseLabel)} ends ${f.date(row.next.end)})`
+          : 'no reminder left';
         const source = row.source === 'auto' ? ', from inventory' : '';
-        lines.push(`• ${nameOf(row.release, f)}: ${next}; leads ${row.leads.map(formatCount).join(', ')} days${source}`);
-        for (const handled of row.handled) lines.push(`   ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`);
+        lines.push(
+          `• ${nameOf(row.release, f)}: ${next}; leads ${row.leads.map(formatCount).join(', ')} days${source}`,
+        );
+        for (const handled of row.handled)
+          lines.push(
+            `   ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`,
+          );
       }
       return lines;
     }

@@ -6,8 +6,13 @@ import type { Speaker } from '../commands/command-types.js';
 export const LOCAL_SPEAKER: Speaker = { workspace: 'local', channel: 'shell', user: 'local-user', via: 'shell' };
 
 export function checkSpeaker(speaker: Speaker): string | null {
-  for (const [field, value] of Object.entries({ workspace: speaker.workspace, channel: speaker.channel, user: speaker.user })) {
-    if (!isIdentifier(value)) return `--${field} takes 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit, not "${String(value).slice(0, 80)}"`;
+  for (const [field, value] of Object.entries({
+    workspace: speaker.workspace,
+    channel: speaker.channel,
+    user: speaker.user,
+  })) {
+    if (!isIdentifier(value))
+      return `--${field} takes 1 to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit, not "${String(value).slice(0, 80)}"`;
   }
   return null;
 }

@@ -40,7 +40,10 @@ export interface CliWiring {
   deps(now: ((zone: string) => DateTime) | null): CommandDeps;
   pinnedClock(isoDate: string): (zone: string) => DateTime;
   /** The daily reminder job, once; null when it cannot post (no SLACK_BOT_TOKEN) and this is no dry run. */
-  reminders(clock: ((zone: string) => DateTime) | null, dryRun: boolean): Promise<{ lines: string[]; ok: boolean } | null>;
+  reminders(
+    clock: ((zone: string) => DateTime) | null,
+    dryRun: boolean,
+  ): Promise<{ lines: string[]; ok: boolean } | null>;
   /** `db migrate` and `db import-json FILE` (PostgreSQL); null when no database is configured. */
   db(args: string[]): Promise<{ lines: string[]; ok: boolean } | null>;
   /** Refreshes the catalogue from EOLWATCH_CATALOG_URL now, with date-change notices if Slack is set. */
@@ -92,7 +95,14 @@ function splitAtCommand(argv: readonly string[]): { options: string[]; command: 
 }
 
 /** `inventory import FILE [--add] [--dry-run]`: 0 applied or previewed, 1 nothing applied, 2 usage. */
-async function importFile(args: string[], dryRunBefore: boolean, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<number> {
+async function importFile(
+  args: string[],
+  dryRunBefore: boolean,
+  deps: CommandDeps,
+  speaker: Speaker,
+  json: boolean,
+  io: CliIo,
+): Promise<number> {
   const flags = new Set(args.filter((arg) => arg.startsWith('--')));
   const paths = args.filter((arg) => !arg.startsWith('--'));
   const unknown = [...flags].filter((flag) => !['--add', '--dry-run', '--replace'].includes(flag));
@@ -107,11 +117,19 @@ async function importFile(args: string[], dryRunBefore: boolean, deps: CommandDe
     return 1;
   }
   const dryRun = dryRunBefore || flags.has('--dry-run');
-  const result = await runImport({ name: basename(path), bytes: file.bytes }, dryRun ? 'preview' : flags.has('--add') ? 'add' : 'replace', deps, speaker);
+  const result = await runImport(
+    { name: basename(path), bytes: file.bytes },
+    dryRun ? 'preview' : flags.has('--add') ? 'add' : 'replace',
+    deps,
+    speaker,
+  );
   const answered = isAnswered(result);
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
   if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
-  if (!json && result.kind === 'import-preview') io.stdout.write('\nRun it again without --dry-run to replace this team’s counts with these, or with --add to add them.\n');
+  if (!json && result.kind === 'import-preview')
+    io.stdout.write(
+      '\nRun it again without --dry-run to replace this team’s counts with these, or with --add to add them.\n',
+    );
   return answered ? 0 : 1;
 }
 
@@ -127,7 +145,9 @@ async function importAll(args: string[], deps: CommandDeps, speaker: Speaker, io
     if ('reason' in file) throw new Error(file.reason);
     document = JSON.parse(Buffer.from(file.bytes).toString('utf8'));
   } catch (error) {
-    io.stderr.write(`Nothing imported from “${args[0]}”: ${'reason' in file ? file.reason : `it is not JSON (${(error as Error).message})`}.\n`);
+    io.stderr.write(
+      `Nothing imported from “${args[0]}”: ${'reason' in file ? file.reason : `it is not JSON (${(error as Error).message})`}.\n`,
+    );
     return 1;
   }
   const result = await runImportAll(document, deps, speaker);
@@ -140,11 +160,21 @@ async function readImportFile(path: string): Promise<{ bytes: Uint8Array } | { r
   try {
     const info = await stat(path);
     if (!info.isFile()) return { reason: 'it is not a file' };
-    if (info.size > MAX_IMPORT_BYTES) return { reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count` };
+    if (info.size > MAX_IMPORT_BYTES)
+      return {
+        reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
+      };
     return { bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'it cannot be read (permission denied)' : `it cannot be read (${code ?? (error as Error).message})` };
+    return {
+      reason:
+        code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EACCES'
+            ? 'it cannot be read (permission denied)'
+            : `it cannot be read (${code ?? (error as Error).message})`,
+    };
   }
 }
 
@@ -190,20 +220,27 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     io.stderr.write(`${speakerProblem}\n${CLI_USAGE}\n`);
     return 2;
   }
-  if (positionals[0] === 'sync' && (positionals.length === 1 || (positionals.length === 2 && positionals[1] === '--force'))) {
+  if (
+    positionals[0] === 'sync' &&
+    (positionals.length === 1 || (positionals.length === 2 && positionals[1] === '--force'))
+  ) {
     const summary = await wiring.sync(positionals[1] === '--force');
     (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
     return summary.ok ? 0 : 1;
   }
   if (positionals[0] === 'db') {
-    const usable = (positionals[1] === 'migrate' && positionals.length === 2) || (positionals[1] === 'import-json' && positionals.length === 3);
+    const usable =
+      (positionals[1] === 'migrate' && positionals.length === 2) ||
+      (positionals[1] === 'import-json' && positionals.length === 3);
     if (!usable) {
       io.stderr.write(`${CLI_USAGE}\n`);
       return 2;
     }
     const summary = await wiring.db(positionals.slice(1));
     if (!summary) {
-      io.stderr.write('db commands work on PostgreSQL: set EOLWATCH_DATABASE_URL (postgres://user:password@host:5432/eolwatch).\n');
+      io.stderr.write(
+        'db commands work on PostgreSQL: set EOLWATCH_DATABASE_URL (postgres://user:password@host:5432/eolwatch).\n',
+      );
       return 2;
     }
     (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
@@ -217,7 +254,9 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     }
     const summary = await wiring.reminders(clock, (values['dry-run'] ?? false) || dryRunAfter);
     if (!summary) {
-      io.stderr.write('reminders run posts through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL if needed), or add --dry-run.\n');
+      io.stderr.write(
+        'reminders run posts through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL if needed), or add --dry-run.\n',
+      );
       return 2;
     }
     io.stdout.write(`${summary.lines.join('\n')}\n`);
@@ -228,7 +267,8 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   const deps = { ...wired, admins: new Set([...wired.admins, speaker.user]) };
   const json = values.json ?? false;
   // On the command line `audit` is an export of the whole log (CSV unless --format says otherwise).
-  if (positionals[0]?.toLowerCase() === 'audit' && !positionals.includes('--format')) positionals.push('--format', 'csv');
+  if (positionals[0]?.toLowerCase() === 'audit' && !positionals.includes('--format'))
+    positionals.push('--format', 'csv');
   if (positionals[0]?.toLowerCase() === 'import' && positionals[1]?.toLowerCase() === 'all') {
     return importAll(positionals.slice(2), deps, cliSpeaker, io);
   }

@@ -17,9 +17,19 @@ const HISTORY_SIZE = 500;
 
 export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker = LOCAL_SPEAKER): Promise<void> {
   // In a terminal, readline reads arrow keys, Ctrl-A/E and Up for history itself; piped input is read as lines.
-  const terminal = (io.input as { isTTY?: boolean }).isTTY === true && (io.output as { isTTY?: boolean }).isTTY === true;
-  const lines = createInterface({ input: io.input, output: io.output, prompt: 'eol> ', terminal, historySize: HISTORY_SIZE, removeHistoryDuplicates: true });
-  io.output.write('eolwatch local shell (no Slack credentials set). Try: windows 8.1, xp on 2014-04-01, or help. exit quits.\n');
+  const terminal =
+    (io.input as { isTTY?: boolean }).isTTY === true && (io.output as { isTTY?: boolean }).isTTY === true;
+  const lines = createInterface({
+    input: io.input,
+    output: io.output,
+    prompt: 'eol> ',
+    terminal,
+    historySize: HISTORY_SIZE,
+    removeHistoryDuplicates: true,
+  });
+  io.output.write(
+    'eolwatch local shell (no Slack credentials set). Try: windows 8.1, xp on 2014-04-01, or help. exit quits.\n',
+  );
   const warning = staleWarning(deps);
   if (warning) io.output.write(`Warning: ${warning.replace(/`/g, '')}\n`);
   lines.prompt();
@@ -31,7 +41,10 @@ export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker 
       const result = await runText(text, deps, speaker);
       io.output.write(`${renderText(result)}\n`);
       // A terminal shows no picture: the command line writes it.
-      if (result.kind === 'chart') io.output.write(`The picture: npm run --silent eol -- --channel ${speaker.channel} ${text.replace(/\s+--out\s+\S+$/, '')} --out ${result.chart.fileBase}.png\n`);
+      if (result.kind === 'chart')
+        io.output.write(
+          `The picture: npm run --silent eol -- --channel ${speaker.channel} ${text.replace(/\s+--out\s+\S+$/, '')} --out ${result.chart.fileBase}.png\n`,
+        );
     }
     lines.prompt();
   }

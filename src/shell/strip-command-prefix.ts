@@ -3,9 +3,11 @@
 // sequence from a terminal that is not one) are dropped.
 
 export function stripCommandPrefix(line: string): string {
-  return line
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]/g, '')
-    .trim()
-    .replace(/^(?:\/eol|@eolwatch|@eol)(?:\s+|$)/i, '');
+  return (
+    line
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/\x1b\[[0-9;]*[A-Za-z~]|\x1bO[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]/g, '')
+      .trim()
+      .replace(/^(?:\/eol|@eolwatch|@eol)(?:\s+|$)/i, '')
+  );
 }

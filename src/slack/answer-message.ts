@@ -13,7 +13,11 @@ const QUESTION_HINT =
 export const questionOf = (text: string): string => text.replace(/<[@#!][^>]*>/g, ' ').trim();
 
 /** `chart`: a picture to upload with the reply (`@eolwatch chart xp, windows 8.1`). */
-export async function answerMessage(text: string, deps: CommandDeps, speaker: Speaker): Promise<SlackMessage & { chart?: Chart }> {
+export async function answerMessage(
+  text: string,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<SlackMessage & { chart?: Chart }> {
   const request = parseCommand(questionOf(text));
   if (request.kind === 'invalid') return { text: QUESTION_HINT, blocks: [] };
   // In a thread everybody sees the answer already: no share button.

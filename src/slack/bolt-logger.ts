@@ -4,7 +4,8 @@ import type { Logger as PinoLogger } from 'pino';
 
 export function createBoltLogger(pino: PinoLogger): Logger {
   let named = pino.child({ component: 'bolt' });
-  const asText = (msg: unknown[]): string => msg.map((part) => (typeof part === 'string' ? part : String(part))).join(' ');
+  const asText = (msg: unknown[]): string =>
+    msg.map((part) => (typeof part === 'string' ? part : String(part))).join(' ');
   return {
     debug: (...msg) => named.debug(asText(msg)),
     info: (...msg) => named.info(asText(msg)),

@@ -25,7 +25,20 @@ export type SlackConnection =
     };
 
 /** The bot scopes an OAuth install asks for: the manifest's. */
-const BOT_SCOPES = ['commands', 'chat:write', 'app_mentions:read', 'im:history', 'channels:join', 'channels:history', 'groups:history', 'files:read', 'files:write', 'im:write', 'channels:read', 'groups:read'];
+const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'app_mentions:read',
+  'im:history',
+  'channels:join',
+  'channels:history',
+  'groups:history',
+  'files:read',
+  'files:write',
+  'im:write',
+  'channels:read',
+  'groups:read',
+];
 
 const healthRoute: CustomRoute = {
   path: '/healthz',
@@ -55,7 +68,11 @@ export const HTTP_SERVER_OPTIONS: ServerOptions = {
  */
 export const MAX_CONNECTIONS = 10_000;
 
-function guardedReceiver(signingSecret: string, deps: SlackDeps, oauth?: Extract<SlackConnection, { mode: 'oauth' }>): HTTPReceiver {
+function guardedReceiver(
+  signingSecret: string,
+  deps: SlackDeps,
+  oauth?: Extract<SlackConnection, { mode: 'oauth' }>,
+): HTTPReceiver {
   // The guard verifies every POST's signature, more strictly than Bolt (exact header, both directions,
   // replays) and before Bolt reads anything; Bolt's own check would only repeat the HMAC. The install
   // page and the OAuth redirect are GETs, which pass through to Bolt's InstallProvider.
@@ -66,10 +83,21 @@ function guardedReceiver(signingSecret: string, deps: SlackDeps, oauth?: Extract
         stateSecret: oauth.stateSecret,
         installationStore: oauth.installationStore,
         scopes: BOT_SCOPES,
-        installerOptions: { directInstall: false, stateVerification: true, ...(oauth.apiUrl ? { clientOptions: { slackApiUrl: oauth.apiUrl } } : {}) },
+        installerOptions: {
+          directInstall: false,
+          stateVerification: true,
+          ...(oauth.apiUrl ? { clientOptions: { slackApiUrl: oauth.apiUrl } } : {}),
+        },
       }
     : {};
-  const receiver = new HTTPReceiver({ signingSecret, signatureVerification: false, customRoutes: [healthRoute], logger: createBoltLogger(deps.logger), bodyLimit: MAX_BODY_BYTES, ...installer });
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    signatureVerification: false,
+    customRoutes: [healthRoute],
+    logger: createBoltLogger(deps.logger),
+    bodyLimit: MAX_BODY_BYTES,
+    ...installer,
+  });
   const slack = guardSlackRequests(receiver.requestListener, { signingSecret });
   // The HTTP API shares the port; its requests carry a token, not a Slack signature.
   const api = createApiHandler({ commands: deps.commands, logger: deps.logger });
@@ -128,7 +156,14 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
   const app =
     connection.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: connection.appToken, installerOptions: { clientOptions } })
-      : new App({ ...common, receiver: guardedReceiver(connection.signingSecret, deps, connection.mode === 'oauth' ? connection : undefined) });
+      : new App({
+          ...common,
+          receiver: guardedReceiver(
+            connection.signingSecret,
+            deps,
+            connection.mode === 'oauth' ? connection : undefined,
+          ),
+        });
   guardBoltEvents(app, deps.logger);
   if (connection.mode !== 'oauth') keyByHomeWorkspace(app);
   else if (connection.rememberOrgWorkspace) rememberOrgWorkspaces(app, connection.rememberOrgWorkspace);

@@ -21,7 +21,10 @@ export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: 
   return async (text, speaker) => {
     const request = parseCommand(text);
     const contracts = request.kind === 'lookup' ? JSON.stringify(await (await deps.store()).contracts(speaker)) : '';
-    const key = request.kind === 'lookup' ? `${deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}` : null;
+    const key =
+      request.kind === 'lookup'
+        ? `${deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}`
+        : null;
     const cached = key === null ? undefined : cache.get(key);
     if (cached) return cached;
     const result = await runCommand(request, deps, speaker);

@@ -14,18 +14,42 @@ export async function downloadSharedFile(client: webApi.WebClient, fileId: strin
     info = await client.files.info({ file: fileId });
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
-    return { ok: false, name: 'the file', reason: code === 'file_not_found' || code === 'file_deleted' ? 'the file is gone from Slack' : `Slack did not hand over the file (${code ?? 'no answer'})` };
+    return {
+      ok: false,
+      name: 'the file',
+      reason:
+        code === 'file_not_found' || code === 'file_deleted'
+          ? 'the file is gone from Slack'
+          : `Slack did not hand over the file (${code ?? 'no answer'})`,
+    };
   }
   const file = info.file ?? {};
   const name = file.name ?? file.title ?? 'the file';
-  if ((file.size ?? 0) > MAX_IMPORT_BYTES) return { ok: false, name, reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count` };
+  if ((file.size ?? 0) > MAX_IMPORT_BYTES)
+    return {
+      ok: false,
+      name,
+      reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
+    };
   const url = file.url_private_download ?? file.url_private;
-  if (!url) return { ok: false, name, reason: 'Slack gave no address to download it from (a file on another service?)' };
+  if (!url)
+    return { ok: false, name, reason: 'Slack gave no address to download it from (a file on another service?)' };
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${client.token ?? ''}` }, redirect: 'error', signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${client.token ?? ''}` },
+      redirect: 'error',
+      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+    });
   } catch (error) {
-    return { ok: false, name, reason: (error as Error).name === 'TimeoutError' ? 'the download from Slack took too long' : 'the download from Slack failed' };
+    return {
+      ok: false,
+      name,
+      reason:
+        (error as Error).name === 'TimeoutError'
+          ? 'the download from Slack took too long'
+          : 'the download from Slack failed',
+    };
   }
   if (!response.ok) {
     await response.body?.cancel();

@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import { identifierProblem } from '../leaf/check-identifier.js';
 
 type Loose = Record<string, unknown> | undefined;
-const idOf = (value: unknown): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>).id : value);
+const idOf = (value: unknown): unknown =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>).id : value;
 
 /** Every id a command, event or action carries that eolwatch could store or use in a path. */
 function idsOf(body: Record<string, unknown>): Record<string, unknown> {
@@ -25,7 +26,10 @@ export function guardBoltEvents(app: App, logger: Logger): void {
   app.processEvent = async (event) => {
     if (event.retryNum !== undefined && event.retryNum > 0) {
       // The first delivery was acknowledged late or is still being answered: never act twice.
-      logger.info({ retryNum: event.retryNum, retryReason: event.retryReason }, 'acknowledged a Slack retry without acting');
+      logger.info(
+        { retryNum: event.retryNum, retryReason: event.retryReason },
+        'acknowledged a Slack retry without acting',
+      );
       await event.ack();
       return;
     }

@@ -67,10 +67,15 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
       const timestamp = req.headers['x-slack-request-timestamp'];
       const signature = req.headers['x-slack-signature'];
       const now = nowSeconds();
-      if (typeof timestamp !== 'string' || !/^[1-9]\d{0,11}$/.test(timestamp) || Math.abs(now - Number(timestamp)) > windowSeconds) {
+      if (
+        typeof timestamp !== 'string' ||
+        !/^[1-9]\d{0,11}$/.test(timestamp) ||
+        Math.abs(now - Number(timestamp)) > windowSeconds
+      ) {
         return refuse(res, 401, 'Missing, malformed or stale timestamp');
       }
-      if (typeof signature !== 'string' || !/^v0=[0-9a-f]{64}$/.test(signature)) return refuse(res, 401, 'Missing or malformed signature');
+      if (typeof signature !== 'string' || !/^v0=[0-9a-f]{64}$/.test(signature))
+        return refuse(res, 401, 'Missing or malformed signature');
       const expected = `v0=${createHmac('sha256', options.signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
       if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return refuse(res, 401, 'Bad signature');
       if (!remember(signature, now)) return refuse(res, 401, 'Request already received');

@@ -33,8 +33,16 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
   };
 
   /** The workspace's burn-down, uploaded if its numbers changed; null when there is nothing to draw. */
-  const drawChart = async (client: webApi.WebClient, workspace: string, signature: string): Promise<HomeChart | null> => {
-    const result = await runCommand({ kind: 'chart', scope: 'workspace', text: '', out: null }, deps.commands, { workspace, channel: '', user: '' });
+  const drawChart = async (
+    client: webApi.WebClient,
+    workspace: string,
+    signature: string,
+  ): Promise<HomeChart | null> => {
+    const result = await runCommand({ kind: 'chart', scope: 'workspace', text: '', out: null }, deps.commands, {
+      workspace,
+      channel: '',
+      user: '',
+    });
     if (result.kind !== 'chart') return null;
     const known = charts.get(workspace);
     if (known?.altText === result.chart.altText) {
@@ -63,7 +71,9 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
         .then(async (chart) => {
           if (chart && chart !== before) await publishView(client, workspace, user);
         })
-        .catch((error: unknown) => deps.logger.warn({ err: error, workspace }, 'the Home tab’s chart could not be drawn'));
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error, workspace }, 'the Home tab’s chart could not be drawn'),
+        );
       return { drawn };
     },
   };

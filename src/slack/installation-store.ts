@@ -4,7 +4,13 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { RoleStore } from '../governance/role-store.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import { orgInstallKey, orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import {
+  orgInstallKey,
+  orgWorkspaceKey,
+  uninstalledKey,
+  workspaceInstallKey,
+  type InstallationRecords,
+} from '../installations/installation-records.js';
 
 function keyOf(installation: Installation): string {
   if (installation.isEnterpriseInstall && installation.enterprise?.id) return orgInstallKey(installation.enterprise.id);
@@ -20,7 +26,9 @@ function keysOf(query: InstallationQuery<boolean>): string[] {
   return keys;
 }
 
-export function createInstallationStore(records: () => Promise<InstallationRecords & RoleStore & AuditLog>): InstallationStore {
+export function createInstallationStore(
+  records: () => Promise<InstallationRecords & RoleStore & AuditLog>,
+): InstallationStore {
   return {
     storeInstallation: async (installation) => {
       const store = await records();
@@ -31,7 +39,16 @@ export function createInstallationStore(records: () => Promise<InstallationRecor
       if (workspace && installation.user?.id) await store.setAdmin(workspace, installation.user.id, true);
       if (workspace) {
         const user = installation.user?.id ?? 'unknown';
-        await store.appendAudit({ workspace, at: new Date().toISOString(), user, via: 'slack', channel: null, action: 'app.install', change: `installed; <@${user}> is an admin`, releases: [] });
+        await store.appendAudit({
+          workspace,
+          at: new Date().toISOString(),
+          user,
+          via: 'slack',
+          channel: null,
+          action: 'app.install',
+          change: `installed; <@${user}> is an admin`,
+          releases: [],
+        });
       }
     },
     fetchInstallation: async (query) => {
@@ -62,6 +79,8 @@ export async function botTokenOf(records: InstallationRecords, teamId: string): 
 }
 
 /** Notes that a workspace is served by its org's org-wide install (see botTokenOf). */
-export function orgWorkspaceRememberer(records: () => Promise<InstallationRecords>): (teamId: string, enterpriseId: string) => Promise<void> {
+export function orgWorkspaceRememberer(
+  records: () => Promise<InstallationRecords>,
+): (teamId: string, enterpriseId: string) => Promise<void> {
   return async (teamId, enterpriseId) => (await records()).saveInstallation(orgWorkspaceKey(teamId), { enterpriseId });
 }

@@ -8,17 +8,29 @@ import { renderBlocks } from '../render/render-blocks.js';
 import { downloadSharedFile } from './download-shared-file.js';
 import type { SlackDeps } from './slack-deps.js';
 
-export async function postImportPreview(client: webApi.WebClient, fileId: string, speaker: Speaker, deps: SlackDeps): Promise<void> {
+export async function postImportPreview(
+  client: webApi.WebClient,
+  fileId: string,
+  speaker: Speaker,
+  deps: SlackDeps,
+): Promise<void> {
   const file = await downloadSharedFile(client, fileId);
   const result = file.ok
     ? await runImport({ name: file.name, bytes: file.bytes }, 'preview', deps.commands, speaker)
     : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
   const message = renderBlocks(result.kind === 'import-preview' ? { ...result, fileRef: fileId } : result);
-  deps.logger.info({ workspace: speaker.workspace, channel: speaker.channel, file: fileId, outcome: result.kind }, 'import preview');
+  deps.logger.info(
+    { workspace: speaker.workspace, channel: speaker.channel, file: fileId, outcome: result.kind },
+    'import preview',
+  );
   try {
     await client.chat.postEphemeral({ channel: speaker.channel, user: speaker.user, ...message });
   } catch {
     // Not in that channel (or it is gone): the person still gets their preview, in a direct message.
-    await client.chat.postMessage({ channel: speaker.user, text: `${escapeMrkdwn('For the import you started:')} ${message.text}`, blocks: message.blocks });
+    await client.chat.postMessage({
+      channel: speaker.user,
+      text: `${escapeMrkdwn('For the import you started:')} ${message.text}`,
+      blocks: message.blocks,
+    });
   }
 }

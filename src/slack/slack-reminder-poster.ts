@@ -28,41 +28,73 @@ const MAX_HISTORY_PAGES = 50;
 export const WEB_API_TIMEOUT_MS = 10_000;
 
 /** The key a reminder post carries in its message metadata. */
-const keyOf = (payload: unknown): unknown => (typeof payload === 'object' && payload !== null && 'key' in payload ? payload.key : undefined);
+const keyOf = (payload: unknown): unknown =>
+  typeof payload === 'object' && payload !== null && 'key' in payload ? payload.key : undefined;
 
 export function createWebClient(token: string, apiUrl?: string, timeoutMs = WEB_API_TIMEOUT_MS): webApi.WebClient {
   // No automatic retries: a retried post whose first answer was lost would post twice. 429s come back
   // to deliverReminders, which waits Retry-After itself. A timeout keeps one hung call from holding the run.
-  return new webApi.WebClient(token, { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: timeoutMs });
+  return new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: timeoutMs,
+  });
 }
 
-async function postMessage(client: webApi.WebClient, channel: string, key: string, message: SlackMessage, thread: PlannedReminder['thread'] = null): Promise<PostOutcome> {
+async function postMessage(
+  client: webApi.WebClient,
+  channel: string,
+  key: string,
+  message: SlackMessage,
+  thread: PlannedReminder['thread'] = null,
+): Promise<PostOutcome> {
   try {
     const threading = thread ? { thread_ts: thread.ts, reply_broadcast: thread.broadcast } : {};
-    const response = await client.chat.postMessage({ channel, ...message, ...threading, metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { key } } });
+    const response = await client.chat.postMessage({
+      channel,
+      ...message,
+      ...threading,
+      metadata: { event_type: REMINDER_EVENT_TYPE, event_payload: { key } },
+    });
     return { kind: 'posted', ts: response.ts ?? '' };
   } catch (caught) {
     const error = caught as SlackError;
-    if (error.code === 'slack_webapi_rate_limited_error') return { kind: 'rate-limited', retryAfterMs: (error.retryAfter ?? 1) * 1000 };
-    if (error.code === 'slack_webapi_platform_error') return { kind: 'refused', reason: error.data?.error ?? 'unknown_error' };
+    if (error.code === 'slack_webapi_rate_limited_error')
+      return { kind: 'rate-limited', retryAfterMs: (error.retryAfter ?? 1) * 1000 };
+    if (error.code === 'slack_webapi_platform_error')
+      return { kind: 'refused', reason: error.data?.error ?? 'unknown_error' };
     return { kind: 'unknown', reason: error.message ?? String(caught) };
   }
 }
 
 export function createSlackReminderPoster(client: webApi.WebClient): ReminderPoster {
   return {
-    post: (reminder: PlannedReminder) => postMessage(client, reminder.channel, reminder.key, renderReminder(reminder), reminder.thread),
+    post: (reminder: PlannedReminder) =>
+      postMessage(client, reminder.channel, reminder.key, renderReminder(reminder), reminder.thread),
     postNotice: (notice: DateNotice) => postMessage(client, notice.channel, notice.key, renderNotice(notice)),
 
-    async findPosted(post: { workspace: string; channel: string; key: string; thread?: PlannedReminder['thread'] }, since: string): Promise<string | null> {
+    async findPosted(
+      post: { workspace: string; channel: string; key: string; thread?: PlannedReminder['thread'] },
+      since: string,
+    ): Promise<string | null> {
       const oldest = String(Math.floor(Date.parse(since) / 1000) - CLOCK_SLACK_SECONDS);
       let cursor: string | undefined;
       for (let page = 0; page < MAX_HISTORY_PAGES; page += 1) {
         // A reply in a thread is not in the channel's history: it is looked for in the thread.
-        const query = { channel: post.channel, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) };
-        const response = post.thread ? await client.conversations.replies({ ...query, ts: post.thread.ts }) : await client.conversations.history(query);
+        const query = {
+          channel: post.channel,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        };
+        const response = post.thread
+          ? await client.conversations.replies({ ...query, ts: post.thread.ts })
+          : await client.conversations.history(query);
         const found = response.messages?.find(
-          (message) => message.metadata?.event_type === REMINDER_EVENT_TYPE && keyOf(message.metadata.event_payload) === post.key,
+          (message) =>
+            message.metadata?.event_type === REMINDER_EVENT_TYPE && keyOf(message.metadata.event_payload) === post.key,
         );
         if (found?.ts) return found.ts;
         cursor = response.response_metadata?.next_cursor;
@@ -83,7 +115,10 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
       // One person's closed DMs (or a deactivated account) do not keep the others from hearing.
       for (const user of users) {
         try {
-          await client.chat.postMessage({ channel: await directMessageChannel(client, user), ...renderBrokenNotice(channel, reason) });
+          await client.chat.postMessage({
+            channel: await directMessageChannel(client, user),
+            ...renderBrokenNotice(channel, reason),
+          });
         } catch {
           // Nobody else to tell: the channel's watches show the break in /eol watches.
         }
@@ -96,7 +131,10 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
  * One poster for every workspace, each posting with its own bot token (OAuth installs). A workspace
  * with no installation (never installed, or uninstalled) gets nothing: its reminders stay pending.
  */
-export function createWorkspacePoster(tokenFor: (workspace: string) => Promise<string | null>, apiUrl?: string): ReminderPoster {
+export function createWorkspacePoster(
+  tokenFor: (workspace: string) => Promise<string | null>,
+  apiUrl?: string,
+): ReminderPoster {
   const posters = new Map<string, ReminderPoster>();
   async function posterFor(workspace: string): Promise<ReminderPoster | null> {
     const token = await tokenFor(workspace);
@@ -108,10 +146,14 @@ export function createWorkspacePoster(tokenFor: (workspace: string) => Promise<s
     }
     return poster;
   }
-  const notInstalled = (workspace: string): PostOutcome => ({ kind: 'unknown', reason: `eolwatch is not installed in ${workspace}` });
+  const notInstalled = (workspace: string): PostOutcome => ({
+    kind: 'unknown',
+    reason: `eolwatch is not installed in ${workspace}`,
+  });
   return {
     post: async (reminder) => (await posterFor(reminder.workspace))?.post(reminder) ?? notInstalled(reminder.workspace),
-    postNotice: async (notice) => (await posterFor(notice.workspace))?.postNotice(notice) ?? notInstalled(notice.workspace),
+    postNotice: async (notice) =>
+      (await posterFor(notice.workspace))?.postNotice(notice) ?? notInstalled(notice.workspace),
     findPosted: async (post, since) => (await posterFor(post.workspace))?.findPosted(post, since) ?? null,
     join: async (target) => (await posterFor(target.workspace))?.join(target) ?? false,
     tellOwners: async (target, users, reason) => (await posterFor(target.workspace))?.tellOwners(target, users, reason),

@@ -19,8 +19,20 @@ export function uninstallHandler(
     if (records && teamId) {
       const store = await records();
       await store.saveInstallation(uninstalledKey(teamId), { at: now() });
-      await store.appendAudit({ workspace: teamId, at: now(), user: 'slack', via: 'slack', channel: null, action: 'app.uninstall', change: `${event}: nothing more is posted; the data stays for the grace period`, releases: [] });
+      await store.appendAudit({
+        workspace: teamId,
+        at: now(),
+        user: 'slack',
+        via: 'slack',
+        channel: null,
+        action: 'app.uninstall',
+        change: `${event}: nothing more is posted; the data stays for the grace period`,
+        releases: [],
+      });
     }
-    logger.warn({ workspace: teamId, enterprise: enterpriseId, event }, 'eolwatch was uninstalled, or its bot token revoked: nothing more is posted there');
+    logger.warn(
+      { workspace: teamId, enterprise: enterpriseId, event },
+      'eolwatch was uninstalled, or its bot token revoked: nothing more is posted there',
+    );
   };
 }

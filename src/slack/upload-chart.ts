@@ -8,7 +8,12 @@ import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 /** Slack's limit on an image's alt text. */
 const MAX_ALT_TEXT = 1000;
 
-export async function uploadChart(client: webApi.WebClient, channel: string | null, chart: Chart, threadTs?: string): Promise<string | null> {
+export async function uploadChart(
+  client: webApi.WebClient,
+  channel: string | null,
+  chart: Chart,
+  threadTs?: string,
+): Promise<string | null> {
   const { renderChartImage } = await import('../chart-images/render-chart-image.js');
   const png = await renderChartImage(chart.spec, 'png');
   const file = {
@@ -19,7 +24,11 @@ export async function uploadChart(client: webApi.WebClient, channel: string | nu
     initial_comment: escapeMrkdwn(chart.summary),
   };
   const uploaded = await client.filesUploadV2(
-    channel === null ? { ...file, initial_comment: undefined } : threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel },
+    channel === null
+      ? { ...file, initial_comment: undefined }
+      : threadTs
+        ? { ...file, channel_id: channel, thread_ts: threadTs }
+        : { ...file, channel_id: channel },
   );
   const files = (uploaded as { files?: { files?: { id?: string }[] }[] }).files;
   return files?.[0]?.files?.[0]?.id ?? null;

@@ -4,7 +4,11 @@ import type { webApi } from '@slack/bolt';
 import type { Result } from '../commands/command-types.js';
 import { renderBlocks } from '../render/render-blocks.js';
 
-export async function uploadExport(client: webApi.WebClient, channel: string, result: Extract<Result, { kind: 'export' }>): Promise<void> {
+export async function uploadExport(
+  client: webApi.WebClient,
+  channel: string,
+  result: Extract<Result, { kind: 'export' }>,
+): Promise<void> {
   await client.filesUploadV2({
     channel_id: channel,
     file: Buffer.from(result.content, 'utf8'),

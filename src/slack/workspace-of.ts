@@ -5,4 +5,7 @@
 // keys by its enterprise.
 import type { Context } from '@slack/bolt';
 
-export const workspaceOf = (context: Pick<Context, 'teamId' | 'enterpriseId'>, fromPayload: string | undefined): string => context.teamId ?? context.enterpriseId ?? fromPayload ?? '';
+export const workspaceOf = (
+  context: Pick<Context, 'teamId' | 'enterpriseId'>,
+  fromPayload: string | undefined,
+): string => context.teamId ?? context.enterpriseId ?? fromPayload ?? '';

@@ -48,7 +48,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new StoreFileError(`the store ${this.path} is not valid JSON (${(error as Error).message}); it was left as it is`);
+      throw new StoreFileError(
+        `the store ${this.path} is not valid JSON (${(error as Error).message}); it was left as it is`,
+      );
     }
     return this.parse(data);
   }

@@ -36,7 +36,13 @@ export async function readHistory(path: string, fromByte = 0): Promise<HistoryTa
   const lastNewline = buffer.lastIndexOf(0x0a);
   const end = lastNewline < fromByte ? fromByte : lastNewline + 1;
   const text = buffer.subarray(fromByte, end).toString('utf8');
-  const entries = text === '' ? [] : text.trimEnd().split('\n').map((line, index) => parseEntry(path, line, index));
+  const entries =
+    text === ''
+      ? []
+      : text
+          .trimEnd()
+          .split('\n')
+          .map((line, index) => parseEntry(path, line, index));
   return { entries, endOfLastLine: end };
 }
 
@@ -56,10 +62,15 @@ function parseEntry(path: string, line: string, index: number): HistoryEntry {
   try {
     json = JSON.parse(line);
   } catch {
-    throw new StoreFileError(`the history ${path} has a line that is not JSON (line ${index + 1} of those read); it was left as it is`);
+    throw new StoreFileError(
+      `the history ${path} has a line that is not JSON (line ${index + 1} of those read); it was left as it is`,
+    );
   }
   const entry = historyEntrySchema.safeParse(json);
-  if (!entry.success) throw new StoreFileError(`the history ${path} has a line that is not a history entry (line ${index + 1} of those read: ${entry.error.issues[0]?.path.join('.')} ${entry.error.issues[0]?.message}); it was left as it is`);
+  if (!entry.success)
+    throw new StoreFileError(
+      `the history ${path} has a line that is not a history entry (line ${index + 1} of those read: ${entry.error.issues[0]?.path.join('.')} ${entry.error.issues[0]?.message}); it was left as it is`,
+    );
   return entry.data;
 }
 

@@ -32,7 +32,12 @@ import { decideClaim, withoutClaim } from '../reminders/claim-reminder.js';
 import type { ClaimResult, ReminderClaim } from '../reminders/watch-store.js';
 import { claimHolderAlive, processAlive } from './run-claims.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
-import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import {
+  orgWorkspaceKey,
+  uninstalledKey,
+  workspaceInstallKey,
+  type InstallationRecords,
+} from '../installations/installation-records.js';
 import { isKeyOfChannel, isKeyOfWorkspace, type WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
@@ -40,9 +45,23 @@ import { appendJsonLines } from './append-json-lines.js';
 import { isIdentifier } from '../leaf/check-identifier.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import { appendHistory, cutTornLine, historyPath, isLoggableTeam, readHistory } from './history-log.js';
-import { emptyStore, parseStore, type StoreData, type StoredChannel, type StoredTeam, type StoredWorkspace } from './store-schema.js';
+import {
+  emptyStore,
+  parseStore,
+  type StoreData,
+  type StoredChannel,
+  type StoredTeam,
+  type StoredWorkspace,
+} from './store-schema.js';
 import type { Contract } from '../contracts/apply-contract.js';
-import { applyWatches, type ChannelWatches, type MilestoneMark, type ReminderRecord, type WatchStore, type WorkspaceWatches } from '../reminders/watch-store.js';
+import {
+  applyWatches,
+  type ChannelWatches,
+  type MilestoneMark,
+  type ReminderRecord,
+  type WatchStore,
+  type WorkspaceWatches,
+} from '../reminders/watch-store.js';
 
 export interface LowdbStoreOptions {
   /** How long to wait for another process's lock before answering "busy". Slack allows 3 s in all. */
@@ -88,7 +107,9 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
   contracts: structuredClone(stored?.contracts ?? {}),
 });
 
-export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog {
+export class LowdbStore
+  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog
+{
   private seen: FileIdentity | null = null;
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -112,7 +133,10 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     await mkdir(dirname(path), { recursive: true });
     // Writing replaces the file (a temporary one renamed over it), which a read-only mode would not stop.
     const mode = (await stat(path).catch(() => null))?.mode;
-    if (mode !== undefined && (mode & 0o222) === 0) throw new StoreFileError(`the store ${path} is read-only; make it writable or set EOLWATCH_STORE to another file. It was left as it is`);
+    if (mode !== undefined && (mode & 0o222) === 0)
+      throw new StoreFileError(
+        `the store ${path} is read-only; make it writable or set EOLWATCH_STORE to another file. It was left as it is`,
+      );
     const db = new Low<StoreData>(new DurableJsonFile(path, parseStore(path)), emptyStore());
     const store = new LowdbStore(db, path, options.lockWaitMs ?? 1500, options.checkpointDelayMs ?? 1000);
     // Opening answers nobody within Slack's 3 s either: it waits for a busy store like a reminder run.
@@ -148,7 +172,13 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
     // The history schema caps a file name at 255 characters: a longer one would stop every later read.
     const file = update.file === undefined ? {} : { file: update.file.slice(0, 255) };
-    return this.enqueueChange({ team, counts: (current) => countsOfUpdate(current, update), by, action: update.action, ...file });
+    return this.enqueueChange({
+      team,
+      counts: (current) => countsOfUpdate(current, update),
+      by,
+      action: update.action,
+      ...file,
+    });
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
@@ -204,7 +234,13 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     });
   }
 
-  watch(ref: TeamRef, releases: { release: string; leads: number[] }[], source: 'manual' | 'auto', today: string, by?: string): Promise<void> {
+  watch(
+    ref: TeamRef,
+    releases: { release: string; leads: number[] }[],
+    source: 'manual' | 'auto',
+    today: string,
+    by?: string,
+  ): Promise<void> {
     return this.changeChannel(ref, (channel) => {
       applyWatches(channel.watches, releases, source, today, by);
       if (source === 'manual') channel.broken = null;
@@ -252,7 +288,9 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult> {
     return this.withLock(
       async () => {
-        const { result, record } = decideClaim(ownValue(this.db.data.reminders, key), claim, (by, at) => claimHolderAlive(by, at, claim.at));
+        const { result, record } = decideClaim(ownValue(this.db.data.reminders, key), claim, (by, at) =>
+          claimHolderAlive(by, at, claim.at),
+        );
         if (record) {
           this.db.data.reminders[key] = record;
           await this.persist();
@@ -364,7 +402,8 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   // --- AuditLog: one append-only JSON Lines file per workspace, beside the history logs ---
 
   private auditPath(workspace: string): string {
-    if (!isIdentifier(workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
+    if (!isIdentifier(workspace))
+      throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
     return join(dirname(this.path), `${basename(this.path, '.json')}.audit`, `${workspace}.jsonl`);
   }
 
@@ -383,7 +422,8 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     while (this.auditPending.length > 0) {
       const batch = this.auditPending.splice(0);
       const byWorkspace = new Map<string, typeof batch>();
-      for (const pending of batch) byWorkspace.set(pending.entry.workspace, [...(byWorkspace.get(pending.entry.workspace) ?? []), pending]);
+      for (const pending of batch)
+        byWorkspace.set(pending.entry.workspace, [...(byWorkspace.get(pending.entry.workspace) ?? []), pending]);
       for (const [workspace, pendings] of byWorkspace) {
         try {
           await appendJsonLines(
@@ -392,7 +432,9 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
           );
           for (const pending of pendings) pending.resolve();
         } catch (error) {
-          const reason = new StoreWriteError(`could not write the audit log (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+          const reason = new StoreWriteError(
+            `could not write the audit log (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+          );
           for (const pending of pendings) pending.reject(reason);
         }
       }
@@ -447,12 +489,15 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     return this.withLock(
       async () => {
         await this.auditFlushing;
-        if (!isIdentifier(workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
+        if (!isIdentifier(workspace))
+          throw new Error(`a malformed id reached the store: ${JSON.stringify(workspace).slice(0, 200)}`);
         const data = this.db.data;
         delete data.workspaces[workspace];
         for (const key of Object.keys(data.reminders)) if (isKeyOfWorkspace(key, workspace)) delete data.reminders[key];
-        for (const key of Object.keys(data.milestones)) if (isKeyOfWorkspace(key, workspace)) delete data.milestones[key];
-        for (const [hash, token] of Object.entries(data.apiTokens)) if (token.workspace === workspace) delete data.apiTokens[hash];
+        for (const key of Object.keys(data.milestones))
+          if (isKeyOfWorkspace(key, workspace)) delete data.milestones[key];
+        for (const [hash, token] of Object.entries(data.apiTokens))
+          if (token.workspace === workspace) delete data.apiTokens[hash];
         delete data.installations[workspaceInstallKey(workspace)];
         delete data.installations[uninstalledKey(workspace)];
         delete data.installations[orgWorkspaceKey(workspace)];
@@ -470,7 +515,8 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     return this.withLock(
       async () => {
         await this.auditFlushing;
-        if (!isLoggableTeam(ref)) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
+        if (!isLoggableTeam(ref))
+          throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
         const data = this.db.data;
         const stored = this.storedWorkspace(ref.workspace);
         if (stored) {
@@ -485,7 +531,10 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
         const path = this.auditPath(ref.workspace);
         const text = await readFile(path, 'utf8').catch(() => null);
         if (text !== null) {
-          const kept = text.split('\n').slice(0, -1).filter((line) => (JSON.parse(line) as AuditEntry).channel !== ref.channel);
+          const kept = text
+            .split('\n')
+            .slice(0, -1)
+            .filter((line) => (JSON.parse(line) as AuditEntry).channel !== ref.channel);
           const temporary = `${path}.${process.pid}.tmp`;
           await writeFile(temporary, kept.map((line) => `${line}\n`).join(''));
           await rename(temporary, path);
@@ -500,8 +549,14 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
 
   addApiToken(token: ApiToken): Promise<boolean> {
     return this.withLock(async () => {
-      if (!isIdentifier(token.workspace)) throw new Error(`a malformed id reached the store: ${JSON.stringify(token.workspace).slice(0, 200)}`);
-      if (Object.values(this.db.data.apiTokens).some((held) => held.workspace === token.workspace && held.name === token.name)) return false;
+      if (!isIdentifier(token.workspace))
+        throw new Error(`a malformed id reached the store: ${JSON.stringify(token.workspace).slice(0, 200)}`);
+      if (
+        Object.values(this.db.data.apiTokens).some(
+          (held) => held.workspace === token.workspace && held.name === token.name,
+        )
+      )
+        return false;
       this.db.data.apiTokens[token.hash] = { ...token };
       await this.persist();
       return true;
@@ -511,7 +566,9 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
   apiTokens(workspace: string): Promise<ApiToken[]> {
     return this.inQueue(async () => {
       await this.refreshIfChanged(READ_RECHECK_MS);
-      return Object.values(this.db.data.apiTokens).filter((token) => token.workspace === workspace).map((token) => ({ ...token }));
+      return Object.values(this.db.data.apiTokens)
+        .filter((token) => token.workspace === workspace)
+        .map((token) => ({ ...token }));
     });
   }
 
@@ -526,7 +583,9 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
 
   revokeApiToken(workspace: string, name: string): Promise<boolean> {
     return this.withLock(async () => {
-      const found = Object.values(this.db.data.apiTokens).find((token) => token.workspace === workspace && token.name === name);
+      const found = Object.values(this.db.data.apiTokens).find(
+        (token) => token.workspace === workspace && token.name === name,
+      );
       if (!found) return false;
       delete this.db.data.apiTokens[found.hash];
       await this.persist();
@@ -585,14 +644,20 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
           }
           counts = applied.next;
           const file = pending.file === undefined ? {} : { file: pending.file };
-          entries.push(...applied.changes.map((change) => ({ ...change, ...pending.by, action: pending.action, ...file })));
+          entries.push(
+            ...applied.changes.map((change) => ({ ...change, ...pending.by, action: pending.action, ...file })),
+          );
           return applied.changes;
         });
         // Memory changes only once the lines are on disk: a failed append leaves the team as it was.
         if (entries.length > 0) {
-          const historyBytes = await appendHistory(historyPath(this.historyDir, team), entries).catch((error: NodeJS.ErrnoException) => {
-            throw new StoreWriteError(`could not write ${historyPath(this.historyDir, team)} (${error.code ?? error.message})`);
-          });
+          const historyBytes = await appendHistory(historyPath(this.historyDir, team), entries).catch(
+            (error: NodeJS.ErrnoException) => {
+              throw new StoreWriteError(
+                `could not write ${historyPath(this.historyDir, team)} (${error.code ?? error.message})`,
+              );
+            },
+          );
           this.putTeam(team, { ...stored, counts, historyBytes });
           // The automatic watches go with the counts: written now if they changed; should that write
           // fail, the log has the counts and replaying them brings the watches back.
@@ -639,7 +704,11 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     const wellFormed = typeof ref === 'string' ? isIdentifier(ref) : isLoggableTeam(ref);
     if (!wellFormed) throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
     const workspace = typeof ref === 'string' ? ref : ref.workspace;
-    return (this.db.data.workspaces[workspace] = this.storedWorkspace(workspace) ?? { teams: {}, channels: {}, admins: [] });
+    return (this.db.data.workspaces[workspace] = this.storedWorkspace(workspace) ?? {
+      teams: {},
+      channels: {},
+      admins: [],
+    });
   }
 
   private putTeam(team: TeamRef, stored: StoredTeam): void {
@@ -666,11 +735,17 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     const stored = this.storedTeam(team) ?? newTeam();
     const size = (await stat(path).catch(() => null))?.size ?? 0;
     if (size === stored.historyBytes) return false;
-    if (size < stored.historyBytes) throw new StoreFileError(`the history ${path} is ${size === 0 ? 'missing' : 'shorter than the store records'}; it was left as it is`);
+    if (size < stored.historyBytes)
+      throw new StoreFileError(
+        `the history ${path} is ${size === 0 ? 'missing' : 'shorter than the store records'}; it was left as it is`,
+      );
     const tail = await readHistory(path, stored.historyBytes);
     if (locked) await cutTornLine(path, tail.endOfLastLine);
     if (tail.entries.length === 0) return false;
-    const { next } = applyCounts(stored.counts, tail.entries.map((entry) => ({ release: entry.release, count: entry.to })));
+    const { next } = applyCounts(
+      stored.counts,
+      tail.entries.map((entry) => ({ release: entry.release, count: entry.to })),
+    );
     this.putTeam(team, { ...stored, counts: next, historyBytes: tail.endOfLastLine });
     this.followEntries(team, tail.entries);
     return true;
@@ -683,7 +758,10 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
         if (team.historyBytes === 0 || !isLoggableTeam({ workspace, channel })) continue;
         const path = historyPath(this.historyDir, { workspace, channel });
         const size = (await stat(path).catch(() => null))?.size ?? 0;
-        if (size < team.historyBytes) throw new StoreFileError(`the history ${path} is ${size === 0 ? 'missing' : 'shorter than the store records'}; it was left as it is`);
+        if (size < team.historyBytes)
+          throw new StoreFileError(
+            `the history ${path} is ${size === 0 ? 'missing' : 'shorter than the store records'}; it was left as it is`,
+          );
       }
     }
   }
@@ -693,7 +771,8 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     const channel = (this.workspaceForWrite(team).channels[team.channel] ??= newChannel());
     let changed = false;
     for (const entry of entries) {
-      if (entry.action !== 'clear') changed = followCounts(channel.autoWatch, channel.watches, [entry], entry.at.slice(0, 10)) || changed;
+      if (entry.action !== 'clear')
+        changed = followCounts(channel.autoWatch, channel.watches, [entry], entry.at.slice(0, 10)) || changed;
     }
     return changed;
   }
@@ -725,7 +804,14 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
     if (recheckMs > 0 && this.seen && Date.now() - this.checkedAt < recheckMs) return;
     this.checkedAt = Date.now();
     const now = await this.identity();
-    if (now && this.seen && now.ino === this.seen.ino && now.size === this.seen.size && now.mtimeMs === this.seen.mtimeMs) return;
+    if (
+      now &&
+      this.seen &&
+      now.ino === this.seen.ino &&
+      now.size === this.seen.size &&
+      now.mtimeMs === this.seen.mtimeMs
+    )
+      return;
     await this.db.read();
     this.seen = now;
   }
@@ -762,7 +848,11 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
    * after proper-lockfile's 10 s staleness.
    */
   private async takeFileLock(waitMs: number): Promise<() => Promise<void>> {
-    const options = { realpath: false, stale: 10_000, retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 } };
+    const options = {
+      realpath: false,
+      stale: 10_000,
+      retries: { retries: Math.max(1, Math.ceil(waitMs / 100)), minTimeout: 20, maxTimeout: 100, factor: 1.5 },
+    };
     for (let attempt = 0; ; attempt += 1) {
       try {
         const release = await lockfile.lock(this.path, attempt === 0 ? { ...options, retries: 0 } : options);
@@ -772,7 +862,13 @@ export class LowdbStore implements InventoryStore, WatchStore, ApiTokenStore, In
         if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
         if (attempt > 0) throw new StoreBusyError(`the store ${this.path} is locked by another process`);
         const [host, pid] = (await readFile(this.lockOwnerPath, 'utf8').catch(() => '')).split('/');
-        if (host === hostname() && pid && /^\d+$/.test(pid) && Number(pid) !== process.pid && !processAlive(Number(pid))) {
+        if (
+          host === hostname() &&
+          pid &&
+          /^\d+$/.test(pid) &&
+          Number(pid) !== process.pid &&
+          !processAlive(Number(pid))
+        ) {
           await rm(`${this.path}.lock`, { recursive: true, force: true });
           await rm(this.lockOwnerPath, { force: true });
         }

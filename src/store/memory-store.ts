@@ -1,17 +1,33 @@
 // Both store roles in memory: the reference implementation tests run the commands against.
-import type { ChangedBy, CountChange, CountUpdate, HistoryEntry, InventoryStore, TeamRef, TeamState } from '../inventory/inventory-store.js';
+import type {
+  ChangedBy,
+  CountChange,
+  CountUpdate,
+  HistoryEntry,
+  InventoryStore,
+  TeamRef,
+  TeamState,
+} from '../inventory/inventory-store.js';
 import { MemoryInventoryStore } from '../inventory/memory-inventory-store.js';
 import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
 import type { WatchStore } from '../reminders/watch-store.js';
 import { followCounts } from '../reminders/follow-counts.js';
 import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
-import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey, type InstallationRecords } from '../installations/installation-records.js';
+import {
+  orgWorkspaceKey,
+  uninstalledKey,
+  workspaceInstallKey,
+  type InstallationRecords,
+} from '../installations/installation-records.js';
 import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
 import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
 
-export class MemoryStore extends MemoryWatchStore implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog {
+export class MemoryStore
+  extends MemoryWatchStore
+  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog
+{
   private readonly inventory = new MemoryInventoryStore();
   private readonly installations = new Map<string, unknown>();
   private readonly adminsByWorkspace = new Map<string, Set<string>>();
@@ -22,7 +38,9 @@ export class MemoryStore extends MemoryWatchStore implements InventoryStore, Wat
   }
 
   async auditEntries(workspace: string, filter: { channel?: string; since?: string } = {}): Promise<AuditEntry[]> {
-    return this.audit.filter((entry) => entry.workspace === workspace && matchesAuditFilter(entry, filter)).map((entry) => structuredClone(entry));
+    return this.audit
+      .filter((entry) => entry.workspace === workspace && matchesAuditFilter(entry, filter))
+      .map((entry) => structuredClone(entry));
   }
   private readonly locked = new Set<string>();
 

@@ -18,10 +18,17 @@ const channelSchema = z.object({
   broken: z.object({ reason: z.string(), at: z.string() }).nullable(),
   watches: z.record(
     z.string(),
-    z.object({ leads: z.array(z.number().int().min(0)), createdAt: isoDate, source: z.enum(['manual', 'auto']), by: z.string().max(40).optional() }),
+    z.object({
+      leads: z.array(z.number().int().min(0)),
+      createdAt: isoDate,
+      source: z.enum(['manual', 'auto']),
+      by: z.string().max(40).optional(),
+    }),
   ),
   /** The team's own support contracts, by release. */
-  contracts: z.record(z.string(), z.object({ until: isoDate, name: z.string(), by: z.string(), at: z.string() })).default({}),
+  contracts: z
+    .record(z.string(), z.object({ until: isoDate, name: z.string(), by: z.string(), at: z.string() }))
+    .default({}),
   /** Only admins change its counts and watches (`/eol lock`). */
   locked: z.boolean().default(false),
 });
@@ -39,13 +46,26 @@ const storeSchema = z.object({
   /** Keyed by reminder key (plan-reminders.ts): what was posted, or is being posted. */
   reminders: z.record(
     z.string(),
-    z.object({ status: z.enum(['pending', 'sent']), at: z.string(), ts: z.string().nullable(), late: z.boolean(), claimedBy: z.string().optional() }),
+    z.object({
+      status: z.enum(['pending', 'sent']),
+      at: z.string(),
+      ts: z.string().nullable(),
+      late: z.boolean(),
+      claimedBy: z.string().optional(),
+    }),
   ),
   /** HTTP API tokens, keyed by the SHA-256 of the token (the token itself is never kept). */
   apiTokens: z
     .record(
       z.string(),
-      z.object({ workspace: z.string(), name: z.string(), hash: z.string(), createdBy: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() }),
+      z.object({
+        workspace: z.string(),
+        name: z.string(),
+        hash: z.string(),
+        createdBy: z.string(),
+        createdAt: z.string(),
+        lastUsedAt: z.string().nullable(),
+      }),
     )
     .default({}),
   /** OAuth installations (bot tokens) by key (installations/installation-records.ts). */
@@ -68,7 +88,14 @@ export type StoredTeam = z.infer<typeof teamSchema>;
 export type StoredChannel = z.infer<typeof channelSchema>;
 export type StoredWorkspace = z.infer<typeof workspaceSchema>;
 
-export const emptyStore = (): StoreData => ({ schemaVersion: STORE_VERSION, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {}, installations: {} });
+export const emptyStore = (): StoreData => ({
+  schemaVersion: STORE_VERSION,
+  workspaces: {},
+  reminders: {},
+  milestones: {},
+  apiTokens: {},
+  installations: {},
+});
 
 /**
  * Each entry turns version N into N + 1. Later issues add theirs (watches, reminders sent,
@@ -80,7 +107,10 @@ const migrations: Record<number, (data: Record<string, unknown>) => Record<strin
     ...data,
     schemaVersion: 2,
     workspaces: Object.fromEntries(
-      Object.entries((data.workspaces ?? {}) as Record<string, Record<string, unknown>>).map(([id, workspace]) => [id, { ...workspace, channels: {} }]),
+      Object.entries((data.workspaces ?? {}) as Record<string, Record<string, unknown>>).map(([id, workspace]) => [
+        id,
+        { ...workspace, channels: {} },
+      ]),
     ),
     reminders: {},
     milestones: {},
@@ -91,7 +121,10 @@ export function parseStore(path: string) {
   return (data: unknown): StoreData => {
     let current = data as Record<string, unknown>;
     let version = typeof current?.schemaVersion === 'number' ? current.schemaVersion : NaN;
-    if (version > STORE_VERSION) throw new StoreFileError(`the store ${path} is schema version ${version}, newer than this eolwatch (${STORE_VERSION})`);
+    if (version > STORE_VERSION)
+      throw new StoreFileError(
+        `the store ${path} is schema version ${version}, newer than this eolwatch (${STORE_VERSION})`,
+      );
     for (let migrate = migrations[version]; version < STORE_VERSION && migrate; migrate = migrations[version]) {
       current = migrate(current);
       version += 1;
@@ -99,7 +132,9 @@ export function parseStore(path: string) {
     const parsed = storeSchema.safeParse(current);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new StoreFileError(`the store ${path} has an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}; it was left as it is`);
+      throw new StoreFileError(
+        `the store ${path} has an unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message}; it was left as it is`,
+      );
     }
     return parsed.data;
   };

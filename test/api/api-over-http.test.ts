@@ -20,7 +20,10 @@ afterAll(async () => running.stop());
 
 /** `/eol api ...` as someone in a workspace; the answer is the ack's body. */
 async function eolApi(text: string, user = ADMIN, team = 'T1') {
-  const response = await postToSlackApp(running.eventsUrl, { body: slashCommandBody(text, running.api.responseUrl, { user_id: user, team_id: team }), contentType: FORM });
+  const response = await postToSlackApp(running.eventsUrl, {
+    body: slashCommandBody(text, running.api.responseUrl, { user_id: user, team_id: team }),
+    contentType: FORM,
+  });
   return response.json() as { response_type: string; text: string };
 }
 
@@ -35,14 +38,23 @@ async function newToken(name: string, team = 'T1'): Promise<string> {
   return answer.text.trim().split('\n').at(-1) as string;
 }
 
-async function api(method: string, path: string, token: string | null, body?: string | Buffer, type = 'application/json') {
+async function api(
+  method: string,
+  path: string,
+  token: string | null,
+  body?: string | Buffer,
+  type = 'application/json',
+) {
   const response = await fetch(`${running.url}${path}`, {
     method,
-    headers: { ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': type }) },
+    headers: {
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      ...(body === undefined ? {} : { 'content-type': type }),
+    },
     body: typeof body === 'string' || body === undefined ? body : new Uint8Array(body),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, json: text === '' ? null : (JSON.parse(text)) };
+  return { status: response.status, headers: response.headers, json: text === '' ? null : JSON.parse(text) };
 }
 
 const counts = async (channel: string, workspace = 'T1') => (await store.team({ workspace, channel })).counts;
@@ -60,8 +72,12 @@ describe('tokens, made and revoked in Slack', () => {
 
   it('refuses a second token of the same name, and anyone but an admin', async () => {
     expect((await eolApi('api token create cmdb')).text).toContain('already has a token called “cmdb”');
-    expect((await eolApi('api token create mine', 'U1')).text).toBe('Only eolwatch admins may see or change API tokens. /eol admins lists them.');
-    expect((await eolApi('api tokens', 'U1')).text).toBe('Only eolwatch admins may see or change API tokens. /eol admins lists them.');
+    expect((await eolApi('api token create mine', 'U1')).text).toBe(
+      'Only eolwatch admins may see or change API tokens. /eol admins lists them.',
+    );
+    expect((await eolApi('api tokens', 'U1')).text).toBe(
+      'Only eolwatch admins may see or change API tokens. /eol admins lists them.',
+    );
     expect(await store.apiTokens('T1')).toHaveLength(1);
   });
 
@@ -70,7 +86,9 @@ describe('tokens, made and revoked in Slack', () => {
     expect((await api('GET', '/api/v1/channels/CLIST/inventory', token)).status).toBe(200);
     const list = (await eolApi('api tokens')).text;
     expect(list).toMatch(/script: made by UADMIN on 2017-06-28, last used 2017-06-28/);
-    expect((await store.auditEntries('T1')).filter((entry) => entry.action === 'token.first-use').map((entry) => entry.user)).toEqual(['script']);
+    expect(
+      (await store.auditEntries('T1')).filter((entry) => entry.action === 'token.first-use').map((entry) => entry.user),
+    ).toEqual(['script']);
     expect(list).toMatch(/cmdb: made by UADMIN on 2017-06-28, never used/);
     expect((await eolApi('api token revoke script')).text).toBe('Revoked the API token “script”: it no longer works.');
     expect((await api('GET', '/api/v1/channels/CLIST/inventory', token)).status).toBe(401);
@@ -85,7 +103,12 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
   });
 
   it('replaces a team’s counts from JSON, names as /eol reads them, and answers with statuses', async () => {
-    const answer = await api('PUT', '/api/v1/channels/CMET/inventory', token, JSON.stringify({ counts: { 'windows-8.1': 14450, xp: 18293 }, mode: 'replace' }));
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CMET/inventory',
+      token,
+      JSON.stringify({ counts: { 'windows-8.1': 14450, xp: 18293 }, mode: 'replace' }),
+    );
     expect(answer.status).toBe(200);
     expect(answer.json.team).toEqual({ channel: 'CMET', name: null });
     expect(answer.json.changes).toEqual([
@@ -94,8 +117,15 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     ]);
     expect(answer.json.totals).toMatchObject({ total: 32743, unsupported: 18293 });
     expect(await counts('CMET')).toEqual({ 'windows/8.1': 14450, 'windows/5-sp3': 18293 });
-    expect((await store.history({ workspace: 'T1', channel: 'CMET' })).at(-1)).toMatchObject({ action: 'api', user: 'sync' });
-    expect((await store.auditEntries('T1', { channel: 'CMET' })).at(-1)).toMatchObject({ action: 'counts.api', user: 'sync', via: 'api' });
+    expect((await store.history({ workspace: 'T1', channel: 'CMET' })).at(-1)).toMatchObject({
+      action: 'api',
+      user: 'sync',
+    });
+    expect((await store.auditEntries('T1', { channel: 'CMET' })).at(-1)).toMatchObject({
+      action: 'counts.api',
+      user: 'sync',
+      via: 'api',
+    });
   });
 
   it('GET returns the counts with each release’s status and phase ends', async () => {
@@ -103,8 +133,20 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     expect(answer.status).toBe(200);
     expect(answer.json.asOf).toBe('2017-06-28');
     expect(answer.json.counts).toEqual([
-      expect.objectContaining({ product: 'windows', release: '5-sp3', count: 18293, status: 'unsupported', security_support_end: '2014-04-08' }),
-      expect.objectContaining({ product: 'windows', release: '8.1', count: 14450, status: 'active', active_support_end: '2018-01-09' }),
+      expect.objectContaining({
+        product: 'windows',
+        release: '5-sp3',
+        count: 18293,
+        status: 'unsupported',
+        security_support_end: '2014-04-08',
+      }),
+      expect.objectContaining({
+        product: 'windows',
+        release: '8.1',
+        count: 14450,
+        status: 'active',
+        active_support_end: '2018-01-09',
+      }),
     ]);
   });
 
@@ -116,10 +158,22 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
   });
 
   it('takes a CSV body in any import format, ?mode=add to add', async () => {
-    const answer = await api('PUT', '/api/v1/channels/CCSV/inventory', token, readFileSync('test/fixtures/imports/configmgr-devices.tsv'), 'text/csv');
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CCSV/inventory',
+      token,
+      readFileSync('test/fixtures/imports/configmgr-devices.tsv'),
+      'text/csv',
+    );
     expect(answer.status).toBe(200);
     expect(await counts('CCSV')).toMatchObject({ 'windows/10-22h2': 12, 'windows-server/2012-r2': 4 });
-    await api('PUT', '/api/v1/channels/CCSV/inventory?mode=add', token, 'release,count\nwindows 10 22h2,3\n', 'text/csv');
+    await api(
+      'PUT',
+      '/api/v1/channels/CCSV/inventory?mode=add',
+      token,
+      'release,count\nwindows 10 22h2,3\n',
+      'text/csv',
+    );
     expect((await counts('CCSV'))['windows/10-22h2']).toBe(15);
   });
 
@@ -140,22 +194,41 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
   });
 
   it('400 naming every release name it did not accept, nothing saved', async () => {
-    const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, JSON.stringify({ counts: { xp: 3, 'windows 95 turbo': 2, 'nonexistent os': 1, 'windows xp': 4 } }));
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CBAD/inventory',
+      token,
+      JSON.stringify({ counts: { xp: 3, 'windows 95 turbo': 2, 'nonexistent os': 1, 'windows xp': 4 } }),
+    );
     expect(answer.status).toBe(400);
-    expect(answer.json.rows.map((row: { name: string }) => row.name)).toEqual(['windows 95 turbo', 'nonexistent os', 'windows xp']);
+    expect(answer.json.rows.map((row: { name: string }) => row.name)).toEqual([
+      'windows 95 turbo',
+      'nonexistent os',
+      'windows xp',
+    ]);
     expect(answer.json.rows[2].reason).toBe('names a release given twice');
     expect(await counts('CBAD')).toEqual({});
   });
 
   it('400 for a CSV body that is not an export, naming the problem', async () => {
-    const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, 'release,count\nxp,3\nwin 8.1,lots\n', 'text/csv');
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CBAD/inventory',
+      token,
+      'release,count\nxp,3\nwin 8.1,lots\n',
+      'text/csv',
+    );
     expect(answer.status).toBe(400);
-    expect(answer.json.error).toBe('Nothing imported from the body: line 3: the count “lots” is not a whole number of machines.');
+    expect(answer.json.error).toBe(
+      'Nothing imported from the body: line 3: the count “lots” is not a whole number of machines.',
+    );
     expect(await counts('CBAD')).toEqual({});
   });
 
   it('415 for another content type', async () => {
-    expect((await api('PUT', '/api/v1/channels/CBAD/inventory', token, '<counts/>', 'application/xml')).status).toBe(415);
+    expect((await api('PUT', '/api/v1/channels/CBAD/inventory', token, '<counts/>', 'application/xml')).status).toBe(
+      415,
+    );
   });
 
   it('413 for a body over 10 MB, nothing saved', async () => {
@@ -218,7 +291,12 @@ describe('one workspace’s token never reaches another’s data', () => {
     const t1 = await newToken('t1-only');
     await api('PUT', '/api/v1/channels/CSHARED/inventory', t1, JSON.stringify({ counts: { xp: 5 } }));
     const t2 = await newToken('other', 'T2');
-    const put = await api('PUT', '/api/v1/channels/CSHARED/inventory', t2, JSON.stringify({ counts: { 'win 8.1': 9 } }));
+    const put = await api(
+      'PUT',
+      '/api/v1/channels/CSHARED/inventory',
+      t2,
+      JSON.stringify({ counts: { 'win 8.1': 9 } }),
+    );
     expect(put.status).toBe(200);
     expect(await counts('CSHARED', 'T1')).toEqual({ 'windows/5-sp3': 5 });
     expect(await counts('CSHARED', 'T2')).toEqual({ 'windows/8.1': 9 });
@@ -231,7 +309,10 @@ describe('one workspace’s token never reaches another’s data', () => {
 
   it('a workspace cannot revoke or list another’s tokens', async () => {
     const other = { workspace: 'T2', channel: 'C1', user: ADMIN };
-    expect(await runText('api token revoke t1-only', commands, other)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('has no token called “t1-only”') });
+    expect(await runText('api token revoke t1-only', commands, other)).toMatchObject({
+      kind: 'invalid',
+      reason: expect.stringContaining('has no token called “t1-only”'),
+    });
     expect(JSON.stringify(await runText('api tokens', commands, other))).not.toContain('t1-only');
     expect((await store.apiTokens('T1')).map((token) => token.name)).toContain('t1-only');
   });

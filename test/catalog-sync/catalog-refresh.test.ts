@@ -13,7 +13,16 @@ const catalogServer = useCatalogServer();
 
 async function open(url = catalogServer.server().url, timeoutMs = 5000) {
   const cachePath = catalogServer.nextCachePath();
-  return { cachePath, refresher: await openRefresher({ ...CATALOG_FILES, cachePath, url, timeoutMs, now: () => '2026-11-27T06:00:00.000Z' }) };
+  return {
+    cachePath,
+    refresher: await openRefresher({
+      ...CATALOG_FILES,
+      cachePath,
+      url,
+      timeoutMs,
+      now: () => '2026-11-27T06:00:00.000Z',
+    }),
+  };
 }
 
 const moved = () =>
@@ -25,13 +34,28 @@ describe('refreshing the catalogue', () => {
   it('starts from the bundled snapshot, accepts a fresh catalogue, then gets 304 and changes nothing', async () => {
     catalogServer.server().body = moved();
     const { refresher, cachePath } = await open();
-    expect(refresher.info()).toMatchObject({ source: 'bundled snapshot', generatedAt: '2026-08-22T08:52:34+00:00', generation: 1 });
+    expect(refresher.info()).toMatchObject({
+      source: 'bundled snapshot',
+      generatedAt: '2026-08-22T08:52:34+00:00',
+      generation: 1,
+    });
     const first = await refresher.refresh();
     expect(first.kind).toBe('updated');
     expect(first.kind === 'updated' && first.changes).toEqual([
-      { release: 'windows/8.1', phaseKey: 'eol', phaseLabel: 'Security Support', before: '2023-01-10', after: '2023-07-11' },
+      {
+        release: 'windows/8.1',
+        phaseKey: 'eol',
+        phaseLabel: 'Security Support',
+        before: '2023-01-10',
+        after: '2023-07-11',
+      },
     ]);
-    expect(refresher.info()).toMatchObject({ source: 'refresh', generatedAt: '2026-11-20T10:00:00+00:00', generation: 2, lastError: null });
+    expect(refresher.info()).toMatchObject({
+      source: 'refresh',
+      generatedAt: '2026-11-20T10:00:00+00:00',
+      generation: 2,
+      lastError: null,
+    });
     expect(catalogServer.server().requests.at(-1)?.acceptEncoding).toContain('gzip');
     expect(existsSync(cachePath)).toBe(true);
     expect(await refresher.refresh()).toEqual({ kind: 'not-modified' });
@@ -43,9 +67,20 @@ describe('refreshing the catalogue', () => {
     catalogServer.server().body = moved();
     const { refresher, cachePath } = await open();
     await refresher.refresh();
-    const restarted = await openRefresher({ ...CATALOG_FILES, cachePath, url: catalogServer.server().url, timeoutMs: 5000, now: () => '2026-11-27T07:00:00.000Z' });
+    const restarted = await openRefresher({
+      ...CATALOG_FILES,
+      cachePath,
+      url: catalogServer.server().url,
+      timeoutMs: 5000,
+      now: () => '2026-11-27T07:00:00.000Z',
+    });
     expect(restarted.info()).toMatchObject({ source: 'cached refresh', generatedAt: '2026-11-20T10:00:00+00:00' });
-    expect(restarted.current().releaseByKey.get('windows/8.1')?.phases.find((p) => p.key === 'eol')?.end).toBe('2023-07-11');
+    expect(
+      restarted
+        .current()
+        .releaseByKey.get('windows/8.1')
+        ?.phases.find((p) => p.key === 'eol')?.end,
+    ).toBe('2023-07-11');
     expect(await restarted.refresh()).toEqual({ kind: 'not-modified' });
   });
 
@@ -53,7 +88,12 @@ describe('refreshing the catalogue', () => {
     catalogServer.server().body = moved();
     const { refresher } = await open();
     await refresher.refresh();
-    expect(refresher.current().releaseByKey.get('windows/7-sp1')?.phases.find((p) => p.key === 'eoes')?.end).toBe('2023-01-10');
+    expect(
+      refresher
+        .current()
+        .releaseByKey.get('windows/7-sp1')
+        ?.phases.find((p) => p.key === 'eoes')?.end,
+    ).toBe('2023-01-10');
   });
 
   it.each([
@@ -79,15 +119,21 @@ describe('refreshing the catalogue', () => {
       },
     };
     catalogServer.server().body = editedCatalog(BUNDLED, edits[failure] ?? (() => undefined));
-    if (['html-404', 'rate-limited', 'truncated', 'hang'].includes(failure)) catalogServer.server().mode = failure as never;
-    const { refresher } = await open(failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : catalogServer.server().url, 300);
+    if (['html-404', 'rate-limited', 'truncated', 'hang'].includes(failure))
+      catalogServer.server().mode = failure as never;
+    const { refresher } = await open(
+      failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : catalogServer.server().url,
+      300,
+    );
     const before = refresher.current();
     const outcome = await refresher.refresh();
     expect(outcome.kind).toBe('failed');
     expect(outcome.kind === 'failed' && outcome.reason).toMatch(reason);
     expect(refresher.current()).toBe(before);
     expect(refresher.info().lastError?.reason).toMatch(reason);
-    const status = renderText(await runText('status', depsAt('2026-11-27', { catalogInfo: () => refresher.info() }), SPEAKER));
+    const status = renderText(
+      await runText('status', depsAt('2026-11-27', { catalogInfo: () => refresher.info() }), SPEAKER),
+    );
     expect(status).toMatch(new RegExp(`Last refresh error: .*${reason.source}`));
     expect(status).toContain('Catalogue: bundled snapshot, generated 2026-08-22 (97 days old)');
   });

@@ -14,20 +14,44 @@ const NOW = '2026-11-27T06:00:00.000Z';
 const catalogServer = useCatalogServer();
 
 function options(overrides: Partial<RefresherOptions> = {}): RefresherOptions {
-  return { ...CATALOG_FILES, cachePath: catalogServer.nextCachePath(), url: catalogServer.server().url, timeoutMs: 5000, now: () => NOW, ...overrides };
+  return {
+    ...CATALOG_FILES,
+    cachePath: catalogServer.nextCachePath(),
+    url: catalogServer.server().url,
+    timeoutMs: 5000,
+    now: () => NOW,
+    ...overrides,
+  };
 }
 
 it.each([
-  ['an end of support in the year 9999', (data: any) => (releaseIn(data, 'windows', '5-sp3').eolFrom = '9999-12-31'), /windows 5-sp3 has the date 9999-12-31/],
-  ['a release date before 1985', (data: any) => (releaseIn(data, 'windows', '8.1').releaseDate = '1970-01-01'), /windows 8\.1 has the date 1970-01-01/],
-  ['a label of 3,000 characters', (data: any) => (releaseIn(data, 'windows', '8.1').label = 'x'.repeat(3000)), /unexpected shape/],
+  [
+    'an end of support in the year 9999',
+    (data: any) => (releaseIn(data, 'windows', '5-sp3').eolFrom = '9999-12-31'),
+    /windows 5-sp3 has the date 9999-12-31/,
+  ],
+  [
+    'a release date before 1985',
+    (data: any) => (releaseIn(data, 'windows', '8.1').releaseDate = '1970-01-01'),
+    /windows 8\.1 has the date 1970-01-01/,
+  ],
+  [
+    'a label of 3,000 characters',
+    (data: any) => (releaseIn(data, 'windows', '8.1').label = 'x'.repeat(3000)),
+    /unexpected shape/,
+  ],
 ])('refuses a catalogue with %s, keeping the last good one', async (_name, edit, reason) => {
   catalogServer.server().body = editedCatalog(BUNDLED, edit);
   const refresher = await openRefresher(options());
   const outcome = await refresher.refresh();
   expect(outcome.kind).toBe('failed');
   expect(refresher.info().lastError?.reason).toMatch(reason);
-  expect(refresher.current().releaseByKey.get('windows/5-sp3')?.phases.find((phase) => phase.key === 'eol')?.end).toBe('2014-04-08');
+  expect(
+    refresher
+      .current()
+      .releaseByKey.get('windows/5-sp3')
+      ?.phases.find((phase) => phase.key === 'eol')?.end,
+  ).toBe('2014-04-08');
 });
 
 it('refuses an answer larger than the cap while it streams in, a gzip bomb included', async () => {
@@ -39,11 +63,24 @@ it('refuses an answer larger than the cap while it streams in, a gzip bomb inclu
 });
 
 it.each([
-  ['far too large', (path: string) => writeFileSync(path, Buffer.alloc(60 * 1024 * 1024, 32)), /MB, more than a catalogue can be/],
+  [
+    'far too large',
+    (path: string) => writeFileSync(path, Buffer.alloc(60 * 1024 * 1024, 32)),
+    /MB, more than a catalogue can be/,
+  ],
   ['not JSON', (path: string) => writeFileSync(path, '{"body": "trunc'), /not complete JSON/],
   [
     'a catalogue with a date in 9999',
-    (path: string) => writeFileSync(path, JSON.stringify({ url: 'x', fetchedAt: NOW, validators: { etag: null, lastModified: null }, body: editedCatalog(BUNDLED, (data: any) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01')) })),
+    (path: string) =>
+      writeFileSync(
+        path,
+        JSON.stringify({
+          url: 'x',
+          fetchedAt: NOW,
+          validators: { etag: null, lastModified: null },
+          body: editedCatalog(BUNDLED, (data: any) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01')),
+        }),
+      ),
     /cache was refused .*9999-01-01/,
   ],
 ])('starts from the bundled snapshot when the cache is %s, and says why in status', async (_name, write, reason) => {
@@ -54,7 +91,7 @@ it.each([
   expect(refresher.info().lastError?.reason).toMatch(reason);
 });
 
-it('shows a refresh that failed in another process (eol sync) in this one\'s status', async () => {
+it("shows a refresh that failed in another process (eol sync) in this one's status", async () => {
   const shared = options();
   const bot = await openRefresher(shared);
   expect(bot.info().lastError).toBeNull();

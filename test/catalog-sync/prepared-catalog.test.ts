@@ -25,13 +25,16 @@ function sources(): CatalogSources {
   return { catalogPath, supplementsPath, cachePath: join(temp.path, `cache-${made}.json`) };
 }
 
-const labelOf = async (from: CatalogSources, key = 'windows/8.1') => indexCatalog((await openCatalog(from, TODAY)).catalog).releaseByKey.get(key)?.label;
+const labelOf = async (from: CatalogSources, key = 'windows/8.1') =>
+  indexCatalog((await openCatalog(from, TODAY)).catalog).releaseByKey.get(key)?.label;
 
 /** Edits the prepared copy in place, keeping its stamps: only a start that reads the copy sees the edit. */
 function editCopy(from: CatalogSources, label: string): void {
   const path = preparedCatalogPath(from);
   const copy = JSON.parse(readFileSync(path, 'utf8'));
-  copy.products.find((product: { name: string }) => product.name === 'windows').releases.find((release: { name: string }) => release.name === '8.1').label = label;
+  copy.products
+    .find((product: { name: string }) => product.name === 'windows')
+    .releases.find((release: { name: string }) => release.name === '8.1').label = label;
   writeFileSync(path, JSON.stringify(copy));
 }
 
@@ -67,11 +70,23 @@ it('ignores the copy once a refresh wrote the cache beside it', async () => {
   const from = sources();
   await openCatalog(from, TODAY);
   editCopy(from, 'stale');
-  writeFileSync(from.cachePath, JSON.stringify({ url: 'x', fetchedAt: TODAY, validators: { etag: '"v2"', lastModified: null }, body: readFileSync(from.catalogPath, 'utf8') }));
+  writeFileSync(
+    from.cachePath,
+    JSON.stringify({
+      url: 'x',
+      fetchedAt: TODAY,
+      validators: { etag: '"v2"', lastModified: null },
+      body: readFileSync(from.catalogPath, 'utf8'),
+    }),
+  );
   const opened = await openCatalog(from, TODAY);
   expect(opened).toMatchObject({ source: 'cached refresh', validators: { etag: '"v2"' }, problem: null });
   expect(indexCatalog(opened.catalog).releaseByKey.get('windows/8.1')?.label).toBe('8.1');
-  expect(await openCatalog(from, TODAY)).toMatchObject({ source: 'cached refresh', fetchedAt: TODAY, validators: { etag: '"v2"' } });
+  expect(await openCatalog(from, TODAY)).toMatchObject({
+    source: 'cached refresh',
+    fetchedAt: TODAY,
+    validators: { etag: '"v2"' },
+  });
 });
 
 it.each([
@@ -90,7 +105,18 @@ it.each([
 
 it('keeps no copy of a start whose cache was refused, so the refusal is said at every start', async () => {
   const from = sources();
-  writeFileSync(from.cachePath, JSON.stringify({ url: 'x', fetchedAt: TODAY, validators: { etag: null, lastModified: null }, body: editedCatalog(readFileSync(from.catalogPath, 'utf8'), (data) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01')) }));
+  writeFileSync(
+    from.cachePath,
+    JSON.stringify({
+      url: 'x',
+      fetchedAt: TODAY,
+      validators: { etag: null, lastModified: null },
+      body: editedCatalog(
+        readFileSync(from.catalogPath, 'utf8'),
+        (data) => (releaseIn(data, 'windows', '8.1').eolFrom = '9999-01-01'),
+      ),
+    }),
+  );
   for (const _start of [1, 2]) {
     const opened = await openCatalog(from, TODAY);
     expect(opened.source).toBe('bundled snapshot');
@@ -99,7 +125,7 @@ it('keeps no copy of a start whose cache was refused, so the refusal is said at 
   expect(existsSync(preparedCatalogPath(from))).toBe(false);
 });
 
-it('keeps the copy in the user\'s cache folder when the cache\'s own folder is not there (npx from anywhere)', async () => {
+it("keeps the copy in the user's cache folder when the cache's own folder is not there (npx from anywhere)", async () => {
   const fallbackDir = join(temp.path, 'user-cache', 'eolwatch');
   const from = { ...sources(), cachePath: join(temp.path, 'no-data-folder', 'cache.json'), fallbackDir };
   await openCatalog(from, TODAY);
@@ -116,7 +142,11 @@ it('starts all the same when the copy cannot be written', async () => {
   const file = join(temp.path, 'a-file');
   writeFileSync(file, '');
   // Neither the cache's folder nor the fallback (under a file) can hold it.
-  const from = { ...sources(), cachePath: join(temp.path, 'no-such-folder', 'cache.json'), fallbackDir: join(file, 'eolwatch') };
+  const from = {
+    ...sources(),
+    cachePath: join(temp.path, 'no-such-folder', 'cache.json'),
+    fallbackDir: join(file, 'eolwatch'),
+  };
   expect(await labelOf(from)).toBe('8.1');
   expect(existsSync(preparedCatalogPath(from))).toBe(false);
 });

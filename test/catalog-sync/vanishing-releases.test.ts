@@ -21,7 +21,14 @@ let made = 0;
 
 async function core() {
   const dir = join(temp.path, `core-${(made += 1)}`);
-  const config = { ...CATALOG_FILES, timezone: 'UTC', storePath: join(dir, 'eolwatch.json'), admins: [], catalogUrl: catalogServer.server().url, catalogCachePath: join(dir, 'catalog-cache.json') };
+  const config = {
+    ...CATALOG_FILES,
+    timezone: 'UTC',
+    storePath: join(dir, 'eolwatch.json'),
+    admins: [],
+    catalogUrl: catalogServer.server().url,
+    catalogCachePath: join(dir, 'catalog-cache.json'),
+  };
   return { config, core: await openCore(config) };
 }
 
@@ -41,17 +48,25 @@ it('keeps a dropped release that a team counts and watches, says so once to the 
   const sync = await runSync(first, slack);
   expect(sync.ok).toBe(true);
   expect(sync.lines).toContain('No longer listed by endoflife.date, kept with its last known dates: windows/8.1');
-  const notices = fakeApi().callsTo('chat.postMessage').filter((call) => String(call.body.text).includes("no longer in endoflife.date's data"));
+  const notices = fakeApi()
+    .callsTo('chat.postMessage')
+    .filter((call) => String(call.body.text).includes("no longer in endoflife.date's data"));
   expect(notices.map((call) => call.body.channel)).toEqual(['CMET']);
   expect(first.deps().releaseByKey('windows/8.1')?.retainedSince).toBeDefined();
   expect(first.deps().releaseByKey('windows/8')).toBeUndefined();
   const lookup = renderText(await runText('windows 8.1', first.deps(), SPEAKER));
   expect(lookup).toContain("No longer in endoflife.date's data since");
   expect(lookup).toContain('Security Support: ended after 2023-01-10');
-  expect(renderText(await runText('inventory', first.deps(), { ...SPEAKER, channel: 'CMET' }))).not.toContain('status unknown');
+  expect(renderText(await runText('inventory', first.deps(), { ...SPEAKER, channel: 'CMET' }))).not.toContain(
+    'status unknown',
+  );
 
   expect((await runSync(first, slack)).lines[0]).toContain('Not modified');
-  expect(fakeApi().callsTo('chat.postMessage').filter((call) => String(call.body.text).includes("no longer in endoflife.date's data"))).toHaveLength(1);
+  expect(
+    fakeApi()
+      .callsTo('chat.postMessage')
+      .filter((call) => String(call.body.text).includes("no longer in endoflife.date's data")),
+  ).toHaveLength(1);
   await store.close();
 
   const restarted = await openCore(config);

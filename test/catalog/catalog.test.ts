@@ -7,7 +7,12 @@ import { CATALOG_FILES, testCore } from '../helpers/test-core.js';
 const readJson = (path: string): any => JSON.parse(readFileSync(path, 'utf8'));
 const supplements = readJson(CATALOG_FILES.supplementsPath);
 const small = () => readJson('test/fixtures/api-v1-product-windows.json');
-const asFull = (productResponse: any) => ({ schema_version: '1.2.1', generated_at: '2026-08-22T08:52:34+00:00', total: 1, result: [productResponse.result] });
+const asFull = (productResponse: any) => ({
+  schema_version: '1.2.1',
+  generated_at: '2026-08-22T08:52:34+00:00',
+  total: 1,
+  result: [productResponse.result],
+});
 
 describe('the catalogue', () => {
   it('holds all 464 products and 8,351 releases of the snapshot, dated 2026-08-22', () => {

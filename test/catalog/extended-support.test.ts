@@ -27,7 +27,11 @@ describe('the table of who pays for extended support', () => {
   });
 
   it('claims no price for a product it does not list', async () => {
-    const unlisted = catalog.products.find((product) => !(product.name in extendedSupportTerms) && product.releases.some((release) => release.phases.some((phase) => phase.kind === 'extended')));
+    const unlisted = catalog.products.find(
+      (product) =>
+        !(product.name in extendedSupportTerms) &&
+        product.releases.some((release) => release.phases.some((phase) => phase.kind === 'extended')),
+    );
     expect(unlisted).toBeDefined();
     expect(unlisted && (await answer(`${unlisted.name}`))).not.toMatch(/\b(paid|free)\b/);
   });

@@ -10,7 +10,6 @@ import { testCore } from '../helpers/test-core.js';
 const catalog = testCore().catalog;
 const resolve = createResolver(catalog);
 
-
 const corpus = readFileSync('test/fixtures/questions.tsv', 'utf8')
   .split('\n')
   .filter((line) => line !== '' && !line.startsWith('#'))
@@ -30,7 +29,10 @@ describe('every release of the catalogue', () => {
   const everyRelease = catalog.products.flatMap((product) => product.releases.map((release) => ({ product, release })));
 
   it('resolves to itself by `product release`', () => {
-    const misses = everyRelease.filter(({ product, release }) => answerOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`);
+    const misses = everyRelease.filter(
+      ({ product, release }) =>
+        answerOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`,
+    );
     expect(misses.map(({ release }) => `${release.productName} ${release.name}`)).toEqual([]);
   });
 
@@ -40,7 +42,14 @@ describe('every release of the catalogue', () => {
         .map((alias) => ({ typed: `${alias} ${release.name}`, resolution: resolve(`${alias} ${release.name}`) }))
         .filter(({ resolution }) => resolution.kind !== 'release' || resolution.release !== release)
         // A service-pack lineage's base ("windowsserver 2003") means its last service pack.
-        .filter(({ resolution }) => !(resolution.kind === 'release' && resolution.release.productName === product.name && /sp\d/.test(resolution.release.name)))
+        .filter(
+          ({ resolution }) =>
+            !(
+              resolution.kind === 'release' &&
+              resolution.release.productName === product.name &&
+              /sp\d/.test(resolution.release.name)
+            ),
+        )
         .map(({ typed }) => typed),
     );
     expect(misses).toEqual([]);
@@ -52,7 +61,11 @@ describe('every release of the catalogue', () => {
       if (resolution.kind === 'release') {
         if (resolution.release === release) return false;
         // "Microsoft SQL Server 2016" is the 2016 lineage, whose last service pack Microsoft supports.
-        return !(resolution.release.productName === product.name && resolution.release.label.startsWith(release.label) && /sp\d/i.test(resolution.release.label));
+        return !(
+          resolution.release.productName === product.name &&
+          resolution.release.label.startsWith(release.label) &&
+          /sp\d/i.test(resolution.release.label)
+        );
       }
       const sharedLabel = product.releases.filter((other) => other.label === release.label).length > 1;
       return !(resolution.kind === 'releases' && sharedLabel && resolution.releases.includes(release));
@@ -63,7 +76,10 @@ describe('every release of the catalogue', () => {
   it('is never another product when named by its product and release', () => {
     const wrong = everyRelease.filter(({ product, release }) => {
       const resolution = resolve(`${product.name} ${release.name}`);
-      return (resolution.kind === 'release' && resolution.release.productName !== product.name) || (resolution.kind === 'releases' && resolution.product !== product);
+      return (
+        (resolution.kind === 'release' && resolution.release.productName !== product.name) ||
+        (resolution.kind === 'releases' && resolution.product !== product)
+      );
     });
     expect(wrong.map(({ release }) => `${release.productName} ${release.name}`)).toEqual([]);
   });

@@ -5,7 +5,6 @@ import { testCore } from '../helpers/test-core.js';
 
 const resolve = createResolver(testCore().catalog);
 
-
 describe('resolving names as people type them', () => {
   it.each([
     ['windows-8.1', 'windows/8.1'],
@@ -84,7 +83,9 @@ describe('resolving names as people type them', () => {
 
   it('suggests releases of a known product when the release is unknown', () => {
     const resolution = resolve('windows 99');
-    expect(resolution.kind === 'not-found' && resolution.suggestions.every((name) => name.startsWith('windows '))).toBe(true);
+    expect(resolution.kind === 'not-found' && resolution.suggestions.every((name) => name.startsWith('windows '))).toBe(
+      true,
+    );
   });
 
   it('suggests products that have a bare release name', () => {
@@ -94,7 +95,9 @@ describe('resolving names as people type them', () => {
 
   it('resolves every release of the catalogue by its product and release names', () => {
     const misses = testCore().catalog.products.flatMap((product) =>
-      product.releases.filter((release) => answerOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`),
+      product.releases.filter(
+        (release) => answerOf(resolve(`${product.name} ${release.name}`)) !== `${product.name}/${release.name}`,
+      ),
     );
     expect(misses.map((release) => `${release.productName} ${release.name}`)).toEqual([]);
   });

@@ -19,7 +19,8 @@ async function chartOf(text: string): Promise<Chart> {
   return result.chart;
 }
 
-const rgb = (hex: string) => [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
+const rgb = (hex: string) =>
+  [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16)) as [number, number, number];
 
 /** Where a colour is drawn, above `belowY` (the legend, which holds every colour, is left out). */
 function extentOf(png: PNG, hex: string, belowY: number): { pixels: number; minX: number; maxX: number } {
@@ -30,7 +31,11 @@ function extentOf(png: PNG, hex: string, belowY: number): { pixels: number; minX
   for (let y = 0; y < belowY; y += 1) {
     for (let x = 0; x < png.width; x += 1) {
       const at = (png.width * y + x) * 4;
-      if (Math.abs((png.data[at] as number) - r) < 12 && Math.abs((png.data[at + 1] as number) - g) < 12 && Math.abs((png.data[at + 2] as number) - b) < 12) {
+      if (
+        Math.abs((png.data[at] as number) - r) < 12 &&
+        Math.abs((png.data[at + 1] as number) - g) < 12 &&
+        Math.abs((png.data[at + 2] as number) - b) < 12
+      ) {
         pixels += 1;
         minX = Math.min(minX, x);
         maxX = Math.max(maxX, x);
@@ -41,7 +46,7 @@ function extentOf(png: PNG, hex: string, belowY: number): { pixels: number; minX
 }
 
 describe('chart images', () => {
-  it('draws the burn-down as a PNG about twice Slack\'s preview width, each status in its colour where it belongs', async () => {
+  it("draws the burn-down as a PNG about twice Slack's preview width, each status in its colour where it belongs", async () => {
     const png = PNG.sync.read(await renderChartImage((await chartOf('inventory chart')).spec, 'png'));
     expect(png.width).toBeGreaterThan(1400);
     expect(png.width).toBeLessThan(2000);
@@ -58,11 +63,16 @@ describe('chart images', () => {
   });
 
   it('draws the timeline with a colour per phase, paid extended support included', async () => {
-    const png = PNG.sync.read(await renderChartImage((await chartOf('chart xp, windows 8.1, windows 7 sp1')).spec, 'png'));
+    const png = PNG.sync.read(
+      await renderChartImage((await chartOf('chart xp, windows 8.1, windows 7 sp1')).spec, 'png'),
+    );
     const plot = Math.round(png.height * 0.7);
-    for (const band of ['supported', 'security', 'paid'] as const) expect(extentOf(png, BAND_STYLES[band].colour, plot).pixels).toBeGreaterThan(1000);
+    for (const band of ['supported', 'security', 'paid'] as const)
+      expect(extentOf(png, BAND_STYLES[band].colour, plot).pixels).toBeGreaterThan(1000);
     // Windows 7's paid years (2020-2023) come after XP's security years (2009-2014).
-    expect(extentOf(png, BAND_STYLES.paid.colour, plot).minX).toBeGreaterThan(extentOf(png, BAND_STYLES.security.colour, plot).minX);
+    expect(extentOf(png, BAND_STYLES.paid.colour, plot).minX).toBeGreaterThan(
+      extentOf(png, BAND_STYLES.security.colour, plot).minX,
+    );
   });
 
   it('writes the timeline as SVG with the shipped font and the words in it', async () => {

@@ -22,9 +22,16 @@ async function metChart(asOf = '2017-06-28'): Promise<Chart> {
 }
 
 type Point = { release: string; segment: string; band: string; date: string; count: number; order: number };
-const layers = (chart: Chart) => chart.spec.layer as { data: { values: Record<string, unknown>[] }; mark: { type: string } }[];
+const layers = (chart: Chart) =>
+  chart.spec.layer as { data: { values: Record<string, unknown>[] }; mark: { type: string } }[];
 const points = (chart: Chart) => layers(chart)[0]?.data.values as Point[];
-const bandsOf = (chart: Chart, release: string) => [...new Set(points(chart).filter((point) => point.release === release).map((point) => point.band))];
+const bandsOf = (chart: Chart, release: string) => [
+  ...new Set(
+    points(chart)
+      .filter((point) => point.release === release)
+      .map((point) => point.band),
+  ),
+];
 
 describe('the burn-down chart', () => {
   it('states the numbers in its summary and alt text', async () => {
@@ -48,7 +55,9 @@ describe('the burn-down chart', () => {
     expect(xp.find((point) => point.band === 'unsupported')).toMatchObject({ date: '2014-04-09', count: 35640 });
     // One stretch per band: XP is two paths however many times its count changed.
     expect(new Set(xp.map((point) => point.segment)).size).toBe(2);
-    expect(xp.filter((point) => point.band === 'security fixes only').every((point) => point.date <= '2014-04-09')).toBe(true);
+    expect(
+      xp.filter((point) => point.band === 'security fixes only').every((point) => point.date <= '2014-04-09'),
+    ).toBe(true);
     // Every line runs to the day asked about.
     expect(Math.max(...points(chart).map((point) => Date.parse(point.date)))).toBe(Date.parse('2017-06-28'));
   });
@@ -61,7 +70,11 @@ describe('the burn-down chart', () => {
       { date: '2015-01-14', count: 2000, label: 'Active Support ended' },
     ]);
     expect(markerLabels?.data.values).toHaveLength(2);
-    expect(ends?.data.values.map((value) => value.label)).toEqual(['Microsoft Windows XP SP3: 18,293', 'Microsoft Windows 8.1: 14,450', 'Microsoft Windows 7 SP1: 1,500']);
+    expect(ends?.data.values.map((value) => value.label)).toEqual([
+      'Microsoft Windows XP SP3: 18,293',
+      'Microsoft Windows 8.1: 14,450',
+      'Microsoft Windows 7 SP1: 1,500',
+    ]);
   });
 
   it('says the same history differently on another day: in 2013 nothing was unsupported yet', async () => {
@@ -78,11 +91,17 @@ describe('the burn-down chart', () => {
     expect(result.kind === 'invalid' && result.reason).toContain(reason);
   });
 
-  it('adds up every team for the workspace, on the vendor\'s dates', async () => {
+  it("adds up every team for the workspace, on the vendor's dates", async () => {
     const store = new MemoryStore();
     await saveMetHistory(store, { workspace: 'T1', channel: 'CMET' });
-    await store.setCounts({ workspace: 'T1', channel: 'CNYPD' }, [{ release: 'windows/5-sp3', count: 7 }], { user: 'U2', at: '2016-02-01T12:00:00.000Z' });
-    await store.setCounts({ workspace: 'T2', channel: 'COTHER' }, [{ release: 'windows/5-sp3', count: 1000 }], { user: 'U3', at: '2016-02-01T12:00:00.000Z' });
+    await store.setCounts({ workspace: 'T1', channel: 'CNYPD' }, [{ release: 'windows/5-sp3', count: 7 }], {
+      user: 'U2',
+      at: '2016-02-01T12:00:00.000Z',
+    });
+    await store.setCounts({ workspace: 'T2', channel: 'COTHER' }, [{ release: 'windows/5-sp3', count: 1000 }], {
+      user: 'U3',
+      at: '2016-02-01T12:00:00.000Z',
+    });
     const result = await chartOf('report chart', '2017-06-28', store);
     if (result.kind !== 'chart') throw new Error(JSON.stringify(result));
     expect(result.chart.title).toBe('Machines per release, the workspace');

@@ -17,9 +17,18 @@ const reasonOf = (result: Result) => (result.kind === 'invalid' ? result.reason 
 describe('/eol admins', () => {
   it('lists EOLWATCH_ADMINS and the admins added in Slack', async () => {
     const { deps } = fresh();
-    expect(await runText('admins add <@U2|bob>', deps, as(ADMIN))).toMatchObject({ kind: 'admins', changed: { user: 'U2', admin: true } });
+    expect(await runText('admins add <@U2|bob>', deps, as(ADMIN))).toMatchObject({
+      kind: 'admins',
+      changed: { user: 'U2', admin: true },
+    });
     const list = await runText('admins', deps, as('U9'));
-    expect(list).toMatchObject({ kind: 'admins', admins: [{ user: ADMIN, source: 'configured' }, { user: 'U2', source: 'added' }] });
+    expect(list).toMatchObject({
+      kind: 'admins',
+      admins: [
+        { user: ADMIN, source: 'configured' },
+        { user: 'U2', source: 'added' },
+      ],
+    });
   });
 
   it.each(['add <@U3>', 'add U3', 'add <@U3|carol>'])('reads the person from %j', async (text) => {
@@ -28,11 +37,14 @@ describe('/eol admins', () => {
     expect(await store.admins('T1')).toEqual(['U3']);
   });
 
-  it.each(['add @carol', 'add', 'add <!channel>', 'promote <@U3>', 'add <@U3> <@U4>'])('refuses %j, changing nothing', async (text) => {
-    const { deps, store } = fresh();
-    expect((await runText(`admins ${text}`, deps, as(ADMIN))).kind).toBe('invalid');
-    expect(await store.admins('T1')).toEqual([]);
-  });
+  it.each(['add @carol', 'add', 'add <!channel>', 'promote <@U3>', 'add <@U3> <@U4>'])(
+    'refuses %j, changing nothing',
+    async (text) => {
+      const { deps, store } = fresh();
+      expect((await runText(`admins ${text}`, deps, as(ADMIN))).kind).toBe('invalid');
+      expect(await store.admins('T1')).toEqual([]);
+    },
+  );
 
   it('an added admin may add and remove others; a workspace keeps at least one', async () => {
     const { deps, store } = fresh();
@@ -40,13 +52,17 @@ describe('/eol admins', () => {
     await store.setAdmin('T1', 'U2', true);
     expect((await runText('admins add <@U3>', noConfigured, as('U2'))).kind).toBe('admins');
     expect((await runText('admins remove <@U2>', noConfigured, as('U3'))).kind).toBe('admins');
-    expect(reasonOf(await runText('admins remove <@U3>', noConfigured, as('U3')))).toBe('A workspace always keeps at least one admin: add another before removing this one.');
+    expect(reasonOf(await runText('admins remove <@U3>', noConfigured, as('U3')))).toBe(
+      'A workspace always keeps at least one admin: add another before removing this one.',
+    );
     expect(await store.admins('T1')).toEqual(['U3']);
   });
 
   it('an admin by EOLWATCH_ADMINS is not removed in Slack', async () => {
     const { deps } = fresh();
-    expect(reasonOf(await runText(`admins remove <@${ADMIN}>`, deps, as(ADMIN)))).toContain('is an admin by EOLWATCH_ADMINS');
+    expect(reasonOf(await runText(`admins remove <@${ADMIN}>`, deps, as(ADMIN)))).toContain(
+      'is an admin by EOLWATCH_ADMINS',
+    );
   });
 });
 
@@ -60,7 +76,10 @@ describe('admin-only actions: refused for anyone else, saying who may, and allow
     ['unlock', 'Only eolwatch admins unlock a channel'],
   ])('%s', async (text, refusal) => {
     const { deps, store } = fresh();
-    await store.setCounts({ workspace: 'T1', channel: 'CMET' }, [{ release: 'windows/8.1', count: 3 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+    await store.setCounts({ workspace: 'T1', channel: 'CMET' }, [{ release: 'windows/8.1', count: 3 }], {
+      user: 'U1',
+      at: '2017-06-01T00:00:00.000Z',
+    });
     const refused = await runText(text, deps, as('UNOBODY'));
     expect(reasonOf(refused)).toContain(refusal);
     expect(reasonOf(refused)).toContain('`/eol admins` lists them');
@@ -73,17 +92,26 @@ describe('admin-only actions: refused for anyone else, saying who may, and allow
 });
 
 describe('/eol lock', () => {
-  it.each(['inventory set xp 5', 'team name Desktops', 'watch windows-8.1', 'watch auto off', 'unwatch windows-8.1', 'contract windows-8.1 until 2024-01-01 Custom', 'contract remove windows-8.1'])(
-    'keeps %j to admins in a locked channel, and other channels free',
-    async (text) => {
-      const { deps, store } = fresh();
-      await runText('lock', deps, as(ADMIN));
-      expect(reasonOf(await runText(text, deps, as('U1')))).toBe('Nothing changed: this channel is locked, so only eolwatch admins change its counts and watches (`/eol admins` lists them).');
-      expect((await store.team({ workspace: 'T1', channel: 'CMET' })).counts).toEqual({});
-      expect(await runText(text, deps, as('U1', 'COTHER'))).not.toMatchObject({ reason: expect.stringContaining('locked') });
-      expect(await runText(text, deps, as(ADMIN))).not.toMatchObject({ reason: expect.stringContaining('locked') });
-    },
-  );
+  it.each([
+    'inventory set xp 5',
+    'team name Desktops',
+    'watch windows-8.1',
+    'watch auto off',
+    'unwatch windows-8.1',
+    'contract windows-8.1 until 2024-01-01 Custom',
+    'contract remove windows-8.1',
+  ])('keeps %j to admins in a locked channel, and other channels free', async (text) => {
+    const { deps, store } = fresh();
+    await runText('lock', deps, as(ADMIN));
+    expect(reasonOf(await runText(text, deps, as('U1')))).toBe(
+      'Nothing changed: this channel is locked, so only eolwatch admins change its counts and watches (`/eol admins` lists them).',
+    );
+    expect((await store.team({ workspace: 'T1', channel: 'CMET' })).counts).toEqual({});
+    expect(await runText(text, deps, as('U1', 'COTHER'))).not.toMatchObject({
+      reason: expect.stringContaining('locked'),
+    });
+    expect(await runText(text, deps, as(ADMIN))).not.toMatchObject({ reason: expect.stringContaining('locked') });
+  });
 
   it('unlock frees the channel again; reading is never locked', async () => {
     const { deps } = fresh();

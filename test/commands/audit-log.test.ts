@@ -39,7 +39,9 @@ describe('every change writes exactly one audit entry', () => {
   it('every command is either read-only or has its changes listed here', () => {
     // forget is tested below: it erases a channel's entries and leaves the one of its erasure.
     const covered = new Set([...MUTATIONS.map(([name]) => name), 'forget']);
-    expect(commandList.map((command) => command.name).filter((name) => !READ_ONLY.has(name) && !covered.has(name))).toEqual([]);
+    expect(
+      commandList.map((command) => command.name).filter((name) => !READ_ONLY.has(name) && !covered.has(name)),
+    ).toEqual([]);
   });
 
   it.each(MUTATIONS)('%s: %s', async (_name, before, text, action) => {
@@ -50,7 +52,13 @@ describe('every change writes exactly one audit entry', () => {
     expect(result.kind).not.toBe('invalid');
     const written = (await store.auditEntries('T1')).slice(entriesBefore);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatchObject({ workspace: 'T1', user: ADMIN, via: 'slack', action, at: expect.stringMatching(/^2017-06-28T12:00:00/) });
+    expect(written[0]).toMatchObject({
+      workspace: 'T1',
+      user: ADMIN,
+      via: 'slack',
+      action,
+      at: expect.stringMatching(/^2017-06-28T12:00:00/),
+    });
     expect(written[0]?.change).not.toBe('');
   });
 
@@ -58,22 +66,66 @@ describe('every change writes exactly one audit entry', () => {
     const { deps, store } = fresh();
     await runText('inventory set xp 35640', deps, admin);
     await runText('inventory set xp 18293', deps, { ...admin, user: 'U2', via: 'cli' });
-    await runImport({ name: 'ad.csv', bytes: Buffer.from('release,count\nwin 8.1,14450\n') }, 'add', deps, { ...admin, user: 'U3' });
-    expect((await store.auditEntries('T1')).map(({ user, via, channel, action, change, releases }) => ({ user, via, channel, action, change, releases }))).toEqual([
-      { user: ADMIN, via: 'slack', channel: 'CMET', action: 'counts.set', change: 'Microsoft Windows XP SP3 0 → 35640', releases: ['windows/5-sp3'] },
-      { user: 'U2', via: 'cli', channel: 'CMET', action: 'counts.set', change: 'Microsoft Windows XP SP3 35640 → 18293', releases: ['windows/5-sp3'] },
-      { user: 'U3', via: 'slack', channel: 'CMET', action: 'counts.import', change: 'Microsoft Windows 8.1 0 → 14450 (from “ad.csv”)', releases: ['windows/8.1'] },
+    await runImport({ name: 'ad.csv', bytes: Buffer.from('release,count\nwin 8.1,14450\n') }, 'add', deps, {
+      ...admin,
+      user: 'U3',
+    });
+    expect(
+      (await store.auditEntries('T1')).map(({ user, via, channel, action, change, releases }) => ({
+        user,
+        via,
+        channel,
+        action,
+        change,
+        releases,
+      })),
+    ).toEqual([
+      {
+        user: ADMIN,
+        via: 'slack',
+        channel: 'CMET',
+        action: 'counts.set',
+        change: 'Microsoft Windows XP SP3 0 → 35640',
+        releases: ['windows/5-sp3'],
+      },
+      {
+        user: 'U2',
+        via: 'cli',
+        channel: 'CMET',
+        action: 'counts.set',
+        change: 'Microsoft Windows XP SP3 35640 → 18293',
+        releases: ['windows/5-sp3'],
+      },
+      {
+        user: 'U3',
+        via: 'slack',
+        channel: 'CMET',
+        action: 'counts.import',
+        change: 'Microsoft Windows 8.1 0 → 14450 (from “ad.csv”)',
+        releases: ['windows/8.1'],
+      },
     ]);
   });
 
-  it.each(['windows 8.1', 'inventory', 'inventory history', 'report', 'watches', 'contracts', 'status', 'help', 'admins', 'inventory set xp -5', 'inventory set nonsense 5', 'unwatch windows-8.1', 'inventory set xp 0'])(
-    '%j writes none',
-    async (text) => {
-      const { deps, store } = fresh();
-      await runText(text, deps, admin);
-      expect(await store.auditEntries('T1')).toEqual([]);
-    },
-  );
+  it.each([
+    'windows 8.1',
+    'inventory',
+    'inventory history',
+    'report',
+    'watches',
+    'contracts',
+    'status',
+    'help',
+    'admins',
+    'inventory set xp -5',
+    'inventory set nonsense 5',
+    'unwatch windows-8.1',
+    'inventory set xp 0',
+  ])('%j writes none', async (text) => {
+    const { deps, store } = fresh();
+    await runText(text, deps, admin);
+    expect(await store.auditEntries('T1')).toEqual([]);
+  });
 
   it('a refused change writes none', async () => {
     const { deps, store } = fresh();
@@ -93,7 +145,9 @@ describe('/eol audit', () => {
     expect(all.kind === 'audit' && all.entries.map((entry) => entry.channel)).toEqual(['CMET', 'COTHER']);
     const mine = await runText('audit', deps, { ...admin, user: 'U1', channel: 'COTHER' });
     expect(mine.kind === 'audit' && mine.entries.map((entry) => entry.channel)).toEqual(['COTHER']);
-    expect((await runText('audit <#CMET|met>', deps, { ...admin, user: 'U1', channel: 'COTHER' })).kind).toBe('invalid');
+    expect((await runText('audit <#CMET|met>', deps, { ...admin, user: 'U1', channel: 'COTHER' })).kind).toBe(
+      'invalid',
+    );
     const byRelease = await runText('audit xp', deps, admin);
     expect(byRelease.kind === 'audit' && byRelease.entries.map((entry) => entry.releases)).toEqual([['windows/5-sp3']]);
   });
@@ -103,7 +157,9 @@ describe('/eol audit', () => {
     await runText('inventory set xp 5', deps, admin);
     const csv = await runText('audit --format csv', deps, admin);
     expect(csv.kind === 'export' && csv.content.split('\n')[0]).toBe('at,user,via,channel,action,change,releases');
-    expect(csv.kind === 'export' && csv.content).toContain(',UADMIN,slack,CMET,counts.set,Microsoft Windows XP SP3 0 → 5,windows/5-sp3');
+    expect(csv.kind === 'export' && csv.content).toContain(
+      ',UADMIN,slack,CMET,counts.set,Microsoft Windows XP SP3 0 → 5,windows/5-sp3',
+    );
     const json = await runText('audit --since 2017-06-29 --format json', deps, admin);
     expect(json.kind === 'export' && JSON.parse(json.content)).toEqual({ workspace: 'T1', entries: [] });
     expect((await runText('audit --format csv', deps, { ...admin, user: 'U1' })).kind).toBe('invalid');

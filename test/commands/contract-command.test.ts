@@ -7,7 +7,8 @@ import { renderBlocks } from '../../src/render/render-blocks.js';
 import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
-const say = async (deps: CommandDeps, text: string, speaker: Speaker = SPEAKER) => renderText(await runText(text, deps, speaker));
+const say = async (deps: CommandDeps, text: string, speaker: Speaker = SPEAKER) =>
+  renderText(await runText(text, deps, speaker));
 const OTHER = { ...SPEAKER, channel: 'C2' };
 
 describe('support contracts', () => {
@@ -33,7 +34,9 @@ describe('support contracts', () => {
   it("changes that team's lookups only", async () => {
     const deps = depsAt('2015-01-01');
     await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
-    expect(await say(deps, 'xp')).toContain('Vendor support ended after 2014-04-08; covered by your contract (Custom Support Agreement) until 2016-04-14 (469 days left)');
+    expect(await say(deps, 'xp')).toContain(
+      'Vendor support ended after 2014-04-08; covered by your contract (Custom Support Agreement) until 2016-04-14 (469 days left)',
+    );
     expect(await say(deps, 'xp', OTHER)).toContain('Unsupported since 2014-04-09');
     expect(await say(depsAt('2016-04-15'), 'xp')).toContain('Unsupported since 2014-04-09');
   });
@@ -43,10 +46,16 @@ describe('support contracts', () => {
     await say(deps, 'contract windows-xp until 2016-04-14 Custom Support Agreement');
     await say(deps, 'inventory set xp 18293');
     await say(deps, 'inventory set xp 12', OTHER);
-    expect(await say(deps, 'inventory')).toContain('18,293 machines: 0 unsupported now · 0 on extended support only · 18,293 covered by your contracts');
-    expect(await say(deps, 'inventory')).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
+    expect(await say(deps, 'inventory')).toContain(
+      '18,293 machines: 0 unsupported now · 0 on extended support only · 18,293 covered by your contracts',
+    );
+    expect(await say(deps, 'inventory')).toContain(
+      '• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14',
+    );
     const report = await say(deps, 'report');
-    expect(report).toContain('18,305 machines: 12 unsupported now · 0 on extended support only · 18,293 covered by your contracts');
+    expect(report).toContain(
+      '18,305 machines: 12 unsupported now · 0 on extended support only · 18,293 covered by your contracts',
+    );
     expect(report).toContain('• 18,293 × Microsoft Windows XP SP3: covered by your contract until 2016-04-14');
     expect(report).toContain('• 12 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
   });
@@ -64,15 +73,19 @@ describe('support contracts', () => {
       records: {},
       marks: {},
     });
-    expect(planned.map((reminder) => [reminder.phase.label, reminder.end, reminder.daysLeft])).toEqual([['Custom Support Agreement', '2016-04-14', 30]]);
+    expect(planned.map((reminder) => [reminder.phase.label, reminder.end, reminder.daysLeft])).toEqual([
+      ['Custom Support Agreement', '2016-04-14', 30],
+    ]);
   });
 });
 
 describe('the catalogue date', () => {
-  it('warns once the data is more than 30 days old: in each Slack answer\'s context line and in status, not under every plain-text line', async () => {
+  it("warns once the data is more than 30 days old: in each Slack answer's context line and in status, not under every plain-text line", async () => {
     const result = await runText('xp', depsAt('2026-11-27'), SPEAKER);
     expect(result.warning).toContain('The catalogue is from 2026-08-22, 97 days old');
-    expect(JSON.stringify(renderBlocks(result).blocks)).toContain(':warning: The catalogue is from 2026-08-22, 97 days old');
+    expect(JSON.stringify(renderBlocks(result).blocks)).toContain(
+      ':warning: The catalogue is from 2026-08-22, 97 days old',
+    );
     expect(renderText(result)).not.toContain('Warning');
     expect(renderText(await runText('help', depsAt('2026-11-27'), SPEAKER))).not.toContain('days old');
     expect(await say(depsAt('2026-11-27'), 'status')).toContain('97 days old');

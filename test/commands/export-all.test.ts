@@ -23,15 +23,40 @@ const sourceDeps = depsAt('2017-06-28', { store: async () => source });
 const met: Speaker = { workspace: 'T1', channel: 'CMET', user: ADMIN };
 
 async function everything(): Promise<void> {
-  for (const text of ['team name Met IT', 'inventory set xp 35640 win 8.1 100', 'inventory set xp 18293', 'watch windows-8.1 lead 30,7', 'contract xp until 2019-01-14 Custom Support', 'admins add <@U2>', 'lock']) {
+  for (const text of [
+    'team name Met IT',
+    'inventory set xp 35640 win 8.1 100',
+    'inventory set xp 18293',
+    'watch windows-8.1 lead 30,7',
+    'contract xp until 2019-01-14 Custom Support',
+    'admins add <@U2>',
+    'lock',
+  ]) {
     expect((await runText(text, sourceDeps, met)).kind).not.toBe('invalid');
   }
   await runText('inventory set ubuntu jammy 4', sourceDeps, { ...met, channel: 'CDESK' });
   await runText('watch auto off', sourceDeps, { ...met, channel: 'CDESK' });
-  await source.recordReminder('T1|CMET|windows/8.1|eoas|2018-01-09|30', { status: 'sent', at: '2017-12-10T09:00:00.000Z', ts: '1.2', late: false });
-  await source.recordReminder('notice|T1|CMET|windows/8.1|eol|a>b', { status: 'sent', at: '2017-12-11T09:00:00.000Z', ts: '1.3', late: false });
+  await source.recordReminder('T1|CMET|windows/8.1|eoas|2018-01-09|30', {
+    status: 'sent',
+    at: '2017-12-10T09:00:00.000Z',
+    ts: '1.2',
+    late: false,
+  });
+  await source.recordReminder('notice|T1|CMET|windows/8.1|eol|a>b', {
+    status: 'sent',
+    at: '2017-12-11T09:00:00.000Z',
+    ts: '1.3',
+    late: false,
+  });
   await source.markMilestone('T1|CMET|windows/8.1|eoas', { handledBy: 'U2', handledAt: '2017-12-11T09:00:00.000Z' });
-  await source.addApiToken({ workspace: 'T1', name: 'cmdb', hash: hashApiToken('eolw_x'), createdBy: ADMIN, createdAt: '2017-06-28T00:00:00.000Z', lastUsedAt: null });
+  await source.addApiToken({
+    workspace: 'T1',
+    name: 'cmdb',
+    hash: hashApiToken('eolw_x'),
+    createdBy: ADMIN,
+    createdAt: '2017-06-28T00:00:00.000Z',
+    lastUsedAt: null,
+  });
 }
 
 async function snapshot(store: EolwatchStore, workspace: string) {
@@ -42,7 +67,9 @@ async function snapshot(store: EolwatchStore, workspace: string) {
     history: await Promise.all(teams.map((team) => store.history(team))),
     watches: await Promise.all(teams.map((team) => store.channelWatches(team))),
     locks: await Promise.all(teams.map((team) => store.channelLocked(team))),
-    records: Object.fromEntries(Object.entries(await store.reminderRecords()).map(([key, value]) => [strip(key), value])),
+    records: Object.fromEntries(
+      Object.entries(await store.reminderRecords()).map(([key, value]) => [strip(key), value]),
+    ),
     marks: Object.fromEntries(Object.entries(await store.milestoneMarks()).map(([key, value]) => [strip(key), value])),
     admins: await store.admins(workspace),
     tokens: (await store.apiTokens(workspace)).map(({ workspace: _w, ...token }) => token),
@@ -59,7 +86,12 @@ it('exports everything, and an import into a fresh store under another workspace
 
   target = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
   const targetDeps = depsAt('2017-07-01', { store: async () => target as LowdbStore });
-  const imported = await runImportAll(document, targetDeps, { workspace: 'T7', channel: 'cli', user: ADMIN, via: 'cli' });
+  const imported = await runImportAll(document, targetDeps, {
+    workspace: 'T7',
+    channel: 'cli',
+    user: ADMIN,
+    via: 'cli',
+  });
   expect(imported).toEqual({ kind: 'imported-all', teams: 2, history: 4 });
   expect(await snapshot(target, 'T7')).toEqual(await snapshot(source, 'T1'));
   // The audit log came along, and says it was imported.
@@ -70,10 +102,19 @@ it('exports everything, and an import into a fresh store under another workspace
 
 it('refuses to import into a workspace that holds data, or a file that is no export', async () => {
   const document = JSON.parse(((await runText('export all', sourceDeps, met)) as { content: string }).content);
-  expect(await runImportAll(document, sourceDeps, met)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('already holds data here') });
-  expect(await runImportAll({ counts: [] }, sourceDeps, { ...met, workspace: 'T9' })).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('not an eolwatch workspace export') });
+  expect(await runImportAll(document, sourceDeps, met)).toMatchObject({
+    kind: 'invalid',
+    reason: expect.stringContaining('already holds data here'),
+  });
+  expect(await runImportAll({ counts: [] }, sourceDeps, { ...met, workspace: 'T9' })).toMatchObject({
+    kind: 'invalid',
+    reason: expect.stringContaining('not an eolwatch workspace export'),
+  });
 });
 
 it('is for admins only', async () => {
-  expect(await runText('export all', sourceDeps, { ...met, user: 'UNOBODY' })).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('Only eolwatch admins export') });
+  expect(await runText('export all', sourceDeps, { ...met, user: 'UNOBODY' })).toMatchObject({
+    kind: 'invalid',
+    reason: expect.stringContaining('Only eolwatch admins export'),
+  });
 });

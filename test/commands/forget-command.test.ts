@@ -26,12 +26,25 @@ const kept: Speaker = { workspace: 'T1', channel: 'CKEEPME', user: ADMIN };
 
 async function fill(deps: CommandDeps, speaker: Speaker): Promise<void> {
   const name = speaker.channel === 'CERASEME' ? 'Secret Team' : 'Other Team';
-  for (const text of [`team name ${name}`, 'inventory set xp 18293 win 8.1 14450', 'watch windows-8.1', 'contract xp until 2019-01-14 Custom Support']) {
+  for (const text of [
+    `team name ${name}`,
+    'inventory set xp 18293 win 8.1 14450',
+    'watch windows-8.1',
+    'contract xp until 2019-01-14 Custom Support',
+  ]) {
     expect((await runText(text, deps, speaker)).kind).not.toBe('invalid');
   }
   const store = await deps.store();
-  await store.recordReminder(`T1|${speaker.channel}|windows/8.1|eol|2023-01-10|0`, { status: 'sent', at: '2023-01-10T09:00:00.000Z', ts: '1.1', late: false });
-  await store.markMilestone(`T1|${speaker.channel}|windows/8.1|eol`, { handledBy: 'U1', handledAt: '2023-01-10T10:00:00.000Z' });
+  await store.recordReminder(`T1|${speaker.channel}|windows/8.1|eol|2023-01-10|0`, {
+    status: 'sent',
+    at: '2023-01-10T09:00:00.000Z',
+    ts: '1.1',
+    late: false,
+  });
+  await store.markMilestone(`T1|${speaker.channel}|windows/8.1|eol`, {
+    handledBy: 'U1',
+    handledAt: '2023-01-10T10:00:00.000Z',
+  });
 }
 
 function filesUnder(folder: string): string[] {
@@ -46,7 +59,14 @@ describe('/eol forget', () => {
     const { deps, store } = await fileStore();
     await fill(deps, erased);
     const answer = await runText('forget <#CERASEME|secret>', deps, erased);
-    expect(answer).toMatchObject({ kind: 'forget', confirmed: false, teams: 1, machines: 32743, history: 2, watches: 2 });
+    expect(answer).toMatchObject({
+      kind: 'forget',
+      confirmed: false,
+      teams: 1,
+      machines: 32743,
+      history: 2,
+      watches: 2,
+    });
     expect((await store.team(erased)).counts).not.toEqual({});
   });
 
@@ -54,12 +74,17 @@ describe('/eol forget', () => {
     const { deps, store } = await fileStore();
     await fill(deps, erased);
     await fill(deps, kept);
-    expect(await runText('forget <#CERASEME> confirm', deps, erased)).toMatchObject({ kind: 'forget', confirmed: true });
+    expect(await runText('forget <#CERASEME> confirm', deps, erased)).toMatchObject({
+      kind: 'forget',
+      confirmed: true,
+    });
     expect(await store.team(erased)).toEqual({ channel: 'CERASEME', name: null, counts: {} });
     expect(await store.history(erased)).toEqual([]);
     expect(await store.channelWatches(erased)).toMatchObject({ releases: {}, contracts: {} });
     const audit = await store.auditEntries('T1');
-    expect(audit.filter((entry) => JSON.stringify(entry).includes('CERASEME')).map((entry) => entry.action)).toEqual(['channel.erase']);
+    expect(audit.filter((entry) => JSON.stringify(entry).includes('CERASEME')).map((entry) => entry.action)).toEqual([
+      'channel.erase',
+    ]);
     // The other team keeps everything.
     expect((await store.team(kept)).counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 14450 });
     expect(await store.history(kept)).toHaveLength(2);
@@ -81,7 +106,11 @@ describe('/eol forget', () => {
     const { deps, store } = await fileStore();
     await fill(deps, erased);
     await fill(deps, kept);
-    expect(await runText('forget workspace', deps, erased)).toMatchObject({ kind: 'forget', confirmed: false, teams: 2 });
+    expect(await runText('forget workspace', deps, erased)).toMatchObject({
+      kind: 'forget',
+      confirmed: false,
+      teams: 2,
+    });
     await runText('forget workspace confirm', deps, erased);
     expect(await store.teams('T1')).toEqual([]);
     expect((await store.auditEntries('T1')).map((entry) => entry.action)).toEqual(['workspace.erase']);
@@ -96,7 +125,10 @@ describe('/eol forget', () => {
     const { deps, store } = await fileStore();
     await fill(deps, erased);
     const refused = await runText('forget <#CERASEME> confirm', deps, { ...erased, user: 'UNOBODY' });
-    expect(refused).toMatchObject({ kind: 'invalid', reason: 'Only eolwatch admins erase data. `/eol admins` lists them.' });
+    expect(refused).toMatchObject({
+      kind: 'invalid',
+      reason: 'Only eolwatch admins erase data. `/eol admins` lists them.',
+    });
     expect((await store.team(erased)).counts).not.toEqual({});
   });
 });

@@ -25,7 +25,9 @@ describe('/eol inventory', () => {
 
   it('warns when a team moves machines to a release that loses support within a year (the Met lesson)', async () => {
     const text = renderText(await say(depsAt('2017-06-28'), 'inventory set windows-8.1 14450'));
-    expect(text).toContain('Microsoft Windows 8.1 leaves Active Support on 2018-01-09, in 195 days: a short-lived upgrade target.');
+    expect(text).toContain(
+      'Microsoft Windows 8.1 leaves Active Support on 2018-01-09, in 195 days: a short-lived upgrade target.',
+    );
   });
 
   it('does not warn for a release with years of support left, nor when a count goes down', async () => {
@@ -39,8 +41,16 @@ describe('/eol inventory', () => {
     const deps = depsAt('2022-08-01');
     await say(deps, 'inventory set windows-8.1 100 xp 7 windows-7-sp1 3 ubuntu-22.04 20');
     const result = await say(deps, 'inventory');
-    expect(result.kind === 'inventory' && result.totals).toMatchObject({ unsupported: 7, 'paid-only': 3, 'at-risk': 100, supported: 20, total: 130 });
-    expect(renderText(result)).toContain('130 machines: 7 unsupported now · 3 on extended support only · 100 losing support within 180 days · 20 supported');
+    expect(result.kind === 'inventory' && result.totals).toMatchObject({
+      unsupported: 7,
+      'paid-only': 3,
+      'at-risk': 100,
+      supported: 20,
+      total: 130,
+    });
+    expect(renderText(result)).toContain(
+      '130 machines: 7 unsupported now · 3 on extended support only · 100 losing support within 180 days · 20 supported',
+    );
   });
 
   it.each([
@@ -107,7 +117,9 @@ describe('/eol inventory', () => {
     expect(refused.kind === 'invalid' && refused.reason).toMatch(/Only eolwatch admins/);
     const cleared = await say(deps, 'inventory clear', { ...SPEAKER, user: ADMIN });
     expect(cleared.kind).toBe('inventory-cleared');
-    expect(renderText(await say(deps, 'inventory history'))).toContain(`${ADMIN}: Microsoft Windows XP SP3 5 → 0 (cleared)`);
+    expect(renderText(await say(deps, 'inventory history'))).toContain(
+      `${ADMIN}: Microsoft Windows XP SP3 5 → 0 (cleared)`,
+    );
   });
 
   it('names a team, and reports the teams with the most unsupported machines', async () => {

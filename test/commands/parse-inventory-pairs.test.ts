@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { readInventoryPairs } from '../../src/commands/parse-inventory-pairs.js';
 import { testCore } from '../helpers/test-core.js';
 
-const resolve = testCore().deps(() => { throw new Error('no clock needed'); }).resolve;
+const resolve = testCore().deps(() => {
+  throw new Error('no clock needed');
+}).resolve;
 
 const corpus = readFileSync('test/fixtures/inventory-lines.tsv', 'utf8')
   .split('\n')
@@ -66,7 +68,8 @@ describe('a line that cannot be saved as typed', () => {
 
   it('every choice offered is itself a line that saves', () => {
     for (const text of ['windows 10 40', 'server 9', 'windos 10 4', 'java 17 3']) {
-      for (const choice of refusal(text).choices) expect(saved(choice.command.replace(/^inventory set /, ''))).not.toBe('refused');
+      for (const choice of refusal(text).choices)
+        expect(saved(choice.command.replace(/^inventory set /, ''))).not.toBe('refused');
     }
   });
 });

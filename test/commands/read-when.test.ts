@@ -42,7 +42,8 @@ describe('times as people write them', () => {
 });
 
 describe('answers for a named time', () => {
-  const answer = async (text: string) => renderText(await runCommand(parseCommand(text), depsAt('2026-12-06'), SPEAKER));
+  const answer = async (text: string) =>
+    renderText(await runCommand(parseCommand(text), depsAt('2026-12-06'), SPEAKER));
 
   it('answers "as of june 2017" for its last day, and says so', async () => {
     const text = await answer('windows 8.1 as of june 2017');

@@ -20,11 +20,19 @@ const releases = testCore().catalog.productByName.get('ubuntu')?.releases.slice(
 it('under contention (two stores on one file, a third process taking the lock on and off), every "Saved" is saved with its watch and every "Nothing saved" left nothing', async () => {
   const path = join(temp.path, 'contended.json');
   const [a, b] = [await LowdbStore.open(path, { lockWaitMs: 40 }), await LowdbStore.open(path, { lockWaitMs: 40 })];
-  const asked = releases.map((release, index) => ({ channel: `C${index % 4}`, key: `ubuntu/${release.name}`, name: `ubuntu ${release.name}`, store: index % 2 === 0 ? a : b }));
+  const asked = releases.map((release, index) => ({
+    channel: `C${index % 4}`,
+    key: `ubuntu/${release.name}`,
+    name: `ubuntu ${release.name}`,
+    store: index % 2 === 0 ? a : b,
+  }));
   let bursting = true;
   const otherProcess = (async () => {
     while (bursting) {
-      const release = await lockfile.lock(path, { realpath: false, retries: { retries: 50, minTimeout: 1, maxTimeout: 5 } });
+      const release = await lockfile.lock(path, {
+        realpath: false,
+        retries: { retries: 50, minTimeout: 1, maxTimeout: 5 },
+      });
       await sleep(60);
       await release();
       await sleep(15);
@@ -33,7 +41,11 @@ it('under contention (two stores on one file, a third process taking the lock on
   const answers: string[] = [];
   for (const ask of asked) {
     const deps = depsAt('2020-01-01', { store: async () => ask.store });
-    answers.push(renderText(await runText(`inventory set ${ask.name} 7`, deps, { workspace: 'T1', channel: ask.channel, user: 'U1' })));
+    answers.push(
+      renderText(
+        await runText(`inventory set ${ask.name} 7`, deps, { workspace: 'T1', channel: ask.channel, user: 'U1' }),
+      ),
+    );
     await sleep(7);
   }
   bursting = false;
@@ -65,7 +77,9 @@ it('says "Nothing saved" when the history log cannot be written, and nothing is'
   writeFileSync(join(temp.path, 'unwritable.history', 'T1'), ''); // where the workspace's folder must go, a file: no log can be written
   try {
     const deps = depsAt('2020-01-01', { store: async () => store });
-    const answer = renderText(await runText('inventory set xp 5', deps, { workspace: 'T1', channel: 'C1', user: 'U1' }));
+    const answer = renderText(
+      await runText('inventory set xp 5', deps, { workspace: 'T1', channel: 'C1', user: 'U1' }),
+    );
     expect(answer).toMatch(/^Nothing saved: the store could not be written/);
     expect((await store.team({ workspace: 'T1', channel: 'C1' })).counts).toEqual({});
     expect((await store.channelWatches({ workspace: 'T1', channel: 'C1' })).releases).toEqual({});
@@ -77,13 +91,19 @@ it('says "Nothing saved" when the history log cannot be written, and nothing is'
 it('brings the automatic watch back from the log when the store file missed it (a crash after "Saved")', async () => {
   const path = join(temp.path, 'replayed.json');
   const first = await LowdbStore.open(path, { checkpointDelayMs: 60_000 });
-  await first.setCounts({ workspace: 'T1', channel: 'C1' }, [{ release: 'ubuntu/22.04', count: 3 }], { user: 'U1', at: '2024-01-01T10:00:00.000Z' });
+  await first.setCounts({ workspace: 'T1', channel: 'C1' }, [{ release: 'ubuntu/22.04', count: 3 }], {
+    user: 'U1',
+    at: '2024-01-01T10:00:00.000Z',
+  });
   // The process dies here: no close(), and the watch's own write is undone by restoring the empty file.
   writeFileSync(path, JSON.stringify({ schemaVersion: 2, workspaces: {}, reminders: {}, milestones: {} }));
   const second = await LowdbStore.open(path);
   try {
     expect((await second.team({ workspace: 'T1', channel: 'C1' })).counts).toEqual({ 'ubuntu/22.04': 3 });
-    expect((await second.channelWatches({ workspace: 'T1', channel: 'C1' })).releases['ubuntu/22.04']).toMatchObject({ source: 'auto', createdAt: '2024-01-01' });
+    expect((await second.channelWatches({ workspace: 'T1', channel: 'C1' })).releases['ubuntu/22.04']).toMatchObject({
+      source: 'auto',
+      createdAt: '2024-01-01',
+    });
   } finally {
     await second.close();
     await first.close().catch(() => undefined);

@@ -18,7 +18,9 @@ export class CatalogServer {
       this.requests.push({ ifNoneMatch: req.headers['if-none-match'], acceptEncoding: req.headers['accept-encoding'] });
       if (this.mode === 'hang') return; // never answers: the client's timeout must act
       if (this.mode === 'html-404') {
-        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><body>404 Not Found</body></html>');
+        res
+          .writeHead(404, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<!DOCTYPE html><html><body>404 Not Found</body></html>');
         return;
       }
       if (this.mode === 'rate-limited') {
@@ -61,7 +63,11 @@ export class CatalogServer {
 }
 
 /** The bundled catalogue with edits, as a fresh API response. */
-export function editedCatalog(base: string, edit: (data: any) => void, generatedAt = '2026-11-20T10:00:00+00:00'): string {
+export function editedCatalog(
+  base: string,
+  edit: (data: any) => void,
+  generatedAt = '2026-11-20T10:00:00+00:00',
+): string {
   const data = JSON.parse(base);
   data.generated_at = generatedAt;
   edit(data);

@@ -12,7 +12,9 @@ export interface RecordedCall {
 
 /** Lets a test answer a method its own way (429, an error); return undefined for the default. */
 /** `'hang'`: never answer (the client must give up on its own). */
-export type Override = (call: RecordedCall) => { status?: number; headers?: Record<string, string>; body: unknown } | 'hang' | undefined;
+export type Override = (
+  call: RecordedCall,
+) => { status?: number; headers?: Record<string, string>; body: unknown } | 'hang' | undefined;
 
 export const BOT_USER_ID = 'UBOT';
 export const BOT_ID = 'BBOT';
@@ -32,7 +34,10 @@ export class FakeSlackApi {
   override: Override = () => undefined;
   socket: WebSocket | undefined;
   /** Messages accepted by chat.postMessage, per channel, as conversations.history returns them. */
-  readonly accepted = new Map<string, { ts: string; text: unknown; metadata: unknown; chatter?: boolean; thread_ts?: string; reply_broadcast?: boolean }[]>();
+  readonly accepted = new Map<
+    string,
+    { ts: string; text: unknown; metadata: unknown; chatter?: boolean; thread_ts?: string; reply_broadcast?: boolean }[]
+  >();
   /** When set, a channel accepts one post per this many ms and answers 429 (Retry-After: 1) beyond. */
   channelGapMs: number | null = null;
   private lastAcceptedAt = new Map<string, number>();
@@ -46,7 +51,15 @@ export class FakeSlackApi {
   /** Channels shared with another organisation (Slack Connect), as conversations.info says. */
   readonly externallyShared = new Set<string>();
   /** Bytes uploaded through files.uploadV2, by upload number, with what completed them. */
-  readonly uploads: { bytes: string; data?: Buffer; filename?: string; altText?: string; channel?: string; comment?: string; threadTs?: string }[] = [];
+  readonly uploads: {
+    bytes: string;
+    data?: Buffer;
+    filename?: string;
+    altText?: string;
+    channel?: string;
+    comment?: string;
+    threadTs?: string;
+  }[] = [];
 
   constructor() {
     this.server = createServer((req, res) => this.handle(req, res));
@@ -106,7 +119,9 @@ export class FakeSlackApi {
     this.lastAcceptedAt.set(channel, now);
     const ts = `${1700000000 + this.callsTo('chat.postMessage').length}.000100`;
     const messages = this.accepted.get(channel) ?? [];
-    const threading = call.body.thread_ts ? { thread_ts: String(call.body.thread_ts), reply_broadcast: String(call.body.reply_broadcast) === 'true' } : {};
+    const threading = call.body.thread_ts
+      ? { thread_ts: String(call.body.thread_ts), reply_broadcast: String(call.body.reply_broadcast) === 'true' }
+      : {};
     messages.push({ ts, text: call.body.text, metadata: call.body.metadata, ...threading });
     this.accepted.set(channel, messages);
     return { body: { ok: true, ts, channel } };
@@ -115,7 +130,13 @@ export class FakeSlackApi {
   /** Messages people posted in a channel (no metadata), newer than anything posted so far. */
   addChatter(channel: string, count: number): void {
     const messages = this.accepted.get(channel) ?? [];
-    for (let index = 0; index < count; index += 1) messages.push({ ts: `${1800000000 + messages.length}.000200`, text: `chatter ${index}`, metadata: undefined, chatter: true });
+    for (let index = 0; index < count; index += 1)
+      messages.push({
+        ts: `${1800000000 + messages.length}.000200`,
+        text: `chatter ${index}`,
+        metadata: undefined,
+        chatter: true,
+      });
     this.accepted.set(channel, messages);
   }
 
@@ -126,7 +147,9 @@ export class FakeSlackApi {
 
   /** Every message accepted, across channels. */
   acceptedPosts(): { channel: string; ts: string; metadata: unknown }[] {
-    return [...this.accepted].flatMap(([channel, messages]) => messages.filter((message) => !message.chatter).map((message) => ({ channel, ...message })));
+    return [...this.accepted].flatMap(([channel, messages]) =>
+      messages.filter((message) => !message.chatter).map((message) => ({ channel, ...message })),
+    );
   }
 
   private defaultAnswer(method: string, call: RecordedCall): unknown {
@@ -141,33 +164,72 @@ export class FakeSlackApi {
         // The history holds top-level messages and broadcast replies; a thread's replies are its own.
         const oldest = Number(call.body.oldest ?? 0);
         const inView = (message: { thread_ts?: string; reply_broadcast?: boolean }) =>
-          method === 'conversations.replies' ? message.thread_ts === String(call.body.ts) : message.thread_ts === undefined || message.reply_broadcast === true;
-        const newestFirst = [...(this.accepted.get(String(call.body.channel)) ?? [])].reverse().filter((message) => Number(message.ts) > oldest && inView(message));
+          method === 'conversations.replies'
+            ? message.thread_ts === String(call.body.ts)
+            : message.thread_ts === undefined || message.reply_broadcast === true;
+        const newestFirst = [...(this.accepted.get(String(call.body.channel)) ?? [])]
+          .reverse()
+          .filter((message) => Number(message.ts) > oldest && inView(message));
         const start = Number(call.body.cursor ?? 0);
         const limit = Math.min(Number(call.body.limit ?? 100), 1000);
         const page = newestFirst.slice(start, start + limit);
         const more = start + limit < newestFirst.length;
-        return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+        return {
+          ok: true,
+          messages: page,
+          has_more: more,
+          response_metadata: { next_cursor: more ? String(start + limit) : '' },
+        };
       }
       case 'files.info': {
         const file = this.files.get(String(call.body.file));
         if (!file) return { ok: false, error: 'file_not_found' };
-        return { ok: true, file: { id: call.body.file, name: file.name, size: file.bytes.length, url_private_download: `${this.url}/files/${String(call.body.file)}` } };
+        return {
+          ok: true,
+          file: {
+            id: call.body.file,
+            name: file.name,
+            size: file.bytes.length,
+            url_private_download: `${this.url}/files/${String(call.body.file)}`,
+          },
+        };
       }
       case 'files.getUploadURLExternal': {
-        this.uploads.push({ bytes: '', filename: String(call.body.filename), ...(call.body.alt_txt || call.body.alt_text ? { altText: String(call.body.alt_txt ?? call.body.alt_text) } : {}) });
-        return { ok: true, upload_url: `${this.url}/upload/${this.uploads.length - 1}`, file_id: `FUP${this.uploads.length - 1}` };
+        this.uploads.push({
+          bytes: '',
+          filename: String(call.body.filename),
+          ...(call.body.alt_txt || call.body.alt_text
+            ? { altText: String(call.body.alt_txt ?? call.body.alt_text) }
+            : {}),
+        });
+        return {
+          ok: true,
+          upload_url: `${this.url}/upload/${this.uploads.length - 1}`,
+          file_id: `FUP${this.uploads.length - 1}`,
+        };
       }
       case 'files.completeUploadExternal': {
         const files = JSON.parse(String(call.body.files)) as { id: string; title?: string }[];
         for (const file of files) {
           const upload = this.uploads[Number(file.id.slice(3))];
-          if (upload) Object.assign(upload, { channel: call.body.channel_id, comment: call.body.initial_comment, ...(call.body.thread_ts ? { threadTs: String(call.body.thread_ts) } : {}) });
+          if (upload)
+            Object.assign(upload, {
+              channel: call.body.channel_id,
+              comment: call.body.initial_comment,
+              ...(call.body.thread_ts ? { threadTs: String(call.body.thread_ts) } : {}),
+            });
         }
         return { ok: true, files };
       }
       case 'conversations.info':
-        return { ok: true, channel: { id: call.body.channel, is_ext_shared: this.externallyShared.has(String(call.body.channel)), is_member: !this.notMemberOf.has(String(call.body.channel)) } };
+        return {
+          ok: true,
+          channel: {
+            id: call.body.channel,
+            is_ext_shared: this.externallyShared.has(String(call.body.channel)),
+            is_member: !this.notMemberOf.has(String(call.body.channel)),
+          },
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(call.body.users)}` } };
       case 'conversations.join':
@@ -197,7 +259,9 @@ export class FakeSlackApi {
       const bytes = type.startsWith('multipart/form-data')
         ? new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData().then(async (form) => {
             const part = [...form.values()][0];
-            return typeof part === 'string' || part === undefined ? Buffer.from(part ?? '') : Buffer.from(await part.arrayBuffer());
+            return typeof part === 'string' || part === undefined
+              ? Buffer.from(part ?? '')
+              : Buffer.from(await part.arrayBuffer());
           })
         : Promise.resolve(body);
       void bytes.then((data) => {
@@ -219,14 +283,17 @@ export class FakeSlackApi {
       raw = bytes.toString('utf8');
       const path = req.url ?? '';
       if (this.serveFile(path, bytes, req, res)) return;
-      const method = path.startsWith('/response/') ? 'response' : path.replace(/^\/api\//, '').split('?')[0] ?? '';
+      const method = path.startsWith('/response/') ? 'response' : (path.replace(/^\/api\//, '').split('?')[0] ?? '');
       const call = { method, body: parseBody(raw, req.headers['content-type']), headers: req.headers };
       this.calls.push(call);
       const overridden = this.override(call);
       if (overridden === 'hang') return;
       const custom = overridden ?? (method === 'chat.postMessage' ? this.acceptPost(call) : undefined);
       const body = custom ? custom.body : this.defaultAnswer(method, call);
-      res.writeHead(custom?.status ?? 200, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...custom?.headers });
+      res.writeHead(custom?.status ?? 200, {
+        'content-type': typeof body === 'string' ? 'text/plain' : 'application/json',
+        ...custom?.headers,
+      });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
       this.waiters = this.waiters.filter((waiter) => {
         if (waiter.method !== method || this.callsTo(method).length < waiter.count) return true;

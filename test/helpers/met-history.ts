@@ -12,6 +12,10 @@ const MET_HISTORY: { at: string; counts: Record<string, number> }[] = [
 
 export async function saveMetHistory(store: InventoryStore, team: TeamRef): Promise<void> {
   for (const step of MET_HISTORY) {
-    await store.setCounts(team, Object.entries(step.counts).map(([release, count]) => ({ release, count })), { user: 'U1', at: step.at });
+    await store.setCounts(
+      team,
+      Object.entries(step.counts).map(([release, count]) => ({ release, count })),
+      { user: 'U1', at: step.at },
+    );
   }
 }

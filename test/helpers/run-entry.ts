@@ -10,10 +10,19 @@ export interface EntryRun {
   stderr: string;
 }
 
-export function runEntry(entry: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<EntryRun> {
+export function runEntry(
+  entry: string,
+  args: string[],
+  options: { stdin?: string; env?: Record<string, string> } = {},
+): Promise<EntryRun> {
   // Each run gets its own store unless the test names one: tests never write into data/.
   const own = options.env?.EOLWATCH_STORE ? null : mkdtempSync(join(tmpdir(), 'eolwatch-entry-'));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, ...(own ? { EOLWATCH_STORE: join(own, 'eolwatch.json') } : {}), ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...(own ? { EOLWATCH_STORE: join(own, 'eolwatch.json') } : {}),
+    ...options.env,
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

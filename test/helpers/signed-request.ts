@@ -14,11 +14,18 @@ export interface SlackPost {
   headers?: Record<string, string>;
 }
 
-export function signedHeaders(body: string, secret = SIGNING_SECRET, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function signedHeaders(
+  body: string,
+  secret = SIGNING_SECRET,
+  timestamp = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature(secret, timestamp, body) };
 }
 
-export async function postToSlackApp(url: string, post: SlackPost): Promise<{ status: number; text: string; json: () => unknown }> {
+export async function postToSlackApp(
+  url: string,
+  post: SlackPost,
+): Promise<{ status: number; text: string; json: () => unknown }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': post.contentType, ...(post.headers ?? signedHeaders(post.body)) },
@@ -87,12 +94,26 @@ export function buttonPressBody(press: {
     channel: { id: press.channel, name: 'it' },
     ...(press.message ? { message: press.message } : {}),
     response_url: press.responseUrl,
-    actions: [{ type: 'button', action_id: press.actionId, block_id: 'b', value: press.value, action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
+    actions: [
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: 'b',
+        value: press.value,
+        action_ts: '1.3',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
   });
 }
 
 /** A submitted form (`view_submission`) as Slack sends it, in workspace T1. */
-export function viewSubmissionBody(submission: { callbackId: string; user: string; privateMetadata: string; values: Record<string, Record<string, unknown>> }): string {
+export function viewSubmissionBody(submission: {
+  callbackId: string;
+  user: string;
+  privateMetadata: string;
+  values: Record<string, Record<string, unknown>>;
+}): string {
   return interactionBody(submission.user, {
     type: 'view_submission',
     view: {
@@ -115,18 +136,40 @@ export function homeButtonPressBody(press: { actionId: string; value?: string; u
     type: 'block_actions',
     container: { type: 'view', view_id: 'VHOME' },
     view: { id: 'VHOME', team_id: 'T1', type: 'home', blocks: [], state: { values: {} }, hash: '1.home' },
-    actions: [{ type: 'button', action_id: press.actionId, block_id: 'b', ...(press.value === undefined ? {} : { value: press.value }), action_ts: '1.3', text: { type: 'plain_text', text: 'x' } }],
+    actions: [
+      {
+        type: 'button',
+        action_id: press.actionId,
+        block_id: 'b',
+        ...(press.value === undefined ? {} : { value: press.value }),
+        action_ts: '1.3',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
   });
 }
 
 /** What an external select asks as the user types (`block_suggestion`), in a modal of workspace T1. */
-export function optionsRequestBody(suggestion: { actionId: string; value: string; user: string; blockId?: string }): string {
+export function optionsRequestBody(suggestion: {
+  actionId: string;
+  value: string;
+  user: string;
+  blockId?: string;
+}): string {
   return interactionBody(suggestion.user, {
     type: 'block_suggestion',
     action_id: suggestion.actionId,
     block_id: suggestion.blockId ?? 'eol_form_release_1',
     value: suggestion.value,
     container: { type: 'view', view_id: 'VFORM' },
-    view: { id: 'VFORM', team_id: 'T1', type: 'modal', callback_id: 'eol_counts_form', blocks: [], state: { values: {} }, hash: '1.form' },
+    view: {
+      id: 'VFORM',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: 'eol_counts_form',
+      blocks: [],
+      state: { values: {} },
+      hash: '1.form',
+    },
   });
 }

@@ -3,7 +3,12 @@ import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { createSlackApp, HTTP_SERVER_OPTIONS, MAX_CONNECTIONS, type SlackConnection } from '../../src/slack/create-slack-app.js';
+import {
+  createSlackApp,
+  HTTP_SERVER_OPTIONS,
+  MAX_CONNECTIONS,
+  type SlackConnection,
+} from '../../src/slack/create-slack-app.js';
 import type { SlackDeps } from '../../src/slack/slack-deps.js';
 import type { CommandDeps } from '../../src/commands/command-types.js';
 import { FakeSlackApi } from './fake-slack-api.js';
@@ -25,7 +30,11 @@ export async function startHttpApp(
 ): Promise<RunningApp> {
   const api = await new FakeSlackApi().start();
   const logger = pino({ level: 'silent' });
-  const app = createSlackApp(connection?.(api) ?? { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl }, { commands, logger, ...extra }, 0);
+  const app = createSlackApp(
+    connection?.(api) ?? { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: api.apiUrl },
+    { commands, logger, ...extra },
+    0,
+  );
   await app.init();
   const server = (await app.start(0, HTTP_SERVER_OPTIONS)) as Server;
   server.maxConnections = MAX_CONNECTIONS;

@@ -8,9 +8,16 @@ export interface StartedMain {
   stop(): Promise<{ code: number | null; ms: number }>;
 }
 
-export async function startMain(env: Record<string, string>, options: { args?: string[]; cwd?: string } = {}): Promise<StartedMain> {
+export async function startMain(
+  env: Record<string, string>,
+  options: { args?: string[]; cwd?: string } = {},
+): Promise<StartedMain> {
   const args = options.args ?? ['--import', 'tsx', 'src/main.ts'];
-  const child = spawn(process.execPath, args, { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stop = async () => {
     const started = Date.now();

@@ -28,16 +28,22 @@ function wireCoreInTempDir(): Core {
   const dir = join(tmpdir(), `eolwatch-core-${process.pid}-${Math.random().toString(36).slice(2)}`);
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const catalogCachePath = join(dir, 'catalog-cache.json');
-  const initial = loadInitialCatalog({ ...CATALOG_FILES, cachePath: catalogCachePath }, new Date().toISOString().slice(0, 10));
-  return wireCore({
-    ...CATALOG_FILES,
-    timezone: 'UTC',
-    storePath: join(dir, 'eolwatch.json'),
-    admins: [ADMIN],
-    // Never fetched by these tests; the refresh tests build their own against a local server.
-    catalogUrl: 'http://127.0.0.1:9/api/v1/products/full',
-    catalogCachePath,
-  }, initial);
+  const initial = loadInitialCatalog(
+    { ...CATALOG_FILES, cachePath: catalogCachePath },
+    new Date().toISOString().slice(0, 10),
+  );
+  return wireCore(
+    {
+      ...CATALOG_FILES,
+      timezone: 'UTC',
+      storePath: join(dir, 'eolwatch.json'),
+      admins: [ADMIN],
+      // Never fetched by these tests; the refresh tests build their own against a local server.
+      catalogUrl: 'http://127.0.0.1:9/api/v1/products/full',
+      catalogCachePath,
+    },
+    initial,
+  );
 }
 
 /** Command dependencies with the clock pinned to noon UTC of `isoDate`, and a fresh in-memory store. */

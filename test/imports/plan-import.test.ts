@@ -14,7 +14,8 @@ function plan(bytes: Uint8Array | string): ImportPlan {
   return planning.plan;
 }
 
-const countsOf = (result: ImportPlan) => Object.fromEntries(result.counts.map(({ release, count }) => [`${release.productName}/${release.name}`, count]));
+const countsOf = (result: ImportPlan) =>
+  Object.fromEntries(result.counts.map(({ release, count }) => [`${release.productName}/${release.name}`, count]));
 
 function refusal(bytes: Uint8Array | string): string {
   const planning = planImport(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, deps);
@@ -27,24 +28,65 @@ describe('each tool’s export, recognised by its header row', () => {
     [
       'intune-devices.csv',
       'intune',
-      { 'windows/10-22h2': 40, 'windows/11-23h2-e': 25, 'windows/11-24h2-w': 15, 'windows/11-23h2-w': 10, 'macos/14': 8, 'ios/17': 6, 'windows/10-21h2-e': 5, 'android/14': 4 },
+      {
+        'windows/10-22h2': 40,
+        'windows/11-23h2-e': 25,
+        'windows/11-24h2-w': 15,
+        'windows/11-23h2-w': 10,
+        'macos/14': 8,
+        'ios/17': 6,
+        'windows/10-21h2-e': 5,
+        'android/14': 4,
+      },
       3,
     ],
     [
       'configmgr-devices.tsv',
       'configmgr',
-      { 'windows/10-22h2': 12, 'windows/10-1809-e-lts': 7, 'windows-server/2012-r2': 4, 'windows-server/2016': 3, 'windows/11-23h2-e': 2, 'windows/7-sp1': 2, 'windows-server/2008-r2-sp1': 1 },
+      {
+        'windows/10-22h2': 12,
+        'windows/10-1809-e-lts': 7,
+        'windows-server/2012-r2': 4,
+        'windows-server/2016': 3,
+        'windows/11-23h2-e': 2,
+        'windows/7-sp1': 2,
+        'windows-server/2008-r2-sp1': 1,
+      },
       0,
     ],
     ['jamf-computers.csv', 'jamf', { 'macos/15': 9, 'macos/14': 6, 'macos/13': 3, 'macos/12': 2, 'macos/10.15': 1 }, 0],
-    ['lansweeper-assets.csv', 'lansweeper', { 'windows/10-22h2': 11, 'windows/11-23h2-w': 6, 'windows-server/2012-r2': 3, 'windows-server/2019': 2, 'windows/5-sp3': 1 }, 0],
+    [
+      'lansweeper-assets.csv',
+      'lansweeper',
+      {
+        'windows/10-22h2': 11,
+        'windows/11-23h2-w': 6,
+        'windows-server/2012-r2': 3,
+        'windows-server/2019': 2,
+        'windows/5-sp3': 1,
+      },
+      0,
+    ],
     [
       'ad-computers-ps51.csv',
       'active-directory',
-      { 'windows/5-sp3': 18, 'windows/8.1': 14, 'windows-server/2012-r2': 5, 'windows/10-22h2': 4, 'windows/10-21h2-w': 3, 'windows-server/2022': 2, 'windows/7-sp1': 1 },
+      {
+        'windows/5-sp3': 18,
+        'windows/8.1': 14,
+        'windows-server/2012-r2': 5,
+        'windows/10-22h2': 4,
+        'windows/10-21h2-w': 3,
+        'windows-server/2022': 2,
+        'windows/7-sp1': 1,
+      },
       3,
     ],
-    ['summary.csv', 'summary', { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 }, 3],
+    [
+      'summary.csv',
+      'summary',
+      { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 },
+      3,
+    ],
   ])('%s is read as %s with exact counts', (file, format, counts, unrecognised) => {
     const result = plan(fixture(file));
     expect(result.format.id).toBe(format);
@@ -55,7 +97,9 @@ describe('each tool’s export, recognised by its header row', () => {
 
   it('says which rows had no edition and were counted under the edition whose support ends first', () => {
     const result = plan(fixture('intune-devices.csv'));
-    expect(result.guessed.map(({ value, release, rows }) => [value, release.name, rows])).toEqual([['Windows 10.0.22631.4460', '11-23h2-w', 10]]);
+    expect(result.guessed.map(({ value, release, rows }) => [value, release.name, rows])).toEqual([
+      ['Windows 10.0.22631.4460', '11-23h2-w', 10],
+    ]);
   });
 
   it('lists each value nothing was found for, with how many machines', () => {
@@ -67,7 +111,8 @@ describe('each tool’s export, recognised by its header row', () => {
 });
 
 describe('files as Windows writes them', () => {
-  const rows = 'OperatingSystem,OperatingSystemVersion\r\nWindows 10 Enterprise,10.0 (19045)\r\n"Windows Server 2012 R2 Standard","6.3 (9600)"\r\n';
+  const rows =
+    'OperatingSystem,OperatingSystemVersion\r\nWindows 10 Enterprise,10.0 (19045)\r\n"Windows Server 2012 R2 Standard","6.3 (9600)"\r\n';
   const expected = { 'windows/10-22h2': 1, 'windows-server/2012-r2': 1 };
   const utf16 = (text: string, bigEndian = false) => {
     const le = Buffer.from(text, 'utf16le');
@@ -84,25 +129,42 @@ describe('files as Windows writes them', () => {
     ['semicolons', Buffer.from(rows.replace(/,/g, ';'))],
     ['tabs', Buffer.from(rows.replace(/,/g, '\t'))],
     ['Excel’s sep=; line', Buffer.from(`sep=;\r\n${rows.replace(/,/g, ';')}`)],
-    ['every field quoted', Buffer.from('"OperatingSystem","OperatingSystemVersion"\n"Windows 10 Enterprise","10.0 (19045)"\n"Windows Server 2012 R2 Standard","6.3 (9600)"\n')],
+    [
+      'every field quoted',
+      Buffer.from(
+        '"OperatingSystem","OperatingSystemVersion"\n"Windows 10 Enterprise","10.0 (19045)"\n"Windows Server 2012 R2 Standard","6.3 (9600)"\n',
+      ),
+    ],
     ['blank lines between rows', Buffer.from(rows.replace(/\r\n/g, '\r\n\r\n'))],
-    ['spaces around fields', Buffer.from('OperatingSystem , OperatingSystemVersion\n Windows 10 Enterprise , 10.0 (19045)\nWindows Server 2012 R2 Standard,6.3 (9600) \n')],
+    [
+      'spaces around fields',
+      Buffer.from(
+        'OperatingSystem , OperatingSystemVersion\n Windows 10 Enterprise , 10.0 (19045)\nWindows Server 2012 R2 Standard,6.3 (9600) \n',
+      ),
+    ],
   ])('reads %s', (_what, bytes) => {
     expect(countsOf(plan(bytes))).toEqual(expected);
   });
 
   it('reads quoted fields holding delimiters, quotes and line breaks', () => {
-    const text = 'Name,Description,OperatingSystem,OperatingSystemVersion\n"PC1","Room 2, desk 4\nnear the ""big"" window","Windows 10 Enterprise","10.0 (19045)"\nPC2,plain,Windows 8.1 Pro,6.3 (9600)\n';
+    const text =
+      'Name,Description,OperatingSystem,OperatingSystemVersion\n"PC1","Room 2, desk 4\nnear the ""big"" window","Windows 10 Enterprise","10.0 (19045)"\nPC2,plain,Windows 8.1 Pro,6.3 (9600)\n';
     expect(countsOf(plan(text))).toEqual({ 'windows/10-22h2': 1, 'windows/8.1': 1 });
   });
 
   it('reads Windows-1252 text from older tools', () => {
-    const bytes = Buffer.concat([Buffer.from('Name,OperatingSystem,OperatingSystemVersion\nPC-Andr'), Buffer.from([0xe9]), Buffer.from(',Windows 7 Professional,6.1 (7601)\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Name,OperatingSystem,OperatingSystemVersion\nPC-Andr'),
+      Buffer.from([0xe9]),
+      Buffer.from(',Windows 7 Professional,6.1 (7601)\n'),
+    ]);
     expect(countsOf(plan(bytes))).toEqual({ 'windows/7-sp1': 1 });
   });
 
   it('reads header names in any case and spacing', () => {
-    expect(countsOf(plan('operating system;OPERATING SYSTEM VERSION;computer_name\nWindows 10 Pro;10.0 (19044);a\n'))).toEqual({ 'windows/10-21h2-w': 1 });
+    expect(
+      countsOf(plan('operating system;OPERATING SYSTEM VERSION;computer_name\nWindows 10 Pro;10.0 (19044);a\n')),
+    ).toEqual({ 'windows/10-21h2-w': 1 });
   });
 });
 
@@ -177,7 +239,9 @@ describe('operating system strings, mapped through the /eol resolver', () => {
     ['10.15.7', '19H2026', 'macos/10.15'],
     ['10.13.6', '17G14042', 'macos/10.13'],
   ])('Jamf: macOS %s (%s) -> %s', (version, build, release) => {
-    expect(device('Computer Name,Operating System Version,Operating System Build', `Mac,${version},${build}`)).toEqual({ [release]: 1 });
+    expect(device('Computer Name,Operating System Version,Operating System Build', `Mac,${version},${build}`)).toEqual({
+      [release]: 1,
+    });
   });
 
   it.each([
@@ -212,9 +276,14 @@ describe('operating system strings, mapped through the /eol resolver', () => {
     ['Microsoft Windows NT Server 10.0', '10.0.17763', 'windows-server/2019'],
     ['Microsoft Windows NT Server 10.0', '10.0.20348', 'windows-server/2022'],
     ['Microsoft Windows NT Advanced Server 6.1', '6.1.7601', 'windows-server/2008-r2-sp1'],
-  ])('Configuration Manager console: %s %s -> %s (the kernel version says nothing; the build does)', (os, build, release) => {
-    expect(device('Name,Client,Operating System,Operating System Build', `W,Yes,${os},${build}`)).toEqual({ [release]: 1 });
-  });
+  ])(
+    'Configuration Manager console: %s %s -> %s (the kernel version says nothing; the build does)',
+    (os, build, release) => {
+      expect(device('Name,Client,Operating System,Operating System Build', `W,Yes,${os},${build}`)).toEqual({
+        [release]: 1,
+      });
+    },
+  );
 
   it.each([
     ['Windows 10', '10.0.19045', 'windows/10-22h2'],
@@ -226,11 +295,15 @@ describe('operating system strings, mapped through the /eol resolver', () => {
   });
 
   it('prefers the name with its version to the name alone (IoT Enterprise 10.0 (19044) is 21H2)', () => {
-    expect(device('OperatingSystem,OperatingSystemVersion', 'Windows 10 IoT Enterprise,10.0 (19044)')).toEqual({ 'windows/10-21h2-e': 1 });
+    expect(device('OperatingSystem,OperatingSystemVersion', 'Windows 10 IoT Enterprise,10.0 (19044)')).toEqual({
+      'windows/10-21h2-e': 1,
+    });
   });
 
   it('reads an Intune export whose OS column is called "Operating system"', () => {
-    expect(countsOf(plan('Device name,Operating system,OS version\nA,Windows,10.0.19045.4291\nB,iOS,17.5.1\n'))).toEqual({ 'windows/10-22h2': 1, 'ios/17': 1 });
+    expect(
+      countsOf(plan('Device name,Operating system,OS version\nA,Windows,10.0.19045.4291\nB,iOS,17.5.1\n')),
+    ).toEqual({ 'windows/10-22h2': 1, 'ios/17': 1 });
   });
 
   it.each([
@@ -261,14 +334,26 @@ describe('bad files: a reason naming the problem, and no plan', () => {
     ['only blank lines', '\r\n\r\n  \n', /no header row/],
     ['a header and no rows', 'OperatingSystem,OperatingSystemVersion\r\n', /header row but no rows/],
     ['no recognised column', 'Colour,Size\nblue,3\n', /no column names an operating system.*“Colour”, “Size”/],
-    ['an unclosed quote', 'OperatingSystem,OperatingSystemVersion\n"Windows 10 Pro,10.0 (19045)\n', /never closed \(line 2\)/],
-    ['a count that is a fraction', 'release,count\nxp,3\nwin 8.1,1.5\n', /line 3: the count “1.5” is not a whole number/],
+    [
+      'an unclosed quote',
+      'OperatingSystem,OperatingSystemVersion\n"Windows 10 Pro,10.0 (19045)\n',
+      /never closed \(line 2\)/,
+    ],
+    [
+      'a count that is a fraction',
+      'release,count\nxp,3\nwin 8.1,1.5\n',
+      /line 3: the count “1.5” is not a whole number/,
+    ],
     ['a negative count', 'release,count\nxp,-3\n', /line 2: the count “-3” is not a whole number/],
     ['a count that is a word', 'release,count\nxp,many\n', /line 2: the count “many”/],
     ['an empty count', 'release,count\nxp,\n', /line 2: the count “” is not a whole number/],
     ['a count in scientific notation', 'release,count\nxp,1e3\n', /line 2/],
     ['a count over the limit', 'release,count\nxp,10000001\n', /more than 10,000,000 machines/],
-    ['rows adding up past the limit', 'release,count\nxp,9000000\nwindows xp,2000000\n', /more than 10,000,000 machines on Microsoft Windows XP/],
+    [
+      'rows adding up past the limit',
+      'release,count\nxp,9000000\nwindows xp,2000000\n',
+      /more than 10,000,000 machines on Microsoft Windows XP/,
+    ],
     ['nothing recognised', 'release,count\nfoo,3\nbar,4\n', /./],
   ])('%s', (_what, text, reason) => {
     if (_what === 'nothing recognised') {

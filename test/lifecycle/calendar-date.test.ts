@@ -3,7 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { addDays, dateOfDay, dayNumber, daysBetween } from '../../src/leaf/calendar-date.js';
 
-const viaDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const viaDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('calendar dates in whole days', () => {
   it('numbers every day from 1900 to 2150 as Date does, and back', () => {
@@ -11,7 +12,8 @@ describe('calendar dates in whole days', () => {
     expect(start).toBe(Date.parse('1900-01-01T00:00:00Z') / 86_400_000);
     for (let day = start; day < dayNumber('2150-01-01'); day += 1) {
       const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
-      if (dateOfDay(day) !== date || dayNumber(date) !== day) throw new Error(`day ${day}: ${dateOfDay(day)} / ${dayNumber(date)} for ${date}`);
+      if (dateOfDay(day) !== date || dayNumber(date) !== day)
+        throw new Error(`day ${day}: ${dateOfDay(day)} / ${dayNumber(date)} for ${date}`);
     }
   });
 

@@ -4,12 +4,15 @@ import { computeLifecycle } from '../../src/lifecycle/compute-lifecycle.js';
 import { testCore } from '../helpers/test-core.js';
 
 function release(product: string, name: string): Release {
-  const found = testCore().catalog.productByName.get(product)?.releases.find((r) => r.name === name);
+  const found = testCore()
+    .catalog.productByName.get(product)
+    ?.releases.find((r) => r.name === name);
   if (!found) throw new Error(`no ${product} ${name} in the catalogue`);
   return found;
 }
 
-const phaseOf = (lifecycle: ReturnType<typeof computeLifecycle>, key: string) => lifecycle.phases.find((state) => state.phase.key === key);
+const phaseOf = (lifecycle: ReturnType<typeof computeLifecycle>, key: string) =>
+  lifecycle.phases.find((state) => state.phase.key === key);
 
 describe('Windows 8.1 through its lifecycle', () => {
   const windows81 = release('windows', '8.1');
@@ -80,7 +83,9 @@ describe('other releases', () => {
     ['ubuntu', '22.04', ['Hardware & Maintenance', 'Maintenance & Security Support', 'Expanded Security Maintenance']],
     ['windows', '10-22h2', ['Active Support', 'Security Support', 'Consumer ESU', 'Extended Security Updates']],
   ])("names %s %s's phases in the product's own words", (product, name, labels) => {
-    expect(computeLifecycle(release(product, name), '2026-01-01').phases.map((state) => state.phase.label)).toEqual(labels);
+    expect(computeLifecycle(release(product, name), '2026-01-01').phases.map((state) => state.phase.label)).toEqual(
+      labels,
+    );
   });
 
   it('treats a phase with no end date announced as still running', () => {

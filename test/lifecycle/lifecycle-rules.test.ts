@@ -11,7 +11,9 @@ import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER, testCore } from '../helpers/test-core.js';
 
 function release(product: string, name: string): Release {
-  const found = testCore().catalog.productByName.get(product)?.releases.find((r) => r.name === name);
+  const found = testCore()
+    .catalog.productByName.get(product)
+    ?.releases.find((r) => r.name === name);
   if (!found) throw new Error(`no ${product} ${name} in the catalogue`);
   return found;
 }
@@ -29,7 +31,9 @@ describe('a passed main-support end ends every earlier phase', () => {
   it('eslint 9 after its maintenance end (2026-08-06) has only its open extended phase left, never "Supported"', () => {
     const lifecycle = computeLifecycle(release('eslint', '9'), '2026-08-07');
     expect(lifecycle.status).toBe('extended');
-    expect(describeStatus(lifecycle, plainFormat)).toMatch(/^Only paid extended support remains: Extended Long Term Support/);
+    expect(describeStatus(lifecycle, plainFormat)).toMatch(
+      /^Only paid extended support remains: Extended Long Term Support/,
+    );
   });
 
   it('eslint 9 the day before is still supported', () => {
@@ -49,7 +53,7 @@ describe('an end without a published date', () => {
 });
 
 describe('labels, titles and wording', () => {
-  it('labels the supplemented Windows 7 ESU with the product\'s own phase name', () => {
+  it("labels the supplemented Windows 7 ESU with the product's own phase name", () => {
     const esu = release('windows', '7-sp1').phases.find((phase) => phase.kind === 'extended');
     expect(esu?.label).toBe('Extended Security Updates');
   });
@@ -64,20 +68,30 @@ describe('labels, titles and wording', () => {
   });
 
   it('does not stutter when a phase is named like its status', () => {
-    const supported: Release = { ...release('windows', '8.1'), phases: [{ key: 'eol', label: 'Supported', kind: 'active', end: false }] };
-    expect(describeStatus(computeLifecycle(supported, '2026-01-01'), plainFormat)).toBe('Supported with no end date announced');
+    const supported: Release = {
+      ...release('windows', '8.1'),
+      phases: [{ key: 'eol', label: 'Supported', kind: 'active', end: false }],
+    };
+    expect(describeStatus(computeLifecycle(supported, '2026-01-01'), plainFormat)).toBe(
+      'Supported with no end date announced',
+    );
   });
 
   it('says unsupported from the day after the last supported day', async () => {
     const text = await say(depsAt('2023-01-11'), 'windows 8.1');
     expect(text).toContain('Unsupported since 2023-01-11: no more updates (last supported day 2023-01-10)');
     expect(text).toContain('Security Support: ended after 2023-01-10 (1 day ago)');
-    expect(await say(depsAt('2023-01-10'), 'windows 8.1')).toContain('Security updates only: Security Support until 2023-01-10 (last day)');
+    expect(await say(depsAt('2023-01-10'), 'windows 8.1')).toContain(
+      'Security updates only: Security Support until 2023-01-10 (last day)',
+    );
   });
 
-  it.each(['exchange 2016', 'java 8', 'sql server 2014', 'server 2012 r2', 'win 8.1'])('never calls %j a typo', async (typed) => {
-    expect(await say(depsAt('2026-01-01'), typed)).not.toContain('typo');
-  });
+  it.each(['exchange 2016', 'java 8', 'sql server 2014', 'server 2012 r2', 'win 8.1'])(
+    'never calls %j a typo',
+    async (typed) => {
+      expect(await say(depsAt('2026-01-01'), typed)).not.toContain('typo');
+    },
+  );
 
   it('calls a real typo one', async () => {
     expect(await say(depsAt('2026-01-01'), 'windwos 8.1')).toContain('(read "windwos" as a typo)');
@@ -97,7 +111,8 @@ describe('dates before a release existed', () => {
 
   it('lists Windows on 2018-03-31 as it stood then: no later releases, the supported ones shown', async () => {
     const text = await say(depsAt('2026-11-28'), 'windows on 2018-03-31');
-    for (const later of ['Windows 11 ', 'Windows 10 22H2', 'Windows 10 21H2', 'Windows 10 1803']) expect(text).not.toContain(`  ${later}`);
+    for (const later of ['Windows 11 ', 'Windows 10 22H2', 'Windows 10 21H2', 'Windows 10 1803'])
+      expect(text).not.toContain(`  ${later}`);
     for (const then of [
       /Windows 10 1709 \(Enterprise, Education\) +supported until 2020-10-13 \(2 years left\)/,
       /Windows 10 1607 \(Enterprise LTSC\) +supported until 2021-10-12/,
@@ -110,7 +125,7 @@ describe('dates before a release existed', () => {
     }
   });
 
-  it('marks the latest version as today\'s fact on another date, and not on today', async () => {
+  it("marks the latest version as today's fact on another date, and not on today", async () => {
     expect(await say(depsAt('2026-11-28'), 'windows 8.1 on 2017-06-28')).toContain('Latest today: 6.3.9600');
     expect(await say(depsAt('2026-11-28'), 'windows 8.1')).toContain('  Latest: 6.3.9600');
   });
@@ -120,6 +135,8 @@ describe('inventory lines name which support ends', () => {
   it('Windows 8.1 in June 2017: active support until 2018-01-09, security until 2023-01-10', async () => {
     const deps = depsAt('2017-06-28');
     const text = await say(deps, 'inventory set windows-8.1 14450');
-    expect(text).toContain('14,450 × Microsoft Windows 8.1: Active Support until 2018-01-09, Security Support until 2023-01-10');
+    expect(text).toContain(
+      '14,450 × Microsoft Windows 8.1: Active Support until 2018-01-09, Security Support until 2023-01-10',
+    );
   });
 });

@@ -26,7 +26,9 @@ function datedPhaseRunning(release: Release, day: string): Phase | undefined {
 }
 
 function boundaryDays(release: Release): string[] {
-  const ends = release.phases.flatMap((phase) => (typeof phase.end === 'string' ? [phase.end, addDays(phase.end, 1)] : []));
+  const ends = release.phases.flatMap((phase) =>
+    typeof phase.end === 'string' ? [phase.end, addDays(phase.end, 1)] : [],
+  );
   return [...new Set(ends)].filter((day) => day >= release.releaseDate);
 }
 
@@ -45,7 +47,9 @@ describe('undated ends never override dated ones', () => {
         checked += 1;
         const lifecycle = computeLifecycle(release, day);
         if (lifecycle.status === 'unsupported' || lifecycle.status === 'unknown') {
-          wrong.push(`${release.productName} ${release.name} on ${day}: ${describeStatus(lifecycle, plainFormat)} (${running.label} runs to ${String(running.end)})`);
+          wrong.push(
+            `${release.productName} ${release.name} on ${day}: ${describeStatus(lifecycle, plainFormat)} (${running.label} runs to ${String(running.end)})`,
+          );
         }
       }
     }
@@ -58,14 +62,20 @@ describe('undated ends never override dated ones', () => {
     ['samsung-mobile', 'galaxy-a12-india', '2023-01-10', 'Supported: Android Upgrades until 2023-08-12'],
     ['cakephp', '4.1', '2020-12-21', 'Supported: Active Support until 2020-12-21 (last day)'],
   ])('%s %s on %s: %s', (product, name, day, words) => {
-    const release = releases.find((candidate) => candidate.productName === product && candidate.name === name) as Release;
+    const release = releases.find(
+      (candidate) => candidate.productName === product && candidate.name === name,
+    ) as Release;
     expect(describeStatus(computeLifecycle(release, day), plainFormat)).toContain(words);
   });
 
   it('still says "date not published" once every dated phase has ended', () => {
-    const release = releases.find((candidate) => candidate.productName === 'amazon-rds-mysql' && candidate.name === '5.6') as Release;
+    const release = releases.find(
+      (candidate) => candidate.productName === 'amazon-rds-mysql' && candidate.name === '5.6',
+    ) as Release;
     const lifecycle = computeLifecycle(release, '2022-03-02');
-    expect(describeStatus(lifecycle, plainFormat)).toBe('Unsupported: support ended (date not published), no more updates');
+    expect(describeStatus(lifecycle, plainFormat)).toBe(
+      'Unsupported: support ended (date not published), no more updates',
+    );
     expect(lifecycle.phases.at(-1)?.endsAfter).toBe('2022-03-01');
   });
 });

@@ -2,7 +2,11 @@
 // hold the run; what was not posted stays pending for the next run, and nothing is posted twice.
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { runReminders, type ReminderJobDeps } from '../../src/reminders/run-reminders.js';
-import { createSlackReminderPoster, createWebClient, WEB_API_TIMEOUT_MS } from '../../src/slack/slack-reminder-poster.js';
+import {
+  createSlackReminderPoster,
+  createWebClient,
+  WEB_API_TIMEOUT_MS,
+} from '../../src/slack/slack-reminder-poster.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { testCore } from '../helpers/test-core.js';
@@ -48,22 +52,29 @@ function job(): ReminderJobDeps {
 const poster = () => createSlackReminderPoster(createWebClient('xoxb-test', api.apiUrl));
 const postsPerChannel = () => channels.map((channel) => api.accepted.get(channel)?.length ?? 0);
 
-it('finishes when 10 of 200 channels never answer, leaves those pending, and posts them once on the next run', async () => {
-  api.override = (call) => (call.method === 'chat.postMessage' && hung.has(String(call.body.channel)) ? 'hang' : undefined);
-  const first = await runReminders(job(), poster());
-  expect(first.report.posted).toHaveLength(190);
-  expect(first.report.pending.map((item) => item.reminder.channel).sort()).toEqual([...hung].sort());
+it(
+  'finishes when 10 of 200 channels never answer, leaves those pending, and posts them once on the next run',
+  async () => {
+    api.override = (call) =>
+      call.method === 'chat.postMessage' && hung.has(String(call.body.channel)) ? 'hang' : undefined;
+    const first = await runReminders(job(), poster());
+    expect(first.report.posted).toHaveLength(190);
+    expect(first.report.pending.map((item) => item.reminder.channel).sort()).toEqual([...hung].sort());
 
-  api.override = () => undefined;
-  const second = await runReminders(job(), poster());
-  expect(second.report.posted).toHaveLength(10);
-  expect(postsPerChannel().every((count) => count === 1)).toBe(true);
-  // The hung calls run at once and end at the client's deadline (10 s); a run held by them would never end.
-}, 6 * WEB_API_TIMEOUT_MS);
+    api.override = () => undefined;
+    const second = await runReminders(job(), poster());
+    expect(second.report.posted).toHaveLength(10);
+    expect(postsPerChannel().every((count) => count === 1)).toBe(true);
+    // The hung calls run at once and end at the client's deadline (10 s); a run held by them would never end.
+  },
+  6 * WEB_API_TIMEOUT_MS,
+);
 
 it('leaves a workspace that asks to wait an hour for the next run, without holding the other', async () => {
   api.override = (call) =>
-    call.method === 'chat.postMessage' && String(call.body.channel) >= 'C100' ? { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } } : undefined;
+    call.method === 'chat.postMessage' && String(call.body.channel) >= 'C100'
+      ? { status: 429, headers: { 'retry-after': '3600' }, body: { ok: false, error: 'ratelimited' } }
+      : undefined;
   const first = await runReminders(job(), poster());
   expect(first.report.posted.every((reminder) => reminder.workspace === 'T1')).toBe(true);
   expect(first.report.posted).toHaveLength(100);

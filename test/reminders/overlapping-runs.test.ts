@@ -31,12 +31,15 @@ beforeEach(async () => {
   api.accepted.clear();
   storePath = join(temp.path, `store-${(made += 1)}.json`);
   const store = await LowdbStore.open(storePath);
-  for (const channel of channels) await store.watch({ workspace: 'T1', channel }, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2022-01-01');
+  for (const channel of channels)
+    await store.watch({ workspace: 'T1', channel }, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2022-01-01');
   await store.close();
 });
 
 const cliRun = () =>
-  runEntry('src/cli.ts', ['--now', DUE, 'reminders', 'run'], { env: { EOLWATCH_STORE: storePath, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.apiUrl } });
+  runEntry('src/cli.ts', ['--now', DUE, 'reminders', 'run'], {
+    env: { EOLWATCH_STORE: storePath, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.apiUrl },
+  });
 const postsPerChannel = () => channels.map((channel) => api.accepted.get(channel)?.length ?? 0);
 
 it('two reminders runs started at the same moment post 200 reminders, one per channel', async () => {
@@ -49,11 +52,18 @@ it('two reminders runs started at the same moment post 200 reminders, one per ch
   expect(postsPerChannel().every((count) => count === 1)).toBe(true);
 });
 
-it('the bot\'s daily job and a command-line run at the same moment post 200, one per channel', async () => {
+it("the bot's daily job and a command-line run at the same moment post 200, one per channel", async () => {
   const store = await LowdbStore.open(storePath);
   try {
     const bot = runReminders(
-      { store, releaseByKey: testCore().deps().releaseByKey, today: DUE, now: () => new Date().toISOString(), sleep: async () => undefined, runId: newRunId() },
+      {
+        store,
+        releaseByKey: testCore().deps().releaseByKey,
+        today: DUE,
+        now: () => new Date().toISOString(),
+        sleep: async () => undefined,
+        runId: newRunId(),
+      },
       createSlackReminderPoster(createWebClient('xoxb-test', api.apiUrl)),
     );
     const [cli] = await Promise.all([cliRun(), bot]);

@@ -89,7 +89,10 @@ describe('reminders for a watch on Windows 8.1 with the default leads', () => {
     expect(post.text).toContain('After that: Security Support available until 2023-01-10.');
     expect(post.text).toContain('This team reports 14,450 machines on it.');
     expect(JSON.stringify(post.blocks)).toContain('2018-01-09');
-    expect(post.metadata).toEqual({ event_type: 'eolwatch_reminder', event_payload: { key: 'T1|CMET|windows/8.1|eoas|2018-01-09|180' } });
+    expect(post.metadata).toEqual({
+      event_type: 'eolwatch_reminder',
+      event_payload: { key: 'T1|CMET|windows/8.1|eoas|2018-01-09|180' },
+    });
   });
 
   it('post nothing on a second run the same day', async () => {
@@ -103,8 +106,12 @@ describe('reminders for a watch on Windows 8.1 with the default leads', () => {
     await store.watch(met, [{ release: W81, leads: [180, 90, 30, 7, 1, 0] }], 'manual', '2022-12-01');
     await run('2022-12-10');
     const { report } = await run('2022-12-14');
-    expect(report.posted.map((reminder) => [reminder.key, reminder.late])).toEqual([['T1|CMET|windows/8.1|eol|2023-01-10|30', true]]);
-    expect(String(api.callsTo('chat.postMessage')[0]?.body.text)).toContain('Late: this reminder was due on 2022-12-11');
+    expect(report.posted.map((reminder) => [reminder.key, reminder.late])).toEqual([
+      ['T1|CMET|windows/8.1|eol|2023-01-10|30', true],
+    ]);
+    expect(String(api.callsTo('chat.postMessage')[0]?.body.text)).toContain(
+      'Late: this reminder was due on 2022-12-11',
+    );
   });
 
   it('post only the most recent missed lead of a milestone, never a burst', async () => {
@@ -140,7 +147,10 @@ describe('delivery', () => {
     const other = { workspace: 'T1', channel: 'COTHER' };
     await store.watch(met, [{ release: W81, leads: [30, 7] }], 'manual', '2022-01-01');
     await store.watch(other, [{ release: W81, leads: [30, 7] }], 'manual', '2022-01-01');
-    api.override = (call) => (call.method === 'chat.postMessage' && call.body.channel === 'CMET' ? { body: { ok: false, error: 'not_in_channel' } } : undefined);
+    api.override = (call) =>
+      call.method === 'chat.postMessage' && call.body.channel === 'CMET'
+        ? { body: { ok: false, error: 'not_in_channel' } }
+        : undefined;
     const { report } = await run('2022-12-11');
     expect(api.callsTo('conversations.join').map((call) => call.body.channel)).toEqual(['CMET']);
     expect(report.broken).toEqual([{ workspace: 'T1', channel: 'CMET', reason: 'not_in_channel' }]);
@@ -154,21 +164,33 @@ describe('delivery', () => {
     ['not_in_channel', 'I am not a member of it', '/invite @eolwatch'],
     ['channel_not_found', 'Slack no longer finds it', '/invite @eolwatch'],
     ['is_archived', 'it was archived', 'Unarchive it'],
-  ])('tells whoever set up the watches, in a direct message, once, when a channel breaks with %s', async (error, why, fix) => {
-    await store.watch(met, [{ release: W81, leads: [30, 7] }], 'manual', '2022-01-01', 'UALEX');
-    await store.watch(met, [{ release: 'windows/7-sp1', leads: [30] }], 'manual', '2022-01-01', 'USAM');
-    await store.setCounts(met, [{ release: 'windows/10-22h2', count: 3 }], { user: 'UCOUNT', at: '2022-01-01T09:00:00.000Z' });
-    api.override = (call) => (call.method === 'chat.postMessage' && call.body.channel === 'CMET' ? { body: { ok: false, error } } : undefined);
-    await run('2022-12-11');
-    expect(api.callsTo('conversations.open').map((call) => call.body.users).sort()).toEqual(['UALEX', 'USAM']);
-    const dms = api.callsTo('chat.postMessage').filter((call) => String(call.body.channel).startsWith('D'));
-    expect(dms.map((call) => call.body.channel).sort()).toEqual(['DUALEX', 'DUSAM']);
-    expect(String(dms[0]?.body.text)).toContain('Reminders in <#CMET> have stopped');
-    expect(String(dms[0]?.body.text)).toContain(why);
-    expect(String(dms[0]?.body.text)).toContain(fix);
-    await run('2023-01-03');
-    expect(api.callsTo('conversations.open')).toHaveLength(2);
-  });
+  ])(
+    'tells whoever set up the watches, in a direct message, once, when a channel breaks with %s',
+    async (error, why, fix) => {
+      await store.watch(met, [{ release: W81, leads: [30, 7] }], 'manual', '2022-01-01', 'UALEX');
+      await store.watch(met, [{ release: 'windows/7-sp1', leads: [30] }], 'manual', '2022-01-01', 'USAM');
+      await store.setCounts(met, [{ release: 'windows/10-22h2', count: 3 }], {
+        user: 'UCOUNT',
+        at: '2022-01-01T09:00:00.000Z',
+      });
+      api.override = (call) =>
+        call.method === 'chat.postMessage' && call.body.channel === 'CMET' ? { body: { ok: false, error } } : undefined;
+      await run('2022-12-11');
+      expect(
+        api
+          .callsTo('conversations.open')
+          .map((call) => call.body.users)
+          .sort(),
+      ).toEqual(['UALEX', 'USAM']);
+      const dms = api.callsTo('chat.postMessage').filter((call) => String(call.body.channel).startsWith('D'));
+      expect(dms.map((call) => call.body.channel).sort()).toEqual(['DUALEX', 'DUSAM']);
+      expect(String(dms[0]?.body.text)).toContain('Reminders in <#CMET> have stopped');
+      expect(String(dms[0]?.body.text)).toContain(why);
+      expect(String(dms[0]?.body.text)).toContain(fix);
+      await run('2023-01-03');
+      expect(api.callsTo('conversations.open')).toHaveLength(2);
+    },
+  );
 
   it('neither loses nor repeats a reminder when the run dies between posting and recording it', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
@@ -195,8 +217,14 @@ describe('delivery', () => {
 
   it('posts a pending reminder once when the channel cannot be searched for it', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
-    await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', { status: 'pending', at: '2022-12-11T09:00:00Z', ts: null, late: false });
-    api.override = (call) => (call.method === 'conversations.history' ? { body: { ok: false, error: 'missing_scope' } } : undefined);
+    await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', {
+      status: 'pending',
+      at: '2022-12-11T09:00:00Z',
+      ts: null,
+      late: false,
+    });
+    api.override = (call) =>
+      call.method === 'conversations.history' ? { body: { ok: false, error: 'missing_scope' } } : undefined;
     const { report } = await run('2022-12-11');
     expect(report.posted).toHaveLength(1);
     expect(api.acceptedPosts()).toHaveLength(1);
@@ -204,7 +232,12 @@ describe('delivery', () => {
 
   it('posts a reminder that was recorded pending but never reached Slack', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
-    await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', { status: 'pending', at: '2022-12-11T09:00:00Z', ts: null, late: false });
+    await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', {
+      status: 'pending',
+      at: '2022-12-11T09:00:00Z',
+      ts: null,
+      late: false,
+    });
     const { report } = await run('2022-12-11');
     expect(report.posted).toHaveLength(1);
     expect(api.acceptedPosts()).toHaveLength(1);
@@ -218,7 +251,9 @@ describe('one thread per milestone', () => {
     await run('2023-01-02');
     await run('2023-01-03');
     await run('2023-01-10');
-    const posts = api.callsTo('chat.postMessage').map((call) => call.body as { thread_ts?: string; reply_broadcast?: string });
+    const posts = api
+      .callsTo('chat.postMessage')
+      .map((call) => call.body as { thread_ts?: string; reply_broadcast?: string });
     expect(posts).toHaveLength(4);
     const first = api.accepted.get('CMET')?.[0]?.ts;
     expect(posts[0]?.thread_ts).toBeUndefined();

@@ -18,10 +18,20 @@ afterAll(async () => {
 it('prints what would be posted with --dry-run, posts once without it, and nothing on a second run', async () => {
   const env = { EOLWATCH_STORE: join(temp.path, 'eolwatch.json') };
   const slackEnv = { ...env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: api.apiUrl };
-  expect((await runEntry('src/cli.ts', ['--now', '2022-12-01', '--workspace', 'T1', '--channel', 'CIT', 'watch windows-8.1'], { env })).code).toBe(0);
+  expect(
+    (
+      await runEntry(
+        'src/cli.ts',
+        ['--now', '2022-12-01', '--workspace', 'T1', '--channel', 'CIT', 'watch windows-8.1'],
+        { env },
+      )
+    ).code,
+  ).toBe(0);
   const dry = await runEntry('src/cli.ts', ['--now', '2022-12-11', 'reminders', 'run', '--dry-run'], { env });
   expect(dry.code).toBe(0);
-  expect(dry.stdout).toContain('[dry run] T1/CIT: Microsoft Windows 8.1: Security Support ends on 2023-01-10, in 30 days.');
+  expect(dry.stdout).toContain(
+    '[dry run] T1/CIT: Microsoft Windows 8.1: Security Support ends on 2023-01-10, in 30 days.',
+  );
   expect(api.callsTo('chat.postMessage')).toHaveLength(0);
   const real = await runEntry('src/cli.ts', ['--now', '2022-12-11', 'reminders', 'run'], { env: slackEnv });
   expect(real.code).toBe(0);
@@ -33,7 +43,9 @@ it('prints what would be posted with --dry-run, posts once without it, and nothi
 });
 
 it('needs SLACK_BOT_TOKEN to post', async () => {
-  const run = await runEntry('src/cli.ts', ['reminders', 'run'], { env: { EOLWATCH_STORE: join(temp.path, 'other.json') } });
+  const run = await runEntry('src/cli.ts', ['reminders', 'run'], {
+    env: { EOLWATCH_STORE: join(temp.path, 'other.json') },
+  });
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('set SLACK_BOT_TOKEN');
 });

@@ -7,7 +7,15 @@ import { renderBlocks } from '../../src/render/render-blocks.js';
 import { renderReminder } from '../../src/render/render-reminder.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
-const HOSTILE = ['<!channel>', '<!here>', '<!everyone>', '<!subteam^S123|@admins>', '<@U123>', '<#C123>', '<https://evil.example|Renew at microsoft.com>'];
+const HOSTILE = [
+  '<!channel>',
+  '<!here>',
+  '<!everyone>',
+  '<!subteam^S123|@admins>',
+  '<@U123>',
+  '<#C123>',
+  '<https://evil.example|Renew at microsoft.com>',
+];
 const COMMANDS = [
   (h: string) => `watch ${h}`,
   (h: string) => `unwatch ${h}`,
@@ -21,11 +29,14 @@ const COMMANDS = [
 ];
 
 describe('text a user typed, echoed back', () => {
-  it.each(COMMANDS.flatMap((command) => HOSTILE.map((hostile) => [command(hostile)])))('%s leaves no live token', async (text) => {
-    const message = renderBlocks(await runText(text, depsAt('2017-06-28'), SPEAKER));
-    const everything = JSON.stringify(message.blocks) + message.text;
-    expect(everything).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/);
-  });
+  it.each(COMMANDS.flatMap((command) => HOSTILE.map((hostile) => [command(hostile)])))(
+    '%s leaves no live token',
+    async (text) => {
+      const message = renderBlocks(await runText(text, depsAt('2017-06-28'), SPEAKER));
+      const everything = JSON.stringify(message.blocks) + message.text;
+      expect(everything).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/);
+    },
+  );
 });
 
 describe('a contract name in a reminder', () => {
@@ -34,9 +45,18 @@ describe('a contract name in a reminder', () => {
     await runText(`contract windows-xp until 2016-04-14 ${hostile}`, deps, SPEAKER);
     await runText('watch xp lead 30', deps, SPEAKER);
     const store = await deps.store();
-    const [reminder] = planReminders({ today: '2016-03-15', watches: await store.allWatches(), releaseByKey: deps.releaseByKey, countsOf: () => ({}), records: {}, marks: {} });
+    const [reminder] = planReminders({
+      today: '2016-03-15',
+      watches: await store.allWatches(),
+      releaseByKey: deps.releaseByKey,
+      countsOf: () => ({}),
+      records: {},
+      marks: {},
+    });
     if (!reminder) throw new Error('no reminder planned');
     const message = renderReminder(reminder);
-    expect(JSON.stringify(message.blocks) + message.text).not.toMatch(/<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/);
+    expect(JSON.stringify(message.blocks) + message.text).not.toMatch(
+      /<!(channel|here|everyone|subteam)|<@U123|<#C123|<https:\/\/evil/,
+    );
   });
 });

@@ -18,7 +18,7 @@ describe('golden answers', () => {
     'foobar',
     'help',
   ])('renders %j the same as reviewed (Block Kit and plain text)', async (text) => {
-    const result = (await runText(text, at, SPEAKER));
+    const result = await runText(text, at, SPEAKER);
     expect(renderBlocks(result)).toMatchSnapshot('slack');
     expect(renderText(result)).toMatchSnapshot('text');
   });
@@ -26,34 +26,48 @@ describe('golden answers', () => {
 
 describe('Slack rendering', () => {
   // A date token would show readers at UTC+12 to UTC+14 the next day: no instant is the same day everywhere.
-  it('writes end dates as the catalogue\'s calendar dates, with no date token a time zone could shift', async () => {
-    const { blocks, text } = renderBlocks((await runText('windows-8.1', at, SPEAKER)));
+  it("writes end dates as the catalogue's calendar dates, with no date token a time zone could shift", async () => {
+    const { blocks, text } = renderBlocks(await runText('windows-8.1', at, SPEAKER));
     expect(allText(blocks)).toContain('until 2018-01-09');
     expect(allText(blocks)).toContain('until 2023-01-10');
     expect(`${allText(blocks)}${text}`).not.toContain('<!date');
   });
 
   it('always has a text fallback', async () => {
-    expect(renderBlocks((await runText('xp', at, SPEAKER))).text).toMatch(/^Microsoft Windows XP SP3/);
+    expect(renderBlocks(await runText('xp', at, SPEAKER)).text).toMatch(/^Microsoft Windows XP SP3/);
   });
 
   it('offers "Share in channel" on a private answer, not on a shared one', async () => {
-    expect(allText(renderBlocks((await runText('xp', at, SPEAKER))).blocks)).toContain('Share in channel');
-    expect(allText(renderBlocks((await runText('share xp', at, SPEAKER))).blocks)).not.toContain('Share in channel');
+    expect(allText(renderBlocks(await runText('xp', at, SPEAKER)).blocks)).toContain('Share in channel');
+    expect(allText(renderBlocks(await runText('share xp', at, SPEAKER)).blocks)).not.toContain('Share in channel');
   });
 
-  it.each(['<!channel>', '<!here>', '<@U123>', '<#C123>', '<https://evil.example|click>', 'a & b > c'])('escapes %j so nobody is pinged', async (hostile) => {
-    // After a word: a mention of the bot alone is read as addressing it, and dropped.
-    const message = renderBlocks((await runText(`zzz ${hostile}`, at, SPEAKER)));
-    const everything = allText(message.blocks) + message.text;
-    expect(everything).not.toContain(hostile.replace('!', ''));
-    expect(everything).not.toMatch(/<[@#]|<!(?!date\^)|<https:\/\/evil/);
-    expect(everything).toMatch(/&lt;|&amp;/);
-  });
+  it.each(['<!channel>', '<!here>', '<@U123>', '<#C123>', '<https://evil.example|click>', 'a & b > c'])(
+    'escapes %j so nobody is pinged',
+    async (hostile) => {
+      // After a word: a mention of the bot alone is read as addressing it, and dropped.
+      const message = renderBlocks(await runText(`zzz ${hostile}`, at, SPEAKER));
+      const everything = allText(message.blocks) + message.text;
+      expect(everything).not.toContain(hostile.replace('!', ''));
+      expect(everything).not.toMatch(/<[@#]|<!(?!date\^)|<https:\/\/evil/);
+      expect(everything).toMatch(/&lt;|&amp;/);
+    },
+  );
 
   it('keeps within Block Kit limits for ten products listed at once', async () => {
-    const text = ['windows', 'ubuntu', 'debian', 'rhel', 'macos', 'nodejs', 'python', 'windows-server', 'postgresql', 'java'].join(', ');
-    const { blocks } = renderBlocks((await runText(text, at, SPEAKER)));
+    const text = [
+      'windows',
+      'ubuntu',
+      'debian',
+      'rhel',
+      'macos',
+      'nodejs',
+      'python',
+      'windows-server',
+      'postgresql',
+      'java',
+    ].join(', ');
+    const { blocks } = renderBlocks(await runText(text, at, SPEAKER));
     expect(blocks.length).toBeLessThanOrEqual(50);
     for (const block of blocks) {
       const sectionText = (block.text as { text?: string } | undefined)?.text ?? '';
@@ -75,7 +89,10 @@ describe('tables instead of walls of text', () => {
     await runText('inventory set xp 18293 win 8.1 14450', deps, SPEAKER);
     for (const text of ['inventory', 'report']) {
       const message = renderBlocks(await runText(text, deps, SPEAKER));
-      const table = message.blocks.find((block) => block.type === 'table') as unknown as { rows: { type: string; text: string }[][]; column_settings: unknown[] };
+      const table = message.blocks.find((block) => block.type === 'table') as unknown as {
+        rows: { type: string; text: string }[][];
+        column_settings: unknown[];
+      };
       expect(table.rows.map((row) => row.map((cell) => cell.text))).toEqual([
         ['Release', 'Machines', 'Status'],
         ['Microsoft Windows XP SP3', '18,293', 'unsupported since 2014-04-09'],
@@ -89,12 +106,26 @@ describe('tables instead of walls of text', () => {
   it('keeps a table to Slack’s 100 rows and says how many more and how to export them', async () => {
     const store = new MemoryStore();
     const deps = depsAt('2026-11-28', { store: async () => store });
-    const keys = [...new Set((await import('../helpers/test-core.js')).testCore().catalog.products.flatMap((product) => product.releases.slice(0, 3).map((release) => `${release.productName}/${release.name}`)))].slice(0, 130);
-    await store.setCounts(SPEAKER, keys.map((release, index) => ({ release, count: index + 1 })), { user: 'U1', at: '2026-11-28T10:00:00.000Z' });
+    const keys = [
+      ...new Set(
+        (await import('../helpers/test-core.js'))
+          .testCore()
+          .catalog.products.flatMap((product) =>
+            product.releases.slice(0, 3).map((release) => `${release.productName}/${release.name}`),
+          ),
+      ),
+    ].slice(0, 130);
+    await store.setCounts(
+      SPEAKER,
+      keys.map((release, index) => ({ release, count: index + 1 })),
+      { user: 'U1', at: '2026-11-28T10:00:00.000Z' },
+    );
     const message = renderBlocks(await runText('inventory', deps, SPEAKER));
     const table = message.blocks.find((block) => block.type === 'table') as unknown as { rows: unknown[] };
     expect(table.rows).toHaveLength(100);
-    expect(JSON.stringify(message.blocks)).toContain('…and 31 more: `/eol inventory export` or `/eol report export` has them all.');
+    expect(JSON.stringify(message.blocks)).toContain(
+      '…and 31 more: `/eol inventory export` or `/eol report export` has them all.',
+    );
   });
 });
 
@@ -105,14 +136,25 @@ describe('watches and contracts as tables', () => {
     await runText('watch windows-8.1 lead 30,7', deps, SPEAKER);
     await runText('contract xp until 2019-01-14 Custom Support', deps, SPEAKER);
     const watches = renderBlocks(await runText('watches', deps, SPEAKER));
-    const watchTable = watches.blocks.find((block) => block.type === 'table') as unknown as { rows: { text: string }[][] };
+    const watchTable = watches.blocks.find((block) => block.type === 'table') as unknown as {
+      rows: { text: string }[][];
+    };
     expect(watchTable.rows.map((row) => row.map((cell) => cell.text))).toEqual([
       ['Release', 'Next reminder', 'Lead days', 'Watched'],
       ['Microsoft Windows 8.1', '2017-12-10 (Active Support ends 2018-01-09)', '30, 7', 'set here'],
     ]);
     const contracts = renderBlocks(await runText('contracts', deps, SPEAKER));
-    const contractTable = contracts.blocks.find((block) => block.type === 'table') as unknown as { rows: { text: string }[][] };
-    expect(contractTable.rows[1]?.map((cell) => cell.text)).toEqual(['Microsoft Windows XP SP3', 'Custom Support', '2019-01-14', 'U1']);
-    expect(renderText(await runText('contracts', deps, SPEAKER))).toContain('• Microsoft Windows XP SP3: Custom Support until 2019-01-14 (recorded by U1)');
+    const contractTable = contracts.blocks.find((block) => block.type === 'table') as unknown as {
+      rows: { text: string }[][];
+    };
+    expect(contractTable.rows[1]?.map((cell) => cell.text)).toEqual([
+      'Microsoft Windows XP SP3',
+      'Custom Support',
+      '2019-01-14',
+      'U1',
+    ]);
+    expect(renderText(await runText('contracts', deps, SPEAKER))).toContain(
+      '• Microsoft Windows XP SP3: Custom Support until 2019-01-14 (recorded by U1)',
+    );
   });
 });

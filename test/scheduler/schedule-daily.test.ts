@@ -28,9 +28,15 @@ it.each([
 it('logs a failing job instead of letting it escape', async () => {
   const logged: string[] = [];
   const logger = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
-  task = scheduleDaily('reminders', '09:00', 'UTC', async () => {
-    throw new Error('Slack is down');
-  }, logger);
+  task = scheduleDaily(
+    'reminders',
+    '09:00',
+    'UTC',
+    async () => {
+      throw new Error('Slack is down');
+    },
+    logger,
+  );
   await task.execute();
   expect(logged.join('')).toContain('Slack is down');
 });
@@ -39,10 +45,17 @@ it('lets the next day run on time when a run hangs past its deadline, and says s
   const logged: string[] = [];
   const logger = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
   let started = 0;
-  task = scheduleDaily('daily', '09:00', 'UTC', () => {
-    started += 1;
-    return started === 1 ? new Promise(() => undefined) : Promise.resolve(); // the first run never ends
-  }, logger, 50);
+  task = scheduleDaily(
+    'daily',
+    '09:00',
+    'UTC',
+    () => {
+      started += 1;
+      return started === 1 ? new Promise(() => undefined) : Promise.resolve(); // the first run never ends
+    },
+    logger,
+    50,
+  );
   await task.execute(); // day 1: hangs, given up after its deadline
   await task.execute(); // day 2
   expect(started).toBe(2);

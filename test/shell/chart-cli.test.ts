@@ -23,7 +23,17 @@ async function cli(args: string[]) {
   let stderr = '';
   const out = new PassThrough().on('data', (chunk) => (stdout += chunk));
   const err = new PassThrough().on('data', (chunk) => (stderr += chunk));
-  const code = await runCli(args, { stdin, stdout: out, stderr: err }, { deps: () => deps, pinnedClock: () => () => deps.now(), reminders: async () => null, sync: async () => ({ lines: [], ok: true }), db: async () => null });
+  const code = await runCli(
+    args,
+    { stdin, stdout: out, stderr: err },
+    {
+      deps: () => deps,
+      pinnedClock: () => () => deps.now(),
+      reminders: async () => null,
+      sync: async () => ({ lines: [], ok: true }),
+      db: async () => null,
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -65,7 +75,14 @@ describe('charts on the command line', () => {
   });
 
   it('exits 1 when the file cannot be written', async () => {
-    const run = await cli(['--channel', 'met', 'inventory', 'chart', '--out', join(temp.path, 'no-such-folder', 'x.png')]);
+    const run = await cli([
+      '--channel',
+      'met',
+      'inventory',
+      'chart',
+      '--out',
+      join(temp.path, 'no-such-folder', 'x.png'),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Could not write');
     expect(run.stderr).toContain('ENOENT');

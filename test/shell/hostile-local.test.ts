@@ -15,27 +15,34 @@ async function cli(args: string[], store: MemoryStore) {
   const stdout = new PassThrough().on('data', (chunk) => (out += chunk));
   const stderr = new PassThrough().on('data', (chunk) => (err += chunk));
   const core = testCore();
-  const code = await runCli(args, { stdin, stdout, stderr }, {
-    deps: (clock) => ({ ...core.deps(clock), store: async () => store }),
-    pinnedClock: core.pinnedClock,
-    reminders: async () => null,
-    sync: async () => ({ lines: [], ok: true }),
-    db: async () => null,
-  });
+  const code = await runCli(
+    args,
+    { stdin, stdout, stderr },
+    {
+      deps: (clock) => ({ ...core.deps(clock), store: async () => store }),
+      pinnedClock: core.pinnedClock,
+      reminders: async () => null,
+      sync: async () => ({ lines: [], ok: true }),
+      db: async () => null,
+    },
+  );
   return { code, stdout: out, stderr: err };
 }
 
 describe('the command line', () => {
-  it.each(['--workspace', '--channel', '--user'].flatMap((flag) => ['..', '.', 'constructor', '__proto__', 'toString', 'a/b', 'a\\b', 'a\u0000b', 'x'.repeat(1_000_000), ''].map((id) => [flag, id] as const)))(
-    'refuses %s %j with a usage error, storing nothing',
-    async (flag, id) => {
-      const store = new MemoryStore();
-      const run = await cli([flag, id, 'inventory', 'set', 'xp', '5'], store);
-      expect(run.code).toBe(2);
-      expect(run.stderr.length).toBeLessThan(2_000);
-      expect(await store.teams('local')).toEqual([]);
-    },
-  );
+  it.each(
+    ['--workspace', '--channel', '--user'].flatMap((flag) =>
+      ['..', '.', 'constructor', '__proto__', 'toString', 'a/b', 'a\\b', 'a\u0000b', 'x'.repeat(1_000_000), ''].map(
+        (id) => [flag, id] as const,
+      ),
+    ),
+  )('refuses %s %j with a usage error, storing nothing', async (flag, id) => {
+    const store = new MemoryStore();
+    const run = await cli([flag, id, 'inventory', 'set', 'xp', '5'], store);
+    expect(run.code).toBe(2);
+    expect(run.stderr.length).toBeLessThan(2_000);
+    expect(await store.teams('local')).toEqual([]);
+  });
 
   it.each([
     ['a count of -5', ['inventory', 'set', 'xp', '-5']],
@@ -59,7 +66,13 @@ describe('the shell', () => {
     let printed = '';
     const output = new PassThrough().on('data', (chunk) => (printed += chunk));
     const done = runShell(depsAt('2017-06-28', { store: async () => store }), { input, output });
-    const lines = ['x'.repeat(1_000_000), 'inventory set <!channel> 5', '\u0000\u0007\u001b[2J', 'inventory set xp -5', 'xp'];
+    const lines = [
+      'x'.repeat(1_000_000),
+      'inventory set <!channel> 5',
+      '\u0000\u0007\u001b[2J',
+      'inventory set xp -5',
+      'xp',
+    ];
     input.end(`${lines.join('\n')}\n`);
     await done;
     expect(printed.length).toBeLessThan(20_000);

@@ -26,7 +26,17 @@ async function cli(args: string[]) {
   const stderr = new PassThrough();
   const out = collect(stdout);
   const err = collect(stderr);
-  const code = await runCli(args, { stdin, stdout, stderr }, { deps: () => deps, pinnedClock: () => () => deps.now(), reminders: async () => null, sync: async () => ({ lines: [], ok: true }), db: async () => null });
+  const code = await runCli(
+    args,
+    { stdin, stdout, stderr },
+    {
+      deps: () => deps,
+      pinnedClock: () => () => deps.now(),
+      reminders: async () => null,
+      sync: async () => ({ lines: [], ok: true }),
+      db: async () => null,
+    },
+  );
   return { code, stdout: out(), stderr: err() };
 }
 
@@ -37,28 +47,47 @@ describe('inventory import on the command line', () => {
   it('--dry-run prints the preview, exits 0 and changes nothing', async () => {
     const run = await cli(['--channel', 'CDRY', 'inventory', 'import', fixture('lansweeper-assets.csv'), '--dry-run']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Preview of “lansweeper-assets.csv” (a Lansweeper export) for #CDRY: 23 machines → 5 releases. Nothing is saved yet.');
+    expect(run.stdout).toContain(
+      'Preview of “lansweeper-assets.csv” (a Lansweeper export) for #CDRY: 23 machines → 5 releases. Nothing is saved yet.',
+    );
     expect(run.stdout).toContain('Edition not given: counted under the edition whose support ends first.');
     expect(run.stdout).toContain('• 6 × “Win 11 23H2 10.0.22631” → Microsoft Windows 11 23H2 (W)');
     expect(await counts('CDRY')).toEqual({});
   });
 
   it('replaces the team’s counts by default, recording the file in the history', async () => {
-    await store.setCounts({ workspace: 'local', channel: 'CREP' }, [{ release: 'ubuntu/22.04', count: 4 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+    await store.setCounts({ workspace: 'local', channel: 'CREP' }, [{ release: 'ubuntu/22.04', count: 4 }], {
+      user: 'U1',
+      at: '2017-06-01T00:00:00.000Z',
+    });
     const run = await cli(['--channel', 'CREP', 'inventory', 'import', fixture('jamf-computers.csv')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Replaced the counts with 21 machines from “jamf-computers.csv” (a Jamf Pro export).');
-    expect(await counts('CREP')).toEqual({ 'macos/15': 9, 'macos/14': 6, 'macos/13': 3, 'macos/12': 2, 'macos/10.15': 1 });
+    expect(await counts('CREP')).toEqual({
+      'macos/15': 9,
+      'macos/14': 6,
+      'macos/13': 3,
+      'macos/12': 2,
+      'macos/10.15': 1,
+    });
     const history = await cli(['--channel', 'CREP', 'inventory', 'history']);
     expect(history.stdout).toMatch(/Ubuntu 22\.04[^\n]* 4 → 0 \(imported from “jamf-computers\.csv”\)/);
     expect(history.stdout).toMatch(/macOS 15[^\n]* 0 → 9 \(imported from “jamf-computers\.csv”\)/);
   });
 
   it('--add adds the file’s counts to the team’s', async () => {
-    await store.setCounts({ workspace: 'local', channel: 'CADD' }, [{ release: 'windows/5-sp3', count: 100 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+    await store.setCounts({ workspace: 'local', channel: 'CADD' }, [{ release: 'windows/5-sp3', count: 100 }], {
+      user: 'U1',
+      at: '2017-06-01T00:00:00.000Z',
+    });
     const run = await cli(['--channel', 'CADD', 'inventory', 'import', fixture('summary.csv'), '--add']);
     expect(run.code).toBe(0);
-    expect(await counts('CADD')).toEqual({ 'windows/5-sp3': 18393, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 });
+    expect(await counts('CADD')).toEqual({
+      'windows/5-sp3': 18393,
+      'windows/8.1': 14450,
+      'ubuntu/22.04': 40,
+      'windows-server/2012-r2': 12,
+    });
   });
 
   it.each([
@@ -74,7 +103,11 @@ describe('inventory import on the command line', () => {
 
   it.each([
     ['an image', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), /a PNG image, not a CSV file/],
-    ['a bad count', Buffer.from('release,count\nxp,12\nwin 8.1,lots\n'), /line 3: the count “lots” is not a whole number/],
+    [
+      'a bad count',
+      Buffer.from('release,count\nxp,12\nwin 8.1,lots\n'),
+      /line 3: the count “lots” is not a whole number/,
+    ],
     ['an unclosed quote', Buffer.from('release,count\n"xp,12\n'), /never closed/],
     ['an empty file', Buffer.alloc(0), /the file is empty/],
   ])('exits 1 for %s and saves nothing', async (_what, bytes, reason) => {
@@ -108,7 +141,14 @@ describe('inventory import on the command line', () => {
 
 describe('exports on the command line', () => {
   it('inventory export prints CSV that imports back into another channel to the same counts', async () => {
-    await store.setCounts({ workspace: 'local', channel: 'CSRC' }, [{ release: 'windows/5-sp3', count: 18293 }, { release: 'windows/8.1', count: 14450 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+    await store.setCounts(
+      { workspace: 'local', channel: 'CSRC' },
+      [
+        { release: 'windows/5-sp3', count: 18293 },
+        { release: 'windows/8.1', count: 14450 },
+      ],
+      { user: 'U1', at: '2017-06-01T00:00:00.000Z' },
+    );
     const csv = await cli(['--channel', 'CSRC', 'inventory', 'export']);
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe(
@@ -130,8 +170,20 @@ describe('exports on the command line', () => {
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({ workspace: 'local', team: { channel: 'CSRC', name: null }, asOf: '2017-06-28' });
     expect(json.counts).toEqual([
-      expect.objectContaining({ product: 'windows', release: '5-sp3', label: 'Microsoft Windows XP SP3', count: 18293, status: 'unsupported' }),
-      expect.objectContaining({ product: 'windows', release: '8.1', label: 'Microsoft Windows 8.1', count: 14450, status: 'active' }),
+      expect.objectContaining({
+        product: 'windows',
+        release: '5-sp3',
+        label: 'Microsoft Windows XP SP3',
+        count: 18293,
+        status: 'unsupported',
+      }),
+      expect.objectContaining({
+        product: 'windows',
+        release: '8.1',
+        label: 'Microsoft Windows 8.1',
+        count: 14450,
+        status: 'active',
+      }),
     ]);
     const path = join(temp.path, 'export.json');
     writeFileSync(path, run.stdout);
@@ -141,7 +193,11 @@ describe('exports on the command line', () => {
 
   it('report export lists every team’s releases', async () => {
     const run = await cli(['report', 'export']);
-    const teams = run.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    const teams = run.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(new Set(teams)).toEqual(new Set(['CREP', 'CADD', 'CSRC', 'CDST', 'CDSTJ']));
   });
 
@@ -154,7 +210,10 @@ describe('exports on the command line', () => {
 
 describe('export all and import all on the command line', () => {
   it('moves a workspace: export all prints it, import all brings it into an empty workspace', async () => {
-    await store.setCounts({ workspace: 'TSRC', channel: 'C1' }, [{ release: 'windows/5-sp3', count: 7 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
+    await store.setCounts({ workspace: 'TSRC', channel: 'C1' }, [{ release: 'windows/5-sp3', count: 7 }], {
+      user: 'U1',
+      at: '2017-06-01T00:00:00.000Z',
+    });
     const exported = await cli(['--workspace', 'TSRC', 'export', 'all']);
     expect(exported.code).toBe(0);
     const path = join(temp.path, 'all.json');
@@ -184,7 +243,9 @@ describe('audit on the command line', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout.split('\n')[0]).toBe('at,user,via,channel,action,change,releases');
     expect(csv.stdout).toContain(',local-user,cli,C1,counts.set,Microsoft Windows XP SP3 0 → 3,windows/5-sp3');
-    const json = JSON.parse((await cli(['--workspace', 'TAUD', 'audit', '--since', '2099-01-01', '--format', 'json'])).stdout);
+    const json = JSON.parse(
+      (await cli(['--workspace', 'TAUD', 'audit', '--since', '2099-01-01', '--format', 'json'])).stdout,
+    );
     expect(json).toEqual({ workspace: 'TAUD', entries: [] });
   });
 });

@@ -21,7 +21,17 @@ async function cli(args: string[], stdinText?: string) {
   const out = read(stdout);
   const err = read(stderr);
   const core = testCore();
-  const code = await runCli(args, { stdin, stdout, stderr }, { deps: (clock) => core.deps(clock), pinnedClock: core.pinnedClock, reminders: async () => null, sync: async (force) => ({ lines: [force ? 'synced, forced' : 'synced'], ok: true }), db: async () => null });
+  const code = await runCli(
+    args,
+    { stdin, stdout, stderr },
+    {
+      deps: (clock) => core.deps(clock),
+      pinnedClock: core.pinnedClock,
+      reminders: async () => null,
+      sync: async (force) => ({ lines: [force ? 'synced, forced' : 'synced'], ok: true }),
+      db: async () => null,
+    },
+  );
   return { code, stdout: out(), stderr: err() };
 }
 
@@ -74,7 +84,11 @@ describe('the eol CLI', () => {
   it('prints the result object with --json', async () => {
     const run = await cli(['--json', '--now', '2023-01-11', 'windows 8.1']);
     const result = JSON.parse(run.stdout);
-    expect(result).toMatchObject({ kind: 'lookup', asOf: '2023-01-11', items: [{ kind: 'release', lifecycle: { status: 'unsupported', unsupportedSince: '2023-01-10' } }] });
+    expect(result).toMatchObject({
+      kind: 'lookup',
+      asOf: '2023-01-11',
+      items: [{ kind: 'release', lifecycle: { status: 'unsupported', unsupportedSince: '2023-01-10' } }],
+    });
   });
 
   it('answers one command a line from stdin', async () => {
@@ -86,7 +100,10 @@ describe('the eol CLI', () => {
   it('answers one JSON object a line in batch mode, and exits 1 if any line was not answered', async () => {
     const run = await cli(['--json', '--now', '2017-06-28'], 'xp\nnope-nope\nvista\n');
     expect(run.code).toBe(1);
-    const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.items[0].kind)).toEqual(['release', 'not-found', 'release']);
   });
 });
@@ -96,7 +113,11 @@ describe('the entry points as processes', () => {
     const dir = makeTempDir();
     const env = { EOLWATCH_STORE: join(dir.path, 'store.json') };
     try {
-      const set = await runEntry('src/cli.ts', ['--now', '2017-06-28', '--channel', 'met', '--user', 'alex', 'inventory set xp 18293'], { env });
+      const set = await runEntry(
+        'src/cli.ts',
+        ['--now', '2017-06-28', '--channel', 'met', '--user', 'alex', 'inventory set xp 18293'],
+        { env },
+      );
       expect(set.code).toBe(0);
       expect(set.stdout).toContain('Saved for #met');
       const [met, other] = await Promise.all([
@@ -114,7 +135,11 @@ describe('the entry points as processes', () => {
 
   it('answers a question without creating a store, reuses the prepared catalogue, and still applies a contract once one exists', async () => {
     const dir = makeTempDir();
-    const env = { EOLWATCH_STORE: join(dir.path, 'data', 'store.json'), EOLWATCH_CATALOG_CACHE: join(dir.path, 'cache.json'), EOLWATCH_ADMINS: 'UADMIN' };
+    const env = {
+      EOLWATCH_STORE: join(dir.path, 'data', 'store.json'),
+      EOLWATCH_CATALOG_CACHE: join(dir.path, 'cache.json'),
+      EOLWATCH_ADMINS: 'UADMIN',
+    };
     try {
       for (const _run of [1, 2]) {
         const asked = await runEntry('src/cli.ts', ['--now', '2017-06-28', 'xp'], { env });
@@ -123,7 +148,11 @@ describe('the entry points as processes', () => {
         expect(existsSync(env.EOLWATCH_STORE)).toBe(false);
         expect(existsSync(join(dir.path, 'cache.json.prepared.json'))).toBe(true);
       }
-      const contract = await runEntry('src/cli.ts', ['--user', 'UADMIN', 'contract', 'xp', 'until', '2019-04-08', 'Custom support'], { env });
+      const contract = await runEntry(
+        'src/cli.ts',
+        ['--user', 'UADMIN', 'contract', 'xp', 'until', '2019-04-08', 'Custom support'],
+        { env },
+      );
       expect(contract.code).toBe(0);
       const asked = await runEntry('src/cli.ts', ['--now', '2017-06-28', 'xp'], { env });
       expect(asked.stdout).toContain('2019-04-08');
@@ -157,7 +186,9 @@ describe('the entry points as processes', () => {
   });
 
   it('npm start with no Slack credentials opens the local shell', async () => {
-    const run = await runEntry('src/main.ts', [], { stdin: '/eol xp on 2014-04-09\nwindows 8.1 on 2017-06-28\nexit\n' });
+    const run = await runEntry('src/main.ts', [], {
+      stdin: '/eol xp on 2014-04-09\nwindows 8.1 on 2017-06-28\nexit\n',
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('eolwatch local shell');
     expect(run.stdout).toContain('Unsupported since 2014-04-09: no more updates (last supported day 2014-04-08)');

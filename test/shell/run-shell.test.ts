@@ -17,7 +17,11 @@ async function session(date: string, lines: string[]): Promise<string> {
 
 describe('the local shell', () => {
   it('answers the mention form and a trailing emoji as Slack does', async () => {
-    const printed = await session('2017-06-28', ['@eolwatch is windows 8.1 still supported?', 'windows 8.1 :thumbsup:', 'xp 🙏']);
+    const printed = await session('2017-06-28', [
+      '@eolwatch is windows 8.1 still supported?',
+      'windows 8.1 :thumbsup:',
+      'xp 🙏',
+    ]);
     expect(printed.match(/Supported: Active Support until 2018-01-09 \(195 days left\)/g)).toHaveLength(2);
     expect(printed).toContain('Microsoft Windows XP SP3');
   });
@@ -31,7 +35,9 @@ describe('the local shell', () => {
   it('answers a chart with its words and the command line that writes the picture', async () => {
     const printed = await session('2017-06-28', ['chart xp, windows 8.1 --out mine.png', 'inventory chart']);
     expect(printed).toContain('Support timeline, #shell');
-    expect(printed).toContain('The picture: npm run --silent eol -- --channel shell chart xp, windows 8.1 --out eolwatch-timeline-20170628.png');
+    expect(printed).toContain(
+      'The picture: npm run --silent eol -- --channel shell chart xp, windows 8.1 --out eolwatch-timeline-20170628.png',
+    );
     expect(printed).toContain('There is nothing to draw yet');
   });
 

@@ -21,7 +21,10 @@ afterAll(async () => running.stop());
 
 async function slash(text: string, channel: string) {
   const before = running.api.callsTo('files.completeUploadExternal').length;
-  const response = await postToSlackApp(running.eventsUrl, { body: slashCommandBody(text, running.api.responseUrl, { channel_id: channel }), contentType: FORM });
+  const response = await postToSlackApp(running.eventsUrl, {
+    body: slashCommandBody(text, running.api.responseUrl, { channel_id: channel }),
+    contentType: FORM,
+  });
   expect(response.status).toBe(200);
   return before;
 }
@@ -34,7 +37,7 @@ async function uploaded(before: number) {
 }
 
 describe('charts in Slack', () => {
-  it('/eol inventory chart uploads the channel\'s burn-down as a PNG, with the numbers in its alt text', async () => {
+  it("/eol inventory chart uploads the channel's burn-down as a PNG, with the numbers in its alt text", async () => {
     const asked = running.api.callsTo('files.getUploadURLExternal').length;
     const { upload, png } = await uploaded(await slash('inventory chart', 'CMET'));
     // files.uploadV2's three steps: an upload URL (with the alt text), the bytes, the completion.
@@ -46,10 +49,12 @@ describe('charts in Slack', () => {
     expect(png.width).toBeGreaterThan(1400);
   });
 
-  it('/eol chart with names uploads a timeline, the channel\'s counts beside its releases', async () => {
+  it("/eol chart with names uploads a timeline, the channel's counts beside its releases", async () => {
     const { upload, png } = await uploaded(await slash('chart xp, windows 8.1, windows 10 22h2', 'CMET'));
     expect(upload?.filename).toBe('eolwatch-timeline-20170628.png');
-    expect(upload?.altText).toContain('Microsoft Windows XP SP3, 18,293 machines: Active Support 2008-04-21 to 2009-04-14');
+    expect(upload?.altText).toContain(
+      'Microsoft Windows XP SP3, 18,293 machines: Active Support 2008-04-21 to 2009-04-14',
+    );
     expect(upload?.comment).toContain('32,743 machines on 2 of these releases');
     expect(png.height).toBeGreaterThan(300);
   });
@@ -61,8 +66,17 @@ describe('charts in Slack', () => {
 
   it('a mention asking for a chart gets the picture in its thread', async () => {
     const before = running.api.callsTo('files.completeUploadExternal').length;
-    const event = { type: 'app_mention', user: 'U1', text: '<@UBOT> chart xp', ts: '1700.5', channel: 'CMET', team: 'T1' };
-    expect((await postToSlackApp(running.eventsUrl, { body: eventBody(event), contentType: 'application/json' })).status).toBe(200);
+    const event = {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> chart xp',
+      ts: '1700.5',
+      channel: 'CMET',
+      team: 'T1',
+    };
+    expect(
+      (await postToSlackApp(running.eventsUrl, { body: eventBody(event), contentType: 'application/json' })).status,
+    ).toBe(200);
     const { upload } = await uploaded(before);
     expect(upload).toMatchObject({ channel: 'CMET', threadTs: '1700.5', filename: 'eolwatch-timeline-20170628.png' });
   });

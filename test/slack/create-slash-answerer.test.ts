@@ -9,7 +9,9 @@ it('never serves a cached answer from another day', async () => {
   expect((await answer('windows 8.1', SPEAKER)).message.text).toContain('(last day)');
   expect((await answer('windows 8.1', SPEAKER)).message.text).toContain('(last day)');
   today = '2023-01-11';
-  expect((await answer('windows 8.1', SPEAKER)).message.text).toContain('Unsupported since 2023-01-11: no more updates (last supported day 2023-01-10)');
+  expect((await answer('windows 8.1', SPEAKER)).message.text).toContain(
+    'Unsupported since 2023-01-11: no more updates (last supported day 2023-01-10)',
+  );
 });
 
 it('keeps private and shared answers apart', async () => {
@@ -23,7 +25,9 @@ it("answers from the team's contracts even after the same question was cached", 
   const deps = depsAt('2015-01-01');
   const answer = createSlashAnswerer(deps);
   expect((await answer('xp', SPEAKER)).message.text).toContain('Unsupported since 2014-04-09');
-  await (await deps.store()).setContract(SPEAKER, 'windows/5-sp3', { until: '2016-04-14', name: 'CSA', by: 'U1', at: 'x' });
+  await (
+    await deps.store()
+  ).setContract(SPEAKER, 'windows/5-sp3', { until: '2016-04-14', name: 'CSA', by: 'U1', at: 'x' });
   expect((await answer('xp', SPEAKER)).message.text).toContain('covered by your contract (CSA) until 2016-04-14');
   expect((await answer('xp', { ...SPEAKER, channel: 'C2' })).message.text).toContain('Unsupported since 2014-04-09');
 });

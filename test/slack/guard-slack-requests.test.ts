@@ -17,7 +17,9 @@ beforeAll(async () => {
     reached.push(req.rawBody.toString());
     res.end('ok');
   };
-  server = createServer(guardSlackRequests(inner, { signingSecret: SIGNING_SECRET, maxBodyBytes: 1024, bodyTimeoutMs: 300 }));
+  server = createServer(
+    guardSlackRequests(inner, { signingSecret: SIGNING_SECRET, maxBodyBytes: 1024, bodyTimeoutMs: 300 }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
@@ -47,19 +49,31 @@ function raw(head: string, parts: string[], gapMs: number): Promise<string> {
 }
 
 it('answers 408 and closes when a body trickles in past its deadline', async () => {
-  const answer = await raw('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n', Array.from({ length: 20 }, () => 'a'), 100);
+  const answer = await raw(
+    'POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n',
+    Array.from({ length: 20 }, () => 'a'),
+    100,
+  );
   expect(answer).toMatch(/^HTTP\/1.1 408/);
 });
 
 it('answers 413 and closes when a chunked body passes the cap', async () => {
   const chunk = 'b'.repeat(400);
-  const answer = await raw('POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n', Array.from({ length: 10 }, () => `190\r\n${chunk}\r\n`), 10);
+  const answer = await raw(
+    'POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n',
+    Array.from({ length: 10 }, () => `190\r\n${chunk}\r\n`),
+    10,
+  );
   expect(answer).toMatch(/^HTTP\/1.1 413/);
 });
 
 it('passes a signed request on with its body read', async () => {
   const body = 'text=xp';
-  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
+  const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) },
+    body,
+  });
   expect(await response.text()).toBe('ok');
   expect(reached).toEqual(['text=xp']);
 });

@@ -3,7 +3,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buttonPressBody, eventBody, postToSlackApp, signature, signedHeaders, slashCommandBody } from '../helpers/signed-request.js';
+import {
+  buttonPressBody,
+  eventBody,
+  postToSlackApp,
+  signature,
+  signedHeaders,
+  slashCommandBody,
+} from '../helpers/signed-request.js';
 import { httpAppOnStoreFile } from '../helpers/http-app-on-store-file.js';
 
 const app = httpAppOnStoreFile('2017-06-28');
@@ -30,7 +37,10 @@ async function postsAfterSentinel(before: number): Promise<{ body: Record<string
 }
 
 async function stillAnswers(): Promise<void> {
-  const response = await postToSlackApp(app.running().eventsUrl, { body: slashCommandBody('xp', app.running().api.responseUrl), contentType: FORM });
+  const response = await postToSlackApp(app.running().eventsUrl, {
+    body: slashCommandBody('xp', app.running().api.responseUrl),
+    contentType: FORM,
+  });
   expect(response.status).toBe(200);
   expect(response.text).toContain('Microsoft Windows XP SP3');
 }
@@ -40,7 +50,10 @@ describe('signatures, timestamps and replays', () => {
     const body = slashCommandBody('inventory set xp 100', app.running().api.responseUrl, { channel_id: 'CREPLAY' });
     const headers = signedHeaders(body);
     expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers })).status).toBe(200);
-    await postToSlackApp(app.running().eventsUrl, { body: slashCommandBody('inventory set xp 7', app.running().api.responseUrl, { channel_id: 'CREPLAY' }), contentType: FORM });
+    await postToSlackApp(app.running().eventsUrl, {
+      body: slashCommandBody('inventory set xp 7', app.running().api.responseUrl, { channel_id: 'CREPLAY' }),
+      contentType: FORM,
+    });
     const replay = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers });
     expect(replay.status).toBe(401);
     expect(await countsOf('CREPLAY')).toEqual({ 'windows/5-sp3': 7 });
@@ -54,23 +67,37 @@ describe('signatures, timestamps and replays', () => {
     ['6 minutes old', -360],
   ])('refuses a timestamp %s', async (_name, offset) => {
     const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { channel_id: 'CTIME' });
-    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers: signedHeaders(body, undefined, now() + offset) });
+    const response = await postToSlackApp(app.running().eventsUrl, {
+      body,
+      contentType: FORM,
+      headers: signedHeaders(body, undefined, now() + offset),
+    });
     expect(response.status).toBe(401);
     expect(await countsOf('CTIME')).toEqual({});
   });
 
-  it.each(['NNN.000', '+NNN', '0NNN', 'NNNe0', '0xNNN'])('refuses a timestamp header %j whose number was signed as NNN', async (shape) => {
-    const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { channel_id: 'CSHAPE' });
-    const timestamp = now();
-    const headers = { 'x-slack-request-timestamp': shape.replace('NNN', String(timestamp)), 'x-slack-signature': signature('test-signing-secret', timestamp, body) };
-    expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers })).status).toBe(401);
-    expect(await countsOf('CSHAPE')).toEqual({});
-  });
+  it.each(['NNN.000', '+NNN', '0NNN', 'NNNe0', '0xNNN'])(
+    'refuses a timestamp header %j whose number was signed as NNN',
+    async (shape) => {
+      const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { channel_id: 'CSHAPE' });
+      const timestamp = now();
+      const headers = {
+        'x-slack-request-timestamp': shape.replace('NNN', String(timestamp)),
+        'x-slack-signature': signature('test-signing-secret', timestamp, body),
+      };
+      expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM, headers })).status).toBe(401);
+      expect(await countsOf('CSHAPE')).toEqual({});
+    },
+  );
 
-  it('acknowledges Slack\'s retry of an event without acting on it again', async () => {
+  it("acknowledges Slack's retry of an event without acting on it again", async () => {
     const before = app.running().api.callsTo('chat.postMessage').length;
     const body = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '1.1' });
-    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json', headers: { ...signedHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    const response = await postToSlackApp(app.running().eventsUrl, {
+      body,
+      contentType: 'application/json',
+      headers: { ...signedHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
     expect(response.status).toBe(200);
     expect(await postsAfterSentinel(before)).toEqual([]);
   });
@@ -86,7 +113,20 @@ describe('sizes', () => {
 });
 
 describe('identifiers', () => {
-  const hostileIds = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '..', '.', 'a/b', 'a\\b', 'a\u0000b', 'x'.repeat(1_000), ''];
+  const hostileIds = [
+    'constructor',
+    '__proto__',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '..',
+    '.',
+    'a/b',
+    'a\\b',
+    'a\u0000b',
+    'x'.repeat(1_000),
+    '',
+  ];
 
   it.each(hostileIds.flatMap((id) => ['team_id', 'channel_id', 'user_id'].map((field) => [field, id] as const)))(
     'refuses %s %j, saving nothing',
@@ -98,13 +138,21 @@ describe('identifiers', () => {
       expect(response.text).toContain('Refused');
       expect(readdirSync(app.dir).sort()).toEqual(before);
       const historyDir = join(app.dir, 'eolwatch.history');
-      expect(existsSync(historyDir) ? readdirSync(historyDir).filter((workspace) => workspace !== 'T1') : []).toEqual([]);
-      expect(existsSync(join(historyDir, 'T1')) ? readdirSync(join(historyDir, 'T1')).filter((file) => !/^C[A-Z0-9]+\.jsonl$/.test(file)) : []).toEqual([]);
+      expect(existsSync(historyDir) ? readdirSync(historyDir).filter((workspace) => workspace !== 'T1') : []).toEqual(
+        [],
+      );
+      expect(
+        existsSync(join(historyDir, 'T1'))
+          ? readdirSync(join(historyDir, 'T1')).filter((file) => !/^C[A-Z0-9]+\.jsonl$/.test(file))
+          : [],
+      ).toEqual([]);
     },
   );
 
   it('refuses a 1,000,000-character team id and still answers', async () => {
-    const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, { team_id: 'T'.repeat(1_000_000) });
+    const body = slashCommandBody('inventory set xp 5', app.running().api.responseUrl, {
+      team_id: 'T'.repeat(1_000_000),
+    });
     const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
     expect(response.text).toContain('Refused');
     await stillAnswers();
@@ -117,24 +165,44 @@ describe('identifiers', () => {
 });
 
 describe('events and actions with malformed ids', () => {
-  it.each(['constructor', '__proto__', '..', 'x'.repeat(5_000)])('ignores a mention from channel %j, posting nothing, and still answers', async (channel) => {
-    const before = app.running().api.callsTo('chat.postMessage').length;
-    const body = eventBody({ type: 'app_mention', text: '<@UBOT> inventory set xp 5', user: 'U1', channel, ts: '1.1' });
-    expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
-    expect(await postsAfterSentinel(before)).toEqual([]);
-    await stillAnswers();
-  });
+  it.each(['constructor', '__proto__', '..', 'x'.repeat(5_000)])(
+    'ignores a mention from channel %j, posting nothing, and still answers',
+    async (channel) => {
+      const before = app.running().api.callsTo('chat.postMessage').length;
+      const body = eventBody({
+        type: 'app_mention',
+        text: '<@UBOT> inventory set xp 5',
+        user: 'U1',
+        channel,
+        ts: '1.1',
+      });
+      expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json' })).status).toBe(
+        200,
+      );
+      expect(await postsAfterSentinel(before)).toEqual([]);
+      await stillAnswers();
+    },
+  );
 
-  it.each(['constructor', '__proto__', '..'])('refuses a button pressed in channel %j, changing nothing', async (channel) => {
-    const before = app.running().api.callsTo('response').length;
-    const body = buttonPressBody({ actionId: 'eol_handled', value: `T1|${channel}|windows/8.1|eol|2023-01-10`, user: 'U1', channel, responseUrl: app.running().api.responseUrl });
-    const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
-    expect(response.status).toBe(200);
-    expect(response.text).toContain('Refused');
-    expect(app.running().api.callsTo('response')).toHaveLength(before);
-    expect(await app.store().milestoneMarks()).toEqual({});
-    await stillAnswers();
-  });
+  it.each(['constructor', '__proto__', '..'])(
+    'refuses a button pressed in channel %j, changing nothing',
+    async (channel) => {
+      const before = app.running().api.callsTo('response').length;
+      const body = buttonPressBody({
+        actionId: 'eol_handled',
+        value: `T1|${channel}|windows/8.1|eol|2023-01-10`,
+        user: 'U1',
+        channel,
+        responseUrl: app.running().api.responseUrl,
+      });
+      const response = await postToSlackApp(app.running().eventsUrl, { body, contentType: FORM });
+      expect(response.status).toBe(200);
+      expect(response.text).toContain('Refused');
+      expect(app.running().api.callsTo('response')).toHaveLength(before);
+      expect(await app.store().milestoneMarks()).toEqual({});
+      await stillAnswers();
+    },
+  );
 });
 
 describe('health checks', () => {

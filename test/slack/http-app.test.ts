@@ -101,7 +101,13 @@ describe('/eol over HTTP', () => {
 
   it('posts a shared answer through response_url when "Share in channel" is pressed', async () => {
     const before = running.api.callsTo('response').length;
-    const body = buttonPressBody({ actionId: SHARE_ACTION_ID, value: 'windows-8.1', user: 'U1', channel: 'C1', responseUrl: running.api.responseUrl });
+    const body = buttonPressBody({
+      actionId: SHARE_ACTION_ID,
+      value: 'windows-8.1',
+      user: 'U1',
+      channel: 'C1',
+      responseUrl: running.api.responseUrl,
+    });
     const response = await postToSlackApp(running.eventsUrl, { body, contentType: FORM });
     expect(response.status).toBe(200);
     await running.api.waitFor('response', before + 1);
@@ -119,8 +125,16 @@ describe('/eol over HTTP', () => {
 
 describe('mentions and direct messages', () => {
   it.each([
-    ['a mention', { type: 'app_mention', text: `<@${BOT_USER_ID}> is windows 8.1 still supported?`, channel: 'C1' }, 'Active Support until 2018-01-09'],
-    ['a direct message', { type: 'message', channel_type: 'im', text: 'when does xp lose support?', channel: 'D1' }, 'Unsupported since 2014-04-09'],
+    [
+      'a mention',
+      { type: 'app_mention', text: `<@${BOT_USER_ID}> is windows 8.1 still supported?`, channel: 'C1' },
+      'Active Support until 2018-01-09',
+    ],
+    [
+      'a direct message',
+      { type: 'message', channel_type: 'im', text: 'when does xp lose support?', channel: 'D1' },
+      'Unsupported since 2014-04-09',
+    ],
   ])('answers %s in a thread, as the bot', async (_case, event, answer) => {
     const before = running.api.callsTo('chat.postMessage').length;
     const ts = `1700000000.00001${before}`;
@@ -134,19 +148,69 @@ describe('mentions and direct messages', () => {
 
   it('gives a one-line hint for a message it cannot read as a question', async () => {
     const before = running.api.callsTo('chat.postMessage').length;
-    await sendEvent({ type: 'message', channel_type: 'im', user: 'U1', text: 'hello there', ts: '1700000000.000003', channel: 'D1', team: 'T1' });
+    await sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'hello there',
+      ts: '1700000000.000003',
+      channel: 'D1',
+      team: 'T1',
+    });
     await running.api.waitFor('chat.postMessage', before + 1);
     expect(running.api.callsTo('chat.postMessage').at(-1)?.body.text).toMatch(/^I answer questions such as/);
   });
 
   it('never answers its own messages or other bots', async () => {
     const before = running.api.callsTo('chat.postMessage').length;
-    await sendEvent({ type: 'message', channel_type: 'im', user: BOT_USER_ID, bot_id: BOT_ID, text: 'xp', ts: '1700000000.000004', channel: 'D1', team: 'T1' });
-    await sendEvent({ type: 'message', subtype: 'bot_message', channel_type: 'im', bot_id: 'BOTHER', text: 'xp', ts: '1700000000.000005', channel: 'D1', team: 'T1' });
-    await sendEvent({ type: 'app_mention', bot_id: 'BOTHER', user: 'U9', text: `<@${BOT_USER_ID}> xp`, ts: '1700000000.000006', channel: 'C1', team: 'T1' });
+    await sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: BOT_USER_ID,
+      bot_id: BOT_ID,
+      text: 'xp',
+      ts: '1700000000.000004',
+      channel: 'D1',
+      team: 'T1',
+    });
+    await sendEvent({
+      type: 'message',
+      subtype: 'bot_message',
+      channel_type: 'im',
+      bot_id: 'BOTHER',
+      text: 'xp',
+      ts: '1700000000.000005',
+      channel: 'D1',
+      team: 'T1',
+    });
+    await sendEvent({
+      type: 'app_mention',
+      bot_id: 'BOTHER',
+      user: 'U9',
+      text: `<@${BOT_USER_ID}> xp`,
+      ts: '1700000000.000006',
+      channel: 'C1',
+      team: 'T1',
+    });
     // A real question afterwards proves the events above were processed, and answered with nothing.
-    await sendEvent({ type: 'message', channel_type: 'im', user: 'U1', text: 'vista', ts: '1700000000.000007', channel: 'D1', team: 'T1' });
-    await sendEvent({ type: 'message', channel_type: 'im', user: 'U1', text: 'xp', ts: '1700000000.000008', channel: 'D1', team: 'T1' });
+    await sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'vista',
+      ts: '1700000000.000007',
+      channel: 'D1',
+      team: 'T1',
+    });
+    await sendEvent({
+      type: 'message',
+      channel_type: 'im',
+      user: 'U1',
+      text: 'xp',
+      ts: '1700000000.000008',
+      channel: 'D1',
+      team: 'T1',
+    });
     await running.api.waitFor('chat.postMessage', before + 2);
     const posts = running.api.callsTo('chat.postMessage').slice(before);
     expect(posts.map((post) => post.body.thread_ts).sort()).toEqual(['1700000000.000007', '1700000000.000008']);

@@ -15,14 +15,18 @@ afterAll(async () => {
 async function press(actionId: string, value: string) {
   const before = running.api.callsTo('response').length;
   const body = buttonPressBody({ actionId, value, user: 'U7', channel: 'C1', responseUrl: running.api.responseUrl });
-  expect((await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
+  expect(
+    (await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' })).status,
+  ).toBe(200);
   await running.api.waitFor('response', before + 1);
   return running.api.callsTo('response').at(-1)?.body as any;
 }
 
 it('offers each candidate of "vmware 7" as a button, and a press answers that release privately', async () => {
   const body = slashCommandBody('vmware 7', running.api.responseUrl);
-  const reply = (await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' })).json() as any;
+  const reply = (
+    await postToSlackApp(running.eventsUrl, { body, contentType: 'application/x-www-form-urlencoded' })
+  ).json() as any;
   const buttons = reply.blocks.flatMap((block: any) => (block.type === 'actions' ? block.elements : []));
   expect(buttons.map((button: any) => button.value)).toEqual(expect.arrayContaining(['esxi 7.0', 'vcenter 7.0']));
   const esxi = buttons.find((button: any) => button.value === 'esxi 7.0');

@@ -46,8 +46,17 @@ it('answers a workspace of the org with the org’s token, keyed by that workspa
     event_id: 'EvORG1',
     event_time: Math.floor(Date.now() / 1000),
     is_enterprise_install: true,
-    authorizations: [{ enterprise_id: 'E1', team_id: 'T5', user_id: 'UBOT', is_bot: true, is_enterprise_install: true }],
-    event: { type: 'app_mention', user: 'U5', text: '<@UBOT> inventory set xp 3', ts: '1700.1', channel: 'CFIVE', team: 'T5' },
+    authorizations: [
+      { enterprise_id: 'E1', team_id: 'T5', user_id: 'UBOT', is_bot: true, is_enterprise_install: true },
+    ],
+    event: {
+      type: 'app_mention',
+      user: 'U5',
+      text: '<@UBOT> inventory set xp 3',
+      ts: '1700.1',
+      channel: 'CFIVE',
+      team: 'T5',
+    },
   });
   const before = running.api.callsTo('chat.postMessage').length;
   expect((await postToSlackApp(running.eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
@@ -56,9 +65,21 @@ it('answers a workspace of the org with the org’s token, keyed by that workspa
   expect((await store.team({ workspace: 'T5', channel: 'CFIVE' })).counts).toEqual({ 'windows/5-sp3': 3 });
   expect(await botTokenOf(store, 'T5')).toBe('xoxb-acme-org');
 
-  await store.watch({ workspace: 'T5', channel: 'CFIVE' }, [{ release: 'windows/8.1', leads: [0] }], 'manual', '2023-01-10');
+  await store.watch(
+    { workspace: 'T5', channel: 'CFIVE' },
+    [{ release: 'windows/8.1', leads: [0] }],
+    'manual',
+    '2023-01-10',
+  );
   await runReminders(
-    { store, releaseByKey: depsAt('2023-01-10').releaseByKey, today: '2023-01-10', now: () => '2023-01-10T09:00:00.000Z', sleep: async () => undefined, runId: 'run-org' },
+    {
+      store,
+      releaseByKey: depsAt('2023-01-10').releaseByKey,
+      today: '2023-01-10',
+      now: () => '2023-01-10T09:00:00.000Z',
+      sleep: async () => undefined,
+      runId: 'run-org',
+    },
     createWorkspacePoster(async (workspace) => botTokenOf(store, workspace), running.api.apiUrl),
   );
   const reminder = running.api.callsTo('chat.postMessage').at(-1);

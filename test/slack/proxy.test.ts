@@ -31,19 +31,30 @@ afterAll(async () => {
 const behindProxy = (url: string) => url.replace('127.0.0.1', 'only-via-proxy.invalid');
 
 it('refreshes the catalogue through the proxy', async () => {
-  const run = await runEntry('src/cli.ts', ['sync'], { env: { EOLWATCH_CATALOG_URL: behindProxy(catalog.url), HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url } });
+  const run = await runEntry('src/cli.ts', ['sync'], {
+    env: { EOLWATCH_CATALOG_URL: behindProxy(catalog.url), HTTP_PROXY: proxy.url, HTTPS_PROXY: proxy.url },
+  });
   expect(run.stdout).toContain('Accepted the catalogue');
   expect(proxy.tunnels.some((tunnel) => tunnel.startsWith('only-via-proxy.invalid:'))).toBe(true);
 });
 
 it('reaches Slack through the proxy at start', async () => {
   const port = await freePort();
-  const env = { SLACK_BOT_TOKEN: 'xoxb-good', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: behindProxy(api.apiUrl), PORT: String(port), HTTP_PROXY: proxy.url, EOLWATCH_STORE: `${temp.path}/eolwatch.json` };
+  const env = {
+    SLACK_BOT_TOKEN: 'xoxb-good',
+    SLACK_SIGNING_SECRET: 's',
+    SLACK_API_URL: behindProxy(api.apiUrl),
+    PORT: String(port),
+    HTTP_PROXY: proxy.url,
+    EOLWATCH_STORE: `${temp.path}/eolwatch.json`,
+  };
   const before = api.callsTo('auth.test').length;
   const main = await startMain(env);
   try {
     expect(api.callsTo('auth.test').length).toBeGreaterThan(before);
-    expect(proxy.tunnels.filter((tunnel) => tunnel === new URL(behindProxy(api.apiUrl)).host).length).toBeGreaterThan(0);
+    expect(proxy.tunnels.filter((tunnel) => tunnel === new URL(behindProxy(api.apiUrl)).host).length).toBeGreaterThan(
+      0,
+    );
   } finally {
     await main.stop();
   }

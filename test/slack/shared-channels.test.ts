@@ -15,13 +15,31 @@ beforeAll(async () => {
 afterAll(async () => running.stop());
 
 it('a command from the other organisation and a mention naming its team both count for this workspace’s channel', async () => {
-  const command = slashCommandBody('inventory set xp 5', running.api.responseUrl, { team_id: 'TPARTNER', channel_id: 'CSHARED' });
-  expect((await postToSlackApp(running.eventsUrl, { body: command, contentType: 'application/x-www-form-urlencoded' })).status).toBe(200);
+  const command = slashCommandBody('inventory set xp 5', running.api.responseUrl, {
+    team_id: 'TPARTNER',
+    channel_id: 'CSHARED',
+  });
+  expect(
+    (await postToSlackApp(running.eventsUrl, { body: command, contentType: 'application/x-www-form-urlencoded' }))
+      .status,
+  ).toBe(200);
   const before = running.api.callsTo('chat.postMessage').length;
-  const mention = eventBody({ type: 'app_mention', user: 'UPARTNER', text: '<@UBOT> inventory set win 8.1 3', ts: '1700.9', channel: 'CSHARED', team: 'TPARTNER' });
-  expect((await postToSlackApp(running.eventsUrl, { body: mention, contentType: 'application/json' })).status).toBe(200);
+  const mention = eventBody({
+    type: 'app_mention',
+    user: 'UPARTNER',
+    text: '<@UBOT> inventory set win 8.1 3',
+    ts: '1700.9',
+    channel: 'CSHARED',
+    team: 'TPARTNER',
+  });
+  expect((await postToSlackApp(running.eventsUrl, { body: mention, contentType: 'application/json' })).status).toBe(
+    200,
+  );
   await running.api.waitFor('chat.postMessage', before + 1);
-  expect((await store.team({ workspace: 'T1', channel: 'CSHARED' })).counts).toEqual({ 'windows/5-sp3': 5, 'windows/8.1': 3 });
+  expect((await store.team({ workspace: 'T1', channel: 'CSHARED' })).counts).toEqual({
+    'windows/5-sp3': 5,
+    'windows/8.1': 3,
+  });
   expect((await store.team({ workspace: 'TPARTNER', channel: 'CSHARED' })).counts).toEqual({});
 });
 
@@ -36,18 +54,34 @@ it('/eol admins add with a mention as Slack escapes it names that person an admi
 
 it('in a channel shared with another organisation, team answers go to the asker, who may share them', async () => {
   running.api.externallyShared.add('CCONNECT');
-  await store.setCounts({ workspace: 'T1', channel: 'CCONNECT' }, [{ release: 'windows/5-sp3', count: 9 }], { user: 'U1', at: '2017-06-01T00:00:00.000Z' });
-  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CCONNECT' }), contentType: 'application/x-www-form-urlencoded' })).json() as {
+  await store.setCounts({ workspace: 'T1', channel: 'CCONNECT' }, [{ release: 'windows/5-sp3', count: 9 }], {
+    user: 'U1',
+    at: '2017-06-01T00:00:00.000Z',
+  });
+  const answer = (
+    await postToSlackApp(running.eventsUrl, {
+      body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CCONNECT' }),
+      contentType: 'application/x-www-form-urlencoded',
+    })
+  ).json() as {
     response_type: string;
     blocks: { type: string; elements?: { action_id: string; value: string }[] }[];
   };
   expect(answer.response_type).toBe('ephemeral');
-  expect(JSON.stringify(answer.blocks)).toContain('{"type":"raw_text","text":"Microsoft Windows XP SP3"},{"type":"raw_text","text":"9"}');
+  expect(JSON.stringify(answer.blocks)).toContain(
+    '{"type":"raw_text","text":"Microsoft Windows XP SP3"},{"type":"raw_text","text":"9"}',
+  );
   const button = answer.blocks.find((block) => block.type === 'actions')?.elements?.[0];
   expect(button).toMatchObject({ action_id: 'eol_share_answer', value: 'inventory' });
 
   const before = running.api.callsTo('response').length;
-  const press = buttonPressBody({ actionId: 'eol_share_answer', value: 'inventory', user: 'U1', channel: 'CCONNECT', responseUrl: running.api.responseUrl });
+  const press = buttonPressBody({
+    actionId: 'eol_share_answer',
+    value: 'inventory',
+    user: 'U1',
+    channel: 'CCONNECT',
+    responseUrl: running.api.responseUrl,
+  });
   await postToSlackApp(running.eventsUrl, { body: press, contentType: 'application/x-www-form-urlencoded' });
   await running.api.waitFor('response', before + 1);
   const shared = running.api.callsTo('response').at(-1)?.body as { response_type: string; blocks: unknown[] };
@@ -55,30 +89,59 @@ it('in a channel shared with another organisation, team answers go to the asker,
   expect(JSON.stringify(shared.blocks)).toContain('Shared by <@U1>');
 
   // A change cannot be smuggled through the button.
-  const forged = buttonPressBody({ actionId: 'eol_share_answer', value: 'inventory clear', user: 'U1', channel: 'CCONNECT', responseUrl: running.api.responseUrl });
+  const forged = buttonPressBody({
+    actionId: 'eol_share_answer',
+    value: 'inventory clear',
+    user: 'U1',
+    channel: 'CCONNECT',
+    responseUrl: running.api.responseUrl,
+  });
   await postToSlackApp(running.eventsUrl, { body: forged, contentType: 'application/x-www-form-urlencoded' });
   await running.api.waitFor('response', before + 2);
-  expect((running.api.callsTo('response').at(-1)?.body as { text: string }).text).toBe('Only answers that change nothing can be shared this way.');
+  expect((running.api.callsTo('response').at(-1)?.body as { text: string }).text).toBe(
+    'Only answers that change nothing can be shared this way.',
+  );
   expect((await store.team({ workspace: 'T1', channel: 'CCONNECT' })).counts).toEqual({ 'windows/5-sp3': 9 });
 });
 
 it('in a shared channel, a change is answered for everyone, as anywhere', async () => {
-  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory set xp 10', running.api.responseUrl, { channel_id: 'CCONNECT' }), contentType: 'application/x-www-form-urlencoded' })).json() as { response_type: string };
+  const answer = (
+    await postToSlackApp(running.eventsUrl, {
+      body: slashCommandBody('inventory set xp 10', running.api.responseUrl, { channel_id: 'CCONNECT' }),
+      contentType: 'application/x-www-form-urlencoded',
+    })
+  ).json() as { response_type: string };
   expect(answer.response_type).toBe('in_channel');
 });
 
 it('in an ordinary channel, team answers are posted for everyone as before', async () => {
-  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CSHARED' }), contentType: 'application/x-www-form-urlencoded' })).json() as { response_type: string };
+  const answer = (
+    await postToSlackApp(running.eventsUrl, {
+      body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CSHARED' }),
+      contentType: 'application/x-www-form-urlencoded',
+    })
+  ).json() as { response_type: string };
   expect(answer.response_type).toBe('in_channel');
 });
 
 it('a mention asking for the inventory in a shared channel is answered to the asker alone', async () => {
   running.api.externallyShared.add('CCONNECT2');
   const before = running.api.callsTo('chat.postEphemeral').length;
-  const mention = eventBody({ type: 'app_mention', user: 'U1', text: '<@UBOT> inventory', ts: '1700.7', channel: 'CCONNECT2', team: 'T1' });
+  const mention = eventBody({
+    type: 'app_mention',
+    user: 'U1',
+    text: '<@UBOT> inventory',
+    ts: '1700.7',
+    channel: 'CCONNECT2',
+    team: 'T1',
+  });
   await postToSlackApp(running.eventsUrl, { body: mention, contentType: 'application/json' });
   await running.api.waitFor('chat.postEphemeral', before + 1);
-  const answer = running.api.callsTo('chat.postEphemeral').at(-1)?.body as { channel: string; user: string; blocks: unknown[] };
+  const answer = running.api.callsTo('chat.postEphemeral').at(-1)?.body as {
+    channel: string;
+    user: string;
+    blocks: unknown[];
+  };
   expect(answer).toMatchObject({ channel: 'CCONNECT2', user: 'U1' });
   expect(JSON.stringify(answer.blocks)).toContain('eol_share_answer');
 });
@@ -86,14 +149,33 @@ it('a mention asking for the inventory in a shared channel is answered to the as
 it('/eol watch in a channel the bot is not in says so at once, with the fix', async () => {
   running.api.notMemberOf.add('CNOTIN');
   const before = running.api.callsTo('response').length;
-  const answer = (await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CNOTIN' }), contentType: 'application/x-www-form-urlencoded' })).json() as { text: string };
+  const answer = (
+    await postToSlackApp(running.eventsUrl, {
+      body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CNOTIN' }),
+      contentType: 'application/x-www-form-urlencoded',
+    })
+  ).json() as { text: string };
   expect(answer.text).toContain('Watching');
   await running.api.waitFor('response', before + 1);
-  expect(running.api.callsTo('response').at(-1)?.body).toMatchObject({ response_type: 'ephemeral', text: 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.' });
+  expect(running.api.callsTo('response').at(-1)?.body).toMatchObject({
+    response_type: 'ephemeral',
+    text: 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.',
+  });
   const inChannel = running.api.callsTo('response').length;
-  await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CSHARED' }), contentType: 'application/x-www-form-urlencoded' });
+  await postToSlackApp(running.eventsUrl, {
+    body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CSHARED' }),
+    contentType: 'application/x-www-form-urlencoded',
+  });
   // A sentinel of the same kind, in a channel the bot is not in, is answered: the watch before it had its turn.
-  await postToSlackApp(running.eventsUrl, { body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CNOTIN' }), contentType: 'application/x-www-form-urlencoded' });
+  await postToSlackApp(running.eventsUrl, {
+    body: slashCommandBody('watch windows-8.1', running.api.responseUrl, { channel_id: 'CNOTIN' }),
+    contentType: 'application/x-www-form-urlencoded',
+  });
   await running.api.waitFor('response', inChannel + 1);
-  expect(running.api.callsTo('response').slice(inChannel).map((call) => call.body.text)).toEqual(['I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.']);
+  expect(
+    running.api
+      .callsTo('response')
+      .slice(inChannel)
+      .map((call) => call.body.text),
+  ).toEqual(['I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.']);
 });

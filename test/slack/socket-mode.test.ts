@@ -45,7 +45,16 @@ function slashEnvelope(envelopeId: string, payload: Record<string, unknown>): st
     envelope_id: envelopeId,
     type: 'slash_commands',
     accepts_response_payload: true,
-    payload: { team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/eol', api_app_id: 'A1', response_url: api.responseUrl, trigger_id: '1.2.3', ...payload },
+    payload: {
+      team_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'U1',
+      command: '/eol',
+      api_app_id: 'A1',
+      response_url: api.responseUrl,
+      trigger_id: '1.2.3',
+      ...payload,
+    },
   });
 }
 
@@ -85,9 +94,12 @@ it('answers /eol through Socket Mode in the ack', async () => {
   expect(reply.payload.text).toContain('Security updates only: Security Support until 2023-01-10 (30 days left)');
 });
 
-it.each(['constructor', '__proto__', '..'])('refuses team %j through Socket Mode, and still answers after', async (team) => {
-  const refused = await send(slashEnvelope(`env-${team}`, { team_id: team, text: 'inventory set xp 5' }));
-  expect(JSON.stringify(refused.payload)).toContain('Refused');
-  const answered = await send(slashEnvelope(`env-after-${team}`, { text: 'xp' }));
-  expect(answered.payload.text).toContain('Microsoft Windows XP SP3');
-});
+it.each(['constructor', '__proto__', '..'])(
+  'refuses team %j through Socket Mode, and still answers after',
+  async (team) => {
+    const refused = await send(slashEnvelope(`env-${team}`, { team_id: team, text: 'inventory set xp 5' }));
+    expect(JSON.stringify(refused.payload)).toContain('Refused');
+    const answered = await send(slashEnvelope(`env-after-${team}`, { text: 'xp' }));
+    expect(answered.payload.text).toContain('Microsoft Windows XP SP3');
+  },
+);

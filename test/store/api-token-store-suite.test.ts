@@ -21,7 +21,17 @@ const openLowdb = async (path = join(temp.path, `tokens-${(files += 1)}.json`)) 
 
 const tokenOf = (workspace: string, name: string): { token: string; held: ApiToken } => {
   const token = newApiToken();
-  return { token, held: { workspace, name, hash: hashApiToken(token), createdBy: 'UADMIN', createdAt: '2026-11-28T10:00:00.000Z', lastUsedAt: null } };
+  return {
+    token,
+    held: {
+      workspace,
+      name,
+      hash: hashApiToken(token),
+      createdBy: 'UADMIN',
+      createdAt: '2026-11-28T10:00:00.000Z',
+      lastUsedAt: null,
+    },
+  };
 };
 
 const implementations = await storeImplementations();

@@ -23,9 +23,16 @@ describe.each(implementations)('%s', (_name, openStore) => {
     await store.appendAudit(entry('T1', 'C2', '2026-11-02T10:00:00.000Z'));
     await store.appendAudit(entry('T2', 'C1', '2026-11-03T10:00:00.000Z'));
     await store.appendAudit(entry('T1', null, '2026-11-04T10:00:00.000Z', 'token.create'));
-    expect((await store.auditEntries('T1')).map((e) => e.at.slice(0, 10))).toEqual(['2026-11-01', '2026-11-02', '2026-11-04']);
+    expect((await store.auditEntries('T1')).map((e) => e.at.slice(0, 10))).toEqual([
+      '2026-11-01',
+      '2026-11-02',
+      '2026-11-04',
+    ]);
     expect(await store.auditEntries('T1', { channel: 'C2' })).toEqual([entry('T1', 'C2', '2026-11-02T10:00:00.000Z')]);
-    expect((await store.auditEntries('T1', { since: '2026-11-02' })).map((e) => e.action)).toEqual(['counts.set', 'token.create']);
+    expect((await store.auditEntries('T1', { since: '2026-11-02' })).map((e) => e.action)).toEqual([
+      'counts.set',
+      'token.create',
+    ]);
     expect(await store.auditEntries('T3')).toEqual([]);
   });
 

@@ -18,11 +18,36 @@ async function fill(store: EolwatchStore, workspace: string): Promise<void> {
   await store.setTeamName(team, 'IT');
   await store.setCounts(team, [{ release: 'windows/5-sp3', count: 5 }], { user: 'U1', at: '2026-11-01T10:00:00.000Z' });
   await store.watch(team, [{ release: 'windows/8.1', leads: [0] }], 'manual', '2026-11-01');
-  await store.setContract(team, 'windows/5-sp3', { until: '2027-01-01', name: 'CSA', by: 'U1', at: '2026-11-01T10:00:00.000Z' });
-  await store.recordReminder(`${workspace}|CIT|windows/8.1|eol|2023-01-10|0`, { status: 'sent', at: '2026-11-02T09:00:00.000Z', ts: '1.1', late: false });
-  await store.recordReminder(`notice|${workspace}|CIT|windows/8.1|eol|a>b`, { status: 'sent', at: '2026-11-02T09:00:00.000Z', ts: '1.2', late: false });
-  await store.markMilestone(`${workspace}|CIT|windows/8.1|eol`, { handledBy: 'U1', handledAt: '2026-11-02T10:00:00.000Z' });
-  await store.addApiToken({ workspace, name: 'cmdb', hash: hashApiToken(`eolw_${workspace}`), createdBy: 'U1', createdAt: '2026-11-01T00:00:00.000Z', lastUsedAt: null });
+  await store.setContract(team, 'windows/5-sp3', {
+    until: '2027-01-01',
+    name: 'CSA',
+    by: 'U1',
+    at: '2026-11-01T10:00:00.000Z',
+  });
+  await store.recordReminder(`${workspace}|CIT|windows/8.1|eol|2023-01-10|0`, {
+    status: 'sent',
+    at: '2026-11-02T09:00:00.000Z',
+    ts: '1.1',
+    late: false,
+  });
+  await store.recordReminder(`notice|${workspace}|CIT|windows/8.1|eol|a>b`, {
+    status: 'sent',
+    at: '2026-11-02T09:00:00.000Z',
+    ts: '1.2',
+    late: false,
+  });
+  await store.markMilestone(`${workspace}|CIT|windows/8.1|eol`, {
+    handledBy: 'U1',
+    handledAt: '2026-11-02T10:00:00.000Z',
+  });
+  await store.addApiToken({
+    workspace,
+    name: 'cmdb',
+    hash: hashApiToken(`eolw_${workspace}`),
+    createdBy: 'U1',
+    createdAt: '2026-11-01T00:00:00.000Z',
+    lastUsedAt: null,
+  });
   await store.saveInstallation(`T:${workspace}`, { team: { id: workspace }, bot: { token: 'xoxb-x' } });
 }
 
@@ -39,12 +64,34 @@ describe.each(implementations)('%s', (_name, openStore) => {
     const gone = { workspace: kept, channel: 'CGONE' };
     const stays = { workspace: kept, channel: 'CSTAYS' };
     for (const team of [gone, stays]) {
-      await store.setCounts(team, [{ release: 'windows/5-sp3', count: 5 }], { user: 'U1', at: '2026-11-01T10:00:00.000Z' });
-      await store.setContract(team, 'windows/5-sp3', { until: '2027-01-01', name: 'CSA', by: 'U1', at: '2026-11-01T10:00:00.000Z' });
-      await store.recordReminder(`${kept}|${team.channel}|windows/5-sp3|eol|x|0`, { status: 'sent', at: '2026-11-02T09:00:00.000Z', ts: '1.1', late: false });
+      await store.setCounts(team, [{ release: 'windows/5-sp3', count: 5 }], {
+        user: 'U1',
+        at: '2026-11-01T10:00:00.000Z',
+      });
+      await store.setContract(team, 'windows/5-sp3', {
+        until: '2027-01-01',
+        name: 'CSA',
+        by: 'U1',
+        at: '2026-11-01T10:00:00.000Z',
+      });
+      await store.recordReminder(`${kept}|${team.channel}|windows/5-sp3|eol|x|0`, {
+        status: 'sent',
+        at: '2026-11-02T09:00:00.000Z',
+        ts: '1.1',
+        late: false,
+      });
       await store.markMilestone(`${kept}|${team.channel}|windows/5-sp3|eol`, { handledBy: 'U1' });
       await store.setChannelLock(team, true);
-      await store.appendAudit({ workspace: kept, at: '2026-11-01T10:00:00.000Z', user: 'U1', via: 'slack', channel: team.channel, action: 'counts.set', change: 'x', releases: [] });
+      await store.appendAudit({
+        workspace: kept,
+        at: '2026-11-01T10:00:00.000Z',
+        user: 'U1',
+        via: 'slack',
+        channel: team.channel,
+        action: 'counts.set',
+        change: 'x',
+        releases: [],
+      });
     }
     await store.forgetChannel(gone);
     expect(await store.team(gone)).toEqual({ channel: 'CGONE', name: null, counts: {} });
@@ -86,9 +133,14 @@ describe.each(implementations)('%s', (_name, openStore) => {
       // Every row of every table, as text: not one holds the erased workspace's id.
       const client = await store.connect();
       try {
-        const { rows: tables } = await client.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'");
+        const { rows: tables } = await client.query<{ table_name: string }>(
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+        );
         for (const { table_name: table } of tables) {
-          const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} AS t WHERE t::text LIKE $1`, [`%${gone}%`]);
+          const { rows } = await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM ${table} AS t WHERE t::text LIKE $1`,
+            [`%${gone}%`],
+          );
           expect(`${table}: ${rows[0]?.n}`).toBe(`${table}: 0`);
         }
       } finally {
@@ -97,7 +149,9 @@ describe.each(implementations)('%s', (_name, openStore) => {
     }
     if (store instanceof LowdbStore) {
       await store.close();
-      const traces = filesUnder(dirname(store.path)).filter((path) => path.includes(gone) || readFileSync(path).includes(gone));
+      const traces = filesUnder(dirname(store.path)).filter(
+        (path) => path.includes(gone) || readFileSync(path).includes(gone),
+      );
       expect(traces).toEqual([]);
     }
   });

@@ -10,23 +10,42 @@ const other = { workspace: 'T1', channel: 'C2' };
 const by = (user: string, at = '2017-06-28T10:00:00.000Z') => ({ user, at });
 
 describe.each(implementations)('%s', (_name, openStore) => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('finds no team or workspace called %j that nobody stored', async (id) => {
-    const store = await openStore();
-    await store.setCounts(met, [{ release: 'windows/8.1', count: 5 }], by('U1'));
-    expect(await store.teams(id)).toEqual([]);
-    expect((await store.team({ workspace: id, channel: id })).counts).toEqual({});
-    expect((await store.team({ workspace: 'T1', channel: id })).counts).toEqual({});
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'finds no team or workspace called %j that nobody stored',
+    async (id) => {
+      const store = await openStore();
+      await store.setCounts(met, [{ release: 'windows/8.1', count: 5 }], by('U1'));
+      expect(await store.teams(id)).toEqual([]);
+      expect((await store.team({ workspace: id, channel: id })).counts).toEqual({});
+      expect((await store.team({ workspace: 'T1', channel: id })).counts).toEqual({});
+    },
+  );
 
   it('sets several counts at once and reports old -> new', async () => {
     const store = await openStore();
-    expect(await store.setCounts(met, [{ release: 'windows/5-sp3', count: 35640 }, { release: 'windows/8.1', count: 100 }], by('U1'))).toEqual([
+    expect(
+      await store.setCounts(
+        met,
+        [
+          { release: 'windows/5-sp3', count: 35640 },
+          { release: 'windows/8.1', count: 100 },
+        ],
+        by('U1'),
+      ),
+    ).toEqual([
       { release: 'windows/5-sp3', from: 0, to: 35640 },
       { release: 'windows/8.1', from: 0, to: 100 },
     ]);
-    expect(await store.setCounts(met, [{ release: 'windows/5-sp3', count: 18293 }, { release: 'windows/8.1', count: 100 }], by('U2'))).toEqual([
-      { release: 'windows/5-sp3', from: 35640, to: 18293 },
-    ]);
+    expect(
+      await store.setCounts(
+        met,
+        [
+          { release: 'windows/5-sp3', count: 18293 },
+          { release: 'windows/8.1', count: 100 },
+        ],
+        by('U2'),
+      ),
+    ).toEqual([{ release: 'windows/5-sp3', from: 35640, to: 18293 }]);
     expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 100 });
   });
 
@@ -54,24 +73,74 @@ describe.each(implementations)('%s', (_name, openStore) => {
 
   it('replaces a team’s counts with an import: releases not in it go to 0, the file is recorded', async () => {
     const store = await openStore();
-    await store.setCounts(met, [{ release: 'windows/5-sp3', count: 10 }, { release: 'ubuntu/22.04', count: 3 }], by('U1'));
-    const changes = await store.updateCounts(met, { mode: 'replace', counts: [{ release: 'windows/5-sp3', count: 7 }, { release: 'windows/8.1', count: 2 }], action: 'import', file: 'ad.csv' }, by('U2'));
+    await store.setCounts(
+      met,
+      [
+        { release: 'windows/5-sp3', count: 10 },
+        { release: 'ubuntu/22.04', count: 3 },
+      ],
+      by('U1'),
+    );
+    const changes = await store.updateCounts(
+      met,
+      {
+        mode: 'replace',
+        counts: [
+          { release: 'windows/5-sp3', count: 7 },
+          { release: 'windows/8.1', count: 2 },
+        ],
+        action: 'import',
+        file: 'ad.csv',
+      },
+      by('U2'),
+    );
     expect(changes).toEqual([
       { release: 'windows/5-sp3', from: 10, to: 7 },
       { release: 'windows/8.1', from: 0, to: 2 },
       { release: 'ubuntu/22.04', from: 3, to: 0 },
     ]);
     expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 7, 'windows/8.1': 2 });
-    expect((await store.history(met)).slice(-3)).toEqual(changes.map((change) => ({ ...change, user: 'U2', at: '2017-06-28T10:00:00.000Z', action: 'import', file: 'ad.csv' })));
+    expect((await store.history(met)).slice(-3)).toEqual(
+      changes.map((change) => ({
+        ...change,
+        user: 'U2',
+        at: '2017-06-28T10:00:00.000Z',
+        action: 'import',
+        file: 'ad.csv',
+      })),
+    );
   });
 
   it('adds an import to the counts there are, and refuses, changing nothing, one that passes the limit', async () => {
     const store = await openStore();
     await store.setCounts(met, [{ release: 'windows/5-sp3', count: 10 }], by('U1'));
-    await store.updateCounts(met, { mode: 'add', counts: [{ release: 'windows/5-sp3', count: 5 }, { release: 'windows/8.1', count: 1 }], action: 'api' }, by('cmdb'));
+    await store.updateCounts(
+      met,
+      {
+        mode: 'add',
+        counts: [
+          { release: 'windows/5-sp3', count: 5 },
+          { release: 'windows/8.1', count: 1 },
+        ],
+        action: 'api',
+      },
+      by('cmdb'),
+    );
     expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 15, 'windows/8.1': 1 });
     const before = await store.history(met);
-    const refused = store.updateCounts(met, { mode: 'add', counts: [{ release: 'windows/8.1', count: 1 }, { release: 'windows/5-sp3', count: MAX_COUNT }], action: 'import', file: 'x.csv' }, by('U1'));
+    const refused = store.updateCounts(
+      met,
+      {
+        mode: 'add',
+        counts: [
+          { release: 'windows/8.1', count: 1 },
+          { release: 'windows/5-sp3', count: MAX_COUNT },
+        ],
+        action: 'import',
+        file: 'x.csv',
+      },
+      by('U1'),
+    );
     await expect(refused).rejects.toBeInstanceOf(CountLimitError);
     expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 15, 'windows/8.1': 1 });
     expect(await store.history(met)).toEqual(before);
@@ -86,16 +155,30 @@ describe.each(implementations)('%s', (_name, openStore) => {
 
   it('clears a team, recording each line', async () => {
     const store = await openStore();
-    await store.setCounts(met, [{ release: 'windows/8.1', count: 3 }, { release: 'windows/7-sp1', count: 4 }], by('U1'));
+    await store.setCounts(
+      met,
+      [
+        { release: 'windows/8.1', count: 3 },
+        { release: 'windows/7-sp1', count: 4 },
+      ],
+      by('U1'),
+    );
     const changes = await store.clearTeam(met, by('UADMIN'));
     expect(changes.map((change) => change.to)).toEqual([0, 0]);
     expect((await store.team(met)).counts).toEqual({});
-    expect((await store.history(met)).filter((entry) => entry.action === 'clear').map((entry) => entry.user)).toEqual(['UADMIN', 'UADMIN']);
+    expect((await store.history(met)).filter((entry) => entry.action === 'clear').map((entry) => entry.user)).toEqual([
+      'UADMIN',
+      'UADMIN',
+    ]);
   });
 
   it('loses none of 500 concurrent updates', async () => {
     const store = await openStore();
-    await Promise.all(Array.from({ length: 500 }, (_, i) => store.setCounts(met, [{ release: `p/r${i % 25}`, count: i + 1 }], by(`U${i}`))));
+    await Promise.all(
+      Array.from({ length: 500 }, (_, i) =>
+        store.setCounts(met, [{ release: `p/r${i % 25}`, count: i + 1 }], by(`U${i}`)),
+      ),
+    );
     expect(await store.history(met)).toHaveLength(500);
   });
 });

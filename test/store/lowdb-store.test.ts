@@ -40,7 +40,11 @@ describe('LowdbStore on a real file', () => {
 
     it.each([
       ['valid JSON of the wrong shape', '{"release":"windows/8.1","count":5}\n', /is not a history entry/],
-      ['a count over the limit', '{"release":"windows/8.1","from":5,"to":99999999999,"user":"U1","at":"2020-01-01T00:00:00.000Z","action":"set"}\n', /is not a history entry/],
+      [
+        'a count over the limit',
+        '{"release":"windows/8.1","from":5,"to":99999999999,"user":"U1","at":"2020-01-01T00:00:00.000Z","action":"set"}\n',
+        /is not a history entry/,
+      ],
       ['a complete line that is not JSON', 'not json\n', /is not JSON/],
     ])('a history line that is %s', async (_name, line, reason) => {
       const { path, log } = await storeWithHistory();
@@ -70,25 +74,45 @@ describe('LowdbStore on a real file', () => {
     });
   });
 
-  it.each(['constructor', '__proto__', '..', ''])('refuses to write workspace or channel %j, and the file still opens', async (id) => {
-    const path = freshPath();
-    const store = await open(path);
-    await expect(store.setCounts({ workspace: id, channel: 'C1' }, [{ release: 'windows/8.1', count: 5 }], by)).rejects.toThrow(/malformed id/);
-    await expect(store.setCounts({ workspace: 'T1', channel: id }, [{ release: 'windows/8.1', count: 5 }], by)).rejects.toThrow(/malformed id/);
-    await store.setCounts(team, [{ release: 'windows/8.1', count: 5 }], by);
-    await store.close();
-    expect((await (await open(path)).team(team)).counts).toEqual({ 'windows/8.1': 5 });
-  });
+  it.each(['constructor', '__proto__', '..', ''])(
+    'refuses to write workspace or channel %j, and the file still opens',
+    async (id) => {
+      const path = freshPath();
+      const store = await open(path);
+      await expect(
+        store.setCounts({ workspace: id, channel: 'C1' }, [{ release: 'windows/8.1', count: 5 }], by),
+      ).rejects.toThrow(/malformed id/);
+      await expect(
+        store.setCounts({ workspace: 'T1', channel: id }, [{ release: 'windows/8.1', count: 5 }], by),
+      ).rejects.toThrow(/malformed id/);
+      await store.setCounts(team, [{ release: 'windows/8.1', count: 5 }], by);
+      await store.close();
+      expect((await (await open(path)).team(team)).counts).toEqual({ 'windows/8.1': 5 });
+    },
+  );
 
   it('creates the file on first use, with a schema version', async () => {
     const path = freshPath();
     await open(path);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ schemaVersion: 2, workspaces: {}, reminders: {}, milestones: {}, apiTokens: {}, installations: {} });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      schemaVersion: 2,
+      workspaces: {},
+      reminders: {},
+      milestones: {},
+      apiTokens: {},
+      installations: {},
+    });
   });
 
   it('migrates a version 1 store (inventory only) to version 2, keeping its counts', async () => {
     const path = freshPath();
-    writeFileSync(path, JSON.stringify({ schemaVersion: 1, workspaces: { T1: { teams: { C1: { name: 'Met IT', counts: { 'windows/5-sp3': 18293 }, historyBytes: 0 } } } } }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        schemaVersion: 1,
+        workspaces: { T1: { teams: { C1: { name: 'Met IT', counts: { 'windows/5-sp3': 18293 }, historyBytes: 0 } } } },
+      }),
+    );
     const store = await open(path);
     expect(await store.team(team)).toEqual({ channel: 'C1', name: 'Met IT', counts: { 'windows/5-sp3': 18293 } });
     expect((await store.channelWatches(team)).releases).toEqual({});
@@ -127,7 +151,11 @@ describe('LowdbStore on a real file', () => {
 
   it.each([
     ['truncated mid-JSON', (text: string) => text.slice(0, Math.floor(text.length / 2)), /not valid JSON/],
-    ['of the wrong shape', () => JSON.stringify({ schemaVersion: 2, workspaces: { T1: { teams: { C1: { counts: { x: -3 } } } } } }), /unexpected shape/],
+    [
+      'of the wrong shape',
+      () => JSON.stringify({ schemaVersion: 2, workspaces: { T1: { teams: { C1: { counts: { x: -3 } } } } } }),
+      /unexpected shape/,
+    ],
     ['from a newer eolwatch', () => JSON.stringify({ schemaVersion: 99, workspaces: {} }), /newer than this eolwatch/],
   ])('refuses to open a store %s, naming the file, and leaves it byte for byte', async (_case, spoil, message) => {
     const path = freshPath();
@@ -146,7 +174,10 @@ describe('LowdbStore on a real file', () => {
     const path = freshPath();
     const store = await open(path);
     await store.setCounts(team, [{ release: 'windows/8.1', count: 10 }], by);
-    appendFileSync(join(store.historyDir, 'T1', 'C1.jsonl'), `${JSON.stringify({ release: 'windows/8.1', from: 10, to: 11, ...by, action: 'set' })}\n`);
+    appendFileSync(
+      join(store.historyDir, 'T1', 'C1.jsonl'),
+      `${JSON.stringify({ release: 'windows/8.1', from: 10, to: 11, ...by, action: 'set' })}\n`,
+    );
     const reopened = await open(path);
     expect((await reopened.team(team)).counts).toEqual({ 'windows/8.1': 11 });
   });
@@ -167,7 +198,9 @@ describe('LowdbStore on a real file', () => {
     const store = await open(path, { lockWaitMs: 100 });
     const release = await lockfile.lock(path, { realpath: false });
     try {
-      await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(StoreBusyError);
+      await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(
+        StoreBusyError,
+      );
     } finally {
       await release();
     }
@@ -194,7 +227,9 @@ describe('LowdbStore on a real file', () => {
     const release = await lockfile.lock(path, { realpath: false });
     writeFileSync(`${path}.lock-owner`, `${hostname()}/${process.ppid}`);
     try {
-      await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(StoreBusyError);
+      await expect(store.setCounts(team, [{ release: 'windows/8.1', count: 1 }], by)).rejects.toBeInstanceOf(
+        StoreBusyError,
+      );
     } finally {
       await release();
     }
@@ -203,12 +238,15 @@ describe('LowdbStore on a real file', () => {
   it('loses no update when a second process writes at the same time', async () => {
     const path = freshPath();
     const store = await open(path, { lockWaitMs: 10_000 });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/store-writer.ts', path, 'child', '40'], { stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/store-writer.ts', path, 'child', '40'], {
+      stdio: 'inherit',
+    });
     let exitCode: number | null | undefined;
     child.on('exit', (code) => (exitCode = code));
     // Keep writing for as long as the child runs, so that the two really overlap.
     let written = 0;
-    while (exitCode === undefined) await store.setCounts(team, [{ release: 'parent/release', count: (written += 1) }], by);
+    while (exitCode === undefined)
+      await store.setCounts(team, [{ release: 'parent/release', count: (written += 1) }], by);
     expect(exitCode).toBe(0);
     const reopened = await open(path);
     const expected = { 'parent/release': written, 'child/release': 40 };

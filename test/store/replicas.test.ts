@@ -23,11 +23,22 @@ afterAll(async () => {
 
 /** `reminders run` as its own process, on the database, posting to the fake Web API. */
 function remindersRun(url: string) {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', EOLWATCH_DATABASE_URL: url, SLACK_BOT_TOKEN: 'xoxb-replica', SLACK_API_URL: api.apiUrl };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--now', '2023-01-10', 'reminders', 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    EOLWATCH_DATABASE_URL: url,
+    SLACK_BOT_TOKEN: 'xoxb-replica',
+    SLACK_API_URL: api.apiUrl,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--now', '2023-01-10', 'reminders', 'run'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout })),
+  );
   return { child, exited };
 }
 
@@ -45,39 +56,56 @@ async function watchEverywhere(url: string, workspace: string): Promise<void> {
   const store = await PostgresStore.open(url);
   try {
     // Windows 8.1's security support ends 2023-01-10: with lead 0, one reminder per channel that day.
-    for (let n = 0; n < CHANNELS; n += 1) await store.watch({ workspace, channel: `C${n}` }, [{ release: 'windows/8.1', leads: [0] }], 'manual', '2023-01-10');
+    for (let n = 0; n < CHANNELS; n += 1)
+      await store.watch(
+        { workspace, channel: `C${n}` },
+        [{ release: 'windows/8.1', leads: [0] }],
+        'manual',
+        '2023-01-10',
+      );
   } finally {
     await store.close();
   }
 }
 
 describe('reminders from two processes on one database', () => {
-  pgIt(`two runs at the same moment post each of ${CHANNELS} reminders exactly once`, async () => {
-    await watchEverywhere((database as TestDatabase).url, 'T1');
-    const [first, second] = [remindersRun((database as TestDatabase).url), remindersRun((database as TestDatabase).url)];
-    const results = await Promise.all([first.exited, second.exited]);
-    expect(results.map((result) => result.code)).toEqual([0, 0]);
-    const byKey = postsByKey();
-    expect(byKey.size).toBe(CHANNELS);
-    expect([...byKey.values()].every((count) => count === 1)).toBe(true);
-    const posted = results.map((result) => Number(/(\d+) posted/.exec(result.stdout)?.[1] ?? 0));
-    expect(posted[0]! + posted[1]!).toBe(CHANNELS);
-  }, 120_000);
+  pgIt(
+    `two runs at the same moment post each of ${CHANNELS} reminders exactly once`,
+    async () => {
+      await watchEverywhere((database as TestDatabase).url, 'T1');
+      const [first, second] = [
+        remindersRun((database as TestDatabase).url),
+        remindersRun((database as TestDatabase).url),
+      ];
+      const results = await Promise.all([first.exited, second.exited]);
+      expect(results.map((result) => result.code)).toEqual([0, 0]);
+      const byKey = postsByKey();
+      expect(byKey.size).toBe(CHANNELS);
+      expect([...byKey.values()].every((count) => count === 1)).toBe(true);
+      const posted = results.map((result) => Number(/(\d+) posted/.exec(result.stdout)?.[1] ?? 0));
+      expect(posted[0]! + posted[1]!).toBe(CHANNELS);
+    },
+    120_000,
+  );
 
-  pgIt('a run killed in the middle loses nothing and doubles nothing: the next run finishes', async () => {
-    await watchEverywhere((database as TestDatabase).url, 'T2');
-    const before = api.acceptedPosts().length;
-    const doomed = remindersRun((database as TestDatabase).url);
-    // Killed once it has posted some, with claims taken and perhaps a post not yet recorded.
-    while (api.acceptedPosts().length < before + 40) await new Promise((resolve) => setTimeout(resolve, 5));
-    doomed.child.kill('SIGKILL');
-    expect((await doomed.exited).signal).toBe('SIGKILL');
-    const next = await remindersRun((database as TestDatabase).url).exited;
-    expect(next.code).toBe(0);
-    const t2 = [...postsByKey()].filter(([key]) => key.startsWith('T2|'));
-    expect(t2).toHaveLength(CHANNELS);
-    expect(t2.every(([, count]) => count === 1)).toBe(true);
-  }, 120_000);
+  pgIt(
+    'a run killed in the middle loses nothing and doubles nothing: the next run finishes',
+    async () => {
+      await watchEverywhere((database as TestDatabase).url, 'T2');
+      const before = api.acceptedPosts().length;
+      const doomed = remindersRun((database as TestDatabase).url);
+      // Killed once it has posted some, with claims taken and perhaps a post not yet recorded.
+      while (api.acceptedPosts().length < before + 40) await new Promise((resolve) => setTimeout(resolve, 5));
+      doomed.child.kill('SIGKILL');
+      expect((await doomed.exited).signal).toBe('SIGKILL');
+      const next = await remindersRun((database as TestDatabase).url).exited;
+      expect(next.code).toBe(0);
+      const t2 = [...postsByKey()].filter(([key]) => key.startsWith('T2|'));
+      expect(t2).toHaveLength(CHANNELS);
+      expect(t2.every(([, count]) => count === 1)).toBe(true);
+    },
+    120_000,
+  );
 });
 
 describe('the daily job between replicas', () => {
@@ -95,7 +123,10 @@ describe('the daily job between replicas', () => {
       );
       expect(runs).toBe(1);
       expect(outcomes.filter((outcome) => outcome.ran)).toHaveLength(1);
-      expect(await replicas[0]!.runOnce('daily', '2026-11-29', 'replica-0', async () => 'next day')).toEqual({ ran: true, result: 'next day' });
+      expect(await replicas[0]!.runOnce('daily', '2026-11-29', 'replica-0', async () => 'next day')).toEqual({
+        ran: true,
+        result: 'next day',
+      });
     } finally {
       await Promise.all(replicas.map((replica) => replica.close()));
     }

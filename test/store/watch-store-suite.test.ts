@@ -14,7 +14,15 @@ const remoteRun = 'another-host/42/abcd';
 describe.each(implementations)('%s', (_name, openStore) => {
   it('adds, lists and removes watches per channel, keeping workspaces apart', async () => {
     const store = await openStore();
-    await store.watch(met, [{ release: 'windows/8.1', leads: [30, 7] }, { release: 'windows/5-sp3', leads: [0] }], 'manual', '2026-11-01');
+    await store.watch(
+      met,
+      [
+        { release: 'windows/8.1', leads: [30, 7] },
+        { release: 'windows/5-sp3', leads: [0] },
+      ],
+      'manual',
+      '2026-11-01',
+    );
     await store.watch(other, [{ release: 'ubuntu/22.04', leads: [90] }], 'manual', '2026-11-02');
     expect((await store.channelWatches(met)).releases).toEqual({
       'windows/8.1': { leads: [30, 7], createdAt: '2026-11-01', source: 'manual' },
@@ -22,7 +30,9 @@ describe.each(implementations)('%s', (_name, openStore) => {
     });
     expect(await store.unwatch(met, ['windows/5-sp3', 'macos/14'])).toEqual(['windows/5-sp3']);
     const all = await store.allWatches();
-    expect(all.map((workspace) => [workspace.workspace, workspace.channels.map((channel) => Object.keys(channel.releases))])).toEqual([
+    expect(
+      all.map((workspace) => [workspace.workspace, workspace.channels.map((channel) => Object.keys(channel.releases))]),
+    ).toEqual([
       ['T1', [['windows/8.1']]],
       ['T2', [['ubuntu/22.04']]],
     ]);
@@ -33,13 +43,26 @@ describe.each(implementations)('%s', (_name, openStore) => {
     await store.watch(met, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2026-11-01');
     await store.watch(met, [{ release: 'windows/8.1', leads: [7] }], 'manual', '2026-11-05');
     await store.watch(met, [{ release: 'windows/8.1', leads: [180] }], 'auto', '2026-11-06');
-    expect((await store.channelWatches(met)).releases['windows/8.1']).toEqual({ leads: [7], createdAt: '2026-11-01', source: 'manual' });
+    expect((await store.channelWatches(met)).releases['windows/8.1']).toEqual({
+      leads: [7],
+      createdAt: '2026-11-01',
+      source: 'manual',
+    });
   });
 
   it('remembers who set up a watch, the latest of them, across reopening and through an automatic watch', async () => {
     const store = await openStore();
     await store.watch(met, [{ release: 'windows/8.1', leads: [30] }], 'manual', '2026-11-01', 'UALEX');
-    await store.watch(met, [{ release: 'windows/8.1', leads: [7] }, { release: 'ubuntu/22.04', leads: [7] }], 'manual', '2026-11-05', 'USAM');
+    await store.watch(
+      met,
+      [
+        { release: 'windows/8.1', leads: [7] },
+        { release: 'ubuntu/22.04', leads: [7] },
+      ],
+      'manual',
+      '2026-11-05',
+      'USAM',
+    );
     await store.watch(met, [{ release: 'windows/8.1', leads: [180] }], 'auto', '2026-11-06');
     await store.watch(met, [{ release: 'windows/5-sp3', leads: [0] }], 'manual', '2026-11-07');
     const { releases } = await store.channelWatches(met);
@@ -52,18 +75,28 @@ describe.each(implementations)('%s', (_name, openStore) => {
   it('counts start and stop automatic watches in the same change, unless turned off', async () => {
     const store = await openStore();
     await store.setCounts(met, [{ release: 'windows/8.1', count: 5 }], { user: 'U1', at: '2026-11-03T10:00:00.000Z' });
-    expect((await store.channelWatches(met)).releases['windows/8.1']).toMatchObject({ source: 'auto', createdAt: '2026-11-03' });
+    expect((await store.channelWatches(met)).releases['windows/8.1']).toMatchObject({
+      source: 'auto',
+      createdAt: '2026-11-03',
+    });
     await store.setCounts(met, [{ release: 'windows/8.1', count: 0 }], { user: 'U1', at: '2026-11-04T10:00:00.000Z' });
     expect((await store.channelWatches(met)).releases).toEqual({});
     await store.setAutoWatch(met, false);
-    await store.updateCounts(met, { mode: 'replace', counts: [{ release: 'windows/5-sp3', count: 2 }], action: 'import', file: 'x.csv' }, { user: 'U1', at: '2026-11-05T10:00:00.000Z' });
+    await store.updateCounts(
+      met,
+      { mode: 'replace', counts: [{ release: 'windows/5-sp3', count: 2 }], action: 'import', file: 'x.csv' },
+      { user: 'U1', at: '2026-11-05T10:00:00.000Z' },
+    );
     expect(await store.channelWatches(met)).toMatchObject({ autoWatch: false, releases: {} });
   });
 
   it('marks a channel broken, and a new manual watch clears it', async () => {
     const store = await openStore();
     await store.markBroken(met, 'not_in_channel', '2026-11-02T09:00:00.000Z');
-    expect((await store.channelWatches(met)).broken).toEqual({ reason: 'not_in_channel', at: '2026-11-02T09:00:00.000Z' });
+    expect((await store.channelWatches(met)).broken).toEqual({
+      reason: 'not_in_channel',
+      at: '2026-11-02T09:00:00.000Z',
+    });
     await store.watch(met, [{ release: 'windows/8.1', leads: [1] }], 'manual', '2026-11-03');
     expect((await store.channelWatches(met)).broken).toBeNull();
   });
@@ -78,21 +111,36 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(await store.claimReminder('k2', claim('run-b'))).toEqual({ kind: 'held', by: remoteRun });
     // Past its lease a claim is stale whoever holds it: every store agrees on that much.
     expect(await store.claimReminder('k3', claim(remoteRun))).toEqual({ kind: 'claimed' });
-    expect(await store.claimReminder('k3', claim('run-b', '2026-11-28T10:00:01.000Z'))).toEqual({ kind: 'reclaimed', since: '2026-11-28T09:00:00.000Z' });
-    expect((await store.reminderRecords())['k1']).toEqual({ status: 'sent', at: '2026-11-28T09:00:01.000Z', ts: '1.1', late: false });
+    expect(await store.claimReminder('k3', claim('run-b', '2026-11-28T10:00:01.000Z'))).toEqual({
+      kind: 'reclaimed',
+      since: '2026-11-28T09:00:00.000Z',
+    });
+    expect((await store.reminderRecords())['k1']).toEqual({
+      status: 'sent',
+      at: '2026-11-28T09:00:01.000Z',
+      ts: '1.1',
+      late: false,
+    });
   });
 
   it('a run that ended no longer holds what it left pending', async () => {
     const store = await openStore();
     await store.claimReminder('k4', claim(remoteRun));
     await store.endClaims(remoteRun);
-    expect((await store.reminderRecords())['k4']).toEqual({ status: 'pending', at: '2026-11-28T09:00:00.000Z', ts: null, late: false });
+    expect((await store.reminderRecords())['k4']).toEqual({
+      status: 'pending',
+      at: '2026-11-28T09:00:00.000Z',
+      ts: null,
+      late: false,
+    });
     expect((await store.claimReminder('k4', claim('run-c'))).kind).toBe('reclaimed');
   });
 
   it('of 20 runs claiming one reminder at once, exactly one wins', async () => {
     const store = await openStore();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => store.claimReminder('race', claim(`other-host/${index}/run`))));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => store.claimReminder('race', claim(`other-host/${index}/run`))),
+    );
     expect(results.filter((result) => result.kind === 'claimed')).toHaveLength(1);
     expect(results.filter((result) => result.kind === 'held')).toHaveLength(19);
   });
@@ -101,7 +149,13 @@ describe.each(implementations)('%s', (_name, openStore) => {
     const store = await openStore();
     await store.markMilestone('m1', { snoozedUntil: '2026-12-05', snoozedBy: 'U1', snoozedAt: '2026-11-28' });
     await store.markMilestone('m1', { handledBy: 'U2', handledAt: '2026-11-29T10:00:00.000Z' });
-    expect((await store.milestoneMarks())['m1']).toEqual({ snoozedUntil: '2026-12-05', snoozedBy: 'U1', snoozedAt: '2026-11-28', handledBy: 'U2', handledAt: '2026-11-29T10:00:00.000Z' });
+    expect((await store.milestoneMarks())['m1']).toEqual({
+      snoozedUntil: '2026-12-05',
+      snoozedBy: 'U1',
+      snoozedAt: '2026-11-28',
+      handledBy: 'U2',
+      handledAt: '2026-11-29T10:00:00.000Z',
+    });
   });
 
   it('sets and removes a team’s contracts, per channel', async () => {

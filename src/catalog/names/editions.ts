@@ -52,7 +52,11 @@ export const editionRules: Readonly<Record<string, EditionRules>> = {
 
 /** Words that pick nothing for these products: their editions share one lifecycle. */
 export const ignoredEditionWords: Readonly<Record<string, ReadonlySet<string>>> = {
-  'windows-server': new Set('standard datacenter enterprise essentials foundation web storage core hyper v azure edition server sac ltsc'.split(' ')),
+  'windows-server': new Set(
+    'standard datacenter enterprise essentials foundation web storage core hyper v azure edition server sac ltsc'.split(
+      ' ',
+    ),
+  ),
   rhel: new Set('server workstation desktop for sap'.split(' ')),
   sles: new Set('for sap applications server desktop'.split(' ')),
   msexchange: new Set('standard enterprise cu'.split(' ')),

@@ -20,9 +20,14 @@ const ORACLE = paid('Oracle Extended Support costs extra on top of the support c
 export const extendedSupportTerms: Readonly<Record<string, ExtendedSupportTerms>> = {
   debian: { cost: 'free', note: 'Debian LTS is free: community-funded, run by volunteers and sponsors.' },
   'apache-pulsar': { cost: 'free', note: 'Security fixes from the Apache Pulsar project, free.' },
-  ubuntu: { cost: 'subscription', note: 'Expanded Security Maintenance comes with Ubuntu Pro: free for personal use on a few machines, paid for organisations.' },
+  ubuntu: {
+    cost: 'subscription',
+    note: 'Expanded Security Maintenance comes with Ubuntu Pro: free for personal use on a few machines, paid for organisations.',
+  },
   'quarkus-framework': { cost: 'subscription', note: 'With a Red Hat build of Quarkus subscription.' },
-  windows: paid('Extended Security Updates are bought per device from Microsoft (Consumer ESU has free options for home users).'),
+  windows: paid(
+    'Extended Security Updates are bought per device from Microsoft (Consumer ESU has free options for home users).',
+  ),
   'windows-server': paid('Extended Security Updates are bought per server from Microsoft, or included on Azure.'),
   mssqlserver: paid('Extended Security Updates are bought per core from Microsoft, or included on Azure.'),
   msexchange: paid('Extended Security Updates are bought from Microsoft.'),

@@ -25,7 +25,7 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'ms sql': 'mssqlserver',
   'ms sql server': 'mssqlserver',
   sql: 'mssqlserver',
-  'sqlserver': 'mssqlserver',
+  sqlserver: 'mssqlserver',
   oel: 'oracle-linux',
   ol: 'oracle-linux',
   py: 'python',
@@ -59,10 +59,33 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   ie: 'internet-explorer',
   '.net': ['dotnet', 'dotnetfx'],
   dotnet: ['dotnet', 'dotnetfx'],
-  java: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
-  jdk: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
+  java: [
+    'oracle-jdk',
+    'eclipse-temurin',
+    'amazon-corretto',
+    'azul-zulu',
+    'microsoft-build-of-openjdk',
+    'redhat-build-of-openjdk',
+    'openjdk-builds-from-oracle',
+  ],
+  jdk: [
+    'oracle-jdk',
+    'eclipse-temurin',
+    'amazon-corretto',
+    'azul-zulu',
+    'microsoft-build-of-openjdk',
+    'redhat-build-of-openjdk',
+    'openjdk-builds-from-oracle',
+  ],
   jre: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu'],
-  openjdk: ['eclipse-temurin', 'amazon-corretto', 'azul-zulu', 'microsoft-build-of-openjdk', 'redhat-build-of-openjdk', 'openjdk-builds-from-oracle'],
+  openjdk: [
+    'eclipse-temurin',
+    'amazon-corretto',
+    'azul-zulu',
+    'microsoft-build-of-openjdk',
+    'redhat-build-of-openjdk',
+    'openjdk-builds-from-oracle',
+  ],
   // endoflife.date's own names differ from the ones people use.
   docker: 'docker-engine',
   'docker ce': 'docker-engine',
@@ -100,7 +123,20 @@ export const releaseSynonyms: Readonly<Record<string, { product: string; release
  * A label without its vendor word becomes a name only where no product already owns it
  * ("Oracle Linux" does not take "linux" from the Linux kernel).
  */
-export const vendorWords: ReadonlySet<string> = new Set(['microsoft', 'ms', 'apple', 'oracle', 'apache', 'google', 'amazon', 'ibm', 'vmware', 'red hat', 'redhat', 'the']);
+export const vendorWords: ReadonlySet<string> = new Set([
+  'microsoft',
+  'ms',
+  'apple',
+  'oracle',
+  'apache',
+  'google',
+  'amazon',
+  'ibm',
+  'vmware',
+  'red hat',
+  'redhat',
+  'the',
+]);
 
 /** Where a release not found in the first product is looked for next: there is no client Windows 2019. */
 export const productFallbacks: Readonly<Record<string, string>> = {

@@ -1,6 +1,14 @@
 // Every Slack listener, by surface. Bolt runs each registered listener's matchers on every request, so
 // each surface has one listener that dispatches by id: fewer listeners, less work per /eol.
-import type { App, BlockButtonAction, Context, SlackActionMiddlewareArgs, types, ViewSubmitAction, webApi } from '@slack/bolt';
+import type {
+  App,
+  BlockButtonAction,
+  Context,
+  SlackActionMiddlewareArgs,
+  types,
+  ViewSubmitAction,
+  webApi,
+} from '@slack/bolt';
 import {
   CHOICE_ACTION_ID,
   CONTRACT_FORM_CALLBACK_ID,
@@ -41,7 +49,11 @@ import { registerEolCommand } from './commands/eol-command.js';
 import { handleAppMention } from './events/app-mention.js';
 import { handleDirectMessage } from './events/direct-message.js';
 
-type ActionHandler = (args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient; context: Context }, deps: SlackDeps, home: HomePublisher) => Promise<void>;
+type ActionHandler = (
+  args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient; context: Context },
+  deps: SlackDeps,
+  home: HomePublisher,
+) => Promise<void>;
 
 const actionHandlers: Record<string, ActionHandler> = {
   [HOME_COUNTS_ACTION_ID]: handleHomeAction,
@@ -72,10 +84,20 @@ export function registerListeners(app: App, deps: SlackDeps): void {
     if (handler) await handler(args, deps, home);
     else await args.ack();
   });
-  app.view<ViewSubmitAction>({ callback_id: IMPORT_MODAL_CALLBACK_ID, type: 'view_submission' }, (args) => handleImportForm(args, deps));
-  app.view<ViewSubmitAction>({ callback_id: new RegExp(`^(${COUNTS_FORM_CALLBACK_ID}|${WATCH_FORM_CALLBACK_ID}|${CONTRACT_FORM_CALLBACK_ID})$`), type: 'view_submission' }, (args) => handleHomeForm(args, deps, home));
+  app.view<ViewSubmitAction>({ callback_id: IMPORT_MODAL_CALLBACK_ID, type: 'view_submission' }, (args) =>
+    handleImportForm(args, deps),
+  );
+  app.view<ViewSubmitAction>(
+    {
+      callback_id: new RegExp(`^(${COUNTS_FORM_CALLBACK_ID}|${WATCH_FORM_CALLBACK_ID}|${CONTRACT_FORM_CALLBACK_ID})$`),
+      type: 'view_submission',
+    },
+    (args) => handleHomeForm(args, deps, home),
+  );
   app.options({ action_id: RELEASE_SELECT_ACTION_ID }, (args) => handleReleaseOptions(args as never, deps));
-  app.event('app_home_opened', async ({ event, client, context }) => handleAppHomeOpened(event, client, context, home, deps));
+  app.event('app_home_opened', async ({ event, client, context }) =>
+    handleAppHomeOpened(event, client, context, home, deps),
+  );
   app.event(/^(app_uninstalled|tokens_revoked)$/, async ({ event, context }) => {
     // tokens_revoked also comes for user tokens alone; only the bot's matters here.
     if (event.type === 'tokens_revoked' && !(event as { tokens?: { bot?: string[] } }).tokens?.bot?.length) return;

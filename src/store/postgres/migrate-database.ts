@@ -12,15 +12,25 @@ export async function migrateDatabase(pool: Pool): Promise<{ from: number; to: n
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS eolwatch_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM eolwatch_schema');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS eolwatch_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM eolwatch_schema',
+    );
     const from = rows[0]?.version ?? 0;
-    if (from > SCHEMA_VERSION) throw new StoreFileError(`the database is at schema version ${from}, newer than this eolwatch (${SCHEMA_VERSION}); it was left as it is`);
+    if (from > SCHEMA_VERSION)
+      throw new StoreFileError(
+        `the database is at schema version ${from}, newer than this eolwatch (${SCHEMA_VERSION}); it was left as it is`,
+      );
     for (const migration of MIGRATIONS.filter(({ version }) => version > from)) {
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query('INSERT INTO eolwatch_schema (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        await client.query('INSERT INTO eolwatch_schema (version, name) VALUES ($1, $2)', [
+          migration.version,
+          migration.name,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

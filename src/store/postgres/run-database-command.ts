@@ -3,13 +3,27 @@ import { existsSync } from 'node:fs';
 import { importJsonStore } from './import-json-store.js';
 import { PostgresStore } from './postgres-store.js';
 
-export async function runDatabaseCommand(args: string[], databaseUrl: string): Promise<{ lines: string[]; ok: boolean }> {
+export async function runDatabaseCommand(
+  args: string[],
+  databaseUrl: string,
+): Promise<{ lines: string[]; ok: boolean }> {
   if (args[0] === 'migrate') {
     const { from, to } = await PostgresStore.migrate(databaseUrl);
-    return { lines: [from === to ? `The database is at schema version ${to}: nothing to do.` : `Migrated the database from schema version ${from} to ${to}.`], ok: true };
+    return {
+      lines: [
+        from === to
+          ? `The database is at schema version ${to}: nothing to do.`
+          : `Migrated the database from schema version ${from} to ${to}.`,
+      ],
+      ok: true,
+    };
   }
   const file = args[1] ?? '';
-  if (!existsSync(file)) return { lines: [`No JSON store at ${file}: give the path of its .json file (its history folder sits beside it).`], ok: false };
+  if (!existsSync(file))
+    return {
+      lines: [`No JSON store at ${file}: give the path of its .json file (its history folder sits beside it).`],
+      ok: false,
+    };
   const store = await PostgresStore.open(databaseUrl);
   try {
     const moved = await importJsonStore(file, store);

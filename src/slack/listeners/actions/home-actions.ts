@@ -10,7 +10,10 @@ const FORMS: Record<string, () => object> = {
   [HOME_CONTRACT_ACTION_ID]: renderContractForm,
 };
 
-export async function handleHomeAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient }, deps: SlackDeps): Promise<void> {
+export async function handleHomeAction(
+  args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient },
+  deps: SlackDeps,
+): Promise<void> {
   const { ack, action, body, client } = args;
   await ack();
   const form = FORMS[action.action_id];

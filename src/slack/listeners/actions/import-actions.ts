@@ -22,10 +22,17 @@ function fileOf(value: string | undefined): string | null {
   }
 }
 
-export async function handleImportAction(args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient; context: Context }, deps: SlackDeps): Promise<void> {
+export async function handleImportAction(
+  args: SlackActionMiddlewareArgs<BlockButtonAction> & { client: webApi.WebClient; context: Context },
+  deps: SlackDeps,
+): Promise<void> {
   const { ack, action, body, respond, client } = args;
   await ack();
-  const speaker = { workspace: workspaceOf(args.context, body.team?.id), channel: body.channel?.id ?? '', user: body.user.id };
+  const speaker = {
+    workspace: workspaceOf(args.context, body.team?.id),
+    channel: body.channel?.id ?? '',
+    user: body.user.id,
+  };
   const fileId = fileOf(action.value);
   if (action.action_id === IMPORT_CANCEL_ACTION_ID || !fileId) {
     await respond({ replace_original: true, text: 'Import cancelled: nothing changed.' });
@@ -37,8 +44,20 @@ export async function handleImportAction(args: SlackActionMiddlewareArgs<BlockBu
   try {
     const file = await downloadSharedFile(client, fileId);
     const mode = action.action_id === IMPORT_ADD_ACTION_ID ? 'add' : 'replace';
-    const result = file.ok ? await runImport({ name: file.name, bytes: file.bytes }, mode, deps.commands, speaker) : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
-    deps.logger.info({ workspace: speaker.workspace, channel: speaker.channel, user: speaker.user, file: fileId, mode, outcome: result.kind }, 'import');
+    const result = file.ok
+      ? await runImport({ name: file.name, bytes: file.bytes }, mode, deps.commands, speaker)
+      : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
+    deps.logger.info(
+      {
+        workspace: speaker.workspace,
+        channel: speaker.channel,
+        user: speaker.user,
+        file: fileId,
+        mode,
+        outcome: result.kind,
+      },
+      'import',
+    );
     if (result.kind !== 'inventory-updated') {
       applied.delete(pressKey);
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlocks(result) });
@@ -48,7 +67,10 @@ export async function handleImportAction(args: SlackActionMiddlewareArgs<BlockBu
     await respond({ delete_original: true });
   } catch (error) {
     applied.delete(pressKey);
-    deps.logger.error({ err: error, workspace: speaker.workspace, channel: speaker.channel, action: action.action_id }, 'import failed');
+    deps.logger.error(
+      { err: error, workspace: speaker.workspace, channel: speaker.channel, action: action.action_id },
+      'import failed',
+    );
     await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
   }
 }

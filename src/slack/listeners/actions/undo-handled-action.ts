@@ -21,7 +21,12 @@ export async function handleUndoHandledAction(
   // The value came back from Slack's client: only this workspace's milestones, and from a channel's
   // answer only that channel's.
   if (!milestone.startsWith(`${workspace}|`) || (!fromHome && channel !== body.channel?.id)) {
-    if (!fromHome) await respond({ response_type: 'ephemeral', replace_original: false, text: 'That reminder belongs to another channel.' });
+    if (!fromHome)
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: 'That reminder belongs to another channel.',
+      });
     return;
   }
   try {
@@ -29,10 +34,19 @@ export async function handleUndoHandledAction(
     const mark = (await store.milestoneMarks())[milestone];
     if (mark?.handledAt) {
       await store.markMilestone(milestone, { handledBy: undefined, handledAt: undefined });
-      await recordAudit(deps.commands, { workspace, channel, user: body.user.id }, { action: 'milestone.unhandled', change: `${milestone}: handled → not handled`, releases: [release] });
+      await recordAudit(
+        deps.commands,
+        { workspace, channel, user: body.user.id },
+        { action: 'milestone.unhandled', change: `${milestone}: handled → not handled`, releases: [release] },
+      );
     }
     if (fromHome) await home.publish(client, workspace, body.user.id);
-    else await respond({ response_type: 'ephemeral', replace_original: false, text: `“Handled” undone by <@${escapeMrkdwn(body.user.id)}>: reminders of this resume.` });
+    else
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `“Handled” undone by <@${escapeMrkdwn(body.user.id)}>: reminders of this resume.`,
+      });
   } catch (error) {
     deps.logger.error({ err: error, workspace, action: action.action_id }, 'undo failed');
     if (!fromHome) await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });

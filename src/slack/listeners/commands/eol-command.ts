@@ -15,7 +15,8 @@ import { botIsMember, type ExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
 import { shareAnswerButton } from '../actions/share-answer-action.js';
 
-const NOT_A_MEMBER = 'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.';
+const NOT_A_MEMBER =
+  'I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.';
 
 const uploadRefused = (code: string | undefined): string =>
   code === 'not_in_channel' || code === 'channel_not_found'
@@ -29,8 +30,13 @@ interface FileAnswerer {
 }
 
 /** An export or a chart uploaded where it belongs; a refusal (not an admin, nothing to draw) said privately. */
-async function answerWithFile(result: Result, command: { channel_id: string; user_id: string }, { client, respond, externallyShared }: FileAnswerer): Promise<void> {
-  const refused = (error: { data?: { error?: string } }) => respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) });
+async function answerWithFile(
+  result: Result,
+  command: { channel_id: string; user_id: string },
+  { client, respond, externallyShared }: FileAnswerer,
+): Promise<void> {
+  const refused = (error: { data?: { error?: string } }) =>
+    respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) });
   if (result.kind === 'export' && result.scope === 'all') {
     // The whole workspace's data goes to the admin alone, in a direct message.
     await uploadExport(client, await directMessageChannel(client, command.user_id), result);
@@ -39,7 +45,10 @@ async function answerWithFile(result: Result, command: { channel_id: string; use
   else if (result.kind === 'chart' && (await externallyShared(client, command.channel_id))) {
     // A team's picture stays inside the organisation, as its text answers do: sent to the asker alone.
     await uploadChart(client, await directMessageChannel(client, command.user_id), result.chart);
-    await respond({ response_type: 'ephemeral', text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.' });
+    await respond({
+      response_type: 'ephemeral',
+      text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.',
+    });
   } else if (result.kind === 'chart') await uploadChart(client, command.channel_id, result.chart).catch(refused);
   else await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
 }
@@ -49,7 +58,11 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
   app.command('/eol', async ({ command, ack, client, respond, context }) => {
     let acked = false;
     try {
-      const speaker = { workspace: workspaceOf(context, command.team_id), channel: command.channel_id, user: command.user_id };
+      const speaker = {
+        workspace: workspaceOf(context, command.team_id),
+        channel: command.channel_id,
+        user: command.user_id,
+      };
       const request = parseCommand(command.text);
       if (request.kind === 'inventory-import') {
         await ack();
@@ -61,13 +74,21 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         // Files take longer than the ack may wait: acked first, uploaded after.
         await ack();
         acked = true;
-        await answerWithFile(await runCommand(request, deps.commands, speaker), command, { client, respond, externallyShared });
+        await answerWithFile(await runCommand(request, deps.commands, speaker), command, {
+          client,
+          respond,
+          externallyShared,
+        });
         return;
       }
       const { message, inChannel } = await answer(command.text, speaker);
       // In a channel shared with another organisation, team answers go to the asker, who may share them.
       if (inChannel && SHAREABLE.has(request.kind) && (await externallyShared(client, command.channel_id))) {
-        await ack({ response_type: 'ephemeral', text: message.text, blocks: [...message.blocks, shareAnswerButton(command.text)] });
+        await ack({
+          response_type: 'ephemeral',
+          text: message.text,
+          blocks: [...message.blocks, shareAnswerButton(command.text)],
+        });
         return;
       }
       await ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
@@ -77,7 +98,10 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         await respond({ response_type: 'ephemeral', text: NOT_A_MEMBER });
       }
     } catch (error) {
-      deps.logger.error({ err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' }, 'command failed');
+      deps.logger.error(
+        { err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' },
+        'command failed',
+      );
       if (acked) await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
       else await ack({ response_type: 'ephemeral', text: SORRY });
     }

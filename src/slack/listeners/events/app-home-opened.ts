@@ -4,7 +4,13 @@ import type { HomePublisher } from '../../home-publisher.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
-export async function handleAppHomeOpened(event: types.AppHomeOpenedEvent, client: webApi.WebClient, context: Context, home: HomePublisher, deps: SlackDeps): Promise<void> {
+export async function handleAppHomeOpened(
+  event: types.AppHomeOpenedEvent,
+  client: webApi.WebClient,
+  context: Context,
+  home: HomePublisher,
+  deps: SlackDeps,
+): Promise<void> {
   if (event.tab !== 'home') return;
   const workspace = workspaceOf(context, (event.view as { team_id?: string } | undefined)?.team_id);
   try {

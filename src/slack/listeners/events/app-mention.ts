@@ -31,17 +31,29 @@ export async function handleAppMention(
     // In a channel shared with another organisation, team answers go to the asker, who may share them.
     const question = questionOf(event.text);
     if (SHAREABLE.has(parseCommand(question).kind) && (await externallyShared(client, event.channel))) {
-      await client.chat.postEphemeral({ channel: event.channel, user: speaker.user, text: answer.text, blocks: [...answer.blocks, shareAnswerButton(question)] });
+      await client.chat.postEphemeral({
+        channel: event.channel,
+        user: speaker.user,
+        text: answer.text,
+        blocks: [...answer.blocks, shareAnswerButton(question)],
+      });
       return;
     }
     const { chart, ...message } = answer;
     // A team's picture stays inside the organisation: in a shared channel its words go to the asker alone.
     if (chart && (await externallyShared(client, event.channel))) {
-      await client.chat.postEphemeral({ channel: event.channel, user: speaker.user, text: `${message.text}\nThis channel is shared with another organisation: ask me in a direct message for the picture.` });
+      await client.chat.postEphemeral({
+        channel: event.channel,
+        user: speaker.user,
+        text: `${message.text}\nThis channel is shared with another organisation: ask me in a direct message for the picture.`,
+      });
     } else if (chart) await uploadChart(client, event.channel, chart, thread_ts);
     else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
   } catch (error) {
-    deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'app_mention' }, 'mention failed');
+    deps.logger.error(
+      { err: error, workspace: event.team, channel: event.channel, event: 'app_mention' },
+      'mention failed',
+    );
     await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
   }
 }

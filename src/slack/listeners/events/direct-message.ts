@@ -8,10 +8,17 @@ import { workspaceOf } from '../../workspace-of.js';
 const IMPORT_HERE_HINT =
   'Counts belong to a team’s channel: to import a device export, share the file there in a message that mentions me, or run `/eol inventory import` in that channel.';
 
-export async function handleDirectMessage(event: types.MessageEvent, client: webApi.WebClient, deps: SlackDeps, context: Context): Promise<void> {
+export async function handleDirectMessage(
+  event: types.MessageEvent,
+  client: webApi.WebClient,
+  deps: SlackDeps,
+  context: Context,
+): Promise<void> {
   // A file sent here has no team to count it for: say where imports go.
   if (event.channel_type === 'im' && event.subtype === 'file_share' && event.user !== undefined) {
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: IMPORT_HERE_HINT }).catch(() => undefined);
+    await client.chat
+      .postMessage({ channel: event.channel, thread_ts: event.ts, text: IMPORT_HERE_HINT })
+      .catch(() => undefined);
     return;
   }
   // Edits, deletions and joins arrive as subtypes; bots (ourselves included) never trigger a reply.
@@ -23,7 +30,10 @@ export async function handleDirectMessage(event: types.MessageEvent, client: web
     if (chart) await uploadChart(client, event.channel, chart, thread_ts);
     else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
   } catch (error) {
-    deps.logger.error({ err: error, workspace: event.team, channel: event.channel, event: 'message.im' }, 'direct message failed');
+    deps.logger.error(
+      { err: error, workspace: event.team, channel: event.channel, event: 'message.im' },
+      'direct message failed',
+    );
     await client.chat.postMessage({ channel: event.channel, thread_ts, text: SORRY }).catch(() => undefined);
   }
 }

@@ -35,9 +35,15 @@ import { workspaceOf } from '../../workspace-of.js';
 
 type Values = ViewSubmitAction['view']['state']['values'];
 type Errors = Record<string, string>;
-type FieldValue = { selected_conversation?: string | null; selected_option?: { value?: string } | null; selected_options?: { value?: string }[]; value?: string | null; selected_date?: string | null };
+type FieldValue = {
+  selected_conversation?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_options?: { value?: string }[];
+  value?: string | null;
+  selected_date?: string | null;
+};
 
-const field = (values: Values, block: string, action: string): FieldValue => (values[block]?.[action] ?? {});
+const field = (values: Values, block: string, action: string): FieldValue => values[block]?.[action] ?? {};
 
 /** The form's request, or the errors to show on its fields. */
 type FormReading = { request: Request } | { errors: Errors };
@@ -53,13 +59,15 @@ function readCounts(values: Values, releaseKnown: (key: string) => boolean): For
     if (release === '' && text === '') continue;
     if (release === '') errors[releaseBlock] = 'Choose the release these machines run.';
     else if (!releaseKnown(release)) errors[releaseBlock] = 'Choose a release from the list.';
-    else if (counts.some((entry) => entry.release === release)) errors[releaseBlock] = 'This release is in an earlier row already.';
+    else if (counts.some((entry) => entry.release === release))
+      errors[releaseBlock] = 'This release is in an earlier row already.';
     const count = parseCount(text);
     if (text === '') errors[countBlock] = 'Enter how many machines run it (0 removes it).';
     else if (count === null) errors[countBlock] = `The count must be ${COUNT_RULE}.`;
     if (!errors[releaseBlock] && !errors[countBlock] && count !== null) counts.push({ release, count });
   }
-  if (counts.length === 0 && Object.keys(errors).length === 0) errors[`${FORM_RELEASE_BLOCK_ID}_1`] = 'Choose a release and enter its count.';
+  if (counts.length === 0 && Object.keys(errors).length === 0)
+    errors[`${FORM_RELEASE_BLOCK_ID}_1`] = 'Choose a release and enter its count.';
   return Object.keys(errors).length > 0 ? { errors } : { request: { kind: 'inventory-set-counts', counts } };
 }
 
@@ -68,11 +76,14 @@ const nameOf = (key: string) => key.replace('/', ' ');
 
 function readWatch(values: Values, releaseKnown: (key: string) => boolean): FormReading {
   const errors: Errors = {};
-  const keys = (field(values, FORM_RELEASE_BLOCK_ID, RELEASE_SELECT_ACTION_ID).selected_options ?? []).map((option) => option.value ?? '');
+  const keys = (field(values, FORM_RELEASE_BLOCK_ID, RELEASE_SELECT_ACTION_ID).selected_options ?? []).map(
+    (option) => option.value ?? '',
+  );
   if (keys.length === 0) errors[FORM_RELEASE_BLOCK_ID] = 'Choose at least one release.';
   else if (!keys.every(releaseKnown)) errors[FORM_RELEASE_BLOCK_ID] = 'Choose releases from the list.';
   const leads = parseLeads(field(values, FORM_LEADS_BLOCK_ID, FORM_LEADS_ACTION_ID).value ?? '');
-  if (typeof leads === 'string') errors[FORM_LEADS_BLOCK_ID] = leads.replace(/`/g, '').replace(/, e\.g\. lead /, ', e.g. ');
+  if (typeof leads === 'string')
+    errors[FORM_LEADS_BLOCK_ID] = leads.replace(/`/g, '').replace(/, e\.g\. lead /, ', e.g. ');
   if (Object.keys(errors).length > 0 || typeof leads === 'string') return { errors };
   return { request: { kind: 'watch', text: `${keys.map(nameOf).join(', ')} lead ${leads.join(',')}` } };
 }
@@ -85,7 +96,8 @@ function readContract(values: Values, releaseKnown: (key: string) => boolean): F
   if (!releaseKnown(release)) errors[FORM_RELEASE_BLOCK_ID] = 'Choose a release from the list.';
   if (!until) errors[FORM_UNTIL_BLOCK_ID] = 'Choose the last day the contract covers.';
   if (name === '') errors[FORM_NAME_BLOCK_ID] = 'Name the contract, e.g. “Custom support agreement”.';
-  else if (name.length > MAX_CONTRACT_NAME_LENGTH) errors[FORM_NAME_BLOCK_ID] = `At most ${MAX_CONTRACT_NAME_LENGTH} characters.`;
+  else if (name.length > MAX_CONTRACT_NAME_LENGTH)
+    errors[FORM_NAME_BLOCK_ID] = `At most ${MAX_CONTRACT_NAME_LENGTH} characters.`;
   if (Object.keys(errors).length > 0 || !until) return { errors };
   return { request: { kind: 'contract-set', release: nameOf(release), until, name } };
 }
@@ -97,11 +109,18 @@ const READERS: Record<string, typeof readCounts> = {
 };
 
 /** The answer goes where `/eol` would have put it; if the bot is not in that channel, to the user. */
-async function postAnswer(client: webApi.WebClient, speaker: Speaker, message: ReturnType<typeof renderBlocks>): Promise<void> {
+async function postAnswer(
+  client: webApi.WebClient,
+  speaker: Speaker,
+  message: ReturnType<typeof renderBlocks>,
+): Promise<void> {
   try {
     await client.chat.postMessage({ channel: speaker.channel, ...message });
   } catch {
-    await client.chat.postMessage({ channel: await directMessageChannel(client, speaker.user), text: `<#${speaker.channel}>: ${message.text}\n(I am not in that channel: invite me with /invite @eolwatch to post there.)` });
+    await client.chat.postMessage({
+      channel: await directMessageChannel(client, speaker.user),
+      text: `<#${speaker.channel}>: ${message.text}\n(I am not in that channel: invite me with /invite @eolwatch to post there.)`,
+    });
   }
 }
 

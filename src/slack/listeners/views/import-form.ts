@@ -15,9 +15,13 @@ function channelOf(privateMetadata: string): string {
   }
 }
 
-export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient; context: Context }, deps: SlackDeps): Promise<void> {
+export async function handleImportForm(
+  args: SlackViewMiddlewareArgs<ViewSubmitAction> & { client: webApi.WebClient; context: Context },
+  deps: SlackDeps,
+): Promise<void> {
   const { ack, body, view, client } = args;
-  const input = view.state.values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as { files?: { id?: string }[] } | undefined;
+  const input = view.state.values[IMPORT_FILE_BLOCK_ID]?.[IMPORT_FILE_ACTION_ID] as
+    { files?: { id?: string }[] } | undefined;
   const fileId = input?.files?.[0]?.id;
   const channel = channelOf(view.private_metadata);
   if (!fileId || !isIdentifier(fileId)) {
@@ -25,7 +29,10 @@ export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitA
     return;
   }
   if (!isIdentifier(channel)) {
-    await ack({ response_action: 'errors', errors: { [IMPORT_FILE_BLOCK_ID]: 'Open this form from the channel whose counts it is for.' } });
+    await ack({
+      response_action: 'errors',
+      errors: { [IMPORT_FILE_BLOCK_ID]: 'Open this form from the channel whose counts it is for.' },
+    });
     return;
   }
   await ack();
@@ -33,6 +40,9 @@ export async function handleImportForm(args: SlackViewMiddlewareArgs<ViewSubmitA
   try {
     await postImportPreview(client, fileId, speaker, deps);
   } catch (error) {
-    deps.logger.error({ err: error, workspace: speaker.workspace, channel, view: view.callback_id }, 'import preview failed');
+    deps.logger.error(
+      { err: error, workspace: speaker.workspace, channel, view: view.callback_id },
+      'import preview failed',
+    );
   }
 }
