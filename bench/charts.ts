@@ -7,7 +7,7 @@ import { renderChartImage } from '../src/chart-images/render-chart-image.js';
 import { parseCommand } from '../src/commands/parse-command.js';
 import { runCommand } from '../src/commands/run-command.js';
 import { addDays } from '../src/leaf/calendar-date.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../test/memory-store/memory-store.js';
 import { depsAt } from '../test/helpers/test-core.js';
 import { ms, summarize } from './stats.js';
 

@@ -5,6 +5,7 @@ import type { WorkspaceEraser } from './erasure/workspace-eraser.js';
 import type { RoleStore } from './governance/role-store.js';
 import type { InstallationRecords } from './installations/installation-records.js';
 import type { InventoryStore } from './inventory/inventory-store.js';
+import type { JobCoordinator } from './jobs/job-coordinator.js';
 import type { WatchStore } from './reminders/watch-store.js';
 
 export type EolwatchStore = InventoryStore &
@@ -13,4 +14,5 @@ export type EolwatchStore = InventoryStore &
   InstallationRecords &
   WorkspaceEraser &
   RoleStore &
-  AuditLog;
+  AuditLog &
+  JobCoordinator;

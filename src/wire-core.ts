@@ -10,7 +10,6 @@ import { openCatalog } from './catalog-sync/prepared-catalog.js';
 import type { CommandDeps } from './commands/command-types.js';
 import type { EolwatchStore } from './eolwatch-store.js';
 import type { Config } from './config.js';
-import type { PostgresStore } from './store/postgres/postgres-store.js';
 import { newRunId } from './store/run-claims.js';
 import { releasesInUse } from './reminders/releases-in-use.js';
 
@@ -95,11 +94,7 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
     close: async () => {
       if (opened) await (await opened).close();
     },
-    once: async (job, day, run) => {
-      const opened = await store();
-      if ('runOnce' in opened) return (opened as PostgresStore).runOnce(job, day, newRunId(), run);
-      return { ran: true, result: await run() };
-    },
+    once: async (job, day, run) => (await store()).runOnce(job, day, newRunId(), run),
     setNextReminderRun: (next) => {
       nextReminderRun = next;
     },

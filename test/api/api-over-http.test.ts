@@ -2,7 +2,7 @@
 // and everything a careless or hostile client may send refused with the right status and nothing saved.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { runText } from '../../src/commands/run-command.js';
 import { postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';

@@ -7,7 +7,7 @@ import { BAND_STYLES } from '../../src/charts/chart.js';
 import type { Chart } from '../../src/charts/chart.js';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import type { Chart } from '../../src/charts/chart.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
 async function run(text: string, asOf = '2017-06-28', prepare?: (store: MemoryStore) => Promise<void>) {

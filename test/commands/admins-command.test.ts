@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { runText } from '../../src/commands/run-command.js';
 import type { Result } from '../../src/commands/command-types.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { ADMIN, depsAt } from '../helpers/test-core.js';
 
 const fresh = () => {

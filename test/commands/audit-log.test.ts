@@ -5,7 +5,7 @@ import { commandList } from '../../src/commands/command-list.js';
 import { runImport } from '../../src/commands/import-command.js';
 import { runText } from '../../src/commands/run-command.js';
 import type { Speaker } from '../../src/commands/command-types.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { ADMIN, depsAt } from '../helpers/test-core.js';
 
 const fresh = () => {

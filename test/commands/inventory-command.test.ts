@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CommandDeps, Result, Speaker } from '../../src/commands/command-types.js';
 import { runText } from '../../src/commands/run-command.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { renderText } from '../../src/render/render-text.js';
 import { ADMIN, depsAt, SPEAKER } from '../helpers/test-core.js';
 

@@ -4,7 +4,7 @@ import { afterAll, describe, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { LowdbStore } from '../../src/store/lowdb-store.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from './postgres.js';
 import { makeTempDir } from './temp-dir.js';

@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { loadInitialCatalog } from '../../src/catalog-sync/load-initial-catalog.js';
 import { wireCore, type Core } from '../../src/wire-core.js';
 

@@ -7,7 +7,7 @@ import {
   createWebClient,
   WEB_API_TIMEOUT_MS,
 } from '../../src/slack/slack-reminder-poster.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { testCore } from '../helpers/test-core.js';
 

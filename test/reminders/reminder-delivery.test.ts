@@ -5,7 +5,7 @@ import { addDays } from '../../src/leaf/calendar-date.js';
 import { runReminders, type ReminderJobDeps } from '../../src/reminders/run-reminders.js';
 import type { WatchStore } from '../../src/reminders/watch-store.js';
 import { createSlackReminderPoster, createWebClient } from '../../src/slack/slack-reminder-poster.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { testCore } from '../helpers/test-core.js';
 

@@ -3,7 +3,7 @@ import { runText } from '../../src/commands/run-command.js';
 import { renderBlocks, type Block } from '../../src/render/render-blocks.js';
 import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 
 const at = depsAt('2017-06-28');
 const allText = (blocks: Block[]): string => JSON.stringify(blocks);

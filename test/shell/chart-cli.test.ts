@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { PNG } from 'pngjs';
 import { runCli } from '../../src/shell/run-cli.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { depsAt } from '../helpers/test-core.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/shell/run-cli.js';
 import { runShell } from '../../src/shell/run-shell.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { depsAt, testCore } from '../helpers/test-core.js';
 
 async function cli(args: string[], store: MemoryStore) {

@@ -4,7 +4,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/shell/run-cli.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { depsAt } from '../helpers/test-core.js';
 

@@ -13,7 +13,7 @@ import {
   UNDO_HANDLED_LIST_ACTION_ID,
   WATCH_FORM_CALLBACK_ID,
 } from '../../src/render/slack-ids.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import {
   eventBody,

@@ -3,7 +3,7 @@
 // numbers, and the summary as its comment; nothing to draw is said privately.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PNG } from 'pngjs';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import { eventBody, postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';

@@ -10,7 +10,7 @@ import {
   IMPORT_MODAL_CALLBACK_ID,
   IMPORT_REPLACE_ACTION_ID,
 } from '../../src/render/slack-ids.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import {
   buttonPressBody,
   eventBody,

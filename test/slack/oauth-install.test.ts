@@ -8,7 +8,7 @@ import { createWorkspacePoster } from '../../src/slack/slack-reminder-poster.js'
 import { uninstallHandler } from '../../src/slack/uninstall-handler.js';
 import { purgeUninstalled } from '../../src/installations/purge-uninstalled.js';
 import { pino } from 'pino';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { postToSlackApp, signedHeaders, SIGNING_SECRET } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { depsAt } from '../helpers/test-core.js';

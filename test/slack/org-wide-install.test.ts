@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { runReminders } from '../../src/reminders/run-reminders.js';
 import { botTokenOf, createInstallationStore, orgWorkspaceRememberer } from '../../src/slack/installation-store.js';
 import { createWorkspacePoster } from '../../src/slack/slack-reminder-poster.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { postToSlackApp, SIGNING_SECRET } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { depsAt } from '../helpers/test-core.js';

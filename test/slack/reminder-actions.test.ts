@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { planReminders } from '../../src/reminders/plan-reminders.js';
 import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID, UNDO_HANDLED_ACTION_ID } from '../../src/render/slack-ids.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { buttonPressBody, postToSlackApp } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { depsAt, testCore } from '../helpers/test-core.js';

@@ -2,7 +2,7 @@
 // mentions: every fact is kept under the workspace the app serves (Bolt's context), never under the
 // sender's, so a command and a mention in one channel always see the same team.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
 import { buttonPressBody, eventBody, postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { depsAt } from '../helpers/test-core.js';

@@ -2,6 +2,7 @@
 // that is all or nothing in the JSON store is one transaction here; a team's or a channel's changes
 // take turns on its row lock; the history is only ever appended to. Answers match the JSON store's
 // exactly (one shared suite runs on both).
+import type { JobCoordinator, JobOutcome } from '../../jobs/job-coordinator.js';
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { ApiToken, ApiTokenStore } from '../../api-tokens/api-token-store.js';
@@ -68,7 +69,7 @@ const watchOfRow = (row: WatchRow): WatchedRelease => ({
 });
 
 export class PostgresStore
-  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog
+  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog, JobCoordinator
 {
   private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({
     max: 10_000,
@@ -118,7 +119,7 @@ export class PostgresStore
     day: string,
     runBy: string,
     run: () => Promise<T>,
-  ): Promise<{ ran: true; result: T } | { ran: false; by: string }> {
+  ): Promise<JobOutcome<T>> {
     const client = await this.pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [`job:${job}`]);

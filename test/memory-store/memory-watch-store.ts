@@ -1,8 +1,8 @@
 // The simplest WatchStore: in memory, the reference the file store is checked against.
-import { decideClaim, withinLease, withoutClaim } from './claim-reminder.js';
-import type { Contract } from '../contracts/apply-contract.js';
-import { isKeyOfChannel, isKeyOfWorkspace } from '../erasure/workspace-eraser.js';
-import type { TeamRef } from '../inventory/inventory-store.js';
+import { decideClaim, withinLease, withoutClaim } from '../../src/reminders/claim-reminder.js';
+import type { Contract } from '../../src/contracts/apply-contract.js';
+import { isKeyOfChannel, isKeyOfWorkspace } from '../../src/erasure/workspace-eraser.js';
+import type { TeamRef } from '../../src/inventory/inventory-store.js';
 import {
   applyWatches,
   type ChannelWatches,
@@ -12,7 +12,7 @@ import {
   type ReminderRecord,
   type WatchStore,
   type WorkspaceWatches,
-} from './watch-store.js';
+} from '../../src/reminders/watch-store.js';
 
 export class MemoryWatchStore implements WatchStore {
   private readonly channels = new Map<string, ChannelWatches & { workspace: string }>();

@@ -1,4 +1,5 @@
 // Both store roles in memory: the reference implementation tests run the commands against.
+import type { JobCoordinator, JobOutcome } from '../../src/jobs/job-coordinator.js';
 import type {
   ChangedBy,
   CountChange,
@@ -7,28 +8,32 @@ import type {
   InventoryStore,
   TeamRef,
   TeamState,
-} from '../inventory/inventory-store.js';
-import { MemoryInventoryStore } from '../inventory/memory-inventory-store.js';
-import { MemoryWatchStore } from '../reminders/memory-watch-store.js';
-import type { WatchStore } from '../reminders/watch-store.js';
-import { followCounts } from '../reminders/follow-counts.js';
-import type { ApiToken, ApiTokenStore } from '../api-tokens/api-token-store.js';
+} from '../../src/inventory/inventory-store.js';
+import { MemoryInventoryStore } from './memory-inventory-store.js';
+import { MemoryWatchStore } from './memory-watch-store.js';
+import type { WatchStore } from '../../src/reminders/watch-store.js';
+import { followCounts } from '../../src/reminders/follow-counts.js';
+import type { ApiToken, ApiTokenStore } from '../../src/api-tokens/api-token-store.js';
 import {
   orgWorkspaceKey,
   uninstalledKey,
   workspaceInstallKey,
   type InstallationRecords,
-} from '../installations/installation-records.js';
-import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
-import type { RoleStore } from '../governance/role-store.js';
-import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../audit/audit-log.js';
-import { MemoryApiTokenStore } from '../api-tokens/memory-api-token-store.js';
+} from '../../src/installations/installation-records.js';
+import type { WorkspaceEraser } from '../../src/erasure/workspace-eraser.js';
+import type { RoleStore } from '../../src/governance/role-store.js';
+import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../../src/audit/audit-log.js';
+import { MemoryApiTokenStore } from './memory-api-token-store.js';
 
 export class MemoryStore
   extends MemoryWatchStore
-  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog
+  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog, JobCoordinator
 {
   private readonly inventory = new MemoryInventoryStore();
+
+  async runOnce<T>(_job: string, _day: string, _runBy: string, run: () => Promise<T>): Promise<JobOutcome<T>> {
+    return { ran: true, result: await run() };
+  }
   private readonly installations = new Map<string, unknown>();
   private readonly adminsByWorkspace = new Map<string, Set<string>>();
   private audit: AuditEntry[] = [];

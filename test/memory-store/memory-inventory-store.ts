@@ -11,7 +11,7 @@ import {
   type InventoryStore,
   type TeamRef,
   type TeamState,
-} from './inventory-store.js';
+} from '../../src/inventory/inventory-store.js';
 
 export class MemoryInventoryStore implements InventoryStore {
   private readonly teamsByKey = new Map<string, TeamState & { workspace: string; log: HistoryEntry[] }>();

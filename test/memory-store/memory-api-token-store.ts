@@ -1,5 +1,5 @@
 // The simplest ApiTokenStore: in memory, the reference the file store is checked against.
-import type { ApiToken, ApiTokenStore } from './api-token-store.js';
+import type { ApiToken, ApiTokenStore } from '../../src/api-tokens/api-token-store.js';
 
 export class MemoryApiTokenStore implements ApiTokenStore {
   private readonly byHash = new Map<string, ApiToken>();
