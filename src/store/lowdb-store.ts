@@ -109,7 +109,15 @@ const toChannelWatches = (channel: string, stored: StoredChannel | undefined): C
 });
 
 export class LowdbStore
-  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog, JobCoordinator
+  implements
+    InventoryStore,
+    WatchStore,
+    ApiTokenStore,
+    InstallationRecords,
+    WorkspaceEraser,
+    RoleStore,
+    AuditLog,
+    JobCoordinator
 {
   private seen: FileIdentity | null = null;
   private checkedAt = 0;

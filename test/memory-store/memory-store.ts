@@ -27,7 +27,15 @@ import { MemoryApiTokenStore } from './memory-api-token-store.js';
 
 export class MemoryStore
   extends MemoryWatchStore
-  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog, JobCoordinator
+  implements
+    InventoryStore,
+    WatchStore,
+    ApiTokenStore,
+    InstallationRecords,
+    WorkspaceEraser,
+    RoleStore,
+    AuditLog,
+    JobCoordinator
 {
   private readonly inventory = new MemoryInventoryStore();
 

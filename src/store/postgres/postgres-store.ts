@@ -69,7 +69,15 @@ const watchOfRow = (row: WatchRow): WatchedRelease => ({
 });
 
 export class PostgresStore
-  implements InventoryStore, WatchStore, ApiTokenStore, InstallationRecords, WorkspaceEraser, RoleStore, AuditLog, JobCoordinator
+  implements
+    InventoryStore,
+    WatchStore,
+    ApiTokenStore,
+    InstallationRecords,
+    WorkspaceEraser,
+    RoleStore,
+    AuditLog,
+    JobCoordinator
 {
   private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({
     max: 10_000,
@@ -114,12 +122,7 @@ export class PostgresStore
    * advisory lock held for the run; whoever gets it next sees the day done and skips. If the holder
    * dies, its session ends, the lock goes with it, and the next in line does the work.
    */
-  async runOnce<T>(
-    job: string,
-    day: string,
-    runBy: string,
-    run: () => Promise<T>,
-  ): Promise<JobOutcome<T>> {
+  async runOnce<T>(job: string, day: string, runBy: string, run: () => Promise<T>): Promise<JobOutcome<T>> {
     const client = await this.pool.connect();
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [`job:${job}`]);
