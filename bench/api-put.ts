@@ -3,7 +3,7 @@
 // names each, read as /eol reads them) one at a time and 10 at a time. Baseline in the same process:
 // GET /healthz, which does nothing but answer. Tokens rotate so the 60-a-minute limit never applies.
 import { hashApiToken, newApiToken } from '../src/api-tokens/api-token-store.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/json/lowdb-store.js';
 import { testCore } from '../test/helpers/test-core.js';
 import { startEolwatchOverHttp } from './start-process.js';
 import { ms, summarize } from './stats.js';

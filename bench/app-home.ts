@@ -7,7 +7,7 @@
 import { buildDashboard } from '../src/commands/build-dashboard.js';
 import { renderHome } from '../src/render/render-home.js';
 import { RELEASE_SELECT_ACTION_ID } from '../src/render/slack-ids.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/json/lowdb-store.js';
 import { MemoryStore } from '../test/memory-store/memory-store.js';
 import { eventBody, optionsRequestBody, postToSlackApp } from '../test/helpers/signed-request.js';
 import { startHttpApp } from '../test/helpers/start-http-app.js';

@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import { join } from 'node:path';
 import { runImport } from '../src/commands/import-command.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/json/lowdb-store.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
 import { depsAt } from '../test/helpers/test-core.js';
 import { ms, summarize } from './stats.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HistoryEntry, InventoryStore } from '../src/inventory/inventory-store.js';
 import { DurableJsonFile } from '../src/store/durable-json-file.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/json/lowdb-store.js';
 import { emptyStore, type StoreData } from '../src/store/store-schema.js';
 import { ms, summarize } from './stats.js';
 import pg from 'pg';

@@ -11,7 +11,7 @@ import { planReminders, type PlannedReminder } from '../src/reminders/plan-remin
 import { planToday } from '../src/reminders/run-reminders.js';
 import type { WorkspaceWatches } from '../src/reminders/watch-store.js';
 import { createSlackReminderPoster, createWebClient } from '../src/slack/slack-reminder-poster.js';
-import { LowdbStore } from '../src/store/lowdb-store.js';
+import { LowdbStore } from '../src/store/json/lowdb-store.js';
 import { MemoryStore } from '../test/memory-store/memory-store.js';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { testCore } from '../test/helpers/test-core.js';

@@ -1,4 +1,4 @@
-// Every store role eolwatch uses, as one store implements them (store/lowdb-store.ts, store/postgres/).
+// Every store role eolwatch uses, as one store implements them (store/json/lowdb-store.ts, store/postgres/postgres-store.ts).
 import type { ApiTokenStore } from './api-tokens/api-token-store.js';
 import type { AuditLog } from './audit/audit-log.js';
 import type { WorkspaceEraser } from './erasure/workspace-eraser.js';

@@ -70,7 +70,7 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
   const store = () =>
     (opened ??= databaseUrl
       ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl))
-      : import('./store/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath)));
+      : import('./store/json/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath)));
   const refresher = CatalogRefresher.from(
     {
       catalogPath: config.catalogPath,

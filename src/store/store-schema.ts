@@ -7,7 +7,7 @@ const STORE_VERSION = 2;
 const teamSchema = z.object({
   name: z.string().nullable(),
   counts: z.record(z.string(), z.number().int().min(1)),
-  /** Bytes of the team's history log that these counts include (see lowdb-store.ts). */
+  /** Bytes of the team's history log that these counts include (see store/json/json-file-store.ts). */
   historyBytes: z.number().int().min(0),
 });
 

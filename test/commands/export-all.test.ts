@@ -7,7 +7,7 @@ import type { Speaker } from '../../src/commands/command-types.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { runImportAll } from '../../src/commands/import-all-command.js';
 import { runText } from '../../src/commands/run-command.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { ADMIN, depsAt } from '../helpers/test-core.js';

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runText } from '../../src/commands/run-command.js';
 import type { CommandDeps, Speaker } from '../../src/commands/command-types.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { ADMIN, depsAt } from '../helpers/test-core.js';
 

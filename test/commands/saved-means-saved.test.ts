@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { runText } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { depsAt, testCore } from '../helpers/test-core.js';
 

@@ -2,7 +2,7 @@
 // and stopped (store closed, folder removed) after them.
 import { afterAll, beforeAll } from '@jest/globals';
 import { join } from 'node:path';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { startHttpApp, type RunningApp } from './start-http-app.js';
 import { makeTempDir } from './temp-dir.js';
 import { depsAt } from './test-core.js';

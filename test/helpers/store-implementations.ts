@@ -3,7 +3,7 @@
 import { afterAll, describe, it } from '@jest/globals';
 import { join } from 'node:path';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from './postgres.js';

@@ -1,5 +1,5 @@
 // A second process writing to a store: `node --import tsx store-writer.ts <path> <user> <updates>`.
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 
 const [path = '', user = 'U', updates = '1'] = process.argv.slice(2);
 const store = await LowdbStore.open(path, { lockWaitMs: 10_000 });

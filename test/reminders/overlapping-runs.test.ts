@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { runReminders } from '../../src/reminders/run-reminders.js';
 import { createSlackReminderPoster, createWebClient } from '../../src/slack/slack-reminder-poster.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { newRunId } from '../../src/store/run-claims.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
 import { runEntry } from '../helpers/run-entry.js';

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { hashApiToken, newApiToken, type ApiToken, type ApiTokenStore } from '../../src/api-tokens/api-token-store.js';
 import { storeImplementations } from '../helpers/store-implementations.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { storeImplementations } from '../helpers/store-implementations.js';
 

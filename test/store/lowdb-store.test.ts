@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import lockfile from 'proper-lockfile';
 import { StoreBusyError } from '../../src/inventory/inventory-store.js';
 import { StoreFileError } from '../../src/store/durable-json-file.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 
 const temp = makeTempDir();

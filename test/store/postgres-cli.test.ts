@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import { join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
-import { LowdbStore } from '../../src/store/lowdb-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, itWithPostgres, type TestDatabase } from '../helpers/postgres.js';
 import { runEntry } from '../helpers/run-entry.js';

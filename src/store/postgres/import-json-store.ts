@@ -2,7 +2,7 @@
 // nothing lost. Running it again adds nothing twice: a team's history goes in only past what the
 // database already has of it, and records that exist are left as they are.
 import type { HistoryEntry } from '../../inventory/inventory-store.js';
-import { LowdbStore } from '../lowdb-store.js';
+import { LowdbStore } from '../json/lowdb-store.js';
 import { insertAudit, type PostgresStore } from './postgres-store.js';
 
 export interface ImportedCounts {
