@@ -3,7 +3,8 @@
 // database already has of it, and records that exist are left as they are.
 import type { HistoryEntry } from '../../inventory/inventory-store.js';
 import { LowdbStore } from '../json/lowdb-store.js';
-import { insertAudit, type PostgresStore } from './postgres-store.js';
+import { insertAudit } from './pg-audit.js';
+import type { PostgresStore } from './postgres-store.js';
 
 export interface ImportedCounts {
   teams: number;

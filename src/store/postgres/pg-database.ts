@@ -1,0 +1,94 @@
+// The PostgreSQL store's engine: the connection pool, the schema brought up to date on open, one
+// transaction at a time per change, and the daily job's once-a-day lock among replicas. The role
+// modules beside this file read and write through it.
+import pg from 'pg';
+import type { TeamRef } from '../../inventory/inventory-store.js';
+import type { JobOutcome } from '../../jobs/job-coordinator.js';
+import { isIdentifier } from '../../leaf/check-identifier.js';
+import { migrateDatabase } from './migrate-database.js';
+
+export type Client = pg.PoolClient;
+
+export function checkIds(ref: TeamRef): void {
+  if (!isIdentifier(ref.workspace) || !isIdentifier(ref.channel))
+    throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
+}
+
+export class PgDatabase {
+  private constructor(readonly pool: pg.Pool) {}
+
+  /** Connects and brings the schema up to date. */
+  static async open(connectionString: string, options: { max?: number } = {}): Promise<PgDatabase> {
+    const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+    pool.on('error', () => undefined); // an idle client's broken connection: the pool replaces it
+    try {
+      await migrateDatabase(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PgDatabase(pool);
+  }
+
+  /** `db migrate`: brings the schema up to date and says from which version to which. */
+  static async migrate(connectionString: string): Promise<{ from: number; to: number }> {
+    const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 10_000 });
+    try {
+      return await migrateDatabase(pool);
+    } finally {
+      await pool.end();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** For the daily job's once-only lock and `db` commands: a client of this store's pool. */
+  connect(): Promise<Client> {
+    return this.pool.connect();
+  }
+
+  /**
+   * Runs a daily job once for `day` among every replica on this database. Replicas take turns on an
+   * advisory lock held for the run; whoever gets it next sees the day done and skips. If the holder
+   * dies, its session ends, the lock goes with it, and the next in line does the work.
+   */
+  async runOnce<T>(job: string, day: string, runBy: string, run: () => Promise<T>): Promise<JobOutcome<T>> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`job:${job}`]);
+      const { rows } = await client.query<{ run_by: string }>(
+        'SELECT run_by FROM job_runs WHERE job = $1 AND day = $2',
+        [job, day],
+      );
+      if (rows[0]) return { ran: false, by: rows[0].run_by };
+      const result = await run();
+      await client.query('INSERT INTO job_runs (job, day, run_by, finished_at) VALUES ($1, $2, $3, $4)', [
+        job,
+        day,
+        runBy,
+        new Date().toISOString(),
+      ]);
+      return { ran: true, result };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`job:${job}`]).catch(() => undefined);
+      client.release();
+    }
+  }
+
+  async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

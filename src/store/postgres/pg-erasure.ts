@@ -1,0 +1,53 @@
+// WorkspaceEraser in PostgreSQL: a workspace or a channel erased from every table, for good.
+import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey } from '../../installations/installation-records.js';
+import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
+import { type TeamRef } from '../../inventory/inventory-store.js';
+import { type PgDatabase } from './pg-database.js';
+import type { PgWatches } from './pg-watches.js';
+
+export class PgErasure implements WorkspaceEraser {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly watches: PgWatches,
+  ) {}
+
+  forgetWorkspace(workspace: string): Promise<void> {
+    this.watches.contractCache.clear();
+    return this.db.transaction(async (client) => {
+      for (const table of [
+        'teams',
+        'counts',
+        'history',
+        'channels',
+        'watches',
+        'contracts',
+        'api_tokens',
+        'admins',
+        'audit',
+      ])
+        await client.query(`DELETE FROM ${table} WHERE workspace = $1`, [workspace]);
+      for (const table of ['reminders', 'milestones'])
+        await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [
+          `${workspace}|`,
+          `notice|${workspace}|`,
+        ]);
+      await client.query('DELETE FROM installations WHERE key = ANY($1)', [
+        [workspaceInstallKey(workspace), uninstalledKey(workspace), orgWorkspaceKey(workspace)],
+      ]);
+    });
+  }
+
+  forgetChannel(ref: TeamRef): Promise<void> {
+    this.watches.contractCache.clear();
+    return this.db.transaction(async (client) => {
+      for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'audit'])
+        await client.query(`DELETE FROM ${table} WHERE workspace = $1 AND channel = $2`, [ref.workspace, ref.channel]);
+      for (const table of ['reminders', 'milestones']) {
+        await client.query(`DELETE FROM ${table} WHERE starts_with(key, $1) OR starts_with(key, $2)`, [
+          `${ref.workspace}|${ref.channel}|`,
+          `notice|${ref.workspace}|${ref.channel}|`,
+        ]);
+      }
+    });
+  }
+}

@@ -1,0 +1,155 @@
+// InventoryStore in PostgreSQL: a change is one transaction on the team's row lock; the history only appended to.
+import pg from 'pg';
+import {
+  applyCounts,
+  clearAll,
+  countsOfUpdate,
+  type ChangedBy,
+  type CountChange,
+  type CountUpdate,
+  type HistoryEntry,
+  type InventoryStore,
+  type TeamRef,
+  type TeamState,
+} from '../../inventory/inventory-store.js';
+import { followCounts } from '../../reminders/follow-counts.js';
+import { checkIds, type Client, type PgDatabase } from './pg-database.js';
+import type { PgWatches } from './pg-watches.js';
+
+export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly watches: PgWatches,
+  ) {}
+
+  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  }
+
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+    return this.changeCounts(
+      team,
+      (current) => countsOfUpdate(current, update),
+      by,
+      update.action,
+      update.file?.slice(0, 255) ?? null,
+    );
+  }
+
+  clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
+    return this.changeCounts(team, clearAll, by, 'clear', null);
+  }
+
+  private changeCounts(
+    team: TeamRef,
+    countsFor: (current: Record<string, number>) => { release: string; count: number }[],
+    by: ChangedBy,
+    action: HistoryEntry['action'],
+    file: string | null,
+  ): Promise<CountChange[]> {
+    checkIds(team);
+    return this.db.transaction(async (client) => {
+      await client.query('INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        team.workspace,
+        team.channel,
+      ]);
+      await client.query('SELECT 1 FROM teams WHERE workspace = $1 AND channel = $2 FOR UPDATE', [
+        team.workspace,
+        team.channel,
+      ]);
+      const current = await this.countsOf(client, team);
+      const { changes } = applyCounts(current, countsFor(current));
+      for (const change of changes) {
+        if (change.to === 0)
+          await client.query('DELETE FROM counts WHERE workspace = $1 AND channel = $2 AND release = $3', [
+            team.workspace,
+            team.channel,
+            change.release,
+          ]);
+        else {
+          await client.query(
+            'INSERT INTO counts (workspace, channel, release, count) VALUES ($1, $2, $3, $4) ON CONFLICT (workspace, channel, release) DO UPDATE SET count = EXCLUDED.count',
+            [team.workspace, team.channel, change.release, change.to],
+          );
+        }
+        await client.query(
+          'INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action, file) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+          [team.workspace, team.channel, change.release, change.from, change.to, by.user, by.at, action, file],
+        );
+      }
+      // Automatic watches go with the counts, in the same transaction.
+      if (action !== 'clear' && changes.length > 0) {
+        const channel = await this.watches.lockChannel(client, team);
+        const watches = await this.watches.watchesOf(client, team);
+        const before = JSON.stringify(watches);
+        if (followCounts(channel.autoWatch, watches, changes, by.at.slice(0, 10)) && JSON.stringify(watches) !== before)
+          await this.watches.writeWatches(client, team, watches);
+      }
+      return changes;
+    });
+  }
+
+  private async countsOf(client: Client | pg.Pool, team: TeamRef): Promise<Record<string, number>> {
+    const { rows } = await client.query<{ release: string; count: number }>(
+      'SELECT release, count FROM counts WHERE workspace = $1 AND channel = $2',
+      [team.workspace, team.channel],
+    );
+    return Object.fromEntries(rows.map((row) => [row.release, row.count]));
+  }
+
+  async setTeamName(team: TeamRef, name: string): Promise<void> {
+    checkIds(team);
+    await this.db.pool.query(
+      'INSERT INTO teams (workspace, channel, name) VALUES ($1, $2, $3) ON CONFLICT (workspace, channel) DO UPDATE SET name = EXCLUDED.name',
+      [team.workspace, team.channel, name],
+    );
+  }
+
+  async team(team: TeamRef): Promise<TeamState> {
+    const { rows } = await this.db.pool.query<{ name: string | null }>(
+      'SELECT name FROM teams WHERE workspace = $1 AND channel = $2',
+      [team.workspace, team.channel],
+    );
+    return { channel: team.channel, name: rows[0]?.name ?? null, counts: await this.countsOf(this.db.pool, team) };
+  }
+
+  async teams(workspace: string): Promise<TeamState[]> {
+    const { rows: names } = await this.db.pool.query<{ channel: string; name: string | null }>(
+      'SELECT channel, name FROM teams WHERE workspace = $1 ORDER BY channel',
+      [workspace],
+    );
+    const { rows: counts } = await this.db.pool.query<{ channel: string; release: string; count: number }>(
+      'SELECT channel, release, count FROM counts WHERE workspace = $1',
+      [workspace],
+    );
+    const byChannel = new Map<string, Record<string, number>>();
+    for (const row of counts) byChannel.set(row.channel, { ...byChannel.get(row.channel), [row.release]: row.count });
+    return names
+      .map((row) => ({ channel: row.channel, name: row.name, counts: byChannel.get(row.channel) ?? {} }))
+      .filter((team) => team.name !== null || Object.keys(team.counts).length > 0);
+  }
+
+  async history(team: TeamRef): Promise<HistoryEntry[]> {
+    const { rows } = await this.db.pool.query<{
+      release: string;
+      from_count: number;
+      to_count: number;
+      changed_by: string;
+      changed_at: string;
+      action: HistoryEntry['action'];
+      file: string | null;
+    }>(
+      'SELECT release, from_count, to_count, changed_by, changed_at, action, file FROM history WHERE workspace = $1 AND channel = $2 ORDER BY id',
+      [team.workspace, team.channel],
+    );
+    return rows.map((row) => ({
+      release: row.release,
+      from: row.from_count,
+      to: row.to_count,
+      user: row.changed_by,
+      at: row.changed_at,
+      action: row.action,
+      ...(row.file === null ? {} : { file: row.file }),
+    }));
+  }
+}

@@ -1,0 +1,325 @@
+// WatchStore in PostgreSQL: watches, reminder records and claims, handled marks and contracts.
+import { LRUCache } from 'lru-cache';
+import pg from 'pg';
+import type { Contract } from '../../contracts/apply-contract.js';
+import { type TeamRef } from '../../inventory/inventory-store.js';
+import { decideClaim } from '../../reminders/claim-reminder.js';
+import {
+  applyWatches,
+  type ChannelWatches,
+  type ClaimResult,
+  type MilestoneMark,
+  type ReminderClaim,
+  type ReminderRecord,
+  type WatchedRelease,
+  type WatchStore,
+  type WorkspaceWatches,
+} from '../../reminders/watch-store.js';
+import { claimHolderAlive } from '../run-claims.js';
+import { checkIds, type Client, type PgDatabase } from './pg-database.js';
+
+const CONTRACTS_RECHECK_MS = 1000;
+
+interface WatchRow {
+  release: string;
+  leads: number[];
+  created_at: string;
+  source: WatchedRelease['source'];
+  set_by: string | null;
+}
+
+const watchOfRow = (row: WatchRow): WatchedRelease => ({
+  leads: row.leads,
+  createdAt: row.created_at,
+  source: row.source,
+  ...(row.set_by ? { by: row.set_by } : {}),
+});
+
+export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetChannel'> {
+  /** Lookups read a team's contracts on every request: cached here, rechecked every CONTRACTS_RECHECK_MS. */
+  readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({
+    max: 10_000,
+  });
+
+  constructor(private readonly db: PgDatabase) {}
+
+  async lockChannel(client: Client, ref: TeamRef): Promise<{ autoWatch: boolean }> {
+    await client.query('INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      ref.workspace,
+      ref.channel,
+    ]);
+    const { rows } = await client.query<{ auto_watch: boolean }>(
+      'SELECT auto_watch FROM channels WHERE workspace = $1 AND channel = $2 FOR UPDATE',
+      [ref.workspace, ref.channel],
+    );
+    return { autoWatch: rows[0]?.auto_watch ?? true };
+  }
+
+  async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
+    const { rows } = await client.query<WatchRow>(
+      'SELECT release, leads, created_at, source, set_by FROM watches WHERE workspace = $1 AND channel = $2',
+      [ref.workspace, ref.channel],
+    );
+    return Object.fromEntries(rows.map((row) => [row.release, watchOfRow(row)]));
+  }
+
+  async writeWatches(client: Client, ref: TeamRef, watches: Record<string, WatchedRelease>): Promise<void> {
+    await client.query('DELETE FROM watches WHERE workspace = $1 AND channel = $2', [ref.workspace, ref.channel]);
+    for (const [release, watch] of Object.entries(watches)) {
+      await client.query(
+        'INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+        [ref.workspace, ref.channel, release, watch.leads, watch.createdAt, watch.source, watch.by ?? null],
+      );
+    }
+  }
+
+  private async contractsIn(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, Contract>> {
+    const { rows } = await client.query<{
+      release: string;
+      until: string;
+      name: string;
+      set_by: string;
+      set_at: string;
+    }>('SELECT release, until, name, set_by, set_at FROM contracts WHERE workspace = $1 AND channel = $2', [
+      ref.workspace,
+      ref.channel,
+    ]);
+    return Object.fromEntries(
+      rows.map((row) => [row.release, { until: row.until, name: row.name, by: row.set_by, at: row.set_at }]),
+    );
+  }
+
+  async channelWatches(ref: TeamRef): Promise<ChannelWatches> {
+    const { rows } = await this.db.pool.query<{
+      auto_watch: boolean;
+      broken_reason: string | null;
+      broken_at: string | null;
+    }>('SELECT auto_watch, broken_reason, broken_at FROM channels WHERE workspace = $1 AND channel = $2', [
+      ref.workspace,
+      ref.channel,
+    ]);
+    const row = rows[0];
+    return {
+      channel: ref.channel,
+      autoWatch: row?.auto_watch ?? true,
+      broken: row?.broken_reason ? { reason: row.broken_reason, at: row.broken_at ?? '' } : null,
+      releases: await this.watchesOf(this.db.pool, ref),
+      contracts: await this.contractsIn(this.db.pool, ref),
+    };
+  }
+
+  /** Three queries for every channel of every workspace: the daily job reads them all at once. */
+  async allWatches(): Promise<WorkspaceWatches[]> {
+    const [channels, watches, contracts] = await Promise.all([
+      this.db.pool.query<{
+        workspace: string;
+        channel: string;
+        auto_watch: boolean;
+        broken_reason: string | null;
+        broken_at: string | null;
+      }>('SELECT workspace, channel, auto_watch, broken_reason, broken_at FROM channels'),
+      this.db.pool.query<WatchRow & { workspace: string; channel: string }>(
+        'SELECT workspace, channel, release, leads, created_at, source, set_by FROM watches',
+      ),
+      this.db.pool.query<{
+        workspace: string;
+        channel: string;
+        release: string;
+        until: string;
+        name: string;
+        set_by: string;
+        set_at: string;
+      }>('SELECT workspace, channel, release, until, name, set_by, set_at FROM contracts'),
+    ]);
+    const byChannel = new Map<string, ChannelWatches & { workspace: string }>();
+    const entry = (workspace: string, channel: string) => {
+      const key = `${workspace}\u0000${channel}`;
+      let found = byChannel.get(key);
+      if (!found) {
+        found = { workspace, channel, autoWatch: true, broken: null, releases: {}, contracts: {} };
+        byChannel.set(key, found);
+      }
+      return found;
+    };
+    for (const row of channels.rows)
+      Object.assign(entry(row.workspace, row.channel), {
+        autoWatch: row.auto_watch,
+        broken: row.broken_reason ? { reason: row.broken_reason, at: row.broken_at ?? '' } : null,
+      });
+    for (const row of watches.rows) entry(row.workspace, row.channel).releases[row.release] = watchOfRow(row);
+    for (const row of contracts.rows)
+      entry(row.workspace, row.channel).contracts[row.release] = {
+        until: row.until,
+        name: row.name,
+        by: row.set_by,
+        at: row.set_at,
+      };
+    const byWorkspace = new Map<string, ChannelWatches[]>();
+    for (const { workspace, ...channel } of [...byChannel.values()].sort(
+      (a, b) => a.workspace.localeCompare(b.workspace) || a.channel.localeCompare(b.channel),
+    )) {
+      const list = byWorkspace.get(workspace);
+      if (list) list.push(channel);
+      else byWorkspace.set(workspace, [channel]);
+    }
+    return [...byWorkspace].map(([workspace, list]) => ({ workspace, channels: list }));
+  }
+
+  watch(
+    ref: TeamRef,
+    releases: { release: string; leads: number[] }[],
+    source: WatchedRelease['source'],
+    today: string,
+    by?: string,
+  ): Promise<void> {
+    checkIds(ref);
+    return this.db.transaction(async (client) => {
+      await this.lockChannel(client, ref);
+      const watches = await this.watchesOf(client, ref);
+      applyWatches(watches, releases, source, today, by);
+      await this.writeWatches(client, ref, watches);
+      if (source === 'manual')
+        await client.query(
+          'UPDATE channels SET broken_reason = NULL, broken_at = NULL WHERE workspace = $1 AND channel = $2',
+          [ref.workspace, ref.channel],
+        );
+    });
+  }
+
+  async unwatch(ref: TeamRef, releases: string[]): Promise<string[]> {
+    const { rows } = await this.db.pool.query<{ release: string }>(
+      'DELETE FROM watches WHERE workspace = $1 AND channel = $2 AND release = ANY($3) RETURNING release',
+      [ref.workspace, ref.channel, releases],
+    );
+    const removed = new Set(rows.map((row) => row.release));
+    return releases.filter((release) => removed.has(release));
+  }
+
+  async setAutoWatch(ref: TeamRef, on: boolean): Promise<void> {
+    checkIds(ref);
+    await this.db.pool.query(
+      'INSERT INTO channels (workspace, channel, auto_watch) VALUES ($1, $2, $3) ON CONFLICT (workspace, channel) DO UPDATE SET auto_watch = EXCLUDED.auto_watch',
+      [ref.workspace, ref.channel, on],
+    );
+  }
+
+  async markBroken(ref: TeamRef, reason: string, at: string): Promise<void> {
+    checkIds(ref);
+    await this.db.pool.query(
+      'INSERT INTO channels (workspace, channel, broken_reason, broken_at) VALUES ($1, $2, $3, $4) ON CONFLICT (workspace, channel) DO UPDATE SET broken_reason = EXCLUDED.broken_reason, broken_at = EXCLUDED.broken_at',
+      [ref.workspace, ref.channel, reason, at],
+    );
+  }
+
+  async reminderRecords(): Promise<Record<string, ReminderRecord>> {
+    const { rows } = await this.db.pool.query<{
+      key: string;
+      status: ReminderRecord['status'];
+      at: string;
+      ts: string | null;
+      late: boolean;
+      claimed_by: string | null;
+    }>('SELECT key, status, at, ts, late, claimed_by FROM reminders');
+    return Object.fromEntries(rows.map((row) => [row.key, toRecord(row)]));
+  }
+
+  async recordReminder(key: string, record: ReminderRecord): Promise<void> {
+    await this.db.pool.query(
+      'INSERT INTO reminders (key, status, at, ts, late, claimed_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, at = EXCLUDED.at, ts = EXCLUDED.ts, late = EXCLUDED.late, claimed_by = EXCLUDED.claimed_by',
+      [key, record.status, record.at, record.ts, record.late, record.claimedBy ?? null],
+    );
+  }
+
+  claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult> {
+    return this.db.transaction(async (client) => {
+      // One decision per key at a time, across every replica: the row may not exist yet to lock.
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+      const { rows } = await client.query<{
+        key: string;
+        status: ReminderRecord['status'];
+        at: string;
+        ts: string | null;
+        late: boolean;
+        claimed_by: string | null;
+      }>('SELECT key, status, at, ts, late, claimed_by FROM reminders WHERE key = $1', [key]);
+      const { result, record } = decideClaim(rows[0] ? toRecord(rows[0]) : undefined, claim, (by, at) =>
+        claimHolderAlive(by, at, claim.at),
+      );
+      if (record) {
+        await client.query(
+          'INSERT INTO reminders (key, status, at, ts, late, claimed_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, at = EXCLUDED.at, ts = EXCLUDED.ts, late = EXCLUDED.late, claimed_by = EXCLUDED.claimed_by',
+          [key, record.status, record.at, record.ts, record.late, record.claimedBy ?? null],
+        );
+      }
+      return result;
+    });
+  }
+
+  async endClaims(runId: string): Promise<void> {
+    await this.db.pool.query('UPDATE reminders SET claimed_by = NULL WHERE claimed_by = $1', [runId]);
+  }
+
+  async milestoneMarks(): Promise<Record<string, MilestoneMark>> {
+    const { rows } = await this.db.pool.query<{ key: string; mark: MilestoneMark }>('SELECT key, mark FROM milestones');
+    return Object.fromEntries(rows.map((row) => [row.key, row.mark]));
+  }
+
+  markMilestone(key: string, mark: MilestoneMark): Promise<void> {
+    return this.db.transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`mark:${key}`]);
+      const { rows } = await client.query<{ mark: MilestoneMark }>('SELECT mark FROM milestones WHERE key = $1', [key]);
+      const merged = JSON.parse(JSON.stringify({ ...rows[0]?.mark, ...mark })) as MilestoneMark;
+      await client.query(
+        'INSERT INTO milestones (key, mark) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET mark = EXCLUDED.mark',
+        [key, merged],
+      );
+    });
+  }
+
+  /**
+   * Lookups read the team's contracts on every request: kept for a second, as the JSON store looks at
+   * its file at most once a second; this process's own changes are seen at once.
+   */
+  async contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
+    const key = `${ref.workspace}\u0000${ref.channel}`;
+    const cached = this.contractCache.get(key);
+    if (cached && Date.now() - cached.at < CONTRACTS_RECHECK_MS) return cached.contracts;
+    const contracts = await this.contractsIn(this.db.pool, ref);
+    this.contractCache.set(key, { at: Date.now(), contracts });
+    return contracts;
+  }
+
+  async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
+    checkIds(ref);
+    this.contractCache.clear();
+    await this.db.pool.query(
+      'INSERT INTO contracts (workspace, channel, release, until, name, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, channel, release) DO UPDATE SET until = EXCLUDED.until, name = EXCLUDED.name, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at',
+      [ref.workspace, ref.channel, release, contract.until, contract.name, contract.by, contract.at],
+    );
+  }
+
+  async removeContract(ref: TeamRef, release: string): Promise<boolean> {
+    this.contractCache.clear();
+    const { rowCount } = await this.db.pool.query(
+      'DELETE FROM contracts WHERE workspace = $1 AND channel = $2 AND release = $3',
+      [ref.workspace, ref.channel, release],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+}
+
+function toRecord(row: {
+  status: ReminderRecord['status'];
+  at: string;
+  ts: string | null;
+  late: boolean;
+  claimed_by: string | null;
+}): ReminderRecord {
+  return {
+    status: row.status,
+    at: row.at,
+    ts: row.ts,
+    late: row.late,
+    ...(row.claimed_by === null ? {} : { claimedBy: row.claimed_by }),
+  };
+}
