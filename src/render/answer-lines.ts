@@ -1,6 +1,7 @@
-// Every answer written once as lines against a Formatter; null for those each renderer lays out itself
-// (lookups, help, refusals).
+// Every answer written once as parts (lines, and tables as values) against a Formatter; null for those
+// each renderer lays out itself (lookups, help, refusals).
 import type { Result } from '../commands/command-types.js';
+import type { AnswerPart } from './answer-part.js';
 import { apiLines } from './api-lines.js';
 import { governanceLines } from './governance-lines.js';
 import { contractLines } from './contract-lines.js';
@@ -10,7 +11,7 @@ import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 import { chartLines } from './chart-lines.js';
 
-export function answerLines(result: Result, f: Formatter): string[] | null {
+export function answerLines(result: Result, f: Formatter): AnswerPart[] | null {
   return (
     inventoryLines(result, f) ??
     watchLines(result, f) ??

@@ -12,8 +12,6 @@ export interface Formatter {
   team(team: TeamLabel): string;
   /** A marker before a line: an emoji in Slack; in plain text nothing, or a word where it carries meaning. */
   icon(name: 'warning' | 'calendar' | 'alarm_clock'): string;
-  /** Whether rows of releases become a table (Slack's table block) rather than lines. */
-  tables: boolean;
 }
 
 export const plainFormat: Formatter = {
@@ -23,7 +21,6 @@ export const plainFormat: Formatter = {
   user: (id) => id,
   team: (team) => team.name ?? `#${team.channel}`,
   icon: (name) => (name === 'warning' ? 'Warning: ' : ''),
-  tables: false,
 };
 
 // A phase end is a calendar date, not a moment: a Slack date token would show each reader the day of
@@ -36,5 +33,4 @@ export const slackFormat: Formatter = {
   user: (id) => `<@${escapeMrkdwn(id)}>`,
   team: (team) => (team.name ? escapeMrkdwn(team.name) : `<#${escapeMrkdwn(team.channel)}>`),
   icon: (name) => `:${name}: `,
-  tables: true,
 };

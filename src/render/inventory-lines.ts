@@ -6,7 +6,7 @@ import type { AppliedChange, InventoryRow, Result } from '../commands/command-ty
 import { AT_RISK_DAYS, type ExposureTotals } from '../inventory/classify-exposure.js';
 import { shortStatus } from './describe-lifecycle.js';
 import { plainFormat, type Formatter } from './formatter.js';
-import { tableLine } from './table-line.js';
+import type { AnswerPart } from './answer-part.js';
 
 const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) =>
   f.text(releaseTitle(row.release));
@@ -23,22 +23,22 @@ function totalsLine(totals: ExposureTotals, f: Formatter): string {
   return `${plural(totals.total, 'machine')}: ${parts.join(' · ')}`;
 }
 
-function rowLines(rows: InventoryRow[], f: Formatter): string[] {
-  if (f.tables && rows.length > 0) {
-    return [
-      tableLine({
-        columns: ['Release', 'Machines', 'Status'],
-        rows: rows.map((row) => [
-          releaseTitle(row.release),
-          formatCount(row.count),
-          shortStatus(row.lifecycle, plainFormat),
-        ]),
-        right: [1],
-        more: '`/eol inventory export` or `/eol report export` has them all.',
-      }),
-    ];
-  }
-  return rows.map((row) => `• ${formatCount(row.count)} × ${releaseName(row, f)}: ${shortStatus(row.lifecycle, f)}`);
+function rowLines(rows: InventoryRow[], f: Formatter): AnswerPart[] {
+  const lines = rows.map(
+    (row) => `• ${formatCount(row.count)} × ${releaseName(row, f)}: ${shortStatus(row.lifecycle, f)}`,
+  );
+  if (rows.length === 0) return lines;
+  const table = {
+    columns: ['Release', 'Machines', 'Status'],
+    rows: rows.map((row) => [
+      releaseTitle(row.release),
+      formatCount(row.count),
+      shortStatus(row.lifecycle, plainFormat),
+    ]),
+    right: [1],
+    more: '`/eol inventory export` or `/eol report export` has them all.',
+  };
+  return [{ table, lines }];
 }
 
 function changeLine(change: AppliedChange, f: Formatter): string {
@@ -48,7 +48,7 @@ function changeLine(change: AppliedChange, f: Formatter): string {
 /** A preview names this many values nothing was found for; the rest are counted. */
 const MAX_UNRECOGNISED_SHOWN = 15;
 
-function importPreviewLines(result: Extract<Result, { kind: 'import-preview' }>, f: Formatter): string[] {
+function importPreviewLines(result: Extract<Result, { kind: 'import-preview' }>, f: Formatter): AnswerPart[] {
   const lines = [
     `${f.strong(`Preview of “${f.text(result.file)}”`)} (${result.format}) for ${f.team(result.team)}: ${plural(result.devices, 'machine')} → ${plural(result.rows.length, 'release')}. Nothing is saved yet.`,
     totalsLine(result.totals, f),
@@ -76,7 +76,7 @@ function importPreviewLines(result: Extract<Result, { kind: 'import-preview' }>,
   return lines;
 }
 
-export function inventoryLines(result: Result, f: Formatter): string[] | null {
+export function inventoryLines(result: Result, f: Formatter): AnswerPart[] | null {
   switch (result.kind) {
     case 'import-preview':
       return importPreviewLines(result, f);
@@ -93,7 +93,7 @@ export function inventoryLines(result: Result, f: Formatter): string[] | null {
         `${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines, 'machine')}.`,
       ];
     case 'inventory-updated': {
-      const lines = [
+      const lines: AnswerPart[] = [
         result.changes.length > 0
           ? `Saved for ${f.team(result.team)}:`
           : `Nothing changed for ${f.team(result.team)}: those counts were already recorded.`,

@@ -14,7 +14,7 @@ import {
 } from './describe-lifecycle.js';
 import { listingLabel, listingStatus } from './release-listing.js';
 import { slackFormat } from './formatter.js';
-import { tableOf, type TableSpec } from './table-line.js';
+import type { AnswerPart, TableSpec } from './answer-part.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { button, clip, context, header, MAX_SECTION_TEXT, section, type Block } from './block-kit.js';
 
@@ -217,16 +217,21 @@ function tableBlocks(table: TableSpec): Block[] {
   return more > 0 ? [block, context(`…and ${more} more: ${table.more}`)] : [block];
 }
 
-/** Sections of the lines, with a table block where a table line stands. */
-function blocksOfLines(lines: string[]): Block[] {
-  const at = lines.findIndex((line) => tableOf(line) !== null);
-  if (at === -1) return chunkSections(lines);
-  const after = lines.slice(at + 1);
-  return [
-    ...chunkSections(lines.slice(0, at)),
-    ...tableBlocks(tableOf(lines[at] as string) as TableSpec),
-    ...(after.some((line) => line !== '') ? chunkSections(after) : []),
-  ];
+/** Sections of the lines, and a table block (with the notes under it) for each table. */
+function blocksOfParts(parts: readonly AnswerPart[]): Block[] {
+  const blocks: Block[] = [];
+  let lines: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      lines.push(part);
+      continue;
+    }
+    if (lines.some((line) => line !== '')) blocks.push(...chunkSections(lines));
+    lines = [];
+    blocks.push(...tableBlocks(part.table), ...(part.notes?.length ? chunkSections(part.notes) : []));
+  }
+  if (lines.some((line) => line !== '')) blocks.push(...chunkSections(lines));
+  return blocks;
 }
 
 /** A button per milestone marked handled in `/eol watches`: Undo resumes its reminders. */
@@ -251,9 +256,9 @@ function undoButtons(result: Extract<Result, { kind: 'watches' }>): Block[] {
 function blocksOf(result: Result): Block[] {
   const lines = answerLines(result, slackFormat);
   if (lines && result.kind === 'import-preview' && result.fileRef !== null)
-    return [...blocksOfLines(lines), importButtons(result.fileRef)];
-  if (lines && result.kind === 'watches') return [...blocksOfLines(lines), ...undoButtons(result)];
-  if (lines) return blocksOfLines(lines);
+    return [...blocksOfParts(lines), importButtons(result.fileRef)];
+  if (lines && result.kind === 'watches') return [...blocksOfParts(lines), ...undoButtons(result)];
+  if (lines) return blocksOfParts(lines);
   switch (result.kind) {
     case 'invalid':
       // Reasons quote what was typed ("watch <!channel>"): escaped so no token in them is live.

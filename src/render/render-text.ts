@@ -12,6 +12,7 @@ import {
 import { listingLabel, listingStatus } from './release-listing.js';
 import { plainFormat as plain } from './formatter.js';
 import { answerLines } from './answer-lines.js';
+import { linesOf } from './answer-part.js';
 
 const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
 
@@ -91,8 +92,8 @@ export function renderText(result: Result): string {
 function renderBody(result: Result): string {
   // The file itself: what `inventory export > counts.csv` should write.
   if (result.kind === 'export') return result.content.trimEnd();
-  const lines = answerLines(result, plain);
-  if (lines) return lines.join('\n').replace(/`/g, '');
+  const parts = answerLines(result, plain);
+  if (parts) return linesOf(parts).join('\n').replace(/`/g, '');
   switch (result.kind) {
     case 'invalid': {
       const choices = (result.choices ?? []).map((choice) => `  ${choice.command}`);

@@ -1,13 +1,13 @@
 // The watch, unwatch and watches answers as lines, for both renderers; null for other results.
 import { formatCount } from '../leaf/format-count.js';
 import { releaseTitle } from '../catalog/release-title.js';
-import type { Result } from '../commands/command-types.js';
+import type { Result, WatchRow } from '../commands/command-types.js';
 import { type Formatter } from './formatter.js';
-import { tableLine } from './table-line.js';
+import type { AnswerPart } from './answer-part.js';
 
 const nameOf = (release: { productLabel: string; label: string }, f: Formatter) => f.text(releaseTitle(release));
 
-export function watchLines(result: Result, f: Formatter): string[] | null {
+export function watchLines(result: Result, f: Formatter): AnswerPart[] | null {
   switch (result.kind) {
     case 'watched':
       return [
@@ -39,44 +39,32 @@ export function watchLines(result: Result, f: Formatter): string[] | null {
         return lines;
       }
       lines.push(f.strong(`Watches (automatic for inventory releases: ${result.autoWatch ? 'on' : 'off'})`));
-      if (f.tables) {
-        const table = result.rows.map((row) => [
+      const handledBy = (handled: WatchRow['handled'][number]) =>
+        `${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`;
+      const table = {
+        columns: ['Release', 'Next reminder', 'Lead days', 'Watched'],
+        rows: result.rows.map((row) => [
           releaseTitle(row.release),
           row.next ? `${row.next.date} (${row.next.phaseLabel} ends ${row.next.end})` : 'none left',
           row.leads.map(formatCount).join(', '),
           row.source === 'auto' ? 'from inventory' : 'set here',
-        ]);
-        lines.push(
-          tableLine({
-            columns: ['Release', 'Next reminder', 'Lead days', 'Watched'],
-            rows: table,
-            right: [],
-            more: '`/eol watches` lists them from the command line too.',
-          }),
-        );
-        // Who marked what handled stays a line: a table cell cannot mention a person.
-        for (const row of result.rows) {
-          for (const handled of row.handled)
-            lines.push(
-              `${nameOf(row.release, f)}: ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`,
-            );
-        }
-        return lines;
-      }
-      for (const row of result.rows) {
+        ]),
+        right: [],
+        more: '`/eol watches` lists them from the command line too.',
+      };
+      const rowLines = result.rows.flatMap((row) => {
         const next = row.next
           ? `next reminder ${f.date(row.next.date)} (${f.text(row.next.phaseLabel)} ends ${f.date(row.next.end)})`
           : 'no reminder left';
         const source = row.source === 'auto' ? ', from inventory' : '';
-        lines.push(
-          `• ${nameOf(row.release, f)}: ${next}; leads ${row.leads.map(formatCount).join(', ')} days${source}`,
-        );
-        for (const handled of row.handled)
-          lines.push(
-            `   ${f.text(handled.phaseLabel)} marked handled by ${f.user(handled.by)} on ${f.date(handled.at.slice(0, 10))}`,
-          );
-      }
-      return lines;
+        const line = `• ${nameOf(row.release, f)}: ${next}; leads ${row.leads.map(formatCount).join(', ')} days${source}`;
+        return [line, ...row.handled.map((handled) => `   ${handledBy(handled)}`)];
+      });
+      // Who marked what handled is said under a drawn table: a table cell cannot mention a person.
+      const notes = result.rows.flatMap((row) =>
+        row.handled.map((handled) => `${nameOf(row.release, f)}: ${handledBy(handled)}`),
+      );
+      return [...lines, { table, lines: rowLines, notes }];
     }
     default:
       return null;
