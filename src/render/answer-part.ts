@@ -10,7 +10,7 @@ export interface TableSpec {
   more: string;
 }
 
-export interface TablePart {
+interface TablePart {
   table: TableSpec;
   /** The same rows as lines, for a renderer that draws no tables. */
   lines: string[];
