@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { renderChartImage } from '../src/chart-images/render-chart-image.js';
 import { parseCommand } from '../src/commands/parse-command.js';
 import { runCommand } from '../src/commands/run-command.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../test/memory-store/memory-store.js';
 import { saveMetHistory } from '../test/helpers/met-history.js';
 import { depsAt } from '../test/helpers/test-core.js';
 
