@@ -1,5 +1,6 @@
 // `inventory export` and `report export`: a team's (or every team's) counts as CSV or JSON, with each
 // release's status and phase ends today. The CSV imports back as a summary (round trip).
+import { extendedSupportTerms, type ExtendedSupportCost } from '../catalog/names/extended-support.js';
 import Papa from 'papaparse';
 import type { PhaseEnd, PhaseKind } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
@@ -22,6 +23,8 @@ export interface ExportedCount {
   active_support_end: string | null;
   security_support_end: string | null;
   extended_support_end: string | null;
+  /** Who pays for the extended phase (catalog/names/extended-support.ts); null where nobody has said. */
+  extended_support_cost: ExtendedSupportCost | null;
   contract_end: string | null;
 }
 
@@ -36,6 +39,7 @@ const COLUMNS: (keyof ExportedCount)[] = [
   'active_support_end',
   'security_support_end',
   'extended_support_end',
+  'extended_support_cost',
   'contract_end',
 ];
 
@@ -58,6 +62,7 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
           active_support_end: null,
           security_support_end: null,
           extended_support_end: null,
+          extended_support_cost: null,
           contract_end: null,
         };
       const withTeamContract = withContract(found);
@@ -70,6 +75,8 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
         active_support_end: ends('active'),
         security_support_end: ends('security'),
         extended_support_end: ends('extended'),
+        extended_support_cost:
+          ends('extended') === null ? null : (extendedSupportTerms[found.productName]?.cost ?? null),
         contract_end: ends('contract'),
       };
     });

@@ -44,4 +44,27 @@ describe('the table of who pays for extended support', () => {
     expect(text).toContain('free Debian LTS only until 2028-06-30');
     expect(text).toContain('paid Extended Security Updates only until 2028-10-10');
   });
+
+  it('says who pays in exports and the HTTP API (extended_support_cost), null where nobody has said', async () => {
+    const deps = depsAt('2026-12-06');
+    await runText(
+      'inventory set debian 12 30, windows 10 22h2 5, ubuntu 20.04 4, windows 8.1 2, eslint 8 1',
+      deps,
+      SPEAKER,
+    );
+    const result = await runText('inventory export --format json', deps, SPEAKER);
+    if (result.kind !== 'export') throw new Error(result.kind);
+    const rows = (
+      JSON.parse(result.content) as {
+        counts: { product: string; release: string; extended_support_cost: string | null }[];
+      }
+    ).counts;
+    const costs = Object.fromEntries(rows.map((row) => [`${row.product}/${row.release}`, row.extended_support_cost]));
+    expect(costs).toMatchObject({
+      'debian/12': 'free',
+      'windows/10-22h2': 'paid',
+      'ubuntu/20.04': 'subscription',
+      'windows/8.1': null,
+    });
+  });
 });

@@ -153,9 +153,9 @@ describe('exports on the command line', () => {
     expect(csv.code).toBe(0);
     expect(csv.stdout).toBe(
       [
-        'team,team_name,product,release,label,count,status,active_support_end,security_support_end,extended_support_end,contract_end',
-        'CSRC,,windows,5-sp3,Microsoft Windows XP SP3,18293,unsupported,2009-04-14,2014-04-08,,',
-        'CSRC,,windows,8.1,Microsoft Windows 8.1,14450,active,2018-01-09,2023-01-10,,',
+        'team,team_name,product,release,label,count,status,active_support_end,security_support_end,extended_support_end,extended_support_cost,contract_end',
+        'CSRC,,windows,5-sp3,Microsoft Windows XP SP3,18293,unsupported,2009-04-14,2014-04-08,,,',
+        'CSRC,,windows,8.1,Microsoft Windows 8.1,14450,active,2018-01-09,2023-01-10,,,',
         '',
       ].join('\n'),
     );

@@ -270,7 +270,7 @@ describe('/eol inventory export and /eol report export', () => {
     const upload = running.api.uploads.at(-1);
     expect(upload).toMatchObject({ filename: 'eolwatch-CEXP-2017-06-28.csv', channel: 'CEXP' });
     expect(upload?.bytes.split('\n')[0]).toBe(
-      'team,team_name,product,release,label,count,status,active_support_end,security_support_end,extended_support_end,contract_end',
+      'team,team_name,product,release,label,count,status,active_support_end,security_support_end,extended_support_end,extended_support_cost,contract_end',
     );
     expect(upload?.bytes).toContain(
       'CEXP,,windows,5-sp3,Microsoft Windows XP SP3,18293,unsupported,2009-04-14,2014-04-08,,',

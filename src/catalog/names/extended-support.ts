@@ -3,7 +3,7 @@
 // (community-funded); Ubuntu's ESM comes with Ubuntu Pro. A product not listed here is said to have
 // "extended support", with no claim about its price.
 
-type ExtendedSupportCost = 'paid' | 'free' | 'subscription';
+export type ExtendedSupportCost = 'paid' | 'free' | 'subscription';
 
 export interface ExtendedSupportTerms {
   cost: ExtendedSupportCost;
