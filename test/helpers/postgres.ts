@@ -1,7 +1,6 @@
 // A PostgreSQL database of its own for a test file, on the server this project's machines run
 // (127.0.0.1:5432, trust authentication), dropped afterwards. Without a server the PostgreSQL tests are
 // skipped with a line saying why, except in CI (CI set), where that is a failure.
-import { describe, it } from '@jest/globals';
 import pg from 'pg';
 
 const POSTGRES_SERVER_URL = process.env.EOLWATCH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -36,17 +35,6 @@ export async function postgresSkipReason(): Promise<string | null> {
   if (!problem) return null;
   if (process.env.CI) throw new Error(`the PostgreSQL tests must run in CI, but ${problem}`);
   return `no PostgreSQL server: ${problem}; start PostgreSQL (or set EOLWATCH_TEST_DATABASE_URL) to run it`;
-}
-
-/**
- * `it` when a server answers; otherwise `it.skip`, so jest reports the tests as skipped (not passed),
- * with one skipped test naming the reason. Call at the top level of a test file.
- */
-export async function itWithPostgres(): Promise<typeof it.skip> {
-  const reason = await postgresSkipReason();
-  if (!reason) return it;
-  describe.skip(`PostgreSQL (${reason})`, () => it('runs', () => undefined));
-  return it.skip;
 }
 
 /** A fresh database, or null when no server answers outside CI (see itWithPostgres). */

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { createTestDatabase, itWithPostgres, type TestDatabase } from '../helpers/postgres.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { itWithPostgres } from '../helpers/postgres-suite.js';
 import { runEntry } from '../helpers/run-entry.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 

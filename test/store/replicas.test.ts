@@ -6,7 +6,8 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
-import { createTestDatabase, itWithPostgres, type TestDatabase } from '../helpers/postgres.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { itWithPostgres } from '../helpers/postgres-suite.js';
 
 const CHANNELS = 200;
 const pgIt = await itWithPostgres();
