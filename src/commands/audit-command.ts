@@ -1,6 +1,6 @@
 // `/eol audit [#channel] [release]`: the latest changes, privately. Admins see the whole workspace,
 // anyone else their own channel. On the command line, `audit [--since DATE] [--format csv|json]` exports it.
-import Papa from 'papaparse';
+import { writeCsv } from '../leaf/csv.js';
 import type { AuditEntry } from '../audit/audit-log.js';
 import { parseIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
@@ -72,7 +72,12 @@ export async function runAudit(request: AuditRequest, deps: CommandDeps, speaker
   if (request.format !== null) {
     const content =
       request.format === 'csv'
-        ? `${Papa.unparse({ fields: COLUMNS, data: entries.map((entry) => COLUMNS.map((column) => (column === 'releases' ? entry.releases.join(' ') : entry[column]))) }, { newline: '\n' })}\n`
+        ? writeCsv(
+            COLUMNS,
+            entries.map((entry) =>
+              COLUMNS.map((column) => (column === 'releases' ? entry.releases.join(' ') : entry[column])),
+            ),
+          )
         : `${JSON.stringify({ workspace: speaker.workspace, entries }, null, 2)}\n`;
     return {
       kind: 'export',

@@ -1,7 +1,7 @@
 // `inventory export` and `report export`: a team's (or every team's) counts as CSV or JSON, with each
 // release's status and phase ends today. The CSV imports back as a summary (round trip).
 import { extendedSupportTerms, type ExtendedSupportCost } from '../catalog/names/extended-support.js';
-import Papa from 'papaparse';
+import { writeCsv } from '../leaf/csv.js';
 import type { PhaseEnd, PhaseKind } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
@@ -108,7 +108,10 @@ export async function runExport(
   const stem = scope === 'team' ? `eolwatch-${speaker.channel}-${asOf}` : `eolwatch-${speaker.workspace}-${asOf}`;
   const content =
     format === 'csv'
-      ? `${Papa.unparse({ fields: COLUMNS, data: counts.map((row) => COLUMNS.map((column) => row[column])) }, { newline: '\n' })}\n`
+      ? writeCsv(
+          COLUMNS,
+          counts.map((row) => COLUMNS.map((column) => row[column])),
+        )
       : `${JSON.stringify({ workspace: speaker.workspace, ...(scope === 'team' ? { team: { channel: speaker.channel, name: teams[0]?.name ?? null } } : {}), asOf, counts }, null, 2)}\n`;
   return {
     kind: 'export',

@@ -3,6 +3,7 @@
 // delimiters, quoted fields with delimiters and line breaks inside, CRLF. Parsing is Papa Parse's.
 import { formatCount } from '../leaf/format-count.js';
 import Papa from 'papaparse';
+import { unescapeFormula } from '../leaf/csv.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
 
@@ -69,7 +70,8 @@ export function readExportRows(text: string, visitor: RowVisitor): ReadRows {
     quoteChar: '"',
     skipEmptyLines: false,
     step: (results, parser) => {
-      const fields = results.data;
+      // A cell eolwatch's own export wrote as data ("'=…") is read as the text it was.
+      const fields = results.data.map(unescapeFormula);
       const startLine = line;
       line += 1 + newlinesIn(fields);
       if (results.errors.some((error) => error.code === 'MissingQuotes')) {
