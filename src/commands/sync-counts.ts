@@ -29,7 +29,22 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
       reason: `Nothing saved: the body must be {"counts": {"<release>": <whole number 0 to ${MAX_COUNT}>, ...}, "mode": "replace" | "add"} (${issue?.message ?? 'unexpected shape'}${where}).`,
     };
   }
+  // JSON.parse keeps "__proto__" as a name, and a parsed record drops it: every name sent is checked.
+  const sent = rawNames(json);
   const entries = Object.entries(parsed.data.counts);
+  const dropped = sent.filter((name) => !Object.hasOwn(parsed.data.counts, name));
+  if (dropped.length > 0)
+    return {
+      ok: false,
+      reason: `Nothing saved: ${dropped.length === 1 ? 'one release name was' : `${dropped.length} release names were`} not accepted.`,
+      rows: dropped.map((name) => ({ name, reason: 'is not a release name' })),
+    };
+  // Like an empty file, an empty replace would wipe the team: clearing is `/eol inventory clear`, for admins.
+  if (entries.length === 0 && parsed.data.mode === 'replace')
+    return {
+      ok: false,
+      reason: 'Nothing saved: no counts were sent. To empty a team’s counts, an admin runs `/eol inventory clear`.',
+    };
   if (entries.length > MAX_SYNC_RELEASES)
     return { ok: false, reason: `Nothing saved: at most ${MAX_SYNC_RELEASES} releases in one request.` };
   const counts: { release: string; count: number }[] = [];
@@ -60,4 +75,10 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
       toIsoDate(deps.now()),
     ),
   };
+}
+
+/** The names of `counts` as sent, own keys of the parsed JSON ("__proto__" included). */
+function rawNames(json: unknown): string[] {
+  const counts = typeof json === 'object' && json !== null ? (json as { counts?: unknown }).counts : undefined;
+  return typeof counts === 'object' && counts !== null ? Object.keys(counts) : [];
 }

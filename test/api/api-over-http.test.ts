@@ -210,6 +210,19 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     expect(await counts('CBAD')).toEqual({});
   });
 
+  it.each([
+    ['{"counts":{"__proto__":5}}', /not accepted/],
+    ['{"counts":{"constructor":5}}', /not accepted/],
+    ['{"counts":{}}', /no counts were sent/],
+    ['{"counts":{},"mode":"replace"}', /no counts were sent/],
+  ])('refuses %s in replace mode, leaving the team as it was', async (body, reason) => {
+    await api('PUT', '/api/v1/channels/CKEEP/inventory', token, JSON.stringify({ counts: { xp: 3 } }));
+    const answer = await api('PUT', '/api/v1/channels/CKEEP/inventory', token, body);
+    expect(answer.status).toBe(400);
+    expect(answer.json.error).toMatch(reason);
+    expect(await counts('CKEEP')).toEqual({ 'windows/5-sp3': 3 });
+  });
+
   it('400 for a CSV body that is not an export, naming the problem', async () => {
     const answer = await api(
       'PUT',
