@@ -15,7 +15,7 @@ import {
 import { listingLabel, listingStatus } from './release-listing.js';
 import { slackFormat } from './formatter.js';
 import type { AnswerPart, TableSpec } from './answer-part.js';
-import { escapeMrkdwn } from './escape-mrkdwn.js';
+import { escapeMrkdwn, slackLink } from './escape-mrkdwn.js';
 import { button, clip, context, header, MAX_SECTION_TEXT, section, type Block } from './block-kit.js';
 
 export type { Block } from './block-kit.js';
@@ -127,7 +127,7 @@ function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean, peri
           `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(listingLabel(row.release))}*: ${listingStatus(row.lifecycle, slackFormat)}`,
       );
       if (item.omitted > 0)
-        lines.push(`…and ${item.omitted} older, unsupported: <${item.product.link}|endoflife.date>`);
+        lines.push(`…and ${item.omitted} older, unsupported: ${slackLink(item.product.link, 'endoflife.date')}`);
       return [header(item.product.label), ...correctedNote(item), ...chunkSections(lines)];
     }
     case 'ambiguous':
@@ -277,7 +277,7 @@ function blocksOf(result: Result): Block[] {
         `${asOfWords(result, slackFormat)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`,
       ];
       const links = [...new Set(result.items.flatMap((item) => (item.kind === 'release' ? [item.release.link] : [])))];
-      if (links.length === 1) footer.push(`<${links[0]}|details>`);
+      if (links.length === 1) footer.push(slackLink(links[0] ?? '', 'details'));
       blocks.push(context(footer.join(' · ')));
       const answered = result.items.some((item) => item.kind === 'release' || item.kind === 'releases');
       if (!result.share && answered) blocks.push(shareButton(result.text));

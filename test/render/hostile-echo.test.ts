@@ -60,3 +60,32 @@ describe('a contract name in a reminder', () => {
     );
   });
 });
+
+describe("a catalogue's link, in an answer shared in a channel", () => {
+  it.each([
+    'https://endoflife.date/windows|x> <!here',
+    'https://x.example/<!channel>',
+    'javascript:alert(1)',
+    'https://endoflife.date/windows <!everyone>',
+  ])('%j makes no live token and no link', async (link) => {
+    const deps = depsAt('2017-06-28');
+    const release = deps.releaseByKey('windows/8.1');
+    if (!release) throw new Error('no Windows 8.1');
+    const hostile = { ...release, link };
+    const result = await runText(
+      'share windows 8.1',
+      { ...deps, resolve: (query) => ({ kind: 'release', query, release: hostile }) },
+      SPEAKER,
+    );
+    const message = renderBlocks(result);
+    expect(JSON.stringify(message.blocks) + message.text).not.toMatch(
+      /<!(channel|here|everyone)|<javascript|<https:\/\/x\.example/,
+    );
+    expect(JSON.stringify(message.blocks)).toContain('details');
+  });
+
+  it('links a plain https address', async () => {
+    const message = renderBlocks(await runText('share windows 8.1', depsAt('2017-06-28'), SPEAKER));
+    expect(JSON.stringify(message.blocks)).toContain('<https://endoflife.date/windows|details>');
+  });
+});
