@@ -20,7 +20,8 @@ import { holdBotLock } from './store/bot-lock.js';
 import { toIsoDate } from './leaf/calendar-date.js';
 import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
 import { botTokenOf, createInstallationStore, orgWorkspaceRememberer } from './slack/installation-store.js';
-import type { InstallationStore } from '@slack/bolt';
+import type { InstallationStore, StateStore } from '@slack/bolt';
+import { createOneTimeStateStore } from './slack/one-time-state-store.js';
 import { uninstallHandler } from './slack/uninstall-handler.js';
 import { purgeUninstalled } from './installations/purge-uninstalled.js';
 
@@ -55,10 +56,11 @@ function connectionOf(
   mode: SlackMode,
   installationStore: InstallationStore,
   rememberOrgWorkspace: (teamId: string, enterpriseId: string) => Promise<void>,
+  stateStore: StateStore,
 ): SlackConnection {
   const { botToken = '', appToken = '', signingSecret = '', apiUrl, oauth } = config.slack;
   if (mode === 'oauth' && oauth)
-    return { mode: 'oauth', signingSecret, ...oauth, installationStore, apiUrl, rememberOrgWorkspace };
+    return { mode: 'oauth', signingSecret, ...oauth, installationStore, stateStore, apiUrl, rememberOrgWorkspace };
   return mode === 'socket'
     ? { mode: 'socket', botToken, appToken, apiUrl }
     : { mode: 'http', botToken, signingSecret, apiUrl };
@@ -88,11 +90,14 @@ async function main(): Promise<void> {
     logger,
   );
   const rememberOrgWorkspace = orgWorkspaceRememberer(core.store);
-  const app = createSlackApp(connectionOf(config, mode, installationStore, rememberOrgWorkspace), {
-    commands: deps,
-    logger,
-    onUninstall,
-  });
+  const app = createSlackApp(
+    connectionOf(config, mode, installationStore, rememberOrgWorkspace, createOneTimeStateStore(core.store)),
+    {
+      commands: deps,
+      logger,
+      onUninstall,
+    },
+  );
   const unreachable = `cannot reach Slack at ${config.slack.apiUrl ?? 'https://slack.com/api/'} within ${SLACK_REACH_DEADLINE_MS / 1000} s (network, DNS, firewall or proxy? HTTPS_PROXY is honoured).`;
   await withDeadline(app.init(), SLACK_REACH_DEADLINE_MS, unreachable);
   if (mode === 'http' || mode === 'oauth') {

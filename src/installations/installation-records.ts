@@ -17,3 +17,5 @@ export const orgInstallKey = (enterpriseId: string): string => `E:${enterpriseId
 export const uninstalledKey = (teamId: string): string => `U:${teamId}`;
 /** A workspace seen under an org-wide install (`{ enterpriseId }`): its scheduled posts use the org's token. */
 export const orgWorkspaceKey = (teamId: string): string => `W:${teamId}`;
+/** An OAuth state handed out and not yet used (`{ at, installOptions }`): single-use, across replicas. */
+export const oauthStateKey = (state: string): string => `S:${state}`;

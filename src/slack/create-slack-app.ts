@@ -1,5 +1,6 @@
 // The Bolt app in Socket Mode or over HTTP, with every listener registered. Not started here.
-import { App, HTTPReceiver, type CustomRoute, type InstallationStore } from '@slack/bolt';
+import { App, HTTPReceiver, type CustomRoute, type InstallationStore, type StateStore } from '@slack/bolt';
+import { installFailurePage } from './install-failure-page.js';
 import type { ServerOptions } from 'node:http';
 import { createApiHandler } from '../api/create-api-handler.js';
 import { createBoltLogger } from './bolt-logger.js';
@@ -19,6 +20,8 @@ export type SlackConnection =
       clientSecret: string;
       stateSecret: string;
       installationStore: InstallationStore;
+      /** OAuth `state` kept in the store, single-use across replicas (one-time-state-store.ts). */
+      stateStore: StateStore;
       apiUrl?: string;
       /** Notes a workspace served by an org-wide install, so its scheduled posts find the org's token. */
       rememberOrgWorkspace?: (teamId: string, enterpriseId: string) => Promise<void>;
@@ -84,8 +87,10 @@ function guardedReceiver(
         installationStore: oauth.installationStore,
         scopes: BOT_SCOPES,
         installerOptions: {
+          stateStore: oauth.stateStore,
           directInstall: false,
           stateVerification: true,
+          callbackOptions: { failure: installFailurePage },
           ...(oauth.apiUrl ? { clientOptions: { slackApiUrl: oauth.apiUrl } } : {}),
         },
       }

@@ -32,21 +32,29 @@ export function createInstallationStore(
   return {
     storeInstallation: async (installation) => {
       const store = await records();
-      await store.saveInstallation(keyOf(installation), installation);
       const workspace = installation.team?.id ?? installation.enterprise?.id;
-      // Reinstalled within the grace period: nothing is erased. Whoever installed it is its first admin.
+      // Only a workspace's first install makes its installer an admin: anyone may run the install again
+      // (to reinstall, or to add scopes), and must not become an admin by it. Admins add others.
+      const first =
+        workspace !== undefined &&
+        (await store.installation(keyOf(installation))) === null &&
+        (installation.team?.id === undefined ||
+          (await store.installation(uninstalledKey(installation.team.id))) === null) &&
+        (await store.admins(workspace)).length === 0;
+      await store.saveInstallation(keyOf(installation), installation);
+      // Reinstalled within the grace period: nothing is erased.
       if (installation.team?.id) await store.deleteInstallation(uninstalledKey(installation.team.id));
-      if (workspace && installation.user?.id) await store.setAdmin(workspace, installation.user.id, true);
+      const user = installation.user?.id;
+      if (first && user) await store.setAdmin(workspace, user, true);
       if (workspace) {
-        const user = installation.user?.id ?? 'unknown';
         await store.appendAudit({
           workspace,
           at: new Date().toISOString(),
-          user,
+          user: user ?? 'unknown',
           via: 'slack',
           channel: null,
           action: 'app.install',
-          change: `installed; <@${user}> is an admin`,
+          change: first && user ? `installed; <@${user}> is an admin` : `installed again by <@${user ?? 'unknown'}>`,
           releases: [],
         });
       }

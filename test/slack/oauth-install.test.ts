@@ -3,6 +3,7 @@
 // its own bot token; then an uninstall, after which nothing more is posted there.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { runReminders } from '../../src/reminders/run-reminders.js';
+import { createOneTimeStateStore } from '../../src/slack/one-time-state-store.js';
 import { createInstallationStore, botTokenOf } from '../../src/slack/installation-store.js';
 import { createWorkspacePoster } from '../../src/slack/slack-reminder-poster.js';
 import { uninstallHandler } from '../../src/slack/uninstall-handler.js';
@@ -33,6 +34,7 @@ beforeAll(async () => {
       clientSecret: 'client-secret',
       stateSecret: 'state-secret',
       installationStore,
+      stateStore: createOneTimeStateStore(async () => store),
       apiUrl: api.apiUrl,
     }),
     {
@@ -120,6 +122,64 @@ it('refuses a redirect whose state it did not hand out, installing nothing', asy
   const forged = await fetch(`${running.url}/slack/oauth_redirect?code=stolen&state=made-up`);
   expect(forged.status).not.toBe(200);
   expect(running.api.callsTo('oauth.v2.access')).toHaveLength(before);
+});
+
+/** The install page's state and the cookie that goes with it, as a browser gets them. */
+async function startInstall(): Promise<{ state: string; cookie: string }> {
+  const page = await fetch(`${running.url}/slack/install`);
+  const link =
+    /href="(https:\/\/slack\.com\/oauth\/v2\/authorize\?[^"]+)"/.exec(await page.text())?.[1]?.replace(/&amp;/g, '&') ??
+    '';
+  return {
+    state: new URL(link).searchParams.get('state') ?? '',
+    cookie: (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+  };
+}
+const redirect = (state: string, cookie: string, query = 'code=the-code') =>
+  fetch(`${running.url}/slack/oauth_redirect?${query}&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+
+it('uses each state once: the same redirect again installs nothing more', async () => {
+  const { state, cookie } = await startInstall();
+  expect((await redirect(state, cookie)).status).toBe(200);
+  const exchanges = running.api.callsTo('oauth.v2.access').length;
+  const again = await redirect(state, cookie);
+  expect(again.status).toBe(400);
+  expect(await again.text()).toContain('This install link cannot be used');
+  expect(running.api.callsTo('oauth.v2.access')).toHaveLength(exchanges);
+});
+
+it('answers a cancelled install with a page saying nothing changed, never a 500', async () => {
+  const { state, cookie } = await startInstall();
+  const exchanges = running.api.callsTo('oauth.v2.access').length;
+  for (const error of ['access_denied', 'invalid_scope']) {
+    const answer = await redirect(state, cookie, `error=${error}`);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain('The installation was cancelled, so nothing changed.');
+  }
+  expect(running.api.callsTo('oauth.v2.access')).toHaveLength(exchanges);
+});
+
+it('makes nobody an admin by installing again: only the first install does', async () => {
+  const first = running.api.override;
+  running.api.override = (call) => {
+    const answer = first?.(call);
+    return answer && typeof answer === 'object' && 'body' in answer && call.method === 'oauth.v2.access'
+      ? { body: { ...(answer.body as Record<string, unknown>), authed_user: { id: 'UOUTSIDER' } } }
+      : answer;
+  };
+  try {
+    const { state, cookie } = await startInstall();
+    expect((await redirect(state, cookie)).status).toBe(200);
+  } finally {
+    running.api.override = first;
+  }
+  expect(await store.admins('T9')).toEqual(['U9']);
+  const entries = await store.auditEntries('T9');
+  expect(entries.at(-1)).toMatchObject({
+    action: 'app.install',
+    user: 'UOUTSIDER',
+    change: 'installed again by <@UOUTSIDER>',
+  });
 });
 
 it('answers the new workspace with its own bot token, and posts its reminders with it', async () => {

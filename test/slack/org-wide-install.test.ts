@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { runReminders } from '../../src/reminders/run-reminders.js';
 import { botTokenOf, createInstallationStore, orgWorkspaceRememberer } from '../../src/slack/installation-store.js';
+import { createOneTimeStateStore } from '../../src/slack/one-time-state-store.js';
 import { createWorkspacePoster } from '../../src/slack/slack-reminder-poster.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { postToSlackApp, SIGNING_SECRET } from '../helpers/signed-request.js';
@@ -21,6 +22,7 @@ beforeAll(async () => {
     clientSecret: 'client-secret',
     stateSecret: 'state-secret',
     installationStore,
+    stateStore: createOneTimeStateStore(async () => store),
     apiUrl: api.apiUrl,
     rememberOrgWorkspace: orgWorkspaceRememberer(async () => store),
   }));
