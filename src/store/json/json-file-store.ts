@@ -315,18 +315,42 @@ export class JsonFileStore {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
         if (attempt > 0) throw new StoreBusyError(`the store ${this.path} is locked by another process`);
-        const [host, pid] = (await readFile(this.lockOwnerPath, 'utf8').catch(() => '')).split('/');
-        if (
-          host === hostname() &&
-          pid &&
-          /^\d+$/.test(pid) &&
-          Number(pid) !== process.pid &&
-          !processAlive(Number(pid))
-        ) {
-          await rm(`${this.path}.lock`, { recursive: true, force: true });
-          await rm(this.lockOwnerPath, { force: true });
-        }
+        if (await this.holderIsGone()) await this.takeOverDeadLock();
       }
+    }
+  }
+
+  /** Whether the lock's owner, as written beside it, is a process on this host that is no longer running. */
+  private async holderIsGone(): Promise<boolean> {
+    const [host, pid] = (await readFile(this.lockOwnerPath, 'utf8').catch(() => '')).split('/');
+    return (
+      host === hostname() && !!pid && /^\d+$/.test(pid) && Number(pid) !== process.pid && !processAlive(Number(pid))
+    );
+  }
+
+  /**
+   * Removes a dead holder's lock, one taker at a time: each takes the takeover lock and looks at the owner
+   * again before removing anything, so a lock that another taker has already replaced (and a live process
+   * now holds) is never removed. Removing and re-creating without that let two writers in at once.
+   */
+  private async takeOverDeadLock(): Promise<void> {
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(`${this.path}.takeover`, {
+        realpath: false,
+        stale: 10_000,
+        retries: { retries: 50, minTimeout: 10, maxTimeout: 50 },
+      });
+    } catch {
+      return; // another taker is at it: the lock is tried again as usual
+    }
+    try {
+      if (await this.holderIsGone()) {
+        await rm(`${this.path}.lock`, { recursive: true, force: true });
+        await rm(this.lockOwnerPath, { force: true });
+      }
+    } finally {
+      await release().catch(() => undefined);
     }
   }
 }
