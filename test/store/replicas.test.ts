@@ -154,4 +154,49 @@ describe('the daily job between replicas', () => {
       await dying.end().catch(() => undefined);
     }
   });
+
+  pgIt(
+    'a replica whose database connection drops mid-run ends the run with an error, lives on, and another runs the job',
+    async () => {
+      const url = (database as TestDatabase).url;
+      const [first, second] = await Promise.all([
+        PostgresStore.open(url, { max: 2 }),
+        PostgresStore.open(url, { max: 2 }),
+      ]);
+      try {
+        let started!: () => void;
+        let finish!: () => void;
+        const running = new Promise<void>((resolve) => (started = resolve));
+        const finished = new Promise<void>((resolve) => (finish = resolve));
+        const run = first.runOnce('dropped', '2026-12-06', 'first', async () => {
+          started();
+          await finished;
+          return 'first';
+        });
+        await running;
+        // The attack's move: end the session holding the job's lock, as a database restart or failover would.
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        const { rows } = await admin.query<{ pid: number }>(
+          "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()",
+        );
+        expect(rows).toHaveLength(1);
+        await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        await admin.end();
+        finish();
+        await expect(run).rejects.toThrow();
+        // Not marked done: the next in line runs it, and this process is still here to see it.
+        expect(await second.runOnce('dropped', '2026-12-06', 'second', async () => 'second')).toEqual({
+          ran: true,
+          result: 'second',
+        });
+        expect(await first.runOnce('after', '2026-12-06', 'first', async () => 'still working')).toEqual({
+          ran: true,
+          result: 'still working',
+        });
+      } finally {
+        await Promise.all([first.close(), second.close()]);
+      }
+    },
+  );
 });

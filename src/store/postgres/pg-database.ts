@@ -50,12 +50,36 @@ export class PgDatabase {
   }
 
   /**
+   * A client of the pool that cannot crash the process: a checked-out client whose connection drops
+   * (a restart, `pg_terminate_backend`) emits 'error', which with no listener would end the process.
+   * Such a client is destroyed on release rather than returned to the pool.
+   */
+  private async checkOut(): Promise<{ client: Client; lost: () => Error | null; release: () => void }> {
+    const client = await this.pool.connect();
+    let lost: Error | null = null;
+    const onError = (error: Error) => {
+      lost = error;
+    };
+    client.on('error', onError);
+    return {
+      client,
+      lost: () => lost,
+      release: () => {
+        client.off('error', onError);
+        client.release(lost ?? undefined);
+      },
+    };
+  }
+
+  /**
    * Runs a daily job once for `day` among every replica on this database. Replicas take turns on an
    * advisory lock held for the run; whoever gets it next sees the day done and skips. If the holder
-   * dies, its session ends, the lock goes with it, and the next in line does the work.
+   * dies, its session ends, the lock goes with it, and the next in line does the work. If the holder
+   * only loses its connection, its run ends with an error (not a crash) and is not marked done, so another
+   * replica or the next tick runs it; reminders are claimed one by one, so none is posted twice.
    */
   async runOnce<T>(job: string, day: string, runBy: string, run: () => Promise<T>): Promise<JobOutcome<T>> {
-    const client = await this.pool.connect();
+    const { client, lost, release } = await this.checkOut();
     try {
       await client.query('SELECT pg_advisory_lock(hashtext($1))', [`job:${job}`]);
       const { rows } = await client.query<{ run_by: string }>(
@@ -64,6 +88,8 @@ export class PgDatabase {
       );
       if (rows[0]) return { ran: false, by: rows[0].run_by };
       const result = await run();
+      const dropped = lost();
+      if (dropped) throw new Error(`lost the database connection holding the ${job} job's lock (${dropped.message}); not marked done`);
       await client.query('INSERT INTO job_runs (job, day, run_by, finished_at) VALUES ($1, $2, $3, $4)', [
         job,
         day,
@@ -72,13 +98,13 @@ export class PgDatabase {
       ]);
       return { ran: true, result };
     } finally {
-      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`job:${job}`]).catch(() => undefined);
-      client.release();
+      if (!lost()) await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`job:${job}`]).catch(() => undefined);
+      release();
     }
   }
 
   async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const { client, release } = await this.checkOut();
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -88,7 +114,7 @@ export class PgDatabase {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      release();
     }
   }
 }
