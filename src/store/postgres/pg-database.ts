@@ -89,7 +89,10 @@ export class PgDatabase {
       if (rows[0]) return { ran: false, by: rows[0].run_by };
       const result = await run();
       const dropped = lost();
-      if (dropped) throw new Error(`lost the database connection holding the ${job} job's lock (${dropped.message}); not marked done`);
+      if (dropped)
+        throw new Error(
+          `lost the database connection holding the ${job} job's lock (${dropped.message}); not marked done`,
+        );
       await client.query('INSERT INTO job_runs (job, day, run_by, finished_at) VALUES ($1, $2, $3, $4)', [
         job,
         day,
