@@ -86,9 +86,27 @@ export async function runSync(core: Core, slack: SlackAccess | null, force = fal
         `No longer listed by endoflife.date, kept with its last known dates: ${release.productName}/${release.name}`,
     ),
   ];
-  if (outcome.changes.length === 0 && outcome.vanished.length === 0) return { lines, ok: true };
   const store = await core.store();
   const watches = await store.allWatches();
+  // A catalogue accepted over the guard against mass changes is a decision someone made: every workspace
+  // it touches has it in its audit log.
+  if (force) {
+    const at = new Date().toISOString();
+    const change = `catalogue generated ${info.generatedAt} accepted with sync --force: ${outcome.changes.length} phase date(s) changed`;
+    for (const { workspace } of watches) {
+      await store.appendAudit({
+        workspace,
+        at,
+        user: 'eolwatch',
+        via: 'cli',
+        channel: null,
+        action: 'catalog.force',
+        change,
+        releases: [],
+      });
+    }
+  }
+  if (outcome.changes.length === 0 && outcome.vanished.length === 0) return { lines, ok: true };
   const changes = [...outcome.changes, ...outcome.vanished.map(vanishedChange)];
   const notices = planNotices(changes, watches, core.deps().releaseByKey, await countsOfWatchers(store, watches));
   if (!slack)

@@ -9,6 +9,7 @@
 // One channel's trouble never stops the others.
 import type { DateNotice } from './plan-notices.js';
 import type { PlannedReminder } from './plan-reminders.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import { ownersOf, type WatchStore } from './watch-store.js';
 
 export type PostOutcome =
@@ -30,7 +31,8 @@ export interface ReminderPoster {
 }
 
 export interface DeliveryOptions {
-  store: WatchStore;
+  /** `appendAudit`: a channel the run marks broken is a change, recorded like any other. */
+  store: WatchStore & Pick<AuditLog, 'appendAudit'>;
   poster: ReminderPoster;
   /** This run, as it claims what it posts (claim-reminder.ts). */
   runId: string;
@@ -175,6 +177,17 @@ export async function deliverReminders(
           if (PERMANENT.has(outcome.reason)) {
             const ref = { workspace: reminder.workspace, channel: reminder.channel };
             await store.markBroken(ref, outcome.reason, now());
+            await store
+              .appendAudit({
+                ...ref,
+                at: now(),
+                user: 'eolwatch',
+                via: 'scheduler',
+                action: 'channel.broken',
+                change: `reminders stopped: Slack answered ${outcome.reason}`,
+                releases: [],
+              })
+              .catch(() => undefined); // the channel is marked either way; a full disk is said elsewhere
             report.broken.push({ ...ref, reason: outcome.reason });
             // Once, as the channel breaks (a broken channel is not tried again): its people would not see it.
             const owners = ownersOf(await store.channelWatches(ref));

@@ -1,13 +1,14 @@
 // The daily reminder job over the stores and a poster: plan today's reminders, then deliver them
 // (or, for a dry run, only plan). Called by the scheduler and by `eol reminders run`.
 import type { Release } from '../catalog/catalog.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { InventoryStore, ReleaseKey } from '../inventory/inventory-store.js';
 import { deliverReminders, type DeliveryReport, type ReminderPoster } from './deliver-reminders.js';
 import { planReminders, type PlannedReminder } from './plan-reminders.js';
 import type { WatchStore, WorkspaceWatches } from './watch-store.js';
 
 export interface ReminderJobDeps {
-  store: InventoryStore & WatchStore;
+  store: InventoryStore & WatchStore & Pick<AuditLog, 'appendAudit'>;
   releaseByKey: (key: ReleaseKey) => Release | undefined;
   /** The job's day (ISO date) in the configured time zone. */
   today: string;

@@ -55,6 +55,8 @@ it('posts exactly one notice per watching channel for each changed phase, and no
 
   const first = await runSync(core, slack);
   expect(first.ok).toBe(true);
+  // An ordinary refresh is nobody's decision: nothing in the audit log.
+  expect(await store.auditEntries('T1')).toEqual([]);
   const posts = fakeApi()
     .callsTo('chat.postMessage')
     .map((call) => [call.body.channel, call.body.text]);
@@ -78,6 +80,19 @@ it('posts exactly one notice per watching channel for each changed phase, and no
   ]);
 
   expect((await runSync(core, slack)).lines[0]).toContain('Not modified');
+  // A catalogue accepted with --force is: in every workspace it reaches.
+  catalogServer.server().body = editedCatalog(readFileSync(CATALOG_FILES.catalogPath, 'utf8'), (data) => {
+    releaseIn(data, 'windows', '8.1').eolFrom = '2023-07-11';
+    Object.assign(releaseIn(data, 'windows', '8.1'), {
+      isEoes: false,
+      eoesFrom: '2026-01-13',
+      releaseDate: '2013-10-17',
+    });
+  });
+  expect((await runSync(core, null, true)).ok).toBe(true);
+  expect(await store.auditEntries('T1')).toEqual([
+    expect.objectContaining({ user: 'eolwatch', via: 'cli', action: 'catalog.force', channel: null }),
+  ]);
   expect(fakeApi().callsTo('chat.postMessage')).toHaveLength(4);
 
   // Reminders follow the new date: none 30 days before the old end, one 30 days before the new.

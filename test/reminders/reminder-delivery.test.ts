@@ -1,9 +1,7 @@
 // The daily reminder job at pinned dates, posting through the real Slack poster to the fake Web API.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import type { InventoryStore } from '../../src/inventory/inventory-store.js';
 import { addDays } from '../../src/leaf/calendar-date.js';
 import { runReminders, type ReminderJobDeps } from '../../src/reminders/run-reminders.js';
-import type { WatchStore } from '../../src/reminders/watch-store.js';
 import { createSlackReminderPoster, createWebClient } from '../../src/slack/slack-reminder-poster.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { FakeSlackApi } from '../helpers/fake-slack-api.js';
@@ -28,7 +26,7 @@ beforeEach(() => {
   slept.length = 0;
 });
 
-function jobOn(today: string, on: InventoryStore & WatchStore = store): ReminderJobDeps {
+function jobOn(today: string, on: ReminderJobDeps['store'] = store): ReminderJobDeps {
   return {
     store: on,
     releaseByKey: testCore().deps().releaseByKey,
@@ -42,7 +40,7 @@ function jobOn(today: string, on: InventoryStore & WatchStore = store): Reminder
 }
 
 const poster = () => createSlackReminderPoster(createWebClient('xoxb-test', api.apiUrl));
-const run = (today: string, on?: InventoryStore & WatchStore) => runReminders(jobOn(today, on), poster());
+const run = (today: string, on?: ReminderJobDeps['store']) => runReminders(jobOn(today, on), poster());
 
 /** A run whose post reaches Slack but which dies before recording it sent. */
 async function runThatDiesBeforeRecording(today: string) {
@@ -156,6 +154,15 @@ describe('delivery', () => {
     expect(report.broken).toEqual([{ workspace: 'T1', channel: 'CMET', reason: 'not_in_channel' }]);
     expect(api.acceptedPosts().map((post) => post.channel)).toEqual(['COTHER']);
     expect((await store.channelWatches(met)).broken?.reason).toBe('not_in_channel');
+    // A change like any other, in the audit log: by the scheduler, once.
+    expect(await store.auditEntries('T1', { channel: 'CMET' })).toEqual([
+      expect.objectContaining({
+        user: 'eolwatch',
+        via: 'scheduler',
+        action: 'channel.broken',
+        change: 'reminders stopped: Slack answered not_in_channel',
+      }),
+    ]);
     // Not retried every day: a broken channel is skipped until someone watches again.
     expect((await run('2023-01-03')).report.posted.map((reminder) => reminder.channel)).toEqual(['COTHER']);
   });
