@@ -121,7 +121,7 @@ export function inventoryLines(result: Result, f: Formatter): AnswerPart[] | nul
     case 'inventory':
       if (result.rows.length === 0 && result.totals.total === 0) {
         return [
-          `${f.team(result.team)} has no machine counts yet. Add them with \`/eol inventory set windows-11-24h2-e 120 windows-10-22h2 35\`.`,
+          `${f.team(result.team)} has no machine counts yet. Add them with \`/eol inventory set windows 11 24h2 enterprise 120, windows 10 22h2 35\`.`,
         ];
       }
       return [

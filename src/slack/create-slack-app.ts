@@ -1,6 +1,7 @@
 // The Bolt app in Socket Mode or over HTTP, with every listener registered. Not started here.
 import { App, HTTPReceiver, type CustomRoute, type InstallationStore, type StateStore } from '@slack/bolt';
 import { installFailurePage } from './install-failure-page.js';
+import { WEB_API_TIMEOUT_MS } from './slack-reminder-poster.js';
 import type { ServerOptions } from 'node:http';
 import { createApiHandler } from '../api/create-api-handler.js';
 import { createBoltLogger } from './bolt-logger.js';
@@ -148,6 +149,9 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
   const clientOptions = {
     ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}),
     ...(retries === undefined ? {} : { retryConfig: { retries } }),
+    // Bolt's own client waits forever by default: a hung conversations.info would leave an answer unsent.
+    // The same deadline as the reminder poster's.
+    timeout: WEB_API_TIMEOUT_MS,
   };
   const common = {
     ...(connection.mode === 'oauth' ? {} : { token: connection.botToken }),

@@ -6,18 +6,32 @@ import { LRUCache } from 'lru-cache';
 
 export type ExternallyShared = (client: webApi.WebClient, channel: string) => Promise<boolean>;
 
+/**
+ * The answer to a command waits on this lookup, and Slack takes an answer within 3 s: past this, the
+ * lookup is left to finish in the background (filling the cache) and the answer goes privately.
+ */
+const LOOKUP_DEADLINE_MS = 2000;
+
 export function createExternallyShared(): ExternallyShared {
   const known = new LRUCache<string, boolean>({ max: 10_000, ttl: 60 * 60 * 1000 });
   return async (client, channel) => {
     const cached = known.get(channel);
     if (cached !== undefined) return cached;
     // Not known (no channels:read, a DM, an error): treated as not shared, as before this check.
-    const shared = await client.conversations
+    const lookup = client.conversations
       .info({ channel })
       .then((info) => info.channel?.is_ext_shared === true)
-      .catch(() => false);
-    known.set(channel, shared);
-    return shared;
+      .catch(() => false)
+      .then((shared) => {
+        known.set(channel, shared);
+        return shared;
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), LOOKUP_DEADLINE_MS)));
+    const shared = await Promise.race([lookup, late]);
+    clearTimeout(timer);
+    // Slack is slow to say: the team's answer goes to the asker alone (with Share), never out unasked.
+    return shared === 'late' ? true : shared;
   };
 }
 

@@ -179,3 +179,23 @@ it('/eol watch in a channel the bot is not in says so at once, with the fix', as
       .map((call) => call.body.text),
   ).toEqual(['I am not in this channel yet, so I cannot post its reminders: invite me with `/invite @eolwatch`.']);
 });
+
+it('answers within Slack’s 3 s, privately, when Slack does not say in time whether the channel is shared', async () => {
+  const hangInfo = running.api.override;
+  running.api.override = (call) =>
+    call.method === 'conversations.info' && call.body.channel === 'CHUNG' ? 'hang' : hangInfo?.(call);
+  try {
+    const response = await postToSlackApp(running.eventsUrl, {
+      body: slashCommandBody('inventory', running.api.responseUrl, { channel_id: 'CHUNG' }),
+      contentType: 'application/x-www-form-urlencoded',
+    });
+    expect(response.status).toBe(200);
+    // Not known in time whether the channel is shared: answered to the asker alone, who may share it.
+    const answer = response.json() as { response_type: string; text: string; blocks: unknown[] };
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain('has no machine counts yet');
+    expect(JSON.stringify(answer.blocks)).toContain('Share in channel');
+  } finally {
+    running.api.override = hangInfo;
+  }
+}, 60_000);
