@@ -22,7 +22,10 @@ export type PostOutcome =
 export interface ReminderPoster {
   post(reminder: PlannedReminder): Promise<PostOutcome>;
   postNotice(notice: DateNotice): Promise<PostOutcome>;
-  /** The ts of a message in the channel, posted since `since` (ISO), carrying this key, if any. */
+  /**
+   * The ts of a message in the channel, posted since `since` (ISO), carrying this key; null when there is
+   * none or the channel cannot be searched. Throws when the look did not finish (unknown).
+   */
   findPosted(post: { workspace: string; channel: string; key: string }, since: string): Promise<string | null>;
   /** Joins a public channel after not_in_channel, where the app may; false otherwise. */
   join(target: { workspace: string; channel: string }): Promise<boolean>;
@@ -68,7 +71,7 @@ const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']
 async function claimToPost(
   post: { workspace: string; channel: string; key: string; late: boolean },
   options: Pick<DeliveryOptions, 'store' | 'poster' | 'now' | 'runId'>,
-): Promise<'post' | 'done' | 'skip' | 'found'> {
+): Promise<'post' | 'done' | 'skip' | 'found' | 'unknown'> {
   const claim = await options.store.claimReminder(post.key, {
     runId: options.runId,
     at: options.now(),
@@ -77,8 +80,14 @@ async function claimToPost(
   if (claim.kind === 'sent') return 'done';
   if (claim.kind === 'held') return 'skip';
   if (claim.kind === 'reclaimed') {
-    // If the channel cannot be searched (a scope missing), posting again beats losing the reminder.
-    const ts = await options.poster.findPosted(post, claim.since).catch(() => null);
+    // The port answers null when the channel cannot be searched (a scope missing): posting again beats
+    // losing the reminder. It throws when the look did not finish (a timeout): whether the earlier run
+    // posted is unknown, so the look is tried again, and never followed by a blind post.
+    let ts: string | null | undefined;
+    for (let attempt = 0; attempt < FIND_ATTEMPTS && ts === undefined; attempt += 1) {
+      ts = await options.poster.findPosted(post, claim.since).catch(() => undefined);
+    }
+    if (ts === undefined) return 'unknown';
     if (ts) {
       await options.store.recordReminder(post.key, { status: 'sent', at: options.now(), ts, late: post.late });
       return 'found';
@@ -86,6 +95,9 @@ async function claimToPost(
   }
   return 'post';
 }
+
+/** Looks for an interrupted run's post this many times before leaving it for the next run. */
+const FIND_ATTEMPTS = 3;
 
 /** Date-change notices: each at most once (claimed like reminders), best effort otherwise. */
 export async function deliverNotices(
@@ -212,6 +224,11 @@ export async function deliverReminders(
       }
       const claimed = await claimToPost(reminder, options);
       if (claimed === 'found') report.alreadyPosted.push(reminder);
+      if (claimed === 'unknown')
+        report.pending.push({
+          reminder,
+          reason: 'could not tell whether an interrupted run posted it: looked again next run',
+        });
       if (claimed === 'skip') report.heldElsewhere += 1;
       if (claimed !== 'post') continue;
       if (postedBefore) await sleep(channelGapMs);

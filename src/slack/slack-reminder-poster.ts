@@ -89,9 +89,16 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
           include_all_metadata: true,
           ...(cursor ? { cursor } : {}),
         };
-        const response = post.thread
-          ? await client.conversations.replies({ ...query, ts: post.thread.ts })
-          : await client.conversations.history(query);
+        let response;
+        try {
+          response = post.thread
+            ? await client.conversations.replies({ ...query, ts: post.thread.ts })
+            : await client.conversations.history(query);
+        } catch (error) {
+          // Slack said no (a scope missing, the channel gone): nothing can be found, so it is posted.
+          if ((error as { code?: string }).code === 'slack_webapi_platform_error') return null;
+          throw error; // timed out or unreachable: whether it was posted is unknown
+        }
         const found = response.messages?.find(
           (message) =>
             message.metadata?.event_type === REMINDER_EVENT_TYPE && keyOf(message.metadata.event_payload) === post.key,

@@ -237,6 +237,29 @@ describe('delivery', () => {
     expect(api.acceptedPosts()).toHaveLength(1);
   });
 
+  it('never posts blind when the look for an interrupted post fails: left pending, looked for again next run', async () => {
+    await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
+    await runThatDiesBeforeRecording('2022-12-11').catch(() => undefined);
+    expect(api.acceptedPosts()).toHaveLength(1);
+    // The channel's history does not answer (a timeout, Slack down): whether it was posted is unknown.
+    api.override = (call) =>
+      call.method === 'conversations.history'
+        ? { status: 503, body: { ok: false, error: 'service_unavailable' } }
+        : undefined;
+    const blind = await run('2022-12-11');
+    expect(blind.report.posted).toHaveLength(0);
+    expect(blind.report.pending.map((item) => item.reason)).toEqual([
+      'could not tell whether an interrupted run posted it: looked again next run',
+    ]);
+    expect(api.callsTo('conversations.history').length).toBeGreaterThanOrEqual(3);
+    expect(api.acceptedPosts()).toHaveLength(1);
+    // Slack answers again: the post is found, not made a second time.
+    api.override = () => undefined;
+    const next = await run('2022-12-11');
+    expect(next.report.alreadyPosted).toHaveLength(1);
+    expect(api.acceptedPosts()).toHaveLength(1);
+  });
+
   it('posts a reminder that was recorded pending but never reached Slack', async () => {
     await store.watch(met, [{ release: W81, leads: [30] }], 'manual', '2022-01-01');
     await store.recordReminder('T1|CMET|windows/8.1|eol|2023-01-10|30', {
