@@ -67,6 +67,9 @@ class Tally {
 const tooMany = (release: Release) =>
   `more than ${formatCount(MAX_COUNT)} machines on ${release.productLabel} ${release.label}; counts are ${formatCount(MAX_COUNT)} at most`;
 
+/** Different operating system names no release matches, past which an import stops (real fleets have tens). */
+export const MAX_DISTINCT_UNRECOGNISED = 500;
+
 const field = (fields: readonly string[], index: number | null) => (index === null ? '' : (fields[index] ?? '').trim());
 
 /** One row's machines, counted in the tally; a reason when the row is wrong. */
@@ -106,6 +109,12 @@ function countRecord(
   if (mapping.kind === 'unrecognised') {
     const value = deviceText(device).slice(0, 100) || '(empty)';
     tally.unrecognised.set(value, (tally.unrecognised.get(value) ?? 0) + count);
+    // Each new name costs the resolver's full search (milliseconds for a near miss): a file of thousands of
+    // them is no device export, and reading it on would hold everyone else up.
+    if (tally.unrecognised.size > MAX_DISTINCT_UNRECOGNISED) {
+      const first = [...tally.unrecognised.keys()].slice(0, 20).map((name) => `“${name.slice(0, 40)}”`);
+      return `too many unrecognised names (over ${formatCount(MAX_DISTINCT_UNRECOGNISED)} different ones; first 20: ${first.join(', ')}). Export the OS name and version columns, or a summary with “release” and “count” columns`;
+    }
     return;
   }
   if (!tally.add(mapping.release, count)) return tooMany(mapping.release);

@@ -2,7 +2,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { MAX_IMPORT_ROWS } from '../../src/imports/read-export-rows.js';
-import { MAX_IMPORT_BYTES, planImport, type ImportPlan } from '../../src/imports/plan-import.js';
+import {
+  MAX_DISTINCT_UNRECOGNISED,
+  MAX_IMPORT_BYTES,
+  planImport,
+  type ImportPlan,
+} from '../../src/imports/plan-import.js';
 import { testCore } from '../helpers/test-core.js';
 
 const deps = testCore().deps();
@@ -393,5 +398,24 @@ describe('bad files: a reason naming the problem, and no plan', () => {
     const result = plan(`OperatingSystem\n<!channel> ${'x'.repeat(500)}\n`);
     expect(result.unrecognised).toHaveLength(1);
     expect(result.unrecognised[0]?.value.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('a file of names no release matches', () => {
+  it(`stops past ${MAX_DISTINCT_UNRECOGNISED} different unrecognised names, naming the first 20`, () => {
+    const rows = Array.from({ length: 20_000 }, (_, index) => `DESKTOP-${index},zq${index},${index}`);
+    const reason = refusal(['Device name,OS,OS version', ...rows].join('\n'));
+    expect(reason).toMatch(/^too many unrecognised names \(over 500 different ones; first 20: “zq0 0”, “zq1 1”/);
+    expect(reason).toContain('“zq19 19”)');
+    expect(reason).not.toContain('“zq20 20”');
+  });
+
+  it('still imports a real export whose few odd names are left unrecognised', () => {
+    const rows = Array.from(
+      { length: 1_000 },
+      (_, index) => `PC-${index},${index % 10 === 0 ? 'Plan 9' : 'Windows 10 Enterprise'},10.0.19045`,
+    );
+    const result = plan(['Device name,OS,OS version', ...rows].join('\n'));
+    expect(result.unrecognised).toEqual([{ value: 'Plan 9 10.0.19045', rows: 100 }]);
   });
 });
