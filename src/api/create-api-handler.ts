@@ -148,6 +148,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     if (body === 'too-large') return failure(413, `The body is over ${MAX_API_BODY_BYTES / 1024 / 1024} MB.`);
     if (body === 'timeout') return failure(408, 'The body took too long to arrive.');
     if (body === 'aborted') return failure(400, 'The body broke off.');
+    if (body === 'over-budget') return failure(503, 'Too many requests being received; try again shortly.');
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (type === 'application/json') {
       let json: unknown;

@@ -2,9 +2,18 @@
 // instead of held: shared by the Slack endpoint's guard and the HTTP API.
 import type { IncomingMessage } from 'node:http';
 
-export type RequestBody = Buffer | 'too-large' | 'timeout' | 'aborted';
+export type RequestBody = Buffer | 'too-large' | 'timeout' | 'aborted' | 'over-budget';
 
-export function readRequestBody(req: IncomingMessage, maxBytes: number, timeoutMs: number): Promise<RequestBody> {
+/**
+ * `take(bytes)`: asked before each chunk is kept; false stops the read ('over-budget'). The caller gives
+ * back what was taken once it is done with the body.
+ */
+export function readRequestBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  timeoutMs: number,
+  take: (bytes: number) => boolean = () => true,
+): Promise<RequestBody> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -17,6 +26,7 @@ export function readRequestBody(req: IncomingMessage, maxBytes: number, timeoutM
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) finish('too-large');
+      else if (!take(chunk.length)) finish('over-budget');
       else chunks.push(chunk);
     });
     req.on('end', () => finish(Buffer.concat(chunks)));
