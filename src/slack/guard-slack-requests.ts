@@ -33,8 +33,8 @@ const WINDOW_SECONDS = 300;
  * Anyone may send bodies before a signature says who they are: their bytes are capped across all
  * connections (600 unfinished 1 MB bodies took 748 MB before), and past the cap a request gets 503 at once.
  */
-export const MAX_UNVERIFIED_BYTES = 64 * 1024 * 1024;
-export const MAX_UNVERIFIED_REQUESTS = 512;
+const MAX_UNVERIFIED_BYTES = 64 * 1024 * 1024;
+const MAX_UNVERIFIED_REQUESTS = 512;
 
 /** Answers and closes the connection: a refused request's unread body is never waited for. */
 function refuse(res: ServerResponse, status: number, message: string): void {
