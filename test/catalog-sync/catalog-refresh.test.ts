@@ -11,7 +11,7 @@ import { CATALOG_FILES, depsAt, SPEAKER } from '../helpers/test-core.js';
 const BUNDLED = readFileSync(CATALOG_FILES.catalogPath, 'utf8');
 const catalogServer = useCatalogServer();
 
-async function open(url = catalogServer.server().url, timeoutMs = 5000) {
+async function open(url = catalogServer.server().url, timeoutMs = 30_000) {
   const cachePath = catalogServer.nextCachePath();
   return {
     cachePath,
@@ -71,7 +71,7 @@ describe('refreshing the catalogue', () => {
       ...CATALOG_FILES,
       cachePath,
       url: catalogServer.server().url,
-      timeoutMs: 5000,
+      timeoutMs: 30_000,
       now: () => '2026-11-27T07:00:00.000Z',
     });
     expect(restarted.info()).toMatchObject({ source: 'cached refresh', generatedAt: '2026-11-20T10:00:00+00:00' });
@@ -121,9 +121,11 @@ describe('refreshing the catalogue', () => {
     catalogServer.server().body = editedCatalog(BUNDLED, edits[failure] ?? (() => undefined));
     if (['html-404', 'rate-limited', 'truncated', 'hang'].includes(failure))
       catalogServer.server().mode = failure as never;
+    // Only the fake that really never answers gets a short deadline: the others must finish reading a
+    // 2.7 MB answer, which on a busy machine can take seconds.
     const { refresher } = await open(
       failure === 'down' ? 'http://127.0.0.1:9/api/v1/products/full' : catalogServer.server().url,
-      300,
+      failure === 'hang' ? 300 : 30_000,
     );
     const before = refresher.current();
     const outcome = await refresher.refresh();

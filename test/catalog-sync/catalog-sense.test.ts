@@ -18,7 +18,7 @@ function options(overrides: Partial<RefresherOptions> = {}): RefresherOptions {
     ...CATALOG_FILES,
     cachePath: catalogServer.nextCachePath(),
     url: catalogServer.server().url,
-    timeoutMs: 5000,
+    timeoutMs: 30_000,
     now: () => NOW,
     ...overrides,
   };
