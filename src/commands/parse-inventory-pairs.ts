@@ -75,9 +75,12 @@ function tokenize(text: string): Token[] {
         const words = part.split(/\s+/).map(cleanWord);
         const kept = words.filter((word, index) => {
           const previous = words[index - 1] ?? '';
+          const next = words[index + 1] ?? '';
           if (word === '' || /^[-–—]$/.test(word)) return false;
           // "40 machines", and "40 x windows 10" (a count first): the word after a count that is no name.
-          return !(NUMBER_LIKE.test(previous) && (UNIT_WORDS.has(word.toLowerCase()) || /^[x×]$/i.test(word)));
+          if (NUMBER_LIKE.test(previous) && (UNIT_WORDS.has(word.toLowerCase()) || /^[x×]$/i.test(word))) return false;
+          // "w10 22h2 x 40": an "x" before a whole count ("mac os x 10.15" keeps its x).
+          return !(/^[x×]$/i.test(word) && parseCount(next) !== null && index > 0);
         });
         kept.forEach((word, wordIndex) => {
           tokens.push({
@@ -212,11 +215,18 @@ function refusal(reason: string, choices: Choice[] = []): PairsReading {
 function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined): PairsReading {
   const pairs: { name: Token[]; count: Token | null }[] = [];
   let name: Token[] = [];
+  // After ":" or "=" comes the count: no word before it in its pair ends the name ("windows 11 pro 23h2: 1.200").
+  const countFollows = tokens.map((_, index) => {
+    for (let k = index + 1; k < tokens.length && !tokens[k]?.startsPair; k += 1) if (tokens[k]?.isCount) return true;
+    return false;
+  });
   tokens.forEach((token, index) => {
     const next = tokens[index + 1];
     const endsName =
       token.isCount ||
-      (NUMBER_LIKE.test(token.text) && (next === undefined || next.startsPair || !NUMBER_LIKE.test(next.text)));
+      (!countFollows[index] &&
+        NUMBER_LIKE.test(token.text) &&
+        (next === undefined || next.startsPair || !NUMBER_LIKE.test(next.text)));
     if (token.startsPair && name.length > 0) {
       pairs.push({ name, count: null });
       name = [];

@@ -62,6 +62,7 @@ describe('a line that cannot be saved as typed', () => {
     ['xp 1.5', /“xp 1.5”: the count must be a whole number/],
     ['xp 5 6', /could not tell the releases from the counts/],
     ['nosuchthing 5', /“nosuchthing 5”: unknown release/],
+    ['windows 11 pro 23h2: 1.200', /“windows 11 pro 23h2 1.200”: the count must be a whole number/],
   ])('says what is wrong with %j', (text, reason) => {
     expect(refusal(text).reason).toMatch(reason);
   });
