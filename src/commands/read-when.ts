@@ -291,5 +291,19 @@ export function readWhen(text: string): WhenReading {
       dates: [],
     };
   }
+  // A time eolwatch does not answer for ("after 2028", "mid 2017", "summer 2017") is said so, never
+  // answered silently as of today.
+  const vague = VAGUE_TIME.exec(question);
+  if (vague) {
+    const phrase = vague[0].trim();
+    const year = /(?:19|20)\d\d/.exec(phrase)?.[0] ?? '2028';
+    const reason = /^(?:before|after|since|from)\b/i.test(phrase)
+      ? `I answer for a day or a period, not for before or after one: ask for a day (on ${year}-01-01) or a period (in ${year}).`
+      : `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
+    return { kind: 'unreadable', reason, phrase, dates: [] };
+  }
   return { kind: 'none' };
 }
+
+const VAGUE_TIME =
+  /(?:^|\s)(?:before|after|since|from|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\s+of)?(?:\s+the)?\s+(?:19|20)\d\d\b.*$/i;
