@@ -177,7 +177,10 @@ export function createResolver(catalog: Catalog): Resolver {
   function matchIn(product: Product, rest: string[]): { product: Product; match: ReleaseMatch } | null {
     const match = matcherOf(product)(rest);
     if (match) return { product, match };
-    const fallback = catalog.productByName.get(productFallbacks[product.name] ?? '');
+    // Only a release named by its year goes to the product people confuse it with ("windows 2019"):
+    // "windows 11 home 23h2 end of servicing" is no Windows Server 23H2.
+    const byYear = /^(?:19|20)\d\d$/.test(rest[0] ?? '');
+    const fallback = byYear ? catalog.productByName.get(productFallbacks[product.name] ?? '') : undefined;
     const fallbackMatch = fallback ? matcherOf(fallback)(rest) : null;
     return fallback && fallbackMatch ? { product: fallback, match: fallbackMatch } : null;
   }

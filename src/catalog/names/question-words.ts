@@ -19,9 +19,8 @@ export const trailingQuestionWords: ReadonlySet<string> = new Set(
   `still supported support supports patched patches updated updates update end ends ending lose loses losing of life
   eol eos status lifecycle reach reaches reached expire expires expired get gets getting receive receives security
   maintenance mainstream anymore yet today now currently date dates when will be the any please thanks thx ok out
-  dead already officially receiving being unsupported retired retire retires sunset sunsetted deprecated patching`.split(
-    /\s+/,
-  ),
+  dead already officially receiving being unsupported retired retire retires sunset sunsetted deprecated patching
+  servicing service general extended`.split(/\s+/),
 );
 
 /**
