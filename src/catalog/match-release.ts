@@ -35,6 +35,8 @@ function isTokenPrefix(prefix: string, of: string): boolean {
 }
 
 const MAX_RELEASE_WORDS = 8;
+/** Words that make a different release or product of the rest: never dropped when single words agree. */
+const RELEASE_CHANGING = /^(?:sp\d+[a-z]?|phone|mobile|embedded|rt|ce|compact|s)$/;
 const MAX_AGREEING_WORDS = 6;
 
 const isBuild = (token: string): boolean => /^\d+\.\d+\.\d{3,}/.test(token);
@@ -51,7 +53,11 @@ function keysOf(productWords: ReadonlySet<string>, release: Release): ReleaseKey
   const plainLabel = tokensOf(release.label.replace(/'[^']*'|\([^)]*\)/g, ' '))
     .filter((token) => !productWords.has(token))
     .join(' ');
-  const others = [label, bare];
+  // "2008 r2 sp3" is SQL Server's "2008 R2 'Kilimanjaro' SP3": the label without its codename names it too.
+  const withoutCodename = tokensOf(release.label.replace(/'[^']*'/g, ' '))
+    .filter((token) => !productWords.has(token))
+    .join(' ');
+  const others = [label, bare, ...(withoutCodename !== bare ? [withoutCodename] : [])];
   if (release.codename) {
     const codename = normalizeName(release.codename);
     others.push(codename, codename.split(' ')[0] ?? codename);
@@ -185,6 +191,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     for (const token of tokens) {
       const found = asTyped(token);
       if (found.length === 1) agreed.add(found[0] as Release);
+      // A word that names another release or product is never dropped to make the rest agree:
+      // "windows phone 8.1" is not Windows 8.1, nor "sql server 2008 r2 sp3" SQL Server 2008 SP4.
+      else if (RELEASE_CHANGING.test(token)) return [];
     }
     return agreed.size === 1 ? [...agreed] : [];
   }
