@@ -243,6 +243,13 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
       const agreed = eachWordAgrees(cleaned);
       if (agreed.length > 0) return { releases: agreed };
     }
+    // A build number is what winver says the machine runs ("23h2 (os build 22631.3447)"): its releases,
+    // every edition of them when no edition was named.
+    // Not beside a year: "win 2019 1809 10.0.17763" is Windows Server 2019, whose build client 1809 shares.
+    if (build && !tokens.some((token) => /^(?:19|20)\d\d$/.test(token))) {
+      const built = asTyped(build);
+      if (built.length > 0) return { releases: built };
+    }
     return null;
   };
 }

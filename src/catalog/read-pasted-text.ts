@@ -19,6 +19,9 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
   // "Galaxy Tab A7 10.4 (2022)" is a tablet and its year).
   [/\b(5\.[0-2]|6\.[0-3]|10\.0)\s*\((\d{4,5})\)/g, '$1.$2'],
   [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
+  // Windows' own "OS Build 22631.3447" and "build 19045": the build number as winver writes it.
+  [/\b(?:os\s+)?build\s+([12]\d{4})(?:\.\d+)?\b/gi, '10.0.$1'],
+  [/\b(\d{1,2})u\d{1,3}\b/gi, '$1'], // Java's "8u401": release 8, update 401
   // Windows Server by its "2k" year: "w2k19", "win2k12", "2k8 r2", "server 2k16" (not "win2k", Windows 2000).
   [
     /\b(?:w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi,
