@@ -4,6 +4,7 @@
 import { extendedSupportPhrase } from '../catalog/names/extended-support.js';
 import type { Release } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
+import { vendorWords } from '../catalog/names/synonyms.js';
 import { daysBetween } from '../leaf/calendar-date.js';
 import type { Lifecycle, PhaseState } from '../lifecycle/compute-lifecycle.js';
 import type { Formatter } from './formatter.js';
@@ -19,7 +20,9 @@ const WINDOWS_EDITIONS: readonly [RegExp, string][] = [
 
 /** "Windows 11 24H2 (Enterprise, Education)", "Ubuntu 22.04 'Jammy Jellyfish' (LTS)": the title without its vendor. */
 export function listingLabel(release: Release): string {
-  const title = releaseTitle(release).replace(/^(?:Microsoft|Apple|Oracle|Google|Amazon|IBM|VMware|Apache) /, '');
+  const [first = '', ...rest] = releaseTitle(release).split(' ');
+  // The product's vendor is said in the listing's header: "Microsoft Windows" lists "Windows 11 …".
+  const title = rest.length > 0 && vendorWords.has(first.toLowerCase()) ? rest.join(' ') : [first, ...rest].join(' ');
   if (release.productName !== 'windows') return title;
   return WINDOWS_EDITIONS.reduce((label, [pattern, words]) => label.replace(pattern, words), title);
 }
