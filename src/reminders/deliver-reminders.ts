@@ -61,6 +61,9 @@ export interface DeliveryReport {
   heldElsewhere: number;
 }
 
+/** Looks for an interrupted run's post this many times before leaving it for the next run. */
+const FIND_ATTEMPTS = 3;
+
 const PERMANENT = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
 /**
@@ -95,9 +98,6 @@ async function claimToPost(
   }
   return 'post';
 }
-
-/** Looks for an interrupted run's post this many times before leaving it for the next run. */
-const FIND_ATTEMPTS = 3;
 
 /** Date-change notices: each at most once (claimed like reminders), best effort otherwise. */
 export async function deliverNotices(

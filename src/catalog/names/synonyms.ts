@@ -2,6 +2,16 @@
 // Keys are normalized (see normalize-name.ts). A list of products is a family: the release decides
 // which product is meant (".net 4.8" can only be .NET Framework), or the answer lists the candidates.
 
+/** Every build of OpenJDK the catalogue tracks: "openjdk 17" is one of these, "java 17" these or Oracle's. */
+const OPENJDK_BUILDS = [
+  'eclipse-temurin',
+  'amazon-corretto',
+  'azul-zulu',
+  'microsoft-build-of-openjdk',
+  'redhat-build-of-openjdk',
+  'openjdk-builds-from-oracle',
+] as const;
+
 /** Spoken name -> endoflife.date product name, or the products of a family. */
 export const productSynonyms: Readonly<Record<string, string | readonly string[]>> = {
   win: 'windows',
@@ -59,33 +69,10 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   ie: 'internet-explorer',
   '.net': ['dotnet', 'dotnetfx'],
   dotnet: ['dotnet', 'dotnetfx'],
-  java: [
-    'oracle-jdk',
-    'eclipse-temurin',
-    'amazon-corretto',
-    'azul-zulu',
-    'microsoft-build-of-openjdk',
-    'redhat-build-of-openjdk',
-    'openjdk-builds-from-oracle',
-  ],
-  jdk: [
-    'oracle-jdk',
-    'eclipse-temurin',
-    'amazon-corretto',
-    'azul-zulu',
-    'microsoft-build-of-openjdk',
-    'redhat-build-of-openjdk',
-    'openjdk-builds-from-oracle',
-  ],
+  java: ['oracle-jdk', ...OPENJDK_BUILDS],
+  jdk: ['oracle-jdk', ...OPENJDK_BUILDS],
   jre: ['oracle-jdk', 'eclipse-temurin', 'amazon-corretto', 'azul-zulu'],
-  openjdk: [
-    'eclipse-temurin',
-    'amazon-corretto',
-    'azul-zulu',
-    'microsoft-build-of-openjdk',
-    'redhat-build-of-openjdk',
-    'openjdk-builds-from-oracle',
-  ],
+  openjdk: OPENJDK_BUILDS,
   // endoflife.date's own names differ from the ones people use.
   docker: 'docker-engine',
   'docker ce': 'docker-engine',
