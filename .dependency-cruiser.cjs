@@ -3,16 +3,16 @@
 //   catalog    src/catalog: the facts and the names people type
 //   lifecycle  src/lifecycle: a release and a day -> where it stands
 //   domain     inventory, reminders, contracts, audit, governance, tokens, installations, erasure,
-//              imports, charts, portability, jobs, eolwatch-store.ts: pure logic over store roles
+//              imports, charts, portability, jobs, requests, eolwatch-store.ts: pure logic over store roles
 //   commands   src/commands: text or a typed request -> a typed result
 //   render     src/render: a result -> Block Kit, plain text
 //   adapters   everything else: Slack, the shell and CLI, stores, the HTTP API, the scheduler, wiring
 // No module imports from a layer above its own, and nothing imports in a cycle. The core (every layer
 // but adapters) imports no Slack, store, scheduler or file-system module.
 const CORE =
-  '^src/(leaf|catalog|lifecycle|inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|commands|render)/|^src/eolwatch-store\\.ts$';
+  '^src/(leaf|catalog|lifecycle|inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|commands|render)/|^src/eolwatch-store\\.ts$';
 const DOMAIN =
-  '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs)/|^src/eolwatch-store\\.ts$';
+  '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests)/|^src/eolwatch-store\\.ts$';
 const ADAPTERS =
   '^src/(slack|shell|store|api|scheduler|catalog-sync|chart-images|net)/|^src/(main|cli|config|wire-[a-z-]+|load-dot-env|describe-startup-error)\\.ts$';
 

@@ -6,6 +6,7 @@ import type { RoleStore } from './governance/role-store.js';
 import type { InstallationRecords } from './installations/installation-records.js';
 import type { InventoryStore } from './inventory/inventory-store.js';
 import type { JobCoordinator } from './jobs/job-coordinator.js';
+import type { RequestLimits } from './requests/request-limits.js';
 import type { WatchStore } from './reminders/watch-store.js';
 
 export type EolwatchStore = InventoryStore &
@@ -15,4 +16,5 @@ export type EolwatchStore = InventoryStore &
   WorkspaceEraser &
   RoleStore &
   AuditLog &
-  JobCoordinator;
+  JobCoordinator &
+  RequestLimits;

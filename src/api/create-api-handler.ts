@@ -16,7 +16,7 @@ import { emptyTotals } from '../inventory/classify-exposure.js';
 import { runReport } from '../commands/report-command.js';
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { readRequestBody } from '../net/read-request-body.js';
-import { RateLimiter } from './rate-limiter.js';
+import type { RequestLimiter } from '../requests/request-limits.js';
 
 const MAX_API_BODY_BYTES = 10 * 1024 * 1024;
 const API_REQUESTS_PER_MINUTE = 60;
@@ -86,7 +86,12 @@ function changesOf(result: Extract<Result, { kind: 'inventory-updated' }>) {
 }
 
 export function createApiHandler(deps: ApiDeps): RequestListener {
-  const limiter = new RateLimiter(API_REQUESTS_PER_MINUTE, 60_000, deps.nowMs);
+  // Per token, counted in the store: N replicas allow the same 60 a minute as one.
+  let limiter: RequestLimiter | undefined;
+  const takeRequest = async (tokenHash: string): Promise<number> => {
+    limiter ??= (await deps.commands.store()).requestLimiter('api', API_REQUESTS_PER_MINUTE, 60);
+    return Math.ceil((await limiter.take(tokenHash)) / 1000);
+  };
   const lastUsedWritten = new Map<string, number>();
 
   async function authenticate(req: IncomingMessage): Promise<ApiToken | Answer> {
@@ -220,7 +225,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
       return failure(404, 'No such channel: a channel id is 1 to 64 letters, digits, dots, dashes or underscores.');
     const token = await authenticate(req);
     if ('status' in token) return token;
-    const wait = limiter.take(token.hash);
+    const wait = await takeRequest(token.hash);
     if (wait > 0)
       return {
         ...failure(429, `Over ${API_REQUESTS_PER_MINUTE} requests a minute with this token: try again in ${wait} s.`),

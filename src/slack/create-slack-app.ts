@@ -5,9 +5,11 @@ import { WEB_API_TIMEOUT_MS } from './slack-reminder-poster.js';
 import type { ServerOptions } from 'node:http';
 import { createApiHandler } from '../api/create-api-handler.js';
 import { createBoltLogger } from './bolt-logger.js';
-import { guardSlackRequests, MAX_BODY_BYTES } from './guard-slack-requests.js';
+import { guardSlackRequests, MAX_BODY_BYTES, REPLAY_MEMORY_SECONDS } from './guard-slack-requests.js';
 import { registerListeners } from './listeners/register-listeners.js';
-import { guardBoltEvents } from './guard-bolt-events.js';
+import { DELIVERY_CLAIM_SECONDS, guardBoltEvents } from './guard-bolt-events.js';
+import type { CommandDeps } from '../commands/command-types.js';
+import { onceWithin } from '../requests/request-limits.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export type SlackConnection =
@@ -72,6 +74,12 @@ export const HTTP_SERVER_OPTIONS: ServerOptions = {
  */
 export const MAX_CONNECTIONS = 10_000;
 
+/** A key seen once within `seconds` by any process on the store (the limiter is made on first use). */
+function onceInStore(commands: CommandDeps, name: string, seconds: number): (key: string) => Promise<boolean> {
+  let once: Promise<(key: string) => Promise<boolean>> | undefined;
+  return async (key) => (await (once ??= commands.store().then((store) => onceWithin(store, name, seconds))))(key);
+}
+
 function guardedReceiver(
   signingSecret: string,
   deps: SlackDeps,
@@ -104,7 +112,10 @@ function guardedReceiver(
     bodyLimit: MAX_BODY_BYTES,
     ...installer,
   });
-  const slack = guardSlackRequests(receiver.requestListener, { signingSecret });
+  const slack = guardSlackRequests(receiver.requestListener, {
+    signingSecret,
+    firstSighting: onceInStore(deps.commands, 'signature', REPLAY_MEMORY_SECONDS),
+  });
   // The HTTP API shares the port; its requests carry a token, not a Slack signature.
   const api = createApiHandler({ commands: deps.commands, logger: deps.logger });
   receiver.requestListener = (req, res) => ((req.url ?? '').startsWith('/api/') ? api(req, res) : slack(req, res));
@@ -173,7 +184,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
             connection.mode === 'oauth' ? connection : undefined,
           ),
         });
-  guardBoltEvents(app, deps.logger);
+  guardBoltEvents(app, deps.logger, onceInStore(deps.commands, 'delivery', DELIVERY_CLAIM_SECONDS));
   if (connection.mode !== 'oauth') keyByHomeWorkspace(app);
   else if (connection.rememberOrgWorkspace) rememberOrgWorkspaces(app, connection.rememberOrgWorkspace);
   registerListeners(app, deps);

@@ -1,7 +1,9 @@
 // Where every request enters Bolt, from HTTP and Socket Mode alike (`App.processEvent`): a request
 // whose workspace, enterprise, channel or user id is malformed is refused here, because Bolt itself
 // keys objects by team id before any middleware runs ("constructor" breaks its client pool); and
-// Slack's retry of a delivery already received is acknowledged without acting twice.
+// Slack's retry of a delivery already received is acknowledged without acting twice. An event's
+// first delivery is claimed by its event_id in the store, so a retry is answered when no replica took
+// the first one (it was lost, or the replica died) and dropped when one did.
 import type { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { identifierProblem } from '../leaf/check-identifier.js';
@@ -21,10 +23,29 @@ function idsOf(body: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-export function guardBoltEvents(app: App, logger: Logger): void {
+/** Slack retries an event for about an hour and a half; a claim outlives that. */
+export const DELIVERY_CLAIM_SECONDS = 2 * 60 * 60;
+
+const eventIdOf = (body: Record<string, unknown>): string | null =>
+  typeof body.event_id === 'string' && /^Ev[A-Za-z0-9]{1,60}$/.test(body.event_id) ? body.event_id : null;
+
+/**
+ * `firstDelivery(eventId)` is true for the first delivery of an event any process sees (the store's
+ * request limits). Without it, every retry is dropped.
+ */
+export function guardBoltEvents(app: App, logger: Logger, firstDelivery?: (eventId: string) => Promise<boolean>): void {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event) => {
-    if (event.retryNum !== undefined && event.retryNum > 0) {
+    const eventId = firstDelivery ? eventIdOf(event.body) : null;
+    if (eventId && firstDelivery && !(await firstDelivery(eventId))) {
+      logger.info(
+        { eventId, retryNum: event.retryNum, retryReason: event.retryReason },
+        'acknowledged a delivery already taken without acting',
+      );
+      await event.ack();
+      return;
+    }
+    if (!eventId && event.retryNum !== undefined && event.retryNum > 0) {
       // The first delivery was acknowledged late or is still being answered: never act twice.
       logger.info(
         { retryNum: event.retryNum, retryReason: event.retryReason },

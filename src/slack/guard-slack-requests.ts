@@ -3,8 +3,9 @@
 // a timestamp header that only parses to the signed one ("NNN.000"), and the same signed request twice;
 // and it reads any body it is sent. Here a POST is read with a size cap and a deadline, its signature
 // checked over the header exactly as sent, its timestamp held to ±5 minutes, and a signature seen
-// before within that window refused. (Ids and Slack's retries are checked where both modes enter
-// Bolt: guard-bolt-events.ts.)
+// before within that window refused: by any replica on the same store, before a restart included, when
+// the store's request limits are given (requests/request-limits.ts). (Ids and Slack's retries are
+// checked where both modes enter Bolt: guard-bolt-events.ts.)
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { readRequestBody } from '../net/read-request-body.js';
@@ -19,6 +20,11 @@ export interface RequestGuardOptions {
   windowSeconds?: number;
   /** Signatures remembered for replay refusal; the oldest are forgotten past this. */
   replayCacheSize?: number;
+  /**
+   * True the first time a signature is seen within REPLAY_MEMORY_SECONDS: the store's, so replicas and
+   * restarts share what was seen. Without it, this process remembers.
+   */
+  firstSighting?: (signature: string) => Promise<boolean>;
   /** Bytes held, across every connection, in bodies whose signature is not checked yet. */
   maxUnverifiedBytes?: number;
   /** Requests being read at once whose signature is not checked yet. */
@@ -29,6 +35,8 @@ export interface RequestGuardOptions {
 export const MAX_BODY_BYTES = 1024 * 1024;
 const BODY_TIMEOUT_MS = 10_000;
 const WINDOW_SECONDS = 300;
+/** A signature is good for the window either side of now: remembered for both. */
+export const REPLAY_MEMORY_SECONDS = 2 * WINDOW_SECONDS;
 /**
  * Anyone may send bodies before a signature says who they are: their bytes are capped across all
  * connections (600 unfinished 1 MB bodies took 748 MB before), and past the cap a request gets 503 at once.
@@ -63,6 +71,7 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
     seen.set(signature, now + 2 * windowSeconds);
     return true;
   }
+  const firstSighting = options.firstSighting ?? (async (signature: string) => remember(signature, nowSeconds()));
 
   return (req, res) => {
     if (req.method !== 'POST') {
@@ -86,7 +95,7 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
       taken += bytes;
       return true;
     };
-    void readRequestBody(req, maxBodyBytes, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS, take).then((body) => {
+    void readRequestBody(req, maxBodyBytes, options.bodyTimeoutMs ?? BODY_TIMEOUT_MS, take).then(async (body) => {
       // The body is read, kept or refused: its bytes no longer count against strangers' budget.
       unverifiedRequests -= 1;
       unverifiedBytes -= taken;
@@ -108,7 +117,9 @@ export function guardSlackRequests(inner: RequestListener, options: RequestGuard
         return refuse(res, 401, 'Missing or malformed signature');
       const expected = `v0=${createHmac('sha256', options.signingSecret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
       if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) return refuse(res, 401, 'Bad signature');
-      if (!remember(signature, now)) return refuse(res, 401, 'Request already received');
+      const first = await firstSighting(signature).catch(() => null);
+      if (first === null) return refuse(res, 503, 'Cannot check for replays right now; try again shortly');
+      if (!first) return refuse(res, 401, 'Request already received');
       (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
       inner(req, res);
       return undefined;

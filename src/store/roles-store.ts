@@ -17,6 +17,7 @@ import type {
   TeamState,
 } from '../inventory/inventory-store.js';
 import type { JobOutcome } from '../jobs/job-coordinator.js';
+import type { RequestLimiter, RequestLimits } from '../requests/request-limits.js';
 import type {
   ChannelWatches,
   ClaimResult,
@@ -34,6 +35,7 @@ export interface StoreRoles {
   audit: AuditLog;
   records: InstallationRecords & RoleStore & ApiTokenStore;
   erasure: WorkspaceEraser;
+  limits: RequestLimits;
 }
 
 export abstract class RolesStore implements EolwatchStore {
@@ -41,6 +43,11 @@ export abstract class RolesStore implements EolwatchStore {
 
   abstract close(): Promise<void>;
   abstract runOnce<T>(job: string, day: string, runBy: string, run: () => Promise<T>): Promise<JobOutcome<T>>;
+
+  // --- RequestLimits ---
+  requestLimiter(name: string, points: number, seconds: number): RequestLimiter {
+    return this.roles.limits.requestLimiter(name, points, seconds);
+  }
 
   // --- InventoryStore ---
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {

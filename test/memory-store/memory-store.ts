@@ -24,6 +24,8 @@ import type { WorkspaceEraser } from '../../src/erasure/workspace-eraser.js';
 import type { RoleStore } from '../../src/governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../../src/audit/audit-log.js';
 import { MemoryApiTokenStore } from './memory-api-token-store.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { requestLimiterOf, type RequestLimiter, type RequestLimits } from '../../src/requests/request-limits.js';
 
 export class MemoryStore
   extends MemoryWatchStore
@@ -35,9 +37,15 @@ export class MemoryStore
     WorkspaceEraser,
     RoleStore,
     AuditLog,
-    JobCoordinator
+    JobCoordinator,
+    RequestLimits
 {
   private readonly inventory = new MemoryInventoryStore();
+
+  /** One process's limits: what the shared ones (JSON, PostgreSQL) reduce to with a single process. */
+  requestLimiter(name: string, points: number, seconds: number): RequestLimiter {
+    return requestLimiterOf(new RateLimiterMemory({ keyPrefix: name, points, duration: seconds }));
+  }
 
   async runOnce<T>(_job: string, _day: string, _runBy: string, run: () => Promise<T>): Promise<JobOutcome<T>> {
     return { ran: true, result: await run() };

@@ -90,16 +90,39 @@ describe('signatures, timestamps and replays', () => {
     },
   );
 
-  it("acknowledges Slack's retry of an event without acting on it again", async () => {
-    const before = app.running().api.callsTo('chat.postMessage').length;
+  it("acknowledges Slack's retry of an event it took without acting on it again", async () => {
     const body = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '1.1' });
+    const first = app.running().api.callsTo('chat.postMessage').length;
+    expect((await postToSlackApp(app.running().eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
+    await app.running().api.waitFor('chat.postMessage', first + 1);
+    const before = app.running().api.callsTo('chat.postMessage').length;
+    // Slack signs each retry afresh: a new timestamp, the same event_id.
     const response = await postToSlackApp(app.running().eventsUrl, {
       body,
       contentType: 'application/json',
-      headers: { ...signedHeaders(body), 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+      headers: {
+        ...signedHeaders(body, undefined, now() + 1),
+        'x-slack-retry-num': '1',
+        'x-slack-retry-reason': 'http_timeout',
+      },
     });
     expect(response.status).toBe(200);
     expect(await postsAfterSentinel(before)).toEqual([]);
+  });
+
+  it('answers a retry of an event whose first delivery never arrived', async () => {
+    const before = app.running().api.callsTo('chat.postMessage').length;
+    const body = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '1.2' });
+    const response = await postToSlackApp(app.running().eventsUrl, {
+      body,
+      contentType: 'application/json',
+      headers: { ...signedHeaders(body), 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_error' },
+    });
+    expect(response.status).toBe(200);
+    const posts = await postsAfterSentinel(before);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.body).toMatchObject({ channel: 'C1', thread_ts: '1.2' });
+    expect(String(posts[0]?.body.text)).toContain('Windows XP');
   });
 });
 

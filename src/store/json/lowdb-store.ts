@@ -9,6 +9,7 @@ import { JsonErasure } from './json-erasure.js';
 import { JsonFileStore, type LowdbStoreOptions } from './json-file-store.js';
 import { JsonInventory } from './json-inventory.js';
 import { JsonRecords } from './json-records.js';
+import { JsonRequestLimits, requestLimitsPathOf } from './json-request-limits.js';
 import { JsonWatches } from './json-watches.js';
 
 export type { LowdbStoreOptions } from './json-file-store.js';
@@ -22,6 +23,7 @@ export class LowdbStore extends RolesStore {
       audit,
       records: new JsonRecords(engine),
       erasure: new JsonErasure(engine, audit),
+      limits: new JsonRequestLimits(requestLimitsPathOf(engine.path)),
     });
   }
 

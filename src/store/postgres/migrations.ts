@@ -148,6 +148,18 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'who set up each watch',
     sql: `ALTER TABLE watches ADD COLUMN set_by text;`,
   },
+  {
+    version: 7,
+    name: 'request limits shared by replicas (replays, Slack retries, API rate)',
+    // The shape rate-limiter-flexible's PostgreSQL store reads and writes (pg-request-limits.ts).
+    sql: `
+      CREATE TABLE request_limits (
+        key varchar(255) PRIMARY KEY,
+        points integer NOT NULL DEFAULT 0,
+        expire bigint
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

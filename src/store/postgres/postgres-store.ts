@@ -10,6 +10,7 @@ import { PgDatabase, type Client } from './pg-database.js';
 import { PgErasure } from './pg-erasure.js';
 import { PgInventory } from './pg-inventory.js';
 import { PgRecords } from './pg-records.js';
+import { PgRequestLimits } from './pg-request-limits.js';
 import { PgWatches } from './pg-watches.js';
 
 export class PostgresStore extends RolesStore {
@@ -21,6 +22,7 @@ export class PostgresStore extends RolesStore {
       audit: new PgAudit(db),
       records: new PgRecords(db),
       erasure: new PgErasure(db, watches),
+      limits: new PgRequestLimits(db),
     });
   }
 

@@ -1,0 +1,40 @@
+// Limits that must hold for every process on one store, and across a restart: a signed Slack request
+// is accepted once (a replay sent to another replica or after a deploy is refused), a Slack retry is
+// answered only when no process took the first delivery, and an API token gets its requests a minute
+// however many replicas serve it. A store role: PostgreSQL shares them among replicas, the JSON store
+// (one bot at a time) keeps them in a log beside its file.
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+export interface RequestLimiter {
+  /**
+   * Counts one request on `key`. Resolves 0 when it is within the allowance, otherwise the milliseconds
+   * until the key's window ends.
+   */
+  take(key: string): Promise<number>;
+}
+
+export interface RequestLimits {
+  /** `points` requests per `seconds` for each key, in fixed windows that start at a key's first request. */
+  requestLimiter(name: string, points: number, seconds: number): RequestLimiter;
+}
+
+/** A key taken once within `seconds`: true the first time, false while it is remembered. */
+export function onceWithin(limits: RequestLimits, name: string, seconds: number): (key: string) => Promise<boolean> {
+  const limiter = limits.requestLimiter(name, 1, seconds);
+  return async (key) => (await limiter.take(key)) === 0;
+}
+
+/** A rate-limiter-flexible limiter as a RequestLimiter: its refusal is a wait, its other errors the store's. */
+export function requestLimiterOf(limiter: RateLimiterAbstract): RequestLimiter {
+  return {
+    take: async (key) => {
+      try {
+        await limiter.consume(key);
+        return 0;
+      } catch (refusal) {
+        if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
+        throw refusal;
+      }
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// Request limits for the JSON store. One bot serves a JSON store at a time (it holds the bot lock), so
+// the counts live in this process's memory; each change is also appended to a log beside the store
+// file and read back on open, so a restart (a deploy, a crash) does not forget a signature seen a
+// minute ago. Appends are not fsync'd: the log matters for minutes, and a lost tail after a power cut
+// is the one case where a replay inside the five minutes could pass.
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { RequestLimiter, RequestLimits } from '../../requests/request-limits.js';
+
+interface Window {
+  points: number;
+  expireMs: number;
+}
+
+/** Past this many lines, and four times the live windows, the log is rewritten with only those. */
+const COMPACT_AFTER_LINES = 20_000;
+
+export const requestLimitsPathOf = (storePath: string): string =>
+  join(dirname(storePath), `${basename(storePath, '.json')}.limits.jsonl`);
+
+export class JsonRequestLimits implements RequestLimits {
+  private readonly windows = new Map<string, Window>();
+  private loaded: Promise<void> | null = null;
+  private writes: Promise<void> = Promise.resolve();
+  private lines = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly nowMs: () => number = Date.now,
+  ) {}
+
+  requestLimiter(name: string, points: number, seconds: number): RequestLimiter {
+    return { take: (key) => this.take(`${name}:${key}`, points, seconds * 1000) };
+  }
+
+  private async take(key: string, allowed: number, windowMs: number): Promise<number> {
+    await (this.loaded ??= this.load());
+    const now = this.nowMs();
+    const known = this.windows.get(key);
+    const window = known && known.expireMs > now ? known : { points: 0, expireMs: now + windowMs };
+    window.points += 1;
+    this.windows.set(key, window);
+    await this.append(key, window);
+    return window.points <= allowed ? 0 : Math.max(1, window.expireMs - now);
+  }
+
+  private async load(): Promise<void> {
+    const text = await readFile(this.path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    const now = this.nowMs();
+    for (const line of text.split('\n')) {
+      this.lines += 1;
+      const entry = parseLine(line); // a torn last line (a crash mid-append) is skipped
+      if (!entry) continue;
+      if (entry.window.expireMs > now) this.windows.set(entry.key, entry.window);
+      else this.windows.delete(entry.key);
+    }
+  }
+
+  /** Appends in the order the counts changed; a compaction takes its turn in the same queue. */
+  private append(key: string, window: Window): Promise<void> {
+    const line = `${JSON.stringify([key, window.points, window.expireMs])}\n`;
+    this.writes = this.writes.then(async () => {
+      await appendFile(this.path, line, { mode: 0o600 });
+      this.lines += 1;
+      if (this.lines > COMPACT_AFTER_LINES) await this.compact();
+    });
+    return this.writes;
+  }
+
+  private async compact(): Promise<void> {
+    const now = this.nowMs();
+    for (const [key, window] of this.windows) if (window.expireMs <= now) this.windows.delete(key);
+    if (this.lines < 4 * this.windows.size) return;
+    const live = [...this.windows].map(([key, window]) => JSON.stringify([key, window.points, window.expireMs]));
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    await writeFile(temporary, live.map((line) => `${line}\n`).join(''), { mode: 0o600 });
+    await rename(temporary, this.path);
+    this.lines = live.length;
+  }
+}
+
+function parseLine(line: string): { key: string; window: Window } | null {
+  try {
+    const [key, points, expireMs] = JSON.parse(line) as unknown[];
+    if (typeof key !== 'string' || typeof points !== 'number' || typeof expireMs !== 'number') return null;
+    return { key, window: { points, expireMs } };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,157 @@
+// What one process refuses, every process on the store refuses: a captured signed request replayed after
+// a restart (JSON store) or to another replica (PostgreSQL) gets 401; a Slack retry is answered only when
+// no replica took the first delivery; an API token's 60 requests a minute are shared by every replica.
+import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import { join } from 'node:path';
+import { runText } from '../../src/commands/run-command.js';
+import type { EolwatchStore } from '../../src/eolwatch-store.js';
+import { LowdbStore } from '../../src/store/json/lowdb-store.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { itWithPostgres } from '../helpers/postgres-suite.js';
+import { eventBody, postToSlackApp, signedHeaders, slashCommandBody } from '../helpers/signed-request.js';
+import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { ADMIN, depsAt } from '../helpers/test-core.js';
+
+const FORM = 'application/x-www-form-urlencoded';
+const DAY = '2017-06-28';
+
+const startOn = (store: EolwatchStore) => startHttpApp(depsAt(DAY, { store: async () => store }));
+
+/** A signed `/eol inventory set` as captured on the wire: the same bytes and headers can be sent again. */
+function capturedCommand(running: RunningApp, channel: string, text: string) {
+  const body = slashCommandBody(text, running.api.responseUrl, { channel_id: channel });
+  return { body, contentType: FORM, headers: signedHeaders(body) };
+}
+
+async function newToken(store: EolwatchStore, name: string): Promise<string> {
+  const deps = depsAt(DAY, { store: async () => store });
+  const result = await runText(`api token create ${name}`, deps, { workspace: 'T1', channel: 'C1', user: ADMIN });
+  if (result.kind !== 'api-token-created') throw new Error(`no token: ${result.kind}`);
+  return result.token;
+}
+
+const report = (running: RunningApp, token: string) =>
+  fetch(`${running.url}/api/v1/report`, { headers: { authorization: `Bearer ${token}` } }).then((response) => {
+    void response.arrayBuffer();
+    return response.status;
+  });
+
+/** A mention sent after the request under test: once it is answered, the earlier one has had its turn. */
+async function postsAfterSentinel(running: RunningApp, before: number, ts: string) {
+  const body = eventBody({ type: 'app_mention', text: '<@UBOT> vista', user: 'U1', channel: 'CSENTINEL', ts });
+  expect((await postToSlackApp(running.eventsUrl, { body, contentType: 'application/json' })).status).toBe(200);
+  for (;;) {
+    const posts = running.api.callsTo('chat.postMessage').slice(before);
+    if (posts.some((post) => post.body.thread_ts === ts)) return posts.filter((post) => post.body.thread_ts !== ts);
+    await running.api.waitFor('chat.postMessage', running.api.callsTo('chat.postMessage').length + 1);
+  }
+}
+
+describe('the JSON store, across a restart', () => {
+  const temp = makeTempDir();
+  const path = join(temp.path, 'eolwatch.json');
+  afterAll(() => temp.remove());
+
+  /** Runs `during` on a bot that is then stopped with its store closed, as a deploy stops it. */
+  async function oneLife<T>(during: (running: RunningApp, store: LowdbStore) => Promise<T>): Promise<T> {
+    const store = await LowdbStore.open(path);
+    const running = await startOn(store);
+    try {
+      return await during(running, store);
+    } finally {
+      await running.stop();
+      await store.close();
+    }
+  }
+
+  it('refuses a replay of a signed request sent again after a restart', async () => {
+    const captured = await oneLife(async (running) => {
+      const request = capturedCommand(running, 'CREPLAY', 'inventory set xp 5');
+      expect((await postToSlackApp(running.eventsUrl, request)).status).toBe(200);
+      return request;
+    });
+    await oneLife(async (running, store) => {
+      expect((await store.team({ workspace: 'T1', channel: 'CREPLAY' })).counts).toEqual({ 'windows/5-sp3': 5 });
+      expect((await postToSlackApp(running.eventsUrl, captured)).status).toBe(401);
+      const fresh = capturedCommand(running, 'CREPLAY', 'inventory set xp 7');
+      expect((await postToSlackApp(running.eventsUrl, fresh)).status).toBe(200);
+      expect((await store.team({ workspace: 'T1', channel: 'CREPLAY' })).counts).toEqual({ 'windows/5-sp3': 7 });
+    });
+  });
+
+  it("keeps a token's requests a minute across a restart", async () => {
+    const token = await oneLife(async (running, store) => {
+      const made = await newToken(store, 'restart');
+      for (let n = 0; n < 60; n += 1) expect(await report(running, made)).toBe(200);
+      return made;
+    });
+    await oneLife(async (running) => expect(await report(running, token)).toBe(429));
+  });
+});
+
+const pgIt = await itWithPostgres();
+let database: TestDatabase | null = null;
+const replicas: { store: PostgresStore; running: RunningApp }[] = [];
+describe('two replicas on one PostgreSQL database', () => {
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    if (!database) return;
+    for (let n = 0; n < 2; n += 1) {
+      const store = await PostgresStore.open(database.url);
+      replicas.push({ store, running: await startOn(store) });
+    }
+  });
+  afterAll(async () => {
+    for (const { store, running } of replicas) {
+      await running.stop();
+      await store.close();
+    }
+    await database?.drop();
+  });
+
+  pgIt('refuses on one replica a signed request the other executed', async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const captured = capturedCommand(a.running, 'CPG', 'inventory set xp 5');
+    expect((await postToSlackApp(a.running.eventsUrl, captured)).status).toBe(200);
+    expect((await postToSlackApp(b.running.eventsUrl, captured)).status).toBe(401);
+    expect((await b.store.team({ workspace: 'T1', channel: 'CPG' })).counts).toEqual({ 'windows/5-sp3': 5 });
+  });
+
+  pgIt('drops a retry of an event another replica took, and answers one no replica took', async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const taken = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '2.1' });
+    const firstOnA = a.running.api.callsTo('chat.postMessage').length;
+    expect((await postToSlackApp(a.running.eventsUrl, { body: taken, contentType: 'application/json' })).status).toBe(
+      200,
+    );
+    await a.running.api.waitFor('chat.postMessage', firstOnA + 1);
+
+    const retry = (body: string, number: string) => ({
+      body,
+      contentType: 'application/json',
+      headers: { ...signedHeaders(body, undefined, Math.floor(Date.now() / 1000) + 1), 'x-slack-retry-num': number },
+    });
+    let before = b.running.api.callsTo('chat.postMessage').length;
+    expect((await postToSlackApp(b.running.eventsUrl, retry(taken, '1'))).status).toBe(200);
+    expect(await postsAfterSentinel(b.running, before, '8001.1')).toEqual([]);
+
+    const lost = eventBody({ type: 'app_mention', text: '<@UBOT> xp', user: 'U1', channel: 'C1', ts: '2.2' });
+    before = b.running.api.callsTo('chat.postMessage').length;
+    expect((await postToSlackApp(b.running.eventsUrl, retry(lost, '1'))).status).toBe(200);
+    const answered = await postsAfterSentinel(b.running, before, '8001.2');
+    expect(answered.map((post) => post.body.thread_ts)).toEqual(['2.2']);
+  });
+
+  pgIt("shares a token's 60 requests a minute between replicas", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const token = await newToken(a.store, 'shared');
+    for (let n = 0; n < 30; n += 1) {
+      expect(await report(a.running, token)).toBe(200);
+      expect(await report(b.running, token)).toBe(200);
+    }
+    expect(await report(b.running, token)).toBe(429);
+    expect(await report(a.running, token)).toBe(429);
+  });
+});
