@@ -14,7 +14,7 @@ const CORE =
 const DOMAIN =
   '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests)/|^src/eolwatch-store\\.ts$';
 const ADAPTERS =
-  '^src/(slack|shell|store|api|scheduler|catalog-sync|chart-images|net)/|^src/(main|cli|config|wire-[a-z-]+|load-dot-env|describe-startup-error)\\.ts$';
+  '^src/(slack|shell|store|api|scheduler|catalog-sync|chart-images|net)/|^src/(main|cli|config|wire-[a-z-]+|offload-[a-z-]+|load-dot-env|describe-startup-error)\\.ts$';
 
 const above = (name, from, to) => ({
   name,

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   await useProxy(config.proxy);
   const mode = slackModeOf(config);
   const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });
-  const core = await openCore(config);
+  const core = await openCore(config, { offload: true });
   await core.store(); // a damaged store stops the start here, before anyone is told "saved"
   const deps = core.deps();
   if (mode === 'shell') {

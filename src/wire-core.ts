@@ -12,6 +12,7 @@ import type { EolwatchStore } from './eolwatch-store.js';
 import type { Config } from './config.js';
 import { newRunId } from './store/run-claims.js';
 import { releasesInUse } from './reminders/releases-in-use.js';
+import type { OffloadPool } from './offload-pool.js';
 
 // Answers are in English with ISO dates: luxon need not ask Intl for the system's locale, which loads
 // ICU's data (about 15 ms of every command line's start).
@@ -58,13 +59,26 @@ const catalogSourcesOf = (config: CoreConfig): CatalogSources => ({
   ...(config.userCacheDir ? { fallbackDir: config.userCacheDir } : {}),
 });
 
-/** The core over the catalogue found at start (a prepared copy when current: catalog-sync/prepared-catalog.ts). */
-export async function openCore(config: CoreConfig): Promise<Core> {
-  return wireCore(config, await openCatalog(catalogSourcesOf(config), new Date().toISOString().slice(0, 10)));
+export interface CoreOptions {
+  /**
+   * Imports and charts in worker threads (offload-pool.ts): for the bot, which answers others meanwhile.
+   * A command line run does its one job in place.
+   */
+  offload?: boolean;
 }
 
-export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
+/** The core over the catalogue found at start (a prepared copy when current: catalog-sync/prepared-catalog.ts). */
+export async function openCore(config: CoreConfig, options: CoreOptions = {}): Promise<Core> {
+  const initial = await openCatalog(catalogSourcesOf(config), new Date().toISOString().slice(0, 10));
+  return wireCore(config, initial, options);
+}
+
+export function wireCore(config: CoreConfig, initial: InitialCatalog, options: CoreOptions = {}): Core {
   let opened: Promise<EolwatchStore> | undefined;
+  let offloading: Promise<OffloadPool> | undefined;
+  // Loaded with the first import or chart: piscina is nothing a question needs.
+  const offload = () =>
+    (offloading ??= import('./offload-pool.js').then(({ createOffloadPool }) => createOffloadPool()));
   const databaseUrl = config.databaseUrl ?? null;
   // Each store is loaded when first used: a question on the command line needs none (nor its schemas).
   const store = () =>
@@ -92,6 +106,7 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
     refresher,
     store,
     close: async () => {
+      if (offloading) await (await offloading).close();
       if (opened) await (await opened).close();
     },
     once: async (job, day, run) => (await store()).runOnce(job, day, newRunId(), run),
@@ -113,6 +128,12 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog): Core {
         storeBytes: databaseUrl ? null : ((await stat(config.storePath).catch(() => null))?.size ?? null),
         nextReminderRun: nextReminderRun(),
       }),
+      ...(options.offload
+        ? {
+            planImport: async (bytes: Uint8Array) => (await offload()).planImport(bytes, refresher.current().catalog),
+            drawChart: async (spec: object, format: 'png' | 'svg') => (await offload()).renderChart(spec, format),
+          }
+        : {}),
     }),
     pinnedClock: (isoDate) => (zone) => DateTime.fromISO(`${isoDate}T12:00:00`, { zone }),
   };

@@ -1,6 +1,7 @@
 // Requests and results of /eol: plain data shared by every front end (Slack, shell, CLI).
 import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
+import type { ImportPlanning } from '../imports/plan-import.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import type { AuditEntry, AuditVia } from '../audit/audit-log.js';
 import type { EolwatchStore } from '../eolwatch-store.js';
@@ -49,6 +50,10 @@ export interface CommandDeps {
   catalogInfo: () => CatalogInfo;
   /** Facts about this running eolwatch that only its adapters know. */
   status: () => Promise<StatusFacts>;
+  /** Plans an import off the event loop (the bot's worker threads); without it, planned in place. */
+  planImport?: (bytes: Uint8Array) => Promise<ImportPlanning>;
+  /** Draws a chart's picture off the event loop (the bot's worker threads); without it, in place. */
+  drawChart?: (spec: object, format: 'png' | 'svg') => Promise<Buffer>;
 }
 
 export type Request =

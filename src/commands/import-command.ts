@@ -1,5 +1,6 @@
 // `inventory import`: a device export -> a preview of the counts it gives, or those counts applied to
 // the team (replacing or adding to its own), all or nothing, recorded as an import of that file.
+import type { Release } from '../catalog/catalog.js';
 import { CountLimitError } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { planImport, type ImportPlan } from '../imports/plan-import.js';
@@ -33,9 +34,9 @@ export async function runImport(
   speaker: Speaker,
 ): Promise<Result> {
   const name = cleanFileName(file.name);
-  const planning = planImport(file.bytes, deps);
+  const planning = deps.planImport ? await deps.planImport(file.bytes) : planImport(file.bytes, deps);
   if (!planning.ok) return { kind: 'invalid', reason: `Nothing imported from “${name}”: ${planning.reason}.` };
-  const { plan } = planning;
+  const plan = withOwnReleases(planning.plan, deps);
   if (plan.counts.length === 0) {
     return {
       kind: 'invalid',
@@ -58,6 +59,15 @@ export async function runImport(
       };
     throw error;
   }
+}
+
+/** A plan made on another thread names copies of releases: the catalogue's own ones, found by key. */
+function withOwnReleases(plan: ImportPlan, deps: CommandDeps): ImportPlan {
+  const own = <T extends { release: Release }>(entry: T): T => ({
+    ...entry,
+    release: deps.releaseByKey(releaseKeyOf(entry.release)) ?? entry.release,
+  });
+  return { ...plan, counts: plan.counts.map(own), guessed: plan.guessed.map(own) };
 }
 
 const importSummary = (file: string, plan: ImportPlan, mode: 'replace' | 'add') => ({

@@ -1,5 +1,6 @@
 // `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
 // Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
+import { chartDrawerOf } from '../chart-images/draw-chart.js';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -66,9 +67,8 @@ async function writeChart(chart: Chart, out: string | null, json: boolean, io: C
     if (!json) io.stdout.write(`Add --out ${chart.fileBase}.png (or .svg) to write the picture.\n`);
     return true;
   }
-  const { renderChartImage } = await import('../chart-images/render-chart-image.js');
   try {
-    await writeFile(out, await renderChartImage(chart.spec, out.toLowerCase().endsWith('.svg') ? 'svg' : 'png'));
+    await writeFile(out, await chartDrawerOf({})(chart.spec, out.toLowerCase().endsWith('.svg') ? 'svg' : 'png'));
   } catch (error) {
     io.stderr.write(`Could not write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
     return false;

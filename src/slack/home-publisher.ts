@@ -9,6 +9,7 @@ import type { CommandDeps } from '../commands/command-types.js';
 import { renderHome, type HomeChart } from '../render/render-home.js';
 import type { Logger } from 'pino';
 import { uploadChart } from './upload-chart.js';
+import { chartDrawerOf } from '../chart-images/draw-chart.js';
 
 export interface HomePublisher {
   /** Resolves when the tab is published; `drawn` when the picture is up to date too (tests wait on it). */
@@ -49,7 +50,7 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
       charts.set(workspace, { ...known, signature });
       return known;
     }
-    const fileId = await uploadChart(client, null, result.chart);
+    const fileId = await uploadChart(client, null, result.chart, chartDrawerOf(deps.commands));
     if (!fileId) return null;
     const chart = { fileId, altText: result.chart.altText, signature };
     charts.set(workspace, chart);

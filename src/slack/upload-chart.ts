@@ -2,6 +2,7 @@
 // states its numbers and its summary as the comment. Returns the file's id. With no channel the file
 // stays private to the app: the Home tab shows it with an image block's `slack_file`.
 import type { webApi } from '@slack/bolt';
+import type { ChartDrawer } from '../chart-images/draw-chart.js';
 import type { Chart } from '../charts/chart.js';
 import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 
@@ -12,10 +13,10 @@ export async function uploadChart(
   client: webApi.WebClient,
   channel: string | null,
   chart: Chart,
+  draw: ChartDrawer,
   threadTs?: string,
 ): Promise<string | null> {
-  const { renderChartImage } = await import('../chart-images/render-chart-image.js');
-  const png = await renderChartImage(chart.spec, 'png');
+  const png = await draw(chart.spec, 'png');
   const file = {
     file: png,
     filename: `${chart.fileBase}.png`,

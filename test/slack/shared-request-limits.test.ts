@@ -1,7 +1,7 @@
 // What one process refuses, every process on the store refuses: a captured signed request replayed after
 // a restart (JSON store) or to another replica (PostgreSQL) gets 401; a Slack retry is answered only when
 // no replica took the first delivery; an API token's 60 requests a minute are shared by every replica.
-import { afterAll, beforeAll, describe, expect } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { runText } from '../../src/commands/run-command.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';

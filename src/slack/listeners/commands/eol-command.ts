@@ -11,6 +11,7 @@ import { renderBlocks } from '../../../render/render-blocks.js';
 import { renderImportModal } from '../../../render/render-import-modal.js';
 import { uploadExport } from '../../upload-export.js';
 import { uploadChart } from '../../upload-chart.js';
+import { chartDrawerOf, type ChartDrawer } from '../../../chart-images/draw-chart.js';
 import { botIsMember, type ExternallyShared } from '../../externally-shared.js';
 import { SHAREABLE } from '../actions/share-answer-action.js';
 import { shareAnswerButton } from '../actions/share-answer-action.js';
@@ -27,13 +28,14 @@ interface FileAnswerer {
   client: webApi.WebClient;
   respond: RespondFn;
   externallyShared: ExternallyShared;
+  draw: ChartDrawer;
 }
 
 /** An export or a chart uploaded where it belongs; a refusal (not an admin, nothing to draw) said privately. */
 async function answerWithFile(
   result: Result,
   command: { channel_id: string; user_id: string },
-  { client, respond, externallyShared }: FileAnswerer,
+  { client, respond, externallyShared, draw }: FileAnswerer,
 ): Promise<void> {
   const refused = (error: { data?: { error?: string } }) =>
     respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) });
@@ -44,12 +46,12 @@ async function answerWithFile(
   } else if (result.kind === 'export') await uploadExport(client, command.channel_id, result).catch(refused);
   else if (result.kind === 'chart' && (await externallyShared(client, command.channel_id))) {
     // A team's picture stays inside the organisation, as its text answers do: sent to the asker alone.
-    await uploadChart(client, await directMessageChannel(client, command.user_id), result.chart);
+    await uploadChart(client, await directMessageChannel(client, command.user_id), result.chart, draw);
     await respond({
       response_type: 'ephemeral',
       text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.',
     });
-  } else if (result.kind === 'chart') await uploadChart(client, command.channel_id, result.chart).catch(refused);
+  } else if (result.kind === 'chart') await uploadChart(client, command.channel_id, result.chart, draw).catch(refused);
   else await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
 }
 
@@ -78,6 +80,7 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
           client,
           respond,
           externallyShared,
+          draw: chartDrawerOf(deps.commands),
         });
         return;
       }

@@ -6,6 +6,7 @@ import { parseCommand } from '../../../commands/parse-command.js';
 import { SHAREABLE, shareAnswerButton } from '../actions/share-answer-action.js';
 import { postImportPreview } from '../../post-import-preview.js';
 import { uploadChart } from '../../upload-chart.js';
+import { chartDrawerOf } from '../../../chart-images/draw-chart.js';
 import type { ExternallyShared } from '../../externally-shared.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
@@ -47,7 +48,7 @@ export async function handleAppMention(
         user: speaker.user,
         text: `${message.text}\nThis channel is shared with another organisation: ask me in a direct message for the picture.`,
       });
-    } else if (chart) await uploadChart(client, event.channel, chart, thread_ts);
+    } else if (chart) await uploadChart(client, event.channel, chart, chartDrawerOf(deps.commands), thread_ts);
     else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
   } catch (error) {
     deps.logger.error(

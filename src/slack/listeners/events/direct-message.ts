@@ -2,6 +2,7 @@
 import type { Context, types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
 import { uploadChart } from '../../upload-chart.js';
+import { chartDrawerOf } from '../../../chart-images/draw-chart.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
@@ -27,7 +28,7 @@ export async function handleDirectMessage(
   try {
     const speaker = { workspace: workspaceOf(context, event.team), channel: event.channel, user: event.user };
     const { chart, ...message } = await answerMessage(event.text ?? '', deps.commands, speaker);
-    if (chart) await uploadChart(client, event.channel, chart, thread_ts);
+    if (chart) await uploadChart(client, event.channel, chart, chartDrawerOf(deps.commands), thread_ts);
     else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
   } catch (error) {
     deps.logger.error(
