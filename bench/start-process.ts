@@ -35,11 +35,12 @@ export function rssMb(pid: number | undefined): number {
 }
 
 /**
- * src/main.ts over HTTP on a free loopback port, against a fake Web API, with a store of its own;
+ * src/main.ts (or `entry`, e.g. the built dist/main.js) over HTTP on a free loopback port, against a fake Web API, with a store of its own;
  * `prepare` fills that store before the process starts.
  */
 export async function startEolwatchOverHttp(
   prepare?: (storePath: string) => Promise<void>,
+  entry = 'src/main.ts',
 ): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
   const { FakeSlackApi } = await import('../test/helpers/fake-slack-api.js');
   const { freePort } = await import('../test/helpers/free-port.js');
@@ -55,7 +56,7 @@ export async function startEolwatchOverHttp(
     EOLWATCH_STORE: `${temp.path}/store.json`,
   };
   await prepare?.(env.EOLWATCH_STORE);
-  const { child } = await startUntilReady('src/main.ts', env, 'eolwatch ready');
+  const { child } = await startUntilReady(entry, env, 'eolwatch ready');
   return {
     port,
     responseUrl: api.responseUrl,

@@ -16,6 +16,14 @@ export interface CachedCatalog {
   retained?: Release[];
 }
 
+/**
+ * The most a cache file may be, written or read. The API's answer is capped at 50 MB; kept as a JSON
+ * string with the retained releases beside it, it grows (a 49 MB answer was 52.9 MB cached, and was
+ * then refused on every start for the bundled snapshot). What is written is held to the same cap as
+ * what is read, so a catalogue accepted is one a restart can load.
+ */
+export const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
 export interface RefreshStatus {
   lastRefreshAt: string | null;
   lastError: { at: string; reason: string } | null;
@@ -42,8 +50,19 @@ export function readCatalogCache(path: string, maxBytes: number): CachedCatalog 
   }
 }
 
-export function writeCatalogCache(path: string, cached: CachedCatalog): Promise<void> {
-  return writeFileDurably(path, JSON.stringify(cached));
+/** Refuses (rejects, writing nothing) a cache a restart could not read back. */
+export async function writeCatalogCache(
+  path: string,
+  cached: CachedCatalog,
+  maxBytes = MAX_CACHE_BYTES,
+): Promise<void> {
+  const text = JSON.stringify(cached);
+  const bytes = Buffer.byteLength(text);
+  if (bytes > maxBytes)
+    throw new Error(
+      `it takes ${(bytes / 1024 / 1024).toFixed(1)} MB cached, more than the ${Math.round(maxBytes / 1024 / 1024)} MB a start will read`,
+    );
+  await writeFileDurably(path, text);
 }
 
 const refreshStatusPath = (cachePath: string): string => `${cachePath}.status.json`;

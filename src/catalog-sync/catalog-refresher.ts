@@ -34,6 +34,8 @@ export interface RefresherOptions {
   now: () => string;
   /** Cap on the unpacked answer; MAX_CATALOG_BYTES unless a test sets a smaller one. */
   maxBytes?: number;
+  /** Cap on the cache file written; MAX_CACHE_BYTES (what a start reads) unless a test sets a smaller one. */
+  maxCacheBytes?: number;
   /** `product/release` keys teams rely on (counted, watched, under contract): never dropped silently. */
   inUse?: () => Promise<ReadonlySet<string>>;
 }
@@ -196,13 +198,17 @@ export class CatalogRefresher {
     await nextTurn();
     const fetchedAt = this.options.now();
     try {
-      await writeCatalogCache(this.options.cachePath, {
-        url: this.options.url,
-        fetchedAt,
-        validators: fetched.validators,
-        body: fetched.body,
-        retained,
-      });
+      await writeCatalogCache(
+        this.options.cachePath,
+        {
+          url: this.options.url,
+          fetchedAt,
+          validators: fetched.validators,
+          body: fetched.body,
+          retained,
+        },
+        this.options.maxCacheBytes,
+      );
     } catch (error) {
       return this.fail(`could not write the cache ${this.options.cachePath}: ${(error as Error).message}`);
     }

@@ -6,8 +6,8 @@ import type { Catalog } from '../catalog/catalog.js';
 import { createCatalog } from '../catalog/create-catalog.js';
 import { checkCatalogDates } from '../catalog/check-catalog-dates.js';
 import { withReleases } from '../catalog/retain-releases.js';
-import { readCatalogCache } from './catalog-cache.js';
-import { MAX_CATALOG_BYTES, type Validators } from './fetch-catalog.js';
+import { MAX_CACHE_BYTES, readCatalogCache } from './catalog-cache.js';
+import type { Validators } from './fetch-catalog.js';
 
 export interface CatalogSources {
   catalogPath: string;
@@ -31,7 +31,7 @@ const NO_VALIDATORS: Validators = { etag: null, lastModified: null };
 
 export function loadInitialCatalog(sources: CatalogSources, today: string): InitialCatalog {
   const supplements: unknown = JSON.parse(readFileSync(sources.supplementsPath, 'utf8'));
-  const cached = readCatalogCache(sources.cachePath, MAX_CATALOG_BYTES);
+  const cached = readCatalogCache(sources.cachePath, MAX_CACHE_BYTES);
   let problem = cached && 'problem' in cached ? cached.problem : null;
   if (cached && !('problem' in cached)) {
     const fromCache = parseCachedCatalog(cached.body, supplements, today);

@@ -2,7 +2,7 @@
 // keeps eolwatch from starting; and a refresh that failed in another process (`eol sync`) shows in
 // this one's /eol status.
 import { expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { RefresherOptions } from '../../src/catalog-sync/catalog-refresher.js';
 import { openRefresher } from '../helpers/open-refresher.js';
 import { editedCatalog, releaseIn } from '../helpers/catalog-server.js';
@@ -62,10 +62,36 @@ it('refuses an answer larger than the cap while it streams in, a gzip bomb inclu
   expect(refresher.info().source).toBe('bundled snapshot');
 });
 
+it('keeps a catalogue near the size cap that a restart then loads from its cache', async () => {
+  // 49 MB as served; kept as a JSON string, its quotes and backslashes are escaped again and it grows
+  // past 50 MB. A start read the cache with the answer's cap and fell back to the bundled snapshot.
+  const stretch = `${'x'.repeat(46)}\\"`; // a quoted word in running text: 48 characters, 50 once escaped
+  const padding = stretch.repeat(Math.floor((49 * 1024 * 1024 - BUNDLED.length) / stretch.length));
+  catalogServer.server().body = `{"padding":"${padding}",${BUNDLED.trimStart().slice(1)}`;
+  const opened = options();
+  const refresher = await openRefresher(opened);
+  expect((await refresher.refresh()).kind).not.toBe('failed');
+  expect(statSync(opened.cachePath).size).toBeGreaterThan(50 * 1024 * 1024);
+  const restarted = await openRefresher(opened);
+  expect(restarted.info().source).toBe('cached refresh');
+  expect(restarted.info().lastError).toBeNull();
+});
+
+it('refuses a catalogue whose cache a start could not read back, keeping the last good one', async () => {
+  catalogServer.server().body = BUNDLED;
+  const opened = options({ maxCacheBytes: 1024 * 1024 });
+  const refresher = await openRefresher(opened);
+  const outcome = await refresher.refresh();
+  expect(outcome.kind).toBe('failed');
+  expect(refresher.info().lastError?.reason).toMatch(/MB cached, more than the 1 MB a start will read/);
+  expect(refresher.info().source).toBe('bundled snapshot');
+  expect(existsSync(opened.cachePath)).toBe(false);
+});
+
 it.each([
   [
     'far too large',
-    (path: string) => writeFileSync(path, Buffer.alloc(60 * 1024 * 1024, 32)),
+    (path: string) => writeFileSync(path, Buffer.alloc(70 * 1024 * 1024, 32)),
     /MB, more than a catalogue can be/,
   ],
   ['not JSON', (path: string) => writeFileSync(path, '{"body": "trunc'), /not complete JSON/],
