@@ -5,7 +5,7 @@
 import { readCappedBody } from '../net/read-capped-body.js';
 
 /** About twenty times today's 2.7 MB answer. */
-export const MAX_CATALOG_BYTES = 50 * 1024 * 1024;
+const MAX_CATALOG_BYTES = 50 * 1024 * 1024;
 
 export interface Validators {
   etag: string | null;
