@@ -1,6 +1,8 @@
 // The HTTP API for a CMDB or a script: a workspace's API token (Authorization: Bearer) reads and sets
 // its teams' counts. Routing, authentication, limits and JSON answers live here; what a change does is
 // the commands' (the same paths as `inventory set` and `inventory import`). See docs/openapi.yaml.
+import { forecastsJson } from './forecast-json.js';
+import { teamForecasts, workspaceForecasts } from '../commands/forecast-command.js';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { releaseTitle } from '../catalog/release-title.js';
@@ -61,6 +63,7 @@ async function teamAnswer(deps: CommandDeps, speaker: Speaker) {
     asOf,
     totals,
     counts,
+    forecasts: forecastsJson(await teamForecasts(deps, speaker, asOf)),
   };
 }
 
@@ -75,6 +78,7 @@ async function reportAnswer(deps: CommandDeps, speaker: Speaker) {
     totals,
     teams: teams.map((team) => ({ channel: team.channel, name: team.name })),
     counts,
+    forecasts: forecastsJson(await workspaceForecasts(deps, speaker.workspace, asOf)),
   };
 }
 

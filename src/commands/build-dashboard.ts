@@ -9,6 +9,8 @@ import { nextReminder } from '../reminders/next-reminder.js';
 import type { CommandDeps, TeamLabel } from './command-types.js';
 import { reportOf } from './report-command.js';
 import { withContracts } from './team-contracts.js';
+import { workspaceForecasts } from './forecast-command.js';
+import { phaseMissed, phaseWords } from '../forecasts/describe-forecast.js';
 
 /** Each list on the Home tab shows this many; the rest are a command away. */
 const DASHBOARD_LIST = 5;
@@ -20,6 +22,8 @@ export interface Dashboard {
   reminders: { date: string; channel: string; release: string; phaseLabel: string; end: string }[];
   handled: { milestone: string; channel: string; release: string; phaseLabel: string; by: string; at: string }[];
   notices: { at: string; release: string; phaseLabel: string; before: string; after: string; channels: number }[];
+  /** Releases whose pace leaves machines on them when a phase ends, the soonest end first. */
+  notMakingIt: { release: string; words: string; end: string }[];
   catalog: CatalogInfo;
   dataDate: string;
   /** Changes whenever the workspace's counts or the day do: the burn-down is drawn again only then. */
@@ -120,9 +124,17 @@ export async function buildDashboard(deps: CommandDeps, workspace: string): Prom
     }
   }
 
+  const notMakingIt = (await workspaceForecasts(deps, workspace, asOf)).flatMap(({ release, forecast }) => {
+    const missed = forecast.kind === 'pace' ? phaseMissed(forecast) : undefined;
+    return forecast.kind === 'pace' && missed
+      ? [{ release: releaseTitle(release), words: phaseWords(forecast, missed), end: missed.end }]
+      : [];
+  });
+
   return {
     asOf,
     totals: report.totals,
+    notMakingIt: notMakingIt.sort((a, b) => a.end.localeCompare(b.end)).slice(0, DASHBOARD_LIST),
     teams: report.teams,
     reminders: reminders.sort((a, b) => a.date.localeCompare(b.date)).slice(0, DASHBOARD_LIST),
     handled: handled.sort((a, b) => b.at.localeCompare(a.at)).slice(0, DASHBOARD_LIST),

@@ -2,6 +2,7 @@
 import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import type { ImportPlanning } from '../imports/plan-import.js';
+import type { ReleaseForecast } from '../forecasts/release-forecasts.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import type { AuditEntry, AuditVia } from '../audit/audit-log.js';
 import type { EolwatchStore } from '../eolwatch-store.js';
@@ -73,6 +74,7 @@ export type Request =
   | { kind: 'inventory-set-counts'; counts: { release: string; count: number }[] }
   | { kind: 'inventory-show' }
   | { kind: 'inventory-history'; release: string | null }
+  | { kind: 'forecast'; scope: 'team' | 'workspace'; release: string | null }
   | { kind: 'inventory-clear' }
   | { kind: 'inventory-import' }
   /** `out`: where the command line writes the picture (`--out FILE.png|svg`). */
@@ -211,7 +213,17 @@ type ResultBody =
       unrecognised: { value: string; rows: number }[];
       fileRef: string | null;
     }
-  | { kind: 'inventory'; asOf: string; team: TeamLabel; rows: InventoryRow[]; totals: ExposureTotals }
+  | {
+      kind: 'inventory';
+      asOf: string;
+      team: TeamLabel;
+      rows: InventoryRow[];
+      totals: ExposureTotals;
+      /** "At this pace" for each counted release that has enough history. */
+      forecasts?: ReleaseForecast[];
+    }
+  /** `team` null: the workspace's. `only`: the one release asked about (its key), if any. */
+  | { kind: 'forecast'; asOf: string; team: TeamLabel | null; forecasts: ReleaseForecast[]; only: string | null }
   | {
       kind: 'inventory-history';
       team: TeamLabel;
@@ -228,6 +240,7 @@ type ResultBody =
       rows: InventoryRow[];
       totals: ExposureTotals;
       teams: { team: TeamLabel; unsupported: number; total: number }[];
+      forecasts?: ReleaseForecast[];
     }
   | { kind: 'watched'; releases: Release[]; leads: number[] }
   | { kind: 'watch-auto'; on: boolean }
@@ -298,6 +311,7 @@ export function isForChannel(result: Result): boolean {
       'inventory-updated',
       'inventory',
       'inventory-history',
+      'forecast',
       'inventory-cleared',
       'team-named',
       'report',

@@ -12,6 +12,8 @@ import { isAdmin } from './is-admin.js';
 import { readInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
+import { teamForecasts } from './forecast-command.js';
+import { withPace } from '../forecasts/release-forecasts.js';
 
 import { parseChartRequest } from './chart-command.js';
 
@@ -21,8 +23,8 @@ const MAX_HISTORY_LINES = 20;
 export const inventoryCommand: CommandDefinition = {
   name: 'inventory',
   usage:
-    '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | chart | clear]',
-  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows xp 18293, windows 8.1: 14,450, server 2012 r2 9\` updates counts, names as \`/eol\` reads them (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most; a name that could be several releases is asked about). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down; \`chart\` draws it. \`clear\` (admins only) empties it.`,
+    '/eol inventory [set <release> <count> ... | import | export [--format csv|json] | history [<release>] | forecast [<release>] | chart | clear]',
+  summary: `This channel's machine counts per release with their support status, and the totals out of support now and within 180 days. \`set windows xp 18293, windows 8.1: 14,450, server 2012 r2 9\` updates counts, names as \`/eol\` reads them (0 removes one; all or nothing; counts ${formatCount(MAX_COUNT)} at most; a name that could be several releases is asked about). \`import\` reads a device export (Intune, Configuration Manager, Jamf, Lansweeper, Active Directory, or release and count) and shows a preview before anything changes; \`export\` uploads the counts as a file. \`history\` shows every change and the burn-down; \`forecast\` says, from the last year's counts, when each release reaches zero at this pace and how many machines will be left when each phase ends; \`chart\` draws it, with the projection. \`clear\` (admins only) empties it.`,
   parse: (args) => {
     const [sub = '', ...rest] = args.split(/\s+/);
     switch (sub.toLowerCase()) {
@@ -32,6 +34,8 @@ export const inventoryCommand: CommandDefinition = {
         return { kind: 'inventory-set', text: rest.join(' ') };
       case 'history':
         return { kind: 'inventory-history', release: rest.join(' ').trim() || null };
+      case 'forecast':
+        return { kind: 'forecast', scope: 'team', release: rest.join(' ').trim() || null };
       case 'chart':
         return parseChartRequest('team', rest.join(' '));
       case 'clear':
@@ -48,7 +52,7 @@ export const inventoryCommand: CommandDefinition = {
         return {
           kind: 'invalid',
           reason:
-            'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]`, `/eol inventory chart` or `/eol inventory clear`.',
+            'Use `/eol inventory`, `/eol inventory set <release> <count> ...`, `/eol inventory import`, `/eol inventory export`, `/eol inventory history [<release>]`, `/eol inventory forecast [<release>]`, `/eol inventory chart` or `/eol inventory clear`.',
         };
     }
   },
@@ -121,6 +125,7 @@ export async function runInventory(request: InventoryRequest, deps: CommandDeps,
         asOf,
         team: teamLabelOf(team),
         ...inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)),
+        forecasts: withPace(await teamForecasts(deps, speaker, asOf)),
       };
     }
     case 'inventory-history':

@@ -11,18 +11,22 @@ import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf, type WithContract } from './team-contracts.js';
 import { parseExportFormat } from './export-counts.js';
 import { parseChartRequest } from './chart-command.js';
+import { workspaceForecasts } from './forecast-command.js';
+import { withPace } from '../forecasts/release-forecasts.js';
 
 /** Teams named in the report, most unsupported machines first. */
 const REPORT_TEAMS = 5;
 
 export const reportCommand: CommandDefinition = {
   name: 'report',
-  usage: '/eol report [chart | export [--format csv|json]]',
+  usage: '/eol report [forecast [<release>] | chart | export [--format csv|json]]',
   summary:
-    "Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `chart` draws the workspace's machines per release over time; `export` uploads every team's counts as a file.",
+    "Every team of the workspace together: machines per release and status, out of support now, at risk within 180 days, and the teams with the most unsupported machines. `forecast` is the workspace's pace per release (from every team's counts summed); `chart` draws the workspace's machines per release over time; `export` uploads every team's counts as a file.",
   parse: (args) => {
     const [first, ...rest] = args.split(/\s+/).filter((arg) => arg !== '');
     if (first?.toLowerCase() === 'chart') return parseChartRequest('workspace', rest.join(' '));
+    if (first?.toLowerCase() === 'forecast')
+      return { kind: 'forecast', scope: 'workspace', release: rest.join(' ').trim() || null };
     if (first?.toLowerCase() !== 'export') return { kind: 'report' };
     const format = parseExportFormat(rest);
     return typeof format === 'string'
@@ -32,7 +36,9 @@ export const reportCommand: CommandDefinition = {
 };
 
 export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  return reportOf(await (await deps.store()).teams(speaker.workspace), deps, speaker.workspace, toIsoDate(deps.now()));
+  const asOf = toIsoDate(deps.now());
+  const report = await reportOf(await (await deps.store()).teams(speaker.workspace), deps, speaker.workspace, asOf);
+  return { ...report, forecasts: withPace(await workspaceForecasts(deps, speaker.workspace, asOf)) };
 }
 
 /** The report over a workspace's teams (the Home tab reads them once for this and its reminders). */

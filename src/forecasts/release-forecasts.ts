@@ -45,3 +45,8 @@ export function releaseForecasts(
       return release ? [{ release, forecast: forecastRelease(points.get(key) ?? [], release, asOf) }] : [];
     });
 }
+
+/** Only the releases whose history gives a pace: what "at this pace" lines show. */
+export function withPace(forecasts: readonly ReleaseForecast[]): ReleaseForecast[] {
+  return forecasts.filter((entry) => entry.forecast.kind === 'pace');
+}

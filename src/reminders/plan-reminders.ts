@@ -32,6 +32,8 @@ export interface PlannedReminder {
   /** `extended`: the next phase is extended support, whose cost depends on the product. */
   after: { label: string; end: string; extended: boolean } | null;
   machineCount: number | null;
+  /** Machines still on it at the end at the team's pace (forecasts/), when its history gives one. */
+  leftAtEnd?: number;
   /**
    * The first reminder of the same milestone and end date posted in this channel: later ones reply in
    * its thread, so a channel sees one thread per milestone; `broadcast` also shows the reply in the

@@ -6,6 +6,8 @@ import type { InventoryStore, ReleaseKey } from '../inventory/inventory-store.js
 import { deliverReminders, type DeliveryReport, type ReminderPoster } from './deliver-reminders.js';
 import { planReminders, type PlannedReminder } from './plan-reminders.js';
 import type { WatchStore, WorkspaceWatches } from './watch-store.js';
+import { forecastRelease } from '../forecasts/forecast-release.js';
+import { pointsByRelease } from '../forecasts/release-forecasts.js';
 
 export interface ReminderJobDeps {
   store: InventoryStore & WatchStore & Pick<AuditLog, 'appendAudit'>;
@@ -31,11 +33,38 @@ export async function countsOfWatchers(
   return (workspace, channel) => counts.get(`${workspace}|${channel}`) ?? {};
 }
 
+/**
+ * Each reminder of a counted release, before its end, with the machines the team's pace leaves on it
+ * that day. Histories are read only for the channels with such a reminder today.
+ */
+async function withMachinesLeft(
+  planned: PlannedReminder[],
+  store: InventoryStore,
+  today: string,
+): Promise<PlannedReminder[]> {
+  const histories = new Map<string, ReturnType<typeof pointsByRelease>>();
+  for (const reminder of planned) {
+    if (!reminder.machineCount || reminder.daysLeft <= 0) continue;
+    const team = `${reminder.workspace}|${reminder.channel}`;
+    if (!histories.has(team))
+      histories.set(
+        team,
+        pointsByRelease(await store.history({ workspace: reminder.workspace, channel: reminder.channel })),
+      );
+    const key = `${reminder.release.productName}/${reminder.release.name}`;
+    const forecast = forecastRelease(histories.get(team)?.get(key) ?? [], reminder.release, today);
+    const phase =
+      forecast.kind === 'pace' ? forecast.phasesAhead.find((ahead) => ahead.end === reminder.end) : undefined;
+    if (phase) reminder.leftAtEnd = phase.left;
+  }
+  return planned;
+}
+
 export async function planToday(
   deps: Pick<ReminderJobDeps, 'store' | 'releaseByKey' | 'today'>,
 ): Promise<PlannedReminder[]> {
   const watches = await deps.store.allWatches();
-  return planReminders({
+  const planned = planReminders({
     today: deps.today,
     watches,
     releaseByKey: deps.releaseByKey,
@@ -43,6 +72,7 @@ export async function planToday(
     records: await deps.store.reminderRecords(),
     marks: await deps.store.milestoneMarks(),
   });
+  return withMachinesLeft(planned, deps.store, deps.today);
 }
 
 export async function runReminders(

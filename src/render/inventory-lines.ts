@@ -7,6 +7,7 @@ import { AT_RISK_DAYS, type ExposureTotals } from '../inventory/classify-exposur
 import { shortStatus } from './describe-lifecycle.js';
 import { plainFormat, type Formatter } from './formatter.js';
 import type { AnswerPart } from './answer-part.js';
+import { atThisPaceLines, forecastAnswerLines } from './forecast-lines.js';
 
 const releaseName = (row: { release: { productLabel: string; label: string } }, f: Formatter) =>
   f.text(releaseTitle(row.release));
@@ -128,7 +129,10 @@ export function inventoryLines(result: Result, f: Formatter): AnswerPart[] | nul
         `${f.strong(f.team(result.team))} as of ${f.date(result.asOf)}`,
         totalsLine(result.totals, f),
         ...rowLines(result.rows, f),
+        ...atThisPaceLines(result.forecasts, f),
       ];
+    case 'forecast':
+      return forecastAnswerLines(result, f);
     case 'inventory-history': {
       if (result.lines.length === 0) return [`${f.team(result.team)} has no recorded changes.`];
       const lines = [
@@ -172,6 +176,7 @@ export function inventoryLines(result: Result, f: Formatter): AnswerPart[] | nul
           ),
         );
       }
+      lines.push(...atThisPaceLines(result.forecasts, f));
       return lines;
     }
     default:

@@ -82,6 +82,14 @@ export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeV
     ],
   });
   blocks.push({ type: 'divider' });
+  if (dashboard.notMakingIt.length > 0)
+    blocks.push(
+      list(
+        'Will not make it at this pace',
+        dashboard.notMakingIt.map((row) => `• ${escapeMrkdwn(row.release)}: ${escapeMrkdwn(row.words)}`),
+        '',
+      ),
+    );
   blocks.push(
     list(
       'Teams with the most unsupported machines',

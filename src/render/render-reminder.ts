@@ -4,6 +4,7 @@ import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { extendedSupportPhrase } from '../catalog/names/extended-support.js';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
+import { roundEstimate } from '../forecasts/forecast-release.js';
 
 import { plainFormat, slackFormat, type Formatter } from './formatter.js';
 import type { SlackMessage } from './render-blocks.js';
@@ -30,7 +31,15 @@ export function reminderText(reminder: PlannedReminder, f: Formatter): string {
   } else {
     lines.push('After that: no further updates.');
   }
-  if (reminder.machineCount) lines.push(`This team reports ${formatCount(reminder.machineCount)} machines on it.`);
+  if (reminder.machineCount) {
+    const left =
+      reminder.leftAtEnd === undefined
+        ? ''
+        : reminder.leftAtEnd === 0
+          ? ' At this pace, none will be left on it by then.'
+          : ` At this pace, about ${formatCount(roundEstimate(reminder.leftAtEnd))} will still be on it on ${f.date(reminder.end)}.`;
+    lines.push(`This team reports ${formatCount(reminder.machineCount)} machines on it.${left}`);
+  }
   if (reminder.late)
     lines.push(`_Late: this reminder was due on ${f.date(reminder.dueDate)}, while eolwatch was not running._`);
   return lines.join('\n');

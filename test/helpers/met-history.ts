@@ -2,6 +2,8 @@
 // and a few Windows 7 machines; saved through the store as a team would have typed them. The last year
 // is counted monthly, as a team working down its XP machines would: about 1,300 fewer a month, so at
 // that pace the last one goes around August 2018.
+import type { InventoryStore, TeamRef } from '../../src/inventory/inventory-store.js';
+
 const MET_HISTORY: { at: string; counts: Record<string, number> }[] = [
   { at: '2013-06-03T09:00:00.000Z', counts: { 'windows/5-sp3': 35640, 'windows/7-sp1': 2000 } },
   { at: '2014-10-01T09:00:00.000Z', counts: { 'windows/5-sp3': 34800, 'windows/8.1': 5640 } },

@@ -25,6 +25,14 @@ const dashboard: Dashboard = {
       end: '2018-01-09',
     },
   ],
+  notMakingIt: [
+    {
+      release: 'Microsoft Windows 7 SP1',
+      words:
+        'about 1,100 machines still on it when <!here> Security Support ends on 2020-01-14: needs 49 a month; moving 14',
+      end: '2020-01-14',
+    },
+  ],
   handled: [
     {
       milestone: 'T1|CMET|windows/7-sp1|eol',

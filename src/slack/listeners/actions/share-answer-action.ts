@@ -13,6 +13,7 @@ import { SHARE_ANSWER_ACTION_ID } from '../../../render/slack-ids.js';
 export const SHAREABLE: ReadonlySet<string> = new Set([
   'inventory-show',
   'inventory-history',
+  'forecast',
   'report',
   'watches',
   'contracts',
