@@ -9,6 +9,7 @@ import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import { releaseTitle } from '../catalog/release-title.js';
 
 import { BAND_ORDER, BAND_STYLES, bandOf, layeredChart, type Chart, type SupportBand } from './chart.js';
+import { projectedUntil, projectionLayers, projectionsOf, projectionWords } from './projection.js';
 
 export interface ReleaseCounts {
   release: Release;
@@ -29,6 +30,8 @@ const LABELLED_LINES = 8;
 /** Phase ends marked with a diamond get a label up to this many; beyond that only the diamond. */
 const LABELLED_MARKERS = 6;
 const ALT_RELEASES = 12;
+/** Releases whose forecast the summary says in words: the largest counts. */
+const PROJECTIONS_SAID = 3;
 
 const bandAt = (release: Release, date: string): SupportBand => bandOf(computeLifecycle(release, date).status);
 
@@ -133,19 +136,26 @@ export function burnDownChart(input: BurnDownInput): Chart | null {
   if (series.length === 0) return null;
   const start = series.map((entry) => entry.changes[0]?.date as string).sort()[0] as string;
   const end = input.asOf > start ? input.asOf : addDays(start, 1);
+  const projections = projectionsOf(series, input.asOf);
+  const axisEnd = [end, projectedUntil(projections) ?? end].sort()[1] as string;
   const nowOf = (entry: ReleaseCounts) => countOn(entry.changes, input.asOf) ?? 0;
   const total = series.reduce((sum, entry) => sum + nowOf(entry), 0);
   const unsupported = series
     .filter((entry) => bandAt(entry.release, input.asOf) === 'unsupported')
     .reduce((sum, entry) => sum + nowOf(entry), 0);
   const share = total > 0 ? ` (${Math.round((unsupported / total) * 100)}%)` : '';
-  const summary = `${formatCount(total)} machines on ${plural(series.length, 'release')} on ${input.asOf}, ${formatCount(unsupported)} of them unsupported${share}.`;
+  const summary = [
+    `${formatCount(total)} machines on ${plural(series.length, 'release')} on ${input.asOf}, ${formatCount(unsupported)} of them unsupported${share}.`,
+    projectionWords(projections, PROJECTIONS_SAID),
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
   const title = `Machines per release, ${input.scope}`;
   const ranked = [...series].sort((a, b) => nowOf(b) - nowOf(a));
   const markers = phaseEndMarkers(series, end);
   const bands = BAND_ORDER.map((band) => BAND_STYLES[band]);
   const altText = [
-    `Line chart of machine counts per release, ${input.scope}, from ${start} to ${end}, coloured by support status.`,
+    `Line chart of machine counts per release, ${input.scope}, from ${start} to ${end}, coloured by support status${projections.length > 0 ? `, with dashed projections at the pace of the last year to ${axisEnd}` : ''}.`,
     summary,
     ...ranked.slice(0, ALT_RELEASES).map((entry) => `${describeSeries(entry, input.asOf)}.`),
     ranked.length > ALT_RELEASES ? `And ${ranked.length - ALT_RELEASES} more releases.` : '',
@@ -154,7 +164,7 @@ export function burnDownChart(input: BurnDownInput): Chart | null {
     .join(' ');
   // Layers share the x scale: its domain is given once, in the first.
   const x = { field: 'date', type: 'temporal', scale: { type: 'utc' }, title: null };
-  const xWithDomain = { ...x, scale: { type: 'utc', domain: [start, end] } };
+  const xWithDomain = { ...x, scale: { type: 'utc', domain: [start, axisEnd] } };
   const y = { field: 'count', type: 'quantitative', title: 'machines', axis: { format: ',d' } };
   return layeredChart({ kind: 'burn-down', title, summary, altText, fileBase: input.fileBase }, 340, [
     {
@@ -200,5 +210,6 @@ export function burnDownChart(input: BurnDownInput): Chart | null {
       mark: { type: 'text', align: 'right', dy: -9, fontSize: 12, fontWeight: 'bold', color: '#222222' },
       encoding: { x, y, text: { field: 'label' } },
     },
+    ...projectionLayers(projections, x, y),
   ]);
 }

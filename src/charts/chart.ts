@@ -92,6 +92,20 @@ const CHART_CONFIG = {
 /** The chart's own width in px before padding and labels: about Slack's preview width in all. */
 export const CHART_WIDTH = 640;
 
+/** About as many characters of the subtitle as fit across the chart. */
+const SUBTITLE_LINE = 105;
+
+/** Words in lines of at most `width` characters (a longer word has a line of its own). */
+function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 /** The envelope every chart shares: its words, and its layers drawn at the shared width and look. */
 export function layeredChart(words: Omit<Chart, 'spec'>, height: number | { step: number }, layer: object[]): Chart {
   return {
@@ -99,7 +113,7 @@ export function layeredChart(words: Omit<Chart, 'spec'>, height: number | { step
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       config: CHART_CONFIG,
-      title: { text: words.title, subtitle: words.summary },
+      title: { text: words.title, subtitle: wrapWords(words.summary, SUBTITLE_LINE) },
       width: CHART_WIDTH,
       height,
       layer,

@@ -23,7 +23,7 @@ export const basisWords = (forecast: Pace): string =>
   `from ${plural(forecast.basis.changes, 'change')} since ${forecast.basis.since}`;
 
 /** "zero around 2018-08", or how it moves when it is not falling. */
-export function outcomeWords(forecast: Pace): string {
+function outcomeWords(forecast: Pace): string {
   if (forecast.zeroOn) return `zero around ${forecast.zeroOn.slice(0, 7)}`;
   return forecast.perDay > 0 ? `growing by about ${formatCount(monthly(forecast))} a month` : 'holding steady';
 }

@@ -10,11 +10,13 @@ import type { Formatter } from './formatter.js';
 
 function forecastLines({ release, forecast }: ReleaseForecast, f: Formatter): string[] {
   const title = f.strong(f.text(releaseTitle(release)));
-  if (forecast.kind !== 'pace') return [`• ${title}: ${atThisPace(forecast, f.text)}.`];
+  if (forecast.kind !== 'pace') return [`• ${title}: ${atThisPace(forecast, (text) => f.text(text))}.`];
   const zero = forecast.zeroOn ? `: zero around ${f.date(forecast.zeroOn.slice(0, 7))}` : '';
   return [
     `• ${title}: ${formatCount(forecast.count)} now, ${paceWords(forecast)}, ${basisWords(forecast)}${zero}.`,
-    ...forecast.phasesAhead.map((phase) => `    ◦ ${capitalised(phaseWords(forecast, phase, f.text))}.`),
+    ...forecast.phasesAhead.map(
+      (phase) => `    ◦ ${capitalised(phaseWords(forecast, phase, (text) => f.text(text)))}.`,
+    ),
   ];
 }
 
@@ -26,7 +28,9 @@ export function atThisPaceLines(forecasts: readonly ReleaseForecast[] | undefine
   return [
     '',
     f.strong('At this pace'),
-    ...forecasts.map(({ release, forecast }) => `• ${f.text(releaseTitle(release))}: ${atThisPace(forecast, f.text)}`),
+    ...forecasts.map(
+      ({ release, forecast }) => `• ${f.text(releaseTitle(release))}: ${atThisPace(forecast, (text) => f.text(text))}`,
+    ),
   ];
 }
 

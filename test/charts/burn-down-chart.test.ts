@@ -33,12 +33,57 @@ const bandsOf = (chart: Chart, release: string) => [
   ),
 ];
 
+describe('the projection at this pace', () => {
+  type Projected = { release: string; date: string; count: number; low: number; high: number };
+  /** The dashed line's points, every release's: the one line layer after the burn-down's own. */
+  const projected = (chart: Chart, release: string) =>
+    ((layers(chart).filter((layer) => layer.mark.type === 'line')[1]?.data.values ?? []) as Projected[]).filter(
+      (point) => point.release === release,
+    );
+
+  it('draws XP on to zero around 2018-08, Windows 7 to its Security Support end, and 8.1 up to its next phase end', async () => {
+    const chart = await metChart();
+    const xp = projected(chart, 'Microsoft Windows XP SP3').filter(
+      (point) => point.release === 'Microsoft Windows XP SP3',
+    );
+    expect(xp[0]).toMatchObject({ date: '2017-06-01', count: 18293 });
+    expect(xp.at(-1)?.count).toBe(0);
+    expect(xp.at(-1)?.date.slice(0, 7)).toBe('2018-08');
+    const seven = projected(chart, 'Microsoft Windows 7 SP1');
+    expect(seven.at(-1)?.date).toBe('2020-01-14');
+    expect(seven.at(-1)?.count).toBeGreaterThan(1000);
+    const eight = projected(chart, 'Microsoft Windows 8.1');
+    expect(eight.at(-1)?.date).toBe('2018-01-09');
+    expect(eight.at(-1)?.count).toBeGreaterThan(14450);
+    for (const point of [...xp, ...seven, ...eight]) {
+      expect(point.low).toBeLessThanOrEqual(point.count);
+      expect(point.high).toBeGreaterThanOrEqual(point.count);
+      expect(point.low).toBeGreaterThanOrEqual(0);
+    }
+    expect(chart.altText).toContain('with dashed projections at the pace of the last year to 2020-01-14');
+  });
+
+  it('draws no projection from too little history, and says none', async () => {
+    const store = new MemoryStore();
+    await store.setCounts(SPEAKER, [{ release: 'windows/5-sp3', count: 40 }], {
+      user: 'U1',
+      at: '2017-05-01T09:00:00Z',
+    });
+    const result = await chartOf('inventory chart', '2017-06-28', store);
+    if (result.kind !== 'chart') throw new Error(JSON.stringify(result));
+    expect(layers(result.chart).filter((layer) => layer.mark.type === 'area')).toEqual([]);
+    expect(result.chart.summary).not.toContain('At this pace');
+  });
+});
+
 describe('the burn-down chart', () => {
   it('states the numbers in its summary and alt text', async () => {
     const chart = await metChart();
     expect(chart.kind).toBe('burn-down');
     expect(chart.title).toBe('Machines per release, #C1');
-    expect(chart.summary).toBe('34,243 machines on 3 releases on 2017-06-28, 18,293 of them unsupported (53%).');
+    expect(chart.summary).toBe(
+      '34,243 machines on 3 releases on 2017-06-28, 18,293 of them unsupported (53%). At this pace: Microsoft Windows XP SP3 zero around 2018-08; Microsoft Windows 8.1 growing by about 230 a month; about 16,000 machines still on it when Active Support ends on 2018-01-09: needs 2,300 a month; not falling; Microsoft Windows 7 SP1 zero around 2026-08; about 1,100 machines still on it when Security Support ends on 2020-01-14: needs 49 a month; moving 14.',
+    );
     expect(chart.altText).toContain('Microsoft Windows XP SP3: 35,640 on 2013-06-03, 18,293 now (unsupported)');
     expect(chart.altText).toContain('Microsoft Windows 8.1: 5,640 on 2014-10-01, 14,450 now (supported)');
     expect(chart.altText).toContain('Microsoft Windows 7 SP1: 2,000 on 2013-06-03, 1,500 now (security fixes only)');
@@ -105,7 +150,9 @@ describe('the burn-down chart', () => {
     const result = await chartOf('report chart', '2017-06-28', store);
     if (result.kind !== 'chart') throw new Error(JSON.stringify(result));
     expect(result.chart.title).toBe('Machines per release, the workspace');
-    expect(result.chart.summary).toBe('34,250 machines on 3 releases on 2017-06-28, 18,300 of them unsupported (53%).');
+    expect(result.chart.summary).toMatch(
+      /^34,250 machines on 3 releases on 2017-06-28, 18,300 of them unsupported \(53%\)\. At this pace: Microsoft Windows XP SP3 zero around 2018-08;/,
+    );
   });
 
   it.each([
