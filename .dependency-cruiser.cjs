@@ -10,9 +10,9 @@
 // No module imports from a layer above its own, and nothing imports in a cycle. The core (every layer
 // but adapters) imports no Slack, store, scheduler or file-system module.
 const CORE =
-  '^src/(leaf|catalog|lifecycle|inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|commands|render)/|^src/eolwatch-store\\.ts$';
+  '^src/(leaf|catalog|lifecycle|inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|calendar|commands|render)/|^src/eolwatch-store\\.ts$';
 const DOMAIN =
-  '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts)/|^src/eolwatch-store\\.ts$';
+  '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|calendar)/|^src/eolwatch-store\\.ts$';
 const ADAPTERS =
   '^src/(slack|shell|store|api|scheduler|catalog-sync|chart-images|net)/|^src/(main|cli|config|wire-[a-z-]+|offload-[a-z-]+|load-dot-env|describe-startup-error)\\.ts$';
 

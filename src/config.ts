@@ -39,6 +39,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Socket Mode has no HTTP port of its own: the HTTP API listens here when set. */
   apiPort: number | null;
+  /** Where people and Slack reach this eolwatch: calendar addresses start with it. */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +92,11 @@ const readers = {
   SLACK_API_URL: optionalUrl(),
   PORT: wholeNumber(3000, isPort, 'must be a port number') as Reader<number>,
   EOLWATCH_API_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
+  EOLWATCH_PUBLIC_URL: must(
+    text,
+    (v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)),
+    'must be the http(s) address eolwatch is reached at, such as https://eolwatch.example.org',
+  ),
   HTTPS_PROXY: optionalUrl(PROXY_MESSAGE),
   HTTP_PROXY: optionalUrl(PROXY_MESSAGE),
   NO_PROXY: text,
@@ -198,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     reminderTime: e.EOLWATCH_REMINDER_TIME,
     catalogUrl: e.EOLWATCH_CATALOG_URL,
     apiPort: e.EOLWATCH_API_PORT,
+    publicUrl: e.EOLWATCH_PUBLIC_URL ?? null,
     databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
     // The lower-case spellings are as common as the upper-case ones.
     proxy: {

@@ -1,5 +1,6 @@
 // Entry point: reads the configuration, wires the core, and runs Slack (Socket Mode or HTTP) or,
 // with no Slack credentials, the local shell.
+import { createCalendarRoute, isCalendarPath } from './api/calendar-route.js';
 import { pino } from 'pino';
 import { loadDotEnv } from './load-dot-env.js';
 import { useProxy } from './net/use-proxy.js';
@@ -106,7 +107,11 @@ async function main(): Promise<void> {
   } else {
     await withDeadline(app.start(), SLACK_REACH_DEADLINE_MS, unreachable);
     // Socket Mode has no HTTP port of its own: the API on EOLWATCH_API_PORT, /healthz on PORT if set.
-    if (config.apiPort !== null) await listen(config.apiPort, createApiHandler({ commands: deps, logger }));
+    if (config.apiPort !== null) {
+      const api = createApiHandler({ commands: deps, logger });
+      const calendar = createCalendarRoute({ commands: deps, logger });
+      await listen(config.apiPort, (req, res) => (isCalendarPath(req.url ?? '') ? calendar(req, res) : api(req, res)));
+    }
     if (config.portSet) await listen(config.port, answerHealth);
   }
   const slack: SlackAccess =

@@ -47,7 +47,7 @@ export type CoreConfig = Pick<
   Config,
   'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'
 > &
-  Partial<Pick<Config, 'databaseUrl' | 'userCacheDir'>>;
+  Partial<Pick<Config, 'databaseUrl' | 'userCacheDir' | 'publicUrl'>>;
 
 /** A database URL as it may be shown: no password. */
 const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -121,6 +121,7 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
       catalogInfo: () => refresher.info(),
       now: clock ? () => clock(config.timezone) : () => DateTime.now().setZone(config.timezone),
       store,
+      publicUrl: config.publicUrl ?? null,
       storeIsAbsent: (asked) => asked === store && !opened && !databaseUrl && !existsSync(config.storePath),
       admins,
       status: async () => ({

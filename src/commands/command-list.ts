@@ -18,6 +18,7 @@ import { watchCommand } from './watch-command.js';
 import { watchesCommand } from './watches-command.js';
 import { statusCommand } from './status-command.js';
 import { contractCommand, contractsCommand } from './contract-command.js';
+import { calendarCommand } from './calendar-command.js';
 
 export const commandList: readonly CommandDefinition[] = [
   lookupCommand,
@@ -31,6 +32,7 @@ export const commandList: readonly CommandDefinition[] = [
   watchesCommand,
   contractCommand,
   contractsCommand,
+  calendarCommand,
   apiCommand,
   adminsCommand,
   lockCommand,

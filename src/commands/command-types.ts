@@ -53,6 +53,8 @@ export interface CommandDeps {
   status: () => Promise<StatusFacts>;
   /** Plans an import off the event loop (the bot's worker threads); without it, planned in place. */
   planImport?: (bytes: Uint8Array) => Promise<ImportPlanning>;
+  /** Where Slack and people reach this eolwatch (EOLWATCH_PUBLIC_URL): the start of a calendar's address. */
+  publicUrl?: string | null;
   /** Draws a chart's picture off the event loop (the bot's worker threads); without it, in place. */
   drawChart?: (spec: object, format: 'png' | 'svg') => Promise<Buffer>;
 }
@@ -75,6 +77,7 @@ export type Request =
   | { kind: 'inventory-show' }
   | { kind: 'inventory-history'; release: string | null }
   | { kind: 'forecast'; scope: 'team' | 'workspace'; release: string | null }
+  | { kind: 'calendar'; scope: 'team' | 'workspace'; reset: boolean }
   | { kind: 'inventory-clear' }
   | { kind: 'inventory-import' }
   /** `out`: where the command line writes the picture (`--out FILE.png|svg`). */
@@ -224,6 +227,14 @@ type ResultBody =
     }
   /** `team` null: the workspace's. `only`: the one release asked about (its key), if any. */
   | { kind: 'forecast'; asOf: string; team: TeamLabel | null; forecasts: ReleaseForecast[]; only: string | null }
+  /** `url` only when one was just made (it is never shown again); `made`: who made the one in use, when. */
+  | {
+      kind: 'calendar';
+      scope: 'team' | 'workspace';
+      url: string | null;
+      made: { by: string; at: string } | null;
+      reset?: boolean;
+    }
   | {
       kind: 'inventory-history';
       team: TeamLabel;

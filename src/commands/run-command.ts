@@ -1,4 +1,5 @@
 // A request -> its result. The one place that knows which subcommand handles which request.
+import { runCalendar } from './calendar-command.js';
 import { runForecast } from './forecast-command.js';
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { runExport } from './export-counts.js';
@@ -63,6 +64,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runChart(request, deps, speaker);
     case 'forecast':
       return runForecast(request, deps, speaker);
+    case 'calendar':
+      return runCalendar(request, deps, speaker);
     case 'export':
       return runExport(request.scope, request.format, deps, speaker);
     case 'admins':

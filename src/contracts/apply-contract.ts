@@ -10,7 +10,7 @@ export interface Contract {
   at: string;
 }
 
-const CONTRACT_PHASE_KEY = 'contract';
+export const CONTRACT_PHASE_KEY = 'contract';
 
 export function applyContract(release: Release, contract: Contract | undefined): Release {
   if (!contract) return release;

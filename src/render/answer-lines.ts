@@ -10,6 +10,7 @@ import { inventoryLines } from './inventory-lines.js';
 import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 import { chartLines } from './chart-lines.js';
+import { calendarLines } from './calendar-lines.js';
 
 export function answerLines(result: Result, f: Formatter): AnswerPart[] | null {
   return (
@@ -19,6 +20,7 @@ export function answerLines(result: Result, f: Formatter): AnswerPart[] | null {
     contractLines(result, f) ??
     apiLines(result, f) ??
     governanceLines(result, f) ??
-    chartLines(result, f)
+    chartLines(result, f) ??
+    calendarLines(result, f)
   );
 }

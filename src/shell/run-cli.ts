@@ -1,5 +1,6 @@
 // `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
 // Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
+import { feedText } from '../commands/calendar-command.js';
 import { chartDrawerOf } from '../chart-images/draw-chart.js';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -53,6 +54,12 @@ export interface CliWiring {
 
 async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
   const request = parseCommand(stripCommandPrefix(text));
+  // On the command line, `calendar` is the feed itself (to save as a .ics file or serve elsewhere).
+  if (request.kind === 'calendar' && !request.reset) {
+    const channel = request.scope === 'workspace' ? null : speaker.channel;
+    io.stdout.write(await feedText(deps, { workspace: speaker.workspace, channel }));
+    return true;
+  }
   const result = await runCommand(request, deps, speaker);
   const answered = isAnswered(result);
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);

@@ -4,6 +4,7 @@ import { installFailurePage } from './install-failure-page.js';
 import { WEB_API_TIMEOUT_MS } from './slack-reminder-poster.js';
 import type { ServerOptions } from 'node:http';
 import { createApiHandler } from '../api/create-api-handler.js';
+import { createCalendarRoute, isCalendarPath } from '../api/calendar-route.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { guardSlackRequests, MAX_BODY_BYTES, REPLAY_MEMORY_SECONDS } from './guard-slack-requests.js';
 import { registerListeners } from './listeners/register-listeners.js';
@@ -118,7 +119,12 @@ function guardedReceiver(
   });
   // The HTTP API shares the port; its requests carry a token, not a Slack signature.
   const api = createApiHandler({ commands: deps.commands, logger: deps.logger });
-  receiver.requestListener = (req, res) => ((req.url ?? '').startsWith('/api/') ? api(req, res) : slack(req, res));
+  const calendar = createCalendarRoute(deps);
+  receiver.requestListener = (req, res) => {
+    const url = req.url ?? '';
+    if (url.startsWith('/api/')) return api(req, res);
+    return isCalendarPath(url) ? calendar(req, res) : slack(req, res);
+  };
   return receiver;
 }
 

@@ -24,6 +24,7 @@ import type { WorkspaceEraser } from '../../src/erasure/workspace-eraser.js';
 import type { RoleStore } from '../../src/governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../../src/audit/audit-log.js';
 import { MemoryApiTokenStore } from './memory-api-token-store.js';
+import { channelFeedKey, feedHashKey, workspaceFeedPrefix } from '../../src/calendar/calendar-feeds.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { requestLimiterOf, type RequestLimiter, type RequestLimits } from '../../src/requests/request-limits.js';
 
@@ -108,6 +109,13 @@ export class MemoryStore
     this.forgetChannelWatches(ref);
     this.locked.delete(`${ref.workspace}\u0000${ref.channel}`);
     this.audit = this.audit.filter((entry) => entry.workspace !== ref.workspace || entry.channel !== ref.channel);
+    this.forgetFeed(channelFeedKey(ref.workspace, ref.channel));
+  }
+
+  private forgetFeed(key: string): void {
+    const feed = this.installations.get(key) as { hash?: string } | undefined;
+    if (feed?.hash) this.installations.delete(feedHashKey(feed.hash));
+    this.installations.delete(key);
   }
 
   async forgetWorkspace(workspace: string): Promise<void> {
@@ -117,6 +125,8 @@ export class MemoryStore
     this.installations.delete(workspaceInstallKey(workspace));
     this.installations.delete(uninstalledKey(workspace));
     this.installations.delete(orgWorkspaceKey(workspace));
+    for (const key of [...this.installations.keys()])
+      if (key.startsWith(workspaceFeedPrefix(workspace))) this.forgetFeed(key);
     this.adminsByWorkspace.delete(workspace);
     this.audit = this.audit.filter((entry) => entry.workspace !== workspace);
     for (const key of this.locked) if (key.startsWith(`${workspace}\u0000`)) this.locked.delete(key);

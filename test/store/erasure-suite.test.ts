@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
+import { feedOfSecret, makeFeedSecret } from '../../src/calendar/calendar-feeds.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -49,7 +50,18 @@ async function fill(store: EolwatchStore, workspace: string): Promise<void> {
     lastUsedAt: null,
   });
   await store.saveInstallation(`T:${workspace}`, { team: { id: workspace }, bot: { token: 'xoxb-x' } });
+  secrets.set(workspace, [
+    await makeFeedSecret(store, { workspace, channel: 'CIT' }, 'U1', '2026-11-01T00:00:00.000Z'),
+    await makeFeedSecret(store, { workspace, channel: null }, 'U1', '2026-11-01T00:00:00.000Z'),
+  ]);
 }
+
+/** Each workspace's calendar secrets (its channel's and its own), to see which still open a feed. */
+const secrets = new Map<string, string[]>();
+const feedsOpened = async (store: EolwatchStore, workspace: string) =>
+  (await Promise.all((secrets.get(workspace) ?? []).map((secret) => feedOfSecret(store, secret)))).filter(
+    (feed) => feed !== null,
+  ).length;
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder).flatMap((name) => {
@@ -93,7 +105,11 @@ describe.each(implementations)('%s', (_name, openStore) => {
         releases: [],
       });
     }
+    const goneFeed = await makeFeedSecret(store, gone, 'U1', '2026-11-01T00:00:00.000Z');
+    const staysFeed = await makeFeedSecret(store, stays, 'U1', '2026-11-01T00:00:00.000Z');
     await store.forgetChannel(gone);
+    expect(await feedOfSecret(store, goneFeed)).toBeNull();
+    expect(await feedOfSecret(store, staysFeed)).toEqual(stays);
     expect(await store.team(gone)).toEqual({ channel: 'CGONE', name: null, counts: {} });
     expect(await store.history(gone)).toEqual([]);
     expect(await store.contracts(gone)).toEqual({});
@@ -119,6 +135,8 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(Object.keys(await store.milestoneMarks()).filter((key) => key.includes(gone))).toEqual([]);
     expect(await store.apiTokens(gone)).toEqual([]);
     expect(await store.installation(`T:${gone}`)).toBeNull();
+    expect(await feedsOpened(store, gone)).toBe(0);
+    expect((await store.installationKeys('')).filter((key) => key.includes(gone))).toEqual([]);
     expect(JSON.stringify((await store.allWatches()).map((workspace) => workspace.workspace))).not.toContain(gone);
 
     const other = { workspace: kept, channel: 'CIT' };
@@ -128,6 +146,7 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(Object.keys(await store.reminderRecords()).filter((key) => key.includes(kept))).toHaveLength(2);
     expect(await store.apiTokens(kept)).toHaveLength(1);
     expect(await store.installation(`T:${kept}`)).not.toBeNull();
+    expect(await feedsOpened(store, kept)).toBe(2);
 
     if (store instanceof PostgresStore) {
       // Every row of every table, as text: not one holds the erased workspace's id.

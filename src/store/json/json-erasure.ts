@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isKeyOfChannel, isKeyOfWorkspace, type WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey } from '../../installations/installation-records.js';
+import { channelFeedKey, feedHashKey, workspaceFeedPrefix } from '../../calendar/calendar-feeds.js';
 import type { TeamRef } from '../../inventory/inventory-store.js';
 import { isIdentifier } from '../../leaf/check-identifier.js';
 import { historyPath, isLoggableTeam } from '../history-log.js';
@@ -31,6 +32,8 @@ export class JsonErasure implements WorkspaceEraser {
         delete data.installations[workspaceInstallKey(workspace)];
         delete data.installations[uninstalledKey(workspace)];
         delete data.installations[orgWorkspaceKey(workspace)];
+        for (const key of Object.keys(data.installations))
+          if (key.startsWith(workspaceFeedPrefix(workspace))) this.forgetFeed(key);
         // The store file first: should removing the logs fail, no team is left without its log.
         await this.engine.persist();
         await rm(join(this.engine.historyDir, workspace), { recursive: true, force: true });
@@ -39,6 +42,14 @@ export class JsonErasure implements WorkspaceEraser {
       false,
       RUN_LOCK_WAIT_MS,
     );
+  }
+
+  /** A calendar feed's record and the pointer to it from its secret's hash. */
+  private forgetFeed(key: string): void {
+    const installations = this.engine.data.installations;
+    const feed = installations[key] as { hash?: unknown } | undefined;
+    if (typeof feed?.hash === 'string') delete installations[feedHashKey(feed.hash)];
+    delete installations[key];
   }
 
   forgetChannel(ref: TeamRef): Promise<void> {
@@ -54,6 +65,7 @@ export class JsonErasure implements WorkspaceEraser {
         }
         for (const key of Object.keys(data.reminders)) if (isKeyOfChannel(key, ref)) delete data.reminders[key];
         for (const key of Object.keys(data.milestones)) if (isKeyOfChannel(key, ref)) delete data.milestones[key];
+        this.forgetFeed(channelFeedKey(ref.workspace, ref.channel));
         await this.engine.persist();
         await rm(historyPath(this.engine.historyDir, ref), { force: true });
         await this.audit.eraseChannel(ref);

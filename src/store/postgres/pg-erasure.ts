@@ -1,8 +1,9 @@
 // WorkspaceEraser in PostgreSQL: a workspace or a channel erased from every table, for good.
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey } from '../../installations/installation-records.js';
+import { channelFeedKey, feedHashKey, workspaceFeedPrefix } from '../../calendar/calendar-feeds.js';
 import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import { type TeamRef } from '../../inventory/inventory-store.js';
-import { type PgDatabase } from './pg-database.js';
+import { type Client, type PgDatabase } from './pg-database.js';
 import type { PgWatches } from './pg-watches.js';
 
 export class PgErasure implements WorkspaceEraser {
@@ -34,6 +35,7 @@ export class PgErasure implements WorkspaceEraser {
       await client.query('DELETE FROM installations WHERE key = ANY($1)', [
         [workspaceInstallKey(workspace), uninstalledKey(workspace), orgWorkspaceKey(workspace)],
       ]);
+      await forgetFeeds(client, 'starts_with(key, $1)', workspaceFeedPrefix(workspace));
     });
   }
 
@@ -48,6 +50,17 @@ export class PgErasure implements WorkspaceEraser {
           `notice|${ref.workspace}|${ref.channel}|`,
         ]);
       }
+      await forgetFeeds(client, 'key = $1', channelFeedKey(ref.workspace, ref.channel));
     });
   }
+}
+
+/** Calendar feeds' records matching `where` (on key, with $1), and the pointers to them from their hashes. */
+async function forgetFeeds(client: Client, where: string, value: string): Promise<void> {
+  const { rows } = await client.query<{ hash: string | null }>(
+    `DELETE FROM installations WHERE ${where} AND starts_with(key, 'K:') RETURNING installation->>'hash' AS hash`,
+    [value],
+  );
+  const hashes = rows.flatMap((row) => (row.hash ? [feedHashKey(row.hash)] : []));
+  if (hashes.length > 0) await client.query('DELETE FROM installations WHERE key = ANY($1)', [hashes]);
 }

@@ -1,0 +1,114 @@
+// `/eol calendar`: the channel's calendar as a secret URL to subscribe to (shown once, privately);
+// `reset` makes a new one and the old stops working; an admin's `calendar workspace` is the workspace's.
+// `feedText` is the feed itself, for the HTTP route and the command line.
+import { channelEvents, workspaceEvents, type ChannelFacts } from '../calendar/calendar-events.js';
+import { feedMade, feedOfSecret, makeFeedSecret, sequencesFor, type FeedRef } from '../calendar/calendar-feeds.js';
+import { writeICalendar } from '../calendar/write-icalendar.js';
+import { pointsByRelease, summedPointsByRelease } from '../forecasts/release-forecasts.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
+import type { CommandDefinition } from './command-definition.js';
+import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
+import { isAdmin } from './is-admin.js';
+import { recordAudit } from './record-audit.js';
+
+export const calendarCommand: CommandDefinition = {
+  name: 'calendar',
+  usage: '/eol calendar [reset | workspace [reset]]',
+  summary:
+    "A secret address for this channel's calendar, to subscribe to in Outlook, Google Calendar or Apple Calendar: an all-day event on each phase end of every release the channel counts or watches, and on each contract end, with the machine count, the forecast and a reminder for each of the channel's lead times. Shown to you alone, once; `reset` makes a new address and the old one stops working. `workspace` (admins only) is the workspace's calendar.",
+  parse: (args) => {
+    const words = args
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word !== '');
+    const workspace = words[0] === 'workspace';
+    const rest = workspace ? words.slice(1) : words;
+    if (rest.length > 1 || (rest.length === 1 && rest[0] !== 'reset'))
+      return {
+        kind: 'invalid',
+        reason:
+          'Use `/eol calendar`, `/eol calendar reset`, `/eol calendar workspace` or `/eol calendar workspace reset`.',
+      };
+    return { kind: 'calendar', scope: workspace ? 'workspace' : 'team', reset: rest[0] === 'reset' };
+  },
+};
+
+const feedRefOf = (request: { scope: 'team' | 'workspace' }, speaker: Speaker): FeedRef => ({
+  workspace: speaker.workspace,
+  channel: request.scope === 'workspace' ? null : speaker.channel,
+});
+
+export async function runCalendar(
+  request: Extract<Request, { kind: 'calendar' }>,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
+  if (request.scope === 'workspace' && !(await isAdmin(deps, speaker)))
+    return {
+      kind: 'invalid',
+      reason: 'Only eolwatch admins may have the workspace’s calendar. `/eol admins` lists them.',
+    };
+  const store = await deps.store();
+  const ref = feedRefOf(request, speaker);
+  const made = await feedMade(store, ref);
+  if (made && !request.reset) return { kind: 'calendar', scope: request.scope, url: null, made };
+  const at = deps.now().toUTC().toISO() ?? '';
+  const secret = await makeFeedSecret(store, ref, speaker.user, at);
+  const warning = await recordAudit(deps, speaker, {
+    action: made ? 'calendar.reset' : 'calendar.made',
+    change: `${made ? 'a new' : 'an'} address for ${request.scope === 'workspace' ? 'the workspace’s' : 'this channel’s'} calendar${made ? '; the old one no longer works' : ''}`,
+    releases: [],
+    channel: ref.channel,
+  });
+  const path = `/calendar/${secret}.ics`;
+  return {
+    kind: 'calendar',
+    scope: request.scope,
+    url: deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}${path}` : path,
+    made: made ? { by: speaker.user, at } : null,
+    reset: made !== null,
+    ...(warning ? { warning } : {}),
+  };
+}
+
+async function channelFacts(deps: CommandDeps, workspace: string, channel: string): Promise<ChannelFacts> {
+  const store = await deps.store();
+  const ref = { workspace, channel };
+  const [team, watches, history] = await Promise.all([store.team(ref), store.channelWatches(ref), store.history(ref)]);
+  return { channel, name: team.name, watches, counts: team.counts, points: pointsByRelease(history) };
+}
+
+/** The feed of `ref` as iCalendar text, each event's SEQUENCE brought up to date. */
+export async function feedText(deps: CommandDeps, ref: FeedRef): Promise<string> {
+  const store = await deps.store();
+  const asOf = toIsoDate(deps.now());
+  let name: string;
+  let events;
+  if (ref.channel !== null) {
+    const facts = await channelFacts(deps, ref.workspace, ref.channel);
+    name = `eolwatch: ${facts.name ?? `#${ref.channel}`}`;
+    events = channelEvents(ref.workspace, facts, deps.releaseByKey, asOf);
+  } else {
+    const channels = new Set([
+      ...(await store.teams(ref.workspace)).map((team) => team.channel),
+      ...((await store.allWatches()).find((entry) => entry.workspace === ref.workspace)?.channels ?? []).map(
+        (watch) => watch.channel,
+      ),
+    ]);
+    const facts = await Promise.all([...channels].map((channel) => channelFacts(deps, ref.workspace, channel)));
+    const counts: Record<string, number> = {};
+    for (const team of facts)
+      for (const [key, count] of Object.entries(team.counts)) counts[key] = (counts[key] ?? 0) + count;
+    const points = summedPointsByRelease(facts.map((team) => new Map(team.points)));
+    name = 'eolwatch: the workspace';
+    events = workspaceEvents(ref.workspace, facts, { counts, points }, deps.releaseByKey, asOf);
+  }
+  const sequences = await sequencesFor(store, ref, events);
+  return writeICalendar(name, events, sequences, deps.now().toJSDate());
+}
+
+/** The feed a secret URL opens, or null when the secret is unknown or was reset. */
+export async function feedTextOfSecret(deps: CommandDeps, secret: string): Promise<string | null> {
+  const ref = await feedOfSecret(await deps.store(), secret);
+  return ref ? feedText(deps, ref) : null;
+}
