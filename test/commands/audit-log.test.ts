@@ -31,6 +31,9 @@ const MUTATIONS: [name: string, before: string[], text: string, action: string][
   ['lock', [], 'lock', 'channel.lock'],
   ['unlock', ['lock'], 'unlock', 'channel.unlock'],
   ['export', [], 'export all', 'workspace.export'],
+  ['calendar', [], 'calendar', 'calendar.made'],
+  ['calendar', ['calendar'], 'calendar reset', 'calendar.reset'],
+  ['calendar', [], 'calendar workspace', 'calendar.made'],
 ];
 /** Commands that only read. */
 const READ_ONLY = new Set(['', 'share', 'report', 'chart', 'watches', 'contracts', 'status', 'help', 'audit']);
