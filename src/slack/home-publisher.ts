@@ -1,9 +1,10 @@
 // Publishes a user's Home tab (views.publish): the workspace's dashboard at once, then, when the
-// workspace's burn-down changed since it was last drawn, the picture: drawn and uploaded privately in the
-// background (a second or so, once), and the tab published again with it. One drawing per workspace at
-// a time; the last upload is reused while the numbers stay the same.
+// workspace's counts changed since it was last drawn, what needs every team's history: the burn-down
+// picture (drawn and uploaded privately) and the releases that will not make it at this pace, worked out
+// in the background (a second or so, once), and the tab published again with them. One drawing per
+// workspace at a time; the last upload and forecasts are reused while the numbers stay the same.
 import type { webApi } from '@slack/bolt';
-import { buildDashboard } from '../commands/build-dashboard.js';
+import { buildDashboard, notMakingIt, type Dashboard } from '../commands/build-dashboard.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandDeps } from '../commands/command-types.js';
 import { renderHome, type HomeChart } from '../render/render-home.js';
@@ -18,10 +19,11 @@ export interface HomePublisher {
 
 export function createHomePublisher(deps: { commands: CommandDeps; logger: Logger }): HomePublisher {
   const charts = new Map<string, HomeChart & { signature: string }>();
+  const lookAheads = new Map<string, Dashboard['notMakingIt']>();
   const drawing = new Map<string, Promise<HomeChart | null>>();
 
   const publishView = async (client: webApi.WebClient, workspace: string, user: string) => {
-    const dashboard = await buildDashboard(deps.commands, workspace);
+    const dashboard = await buildDashboard(deps.commands, workspace, lookAheads.get(workspace));
     const chart = charts.get(workspace) ?? null;
     try {
       await client.views.publish({ user_id: user, view: renderHome(dashboard, chart) });
@@ -39,6 +41,9 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
     workspace: string,
     signature: string,
   ): Promise<HomeChart | null> => {
+    const before = JSON.stringify(lookAheads.get(workspace) ?? []);
+    const lookAhead = await notMakingIt(deps.commands, workspace);
+    lookAheads.set(workspace, lookAhead);
     const result = await runCommand({ kind: 'chart', scope: 'workspace', text: '', out: null }, deps.commands, {
       workspace,
       channel: '',
@@ -47,8 +52,10 @@ export function createHomePublisher(deps: { commands: CommandDeps; logger: Logge
     if (result.kind !== 'chart') return null;
     const known = charts.get(workspace);
     if (known?.altText === result.chart.altText) {
-      charts.set(workspace, { ...known, signature });
-      return known;
+      // The same picture: a new object still, when the look ahead changed, so the tab is published again.
+      const same = { ...known, signature };
+      charts.set(workspace, same);
+      return JSON.stringify(lookAhead) === before ? known : same;
     }
     const fileId = await uploadChart(client, null, result.chart, chartDrawerOf(deps.commands));
     if (!fileId) return null;

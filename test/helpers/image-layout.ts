@@ -11,7 +11,7 @@ interface CopyLine {
 }
 
 /** The COPY lines after the last FROM (the final stage), in order. */
-export function finalStageCopies(dockerfile: string): CopyLine[] {
+function finalStageCopies(dockerfile: string): CopyLine[] {
   const lines = dockerfile.replace(/\\\n/g, ' ').split('\n');
   const lastFrom = lines.map((line) => /^FROM\s/i.test(line)).lastIndexOf(true);
   return lines.slice(lastFrom + 1).flatMap((line) => {

@@ -118,6 +118,17 @@ describe('the Home tab', () => {
     const upload = running.api.uploads.at(-1);
     expect(upload?.channel).toBeUndefined();
     expect(upload?.altText).toContain('Microsoft Windows XP SP3');
+    // What will not make it at this pace comes with the picture, first among the lists.
+    expect(textOf(first?.view as View)).not.toContain('Will not make it');
+    const lists = (second?.view.blocks ?? []).flatMap((block) => (block.text?.text ? [block.text.text] : []));
+    const lookAhead = lists.findIndex((text) => text.startsWith('*Will not make it at this pace*'));
+    expect(lists[lookAhead]).toContain(
+      'Microsoft Windows 8.1: about 16,000 machines still on it when Active Support ends on 2018-01-09',
+    );
+    expect(lists[lookAhead]).toContain(
+      'Microsoft Windows 7 SP1: about 1,100 machines still on it when Security Support ends on 2020-01-14: needs 49 a month; moving 14',
+    );
+    expect(lookAhead).toBeLessThan(lists.findIndex((text) => text.startsWith('*Teams with the most unsupported')));
   });
 
   it('draws the picture again only when the counts change', async () => {
