@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of `npm run --silent eol -- ...`: one-shot and batch answers for scripts.
+import { existsSync } from 'node:fs';
 import { loadDotEnv } from './load-dot-env.js';
 import { useProxy } from './net/use-proxy.js';
 import { loadConfig } from './config.js';
@@ -12,6 +13,8 @@ try {
   const config = loadConfig(process.env);
   await useProxy(config.proxy);
   const core = await openCore(config);
+  // The store is made by the first command that saves something: that command says where it went.
+  const storeExisted = config.databaseUrl !== null || existsSync(config.storePath);
   const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
   const { botToken, apiUrl } = config.slack;
   process.exitCode = await runCli(process.argv.slice(2), io, {
@@ -33,6 +36,8 @@ try {
         : null,
   });
   await core.close();
+  if (!storeExisted && existsSync(config.storePath))
+    process.stderr.write(`eolwatch: saved in a new store, ${config.storePath} (EOLWATCH_STORE puts it elsewhere).\n`);
 } catch (error) {
   process.stderr.write(`eolwatch: ${describeStartupError(error)}\n`);
   process.exitCode = 1;

@@ -1,7 +1,7 @@
 // The only reader of process.env. Validates everything at start and names what is wrong in one line.
 import { IANAZone } from 'luxon';
 import { homedir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ProxySettings } from './net/use-proxy.js';
 
@@ -48,6 +48,19 @@ export class ConfigError extends Error {}
 /** The bundled data files, found from this file (src/ or dist/) so `npx eolwatch` works from any folder. */
 const bundled = (file: string): string =>
   relative(process.cwd(), fileURLToPath(new URL(`../data/${file}`, import.meta.url))) || file;
+
+/** This package's own folder (from src/ or dist/): run there, the store stays in its data/ folder. */
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Where the store goes unless EOLWATCH_STORE says: `data/eolwatch.json` in the checkout (`npm start`,
+ * `npm run eol`), otherwise the user's own data folder, so an installed command line keeps one store
+ * wherever it is run rather than a new `data/` in every folder.
+ */
+function defaultStorePath(env: NodeJS.ProcessEnv): string {
+  if (resolve(process.cwd()) === resolve(PACKAGE_ROOT)) return 'data/eolwatch.json';
+  return join(env.XDG_DATA_HOME?.trim() || join(homedir(), '.local', 'share'), 'eolwatch', 'eolwatch.json');
+}
 
 // Each variable's reader: its value (trimmed; blank counts as unset) to what eolwatch uses, or a
 // ConfigError naming it. Plain functions rather than a schema library: loading zod costs 60-85 ms, a
@@ -124,7 +137,7 @@ const readers = {
     'must be a URL',
   ),
   EOLWATCH_CATALOG_CACHE: text,
-  EOLWATCH_STORE: withDefault('data/eolwatch.json'),
+  EOLWATCH_STORE: text,
   EOLWATCH_DATABASE_URL: must(
     text,
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
@@ -182,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   ).length;
   if (oauthParts > 0 && oauthParts < 3)
     throw new ConfigError('OAuth needs all three of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.');
+  const storePath = e.EOLWATCH_STORE ?? defaultStorePath(env);
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
@@ -200,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.EOLWATCH_LOG_LEVEL,
     catalogPath: e.EOLWATCH_CATALOG,
     supplementsPath: e.EOLWATCH_SUPPLEMENTS,
-    storePath: e.EOLWATCH_STORE,
+    storePath,
     admins: e.EOLWATCH_ADMINS,
     reminderTime: e.EOLWATCH_REMINDER_TIME,
     catalogUrl: e.EOLWATCH_CATALOG_URL,
@@ -213,7 +227,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       httpProxy: e.HTTP_PROXY ?? env.http_proxy ?? null,
       noProxy: e.NO_PROXY ?? env.no_proxy ?? null,
     },
-    catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(e.EOLWATCH_STORE), 'catalog-cache.json'),
+    catalogCachePath: e.EOLWATCH_CATALOG_CACHE ?? join(dirname(storePath), 'catalog-cache.json'),
     userCacheDir: join(env.XDG_CACHE_HOME?.trim() || join(homedir(), '.cache'), 'eolwatch'),
   };
 }
