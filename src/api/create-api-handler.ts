@@ -177,12 +177,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
         },
       };
     }
-    if (
-      type === 'text/csv' ||
-      type === 'text/plain' ||
-      type === 'application/csv' ||
-      type === 'text/tab-separated-values'
-    ) {
+    if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') {
       if (mode !== null && mode !== 'replace' && mode !== 'add')
         return failure(400, 'Nothing saved: mode must be replace or add.');
       const result = await runImport(
@@ -203,12 +198,14 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
           mode: mode ?? 'replace',
           changes: changesOf(result),
           unrecognisedMachines: result.imported?.unrecognisedRows ?? 0,
+          // Which operating system names were left out, most machines first, so a script can fix its export.
+          unrecognised: (result.imported?.unrecognised ?? []).map(({ value, rows }) => ({ os: value, machines: rows })),
         },
       };
     }
     return failure(
       415,
-      'Send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export or release,count).',
+      `${type === '' ? 'No Content-Type was sent' : `Content-Type ${type.slice(0, 60)} is not taken`}: send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export, or release and count columns).`,
     );
   }
 

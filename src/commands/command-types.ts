@@ -153,6 +153,8 @@ interface ImportSummary {
   devices: number;
   unrecognisedRows: number;
   guessedRows: number;
+  /** The values left out, most machines first (the first 100). */
+  unrecognised?: { value: string; rows: number }[];
 }
 
 export interface UpgradeWarning {

@@ -20,13 +20,18 @@ export interface ExportedCount {
   label: string;
   count: number;
   status: string;
+  /** ISO dates, or null: no such phase, or an end with no date (then its note says which). */
   active_support_end: string | null;
   security_support_end: string | null;
   extended_support_end: string | null;
   /** Who pays for the extended phase (catalog/names/extended-support.ts); null where nobody has said. */
   extended_support_cost: ExtendedSupportCost | null;
   contract_end: string | null;
+  /** Each phase whose end has no date: "not announced" (the vendor has set none) or "ended" (date unknown). */
+  end_notes: Partial<Record<'active_support_end' | 'security_support_end' | 'extended_support_end', EndNote>>;
 }
+
+type EndNote = 'not announced' | 'ended';
 
 const COLUMNS: (keyof ExportedCount)[] = [
   'team',
@@ -43,8 +48,16 @@ const COLUMNS: (keyof ExportedCount)[] = [
   'contract_end',
 ];
 
-const endText = (end: PhaseEnd | undefined): string | null =>
-  end === undefined || end === null ? null : end === true ? 'ended' : end === false ? 'not announced' : end;
+const endDate = (end: PhaseEnd | undefined): string | null => (typeof end === 'string' ? end : null);
+const endNote = (end: PhaseEnd | undefined): EndNote | null =>
+  end === true ? 'ended' : end === false ? 'not announced' : null;
+
+/** A row as CSV cells: a date, or in its place what the note says (people read these files). */
+const csvCells = (row: ExportedCount) =>
+  COLUMNS.map(
+    (column) =>
+      row[column] ?? (column in row.end_notes ? row.end_notes[column as keyof ExportedCount['end_notes']] : null),
+  );
 
 async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, asOf: string): Promise<ExportedCount[]> {
   const withContract = await contractsOf(deps, { workspace, channel: team.channel });
@@ -64,10 +77,20 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
           extended_support_end: null,
           extended_support_cost: null,
           contract_end: null,
+          end_notes: {},
         };
       const withTeamContract = withContract(found);
-      const ends = (kind: PhaseKind) =>
-        endText(withTeamContract.phases.filter((phase) => phase.kind === kind).at(-1)?.end);
+      const endOf = (kind: PhaseKind) => withTeamContract.phases.filter((phase) => phase.kind === kind).at(-1)?.end;
+      const ends = (kind: PhaseKind) => endDate(endOf(kind));
+      const notes: ExportedCount['end_notes'] = {};
+      for (const [field, kind] of [
+        ['active_support_end', 'active'],
+        ['security_support_end', 'security'],
+        ['extended_support_end', 'extended'],
+      ] as const) {
+        const note = endNote(endOf(kind));
+        if (note) notes[field] = note;
+      }
       return {
         ...base,
         label: releaseTitle(found),
@@ -76,8 +99,11 @@ async function teamRows(team: TeamState, deps: CommandDeps, workspace: string, a
         security_support_end: ends('security'),
         extended_support_end: ends('extended'),
         extended_support_cost:
-          ends('extended') === null ? null : (extendedSupportTerms[found.productName]?.cost ?? null),
+          endOf('extended') === undefined || endOf('extended') === null
+            ? null
+            : (extendedSupportTerms[found.productName]?.cost ?? null),
         contract_end: ends('contract'),
+        end_notes: notes,
       };
     });
 }
@@ -108,10 +134,7 @@ export async function runExport(
   const stem = scope === 'team' ? `eolwatch-${speaker.channel}-${asOf}` : `eolwatch-${speaker.workspace}-${asOf}`;
   const content =
     format === 'csv'
-      ? writeCsv(
-          COLUMNS,
-          counts.map((row) => COLUMNS.map((column) => row[column])),
-        )
+      ? writeCsv(COLUMNS, counts.map(csvCells))
       : `${JSON.stringify({ workspace: speaker.workspace, ...(scope === 'team' ? { team: { channel: speaker.channel, name: teams[0]?.name ?? null } } : {}), asOf, counts }, null, 2)}\n`;
   return {
     kind: 'export',

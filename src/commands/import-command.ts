@@ -77,7 +77,11 @@ const importSummary = (file: string, plan: ImportPlan, mode: 'replace' | 'add') 
   devices: plan.devices,
   unrecognisedRows: plan.unrecognised.reduce((sum, { rows }) => sum + rows, 0),
   guessedRows: plan.guessed.reduce((sum, { rows }) => sum + rows, 0),
+  unrecognised: plan.unrecognised.slice(0, MAX_UNRECOGNISED_LISTED),
 });
+
+/** An import's answer names at most this many of the names it left out (most machines first). */
+const MAX_UNRECOGNISED_LISTED = 100;
 
 async function previewOf(
   file: string,

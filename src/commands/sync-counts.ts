@@ -1,6 +1,5 @@
 // A team's counts sent as JSON by a CMDB or a script (the HTTP API): `{"counts": {"windows-8.1": 14450,
 // "xp": 18293}, "mode": "replace" | "add"}`, each name read as /eol reads it, all or nothing.
-import { z } from 'zod';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
@@ -10,9 +9,51 @@ import { runInventoryUpdate } from './run-inventory-update.js';
 
 const MAX_SYNC_RELEASES = 2000;
 
-const syncBodySchema = z.object({
-  counts: z.record(z.string().min(1).max(200), z.number().int().min(0).max(MAX_COUNT)),
-  mode: z.enum(['replace', 'add']).default('replace'),
+type Problem = { name: string; reason: string };
+
+const EXAMPLE = '{"counts": {"windows 8.1": 14450, "xp": 18293}, "mode": "replace"}';
+const FIELDS = new Set(['counts', 'mode']);
+
+const shown = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
+
+/**
+ * The body read in plain checks, every problem named (the field, or the release name, and what is
+ * wrong with it), rather than a schema library's first message.
+ */
+function readBody(json: unknown): { counts: Record<string, number>; mode: 'replace' | 'add' } | Problem[] {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    return [{ name: '(body)', reason: `must be a JSON object such as ${EXAMPLE}` }];
+  const body = json as Record<string, unknown>;
+  const problems: Problem[] = Object.keys(body)
+    .filter((field) => !FIELDS.has(field))
+    .map((field) => ({ name: field, reason: 'is not a field of this request (only "counts" and "mode")' }));
+  if (body.mode !== undefined && body.mode !== 'replace' && body.mode !== 'add')
+    problems.push({ name: 'mode', reason: `must be "replace" or "add", not ${shown(body.mode)}` });
+  const counts = body.counts;
+  if (typeof counts !== 'object' || counts === null || Array.isArray(counts)) {
+    problems.push({ name: 'counts', reason: `must be an object of release names and counts, such as ${EXAMPLE}` });
+    return problems;
+  }
+  for (const [name, count] of Object.entries(counts)) {
+    if (name.trim() === '' || name.length > 200)
+      problems.push({ name: name.slice(0, 40), reason: 'is not a release name (1 to 200 characters)' });
+    else if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COUNT)
+      problems.push({
+        name,
+        reason: `has ${shown(count)}: a count is a whole number from 0 to ${MAX_COUNT.toLocaleString('en-US')}`,
+      });
+  }
+  if (problems.length > 0) return problems;
+  return { counts: counts as Record<string, number>, mode: body.mode === 'add' ? 'add' : 'replace' };
+}
+
+const notSaved = (problems: Problem[]) => ({
+  ok: false as const,
+  reason: `Nothing saved: ${problems.map((problem) => `“${problem.name}” ${problem.reason}`).join('; ')}.`,
+  rows: problems,
 });
 
 export type SyncOutcome =
@@ -20,27 +61,16 @@ export type SyncOutcome =
   | { ok: false; reason: string; rows?: { name: string; reason: string }[] };
 
 export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Speaker): Promise<SyncOutcome> {
-  const parsed = syncBodySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-    return {
-      ok: false,
-      reason: `Nothing saved: the body must be {"counts": {"<release>": <whole number 0 to ${MAX_COUNT}>, ...}, "mode": "replace" | "add"} (${issue?.message ?? 'unexpected shape'}${where}).`,
-    };
-  }
+  const parsed = readBody(json);
+  if (Array.isArray(parsed)) return notSaved(parsed);
   // JSON.parse keeps "__proto__" as a name, and a parsed record drops it: every name sent is checked.
-  const sent = rawNames(json);
-  const entries = Object.entries(parsed.data.counts);
-  const dropped = sent.filter((name) => !Object.hasOwn(parsed.data.counts, name));
+  const entries = Object.entries(parsed.counts);
+  // "__proto__" arrives as an own key of the parsed JSON and names nothing: refused like any unknown name.
+  const dropped = entries.filter(([name]) => name === '__proto__' || name === 'constructor');
   if (dropped.length > 0)
-    return {
-      ok: false,
-      reason: `Nothing saved: ${dropped.length === 1 ? 'one release name was' : `${dropped.length} release names were`} not accepted.`,
-      rows: dropped.map((name) => ({ name, reason: 'is not a release name' })),
-    };
+    return notSaved(dropped.map(([name]) => ({ name, reason: 'is not a release name: not accepted' })));
   // Like an empty file, an empty replace would wipe the team: clearing is `/eol inventory clear`, for admins.
-  if (entries.length === 0 && parsed.data.mode === 'replace')
+  if (entries.length === 0 && parsed.mode === 'replace')
     return {
       ok: false,
       reason: 'Nothing saved: no counts were sent. To empty a team’s counts, an admin runs `/eol inventory clear`.',
@@ -60,25 +90,14 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
     if (counts.some((given) => given.release === key)) rows.push({ name, reason: 'names a release given twice' });
     else counts.push({ release: key, count });
   }
-  if (rows.length > 0)
-    return {
-      ok: false,
-      reason: `Nothing saved: ${rows.length === 1 ? 'one release name was' : `${rows.length} release names were`} not accepted.`,
-      rows,
-    };
+  if (rows.length > 0) return notSaved(rows);
   return {
     ok: true,
     result: await runInventoryUpdate(
-      { mode: parsed.data.mode, counts, action: 'api' },
+      { mode: parsed.mode, counts, action: 'api' },
       deps,
       speaker,
       toIsoDate(deps.now()),
     ),
   };
-}
-
-/** The names of `counts` as sent, own keys of the parsed JSON ("__proto__" included). */
-function rawNames(json: unknown): string[] {
-  const counts = typeof json === 'object' && json !== null ? (json as { counts?: unknown }).counts : undefined;
-  return typeof counts === 'object' && counts !== null ? Object.keys(counts) : [];
 }

@@ -179,17 +179,33 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
 
   it.each([
     ['not JSON', '{"counts": ', /not valid JSON/],
-    ['no counts', '{"mode": "replace"}', /the body must be/],
-    ['a fractional count', '{"counts": {"xp": 1.5}}', /counts\.xp/],
-    ['a negative count', '{"counts": {"xp": -1}}', /counts\.xp/],
-    ['a count as text', '{"counts": {"xp": "12"}}', /counts\.xp/],
-    ['a count over the limit', '{"counts": {"xp": 10000001}}', /counts\.xp/],
-    ['an unknown mode', '{"counts": {"xp": 1}, "mode": "merge"}', /mode/],
-    ['a list instead of an object', '[1,2]', /the body must be/],
+    ['no counts', '{"mode": "replace"}', /^Nothing saved: “counts” must be an object of release names and counts/],
+    ['a fractional count', '{"counts": {"xp": 1.5}}', /“xp” has 1\.5: a count is a whole number from 0 to 10,000,000/],
+    ['a negative count', '{"counts": {"xp": -1}}', /“xp” has -1: a count is a whole number/],
+    ['a count as text', '{"counts": {"xp": "12"}}', /“xp” has "12": a count is a whole number/],
+    ['a count over the limit', '{"counts": {"xp": 10000001}}', /“xp” has 10000001: a count is a whole number/],
+    ['an unknown mode', '{"counts": {"xp": 1}, "mode": "merge"}', /“mode” must be "replace" or "add", not "merge"/],
+    ['a list instead of an object', '[1,2]', /“\(body\)” must be a JSON object such as/],
+    ['an unknown field', '{"counts": {"xp": 1}, "team": "x"}', /“team” is not a field of this request/],
   ])('400 for %s, nothing saved', async (_what, body, error) => {
     const answer = await api('PUT', '/api/v1/channels/CBAD/inventory', token, body);
     expect(answer.status).toBe(400);
     expect(answer.json.error).toMatch(error);
+    expect(await counts('CBAD')).toEqual({});
+  });
+
+  it('400 naming every problem of the body at once, in plain words, nothing saved', async () => {
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CBAD/inventory',
+      token,
+      JSON.stringify({ counts: { xp: -2, 'win 8.1': 'many', 'server 2012 r2': 9 }, mode: 'merge' }),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.json.rows.map((row: { name: string }) => row.name)).toEqual(['mode', 'xp', 'win 8.1']);
+    expect(answer.json.error).toBe(
+      'Nothing saved: “mode” must be "replace" or "add", not "merge"; “xp” has -2: a count is a whole number from 0 to 10,000,000; “win 8.1” has "many": a count is a whole number from 0 to 10,000,000.',
+    );
     expect(await counts('CBAD')).toEqual({});
   });
 
@@ -221,6 +237,35 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     expect(answer.status).toBe(400);
     expect(answer.json.error).toMatch(reason);
     expect(await counts('CKEEP')).toEqual({ 'windows/5-sp3': 3 });
+  });
+
+  it('415 for a body that is neither JSON nor CSV, naming the type sent', async () => {
+    const answer = await api('PUT', '/api/v1/channels/CTYPE/inventory', token, 'release,count\nxp,3\n', 'text/plain');
+    expect(answer.status).toBe(415);
+    expect(answer.json.error).toMatch(/^Content-Type text\/plain is not taken: send the counts as application\/json/);
+    expect(await counts('CTYPE')).toEqual({});
+  });
+
+  it('lists the operating system names a CSV left out, with their machines', async () => {
+    const body =
+      'OperatingSystem,OperatingSystemVersion\nWindows 10 Pro,10.0 (19045)\nAmigaOS,3.1\nAmigaOS,3.1\nBeOS,5\n';
+    const answer = await api('PUT', '/api/v1/channels/CUNREC/inventory', token, body, 'text/csv');
+    expect(answer.status).toBe(200);
+    expect(answer.json.unrecognisedMachines).toBe(3);
+    expect(answer.json.unrecognised).toEqual([
+      { os: 'AmigaOS 3.1', machines: 2 },
+      { os: 'BeOS 5', machines: 1 },
+    ]);
+  });
+
+  it('gives dates or null in date fields, and says which ends are not announced', async () => {
+    await api('PUT', '/api/v1/channels/CDATES/inventory', token, JSON.stringify({ counts: { 'macos 14': 4, xp: 1 } }));
+    const answer = await api('GET', '/api/v1/channels/CDATES/inventory', token);
+    const sonoma = answer.json.counts.find((row: { release: string }) => row.release === '14');
+    expect(sonoma).toMatchObject({ active_support_end: null, end_notes: { active_support_end: 'not announced' } });
+    for (const row of answer.json.counts)
+      for (const field of ['active_support_end', 'security_support_end', 'extended_support_end', 'contract_end'])
+        expect(row[field] === null || /^\d{4}-\d{2}-\d{2}$/.test(row[field])).toBe(true);
   });
 
   it('400 for a CSV body that is not an export, naming the problem', async () => {
