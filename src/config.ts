@@ -41,6 +41,8 @@ export interface Config {
   apiPort: number | null;
   /** Where people and Slack reach this eolwatch: calendar addresses start with it. */
   publicUrl: string | null;
+  /** Prometheus metrics on GET /metrics at this port; off when unset. */
+  metricsPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -105,6 +107,7 @@ const readers = {
   SLACK_API_URL: optionalUrl(),
   PORT: wholeNumber(3000, isPort, 'must be a port number') as Reader<number>,
   EOLWATCH_API_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
+  EOLWATCH_METRICS_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
   EOLWATCH_PUBLIC_URL: must(
     text,
     (v) => v === undefined || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)),
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     catalogUrl: e.EOLWATCH_CATALOG_URL,
     apiPort: e.EOLWATCH_API_PORT,
     publicUrl: e.EOLWATCH_PUBLIC_URL ?? null,
+    metricsPort: e.EOLWATCH_METRICS_PORT,
     databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
     // The lower-case spellings are as common as the upper-case ones.
     proxy: {

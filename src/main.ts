@@ -1,5 +1,6 @@
 // Entry point: reads the configuration, wires the core, and runs Slack (Socket Mode or HTTP) or,
 // with no Slack credentials, the local shell.
+import { HTTP_SERVER_OPTIONS, MAX_CONNECTIONS } from './net/http-server-options.js';
 import { createCalendarRoute, isCalendarPath } from './api/calendar-route.js';
 import { pino } from 'pino';
 import { loadDotEnv } from './load-dot-env.js';
@@ -7,24 +8,19 @@ import { useProxy } from './net/use-proxy.js';
 import { loadConfig, slackModeOf, type Config, type SlackMode } from './config.js';
 import { describeStartupError, StartupError } from './describe-startup-error.js';
 import { runShell } from './shell/run-shell.js';
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
+import { answerHealth, listen } from './wire-http.js';
 import { createApiHandler } from './api/create-api-handler.js';
-import {
-  createSlackApp,
-  HTTP_SERVER_OPTIONS,
-  MAX_CONNECTIONS,
-  type SlackConnection,
-} from './slack/create-slack-app.js';
+import { createSlackApp, type SlackConnection } from './slack/create-slack-app.js';
 import { scheduleDaily } from './scheduler/schedule-daily.js';
 import { openCore } from './wire-core.js';
 import { holdBotLock } from './store/bot-lock.js';
-import { toIsoDate } from './leaf/calendar-date.js';
-import { runReminderJob, runSync, type SlackAccess } from './wire-daily-job.js';
+import { runDailyJob, type SlackAccess } from './wire-daily-job.js';
 import { botTokenOf, createInstallationStore, orgWorkspaceRememberer } from './slack/installation-store.js';
 import type { InstallationStore, StateStore } from '@slack/bolt';
 import { createOneTimeStateStore } from './slack/one-time-state-store.js';
 import { uninstallHandler } from './slack/uninstall-handler.js';
-import { purgeUninstalled } from './installations/purge-uninstalled.js';
+import { startMetrics } from './wire-metrics.js';
 
 const STOP_DEADLINE_MS = 9_000;
 /** Slack's client retries for about half an hour; a start that cannot reach Slack says so well before. */
@@ -37,19 +33,6 @@ function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise
     timer = setTimeout(() => reject(new StartupError(message)), ms);
   });
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-function answerHealth(req: IncomingMessage, res: ServerResponse): void {
-  const healthy = req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD');
-  res.writeHead(healthy ? 200 : 404, { 'content-type': 'text/plain' });
-  res.end(healthy ? 'ok' : 'Not Found');
-}
-
-async function listen(port: number, handler: RequestListener): Promise<void> {
-  const server = createServer(HTTP_SERVER_OPTIONS, handler);
-  server.maxConnections = MAX_CONNECTIONS;
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
-  process.once('exit', () => server.close());
 }
 
 function connectionOf(
@@ -73,7 +56,10 @@ async function main(): Promise<void> {
   await useProxy(config.proxy);
   const mode = slackModeOf(config);
   const logger = pino({ level: config.logLevel, base: { app: 'eolwatch' } });
-  const core = await openCore(config, { offload: true });
+  const catalog = { generatedAt: () => '' };
+  const metrics = await startMetrics(config, () => catalog.generatedAt());
+  const core = await openCore(config, { offload: true, metrics });
+  catalog.generatedAt = () => core.refresher.info().generatedAt;
   await core.store(); // a damaged store stops the start here, before anyone is told "saved"
   const deps = core.deps();
   if (mode === 'shell') {
@@ -123,29 +109,7 @@ async function main(): Promise<void> {
     'daily',
     config.reminderTime,
     config.timezone,
-    async () => {
-      // Replicas on one database run the day's job once between them.
-      const run = await core.once('daily', toIsoDate(deps.now()), async () => {
-        const sync = await runSync(core, slack);
-        (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))(
-          { job: 'sync', lines: sync.lines },
-          sync.lines[0] ?? 'sync',
-        );
-        const summary = await runReminderJob(core, deps.now, slack);
-        logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
-        for (const workspace of await purgeUninstalled(
-          await core.store(),
-          new Date().toISOString(),
-          config.uninstallGraceDays,
-        )) {
-          logger.warn(
-            { job: 'purge', workspace },
-            `erased the data of a workspace uninstalled over ${config.uninstallGraceDays} days ago`,
-          );
-        }
-      });
-      if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
-    },
+    () => runDailyJob(core, slack, logger, { uninstallGraceDays: config.uninstallGraceDays, metrics }),
     logger,
   );
   core.setNextReminderRun(() => reminders.getNextRun()?.toISOString() ?? null);

@@ -7,12 +7,14 @@ import type { Catalog } from './catalog/catalog.js';
 import { CatalogRefresher } from './catalog-sync/catalog-refresher.js';
 import type { CatalogSources, InitialCatalog } from './catalog-sync/load-initial-catalog.js';
 import { openCatalog } from './catalog-sync/prepared-catalog.js';
-import type { CommandDeps } from './commands/command-types.js';
+import type { AnswerObservation, CommandDeps } from './commands/command-types.js';
 import type { EolwatchStore } from './eolwatch-store.js';
 import type { Config } from './config.js';
 import { newRunId } from './store/run-claims.js';
 import { releasesInUse } from './reminders/releases-in-use.js';
 import type { OffloadPool } from './offload-pool.js';
+import type { Metrics } from './metrics/metrics.js';
+import { timeStore } from './metrics/time-store.js';
 
 // Answers are in English with ISO dates: luxon need not ask Intl for the system's locale, which loads
 // ICU's data (about 15 ms of every command line's start).
@@ -65,6 +67,8 @@ export interface CoreOptions {
    * A command line run does its one job in place.
    */
   offload?: boolean;
+  /** The process's metrics: answers observed, store operations timed. */
+  metrics?: Metrics;
 }
 
 /** The core over the catalogue found at start (a prepared copy when current: catalog-sync/prepared-catalog.ts). */
@@ -81,10 +85,15 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
     (offloading ??= import('./offload-pool.js').then(({ createOffloadPool }) => createOffloadPool()));
   const databaseUrl = config.databaseUrl ?? null;
   // Each store is loaded when first used: a question on the command line needs none (nor its schemas).
+  const { metrics } = options;
   const store = () =>
-    (opened ??= databaseUrl
-      ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl))
-      : import('./store/json/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath)));
+    (opened ??= (
+      databaseUrl
+        ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl))
+        : import('./store/json/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath))
+    ).then((opened: EolwatchStore) =>
+      metrics ? timeStore(opened, (operation, seconds) => metrics.storeOperation(operation, seconds)) : opened,
+    ));
   const refresher = CatalogRefresher.from(
     {
       catalogPath: config.catalogPath,
@@ -129,6 +138,7 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
         storeBytes: databaseUrl ? null : ((await stat(config.storePath).catch(() => null))?.size ?? null),
         nextReminderRun: nextReminderRun(),
       }),
+      ...(metrics ? { observe: (answer: AnswerObservation) => metrics.observeAnswer(answer) } : {}),
       ...(options.offload
         ? {
             planImport: async (bytes: Uint8Array) => (await offload()).planImport(bytes, refresher.current().catalog),

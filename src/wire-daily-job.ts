@@ -5,16 +5,21 @@ import { toIsoDate } from './leaf/calendar-date.js';
 import { plainFormat } from './render/formatter.js';
 import { reminderText } from './render/render-reminder.js';
 import { countsOfWatchers, planToday, runReminders } from './reminders/run-reminders.js';
-import { deliverNotices } from './reminders/deliver-reminders.js';
+import { deliverNotices, type DeliveryReport } from './reminders/deliver-reminders.js';
 import { planNotices, vanishedChange } from './reminders/plan-notices.js';
 import { createSlackReminderPoster, createWebClient, createWorkspacePoster } from './slack/slack-reminder-poster.js';
 import { newRunId } from './store/run-claims.js';
 import type { Core } from './wire-core.js';
+import type { Logger } from 'pino';
+import type { Metrics } from './metrics/metrics.js';
+import { purgeUninstalled } from './installations/purge-uninstalled.js';
 
 export interface ReminderRunSummary {
   /** What to print: one line per reminder planned or posted, then the totals. */
   lines: string[];
   ok: boolean;
+  /** What a run that posted did, for the metrics. */
+  report?: DeliveryReport;
 }
 
 /** How the daily jobs post: one bot token (one workspace), or each workspace's own (OAuth installs). */
@@ -62,7 +67,7 @@ export async function runReminderJob(
     ...report.pending.map(({ reminder, reason }) => `left pending ${where(reminder)}: ${reminder.key} (${reason})`),
     `${report.posted.length} posted, ${report.alreadyPosted.length} found already posted, ${report.heldElsewhere} being posted by another run, ${report.broken.length} channel(s) broken, ${report.pending.length} left for the next run, ${report.rateLimited} rate limit(s) met.`,
   ];
-  return { lines, ok: report.pending.length === 0 && report.broken.length === 0 };
+  return { lines, ok: report.pending.length === 0 && report.broken.length === 0, report };
 }
 
 /** Refreshes the catalogue; on accepted changes, tells each watching channel (when Slack is set up). */
@@ -133,4 +138,56 @@ export async function runSync(core: Core, slack: SlackAccess | null, force = fal
     ],
     ok: delivered.failed.length === 0,
   };
+}
+
+/** Why reminders were not posted, counted for the metrics. */
+function failuresOf(report: DeliveryReport): { reason: string; count: number }[] {
+  return [
+    { reason: 'broken_channel', count: report.broken.length },
+    { reason: 'left_pending', count: report.pending.length },
+    { reason: 'rate_limited', count: report.rateLimited },
+  ].filter((failure) => failure.count > 0);
+}
+
+/**
+ * The daily job, once a day among replicas: refresh the catalogue (notices of moved dates), remind on
+ * the dates now in use, erase workspaces uninstalled past their grace period. Without Slack (`eolwatch
+ * serve`) the reminders are skipped, and the log says so.
+ */
+export async function runDailyJob(
+  core: Core,
+  slack: SlackAccess | null,
+  logger: Logger,
+  options: { uninstallGraceDays: number; metrics?: Metrics },
+): Promise<void> {
+  const started = performance.now();
+  const deps = core.deps();
+  const run = await core.once('daily', toIsoDate(deps.now()), async () => {
+    const sync = await runSync(core, slack);
+    (sync.ok ? logger.info.bind(logger) : logger.warn.bind(logger))(
+      { job: 'sync', lines: sync.lines },
+      sync.lines[0] ?? 'sync',
+    );
+    if (slack) {
+      const summary = await runReminderJob(core, deps.now, slack);
+      logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
+      if (summary.report) options.metrics?.reminders(summary.report.posted.length, failuresOf(summary.report));
+    } else {
+      logger.info(
+        { job: 'reminders' },
+        'reminders skipped: no Slack credentials here; `eolwatch reminders run` (or the bot) posts them where Slack is set up',
+      );
+    }
+    for (const workspace of await purgeUninstalled(
+      await core.store(),
+      new Date().toISOString(),
+      options.uninstallGraceDays,
+    ))
+      logger.warn(
+        { job: 'purge', workspace },
+        `erased the data of a workspace uninstalled over ${options.uninstallGraceDays} days ago`,
+      );
+  });
+  if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
+  else options.metrics?.dailyJobSucceeded(Date.now(), (performance.now() - started) / 1000);
 }

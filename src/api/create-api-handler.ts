@@ -244,7 +244,12 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     return putInventory(req, speaker, url.searchParams.get('mode'), asAdmin(token));
   }
 
+  /** For the metrics: what the request was, and how it ended. */
+  const kindOf = (req: IncomingMessage, status: number) =>
+    `${(req.url ?? '').startsWith('/api/v1/report') ? 'report' : 'inventory'}-${(req.method ?? '').toLowerCase()}-${status < 400 ? 'ok' : status}`;
+
   return (req, res) => {
+    const started = performance.now();
     void route(req)
       .catch((error: unknown): Answer => {
         if (error instanceof CountLimitError)
@@ -264,6 +269,11 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
           'API request',
         );
         send(res, answer);
+        deps.commands.observe?.({
+          kind: kindOf(req, answer.status),
+          entry: 'api',
+          seconds: (performance.now() - started) / 1000,
+        });
         // An unread body (a refusal before reading) is not waited for.
         if (answer.status >= 400 && !req.complete) res.once('finish', () => req.socket?.destroy());
       });

@@ -23,7 +23,21 @@ export interface Speaker {
   user: string;
   /** Through what the request came, for the audit log; Slack unless said. */
   via?: AuditVia;
+  /** Which of Slack's ways in (`/eol`, a mention, a DM): for the metrics' entry point. */
+  entry?: 'slash' | 'mention' | 'dm';
 }
+
+/** One answer given, for the metrics (metrics/metrics.ts). */
+export interface AnswerObservation {
+  kind: string;
+  /** slash, mention, dm, api, cli, shell, scheduler, or slack (buttons and forms). */
+  entry: string;
+  seconds: number;
+  /** An import's outcome. */
+  import?: 'previewed' | 'saved' | 'refused';
+}
+
+export const entryOf = (speaker: Speaker): string => speaker.entry ?? speaker.via ?? 'slack';
 
 interface StatusFacts {
   storePath: string;
@@ -53,6 +67,8 @@ export interface CommandDeps {
   status: () => Promise<StatusFacts>;
   /** Plans an import off the event loop (the bot's worker threads); without it, planned in place. */
   planImport?: (bytes: Uint8Array) => Promise<ImportPlanning>;
+  /** Told of every answer given (the metrics); nothing when unset. */
+  observe?: (answer: AnswerObservation) => void;
   /** Where Slack and people reach this eolwatch (EOLWATCH_PUBLIC_URL): the start of a calendar's address. */
   publicUrl?: string | null;
   /** Draws a chart's picture off the event loop (the bot's worker threads); without it, in place. */

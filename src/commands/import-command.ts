@@ -4,7 +4,7 @@ import type { Release } from '../catalog/catalog.js';
 import { CountLimitError } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { planImport, type ImportPlan } from '../imports/plan-import.js';
-import type { CommandDeps, Result, Speaker } from './command-types.js';
+import { entryOf, type CommandDeps, type Result, type Speaker } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf } from './team-contracts.js';
 import { runInventoryUpdate } from './run-inventory-update.js';
@@ -33,6 +33,19 @@ export async function runImport(
   deps: CommandDeps,
   speaker: Speaker,
 ): Promise<Result> {
+  if (!deps.observe) return importFile(file, mode, deps, speaker);
+  const started = performance.now();
+  const result = await importFile(file, mode, deps, speaker);
+  deps.observe({
+    kind: result.kind,
+    entry: entryOf(speaker),
+    seconds: (performance.now() - started) / 1000,
+    import: result.kind === 'import-preview' ? 'previewed' : result.kind === 'inventory-updated' ? 'saved' : 'refused',
+  });
+  return result;
+}
+
+async function importFile(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const name = cleanFileName(file.name);
   const planning = deps.planImport ? await deps.planImport(file.bytes) : planImport(file.bytes, deps);
   if (!planning.ok) return { kind: 'invalid', reason: `Nothing imported from “${name}”: ${planning.reason}.` };

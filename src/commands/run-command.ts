@@ -12,7 +12,7 @@ import { runExportAll } from './export-all-command.js';
 import { lockRefusal } from './is-admin.js';
 import { auditChangeOf, recordAudit } from './record-audit.js';
 import { commandList } from './command-list.js';
-import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
+import { entryOf, type CommandDeps, type Request, type Result, type Speaker } from './command-types.js';
 import { runInventory } from './inventory-command.js';
 import { runChart } from './chart-command.js';
 import { runLookup } from './lookup-command.js';
@@ -109,6 +109,14 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
 }
 
 export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  if (!deps.observe) return answer(request, deps, speaker);
+  const started = performance.now();
+  const result = await answer(request, deps, speaker);
+  deps.observe({ kind: result.kind, entry: entryOf(speaker), seconds: (performance.now() - started) / 1000 });
+  return result;
+}
+
+async function answer(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   try {
     const result = await dispatch(request, deps, speaker);
     const change = auditChangeOf(result);

@@ -29,6 +29,7 @@ const CLI_USAGE = [
   '       npm run --silent eol -- --workspace W audit [--since YYYY-MM-DD] [--format csv|json]',
   '       npm run --silent eol -- db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
   '       npm run --silent eol -- sync [--force]',
+  '       npm run --silent eol -- serve   (the HTTP API, calendar feeds, /healthz and the daily job on PORT, without Slack)',
 ].join('\n');
 
 export interface CliIo {
@@ -262,7 +263,7 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     const summary = await wiring.reminders(clock, (values['dry-run'] ?? false) || dryRunAfter);
     if (!summary) {
       io.stderr.write(
-        'reminders run posts through Slack: set SLACK_BOT_TOKEN (and SLACK_API_URL if needed), or add --dry-run.\n',
+        'reminders run posts through Slack: set SLACK_BOT_TOKEN, or the OAuth variables (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET) to post with each installed workspace’s token; or add --dry-run.\n',
       );
       return 2;
     }

@@ -2,7 +2,6 @@
 import { App, HTTPReceiver, type CustomRoute, type InstallationStore, type StateStore } from '@slack/bolt';
 import { installFailurePage } from './install-failure-page.js';
 import { WEB_API_TIMEOUT_MS } from './slack-reminder-poster.js';
-import type { ServerOptions } from 'node:http';
 import { createApiHandler } from '../api/create-api-handler.js';
 import { createCalendarRoute, isCalendarPath } from '../api/calendar-route.js';
 import { createBoltLogger } from './bolt-logger.js';
@@ -55,25 +54,6 @@ const healthRoute: CustomRoute = {
     res.end('ok');
   },
 };
-
-/**
- * Node's own limits for the HTTP server: a client has 10 s to send its headers and 15 s for the whole
- * request, headers are capped at 16 KB, and idle keep-alive connections close after 5 s. Node checks
- * those deadlines every 30 s unless told otherwise: every second here, so slow clients go in time.
- * Pass to `app.start(port, HTTP_SERVER_OPTIONS)`; see README "What the HTTP endpoint accepts".
- */
-export const HTTP_SERVER_OPTIONS: ServerOptions = {
-  headersTimeout: 10_000,
-  requestTimeout: 15_000,
-  maxHeaderSize: 16 * 1024,
-  keepAliveTimeout: 5_000,
-  connectionsCheckingInterval: 1_000,
-};
-/**
- * A backstop on open connections (each costs a few kilobytes): well above what slow clients can hold
- * within the deadlines, so legitimate requests keep getting in while those are dropped.
- */
-export const MAX_CONNECTIONS = 10_000;
 
 /** A key seen once within `seconds` by any process on the store (the limiter is made on first use). */
 function onceInStore(commands: CommandDeps, name: string, seconds: number): (key: string) => Promise<boolean> {

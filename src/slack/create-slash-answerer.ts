@@ -19,6 +19,7 @@ const ANSWER_CACHE_SIZE = 1000;
 export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: Speaker) => Promise<SlashAnswer> {
   const cache = new LRUCache<string, SlashAnswer>({ max: ANSWER_CACHE_SIZE });
   return async (text, speaker) => {
+    const started = performance.now();
     const request = parseCommand(text);
     const contracts = request.kind === 'lookup' ? JSON.stringify(await (await deps.store()).contracts(speaker)) : '';
     const key =
@@ -26,7 +27,10 @@ export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: 
         ? `${deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}`
         : null;
     const cached = key === null ? undefined : cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      deps.observe?.({ kind: 'lookup', entry: 'slash', seconds: (performance.now() - started) / 1000 });
+      return cached;
+    }
     const result = await runCommand(request, deps, speaker);
     const answer = { message: renderBlocks(result), inChannel: isForChannel(result) };
     if (key !== null) cache.set(key, answer);

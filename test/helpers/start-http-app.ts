@@ -1,14 +1,10 @@
 // The real eolwatch Bolt app over HTTP on a free loopback port, talking to a fake Web API.
+import { HTTP_SERVER_OPTIONS, MAX_CONNECTIONS } from '../../src/net/http-server-options.js';
 import type { App } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import {
-  createSlackApp,
-  HTTP_SERVER_OPTIONS,
-  MAX_CONNECTIONS,
-  type SlackConnection,
-} from '../../src/slack/create-slack-app.js';
+import { createSlackApp, type SlackConnection } from '../../src/slack/create-slack-app.js';
 import type { SlackDeps } from '../../src/slack/slack-deps.js';
 import type { CommandDeps } from '../../src/commands/command-types.js';
 import { FakeSlackApi } from './fake-slack-api.js';

@@ -49,3 +49,49 @@ it('needs SLACK_BOT_TOKEN to post', async () => {
   expect(run.code).toBe(2);
   expect(run.stderr).toContain('set SLACK_BOT_TOKEN');
 });
+
+it('posts each workspace’s reminders with its own installed token in an OAuth deployment, once', async () => {
+  const storePath = join(temp.path, 'oauth.json');
+  const { LowdbStore } = await import('../../src/store/json/lowdb-store.js');
+  const store = await LowdbStore.open(storePath);
+  for (const [workspace, token] of [
+    ['T1', 'xoxb-one'],
+    ['T2', 'xoxb-two'],
+  ] as const) {
+    await store.saveInstallation(`T:${workspace}`, { team: { id: workspace }, bot: { token, userId: 'UB', id: 'BB' } });
+    await store.watch(
+      { workspace, channel: `C${workspace}` },
+      [{ release: 'windows/8.1', leads: [30] }],
+      'manual',
+      '2022-12-01',
+    );
+  }
+  // A workspace that watches but never installed (or uninstalled): nothing to post with.
+  await store.watch(
+    { workspace: 'T3', channel: 'CT3' },
+    [{ release: 'windows/8.1', leads: [30] }],
+    'manual',
+    '2022-12-01',
+  );
+  await store.close();
+  const env = {
+    EOLWATCH_STORE: storePath,
+    SLACK_CLIENT_ID: '1.2',
+    SLACK_CLIENT_SECRET: 'secret',
+    SLACK_STATE_SECRET: 'state',
+    SLACK_SIGNING_SECRET: 'signing',
+    SLACK_API_URL: api.apiUrl,
+  };
+  const before = api.callsTo('chat.postMessage').length;
+  const run = await runEntry('src/cli.ts', ['--now', '2022-12-11', 'reminders', 'run'], { env });
+  expect(run.stdout).toContain('2 posted');
+  const posts = api.callsTo('chat.postMessage').slice(before);
+  expect(posts.map((post) => [post.body.channel, post.headers.authorization]).sort()).toEqual([
+    ['CT1', 'Bearer xoxb-one'],
+    ['CT2', 'Bearer xoxb-two'],
+  ]);
+  // The same claims as the bot's own daily job: a second run (or the bot's) posts nothing again.
+  const again = await runEntry('src/cli.ts', ['--now', '2022-12-11', 'reminders', 'run'], { env });
+  expect(again.stdout).toContain('0 posted');
+  expect(api.callsTo('chat.postMessage').length - before).toBe(2);
+});

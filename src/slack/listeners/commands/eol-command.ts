@@ -64,6 +64,7 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         workspace: workspaceOf(context, command.team_id),
         channel: command.channel_id,
         user: command.user_id,
+        entry: 'slash' as const,
       };
       const request = parseCommand(command.text);
       if (request.kind === 'inventory-import') {

@@ -21,7 +21,12 @@ export async function handleAppMention(
   if (event.bot_id) return;
   const thread_ts = event.thread_ts ?? event.ts;
   try {
-    const speaker = { workspace: workspaceOf(context, event.team), channel: event.channel, user: event.user ?? '' };
+    const speaker = {
+      workspace: workspaceOf(context, event.team),
+      channel: event.channel,
+      user: event.user ?? '',
+      entry: 'mention' as const,
+    };
     // A file shared with the mention is a device export to import: previewed to its sender only.
     const fileId = (event as { files?: { id?: string }[] }).files?.[0]?.id;
     if (fileId) {

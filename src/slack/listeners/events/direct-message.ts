@@ -26,7 +26,12 @@ export async function handleDirectMessage(
   if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
   const thread_ts = event.thread_ts ?? event.ts;
   try {
-    const speaker = { workspace: workspaceOf(context, event.team), channel: event.channel, user: event.user };
+    const speaker = {
+      workspace: workspaceOf(context, event.team),
+      channel: event.channel,
+      user: event.user,
+      entry: 'dm' as const,
+    };
     const { chart, ...message } = await answerMessage(event.text ?? '', deps.commands, speaker);
     if (chart) await uploadChart(client, event.channel, chart, chartDrawerOf(deps.commands), thread_ts);
     else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
