@@ -128,7 +128,7 @@ async function measurePostgres(teams: number) {
   if (!database) return null;
   try {
     await PostgresStore.migrate(database.url);
-    const fill = new pg.Client({ connectionString: database.url });
+    const fill = new pg.Client({ connectionString: database.url, options: '-c search_path=eolwatch' });
     await fill.connect();
     // Filled by the server itself: 2.5 million history rows through the store would take hours.
     await fill.query(

@@ -17,7 +17,7 @@ async function filledDatabase() {
   const database = await createTestDatabase();
   if (!database) throw new Error('no PostgreSQL server: this bench needs one');
   await PostgresStore.migrate(database.url);
-  const client = new pg.Client({ connectionString: database.url });
+  const client = new pg.Client({ connectionString: database.url, options: '-c search_path=eolwatch' });
   await client.connect();
   await client.query(
     `INSERT INTO channels (workspace, channel) SELECT 'T' || w, 'C' || c FROM generate_series(1, $1) w, generate_series(1, $2) c`,

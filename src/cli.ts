@@ -50,7 +50,11 @@ async function answerOnce(config: Config): Promise<void> {
     sync: async (force) => (await import('./wire-daily-job.js')).runSync(core, await slack(), force),
     db: async (args) =>
       config.databaseUrl
-        ? (await import('./store/postgres/run-database-command.js')).runDatabaseCommand(args, config.databaseUrl)
+        ? (await import('./store/postgres/run-database-command.js')).runDatabaseCommand(
+            args,
+            config.databaseUrl,
+            config.databaseSchema,
+          )
         : null,
   });
   await core.close();

@@ -37,6 +37,8 @@ export interface Config {
   proxy: ProxySettings;
   /** PostgreSQL instead of the JSON store, for several replicas or many workspaces. */
   databaseUrl: string | null;
+  /** The PostgreSQL schema of eolwatch's tables. */
+  databaseSchema: string;
   /** Socket Mode has no HTTP port of its own: the HTTP API listens here when set. */
   apiPort: number | null;
   /** Where people and Slack reach this eolwatch: calendar addresses start with it. */
@@ -146,6 +148,11 @@ const readers = {
     (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
     'must be a PostgreSQL URL such as postgres://user:password@host:5432/eolwatch',
   ),
+  EOLWATCH_DATABASE_SCHEMA: must(
+    withDefault('eolwatch'),
+    (v) => /^[a-z_][a-z0-9_]{0,62}$/.test(v),
+    'must be a schema name of lower-case letters, digits and underscores, such as eolwatch',
+  ),
   EOLWATCH_ADMINS: must(
     (v) => (v ?? '').split(/[\s,]+/).filter((id) => id !== ''),
     (ids) => ids.every((id) => /^[UW][A-Z0-9]+$/.test(id)),
@@ -225,6 +232,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: e.EOLWATCH_PUBLIC_URL ?? null,
     metricsPort: e.EOLWATCH_METRICS_PORT,
     databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
+    databaseSchema: e.EOLWATCH_DATABASE_SCHEMA,
     // The lower-case spellings are as common as the upper-case ones.
     proxy: {
       httpsProxy: e.HTTPS_PROXY ?? env.https_proxy ?? null,

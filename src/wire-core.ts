@@ -49,7 +49,7 @@ export type CoreConfig = Pick<
   Config,
   'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'
 > &
-  Partial<Pick<Config, 'databaseUrl' | 'userCacheDir' | 'publicUrl'>>;
+  Partial<Pick<Config, 'databaseUrl' | 'databaseSchema' | 'userCacheDir' | 'publicUrl'>>;
 
 /** A database URL as it may be shown: no password. */
 const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -89,7 +89,9 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
   const store = () =>
     (opened ??= (
       databaseUrl
-        ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) => PostgresStore.open(databaseUrl))
+        ? import('./store/postgres/postgres-store.js').then(({ PostgresStore }) =>
+            PostgresStore.open(databaseUrl, { schema: config.databaseSchema }),
+          )
         : import('./store/json/lowdb-store.js').then(({ LowdbStore }) => LowdbStore.open(config.storePath))
     ).then((opened: EolwatchStore) =>
       metrics ? timeStore(opened, (operation, seconds) => metrics.storeOperation(operation, seconds)) : opened,

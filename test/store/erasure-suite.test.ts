@@ -153,7 +153,7 @@ describe.each(implementations)('%s', (_name, openStore) => {
       const client = await store.connect();
       try {
         const { rows: tables } = await client.query<{ table_name: string }>(
-          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+          'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()',
         );
         for (const { table_name: table } of tables) {
           const { rows } = await client.query<{ n: string }>(

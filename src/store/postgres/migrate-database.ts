@@ -1,17 +1,52 @@
 // Brings a PostgreSQL database's schema up to this eolwatch's version: each missing migration in its
 // own transaction, recorded in eolwatch_schema. Concurrent starts (replicas) take turns on an advisory
 // lock, so a migration runs once. A database newer than this eolwatch is refused, not touched.
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { StoreFileError } from '../durable-json-file.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** pg_advisory_lock key for migrations ("eolw" in ASCII). */
 const MIGRATION_LOCK = 0x656f6c77;
 
-export async function migrateDatabase(pool: Pool): Promise<{ from: number; to: number }> {
+/** Every table the migrations make, by name (read from them, so a new one is never missed). */
+const TABLES = [
+  'eolwatch_schema',
+  ...new Set(
+    MIGRATIONS.flatMap(({ sql }) => [...sql.matchAll(/CREATE TABLE (\w+)/gi)].map((match) => match[1] as string)),
+  ),
+];
+
+/**
+ * A database eolwatch used before its tables had a schema of their own has them in `public`: they move
+ * (with their indexes, sequences and rows) into `schema`, once, before anything else runs.
+ */
+async function moveFromPublic(client: PoolClient, schema: string): Promise<string[]> {
+  if (schema === 'public') return [];
+  const { rows } = await client.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name = ANY($1)
+       AND EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'eolwatch_schema')
+       AND NOT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = $2 AND table_name = 'eolwatch_schema')`,
+    [TABLES, schema],
+  );
+  if (rows.length === 0) return [];
+  await client.query('BEGIN');
+  try {
+    for (const { table_name: table } of rows) await client.query(`ALTER TABLE public.${table} SET SCHEMA ${schema}`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+  return rows.map((row) => row.table_name);
+}
+
+export async function migrateDatabase(pool: Pool, schema: string): Promise<{ from: number; to: number }> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    // `schema` is checked to be a plain identifier before any pool is made (pg-database.ts).
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await moveFromPublic(client, schema);
     await client.query(
       'CREATE TABLE IF NOT EXISTS eolwatch_schema (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
     );

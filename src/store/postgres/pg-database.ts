@@ -14,15 +14,35 @@ export function checkIds(ref: TeamRef): void {
     throw new Error(`a malformed id reached the store: ${JSON.stringify(ref).slice(0, 200)}`);
 }
 
+/** Where eolwatch's tables live unless EOLWATCH_DATABASE_SCHEMA says: not `public`, among others' tables. */
+const DEFAULT_SCHEMA = 'eolwatch';
+
+/** A schema name eolwatch accepts: a plain lower-case identifier, so it needs no quoting anywhere. */
+const isSchemaName = (name: string): boolean => /^[a-z_][a-z0-9_]{0,62}$/.test(name);
+
+export interface PgOptions {
+  max?: number;
+  /** The PostgreSQL schema of eolwatch's tables (every connection's search_path). */
+  schema?: string;
+}
+
+/** A pool whose every connection finds eolwatch's tables, unqualified, in `schema`. */
+function poolOf(connectionString: string, max: number, schema: string): pg.Pool {
+  if (!isSchemaName(schema))
+    throw new Error(`the database schema name ${JSON.stringify(schema).slice(0, 80)} is not valid`);
+  return new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, options: `-c search_path=${schema}` });
+}
+
 export class PgDatabase {
   private constructor(readonly pool: pg.Pool) {}
 
   /** Connects and brings the schema up to date. */
-  static async open(connectionString: string, options: { max?: number } = {}): Promise<PgDatabase> {
-    const pool = new pg.Pool({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  static async open(connectionString: string, options: PgOptions = {}): Promise<PgDatabase> {
+    const schema = options.schema ?? DEFAULT_SCHEMA;
+    const pool = poolOf(connectionString, options.max ?? 10, schema);
     pool.on('error', () => undefined); // an idle client's broken connection: the pool replaces it
     try {
-      await migrateDatabase(pool);
+      await migrateDatabase(pool, schema);
     } catch (error) {
       await pool.end();
       throw error;
@@ -31,10 +51,10 @@ export class PgDatabase {
   }
 
   /** `db migrate`: brings the schema up to date and says from which version to which. */
-  static async migrate(connectionString: string): Promise<{ from: number; to: number }> {
-    const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 10_000 });
+  static async migrate(connectionString: string, schema = DEFAULT_SCHEMA): Promise<{ from: number; to: number }> {
+    const pool = poolOf(connectionString, 1, schema);
     try {
-      return await migrateDatabase(pool);
+      return await migrateDatabase(pool, schema);
     } finally {
       await pool.end();
     }

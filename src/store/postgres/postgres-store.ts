@@ -6,7 +6,7 @@
 import type { JobOutcome } from '../../jobs/job-coordinator.js';
 import { RolesStore } from '../roles-store.js';
 import { PgAudit } from './pg-audit.js';
-import { PgDatabase, type Client } from './pg-database.js';
+import { PgDatabase, type Client, type PgOptions } from './pg-database.js';
 import { PgErasure } from './pg-erasure.js';
 import { PgInventory } from './pg-inventory.js';
 import { PgRecords } from './pg-records.js';
@@ -27,13 +27,13 @@ export class PostgresStore extends RolesStore {
   }
 
   /** Connects and brings the schema up to date. */
-  static async open(connectionString: string, options: { max?: number } = {}): Promise<PostgresStore> {
+  static async open(connectionString: string, options: PgOptions = {}): Promise<PostgresStore> {
     return new PostgresStore(await PgDatabase.open(connectionString, options));
   }
 
   /** `db migrate`: brings the schema up to date and says from which version to which. */
-  static migrate(connectionString: string): Promise<{ from: number; to: number }> {
-    return PgDatabase.migrate(connectionString);
+  static migrate(connectionString: string, schema?: string): Promise<{ from: number; to: number }> {
+    return PgDatabase.migrate(connectionString, schema);
   }
 
   override close(): Promise<void> {

@@ -6,9 +6,10 @@ import { PostgresStore } from './postgres-store.js';
 export async function runDatabaseCommand(
   args: string[],
   databaseUrl: string,
+  schema?: string,
 ): Promise<{ lines: string[]; ok: boolean }> {
   if (args[0] === 'migrate') {
-    const { from, to } = await PostgresStore.migrate(databaseUrl);
+    const { from, to } = await PostgresStore.migrate(databaseUrl, schema);
     return {
       lines: [
         from === to
@@ -24,7 +25,7 @@ export async function runDatabaseCommand(
       lines: [`No JSON store at ${file}: give the path of its .json file (its history folder sits beside it).`],
       ok: false,
     };
-  const store = await PostgresStore.open(databaseUrl);
+  const store = await PostgresStore.open(databaseUrl, { schema });
   try {
     const moved = await importJsonStore(file, store);
     const lines = [
