@@ -10,11 +10,11 @@
 // No module imports from a layer above its own, and nothing imports in a cycle. The core (every layer
 // but adapters) imports no Slack, store, scheduler or file-system module.
 const CORE =
-  '^src/(leaf|catalog|lifecycle|inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|calendar|commands|render)/|^src/eolwatch-store\\.ts$';
+  '^src/(leaf|catalog|lifecycle|inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|calendar|connectors|commands|render)/|^src/eolwatch-store\\.ts$';
 const DOMAIN =
-  '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|calendar)/|^src/eolwatch-store\\.ts$';
+  '^src/(inventory|reminders|contracts|audit|governance|api-tokens|installations|erasure|imports|charts|portability|jobs|requests|forecasts|calendar|connectors)/|^src/eolwatch-store\\.ts$';
 const ADAPTERS =
-  '^src/(slack|shell|store|api|scheduler|catalog-sync|chart-images|net)/|^src/(main|cli|config|wire-[a-z-]+|offload-[a-z-]+|load-dot-env|describe-startup-error)\\.ts$';
+  '^src/(slack|shell|store|api|scheduler|catalog-sync|chart-images|net|device-managers|metrics)/|^src/(main|cli|config|wire-[a-z-]+|offload-[a-z-]+|load-dot-env|describe-startup-error)\\.ts$';
 
 const above = (name, from, to) => ({
   name,

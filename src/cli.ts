@@ -38,6 +38,7 @@ async function answerOnce(config: Config): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), io, {
     deps: (clock) => core.deps(clock),
     pinnedClock: core.pinnedClock,
+    secretFromEnv: (name) => process.env[name],
     reminders: async (clock, dryRun) => {
       const access = dryRun ? null : await slack();
       if (!dryRun && !access) return null;

@@ -45,6 +45,10 @@ export interface Config {
   publicUrl: string | null;
   /** Prometheus metrics on GET /metrics at this port; off when unset. */
   metricsPort: number | null;
+  /** Connectors: the key sealing their secrets (base64 of 32 bytes), and where Graph and Entra ID are. */
+  secretKey: string | null;
+  graphUrl: string;
+  entraLoginUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +113,13 @@ const readers = {
   SLACK_API_URL: optionalUrl(),
   PORT: wholeNumber(3000, isPort, 'must be a port number') as Reader<number>,
   EOLWATCH_API_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
+  EOLWATCH_SECRET_KEY: text,
+  EOLWATCH_GRAPH_URL: must(withDefault('https://graph.microsoft.com'), (v) => URL.canParse(v), 'must be a URL'),
+  EOLWATCH_ENTRA_LOGIN_URL: must(
+    withDefault('https://login.microsoftonline.com'),
+    (v) => URL.canParse(v),
+    'must be a URL',
+  ),
   EOLWATCH_METRICS_PORT: wholeNumber(null, (n) => n > 0 && isPort(n), 'must be a port number'),
   EOLWATCH_PUBLIC_URL: must(
     text,
@@ -231,6 +242,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiPort: e.EOLWATCH_API_PORT,
     publicUrl: e.EOLWATCH_PUBLIC_URL ?? null,
     metricsPort: e.EOLWATCH_METRICS_PORT,
+    secretKey: e.EOLWATCH_SECRET_KEY ?? null,
+    graphUrl: e.EOLWATCH_GRAPH_URL,
+    entraLoginUrl: e.EOLWATCH_ENTRA_LOGIN_URL,
     databaseUrl: e.EOLWATCH_DATABASE_URL ?? null,
     databaseSchema: e.EOLWATCH_DATABASE_SCHEMA,
     // The lower-case spellings are as common as the upper-case ones.

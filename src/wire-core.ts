@@ -49,7 +49,12 @@ export type CoreConfig = Pick<
   Config,
   'catalogPath' | 'supplementsPath' | 'timezone' | 'storePath' | 'admins' | 'catalogUrl' | 'catalogCachePath'
 > &
-  Partial<Pick<Config, 'databaseUrl' | 'databaseSchema' | 'userCacheDir' | 'publicUrl'>>;
+  Partial<
+    Pick<
+      Config,
+      'databaseUrl' | 'databaseSchema' | 'userCacheDir' | 'publicUrl' | 'secretKey' | 'graphUrl' | 'entraLoginUrl'
+    >
+  >;
 
 /** A database URL as it may be shown: no password. */
 const redactDatabaseUrl = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
@@ -133,6 +138,13 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
       now: clock ? () => clock(config.timezone) : () => DateTime.now().setZone(config.timezone),
       store,
       publicUrl: config.publicUrl ?? null,
+      secretKey: config.secretKey ?? null,
+      // The device managers' clients load with the first sync.
+      readDevices: async (connector, secret) =>
+        (await import('./device-managers/read-devices.js')).readDevices(connector, secret, {
+          graphUrl: config.graphUrl ?? 'https://graph.microsoft.com',
+          loginUrl: config.entraLoginUrl ?? 'https://login.microsoftonline.com',
+        }),
       storeIsAbsent: (asked) => asked === store && !opened && !databaseUrl && !existsSync(config.storePath),
       admins,
       status: async () => ({

@@ -13,6 +13,8 @@ import type { Core } from './wire-core.js';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics/metrics.js';
 import { purgeUninstalled } from './installations/purge-uninstalled.js';
+import { connectorsOf, saveConnector } from './connectors/connector-records.js';
+import { syncConnector } from './commands/sync-connector.js';
 
 export interface ReminderRunSummary {
   /** What to print: one line per reminder planned or posted, then the totals. */
@@ -190,4 +192,40 @@ export async function runDailyJob(
   });
   if (!run.ran) logger.info({ job: 'daily', by: run.by }, 'daily job already run today by another replica');
   else options.metrics?.dailyJobSucceeded(Date.now(), (performance.now() - started) / 1000);
+}
+
+/**
+ * Every connector of every workspace synced, one after another. A failure changes nothing; the first
+ * failure since the last good sync is told to the workspace's admins (once, not every day), and the
+ * audit log has each.
+ */
+export async function syncAllConnectors(core: Core, slack: SlackAccess | null, logger: Logger): Promise<void> {
+  const store = await core.store();
+  const deps = core.deps();
+  const workspaces = new Set((await store.installationKeys('X:')).map((key) => key.slice(2).split('|')[0] ?? ''));
+  for (const workspace of workspaces) {
+    for (const connector of await connectorsOf(store, workspace)) {
+      const outcome = await syncConnector(connector, deps, false);
+      const { summary } = outcome;
+      if (summary.ok) {
+        logger.info(
+          { job: 'connectors', connector: connector.name, workspace, devices: summary.devices },
+          'connector synced',
+        );
+        continue;
+      }
+      logger.warn(
+        { job: 'connectors', connector: connector.name, workspace, error: summary.error },
+        'connector sync failed',
+      );
+      if (connector.failureToldAt || !slack) continue;
+      const admins = [...new Set([...deps.admins, ...(await store.admins(workspace))])];
+      await posterOf(slack).tellUsers(
+        workspace,
+        admins,
+        `The connector “${connector.name}” could not sync today, so #${connector.channel}'s counts were left as they were: ${summary.error ?? 'no reason given'}. \`/eol connectors\` shows it; you will not be told again until it has synced once.`,
+      );
+      await saveConnector(store, { ...connector, lastSync: summary, failureToldAt: summary.at });
+    }
+  }
 }

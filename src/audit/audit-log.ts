@@ -1,7 +1,7 @@
 // What an audit entry is, and the store role that keeps them: every change with who made it, when,
 // where, through what, and what changed. Append-only; erasing a workspace keeps only the entry saying so.
 
-export type AuditVia = 'slack' | 'api' | 'cli' | 'shell' | 'scheduler';
+export type AuditVia = 'slack' | 'api' | 'cli' | 'shell' | 'scheduler' | 'connector';
 
 export interface AuditEntry {
   workspace: string;

@@ -19,6 +19,7 @@ import { watchesCommand } from './watches-command.js';
 import { statusCommand } from './status-command.js';
 import { contractCommand, contractsCommand } from './contract-command.js';
 import { calendarCommand } from './calendar-command.js';
+import { connectCommand, connectorCommand, connectorsCommand } from './connector-command.js';
 
 export const commandList: readonly CommandDefinition[] = [
   lookupCommand,
@@ -33,6 +34,9 @@ export const commandList: readonly CommandDefinition[] = [
   contractCommand,
   contractsCommand,
   calendarCommand,
+  connectorsCommand,
+  connectorCommand,
+  connectCommand,
   apiCommand,
   adminsCommand,
   lockCommand,

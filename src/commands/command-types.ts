@@ -3,6 +3,8 @@ import type { Product, Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import type { ImportPlanning } from '../imports/plan-import.js';
 import type { ReleaseForecast } from '../forecasts/release-forecasts.js';
+import type { ConnectorSettings, DeviceReader, SyncSummary } from '../connectors/connector.js';
+import type { ShownConnector } from '../connectors/connector-records.js';
 import type { CatalogInfo } from '../catalog/catalog-info.js';
 import type { AuditEntry, AuditVia } from '../audit/audit-log.js';
 import type { EolwatchStore } from '../eolwatch-store.js';
@@ -67,6 +69,10 @@ export interface CommandDeps {
   status: () => Promise<StatusFacts>;
   /** Plans an import off the event loop (the bot's worker threads); without it, planned in place. */
   planImport?: (bytes: Uint8Array) => Promise<ImportPlanning>;
+  /** Connectors: the key their secrets are sealed with (EOLWATCH_SECRET_KEY, base64), when set. */
+  secretKey?: string | null;
+  /** Connectors: reads a device manager's devices (device-managers/); without it, connectors cannot sync. */
+  readDevices?: DeviceReader;
   /** Told of every answer given (the metrics); nothing when unset. */
   observe?: (answer: AnswerObservation) => void;
   /** Where Slack and people reach this eolwatch (EOLWATCH_PUBLIC_URL): the start of a calendar's address. */
@@ -94,6 +100,12 @@ export type Request =
   | { kind: 'inventory-history'; release: string | null }
   | { kind: 'forecast'; scope: 'team' | 'workspace'; release: string | null }
   | { kind: 'calendar'; scope: 'team' | 'workspace'; reset: boolean }
+  | { kind: 'connectors' }
+  /** Typed by the command line (the secret from a variable or file) or a Slack form, never parsed from text. */
+  | { kind: 'connector-add'; settings: ConnectorSettings; secret: string }
+  | { kind: 'connector-sync'; name: string | null; dryRun: boolean }
+  | { kind: 'connector-remove'; name: string }
+  | { kind: 'connector-form'; connectorKind: 'intune' | 'jamf' }
   | { kind: 'inventory-clear' }
   | { kind: 'inventory-import' }
   /** `out`: where the command line writes the picture (`--out FILE.png|svg`). */
@@ -245,6 +257,19 @@ type ResultBody =
     }
   /** `team` null: the workspace's. `only`: the one release asked about (its key), if any. */
   | { kind: 'forecast'; asOf: string; team: TeamLabel | null; forecasts: ReleaseForecast[]; only: string | null }
+  | { kind: 'connectors'; connectors: ShownConnector[] }
+  | { kind: 'connector-added'; connector: ShownConnector }
+  | { kind: 'connector-removed'; name: string }
+  | {
+      kind: 'connector-synced';
+      dryRun: boolean;
+      syncs: {
+        connector: ShownConnector;
+        summary: SyncSummary;
+        counts: { release: Release; count: number }[];
+        changes: AppliedChange[];
+      }[];
+    }
   /** `url` only when one was just made (it is never shown again); `made`: who made the one in use, when. */
   | {
       kind: 'calendar';
@@ -357,6 +382,7 @@ export function isForChannel(result: Result): boolean {
 /** Whether the asker got an answer, as opposed to "not found" or a bad request (CLI exit status). */
 export function isAnswered(result: Result): boolean {
   if (result.kind === 'invalid') return false;
+  if (result.kind === 'connector-synced') return result.syncs.every((sync) => sync.summary.ok);
   if (result.kind === 'lookup')
     return result.items.every((item) => item.kind === 'release' || item.kind === 'releases');
   return true;

@@ -1,4 +1,5 @@
 // A request -> its result. The one place that knows which subcommand handles which request.
+import { runConnector } from './connector-command.js';
 import { runCalendar } from './calendar-command.js';
 import { runForecast } from './forecast-command.js';
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
@@ -66,6 +67,12 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
       return runForecast(request, deps, speaker);
     case 'calendar':
       return runCalendar(request, deps, speaker);
+    case 'connectors':
+    case 'connector-add':
+    case 'connector-sync':
+    case 'connector-remove':
+    case 'connector-form':
+      return runConnector(request, deps, speaker);
     case 'export':
       return runExport(request.scope, request.format, deps, speaker);
     case 'admins':

@@ -22,11 +22,11 @@ export interface CountChange {
 }
 
 /** How a count changed: typed, cleared, imported from a file, or sent over the HTTP API. */
-export type CountAction = 'set' | 'clear' | 'import' | 'api';
+export type CountAction = 'set' | 'clear' | 'import' | 'api' | 'connector';
 
 export interface HistoryEntry extends CountChange, ChangedBy {
   action: CountAction;
-  /** The imported file's name. */
+  /** The imported file's name; for a connector's sync, the connector's. */
   file?: string;
 }
 

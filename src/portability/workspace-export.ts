@@ -2,6 +2,7 @@
 // another eolwatch's store (`import all`). Written and read through the store roles only, so it moves
 // between the JSON store and PostgreSQL alike. History is replayed entry by entry into an empty
 // workspace, which gives back the same history and the same counts.
+import { connectorsOf, type ShownConnector } from '../connectors/connector-records.js';
 import type { AuditEntry } from '../audit/audit-log.js';
 import type { ApiToken } from '../api-tokens/api-token-store.js';
 import type { EolwatchStore } from '../eolwatch-store.js';
@@ -31,6 +32,9 @@ export interface WorkspaceExport {
   marks: Record<string, MilestoneMark>;
   apiTokens: Omit<ApiToken, 'workspace'>[];
   audit: Omit<AuditEntry, 'workspace'>[];
+  /** Connectors' settings and last syncs; their secrets are left out (`connectorsNote` says so). */
+  connectors?: Omit<ShownConnector, 'workspace'>[];
+  connectorsNote?: string;
 }
 
 export async function exportWorkspace(
@@ -75,6 +79,11 @@ export async function exportWorkspace(
     marks: ofWorkspace(await store.milestoneMarks()),
     apiTokens: (await store.apiTokens(workspace)).map(({ workspace: _workspace, ...token }) => token),
     audit: (await store.auditEntries(workspace)).map(({ workspace: _workspace, ...entry }) => entry),
+    connectors: (await connectorsOf(store, workspace)).map(
+      ({ workspace: _workspace, sealedSecret: _secret, ...connector }) => connector,
+    ),
+    connectorsNote:
+      'Connectors are listed without their client secrets, which are never exported: after importing, add each again with its secret (connector add).',
   };
 }
 

@@ -31,6 +31,8 @@ export interface ReminderPoster {
   join(target: { workspace: string; channel: string }): Promise<boolean>;
   /** Tells each of `users` directly that the channel's reminders stopped, and why. */
   tellOwners(target: { workspace: string; channel: string }, users: string[], reason: string): Promise<void>;
+  /** Tells each of `users` of the workspace directly: `text` (plain text, escaped by the poster). */
+  tellUsers(workspace: string, users: string[], text: string): Promise<void>;
 }
 
 export interface DeliveryOptions {

@@ -11,6 +11,7 @@ import { statusLines } from './status-lines.js';
 import { watchLines } from './watch-lines.js';
 import { chartLines } from './chart-lines.js';
 import { calendarLines } from './calendar-lines.js';
+import { connectorLines } from './connector-lines.js';
 
 export function answerLines(result: Result, f: Formatter): AnswerPart[] | null {
   return (
@@ -21,6 +22,7 @@ export function answerLines(result: Result, f: Formatter): AnswerPart[] | null {
     apiLines(result, f) ??
     governanceLines(result, f) ??
     chartLines(result, f) ??
-    calendarLines(result, f)
+    calendarLines(result, f) ??
+    connectorLines(result, f)
   );
 }

@@ -144,8 +144,15 @@ export function inventoryLines(result: Result, f: Formatter): AnswerPart[] | nul
             ? ' (cleared)'
             : line.action === 'import'
               ? ` (imported from “${f.text(line.file ?? 'a file')}”)`
-              : '';
-        const who = line.action === 'api' ? `API token “${f.text(line.user)}”` : f.user(line.user);
+              : line.action === 'connector'
+                ? ` (via connector “${f.text(line.file ?? '')}”)`
+                : '';
+        const who =
+          line.action === 'api'
+            ? `API token “${f.text(line.user)}”`
+            : line.action === 'connector'
+              ? 'eolwatch'
+              : f.user(line.user);
         lines.push(
           `• ${f.date(line.at.slice(0, 10))} ${who}: ${f.text(line.releaseLabel)} ${formatCount(line.from)} → ${formatCount(line.to)}${how}`,
         );

@@ -1,5 +1,6 @@
 // `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
 // Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
+import { readConnectorAdd } from './connector-add-cli.js';
 import { feedText } from '../commands/calendar-command.js';
 import { chartDrawerOf } from '../chart-images/draw-chart.js';
 import { readFile, stat, writeFile } from 'node:fs/promises';
@@ -29,6 +30,9 @@ const CLI_USAGE = [
   '       npm run --silent eol -- --workspace W audit [--since YYYY-MM-DD] [--format csv|json]',
   '       npm run --silent eol -- db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
   '       npm run --silent eol -- sync [--force]',
+  '       npm run --silent eol -- --workspace W connector add intune --name N --channel C --tenant T --client-id ID --client-secret-env VAR [--where RULE]...',
+  '       npm run --silent eol -- --workspace W connector add jamf --name N --channel C --url URL --client-id ID --client-secret-file FILE',
+  '       npm run --silent eol -- --workspace W connector list | connector sync [NAME] [--dry-run] | connector remove NAME',
   '       npm run --silent eol -- serve   (the HTTP API, calendar feeds, /healthz and the daily job on PORT, without Slack)',
 ].join('\n');
 
@@ -51,6 +55,8 @@ export interface CliWiring {
   db(args: string[]): Promise<{ lines: string[]; ok: boolean } | null>;
   /** Refreshes the catalogue from EOLWATCH_CATALOG_URL now, with date-change notices if Slack is set. */
   sync(force: boolean): Promise<{ lines: string[]; ok: boolean }>;
+  /** An environment variable's value (`connector add --client-secret-env VAR`). */
+  secretFromEnv?: (name: string) => string | undefined;
 }
 
 async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
@@ -235,6 +241,23 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     const summary = await wiring.sync(positionals[1] === '--force');
     (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
     return summary.ok ? 0 : 1;
+  }
+  if (positionals[0] === 'connector' && positionals[1] === 'add') {
+    const request = await readConnectorAdd(positionals.slice(2), wiring.secretFromEnv ?? (() => undefined));
+    if ('problem' in request) {
+      io.stderr.write(`${request.problem}\n${CLI_USAGE}\n`);
+      return 2;
+    }
+    // Whoever runs the command line runs eolwatch: an admin here, as for every other command.
+    const wired = wiring.deps(clock);
+    const result = await runCommand(
+      request,
+      { ...wired, admins: new Set([...wired.admins, speaker.user]) },
+      cliSpeaker,
+    );
+    const answered = isAnswered(result);
+    (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+    return answered ? 0 : 1;
   }
   if (positionals[0] === 'db') {
     const usable =

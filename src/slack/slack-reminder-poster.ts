@@ -1,6 +1,7 @@
 // ReminderPoster over the Slack Web API: chat.postMessage with the reminder's key as message metadata,
 // conversations.history to find a post an interrupted run made, conversations.join after not_in_channel,
 // and a direct message (conversations.open, im:write) to whoever set up a channel's watches when it breaks.
+import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 import { webApi } from '@slack/bolt';
 import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import type { PostOutcome, ReminderPoster } from '../reminders/deliver-reminders.js';
@@ -131,6 +132,18 @@ export function createSlackReminderPoster(client: webApi.WebClient): ReminderPos
         }
       }
     },
+    async tellUsers(_workspace, users, text) {
+      for (const user of users) {
+        try {
+          await client.chat.postMessage({
+            channel: await directMessageChannel(client, user),
+            text: escapeMrkdwn(text),
+          });
+        } catch {
+          // One person's closed DMs do not keep the others from hearing.
+        }
+      }
+    },
   };
 }
 
@@ -164,5 +177,6 @@ export function createWorkspacePoster(
     findPosted: async (post, since) => (await posterFor(post.workspace))?.findPosted(post, since) ?? null,
     join: async (target) => (await posterFor(target.workspace))?.join(target) ?? false,
     tellOwners: async (target, users, reason) => (await posterFor(target.workspace))?.tellOwners(target, users, reason),
+    tellUsers: async (workspace, users, text) => (await posterFor(workspace))?.tellUsers(workspace, users, text),
   };
 }

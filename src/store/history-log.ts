@@ -52,7 +52,7 @@ const historyEntrySchema = z.object({
   to: z.number().int().min(0).max(MAX_COUNT),
   user: z.string(),
   at: z.iso.datetime({ offset: true }),
-  action: z.enum(['set', 'clear', 'import', 'api']),
+  action: z.enum(['set', 'clear', 'import', 'api', 'connector']),
   file: z.string().max(255).optional(),
 });
 

@@ -25,6 +25,7 @@ import type { RoleStore } from '../../src/governance/role-store.js';
 import { matchesAuditFilter, type AuditEntry, type AuditLog } from '../../src/audit/audit-log.js';
 import { MemoryApiTokenStore } from './memory-api-token-store.js';
 import { channelFeedKey, feedHashKey, workspaceFeedPrefix } from '../../src/calendar/calendar-feeds.js';
+import { workspaceConnectorPrefix } from '../../src/connectors/connector-records.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { requestLimiterOf, type RequestLimiter, type RequestLimits } from '../../src/requests/request-limits.js';
 
@@ -125,8 +126,10 @@ export class MemoryStore
     this.installations.delete(workspaceInstallKey(workspace));
     this.installations.delete(uninstalledKey(workspace));
     this.installations.delete(orgWorkspaceKey(workspace));
-    for (const key of [...this.installations.keys()])
+    for (const key of [...this.installations.keys()]) {
       if (key.startsWith(workspaceFeedPrefix(workspace))) this.forgetFeed(key);
+      if (key.startsWith(workspaceConnectorPrefix(workspace))) this.installations.delete(key);
+    }
     this.adminsByWorkspace.delete(workspace);
     this.audit = this.audit.filter((entry) => entry.workspace !== workspace);
     for (const key of this.locked) if (key.startsWith(`${workspace}\u0000`)) this.locked.delete(key);

@@ -82,9 +82,9 @@ async function jsonStoreWithEverything(path: string): Promise<void> {
 pgIt('migrates, imports a JSON store whole, and a second import duplicates nothing', async () => {
   const env = { EOLWATCH_DATABASE_URL: (database as TestDatabase).url };
   const first = await runEntry('src/cli.ts', ['db', 'migrate'], { env });
-  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 7.');
+  expect(first.stdout.trim()).toBe('Migrated the database from schema version 0 to 8.');
   expect((await runEntry('src/cli.ts', ['db', 'migrate'], { env })).stdout.trim()).toBe(
-    'The database is at schema version 7: nothing to do.',
+    'The database is at schema version 8: nothing to do.',
   );
 
   const file = join(temp.path, 'eolwatch.json');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { isKeyOfChannel, isKeyOfWorkspace, type WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey } from '../../installations/installation-records.js';
 import { channelFeedKey, feedHashKey, workspaceFeedPrefix } from '../../calendar/calendar-feeds.js';
+import { workspaceConnectorPrefix } from '../../connectors/connector-records.js';
 import type { TeamRef } from '../../inventory/inventory-store.js';
 import { isIdentifier } from '../../leaf/check-identifier.js';
 import { historyPath, isLoggableTeam } from '../history-log.js';
@@ -32,8 +33,10 @@ export class JsonErasure implements WorkspaceEraser {
         delete data.installations[workspaceInstallKey(workspace)];
         delete data.installations[uninstalledKey(workspace)];
         delete data.installations[orgWorkspaceKey(workspace)];
-        for (const key of Object.keys(data.installations))
+        for (const key of Object.keys(data.installations)) {
           if (key.startsWith(workspaceFeedPrefix(workspace))) this.forgetFeed(key);
+          if (key.startsWith(workspaceConnectorPrefix(workspace))) delete data.installations[key];
+        }
         // The store file first: should removing the logs fail, no team is left without its log.
         await this.engine.persist();
         await rm(join(this.engine.historyDir, workspace), { recursive: true, force: true });

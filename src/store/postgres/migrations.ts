@@ -160,6 +160,15 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: 'counts kept up to date by connectors',
+    sql: `
+      ALTER TABLE history DROP CONSTRAINT IF EXISTS history_action_check;
+      ALTER TABLE history ADD CONSTRAINT history_action_check
+        CHECK (action IN ('set', 'clear', 'import', 'api', 'connector'));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,6 +1,7 @@
 // WorkspaceEraser in PostgreSQL: a workspace or a channel erased from every table, for good.
 import { orgWorkspaceKey, uninstalledKey, workspaceInstallKey } from '../../installations/installation-records.js';
 import { channelFeedKey, feedHashKey, workspaceFeedPrefix } from '../../calendar/calendar-feeds.js';
+import { workspaceConnectorPrefix } from '../../connectors/connector-records.js';
 import type { WorkspaceEraser } from '../../erasure/workspace-eraser.js';
 import { type TeamRef } from '../../inventory/inventory-store.js';
 import { type Client, type PgDatabase } from './pg-database.js';
@@ -36,6 +37,7 @@ export class PgErasure implements WorkspaceEraser {
         [workspaceInstallKey(workspace), uninstalledKey(workspace), orgWorkspaceKey(workspace)],
       ]);
       await forgetFeeds(client, 'starts_with(key, $1)', workspaceFeedPrefix(workspace));
+      await client.query('DELETE FROM installations WHERE starts_with(key, $1)', [workspaceConnectorPrefix(workspace)]);
     });
   }
 
