@@ -170,6 +170,8 @@ export async function runDailyJob(
       { job: 'sync', lines: sync.lines },
       sync.lines[0] ?? 'sync',
     );
+    // Counts brought up to date before the reminders say how many machines are on each release.
+    await syncAllConnectors(core, slack, logger, options.metrics);
     if (slack) {
       const summary = await runReminderJob(core, deps.now, slack);
       logger.info({ job: 'reminders', lines: summary.lines }, summary.lines.at(-1) ?? 'reminders run');
@@ -199,7 +201,12 @@ export async function runDailyJob(
  * failure since the last good sync is told to the workspace's admins (once, not every day), and the
  * audit log has each.
  */
-export async function syncAllConnectors(core: Core, slack: SlackAccess | null, logger: Logger): Promise<void> {
+export async function syncAllConnectors(
+  core: Core,
+  slack: SlackAccess | null,
+  logger: Logger,
+  metrics?: Metrics,
+): Promise<void> {
   const store = await core.store();
   const deps = core.deps();
   const workspaces = new Set((await store.installationKeys('X:')).map((key) => key.slice(2).split('|')[0] ?? ''));
@@ -207,6 +214,7 @@ export async function syncAllConnectors(core: Core, slack: SlackAccess | null, l
     for (const connector of await connectorsOf(store, workspace)) {
       const outcome = await syncConnector(connector, deps, false);
       const { summary } = outcome;
+      metrics?.connectorSync(summary.ok, summary.devices);
       if (summary.ok) {
         logger.info(
           { job: 'connectors', connector: connector.name, workspace, devices: summary.devices },

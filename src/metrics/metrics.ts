@@ -13,6 +13,7 @@ export interface Metrics {
   dailyJobSucceeded(finishedAtMs: number, seconds: number): void;
   slackCall(method: string, outcome: string): void;
   storeOperation(operation: string, seconds: number): void;
+  connectorSync(ok: boolean, devices: number): void;
 }
 
 export function createMetrics(catalogGeneratedAt: () => string): Metrics {
@@ -79,8 +80,23 @@ export function createMetrics(catalogGeneratedAt: () => string): Metrics {
     labelNames: ['outcome'],
     registers: [registry],
   });
+  const connectorSyncs = new Counter({
+    name: 'eolwatch_connector_syncs_total',
+    help: 'Connector syncs by the daily job, by outcome: ok or failed.',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const connectorDevices = new Counter({
+    name: 'eolwatch_connector_devices_total',
+    help: 'Devices read from device managers by successful connector syncs.',
+    registers: [registry],
+  });
   return {
     registry,
+    connectorSync(ok, devices) {
+      connectorSyncs.inc({ outcome: ok ? 'ok' : 'failed' });
+      if (ok) connectorDevices.inc(devices);
+    },
     observeAnswer(answer) {
       answers.inc({ kind: answer.kind, entry: answer.entry });
       answerSeconds.observe({ entry: answer.entry }, answer.seconds);

@@ -303,3 +303,42 @@ describe('the secret', () => {
     expect((await eolwatch(['connector', 'sync', 'macs'])).code).toBe(1);
   });
 });
+
+describe('in the daily job', () => {
+  it('syncs every connector, and tells the admins of a failure once, until one succeeds', async () => {
+    const { FakeSlackApi } = await import('../helpers/fake-slack-api.js');
+    const { syncAllConnectors } = await import('../../src/wire-daily-job.js');
+    const { createMetrics } = await import('../../src/metrics/metrics.js');
+    const { pino } = await import('pino');
+    const slack = await new FakeSlackApi().start();
+    try {
+      await store.setAdmin('T1', 'UADMIN2', true);
+      const core = { store: async () => store, deps: () => deps } as unknown as Parameters<typeof syncAllConnectors>[0];
+      const access = { botToken: 'xoxb-daily', apiUrl: slack.apiUrl };
+      const metrics = createMetrics(() => '2024-06-01T00:00:00Z');
+      const logger = pino({ level: 'silent' });
+      const told = () =>
+        slack.callsTo('chat.postMessage').filter((call) => String(call.body.text).includes('could not sync today'));
+      fake.failingPage = 1;
+      await syncAllConnectors(core, access, logger, metrics);
+      await syncAllConnectors(core, access, logger, metrics);
+      // Two connectors fail (met-intune, city-intune) on each run; each admin hears of each once.
+      const first = told();
+      expect(first.length).toBeGreaterThan(0);
+      expect(new Set(first.map((call) => String(call.body.text).match(/“([a-z-]+)”/)?.[1]))).toEqual(
+        new Set(['met-intune', 'city-intune']),
+      );
+      expect(first.every((call) => !String(call.body.text).includes(SECRET))).toBe(true);
+      fake.failingPage = null;
+      await syncAllConnectors(core, access, logger, metrics);
+      fake.failingPage = 1;
+      await syncAllConnectors(core, access, logger, metrics);
+      // Told again after a success: a new failure.
+      expect(told().length).toBe(first.length * 2);
+      expect(await metrics.registry.metrics()).toMatch(/eolwatch_connector_syncs_total\{outcome="ok"\} 2/);
+    } finally {
+      fake.failingPage = null;
+      await slack.stop();
+    }
+  });
+});
