@@ -9,6 +9,7 @@ import { nextReminder } from '../reminders/next-reminder.js';
 import type { CommandDeps, TeamLabel } from './command-types.js';
 import { reportOf } from './report-command.js';
 import { withContracts } from './team-contracts.js';
+import { connectorsOf } from '../connectors/connector-records.js';
 import { workspaceForecasts } from './forecast-command.js';
 import { phaseMissed, phaseWords } from '../forecasts/describe-forecast.js';
 
@@ -22,6 +23,13 @@ export interface Dashboard {
   reminders: { date: string; channel: string; release: string; phaseLabel: string; end: string }[];
   handled: { milestone: string; channel: string; release: string; phaseLabel: string; by: string; at: string }[];
   notices: { at: string; release: string; phaseLabel: string; before: string; after: string; channels: number }[];
+  /** Channels whose counts a connector keeps: where from, and how old the last sync is. */
+  sources: {
+    channel: string;
+    connector: string;
+    kind: 'intune' | 'jamf';
+    lastSync: { at: string; ok: boolean } | null;
+  }[];
   /** Releases whose pace leaves machines on them when a phase ends, the soonest end first. */
   notMakingIt: { release: string; words: string; end: string }[];
   catalog: CatalogInfo;
@@ -150,6 +158,12 @@ export async function buildDashboard(
     asOf,
     totals: report.totals,
     notMakingIt: lookAhead,
+    sources: (await connectorsOf(store, workspace)).map((connector) => ({
+      channel: connector.channel,
+      connector: connector.name,
+      kind: connector.kind,
+      lastSync: connector.lastSync ? { at: connector.lastSync.at, ok: connector.lastSync.ok } : null,
+    })),
     teams: report.teams,
     reminders: reminders.sort((a, b) => a.date.localeCompare(b.date)).slice(0, DASHBOARD_LIST),
     handled: handled.sort((a, b) => b.at.localeCompare(a.at)).slice(0, DASHBOARD_LIST),

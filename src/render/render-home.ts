@@ -1,6 +1,7 @@
 // The App Home tab for one workspace: the exposure figures, the burn-down picture, buttons that open
 // the forms, the teams with the most unsupported machines, the next reminders, milestones marked
 // handled (each with Undo), the latest date changes, and the catalogue's freshness. Pure.
+import { daysBetween } from '../leaf/calendar-date.js';
 import { formatCount, plural } from '../leaf/format-count.js';
 import type { Dashboard } from '../commands/build-dashboard.js';
 import { button, context, header, section, type Block } from './block-kit.js';
@@ -120,6 +121,20 @@ export function renderHome(dashboard: Dashboard, chart: HomeChart | null): HomeV
       });
     }
   }
+  if (dashboard.sources.length > 0)
+    blocks.push(
+      list(
+        'Counts kept by connectors',
+        dashboard.sources.map((row) => {
+          const from = `${escapeMrkdwn(row.connector)} (${row.kind === 'intune' ? 'Intune' : 'Jamf Pro'})`;
+          const age = row.lastSync
+            ? `${row.lastSync.ok ? 'synced' : 'last sync failed'} ${row.lastSync.at.slice(0, 10)}, ${plural(Math.max(0, daysBetween(row.lastSync.at.slice(0, 10), dashboard.asOf)), 'day')} ago`
+            : 'not synced yet';
+          return `• ${channel(row.channel)} from ${from}: ${age}`;
+        }),
+        '',
+      ),
+    );
   blocks.push(
     list(
       'Latest date changes',

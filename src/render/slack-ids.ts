@@ -45,3 +45,4 @@ export const FORM_NAME_BLOCK_ID = 'eol_form_name';
 export const FORM_NAME_ACTION_ID = 'eol_form_name_input';
 /** Every release picker: its options come from the resolver as the user types (an external select). */
 export const RELEASE_SELECT_ACTION_ID = 'eol_release_select';
+export const CONNECT_MODAL_CALLBACK_ID = 'eol_connect_form';

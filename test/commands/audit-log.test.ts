@@ -3,7 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { commandList } from '../../src/commands/command-list.js';
 import { runImport } from '../../src/commands/import-command.js';
-import { runText } from '../../src/commands/run-command.js';
+import { runCommand, runText } from '../../src/commands/run-command.js';
+import { randomBytes } from 'node:crypto';
 import type { Speaker } from '../../src/commands/command-types.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { ADMIN, depsAt } from '../helpers/test-core.js';
@@ -36,12 +37,25 @@ const MUTATIONS: [name: string, before: string[], text: string, action: string][
   ['calendar', [], 'calendar workspace', 'calendar.made'],
 ];
 /** Commands that only read. */
-const READ_ONLY = new Set(['', 'share', 'report', 'chart', 'watches', 'contracts', 'status', 'help', 'audit']);
+const READ_ONLY = new Set([
+  '',
+  'share',
+  'report',
+  'chart',
+  'watches',
+  'contracts',
+  'status',
+  'help',
+  'audit',
+  'connectors',
+  'connect',
+]);
 
 describe('every change writes exactly one audit entry', () => {
   it('every command is either read-only or has its changes listed here', () => {
     // forget is tested below: it erases a channel's entries and leaves the one of its erasure.
-    const covered = new Set([...MUTATIONS.map(([name]) => name), 'forget']);
+    // connector is tested below: a connector is added by a typed request, never by text.
+    const covered = new Set([...MUTATIONS.map(([name]) => name), 'forget', 'connector']);
     expect(
       commandList.map((command) => command.name).filter((name) => !READ_ONLY.has(name) && !covered.has(name)),
     ).toEqual([]);
@@ -63,6 +77,26 @@ describe('every change writes exactly one audit entry', () => {
       at: expect.stringMatching(/^2017-06-28T12:00:00/),
     });
     expect(written[0]?.change).not.toBe('');
+  });
+
+  it('records a connector added and removed, one entry each, without its secret', async () => {
+    const store = new MemoryStore();
+    const deps = depsAt('2017-06-28', { store: async () => store, secretKey: randomBytes(32).toString('base64') });
+    const settings = {
+      name: 'met-intune',
+      kind: 'intune' as const,
+      channel: 'CMET',
+      clientId: 'id',
+      tenant: 't',
+      where: [],
+    };
+    expect((await runCommand({ kind: 'connector-add', settings, secret: 's3cret' }, deps, admin)).kind).toBe(
+      'connector-added',
+    );
+    expect((await runText('connector remove met-intune', deps, admin)).kind).toBe('connector-removed');
+    const entries = await store.auditEntries('T1');
+    expect(entries.map((entry) => entry.action)).toEqual(['connector.add', 'connector.remove']);
+    expect(JSON.stringify(entries)).not.toContain('s3cret');
   });
 
   it('records counts with before → after, the releases, and through what they came', async () => {

@@ -33,6 +33,15 @@ const dashboard: Dashboard = {
       end: '2020-01-14',
     },
   ],
+  sources: [
+    {
+      channel: 'CMET',
+      connector: 'met-intune',
+      kind: 'intune',
+      lastSync: { at: '2017-06-27T09:00:00.000Z', ok: true },
+    },
+    { channel: 'CMAC', connector: 'macs', kind: 'jamf', lastSync: null },
+  ],
   handled: [
     {
       milestone: 'T1|CMET|windows/7-sp1|eol',

@@ -20,6 +20,7 @@ import {
   IMPORT_ADD_ACTION_ID,
   IMPORT_CANCEL_ACTION_ID,
   IMPORT_MODAL_CALLBACK_ID,
+  CONNECT_MODAL_CALLBACK_ID,
   IMPORT_REPLACE_ACTION_ID,
   LOOKUP_ACTION_ID,
   RELEASE_SELECT_ACTION_ID,
@@ -40,6 +41,7 @@ import { handleShareAnswerAction } from './actions/share-answer-action.js';
 import { createExternallyShared } from '../externally-shared.js';
 import { handleImportAction } from './actions/import-actions.js';
 import { handleImportForm } from './views/import-form.js';
+import { handleConnectForm } from './views/connect-form.js';
 import type { SlackDeps } from '../slack-deps.js';
 import { handleChoiceAction, handleLookupAction } from './actions/choice-action.js';
 import { handleReminderAction } from './actions/reminder-actions.js';
@@ -85,6 +87,9 @@ export function registerListeners(app: App, deps: SlackDeps): void {
   });
   app.view<ViewSubmitAction>({ callback_id: IMPORT_MODAL_CALLBACK_ID, type: 'view_submission' }, (args) =>
     handleImportForm(args, deps),
+  );
+  app.view<ViewSubmitAction>({ callback_id: CONNECT_MODAL_CALLBACK_ID, type: 'view_submission' }, (args) =>
+    handleConnectForm(args, deps),
   );
   app.view<ViewSubmitAction>(
     {

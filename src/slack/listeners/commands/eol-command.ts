@@ -1,4 +1,6 @@
 // /eol: parse, run, render, and answer in the ack itself (within Slack's 3 seconds, no second call).
+import { renderConnectModal } from '../../../render/render-connect-modal.js';
+import { isAdmin } from '../../../commands/is-admin.js';
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { Result } from '../../../commands/command-types.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
@@ -71,6 +73,33 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         await ack();
         acked = true;
         await client.views.open({ trigger_id: command.trigger_id, view: renderImportModal(command.channel_id) });
+        return;
+      }
+      if (request.kind === 'connector-form') {
+        // Only admins get the form: anyone else is told why at once.
+        if (!(await isAdmin(deps.commands, speaker))) {
+          await ack({
+            response_type: 'ephemeral',
+            text: 'Only eolwatch admins connect device managers. `/eol admins` lists them.',
+          });
+          return;
+        }
+        await ack();
+        acked = true;
+        await client.views.open({
+          trigger_id: command.trigger_id,
+          view: renderConnectModal(request.connectorKind, command.channel_id),
+        });
+        return;
+      }
+      if (request.kind === 'connector-sync') {
+        // A fleet's devices take longer to read than the ack may wait: said at once, answered after.
+        await ack({ response_type: 'ephemeral', text: 'Syncing: the answer follows here when every device is read.' });
+        acked = true;
+        await respond({
+          response_type: 'ephemeral',
+          ...renderBlocks(await runCommand(request, deps.commands, speaker)),
+        });
         return;
       }
       if (request.kind === 'export-all' || request.kind === 'export' || request.kind === 'chart') {
