@@ -41,7 +41,14 @@ export function rssMb(pid: number | undefined): number {
 export async function startEolwatchOverHttp(
   prepare?: (storePath: string) => Promise<void>,
   entry = 'src/main.ts',
-): Promise<{ port: number; responseUrl: string; child: ChildProcess; stop: () => Promise<void> }> {
+  extraEnv: Record<string, string> = {},
+): Promise<{
+  port: number;
+  responseUrl: string;
+  child: ChildProcess;
+  api: import('../test/helpers/fake-slack-api.js').FakeSlackApi;
+  stop: () => Promise<void>;
+}> {
   const { FakeSlackApi } = await import('../test/helpers/fake-slack-api.js');
   const { freePort } = await import('../test/helpers/free-port.js');
   const { makeTempDir } = await import('../test/helpers/temp-dir.js');
@@ -54,12 +61,14 @@ export async function startEolwatchOverHttp(
     SLACK_SIGNING_SECRET: 'test-signing-secret',
     SLACK_API_URL: api.apiUrl,
     EOLWATCH_STORE: `${temp.path}/store.json`,
+    ...extraEnv,
   };
   await prepare?.(env.EOLWATCH_STORE);
   const { child } = await startUntilReady(entry, env, 'eolwatch ready');
   return {
     port,
     responseUrl: api.responseUrl,
+    api,
     child,
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));

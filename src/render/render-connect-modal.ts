@@ -1,5 +1,5 @@
 // The `/eol connect intune|jamf` form: a connector's name, the channel it feeds, the device manager's
-// client id and secret (a password field; kept encrypted, never shown again), the tenant or the server,
+// client id and secret (Slack has no masked input: sealed on submission, never shown again), the tenant or the server,
 // and optional rules. What kind it is and who opened it travel in private_metadata.
 import { CONNECT_MODAL_CALLBACK_ID } from './slack-ids.js';
 
