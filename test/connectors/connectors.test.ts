@@ -316,7 +316,8 @@ describe('in the daily job', () => {
       const core = { store: async () => store, deps: () => deps } as unknown as Parameters<typeof syncAllConnectors>[0];
       const access = { botToken: 'xoxb-daily', apiUrl: slack.apiUrl };
       const metrics = createMetrics(() => '2024-06-01T00:00:00Z');
-      const logger = pino({ level: 'silent' });
+      const logged: string[] = [];
+      const logger = pino({ level: 'debug' }, { write: (line: string) => logged.push(line) });
       const told = () =>
         slack.callsTo('chat.postMessage').filter((call) => String(call.body.text).includes('could not sync today'));
       fake.failingPage = 1;
@@ -336,6 +337,8 @@ describe('in the daily job', () => {
       // Told again after a success: a new failure.
       expect(told().length).toBe(first.length * 2);
       expect(await metrics.registry.metrics()).toMatch(/eolwatch_connector_syncs_total\{outcome="ok"\} 2/);
+      expect(logged.some((line) => line.includes('connector sync failed'))).toBe(true);
+      expect(logged.join('\n')).not.toContain(SECRET);
     } finally {
       fake.failingPage = null;
       await slack.stop();

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import { feedOfSecret, makeFeedSecret } from '../../src/calendar/calendar-feeds.js';
+import { connectorsOf, saveConnector } from '../../src/connectors/connector-records.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -50,6 +51,20 @@ async function fill(store: EolwatchStore, workspace: string): Promise<void> {
     lastUsedAt: null,
   });
   await store.saveInstallation(`T:${workspace}`, { team: { id: workspace }, bot: { token: 'xoxb-x' } });
+  await saveConnector(store, {
+    workspace,
+    name: 'met-intune',
+    kind: 'intune',
+    channel: 'CIT',
+    clientId: 'id',
+    tenant: 't',
+    where: [],
+    sealedSecret: 'v1.x.y.z',
+    addedBy: 'U1',
+    addedAt: '2026-11-01T00:00:00.000Z',
+    lastSync: null,
+    failureToldAt: null,
+  });
   secrets.set(workspace, [
     await makeFeedSecret(store, { workspace, channel: 'CIT' }, 'U1', '2026-11-01T00:00:00.000Z'),
     await makeFeedSecret(store, { workspace, channel: null }, 'U1', '2026-11-01T00:00:00.000Z'),
@@ -147,6 +162,8 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(await store.apiTokens(kept)).toHaveLength(1);
     expect(await store.installation(`T:${kept}`)).not.toBeNull();
     expect(await feedsOpened(store, kept)).toBe(2);
+    expect(await connectorsOf(store, gone)).toEqual([]);
+    expect((await connectorsOf(store, kept)).map((connector) => connector.name)).toEqual(['met-intune']);
 
     if (store instanceof PostgresStore) {
       // Every row of every table, as text: not one holds the erased workspace's id.
