@@ -8,10 +8,16 @@ export interface Started {
 }
 
 /** A `.ts` entry runs through tsx, as the npm scripts do; a `.js` one (compiled) runs as it is. */
-export function startUntilReady(entry: string, env: Record<string, string>, readyText: string): Promise<Started> {
+export function startUntilReady(
+  entry: string,
+  env: Record<string, string>,
+  readyText: string,
+  cwd?: string,
+): Promise<Started> {
   const started = performance.now();
   const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
   const child = spawn(process.execPath, args, {
+    cwd,
     env: { PATH: process.env.PATH ?? '', EOLWATCH_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
