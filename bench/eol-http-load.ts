@@ -64,7 +64,6 @@ const bot = (name: string) => ({
   SLACK_BOT_TOKEN: 'xoxb-bench',
   SLACK_API_URL: api.apiUrl,
   EOLWATCH_STORE: join(temp.path, `${name}.json`),
-  EOLWATCH_LOG_LEVEL: 'warn',
 });
 const servers: Record<string, { port: number; child: import('node:child_process').ChildProcess }> = {
   'bare Bolt, acking nothing': await start('bench/bare-bolt-app.ts', {}, 'bare bolt ready'),

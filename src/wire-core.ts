@@ -135,6 +135,7 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
       releaseByKey: (key) => refresher.current().releaseByKey.get(key),
       dataDate: () => refresher.current().dataDate,
       catalogInfo: () => refresher.info(),
+      catalogGeneration: () => refresher.generation(),
       now: clock ? () => clock(config.timezone) : () => DateTime.now().setZone(config.timezone),
       store,
       publicUrl: config.publicUrl ?? null,

@@ -139,6 +139,11 @@ export class CatalogRefresher {
     return this.indexed;
   }
 
+  /** Which catalogue is in use (CatalogInfo's generation), without reading another process's status. */
+  generation(): number {
+    return this.state.generation;
+  }
+
   info(): CatalogInfo {
     this.takeInStatusFile();
     return { ...this.state };

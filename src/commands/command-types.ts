@@ -65,6 +65,8 @@ export interface CommandDeps {
   /** Slack user ids that may clear a team's inventory. */
   admins: ReadonlySet<string>;
   catalogInfo: () => CatalogInfo;
+  /** Changes each time a new catalogue is swapped in; cheap (no status file read), for every answer. */
+  catalogGeneration?: () => number;
   /** Facts about this running eolwatch that only its adapters know. */
   status: () => Promise<StatusFacts>;
   /** Plans an import off the event loop (the bot's worker threads); without it, planned in place. */

@@ -12,15 +12,16 @@ export const statusCommand: CommandDefinition = {
   parse: () => ({ kind: 'status' }),
 };
 
+/** From the catalogue in use: every answer asks, so no status file is read for it. */
 function dataAgeDays(deps: CommandDeps): number {
-  return daysBetween(deps.catalogInfo().generatedAt.slice(0, 10), toIsoDate(deps.now()));
+  return daysBetween(deps.dataDate(), toIsoDate(deps.now()));
 }
 
 /** The one line every answer carries once the catalogue is older than STALE_AFTER_DAYS. */
 export function staleWarning(deps: CommandDeps): string | undefined {
   const age = dataAgeDays(deps);
   if (age <= STALE_AFTER_DAYS) return undefined;
-  return `The catalogue is from ${deps.catalogInfo().generatedAt.slice(0, 10)}, ${age} days old: dates may have moved since. \`/eol status\` says why.`;
+  return `The catalogue is from ${deps.dataDate()}, ${age} days old: dates may have moved since. \`/eol status\` says why.`;
 }
 
 export async function runStatus(deps: CommandDeps): Promise<Result> {

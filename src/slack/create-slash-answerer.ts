@@ -3,7 +3,7 @@
 // set from another process counts at once), and teams ask the same few questions over and over, so
 // their rendered answers are kept in a bounded LRU cache. Anything else is computed every time.
 import { LRUCache } from 'lru-cache';
-import { isForChannel, type CommandDeps, type Speaker } from '../commands/command-types.js';
+import { isForChannel, type CommandDeps, type Request, type Speaker } from '../commands/command-types.js';
 import { parseCommand } from '../commands/parse-command.js';
 import { runCommand } from '../commands/run-command.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
@@ -16,15 +16,18 @@ export interface SlashAnswer {
 
 const ANSWER_CACHE_SIZE = 1000;
 
-export function createSlashAnswerer(deps: CommandDeps): (text: string, speaker: Speaker) => Promise<SlashAnswer> {
+/** `request`: the text already parsed (the listener reads it first), so it is not parsed twice. */
+export function createSlashAnswerer(
+  deps: CommandDeps,
+): (text: string, speaker: Speaker, request?: Request) => Promise<SlashAnswer> {
   const cache = new LRUCache<string, SlashAnswer>({ max: ANSWER_CACHE_SIZE });
-  return async (text, speaker) => {
+  return async (text, speaker, parsed) => {
     const started = performance.now();
-    const request = parseCommand(text);
+    const request = parsed ?? parseCommand(text);
     const contracts = request.kind === 'lookup' ? JSON.stringify(await (await deps.store()).contracts(speaker)) : '';
     const key =
       request.kind === 'lookup'
-        ? `${deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}`
+        ? `${deps.catalogGeneration?.() ?? deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}`
         : null;
     const cached = key === null ? undefined : cache.get(key);
     if (cached) {

@@ -15,16 +15,20 @@ import { JsonWatches } from './json-watches.js';
 export type { LowdbStoreOptions } from './json-file-store.js';
 
 export class LowdbStore extends RolesStore {
+  private readonly limits: JsonRequestLimits;
+
   private constructor(private readonly engine: JsonFileStore) {
     const audit = new JsonAudit(engine);
+    const limits = new JsonRequestLimits(requestLimitsPathOf(engine.path));
     super({
       inventory: new JsonInventory(engine),
       watches: new JsonWatches(engine),
       audit,
       records: new JsonRecords(engine),
       erasure: new JsonErasure(engine, audit),
-      limits: new JsonRequestLimits(requestLimitsPathOf(engine.path)),
+      limits,
     });
+    this.limits = limits;
   }
 
   /** Opens (or creates) the store; refuses an unreadable one without touching it. */
@@ -41,8 +45,9 @@ export class LowdbStore extends RolesStore {
   }
 
   /** Writes the checkpoint now; for a clean stop (nothing is lost without it). */
-  override close(): Promise<void> {
-    return this.engine.close();
+  override async close(): Promise<void> {
+    await this.limits.settled();
+    await this.engine.close();
   }
 
   /** Everything in the store file, for moving it elsewhere (`db import-json`); histories via history(). */

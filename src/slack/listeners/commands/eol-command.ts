@@ -114,7 +114,7 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         });
         return;
       }
-      const { message, inChannel } = await answer(command.text, speaker);
+      const { message, inChannel } = await answer(command.text, speaker, request);
       // In a channel shared with another organisation, team answers go to the asker, who may share them.
       if (inChannel && SHAREABLE.has(request.kind) && (await externallyShared(client, command.channel_id))) {
         await ack({
