@@ -27,6 +27,8 @@ export class JsonRequestLimits implements RequestLimits {
   private waiting: string[] = [];
   private writing: Promise<void> | null = null;
   private lines = 0;
+  /** The line count past which the next compaction is tried: its scan of every window is paid for by as many lines. */
+  private compactAt = COMPACT_AFTER_LINES;
 
   constructor(
     private readonly path: string,
@@ -84,7 +86,7 @@ export class JsonRequestLimits implements RequestLimits {
     this.writing = (async () => {
       await appendFile(this.path, batch.join(''), { mode: 0o600 });
       this.lines += batch.length;
-      if (this.lines > COMPACT_AFTER_LINES) await this.compact();
+      if (this.lines > this.compactAt) await this.compact();
     })().finally(() => {
       this.writing = null;
     });
@@ -95,12 +97,14 @@ export class JsonRequestLimits implements RequestLimits {
   private async compact(): Promise<void> {
     const now = this.nowMs();
     for (const [key, window] of this.windows) if (window.expireMs <= now) this.windows.delete(key);
+    this.compactAt = this.lines + Math.max(COMPACT_AFTER_LINES, this.windows.size);
     if (this.lines < 4 * this.windows.size) return;
     const live = [...this.windows].map(([key, window]) => JSON.stringify([key, window.points, window.expireMs]));
     const temporary = `${this.path}.${process.pid}.tmp`;
     await writeFile(temporary, live.map((line) => `${line}\n`).join(''), { mode: 0o600 });
     await rename(temporary, this.path);
     this.lines = live.length;
+    this.compactAt = this.lines + Math.max(COMPACT_AFTER_LINES, this.windows.size);
   }
 }
 
