@@ -13,7 +13,7 @@ import { eventBody, optionsRequestBody, postToSlackApp } from '../test/helpers/s
 import { startHttpApp } from '../test/helpers/start-http-app.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
 import { depsAt } from '../test/helpers/test-core.js';
-import { ms, summarize } from './stats.js';
+import { ms, slowEnd, summarize } from './stats.js';
 
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 1000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -151,9 +151,9 @@ async function timeOptions(typed: readonly string[]): Promise<number[]> {
 }
 
 const row = (label: string, samples: number[], baseline?: number[]) => {
-  const { median, p99 } = summarize(samples);
+  const { median } = summarize(samples);
   const ratio = baseline ? `  (x${(median / summarize(baseline).median).toFixed(1)} baseline)` : '';
-  return `  ${label.padEnd(52)} median ${ms(median)}, p99 ${ms(p99)}${ratio}`;
+  return `  ${label.padEnd(52)} median ${ms(median)}, ${slowEnd(samples)}${ratio}`;
 };
 
 const viewSmall = await timeView('TSMALL');

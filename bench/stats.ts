@@ -11,3 +11,11 @@ export function summarize(samples: readonly number[]): { median: number; p99: nu
 }
 
 export const ms = (value: number): string => `${value.toFixed(2)} ms`;
+
+/** The slow end, named as it is: a p99 of fewer than 100 samples is only their largest, so it says "max". */
+export function slowEnd(samples: readonly number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted.length >= 100
+    ? `p99 ${ms(percentile(sorted, 99))}`
+    : `max ${ms(sorted.at(-1) ?? Number.NaN)} of ${sorted.length}`;
+}
