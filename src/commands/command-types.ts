@@ -260,6 +260,8 @@ type ResultBody =
   /** `team` null: the workspace's. `only`: the one release asked about (its key), if any. */
   | { kind: 'forecast'; asOf: string; team: TeamLabel | null; forecasts: ReleaseForecast[]; only: string | null }
   | { kind: 'connectors'; connectors: ShownConnector[] }
+  /** An admin asked to connect a device manager: Slack opens the form. */
+  | { kind: 'connector-form'; connectorKind: 'intune' | 'jamf'; workspace: string }
   | { kind: 'connector-added'; connector: ShownConnector }
   | { kind: 'connector-removed'; name: string }
   | {

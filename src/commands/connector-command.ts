@@ -98,10 +98,8 @@ export async function runConnector(
   const store = await deps.store();
   switch (request.kind) {
     case 'connector-form':
-      return {
-        kind: 'invalid',
-        reason: `The form is in Slack. On the command line: \`eolwatch --workspace ${speaker.workspace} connector add ${request.connectorKind} --name NAME --channel C … --client-secret-env VAR\`.`,
-      };
+      // Slack opens the form for this answer; elsewhere it says how to add one there.
+      return { kind: 'connector-form', connectorKind: request.connectorKind, workspace: speaker.workspace };
     case 'connectors':
       return { kind: 'connectors', connectors: (await connectorsOf(store, speaker.workspace)).map(withoutSecret) };
     case 'connector-add': {

@@ -50,3 +50,7 @@ export async function fetchJson(
     return { status: response.status, body };
   }
 }
+
+/** A field of a device manager's answer as text: strings as they are, numbers and booleans written out, anything else empty. */
+export const fieldText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';

@@ -4,7 +4,7 @@
 // to the end. Needs DeviceManagementManagedDevices.Read.All (application), with admin consent.
 import type { DeviceRecord } from '../connectors/connector.js';
 import { clientCredentialsToken, getWithToken } from './client-credentials.js';
-import { DeviceManagerError, type FetchOptions } from './fetch-json.js';
+import { DeviceManagerError, fieldText, type FetchOptions } from './fetch-json.js';
 
 export interface IntuneAccess {
   graphUrl: string;
@@ -25,10 +25,6 @@ const FIELDS = [
 ];
 /** A fleet's pages end; a nextLink chain that does not is refused rather than followed for ever. */
 const MAX_PAGES = 100_000;
-
-/** A field as text: strings as they are, numbers and booleans written out, anything else empty. */
-const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 
 export async function readIntuneDevices(access: IntuneAccess, options: FetchOptions = {}): Promise<DeviceRecord[]> {
   const trimmed = (url: string) => url.replace(/\/+$/, '');
@@ -55,7 +51,7 @@ export async function readIntuneDevices(access: IntuneAccess, options: FetchOpti
     if (!body || !Array.isArray(body.value))
       throw new DeviceManagerError(`Microsoft Graph, page ${page}: not a list of devices`);
     for (const device of body.value as Record<string, unknown>[])
-      devices.push(Object.fromEntries(FIELDS.map((field) => [field, text(device[field])])));
+      devices.push(Object.fromEntries(FIELDS.map((field) => [field, fieldText(device[field])])));
     next = typeof body['@odata.nextLink'] === 'string' ? body['@odata.nextLink'] : null;
   }
   return devices;

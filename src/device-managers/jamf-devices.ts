@@ -3,7 +3,7 @@
 // totalCount are read. The token is fetched again before it expires, or when refused.
 import type { DeviceRecord } from '../connectors/connector.js';
 import { clientCredentialsToken, getWithToken } from './client-credentials.js';
-import { DeviceManagerError, type FetchOptions } from './fetch-json.js';
+import { DeviceManagerError, fieldText, type FetchOptions } from './fetch-json.js';
 
 export interface JamfAccess {
   url: string;
@@ -13,10 +13,6 @@ export interface JamfAccess {
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
-
-/** A field as text: strings as they are, numbers and booleans written out, anything else empty. */
-const text = (value: unknown): string =>
-  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 
 export async function readJamfComputers(access: JamfAccess, options: FetchOptions = {}): Promise<DeviceRecord[]> {
   const base = access.url.replace(/\/+$/, '');
@@ -40,11 +36,11 @@ export async function readJamfComputers(access: JamfAccess, options: FetchOption
       const os = (computer.operatingSystem ?? {}) as Record<string, unknown>;
       const general = (computer.general ?? {}) as Record<string, unknown>;
       devices.push({
-        id: text(computer.id),
-        name: text(general.name),
-        operatingSystem: text(os.name) || 'macOS',
-        osVersion: text(os.version),
-        build: text(os.build),
+        id: fieldText(computer.id),
+        name: fieldText(general.name),
+        operatingSystem: fieldText(os.name) || 'macOS',
+        osVersion: fieldText(os.version),
+        build: fieldText(os.build),
       });
     }
     if (devices.length >= body.totalCount || body.results.length === 0) return devices;

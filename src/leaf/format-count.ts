@@ -11,3 +11,6 @@ export function formatCount(count: number): string {
 
 /** "3 machines", "1 machine". */
 export const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`;
+
+/** A sentence's first letter in upper case ("the workspace's" -> "The workspace's"). */
+export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

@@ -1,4 +1,5 @@
 // `/eol calendar`'s answer: the address to subscribe to, shown once, or who made the one in use.
+import { capitalised } from '../leaf/format-count.js';
 import type { Result } from '../commands/command-types.js';
 import type { AnswerPart } from './answer-part.js';
 import type { Formatter } from './formatter.js';
@@ -20,5 +21,3 @@ export function calendarLines(result: Result, f: Formatter): AnswerPart[] | null
       : `Set EOLWATCH_PUBLIC_URL to the address eolwatch is reached at (https://eolwatch.example.org), then ${again}: this path is only the end of it.`,
   ];
 }
-
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

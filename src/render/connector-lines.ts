@@ -41,6 +41,10 @@ export function connectorLines(result: Result, f: Formatter): AnswerPart[] | nul
             `• ${describe(connector, f)}`,
             `    ${syncLine(connector.lastSync, f)}`,
           ]);
+    case 'connector-form':
+      return [
+        `The form to connect ${result.connectorKind === 'intune' ? 'Intune' : 'Jamf Pro'} is in Slack (\`/eol connect ${result.connectorKind}\`). On the command line: \`eolwatch --workspace ${f.text(result.workspace)} connector add ${result.connectorKind} --name NAME --channel C … --client-secret-env VAR\`.`,
+      ];
     case 'connector-added':
       return [
         `Added ${describe(result.connector, f)}. Its secret is kept encrypted and is never shown again. It syncs in the daily job; \`/eol connector sync ${f.text(result.connector.name)}\` syncs it now.`,

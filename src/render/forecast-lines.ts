@@ -1,7 +1,7 @@
 // Forecasts as lines: the whole forecast (`inventory forecast`, `report forecast`) and the "at this pace"
 // line under a release in the inventory and the report.
 import { releaseTitle } from '../catalog/release-title.js';
-import { formatCount } from '../leaf/format-count.js';
+import { capitalised, formatCount } from '../leaf/format-count.js';
 import type { Result } from '../commands/command-types.js';
 import { atThisPace, basisWords, paceWords, phaseWords } from '../forecasts/describe-forecast.js';
 import type { ReleaseForecast } from '../forecasts/release-forecasts.js';
@@ -19,8 +19,6 @@ function forecastLines({ release, forecast }: ReleaseForecast, f: Formatter): st
     ),
   ];
 }
-
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
 /** "At this pace" lines, one per release with a forecast; nothing when none has one. */
 export function atThisPaceLines(forecasts: readonly ReleaseForecast[] | undefined, f: Formatter): AnswerPart[] {

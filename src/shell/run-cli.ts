@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { DateTime } from 'luxon';
-import { isAnswered, type CommandDeps, type Speaker } from '../commands/command-types.js';
+import { isAnswered, type CommandDeps, type Request, type Speaker } from '../commands/command-types.js';
 import { runImport } from '../commands/import-command.js';
 import { runImportAll } from '../commands/import-all-command.js';
 import { runCommand } from '../commands/run-command.js';
@@ -60,7 +60,17 @@ export interface CliWiring {
 }
 
 async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
-  const request = parseCommand(stripCommandPrefix(text));
+  return answerRequest(parseCommand(stripCommandPrefix(text)), deps, speaker, json, io);
+}
+
+/** A request typed here (not parsed from text) answers as any other: `connector add`. */
+async function answerRequest(
+  request: Request,
+  deps: CommandDeps,
+  speaker: Speaker,
+  json: boolean,
+  io: CliIo,
+): Promise<boolean> {
   // On the command line, `calendar` is the feed itself (to save as a .ics file or serve elsewhere).
   if (request.kind === 'calendar' && !request.reset) {
     const channel = request.scope === 'workspace' ? null : speaker.channel;
@@ -242,23 +252,6 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
     (summary.ok ? io.stdout : io.stderr).write(`${summary.lines.join('\n')}\n`);
     return summary.ok ? 0 : 1;
   }
-  if (positionals[0] === 'connector' && positionals[1] === 'add') {
-    const request = await readConnectorAdd(positionals.slice(2), wiring.secretFromEnv ?? (() => undefined));
-    if ('problem' in request) {
-      io.stderr.write(`${request.problem}\n${CLI_USAGE}\n`);
-      return 2;
-    }
-    // Whoever runs the command line runs eolwatch: an admin here, as for every other command.
-    const wired = wiring.deps(clock);
-    const result = await runCommand(
-      request,
-      { ...wired, admins: new Set([...wired.admins, speaker.user]) },
-      cliSpeaker,
-    );
-    const answered = isAnswered(result);
-    (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
-    return answered ? 0 : 1;
-  }
   if (positionals[0] === 'db') {
     const usable =
       (positionals[1] === 'migrate' && positionals.length === 2) ||
@@ -300,6 +293,14 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   // On the command line `audit` is an export of the whole log (CSV unless --format says otherwise).
   if (positionals[0]?.toLowerCase() === 'audit' && !positionals.includes('--format'))
     positionals.push('--format', 'csv');
+  if (positionals[0] === 'connector' && positionals[1] === 'add') {
+    const request = await readConnectorAdd(positionals.slice(2), wiring.secretFromEnv ?? (() => undefined));
+    if ('problem' in request) {
+      io.stderr.write(`${request.problem}\n${CLI_USAGE}\n`);
+      return 2;
+    }
+    return (await answerRequest(request, deps, cliSpeaker, json, io)) ? 0 : 1;
+  }
   if (positionals[0]?.toLowerCase() === 'import' && positionals[1]?.toLowerCase() === 'all') {
     return importAll(positionals.slice(2), deps, cliSpeaker, io);
   }

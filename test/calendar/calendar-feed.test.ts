@@ -4,9 +4,8 @@
 // lead time, stable UIDs, and a SEQUENCE that goes up when a date moves. A reset address is dead.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import ICAL from 'ical.js';
-import { PassThrough } from 'node:stream';
 import type { Release } from '../../src/catalog/catalog.js';
-import { runCli } from '../../src/shell/run-cli.js';
+import { cliWith } from '../helpers/cli-in-process.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import { postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
@@ -212,21 +211,7 @@ describe('the workspace’s feed', () => {
 
 describe('on the command line', () => {
   it('prints the channel’s feed', async () => {
-    const stdin = Object.assign(new PassThrough(), { isTTY: true });
-    stdin.end('');
-    let stdout = '';
-    const out = new PassThrough().on('data', (chunk) => (stdout += chunk));
-    const code = await runCli(
-      ['--workspace', 'T1', '--channel', 'CMET', 'calendar'],
-      { stdin, stdout: out, stderr: new PassThrough() },
-      {
-        deps: () => deps,
-        pinnedClock: () => () => deps.now(),
-        reminders: async () => null,
-        sync: async () => ({ lines: [], ok: true }),
-        db: async () => null,
-      },
-    );
+    const { code, stdout } = await cliWith(deps, ['--workspace', 'T1', '--channel', 'CMET', 'calendar']);
     expect(code).toBe(0);
     expect(eventsOf(stdout).some((event) => event.uid === 'T1/CMET/windows/7-sp1/eol@eolwatch')).toBe(true);
   });

@@ -6,10 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import type { CommandDeps } from '../../src/commands/command-types.js';
 import { readDevices } from '../../src/device-managers/read-devices.js';
-import { runCli } from '../../src/shell/run-cli.js';
+import { cliWith } from '../helpers/cli-in-process.js';
 import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { devices, FakeDeviceManagers } from '../helpers/fake-device-managers.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -44,28 +43,9 @@ beforeEach(() => {
 });
 
 async function eolwatch(args: string[], env: Record<string, string> = { MET_SECRET: SECRET }, withDeps = deps) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  stdin.end('');
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    ['--workspace', 'T1', ...args],
-    {
-      stdin,
-      stdout: new PassThrough().on('data', (chunk) => (stdout += chunk)),
-      stderr: new PassThrough().on('data', (chunk) => (stderr += chunk)),
-    },
-    {
-      deps: () => withDeps,
-      pinnedClock: () => () => withDeps.now(),
-      reminders: async () => null,
-      sync: async () => ({ lines: [], ok: true }),
-      db: async () => null,
-      secretFromEnv: (name) => env[name],
-    },
-  );
-  output.push(stdout, stderr);
-  return { code, stdout, stderr };
+  const run = await cliWith(withDeps, ['--workspace', 'T1', ...args], env);
+  output.push(run.stdout, run.stderr);
+  return run;
 }
 
 const counts = async (channel: string) => (await store.team({ workspace: 'T1', channel })).counts;
@@ -163,6 +143,10 @@ describe('syncing from Intune', () => {
       ...devices('MET', 150, 'Windows', '10.0.19045.4291'),
       ...devices('MET', 60, 'Windows', '6.3.9600.20778').map((d, i) => ({ ...d, deviceName: `MET-81-${i}` })),
       ...devices('MET', 40, 'macOS', '14.4.1 (23E224)').map((d, i) => ({ ...d, deviceName: `MET-MAC-${i}` })),
+      // As Graph gives them: Windows 11 by its build, iOS and Android by their versions alone.
+      ...devices('MET', 25, 'Windows', '10.0.22631.3447').map((d, i) => ({ ...d, deviceName: `MET-W11-${i}` })),
+      ...devices('MET', 20, 'iOS', '17.4.1').map((d, i) => ({ ...d, deviceName: `MET-IOS-${i}` })),
+      ...devices('MET', 15, 'Android', '14').map((d, i) => ({ ...d, deviceName: `MET-AND-${i}` })),
       ...devices('CTY', 30, 'Windows', '10.0.19045.4291'),
       ...devices('MET', 5, 'Plan9', '4').map((d, i) => ({ ...d, deviceName: `MET-P9-${i}` })),
     ];
@@ -178,9 +162,17 @@ describe('syncing from Intune', () => {
     const tokensBefore = fake.tokensIssued;
     const run = await eolwatch(['connector', 'sync', 'met-intune']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('285 devices read, 255 the team');
+    expect(run.stdout).toContain('345 devices read, 315 the team');
     expect(run.stdout).toContain('5 devices on OS versions no release matched (“Plan9 4” 5)');
-    expect(await counts('CMET')).toEqual({ 'windows/10-22h2': 150, 'windows/8.1': 60, 'macos/14': 40 });
+    expect(await counts('CMET')).toEqual({
+      'windows/10-22h2': 150,
+      'windows/8.1': 60,
+      'macos/14': 40,
+      // No edition in Graph's fields: the one whose support ends first, as a device import counts it.
+      'windows/11-23h2-w': 25,
+      'ios/17': 20,
+      'android/14': 15,
+    });
     expect(fake.tokensIssued - tokensBefore).toBeGreaterThan(1);
   });
 

@@ -1,12 +1,11 @@
 // The seed's forecast where people see it: /eol in Slack, the command line, the HTTP API and a reminder.
 // XP reaches zero around 2018-08; about 1,100 Windows 7 machines are left when its Security Support ends.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PassThrough } from 'node:stream';
 import { hashApiToken, newApiToken } from '../../src/api-tokens/api-token-store.js';
 import { reminderText } from '../../src/render/render-reminder.js';
 import { plainFormat } from '../../src/render/formatter.js';
 import { planToday } from '../../src/reminders/run-reminders.js';
-import { runCli } from '../../src/shell/run-cli.js';
+import { cliWith } from '../helpers/cli-in-process.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import { postToSlackApp, slashCommandBody } from '../helpers/signed-request.js';
@@ -79,21 +78,7 @@ describe('in Slack', () => {
 
 describe('on the command line', () => {
   it('prints the same forecast', async () => {
-    const stdin = Object.assign(new PassThrough(), { isTTY: true });
-    stdin.end('');
-    let stdout = '';
-    const out = new PassThrough().on('data', (chunk) => (stdout += chunk));
-    const code = await runCli(
-      ['--workspace', 'T1', '--channel', 'CMET', 'inventory', 'forecast'],
-      { stdin, stdout: out, stderr: new PassThrough() },
-      {
-        deps: () => deps,
-        pinnedClock: () => () => deps.now(),
-        reminders: async () => null,
-        sync: async () => ({ lines: [], ok: true }),
-        db: async () => null,
-      },
-    );
+    const { code, stdout } = await cliWith(deps, ['--workspace', 'T1', '--channel', 'CMET', 'inventory', 'forecast']);
     expect(code).toBe(0);
     expect(stdout).toContain('Microsoft Windows XP SP3: 18,293 now, falling by about 1,300 a month');
     expect(stdout).toContain('zero around 2018-08');

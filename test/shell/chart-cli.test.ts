@@ -3,9 +3,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { PNG } from 'pngjs';
-import { runCli } from '../../src/shell/run-cli.js';
+import { cliWith } from '../helpers/cli-in-process.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { saveMetHistory } from '../helpers/met-history.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -16,26 +15,7 @@ const temp = makeTempDir();
 afterAll(() => temp.remove());
 const deps = depsAt('2017-06-28', { store: async () => store });
 
-async function cli(args: string[]) {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true });
-  stdin.end('');
-  let stdout = '';
-  let stderr = '';
-  const out = new PassThrough().on('data', (chunk) => (stdout += chunk));
-  const err = new PassThrough().on('data', (chunk) => (stderr += chunk));
-  const code = await runCli(
-    args,
-    { stdin, stdout: out, stderr: err },
-    {
-      deps: () => deps,
-      pinnedClock: () => () => deps.now(),
-      reminders: async () => null,
-      sync: async () => ({ lines: [], ok: true }),
-      db: async () => null,
-    },
-  );
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => cliWith(deps, args);
 
 describe('charts on the command line', () => {
   it('writes the burn-down as PNG with --out, and says so', async () => {

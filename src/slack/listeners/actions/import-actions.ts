@@ -1,5 +1,6 @@
 // The buttons under an import preview. Replace and Add read the file from Slack again and apply it,
 // all or nothing; the result goes to the channel (like `inventory set`) and the preview goes away.
+import { jsonField } from '../../json-field.js';
 import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { isIdentifier } from '../../../leaf/check-identifier.js';
@@ -14,12 +15,8 @@ import { workspaceOf } from '../../workspace-of.js';
 const applied = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
 
 function fileOf(value: string | undefined): string | null {
-  try {
-    const file = (JSON.parse(value ?? '') as { file?: unknown }).file;
-    return isIdentifier(file) ? file : null;
-  } catch {
-    return null;
-  }
+  const file = jsonField(value, 'file');
+  return isIdentifier(file) ? file : null;
 }
 
 export async function handleImportAction(

@@ -1,6 +1,5 @@
 // /eol: parse, run, render, and answer in the ack itself (within Slack's 3 seconds, no second call).
 import { renderConnectModal } from '../../../render/render-connect-modal.js';
-import { isAdmin } from '../../../commands/is-admin.js';
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { Result } from '../../../commands/command-types.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
@@ -76,19 +75,17 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
         return;
       }
       if (request.kind === 'connector-form') {
-        // Only admins get the form: anyone else is told why at once.
-        if (!(await isAdmin(deps.commands, speaker))) {
-          await ack({
-            response_type: 'ephemeral',
-            text: 'Only eolwatch admins connect device managers. `/eol admins` lists them.',
-          });
+        // The command decides who gets the form (admins); anyone else is told why at once.
+        const result = await runCommand(request, deps.commands, speaker);
+        if (result.kind !== 'connector-form') {
+          await ack({ response_type: 'ephemeral', ...renderBlocks(result) });
           return;
         }
         await ack();
         acked = true;
         await client.views.open({
           trigger_id: command.trigger_id,
-          view: renderConnectModal(request.connectorKind, command.channel_id),
+          view: renderConnectModal(result.connectorKind, command.channel_id),
         });
         return;
       }

@@ -1,5 +1,6 @@
 // The submitted `/eol connect` form: a typed connector-add request (never text parsed again); a
 // refusal is shown on the form, and an addition told to its maker alone.
+import { jsonField } from '../../json-field.js';
 import type { Context, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { runCommand } from '../../../commands/run-command.js';
 import { renderText } from '../../../render/render-text.js';
@@ -9,12 +10,8 @@ import { workspaceOf } from '../../workspace-of.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
 
 function kindOf(privateMetadata: string): 'intune' | 'jamf' | null {
-  try {
-    const kind = (JSON.parse(privateMetadata || '{}') as { kind?: unknown }).kind;
-    return kind === 'intune' || kind === 'jamf' ? kind : null;
-  } catch {
-    return null;
-  }
+  const kind = jsonField(privateMetadata, 'kind');
+  return kind === 'intune' || kind === 'jamf' ? kind : null;
 }
 
 export async function handleConnectForm(

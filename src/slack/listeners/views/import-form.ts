@@ -1,4 +1,5 @@
 // The submitted `/eol inventory import` form: the chosen file is previewed to the person who chose it.
+import { jsonField } from '../../json-field.js';
 import type { Context, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
 import { isIdentifier } from '../../../leaf/check-identifier.js';
 import { IMPORT_FILE_ACTION_ID, IMPORT_FILE_BLOCK_ID } from '../../../render/slack-ids.js';
@@ -7,12 +8,8 @@ import type { SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
 function channelOf(privateMetadata: string): string {
-  try {
-    const channel = (JSON.parse(privateMetadata || '{}') as { channel?: unknown }).channel;
-    return typeof channel === 'string' ? channel : '';
-  } catch {
-    return '';
-  }
+  const channel = jsonField(privateMetadata, 'channel');
+  return typeof channel === 'string' ? channel : '';
 }
 
 export async function handleImportForm(
