@@ -1,6 +1,6 @@
 // Builds the core once (the catalogue and its refresher, the store opened on first use) and hands out
 // command dependencies with a chosen clock. Shared by the two entry points, main.ts and cli.ts.
-import { DateTime, Settings } from 'luxon';
+import { DateTime, Info, Settings } from 'luxon';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Catalog } from './catalog/catalog.js';
@@ -83,6 +83,7 @@ export async function openCore(config: CoreConfig, options: CoreOptions = {}): P
 }
 
 export function wireCore(config: CoreConfig, initial: InitialCatalog, options: CoreOptions = {}): Core {
+  const configuredZone = Info.normalizeZone(config.timezone);
   let opened: Promise<EolwatchStore> | undefined;
   let offloading: Promise<OffloadPool> | undefined;
   // Loaded with the first import or chart: piscina is nothing a question needs.
@@ -136,7 +137,8 @@ export function wireCore(config: CoreConfig, initial: InitialCatalog, options: C
       dataDate: () => refresher.current().dataDate,
       catalogInfo: () => refresher.info(),
       catalogGeneration: () => refresher.generation(),
-      now: clock ? () => clock(config.timezone) : () => DateTime.now().setZone(config.timezone),
+      // One DateTime, in a zone looked up once: `DateTime.now().setZone(name)` built two and read the zone's name each time.
+      now: clock ? () => clock(config.timezone) : () => DateTime.fromMillis(Date.now(), { zone: configuredZone }),
       store,
       publicUrl: config.publicUrl ?? null,
       secretKey: config.secretKey ?? null,

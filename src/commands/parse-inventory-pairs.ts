@@ -58,9 +58,9 @@ const UNIT_WORDS = new Set(
 // A list pasted from a chat or a document: "• xp 5", "- vista 3", "* win 7 2".
 const BULLET = /^(?:[•*·‣▪◦]\s*|-\s+)/;
 
-/** "(40)" -> "40", "40x" -> "40", "x40" -> "40". */
+/** "(40)" -> "40", "40x" -> "40", "x40" -> "40"; quotes around a name go: `"windows 11 23h2" 5`. */
 const cleanWord = (word: string): string =>
-  word.replace(/^[([]+|[)\]]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×](\d[\d,]*)$/i, '$1$2');
+  word.replace(/^[(["'“‘]+|[)\]"'”’]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×](\d[\d,]*)$/i, '$1$2');
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -94,12 +94,15 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-interface Segment {
-  release: Release;
+/** A pair; read loosely, its name may mean more than one release (release null): the pair to ask about. */
+interface LooseSegment {
+  release: Release | null;
+  name: string;
   count: number;
   /** The pair as typed. */
   typed: string;
 }
+type Segment = LooseSegment & { release: Release };
 
 const commandName = (release: Release) => `${release.productName} ${release.name}`;
 
@@ -132,7 +135,13 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
    * The pair over tokens first..last, or null when it cannot be one: "name count" (the count last) or,
    * `countFirst`, "count name" ("18,293 xp").
    */
-  function segmentAt(first: number, last: number, previous: Release | null, countFirst: boolean): Segment | null {
+  function segmentAt(
+    first: number,
+    last: number,
+    previous: Release | null,
+    countFirst: boolean,
+    loose = false,
+  ): LooseSegment | null {
     const [countAt, nameStart, nameEnd] = countFirst ? [first, first + 1, last + 1] : [last, first, last];
     if (tokens[nameStart]?.isCount || (!countFirst && tokens[countAt]?.startsPair)) return null;
     for (let k = first + 1; k <= last; k += 1)
@@ -140,7 +149,8 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
     const count = parseCount(words[countAt] as string);
     if (count === null) return null;
     const release = releaseOf(nameStart, nameEnd, previous);
-    if (!release) return null;
+    // Loosely, a name that could be several releases is a pair too: the one to ask about.
+    if (!release && !(loose && resolve(nameOf(nameStart, nameEnd)).kind !== 'not-found')) return null;
     // A name whose first words already mean a release, followed by a count, swallowed a pair:
     // "xp 5 6" is not Windows XP = 6 (the resolver skips words it does not need). Likewise a count
     // before words that mean the release alone: "5 xp 3" is not Windows XP = 3.
@@ -154,23 +164,23 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
     )
       return null;
     const name = nameOf(nameStart, nameEnd);
-    return { release, count, typed: countFirst ? `${words[countAt]} ${name}` : `${name} ${words[countAt]}` };
+    return { release, name, count, typed: countFirst ? `${words[countAt]} ${name}` : `${name} ${words[countAt]}` };
   }
 
-  // Every complete reading from `start` on, most pairs first, at most MAX_READINGS of them.
-  function readingsOf(countFirst: boolean): Segment[][] {
-    const memo = new Map<string, Segment[][]>();
-    const readingsFrom = (start: number, previous: Release | null): Segment[][] => {
+  // Every complete reading from `start` on, at most `cap` of them.
+  function readingsOf(countFirst: boolean, loose = false, cap = MAX_READINGS): LooseSegment[][] {
+    const memo = new Map<string, LooseSegment[][]>();
+    const readingsFrom = (start: number, previous: Release | null): LooseSegment[][] => {
       if (start === tokens.length) return [[]];
       const memoKey = `${start}|${previous ? releaseKeyOf(previous) : ''}`;
       const known = memo.get(memoKey);
       if (known) return known;
-      const readings: Segment[][] = [];
+      const readings: LooseSegment[][] = [];
       for (let last = start + 1; last < tokens.length && last - start <= MAX_NAME_TOKENS; last += 1) {
-        const segment = segmentAt(start, last, previous, countFirst);
+        const segment = segmentAt(start, last, previous, countFirst, loose);
         if (!segment) continue;
         for (const rest of readingsFrom(last + 1, segment.release)) {
-          if (readings.length < MAX_READINGS) readings.push([segment, ...rest]);
+          if (readings.length < cap) readings.push([segment, ...rest]);
         }
       }
       memo.set(memoKey, readings);
@@ -178,9 +188,10 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
     };
     return readingsFrom(0, null);
   }
+  const isExact = (reading: LooseSegment[]): reading is Segment[] => reading.every((segment) => segment.release);
 
   // A line is written one way throughout: names then counts, or (less often) counts then names.
-  const readings = [...readingsOf(false), ...readingsOf(true)];
+  const readings = [...readingsOf(false), ...readingsOf(true)].filter(isExact);
   const most = Math.max(0, ...readings.map((reading) => reading.length));
   const distinct = new Map<string, Segment[]>();
   for (const reading of readings.filter((candidate) => candidate.length === most)) {
@@ -203,6 +214,17 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
       return { label, command: `inventory set ${command}` };
     });
     return refusal(`“${text.trim()}” can be read more than one way; which did you mean?`, choices);
+  }
+  // "windows 11 23h2 5": a reading whose names all exist, the fewest of them needing a choice: the
+  // first such pair is asked about ("Windows 11 23H2 (E) or (W)?"), not a shorter name ("windows 11").
+  const loose = [...readingsOf(false, true, MAX_READINGS * 8), ...readingsOf(true, true, MAX_READINGS * 8)];
+  const unsure = (reading: LooseSegment[]) => reading.filter((segment) => !segment.release).length;
+  const best = loose.sort((a, b) => unsure(a) - unsure(b) || b.length - a.length)[0];
+  const first = best?.find((segment) => !segment.release);
+  if (first) {
+    const line = words.join(' ');
+    const asked = explainPair(first.name, String(first.count), first.typed, line, resolve, today);
+    if (asked) return asked;
   }
   return diagnose(tokens, resolve, today);
 }
@@ -258,53 +280,65 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
     if (!pair.count) return refusal(`“${typedName}” has no count after it (${COUNT_RULE}).`);
     const typed = `${typedName} ${pair.count.text}`;
     if (parseCount(pair.count.text) === null) return refusal(`“${typed}”: the count must be ${COUNT_RULE}.`);
-    const resolution = resolve(typedName);
-    const replaced = (release: string) =>
-      `inventory set ${line.replace(typed, `${release} ${pair.count?.text ?? ''}`)}`;
-    const count = pair.count.text;
-    const choicesOf = (names: { name: string; title: string }[]) =>
-      names
-        .slice(0, MAX_CHOICES)
-        .map((choice) => ({ label: `${choice.title}: ${count}`, command: replaced(choice.name) }));
-    const asChoices = (releases: Release[]) =>
-      releases.map((release) => ({ name: commandName(release), title: releaseTitle(release) }));
-    const asNames = (names: string[]) => names.map((name) => ({ name, title: name }));
-    switch (resolution.kind) {
-      case 'release':
-        continue;
-      case 'releases': {
-        const released =
-          today === undefined
-            ? resolution.releases
-            : resolution.releases.filter((release) => release.releaseDate <= today);
-        const releases = released.length > 0 ? released : resolution.releases;
-        const shown = releases
-          .slice(0, 4)
-          .map((release) => `\`${commandName(release)}\``)
-          .join(', ');
-        return refusal(
-          `“${typed}”: ${typedName} could be ${releases.length} releases (${shown}${releases.length > 4 ? ', …' : ''}). Which one?`,
-          choicesOf(asChoices(releases)),
-        );
-      }
-      case 'ambiguous':
-        return refusal(
-          `“${typed}”: ${typedName} could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}. Which one?`,
-          choicesOf(asNames(resolution.candidates)),
-        );
-      case 'not-found': {
-        const closest = resolution.suggestions
-          .slice(0, 3)
-          .map((suggestion) => `\`${suggestion}\``)
-          .join(', ');
-        return refusal(
-          `“${typed}”: unknown release${closest ? `; closest: ${closest}` : ''}.`,
-          choicesOf(asNames(resolution.suggestions)),
-        );
-      }
-    }
+    const asked = explainPair(typedName, pair.count.text, typed, line, resolve, today);
+    if (asked) return asked;
   }
   return refusal(
     `I could not tell the releases from the counts in “${line}”. Write each as \`release count\`, separated by commas: \`windows xp 18293, windows 8.1 14450\`.`,
   );
+}
+
+/** Why one pair's name is not one release, with its choices; null when it is one. */
+function explainPair(
+  typedName: string,
+  countText: string,
+  typed: string,
+  line: string,
+  resolve: Resolver,
+  today: string | undefined,
+): PairsReading | null {
+  const resolution = resolve(typedName);
+  const replaced = (release: string) => `inventory set ${line.replace(typed, `${release} ${countText}`)}`;
+  const count = countText;
+  const choicesOf = (names: { name: string; title: string }[]) =>
+    names
+      .slice(0, MAX_CHOICES)
+      .map((choice) => ({ label: `${choice.title}: ${count}`, command: replaced(choice.name) }));
+  const asChoices = (releases: Release[]) =>
+    releases.map((release) => ({ name: commandName(release), title: releaseTitle(release) }));
+  const asNames = (names: string[]) => names.map((name) => ({ name, title: name }));
+  switch (resolution.kind) {
+    case 'release':
+      return null;
+    case 'releases': {
+      const released =
+        today === undefined
+          ? resolution.releases
+          : resolution.releases.filter((release) => release.releaseDate <= today);
+      const releases = released.length > 0 ? released : resolution.releases;
+      const shown = releases
+        .slice(0, 4)
+        .map((release) => `\`${commandName(release)}\``)
+        .join(', ');
+      return refusal(
+        `“${typed}”: ${typedName} could be ${releases.length} releases (${shown}${releases.length > 4 ? ', …' : ''}). Which one?`,
+        choicesOf(asChoices(releases)),
+      );
+    }
+    case 'ambiguous':
+      return refusal(
+        `“${typed}”: ${typedName} could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}. Which one?`,
+        choicesOf(asNames(resolution.candidates)),
+      );
+    case 'not-found': {
+      const closest = resolution.suggestions
+        .slice(0, 3)
+        .map((suggestion) => `\`${suggestion}\``)
+        .join(', ');
+      return refusal(
+        `“${typed}”: unknown release${closest ? `; closest: ${closest}` : ''}.`,
+        choicesOf(asNames(resolution.suggestions)),
+      );
+    }
+  }
 }

@@ -73,22 +73,46 @@ function monthNumber(word: string): number | null {
   return month;
 }
 
-function periodOf(start: DateTime, unit: 'month' | 'quarter' | 'year', label: string, halves = 1): When {
-  const end = start.plus(unit === 'quarter' ? { months: 3 * halves } : { [`${unit}s`]: 1 }).minus({ days: 1 });
-  return { kind: 'period', from: iso(start), to: iso(end), label };
-}
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const pad2 = (value: number) => String(value).padStart(2, '0');
+// Calendar arithmetic with Date.UTC, not luxon: these run for most questions that name a time, and
+// luxon's objects were 5% of /eol's time under load (bench/README.md).
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const monthLabel = (year: number, month: number) => `${MONTH_NAMES[month - 1]} ${year}`;
 
-const monthStart = (year: number, month: number) => DateTime.utc(year, month, 1);
-const monthLabel = (year: number, month: number) => monthStart(year, month).setLocale('en-US').toFormat('LLLL yyyy');
+/** `months` whole months from the first of (year, month). */
+function periodOf(year: number, month: number, months: number, label: string): When {
+  const endMonth = month + months - 1;
+  const endYear = year + Math.floor((endMonth - 1) / 12);
+  const lastMonth = ((endMonth - 1) % 12) + 1;
+  return {
+    kind: 'period',
+    from: `${year}-${pad2(month)}-01`,
+    to: `${endYear}-${pad2(lastMonth)}-${pad2(daysInMonth(endYear, lastMonth))}`,
+    label,
+  };
+}
+const MONTHS_IN = { month: 1, quarter: 3, year: 12 } as const;
 
 /** A day that does not exist, said plainly: "February 2017 has 28 days". */
 function noSuchDay(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12) return null;
-  const start = monthStart(year, month);
-  const days = start.daysInMonth ?? 31;
-  const name = start.setLocale('en-US').toFormat('LLLL');
+  const days = daysInMonth(year, month);
   return day > days || day < 1
-    ? `There is no ${day} ${name} ${year}: ${monthLabel(year, month)} has ${days} days.`
+    ? `There is no ${day} ${MONTH_NAMES[month - 1]} ${year}: ${monthLabel(year, month)} has ${days} days.`
     : null;
 }
 
@@ -134,7 +158,7 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
         : unit === 'quarter'
           ? `Q${start.quarter} ${start.year}`
           : monthLabel(start.year, start.month);
-    return { when: periodOf(start, unit, label) };
+    return { when: periodOf(start.year, start.month, MONTHS_IN[unit], label) };
   }
   if ((match = /^(\d{1,3}|[a-z]+) (day|week|month|quarter|year)s?( from (?:now|today)| ago)?$/.exec(text))) {
     const count = /^\d/.test(match[1] as string) ? Number(match[1]) : NUMBER_WORDS[match[1] as string];
@@ -149,7 +173,7 @@ function dayOf(year: number, month: number, day: number): PhraseReading {
   const missing = noSuchDay(year, month, day);
   if (missing) return { reason: missing };
   if (month < 1 || month > 12) return { reason: `There is no month ${month}.` };
-  return { when: { kind: 'day', date: iso(DateTime.utc(year, month, day)) } };
+  return { when: { kind: 'day', date: `${year}-${pad2(month)}-${pad2(day)}` } };
 }
 
 /** "28/06/2017" (day first, as 28 > 12 shows), "06/28/2017", or "03/04/2017", which could be either. */
@@ -191,24 +215,24 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
   }
   if ((match = /^(\d{4})$/.exec(text))) {
     const year = Number(match[1]);
-    return isYear(year) ? { when: periodOf(DateTime.utc(year, 1, 1), 'year', String(year)) } : null;
+    return isYear(year) ? { when: periodOf(year, 1, 12, String(year)) } : null;
   }
   if ((match = /^(?:q([1-4]) ?(\d{4})|(\d{4}) ?q([1-4]))$/.exec(text))) {
     const quarter = Number(match[1] ?? match[4]);
     const year = Number(match[2] ?? match[3]);
     if (!isYear(year)) return { reason: `${year} is not a year I can answer for.` };
-    return { when: periodOf(monthStart(year, quarter * 3 - 2), 'quarter', `Q${quarter} ${year}`) };
+    return { when: periodOf(year, quarter * 3 - 2, 3, `Q${quarter} ${year}`) };
   }
   if ((match = /^(?:h([12]) ?(\d{4})|(\d{4}) ?h([12]))$/.exec(text))) {
     const half = Number(match[1] ?? match[4]);
     const year = Number(match[2] ?? match[3]);
     if (!isYear(year)) return { reason: `${year} is not a year I can answer for.` };
-    return { when: periodOf(monthStart(year, half * 6 - 5), 'quarter', `H${half} ${year}`, 2) };
+    return { when: periodOf(year, half * 6 - 5, 6, `H${half} ${year}`) };
   }
   if ((match = /^(\d{4})[-/.](\d{1,2})$/.exec(text))) {
     const [year, month] = [Number(match[1]), Number(match[2])];
     if (month < 1 || month > 12) return { reason: `There is no month ${month}.` };
-    return isYear(year) ? { when: periodOf(monthStart(year, month), 'month', monthLabel(year, month)) } : null;
+    return isYear(year) ? { when: periodOf(year, month, 1, monthLabel(year, month)) } : null;
   }
   if ((match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text)))
     return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -228,7 +252,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
       return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
     if (start.isCertain('day')) return dayOf(year, month, start.get('day') ?? 1);
     if (start.isCertain('month'))
-      return isYear(year) ? { when: periodOf(monthStart(year, month), 'month', monthLabel(year, month)) } : null;
+      return isYear(year) ? { when: periodOf(year, month, 1, monthLabel(year, month)) } : null;
     return null;
   }
   // chrono reads no day that does not exist: "30 February 2017", "February 30, 2017".

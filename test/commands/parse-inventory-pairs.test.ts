@@ -56,6 +56,28 @@ describe('a line that cannot be saved as typed', () => {
     expect(read.choices[0]?.label).toBe('Microsoft Windows 10 22H2: 40');
   });
 
+  // A release name with a version that comes in editions: the whole name is asked about, never a
+  // shorter one ("windows 11" with a count of 11) with choices that would not save.
+  it.each([
+    ['windows 11 23h2 5', 'windows 11 23h2', '5'],
+    ['"windows 11 23h2" 5', 'windows 11 23h2', '5'],
+    ['windows 11 23h2: 1,200', 'windows 11 23h2', '1200'],
+    ['xp 5, windows 11 23h2 40', 'windows 11 23h2', '40'],
+    ['xp 5 win 11 23h2 40', 'win 11 23h2', '40'],
+    ['win11 23h2 x 12', 'win11 23h2', '12'],
+    ['sles 12 4', 'sles 12', '4'],
+    ['windows 10 21h2 7', 'windows 10 21h2', '7'],
+  ])('asks which release %j means, by the whole name', (text, name, count) => {
+    const read = refusal(text);
+    expect(read.reason).toContain(`: ${name} could be `);
+    expect(read.choices.length).toBeGreaterThan(1);
+    for (const choice of read.choices) {
+      const again = readInventoryPairs(choice.command.replace(/^inventory set /, ''), resolve);
+      if (!again.ok) throw new Error(`${choice.command}: ${again.reason}`);
+      expect(again.pairs.at(-1)?.count).toBe(Number(count));
+    }
+  });
+
   it.each([
     ['40', /“40” is a count without a release/],
     ['windows 10 22h2', /“windows 10 22h2” has no count/],

@@ -139,6 +139,25 @@ describe('LowdbStore on a real file', () => {
     expect((await second.milestoneMarks())['T1|C1|windows/8.1|eoas']?.handledBy).toBe('U1');
   });
 
+  // Automatic watches come from the counts' log, and the store file is rewritten only at the next
+  // checkpoint: another process (or this one after a crash) must still see them at once.
+  it('shows the watches a count change starts to another process before the file is rewritten', async () => {
+    const path = freshPath();
+    const writer = await open(path, { checkpointDelayMs: 3_600_000 });
+    await writer.setCounts(team, [{ release: 'windows/8.1', count: 14450 }], by);
+    const fileBefore = readFileSync(path, 'utf8');
+    expect(fileBefore).not.toContain('windows/8.1');
+    const reader = await open(path);
+    expect((await reader.channelWatches(team)).releases['windows/8.1']?.source).toBe('auto');
+    const all = await (await open(path)).allWatches();
+    expect(all.find((entry) => entry.workspace === 'T1')?.channels[0]?.releases['windows/8.1']?.source).toBe('auto');
+    // Stopped by a count of 0 the same way, and a manual change keeps the log's order.
+    await writer.setCounts(team, [{ release: 'windows/8.1', count: 0 }], by);
+    await reader.watch(team, [{ release: 'windows/xp', leads: [30] }], 'manual', '2017-06-28');
+    const restarted = await open(path);
+    expect(Object.keys((await restarted.channelWatches(team)).releases)).toEqual(['windows/xp']);
+  });
+
   it('keeps counts, names and history across a restart', async () => {
     const path = freshPath();
     const first = await open(path);

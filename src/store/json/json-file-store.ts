@@ -8,7 +8,9 @@
 // lines and fsync them. Then the caller hears "saved". The store file is rewritten (atomically, fsync'd)
 // at most once a second, off the request's path: rewriting it on every update cost 9 ms a change at
 // 1,000 teams (bench/inventory-store.ts). Any reader, in this process or another, replays the log
-// tail past the checkpoint, so nothing in the logs is ever missed, after a crash included.
+// tail past the checkpoint, so nothing in the logs is ever missed, after a crash included. The
+// automatic watches a count change starts or stops are part of that replay (followEntries): they
+// are written with the next checkpoint, not by rewriting the whole file under the change's lock.
 import { Low } from 'lowdb';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -163,6 +165,8 @@ export class JsonFileStore {
   /** A channel's settings changed under the lock and written through at once. */
   changeChannel(ref: TeamRef, change: (channel: StoredChannel) => void): Promise<void> {
     return this.withLock(async () => {
+      // The team's logged count changes first, with the automatic watches they bring: in their order.
+      await this.replayTeamHistory(ref, true);
       const workspace = this.workspaceForWrite(ref);
       change((workspace.channels[ref.channel] ??= newChannel()));
       await this.persist();

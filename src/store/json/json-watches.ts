@@ -36,6 +36,8 @@ export class JsonWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forget
   channelWatches(ref: TeamRef): Promise<ChannelWatches> {
     return this.engine.inQueue(async () => {
       await this.engine.refreshIfChanged();
+      // Automatic watches follow the counts' log, which may be ahead of the store file's checkpoint.
+      await this.engine.replayTeamHistory(ref, false);
       return toChannelWatches(ref.channel, this.engine.storedChannel(ref));
     });
   }
@@ -43,6 +45,7 @@ export class JsonWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forget
   allWatches(): Promise<WorkspaceWatches[]> {
     return this.engine.inQueue(async () => {
       await this.engine.refreshIfChanged();
+      await this.engine.replayAllHistory(false);
       return Object.entries(this.engine.data.workspaces).map(([workspace, { channels }]) => ({
         workspace,
         channels: Object.entries(channels).map(([channel, stored]) => toChannelWatches(channel, stored)),

@@ -1,6 +1,6 @@
 // /eol: parse, run, render, and answer in the ack itself (within Slack's 3 seconds, no second call).
 import { renderConnectModal } from '../../../render/render-connect-modal.js';
-import type { App, RespondFn, webApi } from '@slack/bolt';
+import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Result } from '../../../commands/command-types.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
 import { createSlashAnswerer } from '../../create-slash-answerer.js';
@@ -56,9 +56,15 @@ async function answerWithFile(
   else await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
 }
 
-export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: ExternallyShared): void {
+export type EolCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+/** The /eol handler: one answerer (and its cache) per app. */
+export function eolCommandHandler(
+  deps: SlackDeps,
+  externallyShared: ExternallyShared,
+): (args: EolCommandArgs) => Promise<void> {
   const answer = createSlashAnswerer(deps.commands);
-  app.command('/eol', async ({ command, ack, client, respond, context }) => {
+  return async ({ command, ack, client, respond, context }) => {
     let acked = false;
     try {
       const speaker = {
@@ -135,5 +141,5 @@ export function registerEolCommand(app: App, deps: SlackDeps, externallyShared: 
       if (acked) await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
       else await ack({ response_type: 'ephemeral', text: SORRY });
     }
-  });
+  };
 }
