@@ -3,7 +3,9 @@
 // over HTTP to the built bot (dist/main.js, its own process). Every update starts an automatic watch,
 // so this measures the write path as it grows: five passes of 1,000 updates (5 new releases a channel),
 // then on to 25 releases a channel (25,000 updates), figures per pass. The same against the PostgreSQL
-// store, side by side: the two servers take each pass in turn, in rotated order.
+// store, side by side: the servers take each pass in turn, in rotated order. With BENCH_BEFORE_DIR set
+// to another checkout's folder (built), its dist/main.js runs beside them on both stores.
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { signedHeaders, slashCommandBody } from '../test/helpers/signed-request.js';
@@ -21,7 +23,7 @@ const RELEASES = [
   'windows 7',
   'windows 8.1',
   'windows 10 22h2',
-  'windows 11 23h2',
+  'windows 11 23h2 w',
   'ubuntu 18.04',
   'ubuntu 20.04',
   'ubuntu 22.04',
@@ -35,8 +37,8 @@ const RELEASES = [
   'macos 12',
   'macos 13',
   'macos 14',
-  'sles 12',
-  'sles 15',
+  'sles 12.5',
+  'sles 15.6',
   'centos 7',
   'android 12',
   'ios 16',
@@ -92,8 +94,11 @@ async function pass(port: number, release: number): Promise<{ perSecond: number;
   return { perSecond: CHANNELS / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const BEFORE = process.env.BENCH_BEFORE_DIR;
 const temp = makeTempDir();
 const database = await createTestDatabase();
+const databaseBefore = BEFORE ? await createTestDatabase() : null;
 const servers: Record<string, Awaited<ReturnType<typeof startEolwatchOverHttp>>> = {
   'JSON store': await startEolwatchOverHttp(undefined, 'dist/main.js', {
     EOLWATCH_STORE: join(temp.path, 'fill.json'),
@@ -101,6 +106,20 @@ const servers: Record<string, Awaited<ReturnType<typeof startEolwatchOverHttp>>>
   ...(database
     ? {
         PostgreSQL: await startEolwatchOverHttp(undefined, 'dist/main.js', { EOLWATCH_DATABASE_URL: database.url }),
+      }
+    : {}),
+  ...(BEFORE
+    ? {
+        'JSON store, before': await startEolwatchOverHttp(undefined, join(BEFORE, 'dist/main.js'), {
+          EOLWATCH_STORE: join(temp.path, 'fill-before.json'),
+        }),
+      }
+    : {}),
+  ...(BEFORE && databaseBefore
+    ? {
+        'PostgreSQL, before': await startEolwatchOverHttp(undefined, join(BEFORE, 'dist/main.js'), {
+          EOLWATCH_DATABASE_URL: databaseBefore.url,
+        }),
       }
     : {}),
 };
@@ -115,6 +134,7 @@ try {
 } finally {
   for (const server of Object.values(servers)) await server.stop();
   await database?.drop();
+  await databaseBefore?.drop();
   temp.remove();
 }
 
@@ -137,10 +157,11 @@ for (const name of names) {
       `    releases 21-25 a channel (up to ${CHANNELS * RELEASES_PER_CHANNEL}): ${at(name, RELEASES_PER_CHANNEL - 5, RELEASES_PER_CHANNEL)}`,
     );
 }
-if (database) {
-  const ratio = (figures.PostgreSQL ?? []).map((f, i) => f.perSecond / (figures['JSON store']?.[i]?.perSecond ?? NaN));
-  ratio.sort((a, b) => a - b);
-  console.log(
-    `  PostgreSQL / JSON store, per pass: x${ratio[Math.floor(ratio.length / 2)]?.toFixed(2)} (x${ratio[0]?.toFixed(2)}-x${ratio.at(-1)?.toFixed(2)})   (goal >= x1.0)`,
-  );
-}
+const ratio = (over: string, under: string) => {
+  const ratios = (figures[over] ?? []).map((f, i) => f.perSecond / (figures[under]?.[i]?.perSecond ?? NaN));
+  ratios.sort((a, b) => a - b);
+  return `x${ratios[Math.floor(ratios.length / 2)]?.toFixed(2)} (x${ratios[0]?.toFixed(2)}-x${ratios.at(-1)?.toFixed(2)})`;
+};
+if (database) console.log(`  PostgreSQL / JSON store, per pass: ${ratio('PostgreSQL', 'JSON store')}   (goal >= x1.0)`);
+if (BEFORE && databaseBefore)
+  console.log(`  before: PostgreSQL / JSON store, per pass: ${ratio('PostgreSQL, before', 'JSON store, before')}`);

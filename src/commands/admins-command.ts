@@ -31,6 +31,7 @@ export const adminsCommand: CommandDefinition = {
       };
     return { kind: 'admins-change', user, admin: action === 'add' };
   },
+  run: { admins: runAdmins, 'admins-change': runAdmins },
 };
 
 type AdminsRequest = Extract<Request, { kind: 'admins' | 'admins-change' }>;
@@ -43,7 +44,7 @@ async function listOf(deps: CommandDeps, speaker: Speaker) {
   ];
 }
 
-export async function runAdmins(request: AdminsRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runAdmins(request: AdminsRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (request.kind === 'admins') return { kind: 'admins', admins: await listOf(deps, speaker), changed: null };
   if (!(await isAdmin(deps, speaker)))
     return { kind: 'invalid', reason: 'Only eolwatch admins add or remove admins. `/eol admins` lists them.' };

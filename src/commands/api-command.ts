@@ -26,6 +26,7 @@ export const apiCommand: CommandDefinition = {
       return { kind: 'api-token-revoke', name: third };
     return { kind: 'invalid', reason: USAGE };
   },
+  run: { 'api-tokens': runApiCommand, 'api-token-create': runApiCommand, 'api-token-revoke': runApiCommand },
 };
 
 type ApiRequest = Extract<Request, { kind: 'api-tokens' | 'api-token-create' | 'api-token-revoke' }>;
@@ -35,7 +36,7 @@ const nameProblem = (name: string) =>
     ? null
     : `“${String(name).slice(0, 80)}” cannot name a token: use 1 to 64 letters, digits, dots, dashes or underscores.`;
 
-export async function runApiCommand(request: ApiRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runApiCommand(request: ApiRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (!(await isAdmin(deps, speaker)))
     return { kind: 'invalid', reason: 'Only eolwatch admins may see or change API tokens. `/eol admins` lists them.' };
   const store = await deps.store();

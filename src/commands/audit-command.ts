@@ -43,11 +43,12 @@ export const auditCommand: CommandDefinition = {
     }
     return { kind: 'audit', channel, release: rest.join(' ') || null, since, format };
   },
+  run: { audit: runAudit },
 };
 
 type AuditRequest = Extract<Request, { kind: 'audit' }>;
 
-export async function runAudit(request: AuditRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runAudit(request: AuditRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const admin = await isAdmin(deps, speaker);
   if (request.format !== null && !admin)
     return { kind: 'invalid', reason: 'Only eolwatch admins export the audit log. `/eol admins` lists them.' };

@@ -31,6 +31,7 @@ export const calendarCommand: CommandDefinition = {
       };
     return { kind: 'calendar', scope: workspace ? 'workspace' : 'team', reset: rest[0] === 'reset' };
   },
+  run: { calendar: runCalendar },
 };
 
 const feedRefOf = (request: { scope: 'team' | 'workspace' }, speaker: Speaker): FeedRef => ({
@@ -38,7 +39,7 @@ const feedRefOf = (request: { scope: 'team' | 'workspace' }, speaker: Speaker): 
   channel: request.scope === 'workspace' ? null : speaker.channel,
 });
 
-export async function runCalendar(
+async function runCalendar(
   request: Extract<Request, { kind: 'calendar' }>,
   deps: CommandDeps,
   speaker: Speaker,

@@ -47,6 +47,7 @@ export const chartCommand: CommandDefinition = {
   summary:
     "A picture of when support ends: a bar per release with its phases, a line for today, and this channel's machine counts beside them. With no names: the releases this channel counts. `/eol inventory chart` draws this channel's counts over time, `/eol report chart` the workspace's. On the command line add `--out FILE.png` (or `.svg`).",
   parse: (args) => parseChartRequest('releases', args),
+  run: { chart: runChart },
 };
 
 const isSlackId = (channel: string) => /^[CGD][A-Z0-9]{6,}$/.test(channel);
@@ -180,7 +181,7 @@ async function timeline(text: string, deps: CommandDeps, speaker: Speaker, asOf:
     : { kind: 'invalid', reason: 'Nothing to draw: no support dates are known for these releases.' };
 }
 
-export async function runChart(
+async function runChart(
   request: Extract<Request, { kind: 'chart' }>,
   deps: CommandDeps,
   speaker: Speaker,

@@ -48,6 +48,13 @@ export const connectorCommand: CommandDefinition = {
     if (action === 'remove' && name !== '') return { kind: 'connector-remove', name };
     return { kind: 'invalid', reason: USAGE };
   },
+  run: {
+    connectors: runConnector,
+    'connector-add': runConnector,
+    'connector-sync': runConnector,
+    'connector-remove': runConnector,
+    'connector-form': runConnector,
+  },
 };
 
 export const connectCommand: CommandDefinition = {
@@ -86,7 +93,7 @@ function settingsProblem(settings: ConnectorSettings, existing: readonly StoredC
 
 const ADMINS_ONLY = 'Only eolwatch admins manage connectors. `/eol admins` lists them.';
 
-export async function runConnector(
+async function runConnector(
   request: Extract<
     Request,
     { kind: 'connectors' | 'connector-add' | 'connector-sync' | 'connector-remove' | 'connector-form' }

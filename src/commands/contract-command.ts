@@ -28,6 +28,12 @@ export const contractCommand: CommandDefinition = {
       return { kind: 'invalid', reason: `A contract name has at most ${MAX_CONTRACT_NAME_LENGTH} characters.` };
     return { kind: 'contract-set', release: set[1].trim(), until, name };
   },
+  run: {
+    'contract-set': (request, deps, speaker) =>
+      runContractSet(request.release, request.until, request.name, deps, speaker),
+    'contract-remove': (request, deps, speaker) => runContractRemove(request.release, deps, speaker),
+  },
+  lockable: ['contract-set', 'contract-remove'],
 };
 
 export const contractsCommand: CommandDefinition = {
@@ -35,9 +41,10 @@ export const contractsCommand: CommandDefinition = {
   usage: '/eol contracts',
   summary: "This team's support contracts.",
   parse: () => ({ kind: 'contracts' }),
+  run: { contracts: (_request, deps, speaker) => runContracts(deps, speaker) },
 };
 
-export async function runContractSet(
+async function runContractSet(
   name: string,
   until: string,
   contractName: string,
@@ -56,7 +63,7 @@ export async function runContractSet(
   return { kind: 'contracts', contracts: [{ release: resolved.release, contract }], changed: 'set' };
 }
 
-export async function runContractRemove(name: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runContractRemove(name: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const resolved = resolveOneRelease(name, deps);
   if ('reason' in resolved) return { kind: 'invalid', reason: `“${name}” ${resolved.reason}.` };
   const removed = await (await deps.store()).removeContract(speaker, releaseKeyOf(resolved.release));
@@ -64,7 +71,7 @@ export async function runContractRemove(name: string, deps: CommandDeps, speaker
   return { kind: 'contracts', contracts: [], changed: 'removed', removed: resolved.release };
 }
 
-export async function runContracts(deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runContracts(deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const { contracts } = await (await deps.store()).channelWatches(speaker);
   const listed = Object.entries(contracts).flatMap(([key, contract]) => {
     const release = deps.releaseByKey(key);

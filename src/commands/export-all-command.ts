@@ -14,9 +14,10 @@ export const exportAllCommand: CommandDefinition = {
     args.trim().toLowerCase() === 'all'
       ? { kind: 'export-all' }
       : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' },
+  run: { 'export-all': (_request, deps, speaker) => runExportAll(deps, speaker) },
 };
 
-export async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (!(await isAdmin(deps, speaker)))
     return { kind: 'invalid', reason: 'Only eolwatch admins export the whole workspace. `/eol admins` lists them.' };
   const document = await exportWorkspace(await deps.store(), speaker.workspace, deps.now().toUTC().toISO() ?? '');

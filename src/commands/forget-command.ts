@@ -22,11 +22,12 @@ export const forgetCommand: CommandDefinition = {
     if (!channel && target.toLowerCase() !== 'workspace') return { kind: 'invalid', reason: USAGE };
     return { kind: 'forget', channel: channel ?? null, confirmed: confirm !== undefined };
   },
+  run: { forget: runForget },
 };
 
 type ForgetRequest = Extract<Request, { kind: 'forget' }>;
 
-export async function runForget(request: ForgetRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runForget(request: ForgetRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (!(await isAdmin(deps, speaker)))
     return { kind: 'invalid', reason: 'Only eolwatch admins erase data. `/eol admins` lists them.' };
   const store = await deps.store();

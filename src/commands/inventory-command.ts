@@ -7,12 +7,12 @@ import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { appliedChanges, runInventoryUpdate } from './run-inventory-update.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
-import { parseExportFormat } from './export-counts.js';
+import { parseExportFormat, runExport } from './export-counts.js';
 import { isAdmin } from './is-admin.js';
 import { readInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
-import { teamForecasts } from './forecast-command.js';
+import { runForecast, teamForecasts } from './forecast-command.js';
 import { withPace } from '../forecasts/release-forecasts.js';
 
 import { parseChartRequest } from './chart-command.js';
@@ -56,6 +56,22 @@ export const inventoryCommand: CommandDefinition = {
         };
     }
   },
+  run: {
+    'inventory-set': runInventory,
+    'inventory-set-counts': runInventory,
+    'inventory-show': runInventory,
+    'inventory-history': runInventory,
+    'inventory-clear': runInventory,
+    // Slack opens a form for the file before this; the shell has no file to read.
+    'inventory-import': () => ({
+      kind: 'invalid',
+      reason:
+        'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.',
+    }),
+    forecast: runForecast,
+    export: (request, deps, speaker) => runExport(request.scope, request.format, deps, speaker),
+  },
+  lockable: ['inventory-set', 'inventory-set-counts'],
 };
 
 type InventoryRequest = Extract<
@@ -111,7 +127,7 @@ async function history(releaseName: string | null, deps: CommandDeps, speaker: S
   };
 }
 
-export async function runInventory(request: InventoryRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runInventory(request: InventoryRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const asOf = toIsoDate(deps.now());
   switch (request.kind) {
     case 'inventory-set':

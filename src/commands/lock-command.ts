@@ -12,6 +12,7 @@ export const lockCommand: CommandDefinition = {
     args.trim() === ''
       ? { kind: 'channel-lock', locked: true }
       : { kind: 'invalid', reason: 'Use `/eol lock` in the channel to lock.' },
+  run: { 'channel-lock': (request, deps, speaker) => runLock(request.locked, deps, speaker) },
 };
 
 export const unlockCommand: CommandDefinition = {
@@ -24,7 +25,7 @@ export const unlockCommand: CommandDefinition = {
       : { kind: 'invalid', reason: 'Use `/eol unlock` in the channel to unlock.' },
 };
 
-export async function runLock(locked: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runLock(locked: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (!(await isAdmin(deps, speaker)))
     return {
       kind: 'invalid',

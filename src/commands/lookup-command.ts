@@ -18,6 +18,7 @@ export const lookupCommand: CommandDefinition = {
   summary:
     'Support status of releases (`windows 8.1`, `xp`, `ubuntu jammy`), or of all releases of a product (`windows`), as of today, a day (`on 2017-06-28`, `on 28 June 2017`, `as of 28/06/2017`) or through a period (`in June 2017`, `in Q3 2027`, `in 2027`, `by end of 2027`).',
   parse: (args) => parseLookup(args, false),
+  run: { lookup: runLookup },
 };
 
 function rowsFor(
@@ -79,7 +80,7 @@ function itemFor(resolution: Resolution, asOf: string, period: Period | null, wi
   }
 }
 
-export async function runLookup(
+async function runLookup(
   request: Extract<Request, { kind: 'lookup' }>,
   deps: CommandDeps,
   speaker: Speaker,

@@ -33,6 +33,7 @@ export const reportCommand: CommandDefinition = {
       ? { kind: 'export', scope: 'workspace', format }
       : { kind: 'invalid', reason: format.reason };
   },
+  run: { report: (_request, deps, speaker) => runReport(deps, speaker) },
 };
 
 export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -1,118 +1,37 @@
-// A request -> its result. The one place that knows which subcommand handles which request.
-import { runConnector } from './connector-command.js';
-import { runCalendar } from './calendar-command.js';
-import { runForecast } from './forecast-command.js';
+// A request -> its result: the one pipeline every entry point (Slack, the API, the command line, the
+// shell) hands its typed request to. Which command runs it, the lock rule, the audit log, the stale-data
+// warning and the words for a store that could not save all live here, the same for every entry point.
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
-import { runExport } from './export-counts.js';
-import { runApiCommand } from './api-command.js';
-import { runAdmins } from './admins-command.js';
-import { runLock } from './lock-command.js';
-import { runAudit } from './audit-command.js';
-import { runForget } from './forget-command.js';
-import { runExportAll } from './export-all-command.js';
 import { lockRefusal } from './is-admin.js';
 import { auditChangeOf, recordAudit } from './record-audit.js';
 import { commandList } from './command-list.js';
+import type { RequestHandlers } from './command-definition.js';
 import { entryOf, type CommandDeps, type Request, type Result, type Speaker } from './command-types.js';
-import { runInventory } from './inventory-command.js';
-import { runChart } from './chart-command.js';
-import { runLookup } from './lookup-command.js';
 import { parseCommand } from './parse-command.js';
-import { runReport } from './report-command.js';
-import { runTeamName } from './team-command.js';
-import { runUnwatch } from './unwatch-command.js';
-import { runWatch, runWatchAuto } from './watch-command.js';
-import { runWatches } from './watches-command.js';
-import { runStatus, staleWarning } from './status-command.js';
-import { runContractRemove, runContracts, runContractSet } from './contract-command.js';
+import { staleWarning } from './status-command.js';
+
+type Handler = (request: Request, deps: CommandDeps, speaker: Speaker) => Promise<Result> | Result;
+
+/** Each request kind's handler, from the command that declares it; `help` lists the commands themselves. */
+const handlers: RequestHandlers = Object.assign({}, ...commandList.map((definition) => definition.run ?? {}), {
+  help: () => ({ kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) }),
+  invalid: (request) => request,
+} satisfies RequestHandlers) as RequestHandlers;
 
 /** Changes to a channel's counts and watches, which a lock keeps to admins. */
-const LOCKABLE: ReadonlySet<Request['kind']> = new Set([
-  'inventory-set',
-  'inventory-set-counts',
-  'team-name',
-  'watch',
-  'watch-auto',
-  'unwatch',
-  'contract-set',
-  'contract-remove',
-]);
+const lockable: ReadonlySet<Request['kind']> = new Set(commandList.flatMap((definition) => definition.lockable ?? []));
+
+/** Every request kind with its handler: a test holds the registry to this. */
+export const handledKinds = (): string[] => Object.keys(handlers);
 
 async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (LOCKABLE.has(request.kind)) {
+  if (lockable.has(request.kind)) {
     const refusal = await lockRefusal(deps, speaker);
     if (refusal) return { kind: 'invalid', reason: refusal };
   }
-  switch (request.kind) {
-    case 'lookup':
-      return runLookup(request, deps, speaker);
-    case 'help':
-      return { kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) };
-    case 'inventory-set':
-    case 'inventory-set-counts':
-    case 'inventory-show':
-    case 'inventory-history':
-    case 'inventory-clear':
-      return runInventory(request, deps, speaker);
-    case 'inventory-import':
-      // Slack opens a form for the file before this; the shell has no file to read.
-      return {
-        kind: 'invalid',
-        reason:
-          'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.',
-      };
-    case 'chart':
-      return runChart(request, deps, speaker);
-    case 'forecast':
-      return runForecast(request, deps, speaker);
-    case 'calendar':
-      return runCalendar(request, deps, speaker);
-    case 'connectors':
-    case 'connector-add':
-    case 'connector-sync':
-    case 'connector-remove':
-    case 'connector-form':
-      return runConnector(request, deps, speaker);
-    case 'export':
-      return runExport(request.scope, request.format, deps, speaker);
-    case 'admins':
-    case 'admins-change':
-      return runAdmins(request, deps, speaker);
-    case 'channel-lock':
-      return runLock(request.locked, deps, speaker);
-    case 'audit':
-      return runAudit(request, deps, speaker);
-    case 'forget':
-      return runForget(request, deps, speaker);
-    case 'export-all':
-      return runExportAll(deps, speaker);
-    case 'api-tokens':
-    case 'api-token-create':
-    case 'api-token-revoke':
-      return runApiCommand(request, deps, speaker);
-    case 'team-name':
-      return runTeamName(request.name, deps, speaker);
-    case 'report':
-      return runReport(deps, speaker);
-    case 'watch':
-      return runWatch(request.text, deps, speaker);
-    case 'watch-auto':
-      return runWatchAuto(request.on, deps, speaker);
-    case 'unwatch':
-      return runUnwatch(request.text, deps, speaker);
-    case 'watches':
-      return runWatches(deps, speaker);
-    case 'status':
-      return runStatus(deps);
-    case 'contract-set':
-      return runContractSet(request.release, request.until, request.name, deps, speaker);
-    case 'contract-remove':
-      return runContractRemove(request.release, deps, speaker);
-    case 'contracts':
-      return runContracts(deps, speaker);
-    case 'invalid':
-      return request;
-  }
+  const handler = handlers[request.kind] as Handler | undefined;
+  if (!handler) throw new Error(`no command runs a ${request.kind} request`);
+  return handler(request, deps, speaker);
 }
 
 export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {

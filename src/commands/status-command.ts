@@ -10,6 +10,7 @@ export const statusCommand: CommandDefinition = {
   summary:
     "The catalogue's source and date, the last refresh and the last error, the store file and its size, the next reminder run.",
   parse: () => ({ kind: 'status' }),
+  run: { status: (_request, deps) => runStatus(deps) },
 };
 
 /** From the catalogue in use: every answer asks, so no status file is read for it. */
@@ -24,7 +25,7 @@ export function staleWarning(deps: CommandDeps): string | undefined {
   return `The catalogue is from ${deps.dataDate()}, ${age} days old: dates may have moved since. \`/eol status\` says why.`;
 }
 
-export async function runStatus(deps: CommandDeps): Promise<Result> {
+async function runStatus(deps: CommandDeps): Promise<Result> {
   return {
     kind: 'status',
     asOf: toIsoDate(deps.now()),

@@ -16,9 +16,11 @@ export const teamCommand: CommandDefinition = {
       return { kind: 'invalid', reason: `A team name has at most ${MAX_TEAM_NAME_LENGTH} characters.` };
     return { kind: 'team-name', name };
   },
+  run: { 'team-name': (request, deps, speaker) => runTeamName(request.name, deps, speaker) },
+  lockable: ['team-name'],
 };
 
-export async function runTeamName(name: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runTeamName(name: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const store = await deps.store();
   await store.setTeamName(speaker, name);
   return { kind: 'team-named', team: teamLabelOf(await store.team(speaker)) };

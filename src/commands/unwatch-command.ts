@@ -13,9 +13,11 @@ export const unwatchCommand: CommandDefinition = {
     args.trim() === ''
       ? { kind: 'invalid', reason: 'Name a release to stop watching, e.g. `/eol unwatch windows-8.1`.' }
       : { kind: 'unwatch', text: args },
+  run: { unwatch: (request, deps, speaker) => runUnwatch(request.text, deps, speaker) },
+  lockable: ['unwatch'],
 };
 
-export async function runUnwatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runUnwatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const resolved = resolveReleaseList(text, deps);
   if ('reason' in resolved) return { kind: 'invalid', reason: resolved.reason };
   const removed = new Set(await (await deps.store()).unwatch(speaker, resolved.releases.map(releaseKeyOf)));

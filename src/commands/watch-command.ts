@@ -19,6 +19,11 @@ export const watchCommand: CommandDefinition = {
       ? { kind: 'invalid', reason: 'Name a release to watch, e.g. `/eol watch windows-8.1`.' }
       : { kind: 'watch', text: args };
   },
+  run: {
+    watch: (request, deps, speaker) => runWatch(request.text, deps, speaker),
+    'watch-auto': (request, deps, speaker) => runWatchAuto(request.on, deps, speaker),
+  },
+  lockable: ['watch', 'watch-auto'],
 };
 
 /** "windows 8.1, xp" -> releases, or the first name that is not exactly one release. */
@@ -43,7 +48,7 @@ export function parseLeads(text: string): number[] | string {
   return [...new Set(leads.map(Number))].sort((a, b) => b - a);
 }
 
-export async function runWatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runWatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const [names = '', leadText] = text.split(/\blead(?:s)?\b/i);
   const leads = leadText === undefined ? [...DEFAULT_LEADS] : parseLeads(leadText);
   if (typeof leads === 'string') return { kind: 'invalid', reason: leads };
@@ -60,7 +65,7 @@ export async function runWatch(text: string, deps: CommandDeps, speaker: Speaker
   return { kind: 'watched', releases: resolved.releases, leads };
 }
 
-export async function runWatchAuto(on: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runWatchAuto(on: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const store = await deps.store();
   await store.setAutoWatch(speaker, on);
   return { kind: 'watch-auto', on };

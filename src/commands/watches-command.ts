@@ -11,9 +11,10 @@ export const watchesCommand: CommandDefinition = {
   summary:
     "This channel's watches with the next reminder of each, who marked what handled, and whether delivery is broken.",
   parse: () => ({ kind: 'watches' }),
+  run: { watches: (_request, deps, speaker) => runWatches(deps, speaker) },
 };
 
-export async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const store = await deps.store();
   const today = toIsoDate(deps.now());
   const [channel, marks, records, team] = await Promise.all([

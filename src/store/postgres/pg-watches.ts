@@ -43,34 +43,63 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
 
   constructor(private readonly db: PgDatabase) {}
 
+  /** The channel's row, made if new, locked (one statement: an upsert locks the row it meets). */
   async lockChannel(client: Client, ref: TeamRef): Promise<{ autoWatch: boolean }> {
-    await client.query('INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
-      ref.workspace,
-      ref.channel,
-    ]);
     const { rows } = await client.query<{ auto_watch: boolean }>(
-      'SELECT auto_watch FROM channels WHERE workspace = $1 AND channel = $2 FOR UPDATE',
+      'INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace RETURNING auto_watch',
       [ref.workspace, ref.channel],
     );
     return { autoWatch: rows[0]?.auto_watch ?? true };
   }
 
-  async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
+  /** The channel's watches, or only those of `releases`. */
+  async watchesOf(
+    client: Client | pg.Pool,
+    ref: TeamRef,
+    releases?: readonly string[],
+  ): Promise<Record<string, WatchedRelease>> {
     const { rows } = await client.query<WatchRow>(
-      'SELECT release, leads, created_at, source, set_by FROM watches WHERE workspace = $1 AND channel = $2',
-      [ref.workspace, ref.channel],
+      `SELECT release, leads, created_at, source, set_by FROM watches WHERE workspace = $1 AND channel = $2${releases ? ' AND release = ANY($3)' : ''}`,
+      releases ? [ref.workspace, ref.channel, releases] : [ref.workspace, ref.channel],
     );
     return Object.fromEntries(rows.map((row) => [row.release, watchOfRow(row)]));
   }
 
-  async writeWatches(client: Client, ref: TeamRef, watches: Record<string, WatchedRelease>): Promise<void> {
-    await client.query('DELETE FROM watches WHERE workspace = $1 AND channel = $2', [ref.workspace, ref.channel]);
-    for (const [release, watch] of Object.entries(watches)) {
-      await client.query(
-        'INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-        [ref.workspace, ref.channel, release, watch.leads, watch.createdAt, watch.source, watch.by ?? null],
-      );
-    }
+  /** Writes what changed from `before` to `after`: one statement for the removed, one for the rest. */
+  async writeWatchChanges(
+    client: Client,
+    ref: TeamRef,
+    before: Readonly<Record<string, WatchedRelease>>,
+    after: Readonly<Record<string, WatchedRelease>>,
+  ): Promise<void> {
+    const removed = Object.keys(before).filter((release) => !Object.hasOwn(after, release));
+    const changed = Object.entries(after).filter(
+      ([release, watch]) => JSON.stringify(before[release]) !== JSON.stringify(watch),
+    );
+    if (removed.length > 0)
+      await client.query('DELETE FROM watches WHERE workspace = $1 AND channel = $2 AND release = ANY($3)', [
+        ref.workspace,
+        ref.channel,
+        removed,
+      ]);
+    if (changed.length === 0) return;
+    // Leads travel as array literals ("{180,90,30}"), each cast back to integer[].
+    await client.query(
+      `INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by)
+         SELECT $1, $2, w.release, w.leads::integer[], w.created_at, w.source, w.set_by
+         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS w(release, leads, created_at, source, set_by)
+       ON CONFLICT (workspace, channel, release) DO UPDATE SET leads = EXCLUDED.leads, created_at = EXCLUDED.created_at,
+         source = EXCLUDED.source, set_by = EXCLUDED.set_by`,
+      [
+        ref.workspace,
+        ref.channel,
+        changed.map(([release]) => release),
+        changed.map(([, watch]) => `{${watch.leads.join(',')}}`),
+        changed.map(([, watch]) => watch.createdAt),
+        changed.map(([, watch]) => watch.source),
+        changed.map(([, watch]) => watch.by ?? null),
+      ],
+    );
   }
 
   private async contractsIn(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, Contract>> {
@@ -176,8 +205,9 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     return this.db.transaction(async (client) => {
       await this.lockChannel(client, ref);
       const watches = await this.watchesOf(client, ref);
+      const before = structuredClone(watches);
       applyWatches(watches, releases, source, today, by);
-      await this.writeWatches(client, ref, watches);
+      await this.writeWatchChanges(client, ref, before, watches);
       if (source === 'manual')
         await client.query(
           'UPDATE channels SET broken_reason = NULL, broken_at = NULL WHERE workspace = $1 AND channel = $2',

@@ -1,0 +1,79 @@
+// The registry is the pipeline's only routing: every kind of request a parser can produce has exactly one
+// command that runs it, and the lock rule is declared beside the commands it guards.
+import { describe, expect, it } from '@jest/globals';
+import { commandList } from '../../src/commands/command-list.js';
+import type { Request } from '../../src/commands/command-types.js';
+import { handledKinds } from '../../src/commands/run-command.js';
+
+// Written out so that a new kind of request fails to compile here until it is listed (and then this
+// test fails until a command runs it).
+const EVERY_KIND: Record<Request['kind'], true> = {
+  lookup: true,
+  help: true,
+  'inventory-set': true,
+  'inventory-set-counts': true,
+  'inventory-show': true,
+  'inventory-history': true,
+  forecast: true,
+  calendar: true,
+  connectors: true,
+  'connector-add': true,
+  'connector-sync': true,
+  'connector-remove': true,
+  'connector-form': true,
+  'inventory-clear': true,
+  'inventory-import': true,
+  chart: true,
+  export: true,
+  'team-name': true,
+  report: true,
+  watch: true,
+  'watch-auto': true,
+  unwatch: true,
+  watches: true,
+  status: true,
+  'contract-set': true,
+  'contract-remove': true,
+  contracts: true,
+  admins: true,
+  'admins-change': true,
+  audit: true,
+  forget: true,
+  'export-all': true,
+  'channel-lock': true,
+  'api-tokens': true,
+  'api-token-create': true,
+  'api-token-revoke': true,
+  invalid: true,
+};
+
+describe('the command registry', () => {
+  it('runs every kind of request', () => {
+    expect(handledKinds().sort()).toEqual(Object.keys(EVERY_KIND).sort());
+  });
+
+  it('gives each kind to one command only', () => {
+    const owners = commandList.flatMap((definition) => Object.keys(definition.run ?? {}));
+    expect(owners.filter((kind, index) => owners.indexOf(kind) !== index)).toEqual([]);
+  });
+
+  it('keeps only changes behind a channel lock, each run by the command that declares it', () => {
+    for (const definition of commandList)
+      for (const kind of definition.lockable ?? []) expect(Object.keys(definition.run ?? {})).toContain(kind);
+    expect(commandList.flatMap((definition) => definition.lockable ?? []).sort()).toEqual([
+      'contract-remove',
+      'contract-set',
+      'inventory-set',
+      'inventory-set-counts',
+      'team-name',
+      'unwatch',
+      'watch',
+      'watch-auto',
+    ]);
+  });
+
+  it('has one command for each first word', () => {
+    const names = commandList.map((definition) => definition.name).filter((name) => name !== '');
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
