@@ -4,7 +4,7 @@
 // floor no import can go below. Peak memory is the process's high-water mark across the runs.
 import Papa from 'papaparse';
 import { join } from 'node:path';
-import { runImport } from '../src/commands/import-command.js';
+import { runCommand } from '../src/commands/run-command.js';
 import { LowdbStore } from '../src/store/json/lowdb-store.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
 import { depsAt } from '../test/helpers/test-core.js';
@@ -62,18 +62,26 @@ let importPeakMb: number;
 try {
   for (let run = 0; run <= RUNS; run += 1) {
     let started = performance.now();
-    const previewed = await runImport({ name: 'intune.csv', bytes }, 'preview', deps, {
-      workspace: 'T1',
-      channel: `C${run}`,
-      user: 'U1',
-    });
+    const previewed = await runCommand(
+      { kind: 'inventory-file', file: { name: 'intune.csv', bytes }, mode: 'preview' },
+      deps,
+      {
+        workspace: 'T1',
+        channel: `C${run}`,
+        user: 'U1',
+      },
+    );
     const previewMs = performance.now() - started;
     started = performance.now();
-    const applied = await runImport({ name: 'intune.csv', bytes }, 'replace', deps, {
-      workspace: 'T1',
-      channel: `C${run}`,
-      user: 'U1',
-    });
+    const applied = await runCommand(
+      { kind: 'inventory-file', file: { name: 'intune.csv', bytes }, mode: 'replace' },
+      deps,
+      {
+        workspace: 'T1',
+        channel: `C${run}`,
+        user: 'U1',
+      },
+    );
     const applyMs = performance.now() - started;
     if (previewed.kind !== 'import-preview' || applied.kind !== 'inventory-updated')
       throw new Error(`unexpected ${previewed.kind} / ${applied.kind}`);

@@ -2,7 +2,7 @@
 // event loop that answers everyone else keeps turning.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { runImport } from '../src/commands/import-command.js';
+import { runCommand } from '../src/commands/run-command.js';
 import { burnDownChart } from '../src/charts/burn-down-chart.js';
 import { planImport } from '../src/imports/plan-import.js';
 import { createOffloadPool } from '../src/offload-pool.js';
@@ -62,8 +62,8 @@ describe('planning an import in a worker', () => {
   it('runs a command’s import through the worker, with the catalogue’s own releases in the answer', async () => {
     const offloaded = { ...deps, planImport: (bytes: Uint8Array) => pool.planImport(bytes, catalog()) };
     const file = { name: 'intune-devices.csv', bytes: readFileSync('test/fixtures/imports/intune-devices.csv') };
-    const viaWorker = await runImport(file, 'preview', offloaded, SPEAKER);
-    const inPlace = await runImport(file, 'preview', deps, SPEAKER);
+    const viaWorker = await runCommand({ kind: 'inventory-file', file: file, mode: 'preview' }, offloaded, SPEAKER);
+    const inPlace = await runCommand({ kind: 'inventory-file', file: file, mode: 'preview' }, deps, SPEAKER);
     expect(viaWorker).toEqual(inPlace);
   });
 });

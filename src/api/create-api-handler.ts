@@ -10,7 +10,7 @@ import { hashApiToken, looksLikeApiToken, type ApiToken } from '../api-tokens/ap
 import { isIdentifier } from '../leaf/check-identifier.js';
 import type { CommandDeps, Result, Speaker } from '../commands/command-types.js';
 import { countsForExport } from '../commands/export-counts.js';
-import { runImport } from '../commands/import-command.js';
+import { runCommand } from '../commands/run-command.js';
 import { inventoryRows, releaseKeyOf } from '../commands/inventory-rows.js';
 import { syncCounts } from '../commands/sync-counts.js';
 import { contractsOf } from '../commands/team-contracts.js';
@@ -145,6 +145,12 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     admins: new Set([...deps.commands.admins, token.name]),
   });
 
+  /** A store that is busy or cannot be written: nothing saved, and a client may try again. */
+  const storeRefused = (): Answer => ({
+    ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'),
+    headers: { 'retry-after': '5' },
+  });
+
   async function putInventory(
     req: IncomingMessage,
     speaker: Speaker,
@@ -180,12 +186,17 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') {
       if (mode !== null && mode !== 'replace' && mode !== 'add')
         return failure(400, 'Nothing saved: mode must be replace or add.');
-      const result = await runImport(
-        { name: 'api-upload.csv', bytes: body },
-        mode === 'add' ? 'add' : 'replace',
+      const result = await runCommand(
+        {
+          kind: 'inventory-file',
+          file: { name: 'api-upload.csv', bytes: body },
+          mode: mode === 'add' ? 'add' : 'replace',
+        },
         commands,
         speaker,
       );
+      if (result.kind === 'invalid' && (result.cause === 'busy' || result.cause === 'unwritable'))
+        return storeRefused();
       if (result.kind !== 'inventory-updated')
         return failure(
           400,
@@ -254,11 +265,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
       .catch((error: unknown): Answer => {
         if (error instanceof CountLimitError)
           return failure(400, 'Nothing saved: adding those would take a count past 10,000,000.');
-        if (error instanceof StoreBusyError || error instanceof StoreWriteError)
-          return {
-            ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'),
-            headers: { 'retry-after': '5' },
-          };
+        if (error instanceof StoreBusyError || error instanceof StoreWriteError) return storeRefused();
         if (error instanceof URIError) return failure(404, 'No such path.');
         deps.logger.error({ err: error, path: req.url?.slice(0, 200), method: req.method }, 'API request failed');
         return failure(500, 'Something went wrong; nothing was saved.');

@@ -39,6 +39,16 @@ export interface AnswerObservation {
   import?: 'previewed' | 'saved' | 'refused';
 }
 
+/** Why nothing was saved, when the store refused rather than the input: each entry point says it its way (HTTP: 503). */
+type RefusalCause = 'busy' | 'unwritable' | 'limit';
+
+export type ImportMode = 'preview' | 'replace' | 'add';
+
+export interface ImportFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
 export const entryOf = (speaker: Speaker): string => speaker.entry ?? speaker.via ?? 'slack';
 
 interface StatusFacts {
@@ -110,6 +120,8 @@ export type Request =
   | { kind: 'connector-form'; connectorKind: 'intune' | 'jamf' }
   | { kind: 'inventory-clear' }
   | { kind: 'inventory-import' }
+  /** A device export that arrived as bytes (a Slack file, the command line, the HTTP API): never typed. */
+  | { kind: 'inventory-file'; file: ImportFile; mode: ImportMode }
   /** `out`: where the command line writes the picture (`--out FILE.png|svg`). */
   | { kind: 'chart'; scope: ChartScope; text: string; out: string | null }
   | { kind: 'export'; scope: 'team' | 'workspace'; format: 'csv' | 'json' }
@@ -138,7 +150,7 @@ export type Request =
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
   | { kind: 'api-token-revoke'; name: string }
-  | { kind: 'invalid'; reason: string; choices?: Choice[] };
+  | { kind: 'invalid'; reason: string; choices?: Choice[]; cause?: RefusalCause };
 
 export interface ReleaseRow {
   release: Release;
@@ -344,7 +356,7 @@ type ResultBody =
     }
   | { kind: 'channel-lock'; locked: boolean }
   /** `choices`: commands the asker probably meant, offered as buttons in Slack and listed in text. */
-  | { kind: 'invalid'; reason: string; choices?: Choice[] };
+  | { kind: 'invalid'; reason: string; choices?: Choice[]; cause?: RefusalCause };
 
 /** A command to run instead of one that could not be answered as typed. */
 export interface Choice {

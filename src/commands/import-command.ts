@@ -4,18 +4,12 @@ import type { Release } from '../catalog/catalog.js';
 import { CountLimitError } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { planImport, type ImportPlan } from '../imports/plan-import.js';
-import { entryOf, type CommandDeps, type Result, type Speaker } from './command-types.js';
+import type { CommandDeps, ImportFile, ImportMode, Result, Speaker } from './command-types.js';
+import type { RequestHandlers } from './command-definition.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf } from './team-contracts.js';
 import { runInventoryUpdate } from './run-inventory-update.js';
 import { lockRefusal } from './is-admin.js';
-
-export type ImportMode = 'preview' | 'replace' | 'add';
-
-export interface ImportFile {
-  name: string;
-  bytes: Uint8Array;
-}
 
 const MAX_FILE_NAME = 120;
 
@@ -27,23 +21,10 @@ const cleanFileName = (name: string): string =>
     .trim()
     .slice(0, MAX_FILE_NAME) || 'the file';
 
-export async function runImport(
-  file: ImportFile,
-  mode: ImportMode,
-  deps: CommandDeps,
-  speaker: Speaker,
-): Promise<Result> {
-  if (!deps.observe) return importFile(file, mode, deps, speaker);
-  const started = performance.now();
-  const result = await importFile(file, mode, deps, speaker);
-  deps.observe({
-    kind: result.kind,
-    entry: entryOf(speaker),
-    seconds: (performance.now() - started) / 1000,
-    import: result.kind === 'import-preview' ? 'previewed' : result.kind === 'inventory-updated' ? 'saved' : 'refused',
-  });
-  return result;
-}
+/** A file's counts, previewed or applied: the pipeline runs it like any command (run-command.ts). */
+export const importRun: RequestHandlers = {
+  'inventory-file': (request, deps, speaker) => importFile(request.file, request.mode, deps, speaker),
+};
 
 async function importFile(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const name = cleanFileName(file.name);
@@ -69,6 +50,7 @@ async function importFile(file: ImportFile, mode: ImportMode, deps: CommandDeps,
       return {
         kind: 'invalid',
         reason: `Nothing imported from “${name}”: adding it would take a count past the limit; replace the counts instead.`,
+        cause: 'limit',
       };
     throw error;
   }

@@ -9,14 +9,21 @@ import type { RequestHandlers } from './command-definition.js';
 import { entryOf, type CommandDeps, type Request, type Result, type Speaker } from './command-types.js';
 import { parseCommand } from './parse-command.js';
 import { staleWarning } from './status-command.js';
+import { importRun } from './import-command.js';
 
 type Handler = (request: Request, deps: CommandDeps, speaker: Speaker) => Promise<Result> | Result;
 
 /** Each request kind's handler, from the command that declares it; `help` lists the commands themselves. */
-const handlers: RequestHandlers = Object.assign({}, ...commandList.map((definition) => definition.run ?? {}), {
-  help: () => ({ kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) }),
-  invalid: (request) => request,
-} satisfies RequestHandlers) as RequestHandlers;
+const handlers: RequestHandlers = Object.assign(
+  {},
+  ...commandList.map((definition) => definition.run ?? {}),
+  // Requests no text reads to: a file arrives as bytes.
+  importRun,
+  {
+    help: () => ({ kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) }),
+    invalid: (request) => request,
+  } satisfies RequestHandlers,
+) as RequestHandlers;
 
 /** Changes to a channel's counts and watches, which a lock keeps to admins. */
 const lockable: ReadonlySet<Request['kind']> = new Set(commandList.flatMap((definition) => definition.lockable ?? []));
@@ -38,9 +45,17 @@ export async function runCommand(request: Request, deps: CommandDeps, speaker: S
   if (!deps.observe) return answer(request, deps, speaker);
   const started = performance.now();
   const result = await answer(request, deps, speaker);
-  deps.observe({ kind: result.kind, entry: entryOf(speaker), seconds: (performance.now() - started) / 1000 });
+  deps.observe({
+    kind: result.kind,
+    entry: entryOf(speaker),
+    seconds: (performance.now() - started) / 1000,
+    ...(request.kind === 'inventory-file' ? { import: importOutcome(result) } : {}),
+  });
   return result;
 }
+
+const importOutcome = (result: Result) =>
+  result.kind === 'import-preview' ? 'previewed' : result.kind === 'inventory-updated' ? 'saved' : 'refused';
 
 async function answer(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   try {
@@ -49,18 +64,8 @@ async function answer(request: Request, deps: CommandDeps, speaker: Speaker): Pr
     const warning = (change ? await recordAudit(deps, speaker, change) : null) ?? staleWarning(deps);
     return warning ? { ...result, warning } : result;
   } catch (error) {
-    if (error instanceof StoreBusyError)
-      return {
-        kind: 'invalid',
-        reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.',
-      };
-    if (error instanceof CountLimitError)
-      return { kind: 'invalid', reason: 'Nothing saved: adding those would take a count past the limit.' };
-    if (error instanceof StoreWriteError)
-      return {
-        kind: 'invalid',
-        reason: 'Nothing saved: the store could not be written (is the disk full?). Please tell whoever runs eolwatch.',
-      };
+    const refusal = refusalOf(error);
+    if (refusal) return refusal;
     throw error;
   }
 }
@@ -68,4 +73,27 @@ async function answer(request: Request, deps: CommandDeps, speaker: Speaker): Pr
 /** Text as typed after /eol, in a mention or in the shell -> its result. */
 export function runText(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   return runCommand(parseCommand(text), deps, speaker);
+}
+
+/** The one place a store's refusal becomes words, whichever entry point asked; `cause` lets HTTP say 503. */
+function refusalOf(error: unknown): Extract<Result, { kind: 'invalid' }> | null {
+  if (error instanceof StoreBusyError)
+    return {
+      kind: 'invalid',
+      reason: 'Nothing saved: the inventory is busy with another update. Please try again in a moment.',
+      cause: 'busy',
+    };
+  if (error instanceof CountLimitError)
+    return {
+      kind: 'invalid',
+      reason: 'Nothing saved: adding those would take a count past the limit.',
+      cause: 'limit',
+    };
+  if (error instanceof StoreWriteError)
+    return {
+      kind: 'invalid',
+      reason: 'Nothing saved: the store could not be written (is the disk full?). Please tell whoever runs eolwatch.',
+      cause: 'unwritable',
+    };
+  return null;
 }

@@ -9,7 +9,6 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { DateTime } from 'luxon';
 import { isAnswered, type CommandDeps, type Request, type Speaker } from '../commands/command-types.js';
-import { runImport } from '../commands/import-command.js';
 import { runImportAll } from '../commands/import-all-command.js';
 import { runCommand } from '../commands/run-command.js';
 import { parseCommand } from '../commands/parse-command.js';
@@ -141,9 +140,12 @@ async function importFile(
     return 1;
   }
   const dryRun = dryRunBefore || flags.has('--dry-run');
-  const result = await runImport(
-    { name: basename(path), bytes: file.bytes },
-    dryRun ? 'preview' : flags.has('--add') ? 'add' : 'replace',
+  const result = await runCommand(
+    {
+      kind: 'inventory-file',
+      file: { name: basename(path), bytes: file.bytes },
+      mode: dryRun ? 'preview' : flags.has('--add') ? 'add' : 'replace',
+    },
     deps,
     speaker,
   );

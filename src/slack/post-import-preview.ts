@@ -2,7 +2,7 @@
 // apply it. Used by the import form, mentions with a file, and files sent in a direct message.
 import type { webApi } from '@slack/bolt';
 import type { Speaker } from '../commands/command-types.js';
-import { runImport } from '../commands/import-command.js';
+import { runCommand } from '../commands/run-command.js';
 import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 import { renderBlocks } from '../render/render-blocks.js';
 import { downloadSharedFile } from './download-shared-file.js';
@@ -16,7 +16,11 @@ export async function postImportPreview(
 ): Promise<void> {
   const file = await downloadSharedFile(client, fileId);
   const result = file.ok
-    ? await runImport({ name: file.name, bytes: file.bytes }, 'preview', deps.commands, speaker)
+    ? await runCommand(
+        { kind: 'inventory-file', file: { name: file.name, bytes: file.bytes }, mode: 'preview' },
+        deps.commands,
+        speaker,
+      )
     : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
   const message = renderBlocks(result.kind === 'import-preview' ? { ...result, fileRef: fileId } : result);
   deps.logger.info(

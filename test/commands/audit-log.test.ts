@@ -2,7 +2,6 @@
 // nothing else writes any; /eol audit shows admins the workspace and others their channel.
 import { describe, expect, it } from '@jest/globals';
 import { commandList } from '../../src/commands/command-list.js';
-import { runImport } from '../../src/commands/import-command.js';
 import { runCommand, runText } from '../../src/commands/run-command.js';
 import { randomBytes } from 'node:crypto';
 import type { Speaker } from '../../src/commands/command-types.js';
@@ -103,10 +102,18 @@ describe('every change writes exactly one audit entry', () => {
     const { deps, store } = fresh();
     await runText('inventory set xp 35640', deps, admin);
     await runText('inventory set xp 18293', deps, { ...admin, user: 'U2', via: 'cli' });
-    await runImport({ name: 'ad.csv', bytes: Buffer.from('release,count\nwin 8.1,14450\n') }, 'add', deps, {
-      ...admin,
-      user: 'U3',
-    });
+    await runCommand(
+      {
+        kind: 'inventory-file',
+        file: { name: 'ad.csv', bytes: Buffer.from('release,count\nwin 8.1,14450\n') },
+        mode: 'add',
+      },
+      deps,
+      {
+        ...admin,
+        user: 'U3',
+      },
+    );
     expect(
       (await store.auditEntries('T1')).map(({ user, via, channel, action, change, releases }) => ({
         user,

@@ -3,7 +3,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { commandList } from '../../src/commands/command-list.js';
 import type { Request } from '../../src/commands/command-types.js';
-import { handledKinds } from '../../src/commands/run-command.js';
+import { handledKinds, runCommand } from '../../src/commands/run-command.js';
+import { StoreBusyError } from '../../src/inventory/inventory-store.js';
+import { MemoryStore } from '../memory-store/memory-store.js';
+import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
 // Written out so that a new kind of request fails to compile here until it is listed (and then this
 // test fails until a command runs it).
@@ -23,6 +26,7 @@ const EVERY_KIND: Record<Request['kind'], true> = {
   'connector-form': true,
   'inventory-clear': true,
   'inventory-import': true,
+  'inventory-file': true,
   chart: true,
   export: true,
   'team-name': true,
@@ -75,5 +79,26 @@ describe('the command registry', () => {
   it('has one command for each first word', () => {
     const names = commandList.map((definition) => definition.name).filter((name) => name !== '');
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('one error mapper for every entry point', () => {
+  const csv = new TextEncoder().encode('release,count\nwindows xp,5\n');
+  const busyDeps = () => {
+    const store = new MemoryStore();
+    store.updateCounts = () => Promise.reject(new StoreBusyError('the store is locked by another process'));
+    store.setCounts = () => Promise.reject(new StoreBusyError('the store is locked by another process'));
+    return depsAt('2017-06-28', { store: async () => store });
+  };
+
+  it.each([
+    ['a typed count', { kind: 'inventory-set', text: 'windows xp 5' }],
+    ['an imported file', { kind: 'inventory-file', file: { name: 'x.csv', bytes: csv }, mode: 'replace' }],
+  ])('says a busy store the same way for %s, and why', async (_case, request) => {
+    const result = await runCommand(request, busyDeps(), SPEAKER);
+    expect(result).toMatchObject({ kind: 'invalid', cause: 'busy' });
+    expect(result.kind === 'invalid' && result.reason).toBe(
+      'Nothing saved: the inventory is busy with another update. Please try again in a moment.',
+    );
   });
 });

@@ -4,7 +4,7 @@ import { jsonField } from '../../json-field.js';
 import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { isIdentifier } from '../../../leaf/check-identifier.js';
-import { runImport } from '../../../commands/import-command.js';
+import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/slack-ids.js';
 import { downloadSharedFile } from '../../download-shared-file.js';
@@ -42,7 +42,11 @@ export async function handleImportAction(
     const file = await downloadSharedFile(client, fileId);
     const mode = action.action_id === IMPORT_ADD_ACTION_ID ? 'add' : 'replace';
     const result = file.ok
-      ? await runImport({ name: file.name, bytes: file.bytes }, mode, deps.commands, speaker)
+      ? await runCommand(
+          { kind: 'inventory-file', file: { name: file.name, bytes: file.bytes }, mode: mode },
+          deps.commands,
+          speaker,
+        )
       : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
     deps.logger.info(
       {
