@@ -1,9 +1,10 @@
 // The Home tab for a workspace of 1,000 teams (25 releases each, a watch per team, handled marks and
 // date-change notices), on the JSON store: the view built and rendered in-process, and the tab opened
 // through the real Bolt app (the app_home_opened event in, views.publish arriving at a local fake Web
-// API), 20 runs each. Baseline in the same script: a workspace of one team. Then the release pickers'
+// API), 20 runs each. Baseline in the same rounds: a workspace of one team. Then the release pickers'
 // answers (block_suggestion over HTTP, as Slack asks while someone types), 1,000 requests over 20 typed
-// texts, beside the same request with nothing typed (no resolver work).
+// texts, beside the same request with nothing typed (no resolver work). Every figure and its baseline
+// are taken in alternation, the order swapping from round to round.
 import { buildDashboard, notMakingIt } from '../src/commands/build-dashboard.js';
 import { renderHome } from '../src/render/render-home.js';
 import { RELEASE_SELECT_ACTION_ID } from '../src/render/slack-ids.js';
@@ -61,24 +62,28 @@ await store.setCounts({ workspace: 'TSMALL', channel: 'C1' }, [{ release: 'windo
 });
 console.error(`filled ${TEAMS} teams in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
 
-async function timeView(workspace: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run <= RUNS; run += 1) {
-    const started = performance.now();
-    renderHome(await buildDashboard(deps, workspace), null);
-    if (run > 0) times.push(performance.now() - started);
-  }
-  return times;
+async function timeView(workspace: string): Promise<number> {
+  const started = performance.now();
+  renderHome(await buildDashboard(deps, workspace), null);
+  return performance.now() - started;
 }
 
 /** The forecasts' list the tab gets in the background (it reads every team's history). */
-async function timeLookAhead(workspace: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run <= LOOK_AHEAD_RUNS; run += 1) {
-    const started = performance.now();
-    await notMakingIt(deps, workspace);
-    if (run > 0) times.push(performance.now() - started);
-  }
+async function timeLookAhead(workspace: string): Promise<number> {
+  const started = performance.now();
+  await notMakingIt(deps, workspace);
+  return performance.now() - started;
+}
+
+/** `rounds` samples of each, after one unmeasured run of each; the order swaps every round. */
+async function interleaved(rounds: number, ...measures: (() => Promise<number>)[]): Promise<number[][]> {
+  for (const measure of measures) await measure();
+  const times = measures.map(() => [] as number[]);
+  for (let round = 0; round < rounds; round += 1)
+    for (let step = 0; step < measures.length; step += 1) {
+      const index = (round + step) % measures.length;
+      times[index]?.push(await (measures[index] as () => Promise<number>)());
+    }
   return times;
 }
 const LOOK_AHEAD_RUNS = 5;
@@ -92,19 +97,17 @@ await small.setCounts({ workspace: 'T1', channel: 'C1' }, [{ release: 'windows/8
 });
 const running = await startHttpApp(deps);
 const runningSmall = await startHttpApp(depsAt('2026-11-29', { store: async () => small }));
-async function timeOpen(app: typeof running): Promise<number[]> {
-  const times: number[] = [];
-  for (let run = 0; run <= RUNS; run += 1) {
-    const user = `U${run}`;
-    const started = performance.now();
-    const event = { type: 'app_home_opened', user, channel: 'DHOME', tab: 'home', event_ts: '1.1' };
-    await postToSlackApp(app.eventsUrl, { body: eventBody(event), contentType: 'application/json' });
-    while (!app.api.callsTo('views.publish').some((call) => call.body.user_id === user))
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    if (run > 0) times.push(performance.now() - started);
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  }
-  return times;
+let opened = 0;
+async function timeOpen(app: typeof running): Promise<number> {
+  const user = `U${(opened += 1)}`;
+  const started = performance.now();
+  const event = { type: 'app_home_opened', user, channel: 'DHOME', tab: 'home', event_ts: '1.1' };
+  await postToSlackApp(app.eventsUrl, { body: eventBody(event), contentType: 'application/json' });
+  while (!app.api.callsTo('views.publish').some((call) => call.body.user_id === user))
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  const took = performance.now() - started;
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  return took;
 }
 // The picture and the forecasts are worked out after the tab is shown: each run lets them finish first.
 const SETTLE_MS = 3000;
@@ -131,23 +134,20 @@ const TYPED = [
   'android 14',
   'centos 7',
 ];
-async function timeOptions(typed: readonly string[]): Promise<number[]> {
-  const times: number[] = [];
-  for (let request = 0; request < OPTION_REQUESTS; request += 1) {
-    const body = optionsRequestBody({
-      actionId: RELEASE_SELECT_ACTION_ID,
-      value: typed[request % typed.length] as string,
-      user: 'U1',
-    });
-    const started = performance.now();
-    const response = await postToSlackApp(running.eventsUrl, {
-      body,
-      contentType: 'application/x-www-form-urlencoded',
-    });
-    if (response.status !== 200) throw new Error(`options answered ${response.status}`);
-    times.push(performance.now() - started);
-  }
-  return times;
+let optionsAsked = 0;
+async function timeOption(typed: readonly string[]): Promise<number> {
+  const body = optionsRequestBody({
+    actionId: RELEASE_SELECT_ACTION_ID,
+    value: typed[(optionsAsked += 1) % typed.length] as string,
+    user: 'U1',
+  });
+  const started = performance.now();
+  const response = await postToSlackApp(running.eventsUrl, {
+    body,
+    contentType: 'application/x-www-form-urlencoded',
+  });
+  if (response.status !== 200) throw new Error(`options answered ${response.status}`);
+  return performance.now() - started;
 }
 
 const row = (label: string, samples: number[], baseline?: number[]) => {
@@ -156,18 +156,30 @@ const row = (label: string, samples: number[], baseline?: number[]) => {
   return `  ${label.padEnd(52)} median ${ms(median)}, ${slowEnd(samples)}${ratio}`;
 };
 
-const viewSmall = await timeView('TSMALL');
-const viewBig = await timeView('T1');
-const lookAheadSmall = await timeLookAhead('TSMALL');
-const lookAheadBig = await timeLookAhead('T1');
-const openSmall = await timeOpen(runningSmall);
-const openBig = await timeOpen(running);
-const optionsEmpty = await timeOptions(['']);
-const optionsTyped = await timeOptions(TYPED);
-console.log(`the Home tab, ${TEAMS} teams x ${keys.length} releases on the JSON store, ${RUNS} runs each`);
+const [viewSmall = [], viewBig = []] = await interleaved(
+  RUNS,
+  () => timeView('TSMALL'),
+  () => timeView('T1'),
+);
+const [lookAheadSmall = [], lookAheadBig = []] = await interleaved(
+  LOOK_AHEAD_RUNS,
+  () => timeLookAhead('TSMALL'),
+  () => timeLookAhead('T1'),
+);
+const [openSmall = [], openBig = []] = await interleaved(
+  RUNS,
+  () => timeOpen(runningSmall),
+  () => timeOpen(running),
+);
+const [optionsEmpty = [], optionsTyped = []] = await interleaved(
+  OPTION_REQUESTS,
+  () => timeOption(['']),
+  () => timeOption(TYPED),
+);
+console.log(`the Home tab, ${TEAMS} teams x ${keys.length} releases on the JSON store, ${RUNS} interleaved rounds`);
 console.log(row('baseline: view built and rendered, 1 team', viewSmall));
 console.log(row(`view built and rendered, ${TEAMS} teams`, viewBig, viewSmall) + '   (target < 500 ms)');
-console.log(`the look ahead, in the background after the tab is shown, ${LOOK_AHEAD_RUNS} runs each`);
+console.log(`the look ahead, in the background after the tab is shown, ${LOOK_AHEAD_RUNS} interleaved rounds`);
 console.log(row('baseline: forecasts of 1 team', lookAheadSmall));
 console.log(row(`forecasts of ${TEAMS} teams (every history read)`, lookAheadBig, lookAheadSmall));
 console.log(row('baseline: opened over HTTP -> views.publish, 1 team', openSmall));

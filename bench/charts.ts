@@ -1,8 +1,9 @@
 // Each chart kind drawn to PNG for a big team: 25 releases x 100 history entries (2,500 changes over ten
 // years), as `/eol inventory chart`, `/eol report chart` and `/eol chart` (no names: the team's 25
 // releases) build and draw it: data from the store, the specification, Vega's SVG, resvg's PNG. The first
-// run also loads the libraries and the font (once a process); then 20 runs each. Baseline in the same
-// script: the same renderer drawing a chart of one release and one entry.
+// run also loads the libraries and the font (once a process); then 20 rounds, each drawing every case
+// once in an order that rotates from round to round. Baseline in the same rounds: the same renderer
+// drawing a chart of one release and one entry.
 import { renderChartImage } from '../src/chart-images/render-chart-image.js';
 import { parseCommand } from '../src/commands/parse-command.js';
 import { runCommand } from '../src/commands/run-command.js';
@@ -49,24 +50,24 @@ async function draw(text: string, from = store): Promise<number> {
 }
 
 const first = await draw('inventory chart');
-const runs = async (text: string, from = store) => {
-  const times: number[] = [];
-  for (let run = 0; run < RUNS; run += 1) times.push(await draw(text, from));
-  return summarize(times);
-};
-const baseline = await runs('inventory chart', small);
-const rows: [string, Awaited<ReturnType<typeof runs>>][] = [
-  ['/eol inventory chart (burn-down)', await runs('inventory chart')],
-  ['/eol report chart (workspace burn-down)', await runs('report chart')],
-  ['/eol chart (timeline of the 25 releases)', await runs('chart')],
+const cases: [string, string, MemoryStore][] = [
+  ['baseline: one release, one entry', 'inventory chart', small],
+  ['/eol inventory chart (burn-down)', 'inventory chart', store],
+  ['/eol report chart (workspace burn-down)', 'report chart', store],
+  ['/eol chart (timeline of the 25 releases)', 'chart', store],
 ];
-console.log(`charts to PNG, ${keys.length} releases x ${ENTRIES} history entries, ${RUNS} runs each`);
+const times = cases.map(() => [] as number[]);
+for (let round = 0; round < RUNS; round += 1)
+  for (let step = 0; step < cases.length; step += 1) {
+    const index = (round + step) % cases.length;
+    const [, text, from] = cases[index] as [string, string, MemoryStore];
+    times[index]?.push(await draw(text, from));
+  }
+const baseline = summarize(times[0] ?? []);
+console.log(`charts to PNG, ${keys.length} releases x ${ENTRIES} history entries, ${RUNS} interleaved rounds`);
 console.log(`  first chart of a process (loads Vega, resvg and the font): ${ms(first)}`);
-console.log(
-  `  baseline: one release, one entry                 median ${ms(baseline.median)}, max ${ms(baseline.max)} of ${RUNS}`,
-);
-for (const [label, figures] of rows) {
-  console.log(
-    `  ${label.padEnd(48)} median ${ms(figures.median)}, max ${ms(figures.max)} of ${RUNS}  (x${(figures.median / baseline.median).toFixed(1)} baseline; target < 300 ms)`,
-  );
-}
+cases.forEach(([label], index) => {
+  const figures = summarize(times[index] ?? []);
+  const against = index === 0 ? '' : `  (x${(figures.median / baseline.median).toFixed(1)} baseline; target < 300 ms)`;
+  console.log(`  ${label.padEnd(48)} median ${ms(figures.median)}, max ${ms(figures.max)} of ${RUNS}${against}`);
+});

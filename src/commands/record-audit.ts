@@ -7,7 +7,7 @@ import { releaseKeyOf } from './inventory-rows.js';
 
 export type AuditChange = Pick<AuditEntry, 'action' | 'change' | 'releases'> & { channel?: string | null };
 
-const AUDIT_FAILED = 'Saved, but the audit log could not be written: tell whoever runs eolwatch.';
+export const AUDIT_FAILED = 'Saved, but the audit log could not be written: tell whoever runs eolwatch.';
 
 /** Appends the entry; resolves with a warning when it could not be written. */
 export async function recordAudit(deps: CommandDeps, speaker: Speaker, change: AuditChange): Promise<string | null> {

@@ -1,11 +1,12 @@
 // Applies a count update to the speaker's team and answers with what changed and the exposure after:
 // the one path typed counts, imports and the HTTP API share.
 import { upcomingPhaseEnd } from '../inventory/classify-exposure.js';
-import type { CountChange, CountUpdate } from '../inventory/inventory-store.js';
+import { AuditWriteError, type CountChange, type CountUpdate } from '../inventory/inventory-store.js';
+import type { AuditEntry } from '../audit/audit-log.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { AppliedChange, CommandDeps, Result, Speaker, UpgradeWarning } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
-import { recordAudit } from './record-audit.js';
+import { AUDIT_FAILED } from './record-audit.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { contractsOf } from './team-contracts.js';
 
@@ -24,24 +25,36 @@ export async function runInventoryUpdate(
   asOf: string,
 ): Promise<Extract<Result, { kind: 'inventory-updated' }>> {
   const store = await deps.store();
-  const changes = appliedChanges(
-    await store.updateCounts(speaker, update, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }),
-    deps,
-  );
+  const at = deps.now().toUTC().toISO() ?? '';
+  // The audit entry goes with the change (PostgreSQL: in its transaction), made from what changed.
+  const audit = (changed: CountChange[]): AuditEntry | null => {
+    const applied = appliedChanges(changed, deps);
+    if (applied.length === 0) return null;
+    return {
+      workspace: speaker.workspace,
+      at,
+      user: speaker.user,
+      via: speaker.via ?? 'slack',
+      channel: speaker.channel,
+      action: `counts.${update.action}`,
+      change: `${applied.map((change) => `${releaseTitle(change.release)} ${change.from} → ${change.to}`).join(', ')}${update.file ? ` (from “${update.file}”)` : ''}`,
+      releases: applied.map((change) => releaseKeyOf(change.release)),
+    };
+  };
+  let auditWarning: string | null = null;
+  const saved = await store.updateCounts(speaker, update, { user: speaker.user, at }, audit).catch((error: unknown) => {
+    // Saved, but not recorded in the audit log: said in the answer, never undone.
+    if (!(error instanceof AuditWriteError)) throw error;
+    auditWarning = AUDIT_FAILED;
+    return error.changes;
+  });
+  const changes = appliedChanges(saved, deps);
   const warnings: UpgradeWarning[] = changes
     .filter((change) => change.to > change.from)
     .flatMap((change) => {
       const ending = upcomingPhaseEnd(computeLifecycle(change.release, asOf));
       return ending ? [{ release: change.release, ending }] : [];
     });
-  const auditWarning =
-    changes.length === 0
-      ? null
-      : await recordAudit(deps, speaker, {
-          action: `counts.${update.action}`,
-          change: `${changes.map((change) => `${releaseTitle(change.release)} ${change.from} → ${change.to}`).join(', ')}${update.file ? ` (from “${update.file}”)` : ''}`,
-          releases: changes.map((change) => releaseKeyOf(change.release)),
-        });
   const team = await store.team(speaker);
   return {
     kind: 'inventory-updated',

@@ -1,5 +1,6 @@
 // What eolwatch keeps about each team's machines, and the role any store of it plays.
 // A team is the channel its counts are posted in; everything is keyed by Slack workspace first.
+import type { AuditEntry } from '../audit/audit-log.js';
 
 export interface TeamRef {
   workspace: string;
@@ -48,8 +49,12 @@ export interface TeamState {
 export interface InventoryStore {
   /** Applies every change or none, and resolves only once they are on disk. Returns what changed. */
   setCounts(team: TeamRef, counts: { release: ReleaseKey; count: number }[], by: ChangedBy): Promise<CountChange[]>;
-  /** Like setCounts, for every way of changing counts: applied to the counts as they are when it lands. */
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]>;
+  /**
+   * Like setCounts, for every way of changing counts: applied to the counts as they are when it lands.
+   * `audit` makes the change's audit entry from what changed; the store writes it with the change (in the
+   * same transaction where it has them) and, where it cannot, throws AuditWriteError after saving.
+   */
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountChange[]>;
   /** Sets every count of the team to 0, recorded like any change. */
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]>;
   setTeamName(team: TeamRef, name: string): Promise<void>;
@@ -67,6 +72,16 @@ export class StoreBusyError extends Error {}
 
 /** A change could not be written (a full disk, a read-only folder). Nothing was changed. */
 export class StoreWriteError extends Error {}
+
+/** The audit entry a count change calls for, once its changes are known; null for none. */
+export type AuditOfChanges = (changes: CountChange[]) => AuditEntry | null;
+
+/** The counts were saved, but their audit entry could not be written. */
+export class AuditWriteError extends Error {
+  constructor(readonly changes: CountChange[]) {
+    super('the audit entry could not be written');
+  }
+}
 
 /** Adding would take a count past MAX_COUNT. Nothing was changed. */
 export class CountLimitError extends Error {}

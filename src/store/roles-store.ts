@@ -8,6 +8,7 @@ import type { WorkspaceEraser } from '../erasure/workspace-eraser.js';
 import type { RoleStore } from '../governance/role-store.js';
 import type { InstallationRecords } from '../installations/installation-records.js';
 import type {
+  AuditOfChanges,
   ChangedBy,
   CountChange,
   CountUpdate,
@@ -53,8 +54,8 @@ export abstract class RolesStore implements EolwatchStore {
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
     return this.roles.inventory.setCounts(team, counts, by);
   }
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
-    return this.roles.inventory.updateCounts(team, update, by);
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountChange[]> {
+    return this.roles.inventory.updateCounts(team, update, by, audit);
   }
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
     return this.roles.inventory.clearTeam(team, by);

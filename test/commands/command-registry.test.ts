@@ -91,7 +91,7 @@ describe('one error mapper for every entry point', () => {
     return depsAt('2017-06-28', { store: async () => store });
   };
 
-  it.each([
+  it.each<[string, Request]>([
     ['a typed count', { kind: 'inventory-set', text: 'windows xp 5' }],
     ['an imported file', { kind: 'inventory-file', file: { name: 'x.csv', bytes: csv }, mode: 'replace' }],
   ])('says a busy store the same way for %s, and why', async (_case, request) => {

@@ -1,6 +1,7 @@
 // Both store roles in memory: the reference implementation tests run the commands against.
 import type { JobCoordinator, JobOutcome } from '../../src/jobs/job-coordinator.js';
 import type {
+  AuditOfChanges,
   ChangedBy,
   CountChange,
   CountUpdate,
@@ -160,8 +161,15 @@ export class MemoryStore
     return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
   }
 
-  async updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+  async updateCounts(
+    team: TeamRef,
+    update: CountUpdate,
+    by: ChangedBy,
+    audit?: AuditOfChanges,
+  ): Promise<CountChange[]> {
     const changes = await this.inventory.updateCounts(team, update, by);
+    const entry = audit?.(changes);
+    if (entry) await this.appendAudit(entry);
     const channel = this.entry(team);
     if (update.action !== 'clear') followCounts(channel.autoWatch, channel.releases, changes, by.at.slice(0, 10));
     return changes;

@@ -144,15 +144,21 @@ describe('LowdbStore on a real file', () => {
   it('shows the watches a count change starts to another process before the file is rewritten', async () => {
     const path = freshPath();
     const writer = await open(path, { checkpointDelayMs: 3_600_000 });
+    const openedBefore = await open(path);
+    expect(await openedBefore.allWatches()).toEqual([]);
     await writer.setCounts(team, [{ release: 'windows/8.1', count: 14450 }], by);
+    const seenBy = async (store: LowdbStore) =>
+      (await store.allWatches()).find((entry) => entry.workspace === 'T1')?.channels[0]?.releases['windows/8.1']
+        ?.source;
+    expect(await seenBy(openedBefore)).toBe('auto');
     const fileBefore = readFileSync(path, 'utf8');
     expect(fileBefore).not.toContain('windows/8.1');
     const reader = await open(path);
     expect((await reader.channelWatches(team)).releases['windows/8.1']?.source).toBe('auto');
-    const all = await (await open(path)).allWatches();
-    expect(all.find((entry) => entry.workspace === 'T1')?.channels[0]?.releases['windows/8.1']?.source).toBe('auto');
+    expect(await seenBy(await open(path))).toBe('auto');
     // Stopped by a count of 0 the same way, and a manual change keeps the log's order.
     await writer.setCounts(team, [{ release: 'windows/8.1', count: 0 }], by);
+    expect(await seenBy(openedBefore)).toBeUndefined();
     await reader.watch(team, [{ release: 'windows/xp', leads: [30] }], 'manual', '2017-06-28');
     const restarted = await open(path);
     expect(Object.keys((await restarted.channelWatches(team)).releases)).toEqual(['windows/xp']);

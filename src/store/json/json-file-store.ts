@@ -12,7 +12,7 @@
 // automatic watches a count change starts or stops are part of that replay (followEntries): they
 // are written with the next checkpoint, not by rewriting the whole file under the change's lock.
 import { Low } from 'lowdb';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -70,6 +70,8 @@ export class JsonFileStore {
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
+  /** The watch-change journal's size when this process's memory last included every change it marks. */
+  private watchJournalSeen = -1;
   readonly historyDir: string;
 
   private constructor(
@@ -96,7 +98,9 @@ export class JsonFileStore {
     await store.withLock(
       async () => {
         await store.checkEveryLogIsThere();
+        const journal = await store.watchJournalSize();
         if (await store.replayAllHistory(true)) await store.persist();
+        store.watchJournalSeen = journal;
       },
       true,
       RUN_LOCK_WAIT_MS,
@@ -235,6 +239,36 @@ export class JsonFileStore {
     return changed;
   }
 
+  // --- automatic watches changed by another process, between checkpoints ---
+  // A count change that starts or stops an automatic watch appends one byte to the journal, under the
+  // lock. A reader of every channel's watches compares the journal's size with what it last saw: the
+  // same, and its memory has every such change; grown, and another process made one, so every team's
+  // log tail is replayed. One stat a read instead of one per team.
+
+  private get watchJournalPath(): string {
+    return `${this.path}.watch-changes`;
+  }
+
+  private async watchJournalSize(): Promise<number> {
+    return (await stat(this.watchJournalPath).catch(() => null))?.size ?? 0;
+  }
+
+  /** Under the lock, after a commit that changed automatic watches in memory. */
+  async noteWatchesChanged(): Promise<void> {
+    const before = await this.watchJournalSize();
+    await appendFile(this.watchJournalPath, '.');
+    // Only this process's own mark was added: memory still has every change the journal marks.
+    if (before === this.watchJournalSeen) this.watchJournalSeen = before + 1;
+  }
+
+  /** Every team's log tail replayed, if another process changed automatic watches since the last look. */
+  async catchUpOnWatches(): Promise<void> {
+    const size = await this.watchJournalSize();
+    if (size === this.watchJournalSeen) return;
+    await this.replayAllHistory(false);
+    this.watchJournalSeen = size;
+  }
+
   async replayAllHistory(locked: boolean, onlyWorkspace?: string): Promise<boolean> {
     const workspaces = onlyWorkspace ? [onlyWorkspace] : await readdir(this.historyDir).catch(() => [] as string[]);
     let replayed = false;
@@ -272,6 +306,8 @@ export class JsonFileStore {
       return;
     await this.db.read();
     this.seen = now;
+    // The file read may hold less than memory did (another process's checkpoint): look at every log again.
+    this.watchJournalSeen = -1;
   }
 
   /** One operation at a time in this process, in arrival order. */

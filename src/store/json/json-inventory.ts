@@ -1,7 +1,10 @@
 // InventoryStore over the JSON engine: counts and names, with each change appended to the team's log
 // and fsync'd before the caller hears "saved" (group-committed: a burst costs a few fsyncs).
+import type { AuditEntry } from '../../audit/audit-log.js';
 import {
   applyCounts,
+  AuditWriteError,
+  type AuditOfChanges,
   clearAll,
   countsOfUpdate,
   StoreWriteError,
@@ -32,22 +35,34 @@ interface PendingChange {
 export class JsonInventory implements InventoryRole {
   private pendingChanges: PendingChange[] = [];
 
-  constructor(private readonly engine: JsonFileStore) {}
+  constructor(
+    private readonly engine: JsonFileStore,
+    private readonly appendAudit: (entry: AuditEntry) => Promise<void>,
+  ) {}
 
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
     return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
   }
 
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+  async updateCounts(
+    team: TeamRef,
+    update: CountUpdate,
+    by: ChangedBy,
+    audit?: AuditOfChanges,
+  ): Promise<CountChange[]> {
     // The history schema caps a file name at 255 characters: a longer one would stop every later read.
     const file = update.file === undefined ? {} : { file: update.file.slice(0, 255) };
-    return this.enqueueChange({
+    const changes = await this.enqueueChange({
       team,
       counts: (current) => countsOfUpdate(current, update),
       by,
       action: update.action,
       ...file,
     });
+    // The audit log is its own file, group-committed too: written after the counts, never undoing them.
+    const entry = audit?.(changes);
+    if (entry) await this.appendAudit(entry).catch(() => Promise.reject(new AuditWriteError(changes)));
+    return changes;
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
@@ -147,7 +162,7 @@ export class JsonInventory implements InventoryRole {
       // The automatic watches go with the counts: the log holds what brings them (replaying it, in
       // any process, starts and stops the same watches), so they wait for the next checkpoint too.
       // Rewriting the whole file here took 41 ms a change at 1,000 teams (bench/inventory-fill.ts).
-      this.engine.followEntries(team, entries);
+      if (this.engine.followEntries(team, entries)) await this.engine.noteWatchesChanged().catch(() => undefined);
       this.engine.scheduleCheckpoint();
     }
     changes.forEach((pending, index) => {

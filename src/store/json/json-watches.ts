@@ -45,7 +45,7 @@ export class JsonWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forget
   allWatches(): Promise<WorkspaceWatches[]> {
     return this.engine.inQueue(async () => {
       await this.engine.refreshIfChanged();
-      await this.engine.replayAllHistory(false);
+      await this.engine.catchUpOnWatches();
       return Object.entries(this.engine.data.workspaces).map(([workspace, { channels }]) => ({
         workspace,
         channels: Object.entries(channels).map(([channel, stored]) => toChannelWatches(channel, stored)),

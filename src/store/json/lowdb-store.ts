@@ -21,7 +21,7 @@ export class LowdbStore extends RolesStore {
     const audit = new JsonAudit(engine);
     const limits = new JsonRequestLimits(requestLimitsPathOf(engine.path));
     super({
-      inventory: new JsonInventory(engine),
+      inventory: new JsonInventory(engine, (entry) => audit.appendAudit(entry)),
       watches: new JsonWatches(engine),
       audit,
       records: new JsonRecords(engine),

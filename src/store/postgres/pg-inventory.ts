@@ -4,6 +4,7 @@ import {
   applyCounts,
   clearAll,
   countsOfUpdate,
+  type AuditOfChanges,
   type ChangedBy,
   type CountChange,
   type CountUpdate,
@@ -15,6 +16,7 @@ import {
 import { followCounts } from '../../reminders/follow-counts.js';
 import { checkIds, type Client, type PgDatabase } from './pg-database.js';
 import type { PgWatches } from './pg-watches.js';
+import { insertAudit } from './pg-audit.js';
 
 export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
   constructor(
@@ -26,13 +28,14 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
   }
 
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountChange[]> {
     return this.changeCounts(
       team,
       (current) => countsOfUpdate(current, update),
       by,
       update.action,
       update.file?.slice(0, 255) ?? null,
+      audit,
     );
   }
 
@@ -46,6 +49,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     by: ChangedBy,
     action: HistoryEntry['action'],
     file: string | null,
+    audit?: AuditOfChanges,
   ): Promise<CountChange[]> {
     checkIds(team);
     const { workspace, channel } = team;
@@ -54,6 +58,12 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     // (Ten statements and more, a watch rewritten one row at a time, made PostgreSQL half the JSON
     // store's speed: bench/inventory-fill.ts.)
     return this.db.transaction(async (client) => {
+      // The audit entry in the same transaction: one commit, one WAL flush, for the change and its record.
+      const writeAudit = async (changes: CountChange[]) => {
+        const entry = audit?.(changes);
+        if (entry) await insertAudit(client, entry);
+        return changes;
+      };
       // The team's row, made if new, locked: an upsert that updates on conflict waits for and locks
       // the row another transaction is inserting or changing.
       await client.query(
@@ -62,7 +72,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
       );
       const current = await this.countsOf(client, team);
       const { changes } = applyCounts(current, countsFor(current));
-      if (changes.length === 0) return changes;
+      if (changes.length === 0) return writeAudit(changes);
       await client.query(
         `WITH changes AS (
            SELECT * FROM unnest($3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS c(release, from_count, to_count, n)
@@ -98,7 +108,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
         if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
           await this.watches.writeWatchChanges(client, team, before, watches);
       }
-      return changes;
+      return writeAudit(changes);
     });
   }
 
