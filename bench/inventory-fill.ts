@@ -154,7 +154,7 @@ for (const name of names) {
   );
   if (RELEASES_PER_CHANNEL > 5)
     console.log(
-      `    releases 21-25 a channel (up to ${CHANNELS * RELEASES_PER_CHANNEL}): ${at(name, RELEASES_PER_CHANNEL - 5, RELEASES_PER_CHANNEL)}`,
+      `    releases ${RELEASES_PER_CHANNEL - 4}-${RELEASES_PER_CHANNEL} a channel (up to ${CHANNELS * RELEASES_PER_CHANNEL}): ${at(name, RELEASES_PER_CHANNEL - 5, RELEASES_PER_CHANNEL)}`,
     );
 }
 const ratio = (over: string, under: string) => {

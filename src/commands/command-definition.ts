@@ -3,7 +3,7 @@
 // line's usage and the pipeline (run-command.ts) are all made from these.
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 
-type RequestOf<K extends Request['kind']> = Extract<Request, { kind: K }>;
+export type RequestOf<K extends Request['kind']> = Extract<Request, { kind: K }>;
 
 /** For each kind of request, what answers it. */
 export type RequestHandlers = {

@@ -128,11 +128,14 @@ export type Request =
   | { kind: 'team-name'; name: string }
   | { kind: 'report' }
   | { kind: 'watch'; text: string }
+  /** From a form: releases already chosen by key, lead times already read. */
+  | { kind: 'watch'; keys: string[]; leads: number[] }
   | { kind: 'watch-auto'; on: boolean }
   | { kind: 'unwatch'; text: string }
   | { kind: 'watches' }
   | { kind: 'status' }
   | { kind: 'contract-set'; release: string; until: string; name: string }
+  | { kind: 'contract-set'; key: string; until: string; name: string }
   | { kind: 'contract-remove'; release: string }
   | { kind: 'contracts' }
   | { kind: 'admins' }

@@ -30,7 +30,13 @@ export const contractCommand: CommandDefinition = {
   },
   run: {
     'contract-set': (request, deps, speaker) =>
-      runContractSet(request.release, request.until, request.name, deps, speaker),
+      runContractSet(
+        'key' in request ? { key: request.key } : { name: request.release },
+        request.until,
+        request.name,
+        deps,
+        speaker,
+      ),
     'contract-remove': (request, deps, speaker) => runContractRemove(request.release, deps, speaker),
   },
   lockable: ['contract-set', 'contract-remove'],
@@ -45,14 +51,25 @@ export const contractsCommand: CommandDefinition = {
 };
 
 async function runContractSet(
-  name: string,
+  release: { name: string } | { key: string },
   until: string,
   contractName: string,
   deps: CommandDeps,
   speaker: Speaker,
 ): Promise<Result> {
-  const resolved = resolveOneRelease(name, deps);
-  if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing recorded: “${name}” ${resolved.reason}.` };
+  // A form chose the release by key; typed, it is a name to resolve.
+  const byKey = 'key' in release ? deps.releaseByKey(release.key) : undefined;
+  const resolved =
+    'key' in release
+      ? byKey
+        ? { release: byKey }
+        : { reason: 'is no release in the catalogue' }
+      : resolveOneRelease(release.name, deps);
+  if ('reason' in resolved)
+    return {
+      kind: 'invalid',
+      reason: `Nothing recorded: “${'key' in release ? release.key : release.name}” ${resolved.reason}.`,
+    };
   const contract = {
     until,
     name: contractName,

@@ -3,7 +3,7 @@
 import type { Release } from '../catalog/catalog.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { DEFAULT_LEADS, MAX_LEAD_DAYS } from '../reminders/watch-store.js';
-import type { CommandDefinition } from './command-definition.js';
+import type { CommandDefinition, RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { resolveOneRelease } from './resolve-one-release.js';
@@ -20,7 +20,7 @@ export const watchCommand: CommandDefinition = {
       : { kind: 'watch', text: args };
   },
   run: {
-    watch: (request, deps, speaker) => runWatch(request.text, deps, speaker),
+    watch: runWatch,
     'watch-auto': (request, deps, speaker) => runWatchAuto(request.on, deps, speaker),
   },
   lockable: ['watch', 'watch-auto'],
@@ -48,12 +48,10 @@ export function parseLeads(text: string): number[] | string {
   return [...new Set(leads.map(Number))].sort((a, b) => b - a);
 }
 
-async function runWatch(text: string, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  const [names = '', leadText] = text.split(/\blead(?:s)?\b/i);
-  const leads = leadText === undefined ? [...DEFAULT_LEADS] : parseLeads(leadText);
-  if (typeof leads === 'string') return { kind: 'invalid', reason: leads };
-  const resolved = resolveReleaseList(names, deps);
-  if ('reason' in resolved) return { kind: 'invalid', reason: `Nothing watched: ${resolved.reason}` };
+async function runWatch(request: RequestOf<'watch'>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+  const read = 'keys' in request ? chosenReleases(request.keys, request.leads, deps) : readWatch(request.text, deps);
+  if ('reason' in read) return { kind: 'invalid', reason: read.reason };
+  const { resolved, leads } = read;
   const store = await deps.store();
   await store.watch(
     speaker,
@@ -63,6 +61,25 @@ async function runWatch(text: string, deps: CommandDeps, speaker: Speaker): Prom
     speaker.user,
   );
   return { kind: 'watched', releases: resolved.releases, leads };
+}
+
+type WatchReading = { resolved: { releases: Release[] }; leads: number[] } | { reason: string };
+
+/** "windows 8.1, xp lead 90,30" -> the releases and lead times, or why not. */
+function readWatch(text: string, deps: CommandDeps): WatchReading {
+  const [names = '', leadText] = text.split(/\blead(?:s)?\b/i);
+  const leads = leadText === undefined ? [...DEFAULT_LEADS] : parseLeads(leadText);
+  if (typeof leads === 'string') return { reason: leads };
+  const resolved = resolveReleaseList(names, deps);
+  return 'reason' in resolved ? { reason: `Nothing watched: ${resolved.reason}` } : { resolved, leads };
+}
+
+/** Releases a form chose by key: each must still be in the catalogue. */
+function chosenReleases(keys: readonly string[], leads: number[], deps: CommandDeps): WatchReading {
+  const releases = keys.map((key) => deps.releaseByKey(key));
+  if (releases.length === 0 || releases.some((release) => release === undefined))
+    return { reason: 'Nothing watched: choose releases from the list.' };
+  return { resolved: { releases: releases as Release[] }, leads };
 }
 
 async function runWatchAuto(on: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -1,7 +1,7 @@
-// /eol: parse, run, render, and answer in the ack itself (within Slack's 3 seconds, no second call).
+// /eol: the text to a request, and the request's answer where it belongs (deliveries below).
 import { renderConnectModal } from '../../../render/render-connect-modal.js';
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
-import type { Result } from '../../../commands/command-types.js';
+import type { Request, Result, Speaker } from '../../../commands/command-types.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
 import { createSlashAnswerer } from '../../create-slash-answerer.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
@@ -58,88 +58,117 @@ async function answerWithFile(
 
 export type EolCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-/** The /eol handler: one answerer (and its cache) per app. */
+/** What an /eol answer needs from Slack's side: the request's command, its acks and its clients. */
+interface Delivery {
+  request: Request;
+  speaker: Speaker;
+  args: EolCommandArgs;
+  /** Set once the ack is sent: an error after it is said with respond(), before it in the ack. */
+  acked: () => void;
+}
+
+type Deliver = (delivery: Delivery) => Promise<void>;
+
+/**
+ * Where each /eol answer goes. Most are answered in the ack itself (within Slack's 3 seconds, no second
+ * call); a form opens a modal; what takes longer than the ack may wait is acked first and answered after.
+ */
+function deliveries(deps: SlackDeps, externallyShared: ExternallyShared): Partial<Record<Request['kind'], Deliver>> {
+  const run = (request: Request, speaker: Speaker) => runCommand(request, deps.commands, speaker);
+  const afterAck: Deliver = async ({ request, speaker, args, acked }) => {
+    await args.ack();
+    acked();
+    await answerWithFile(await run(request, speaker), args.command, {
+      client: args.client,
+      respond: args.respond,
+      externallyShared,
+      draw: chartDrawerOf(deps.commands),
+    });
+  };
+  return {
+    'inventory-import': async ({ args, acked }) => {
+      await args.ack();
+      acked();
+      await args.client.views.open({
+        trigger_id: args.command.trigger_id,
+        view: renderImportModal(args.command.channel_id),
+      });
+    },
+    'connector-form': async ({ request, speaker, args, acked }) => {
+      // The command decides who gets the form (admins); anyone else is told why at once.
+      const result = await run(request, speaker);
+      if (result.kind !== 'connector-form') return args.ack({ response_type: 'ephemeral', ...renderBlocks(result) });
+      await args.ack();
+      acked();
+      await args.client.views.open({
+        trigger_id: args.command.trigger_id,
+        view: renderConnectModal(result.connectorKind, args.command.channel_id),
+      });
+    },
+    'connector-sync': async ({ request, speaker, args, acked }) => {
+      // A fleet's devices take longer to read than the ack may wait: said at once, answered after.
+      await args.ack({
+        response_type: 'ephemeral',
+        text: 'Syncing: the answer follows here when every device is read.',
+      });
+      acked();
+      await args.respond({ response_type: 'ephemeral', ...renderBlocks(await run(request, speaker)) });
+    },
+    // Files take longer than the ack may wait: acked first, uploaded after.
+    'export-all': afterAck,
+    export: afterAck,
+    chart: afterAck,
+  };
+}
+
+/** An answer in the ack; in a channel shared with another organisation, team answers go to the asker. */
+function inAck(deps: SlackDeps, externallyShared: ExternallyShared): Deliver {
+  const answer = createSlashAnswerer(deps.commands);
+  return async ({ request, speaker, args, acked }) => {
+    const { command, client } = args;
+    const { message, inChannel } = await answer(command.text, speaker, request);
+    if (inChannel && SHAREABLE.has(request.kind) && (await externallyShared(client, command.channel_id))) {
+      await args.ack({
+        response_type: 'ephemeral',
+        text: message.text,
+        blocks: [...message.blocks, shareAnswerButton(command.text)],
+      });
+      return;
+    }
+    await args.ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
+    acked();
+    // A watch is only as good as the bot's place in the channel: said at once, with the fix.
+    if (request.kind === 'watch' && (await botIsMember(client, command.channel_id)) === false)
+      await args.respond({ response_type: 'ephemeral', text: NOT_A_MEMBER });
+  };
+}
+
+/** The /eol listener: the text to a request, the request to its delivery. One answerer (and cache) per app. */
 export function eolCommandHandler(
   deps: SlackDeps,
   externallyShared: ExternallyShared,
 ): (args: EolCommandArgs) => Promise<void> {
-  const answer = createSlashAnswerer(deps.commands);
-  return async ({ command, ack, client, respond, context }) => {
+  const special = deliveries(deps, externallyShared);
+  const answerInAck = inAck(deps, externallyShared);
+  return async (args) => {
+    const { command, context } = args;
     let acked = false;
     try {
+      const request = parseCommand(command.text);
       const speaker = {
         workspace: workspaceOf(context, command.team_id),
         channel: command.channel_id,
         user: command.user_id,
         entry: 'slash' as const,
       };
-      const request = parseCommand(command.text);
-      if (request.kind === 'inventory-import') {
-        await ack();
-        acked = true;
-        await client.views.open({ trigger_id: command.trigger_id, view: renderImportModal(command.channel_id) });
-        return;
-      }
-      if (request.kind === 'connector-form') {
-        // The command decides who gets the form (admins); anyone else is told why at once.
-        const result = await runCommand(request, deps.commands, speaker);
-        if (result.kind !== 'connector-form') {
-          await ack({ response_type: 'ephemeral', ...renderBlocks(result) });
-          return;
-        }
-        await ack();
-        acked = true;
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: renderConnectModal(result.connectorKind, command.channel_id),
-        });
-        return;
-      }
-      if (request.kind === 'connector-sync') {
-        // A fleet's devices take longer to read than the ack may wait: said at once, answered after.
-        await ack({ response_type: 'ephemeral', text: 'Syncing: the answer follows here when every device is read.' });
-        acked = true;
-        await respond({
-          response_type: 'ephemeral',
-          ...renderBlocks(await runCommand(request, deps.commands, speaker)),
-        });
-        return;
-      }
-      if (request.kind === 'export-all' || request.kind === 'export' || request.kind === 'chart') {
-        // Files take longer than the ack may wait: acked first, uploaded after.
-        await ack();
-        acked = true;
-        await answerWithFile(await runCommand(request, deps.commands, speaker), command, {
-          client,
-          respond,
-          externallyShared,
-          draw: chartDrawerOf(deps.commands),
-        });
-        return;
-      }
-      const { message, inChannel } = await answer(command.text, speaker, request);
-      // In a channel shared with another organisation, team answers go to the asker, who may share them.
-      if (inChannel && SHAREABLE.has(request.kind) && (await externallyShared(client, command.channel_id))) {
-        await ack({
-          response_type: 'ephemeral',
-          text: message.text,
-          blocks: [...message.blocks, shareAnswerButton(command.text)],
-        });
-        return;
-      }
-      await ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
-      acked = true;
-      // A watch is only as good as the bot's place in the channel: said at once, with the fix.
-      if (request.kind === 'watch' && (await botIsMember(client, command.channel_id)) === false) {
-        await respond({ response_type: 'ephemeral', text: NOT_A_MEMBER });
-      }
+      await (special[request.kind] ?? answerInAck)({ request, speaker, args, acked: () => (acked = true) });
     } catch (error) {
       deps.logger.error(
         { err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' },
         'command failed',
       );
-      if (acked) await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
-      else await ack({ response_type: 'ephemeral', text: SORRY });
+      if (acked) await args.respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
+      else await args.ack({ response_type: 'ephemeral', text: SORRY });
     }
   };
 }

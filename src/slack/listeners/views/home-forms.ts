@@ -71,9 +71,6 @@ function readCounts(values: Values, releaseKnown: (key: string) => boolean): For
   return Object.keys(errors).length > 0 ? { errors } : { request: { kind: 'inventory-set-counts', counts } };
 }
 
-/** A release key as the catalogue spells the release: `/eol` reads that back as exactly this release. */
-const nameOf = (key: string) => key.replace('/', ' ');
-
 function readWatch(values: Values, releaseKnown: (key: string) => boolean): FormReading {
   const errors: Errors = {};
   const keys = (field(values, FORM_RELEASE_BLOCK_ID, RELEASE_SELECT_ACTION_ID).selected_options ?? []).map(
@@ -85,7 +82,7 @@ function readWatch(values: Values, releaseKnown: (key: string) => boolean): Form
   if (typeof leads === 'string')
     errors[FORM_LEADS_BLOCK_ID] = leads.replace(/`/g, '').replace(/, e\.g\. lead /, ', e.g. ');
   if (Object.keys(errors).length > 0 || typeof leads === 'string') return { errors };
-  return { request: { kind: 'watch', text: `${keys.map(nameOf).join(', ')} lead ${leads.join(',')}` } };
+  return { request: { kind: 'watch', keys, leads } };
 }
 
 function readContract(values: Values, releaseKnown: (key: string) => boolean): FormReading {
@@ -99,7 +96,7 @@ function readContract(values: Values, releaseKnown: (key: string) => boolean): F
   else if (name.length > MAX_CONTRACT_NAME_LENGTH)
     errors[FORM_NAME_BLOCK_ID] = `At most ${MAX_CONTRACT_NAME_LENGTH} characters.`;
   if (Object.keys(errors).length > 0 || !until) return { errors };
-  return { request: { kind: 'contract-set', release: nameOf(release), until, name } };
+  return { request: { kind: 'contract-set', key: release, until, name } };
 }
 
 const READERS: Record<string, typeof readCounts> = {
