@@ -155,3 +155,49 @@ describe('two replicas on one PostgreSQL database', () => {
     expect(await report(a.running, token)).toBe(429);
   });
 });
+
+// Every signed request's replay check is one of these: taken together when they arrive together.
+describe('keys seen once, on PostgreSQL, taken in batches', () => {
+  let db: TestDatabase | null = null;
+  const stores: PostgresStore[] = [];
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    if (!db) return;
+    for (let n = 0; n < 2; n += 1) stores.push(await PostgresStore.open(db.url));
+  });
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    await db?.drop();
+  });
+
+  pgIt('gives each key to exactly one of many takers at once, on two replicas, repeats included', async () => {
+    const [a, b] = stores.map((store) => store.requestLimiter('batch-test', 1, 600)) as [
+      ReturnType<PostgresStore['requestLimiter']>,
+      ReturnType<PostgresStore['requestLimiter']>,
+    ];
+    const keys = Array.from({ length: 300 }, (_, n) => `sig-${n % 120}`);
+    const waits = await Promise.all(keys.flatMap((key) => [a.take(key), b.take(key)]));
+    const firsts = new Map<string, number>();
+    waits.forEach((wait, index) => {
+      if (wait === 0)
+        firsts.set(keys[Math.floor(index / 2)] as string, (firsts.get(keys[Math.floor(index / 2)] as string) ?? 0) + 1);
+    });
+    expect(firsts.size).toBe(120);
+    expect([...firsts.values()].every((count) => count === 1)).toBe(true);
+    // A refusal says how long the key is remembered: up to the window.
+    expect(Math.max(...waits)).toBeLessThanOrEqual(600_000);
+    expect(waits.filter((wait) => wait > 0).every((wait) => wait > 590_000)).toBe(true);
+  });
+
+  pgIt('takes a key again once its window has ended', async () => {
+    const [a] = stores as [PostgresStore];
+    const once = a.requestLimiter('short-window', 1, 1);
+    expect(await once.take('k')).toBe(0);
+    expect(await once.take('k')).toBeGreaterThan(0);
+    // The window is the store's clock: its row says when it ends.
+    await (stores[0] as unknown as { db: { pool: { query: (text: string) => Promise<unknown> } } }).db.pool.query(
+      "UPDATE request_limits SET expire = 0 WHERE key = 'short-window:k'",
+    );
+    expect(await once.take('k')).toBe(0);
+  });
+});
