@@ -1,18 +1,10 @@
 // Result -> a Slack message: Block Kit plus the `text` fallback that notifications and screen readers use.
 // Pure; keeps within Block Kit's limits (50 blocks, 3,000 characters a section, 10 fields of 2,000).
 import { releaseTitle } from '../catalog/release-title.js';
-import type { Choice, LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import type { Period } from '../commands/read-when.js';
+import type { Choice, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import {
-  asOfWords,
-  describePhase,
-  describeStatus,
-  extendedSupportNote,
-  periodNote,
-  retainedNote,
-} from './describe-lifecycle.js';
-import { listingLabel, listingStatus } from './release-listing.js';
+import { asOfWords } from './describe-lifecycle.js';
+import { lookupView, type ItemView, type NoteView } from './lookup-view.js';
 import { slackFormat } from './formatter.js';
 import type { AnswerPart, TableSpec } from './answer-part.js';
 import { escapeMrkdwn, slackLink } from './escape-mrkdwn.js';
@@ -51,20 +43,20 @@ const STATUS_EMOJI: Record<Status, string> = {
   unreleased: ':white_circle:',
 };
 
-const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
-
-function correctedNote(item: LookupItem, period?: Period): Block[] {
-  const notes = [];
-  if (item.kind === 'release' && item.supportedUntil && period)
-    notes.push(`:warning: ${periodNote(item.supportedUntil, period, slackFormat)}`);
-  if ('correctedFrom' in item && item.correctedFrom)
-    notes.push(`Read “${escapeMrkdwn(item.correctedFrom)}” as a typo.`);
-  if (item.kind === 'release' && item.note) notes.push(`${escapeMrkdwn(titleOf(item))}: ${escapeMrkdwn(item.note)}.`);
-  const cost = item.kind === 'release' ? extendedSupportNote(item.lifecycle) : null;
-  if (cost) notes.push(cost);
-  const retained = item.kind === 'release' ? retainedNote(item.release, slackFormat) : null;
-  if (retained) notes.push(`:warning: ${retained}`);
-  return notes.map(context);
+/** A note as a context line under the answer. */
+function noteBlock(note: NoteView): Block {
+  switch (note.kind) {
+    case 'period':
+      return context(`:warning: ${note.text}`);
+    case 'typo':
+      return context(`Read “${escapeMrkdwn(note.typed)}” as a typo.`);
+    case 'note':
+      return context(`${escapeMrkdwn(note.title)}: ${escapeMrkdwn(note.note)}.`);
+    case 'cost':
+      return context(note.text);
+    case 'retained':
+      return context(`:warning: ${note.text}`);
+  }
 }
 
 /** Up to five "did you mean" buttons, each running the lookup it names. */
@@ -90,45 +82,30 @@ function choiceButtons(choices: readonly Choice[]): Block[] {
   return [{ type: 'actions', elements }];
 }
 
-function releaseBlocks(row: ReleaseRow, asOfToday: boolean): Block[] {
-  const { release, lifecycle } = row;
-  const fields = lifecycle.phases.map(
-    (state) => `*${escapeMrkdwn(state.phase.label)}*\n${describePhase(state, slackFormat)}`,
-  );
-  fields.push(`*Released*\n${slackFormat.date(release.releaseDate)}${release.lts ? ' (LTS)' : ''}`);
-  const latestTitle = asOfToday ? 'Latest' : 'Latest today';
-  if (release.latest)
-    fields.push(
-      `*${latestTitle}*\n${escapeMrkdwn(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`,
-    );
-  return [
-    header(titleOf(row)),
-    section(`${STATUS_EMOJI[lifecycle.status]} *${describeStatus(lifecycle, slackFormat)}*`),
-    {
-      type: 'section',
-      fields: fields.slice(0, MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text: clip(text, MAX_FIELD_TEXT) })),
-    },
-  ];
-}
-
-function statusLine(row: ReleaseRow, name: string): string {
-  return `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(name)}*: ${describeStatus(row.lifecycle, slackFormat)}`;
-}
-
-function itemBlocks(item: LookupItem, compact: boolean, asOfToday: boolean, period?: Period): Block[] {
+function itemBlocks(item: ItemView, compact: boolean): Block[] {
   switch (item.kind) {
-    case 'release':
-      return compact
-        ? [section(statusLine(item, titleOf(item))), ...correctedNote(item, period)]
-        : [...releaseBlocks(item, asOfToday), ...correctedNote(item, period)];
-    case 'releases': {
+    case 'release': {
+      const notes = item.notes.map(noteBlock);
+      if (compact)
+        return [section(`${STATUS_EMOJI[item.status]} *${escapeMrkdwn(item.title)}*: ${item.statusText}`), ...notes];
+      const fields = item.fields.map((field) => `*${escapeMrkdwn(field.label)}*\n${field.value}`);
+      return [
+        header(item.title),
+        section(`${STATUS_EMOJI[item.status]} *${item.statusText}*`),
+        {
+          type: 'section',
+          fields: fields.slice(0, MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text: clip(text, MAX_FIELD_TEXT) })),
+        },
+        ...notes,
+      ];
+    }
+    case 'listing': {
       const lines = item.rows.map(
-        (row) =>
-          `${STATUS_EMOJI[row.lifecycle.status]} *${escapeMrkdwn(listingLabel(row.release))}*: ${listingStatus(row.lifecycle, slackFormat)}`,
+        (row) => `${STATUS_EMOJI[row.status]} *${escapeMrkdwn(row.label)}*: ${row.statusText}`,
       );
       if (item.omitted > 0)
-        lines.push(`…and ${item.omitted} older, unsupported: ${slackLink(item.product.link, 'endoflife.date')}`);
-      return [header(item.product.label), ...correctedNote(item), ...chunkSections(lines)];
+        lines.push(`…and ${item.omitted} older, unsupported: ${slackLink(item.link, 'endoflife.date')}`);
+      return [header(item.title), ...item.notes.map(noteBlock), ...chunkSections(lines)];
     }
     case 'ambiguous':
       return [
@@ -272,7 +249,7 @@ function blocksOf(result: Result): Block[] {
       ];
     case 'lookup': {
       const compact = result.items.length > 1;
-      const blocks = result.items.flatMap((item) => itemBlocks(item, compact, result.asOfToday, result.period));
+      const blocks = lookupView(result, slackFormat).flatMap((item) => itemBlocks(item, compact));
       const footer = [
         `${asOfWords(result, slackFormat)} · data as of ${result.dataDate} from <https://endoflife.date|endoflife.date>`,
       ];

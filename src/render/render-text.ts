@@ -1,66 +1,51 @@
 // Result -> plain text for the shell and CLI, with ISO dates.
-import { releaseTitle } from '../catalog/release-title.js';
-import type { LookupItem, ReleaseRow, Result } from '../commands/command-types.js';
-import {
-  asOfWords,
-  describePhase,
-  describeStatus,
-  extendedSupportNote,
-  periodNote,
-  retainedNote,
-} from './describe-lifecycle.js';
-import { listingLabel, listingStatus } from './release-listing.js';
+import type { Result } from '../commands/command-types.js';
+import { asOfWords } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
+import { lookupView, type ItemView, type NoteView } from './lookup-view.js';
 import { answerLines } from './answer-lines.js';
 import { linesOf } from './answer-part.js';
 
-const titleOf = (row: ReleaseRow): string => releaseTitle(row.release);
+/** Notes the shell says before an answer, in brackets; the rest follow its status line. */
+const BEFORE = new Set<NoteView['kind']>(['typo', 'note']);
 
-type LookupResult = Extract<Result, { kind: 'lookup' }>;
-
-const periodLine = (item: LookupItem, result: LookupResult): string[] =>
-  item.kind === 'release' && item.supportedUntil && result.period
-    ? [periodNote(item.supportedUntil, result.period, plain)]
-    : [];
-
-function releaseDetail(row: Extract<LookupItem, { kind: 'release' }>, result: LookupResult): string[] {
-  const { release, lifecycle } = row;
-  const retained = retainedNote(release, plain);
-  const cost = extendedSupportNote(lifecycle);
-  const notes = [...periodLine(row, result), ...(cost ? [cost] : []), ...(retained ? [retained] : [])].map(
-    (note) => `  ${note}`,
-  );
-  const lines = [titleOf(row), `  ${describeStatus(lifecycle, plain)}`, ...notes];
-  for (const state of lifecycle.phases) lines.push(`  ${state.phase.label}: ${describePhase(state, plain)}`);
-  lines.push(`  Released: ${release.releaseDate}${release.lts ? ' (LTS)' : ''}`);
-  if (release.latest)
-    lines.push(
-      `  ${result.asOfToday ? 'Latest' : 'Latest today'}: ${release.latest.name}${release.latest.date ? ` (${release.latest.date})` : ''}`,
-    );
-  lines.push(`  ${release.link}`);
-  return lines;
+function noteLine(note: NoteView): string {
+  switch (note.kind) {
+    case 'typo':
+      return `(read "${note.typed}" as a typo)`;
+    case 'note':
+      return `(${note.title}: ${note.note})`;
+    default:
+      return note.text;
+  }
 }
 
-function itemLines(item: LookupItem, compact: boolean, result: LookupResult): string[] {
-  const corrected = 'correctedFrom' in item && item.correctedFrom ? [`(read "${item.correctedFrom}" as a typo)`] : [];
-  if (item.kind === 'release' && item.note) corrected.push(`(${titleOf(item)}: ${item.note})`);
+function itemLines(item: ItemView, compact: boolean): string[] {
   switch (item.kind) {
-    case 'release':
-      return compact
-        ? [
-            [`${titleOf(item)}: ${describeStatus(item.lifecycle, plain)}`, ...periodLine(item, result)].join(' '),
-            ...corrected,
-          ]
-        : [...corrected, ...releaseDetail(item, result)];
-    case 'releases': {
-      const lines = [...corrected, `${item.product.label}: ${item.rows.length + item.omitted} releases`];
-      const labels = item.rows.map((row) => listingLabel(row.release));
-      const width = Math.max(0, ...labels.map((label) => label.length));
-      item.rows.forEach((row, index) =>
-        lines.push(`  ${(labels[index] ?? '').padEnd(width)}  ${listingStatus(row.lifecycle, plain)}`),
-      );
-      if (item.omitted > 0) lines.push(`  ... and ${item.omitted} older, unsupported: ${item.product.link}`);
-      return lines;
+    case 'release': {
+      const before = item.notes.filter((note) => BEFORE.has(note.kind)).map(noteLine);
+      if (compact) {
+        const period = item.notes.filter((note) => note.kind === 'period').map(noteLine);
+        return [[`${item.title}: ${item.statusText}`, ...period].join(' '), ...before];
+      }
+      const after = item.notes.filter((note) => !BEFORE.has(note.kind)).map((note) => `  ${noteLine(note)}`);
+      return [
+        ...before,
+        item.title,
+        `  ${item.statusText}`,
+        ...after,
+        ...item.fields.map((field) => `  ${field.label}: ${field.value}`),
+        `  ${item.link}`,
+      ];
+    }
+    case 'listing': {
+      const width = Math.max(0, ...item.rows.map((row) => row.label.length));
+      return [
+        ...item.notes.map(noteLine),
+        `${item.title}: ${item.total} releases`,
+        ...item.rows.map((row) => `  ${row.label.padEnd(width)}  ${row.statusText}`),
+        ...(item.omitted > 0 ? [`  ... and ${item.omitted} older, unsupported: ${item.link}`] : []),
+      ];
     }
     case 'ambiguous':
       return [
@@ -80,8 +65,9 @@ function itemLines(item: LookupItem, compact: boolean, result: LookupResult): st
 /** One line per item: what a notification or a screen reader gets first. */
 export function renderSummary(result: Result): string {
   if (result.kind !== 'lookup') return renderText(result);
-  const lines = result.items.flatMap((item) => itemLines(item, true, result));
-  return lines.join('\n');
+  return lookupView(result, plain)
+    .flatMap((item) => itemLines(item, true))
+    .join('\n');
 }
 
 /** The stale-catalogue warning is not repeated under every answer: the shell says it once at its start. */
@@ -106,7 +92,7 @@ function renderBody(result: Result): string {
       ].join('\n');
     case 'lookup': {
       const compact = result.items.length > 1;
-      const lines = result.items.flatMap((item) => itemLines(item, compact, result));
+      const lines = lookupView(result, plain).flatMap((item) => itemLines(item, compact));
       lines.push(`${asOfWords(result, plain)}; data as of ${result.dataDate} (endoflife.date)`);
       return lines.join('\n');
     }
