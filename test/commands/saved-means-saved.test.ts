@@ -109,3 +109,19 @@ it('brings the automatic watch back from the log when the store file missed it (
     await first.close().catch(() => undefined);
   }
 });
+
+it('keeps the counts and says so when only the audit log cannot be written', async () => {
+  const path = join(temp.path, 'no-audit.json');
+  const store = await LowdbStore.open(path);
+  writeFileSync(join(temp.path, 'no-audit.audit'), ''); // where the audit folder must go, a file
+  try {
+    const deps = depsAt('2020-01-01', { store: async () => store });
+    const result = await runText('inventory set xp 5', deps, { workspace: 'T1', channel: 'C1', user: 'U1' });
+    expect(renderText(result)).toMatch(/^Saved/);
+    // Said under the answer (Slack shows the warning; the shell says warnings once, at its start).
+    expect(result.warning).toBe('Saved, but the audit log could not be written: tell whoever runs eolwatch.');
+    expect((await store.team({ workspace: 'T1', channel: 'C1' })).counts).toEqual({ 'windows/5-sp3': 5 });
+  } finally {
+    await store.close();
+  }
+});
