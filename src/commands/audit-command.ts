@@ -44,6 +44,7 @@ export const auditCommand: CommandDefinition = {
     return { kind: 'audit', channel, release: rest.join(' ') || null, since, format };
   },
   run: { audit: runAudit },
+  cli: ['--workspace W audit [--since YYYY-MM-DD] [--format csv|json]'],
 };
 
 type AuditRequest = Extract<Request, { kind: 'audit' }>;

@@ -20,4 +20,6 @@ export interface CommandDefinition {
   run?: RequestHandlers;
   /** Requests that change a channel's counts or watches: a locked channel keeps them to admins. */
   lockable?: readonly Request['kind'][];
+  /** Forms only the command line has (a file to read, a format to write), after `npm run --silent eol --`. */
+  cli?: readonly string[];
 }

@@ -55,6 +55,11 @@ export const connectorCommand: CommandDefinition = {
     'connector-remove': runConnector,
     'connector-form': runConnector,
   },
+  cli: [
+    '--workspace W connector add intune --name N --channel C --tenant T --client-id ID --client-secret-env VAR [--where RULE]...',
+    '--workspace W connector add jamf --name N --channel C --url URL --client-id ID --client-secret-file FILE',
+    '--workspace W connector list | connector sync [NAME] [--dry-run] | connector remove NAME',
+  ],
 };
 
 export const connectCommand: CommandDefinition = {

@@ -15,6 +15,7 @@ export const exportAllCommand: CommandDefinition = {
       ? { kind: 'export-all' }
       : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' },
   run: { 'export-all': (_request, deps, speaker) => runExportAll(deps, speaker) },
+  cli: ['--workspace W export all > FILE.json   |   --workspace W import all FILE.json'],
 };
 
 async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {

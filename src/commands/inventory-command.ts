@@ -72,6 +72,10 @@ export const inventoryCommand: CommandDefinition = {
     export: (request, deps, speaker) => runExport(request.scope, request.format, deps, speaker),
   },
   lockable: ['inventory-set', 'inventory-set-counts'],
+  cli: [
+    '[--channel C] inventory import FILE [--add] [--dry-run]',
+    '[--channel C] inventory export [--format csv|json]',
+  ],
 };
 
 type InventoryRequest = Extract<

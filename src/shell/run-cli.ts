@@ -11,6 +11,7 @@ import type { DateTime } from 'luxon';
 import { isAnswered, type CommandDeps, type Request, type Speaker } from '../commands/command-types.js';
 import { runImportAll } from '../commands/import-all-command.js';
 import { runCommand } from '../commands/run-command.js';
+import { commandList } from '../commands/command-list.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { Chart } from '../charts/chart.js';
 import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
@@ -19,20 +20,17 @@ import { renderText } from '../render/render-text.js';
 import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
+const CLI = 'npm run --silent eol --';
+// The command line's own commands, beside the /eol commands' command-line forms (their definitions').
+const CLI_ONLY = [
+  '[--now YYYY-MM-DD] reminders run [--dry-run]',
+  'db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
+  'sync [--force]',
+  'serve   (the HTTP API, calendar feeds, /healthz and the daily job on PORT, without Slack)',
+];
 const CLI_USAGE = [
-  'usage: npm run --silent eol -- [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)',
-  '       npm run --silent eol -- [--now YYYY-MM-DD] reminders run [--dry-run]',
-  '       npm run --silent eol -- [--channel C] inventory import FILE [--add] [--dry-run]',
-  '       npm run --silent eol -- [--channel C] inventory export [--format csv|json]   |   report export [--format csv|json]',
-  '       npm run --silent eol -- --workspace W api token create [NAME]   (the token alone on the last line)',
-  '       npm run --silent eol -- --workspace W export all > FILE.json   |   --workspace W import all FILE.json',
-  '       npm run --silent eol -- --workspace W audit [--since YYYY-MM-DD] [--format csv|json]',
-  '       npm run --silent eol -- db migrate   |   db import-json FILE   (EOLWATCH_DATABASE_URL)',
-  '       npm run --silent eol -- sync [--force]',
-  '       npm run --silent eol -- --workspace W connector add intune --name N --channel C --tenant T --client-id ID --client-secret-env VAR [--where RULE]...',
-  '       npm run --silent eol -- --workspace W connector add jamf --name N --channel C --url URL --client-id ID --client-secret-file FILE',
-  '       npm run --silent eol -- --workspace W connector list | connector sync [NAME] [--dry-run] | connector remove NAME',
-  '       npm run --silent eol -- serve   (the HTTP API, calendar feeds, /healthz and the daily job on PORT, without Slack)',
+  `usage: ${CLI} [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)`,
+  ...[...commandList.flatMap((definition) => definition.cli ?? []), ...CLI_ONLY].map((form) => `       ${CLI} ${form}`),
 ].join('\n');
 
 export interface CliIo {

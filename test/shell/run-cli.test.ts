@@ -208,3 +208,26 @@ describe('the entry points as processes', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('the usage, from the command definitions', () => {
+  it('lists every command-line form a definition declares, and each one runs as listed', async () => {
+    const { cliWith } = await import('../helpers/cli-in-process.js');
+    const { commandList } = await import('../../src/commands/command-list.js');
+    const { depsAt } = await import('../helpers/test-core.js');
+    const help = await cliWith(depsAt('2017-06-28'), ['--help']);
+    expect(help.code).toBe(0);
+    const forms = commandList.flatMap((definition) => definition.cli ?? []);
+    expect(forms.length).toBeGreaterThan(5);
+    for (const form of forms) expect(help.stdout).toContain(`npm run --silent eol -- ${form}`);
+    // What the usage offers is a command line knows: no form is refused as a usage error.
+    for (const args of [
+      ['--channel', 'C1', 'inventory', 'export', '--format', 'json'],
+      ['--channel', 'C1', 'report', 'export', '--format', 'csv'],
+      ['--workspace', 'T1', '--user', 'UADMIN', 'audit', '--format', 'json'],
+      ['--workspace', 'T1', 'connector', 'list'],
+    ]) {
+      const run = await cliWith(depsAt('2017-06-28'), args);
+      expect([run.code, run.stderr]).toEqual([0, '']);
+    }
+  });
+});
