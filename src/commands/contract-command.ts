@@ -5,7 +5,7 @@ import { parseIsoDate, toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
-import { resolveOneRelease } from './resolve-one-release.js';
+import { releaseOfKey, resolveOneRelease } from './resolve-one-release.js';
 
 export const MAX_CONTRACT_NAME_LENGTH = 80;
 const USAGE =
@@ -58,13 +58,7 @@ async function runContractSet(
   speaker: Speaker,
 ): Promise<Result> {
   // A form chose the release by key; typed, it is a name to resolve.
-  const byKey = 'key' in release ? deps.releaseByKey(release.key) : undefined;
-  const resolved =
-    'key' in release
-      ? byKey
-        ? { release: byKey }
-        : { reason: 'is no release in the catalogue' }
-      : resolveOneRelease(release.name, deps);
+  const resolved = 'key' in release ? releaseOfKey(release.key, deps) : resolveOneRelease(release.name, deps);
   if ('reason' in resolved)
     return {
       kind: 'invalid',

@@ -29,3 +29,9 @@ export function resolveOneRelease(name: string, deps: CommandDeps): { release: R
       };
   }
 }
+
+/** A release a form chose by key (`windows/8.1`): still in the catalogue, or why not. */
+export function releaseOfKey(key: string, deps: CommandDeps): { release: Release } | { reason: string } {
+  const release = deps.releaseByKey(key);
+  return release ? { release } : { reason: 'is no release in the catalogue' };
+}

@@ -6,7 +6,7 @@ import type { AuditEntry } from '../audit/audit-log.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { AppliedChange, CommandDeps, Result, Speaker, UpgradeWarning } from './command-types.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
-import { AUDIT_FAILED } from './record-audit.js';
+import { AUDIT_FAILED, auditEntryOf } from './record-audit.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { contractsOf } from './team-contracts.js';
 
@@ -25,29 +25,26 @@ export async function runInventoryUpdate(
   asOf: string,
 ): Promise<Extract<Result, { kind: 'inventory-updated' }>> {
   const store = await deps.store();
-  const at = deps.now().toUTC().toISO() ?? '';
   // The audit entry goes with the change (PostgreSQL: in its transaction), made from what changed.
   const audit = (changed: CountChange[]): AuditEntry | null => {
     const applied = appliedChanges(changed, deps);
-    if (applied.length === 0) return null;
-    return {
-      workspace: speaker.workspace,
-      at,
-      user: speaker.user,
-      via: speaker.via ?? 'slack',
-      channel: speaker.channel,
-      action: `counts.${update.action}`,
-      change: `${applied.map((change) => `${releaseTitle(change.release)} ${change.from} → ${change.to}`).join(', ')}${update.file ? ` (from “${update.file}”)` : ''}`,
-      releases: applied.map((change) => releaseKeyOf(change.release)),
-    };
+    return applied.length === 0
+      ? null
+      : auditEntryOf(deps, speaker, {
+          action: `counts.${update.action}`,
+          change: `${applied.map((change) => `${releaseTitle(change.release)} ${change.from} → ${change.to}`).join(', ')}${update.file ? ` (from “${update.file}”)` : ''}`,
+          releases: applied.map((change) => releaseKeyOf(change.release)),
+        });
   };
   let auditWarning: string | null = null;
-  const saved = await store.updateCounts(speaker, update, { user: speaker.user, at }, audit).catch((error: unknown) => {
-    // Saved, but not recorded in the audit log: said in the answer, never undone.
-    if (!(error instanceof AuditWriteError)) throw error;
-    auditWarning = AUDIT_FAILED;
-    return error.changes;
-  });
+  const saved = await store
+    .updateCounts(speaker, update, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' }, audit)
+    .catch((error: unknown) => {
+      // Saved, but not recorded in the audit log: said in the answer, never undone.
+      if (!(error instanceof AuditWriteError)) throw error;
+      auditWarning = AUDIT_FAILED;
+      return error.changes;
+    });
   const changes = appliedChanges(saved, deps);
   const warnings: UpgradeWarning[] = changes
     .filter((change) => change.to > change.from)

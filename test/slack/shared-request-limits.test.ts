@@ -3,6 +3,7 @@
 // no replica took the first delivery; an API token's 60 requests a minute are shared by every replica.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
+import pg from 'pg';
 import { runText } from '../../src/commands/run-command.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { LowdbStore } from '../../src/store/json/lowdb-store.js';
@@ -184,9 +185,9 @@ describe('keys seen once, on PostgreSQL, taken in batches', () => {
     });
     expect(firsts.size).toBe(120);
     expect([...firsts.values()].every((count) => count === 1)).toBe(true);
-    // A refusal says how long the key is remembered: up to the window.
+    // A refusal says how long the key is remembered: the rest of its window (not a token wait).
     expect(Math.max(...waits)).toBeLessThanOrEqual(600_000);
-    expect(waits.filter((wait) => wait > 0).every((wait) => wait > 590_000)).toBe(true);
+    expect(waits.filter((wait) => wait > 0).every((wait) => wait > 300_000)).toBe(true);
   });
 
   pgIt('takes a key again once its window has ended', async () => {
@@ -195,9 +196,13 @@ describe('keys seen once, on PostgreSQL, taken in batches', () => {
     expect(await once.take('k')).toBe(0);
     expect(await once.take('k')).toBeGreaterThan(0);
     // The window is the store's clock: its row says when it ends.
-    await (stores[0] as unknown as { db: { pool: { query: (text: string) => Promise<unknown> } } }).db.pool.query(
-      "UPDATE request_limits SET expire = 0 WHERE key = 'short-window:k'",
-    );
+    const client = new pg.Client({ connectionString: db?.url });
+    await client.connect();
+    try {
+      await client.query("UPDATE eolwatch.request_limits SET expire = 0 WHERE key = 'short-window:k'");
+    } finally {
+      await client.end();
+    }
     expect(await once.take('k')).toBe(0);
   });
 });
