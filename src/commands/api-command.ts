@@ -27,7 +27,7 @@ export const apiCommand: CommandDefinition = {
     return { kind: 'invalid', reason: USAGE };
   },
   run: { 'api-tokens': runApiCommand, 'api-token-create': runApiCommand, 'api-token-revoke': runApiCommand },
-  cli: ['--workspace W api token create [NAME]   (the token alone on the last line)'],
+  cli: [{ usage: '--workspace W api token create [NAME]   (the token alone on the last line)' }],
 };
 
 type ApiRequest = Extract<Request, { kind: 'api-tokens' | 'api-token-create' | 'api-token-revoke' }>;

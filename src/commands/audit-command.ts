@@ -44,7 +44,15 @@ export const auditCommand: CommandDefinition = {
     return { kind: 'audit', channel, release: rest.join(' ') || null, since, format };
   },
   run: { audit: runAudit },
-  cli: ['--workspace W audit [--since YYYY-MM-DD] [--format csv|json]'],
+  cli: [
+    {
+      usage: '--workspace W audit [--since YYYY-MM-DD] [--format csv|json]',
+      words: ['audit'],
+      // On the command line `audit` is an export of the whole log, CSV unless --format says otherwise.
+      read: (rest) =>
+        auditCommand.parse([...rest, ...(rest.includes('--format') ? [] : ['--format', 'csv'])].join(' ')),
+    },
+  ],
 };
 
 type AuditRequest = Extract<Request, { kind: 'audit' }>;

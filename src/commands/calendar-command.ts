@@ -1,6 +1,6 @@
 // `/eol calendar`: the channel's calendar as a secret URL to subscribe to (shown once, privately);
 // `reset` makes a new one and the old stops working; an admin's `calendar workspace` is the workspace's.
-// `feedText` is the feed itself, for the HTTP route and the command line.
+// The feed itself goes to the HTTP route (by its secret) and the command line (`calendar-feed`).
 import { channelEvents, workspaceEvents, type ChannelFacts } from '../calendar/calendar-events.js';
 import { feedMade, feedOfSecret, makeFeedSecret, sequencesFor, type FeedRef } from '../calendar/calendar-feeds.js';
 import { writeICalendar } from '../calendar/write-icalendar.js';
@@ -31,8 +31,43 @@ export const calendarCommand: CommandDefinition = {
       };
     return { kind: 'calendar', scope: workspace ? 'workspace' : 'team', reset: rest[0] === 'reset' };
   },
-  run: { calendar: runCalendar },
+  run: { calendar: runCalendar, 'calendar-feed': runCalendarFeed },
+  cli: [
+    {
+      usage: '[--channel C] calendar [workspace] > FILE.ics   (the feed itself; `calendar reset` as in Slack)',
+      words: ['calendar'],
+      // On the command line the calendar is the feed itself, to save as a file or serve elsewhere.
+      read: (rest) => {
+        const words = rest.map((word) => word.toLowerCase());
+        if (words.includes('reset')) return calendarCommand.parse(rest.join(' '));
+        if (words.length === 0) return { kind: 'calendar-feed', scope: 'team' };
+        return words.length === 1 && words[0] === 'workspace'
+          ? { kind: 'calendar-feed', scope: 'workspace' }
+          : { usage: null };
+      },
+    },
+  ],
+  answers: { 'calendar-feed': 'file' },
 };
+
+async function runCalendarFeed(
+  request: Extract<Request, { kind: 'calendar-feed' }>,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
+  if (request.scope === 'workspace' && !(await isAdmin(deps, speaker)))
+    return { kind: 'invalid', reason: 'Only eolwatch admins may have the workspace’s calendar.' };
+  const ref = feedRefOf(request, speaker);
+  const { text, events } = await feed(deps, ref);
+  return {
+    kind: 'export',
+    scope: 'calendar',
+    format: 'ics',
+    fileName: `eolwatch-${ref.channel ?? speaker.workspace}.ics`,
+    content: text,
+    rows: events,
+  };
+}
 
 const feedRefOf = (request: { scope: 'team' | 'workspace' }, speaker: Speaker): FeedRef => ({
   workspace: speaker.workspace,
@@ -79,8 +114,8 @@ async function channelFacts(deps: CommandDeps, workspace: string, channel: strin
   return { channel, name: team.name, watches, counts: team.counts, points: pointsByRelease(history) };
 }
 
-/** The feed of `ref` as iCalendar text, each event's SEQUENCE brought up to date. */
-export async function feedText(deps: CommandDeps, ref: FeedRef): Promise<string> {
+/** The feed of `ref` as iCalendar text, each event's SEQUENCE brought up to date, and its events' number. */
+async function feed(deps: CommandDeps, ref: FeedRef): Promise<{ text: string; events: number }> {
   const store = await deps.store();
   const asOf = toIsoDate(deps.now());
   let name: string;
@@ -105,11 +140,11 @@ export async function feedText(deps: CommandDeps, ref: FeedRef): Promise<string>
     events = workspaceEvents(ref.workspace, facts, { counts, points }, deps.releaseByKey, asOf);
   }
   const sequences = await sequencesFor(store, ref, events);
-  return writeICalendar(name, events, sequences, deps.now().toJSDate());
+  return { text: writeICalendar(name, events, sequences, deps.now().toJSDate()), events: events.length };
 }
 
 /** The feed a secret URL opens, or null when the secret is unknown or was reset. */
 export async function feedTextOfSecret(deps: CommandDeps, secret: string): Promise<string | null> {
   const ref = await feedOfSecret(await deps.store(), secret);
-  return ref ? feedText(deps, ref) : null;
+  return ref ? (await feed(deps, ref)).text : null;
 }

@@ -48,6 +48,8 @@ export const chartCommand: CommandDefinition = {
     "A picture of when support ends: a bar per release with its phases, a line for today, and this channel's machine counts beside them. With no names: the releases this channel counts. `/eol inventory chart` draws this channel's counts over time, `/eol report chart` the workspace's. On the command line add `--out FILE.png` (or `.svg`).",
   parse: (args) => parseChartRequest('releases', args),
   run: { chart: runChart },
+  // A picture, drawn after Slack's acknowledgement and uploaded (the command line writes it to --out).
+  answers: { chart: 'file' },
 };
 
 const isSlackId = (channel: string) => /^[CGD][A-Z0-9]{6,}$/.test(channel);

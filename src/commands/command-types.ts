@@ -112,6 +112,8 @@ export type Request =
   | { kind: 'inventory-history'; release: string | null }
   | { kind: 'forecast'; scope: 'team' | 'workspace'; release: string | null }
   | { kind: 'calendar'; scope: 'team' | 'workspace'; reset: boolean }
+  /** The feed itself, as a file (the command line's `calendar`). */
+  | { kind: 'calendar-feed'; scope: 'team' | 'workspace' }
   | { kind: 'connectors' }
   /** Typed by the command line (the secret from a variable or file) or a Slack form, never parsed from text. */
   | { kind: 'connector-add'; settings: ConnectorSettings; secret: string }
@@ -133,6 +135,8 @@ export type Request =
   | { kind: 'watch-auto'; on: boolean }
   | { kind: 'unwatch'; text: string }
   | { kind: 'watches' }
+  /** A reminder's buttons: the milestone `workspace|channel|release|phase`, marked or unmarked. */
+  | { kind: 'milestone-mark'; milestone: string; mark: 'handled' | 'unhandled' | { snoozeDays: number } }
   | { kind: 'status' }
   | { kind: 'contract-set'; release: string; until: string; name: string }
   | { kind: 'contract-set'; key: string; until: string; name: string }
@@ -149,6 +153,8 @@ export type Request =
     }
   | { kind: 'forget'; channel: string | null; confirmed: boolean }
   | { kind: 'export-all' }
+  /** A workspace's `export all` file, to bring into this one (the command line's `import all FILE`). */
+  | { kind: 'import-all'; file: ImportFile }
   | { kind: 'channel-lock'; locked: boolean }
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
@@ -277,6 +283,8 @@ type ResultBody =
   | { kind: 'connectors'; connectors: ShownConnector[] }
   /** An admin asked to connect a device manager: Slack opens the form. */
   | { kind: 'connector-form'; connectorKind: 'intune' | 'jamf'; workspace: string }
+  /** The form for a file to import (Slack); elsewhere, where to import one instead. */
+  | { kind: 'import-form' }
   | { kind: 'connector-added'; connector: ShownConnector }
   | { kind: 'connector-removed'; name: string }
   | {
@@ -318,6 +326,17 @@ type ResultBody =
   | { kind: 'watched'; releases: Release[]; leads: number[] }
   | { kind: 'watch-auto'; on: boolean }
   | { kind: 'unwatched'; releases: Release[]; notWatched: string[] }
+  /** `changed: false`: it was so already (an undo of what was not handled). */
+  | {
+      kind: 'milestone-marked';
+      milestone: string;
+      release: string;
+      mark: 'handled' | 'unhandled' | 'snoozed';
+      by: string;
+      on: string;
+      until: string | null;
+      changed: boolean;
+    }
   | { kind: 'watches'; asOf: string; broken: ChannelWatches['broken']; autoWatch: boolean; rows: WatchRow[] }
   | {
       kind: 'contracts';
@@ -328,12 +347,13 @@ type ResultBody =
   /** A file to hand over: uploaded in Slack, printed by the CLI. */
   | {
       kind: 'export';
-      scope: 'team' | 'workspace' | 'audit' | 'all';
-      format: 'csv' | 'json';
+      scope: 'team' | 'workspace' | 'audit' | 'all' | 'calendar';
+      format: 'csv' | 'json' | 'ics';
       fileName: string;
       content: string;
       rows: number;
-      machines: number;
+      /** Machines counted in the file (not in an audit log's or a calendar's). */
+      machines?: number;
     }
   | { kind: 'imported-all'; teams: number; history: number }
   /** What an erasure takes (`confirmed: false`), or took. */

@@ -18,6 +18,7 @@ import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { isAdmin } from './is-admin.js';
 import { recordAudit } from './record-audit.js';
 import { syncConnector } from './sync-connector.js';
+import { connectorAddForms } from './connector-add-form.js';
 
 const USAGE =
   'Use `/eol connectors`, `/eol connector sync <name>`, `/eol connector remove <name>`, or `/eol connect intune` / `/eol connect jamf`.';
@@ -55,10 +56,11 @@ export const connectorCommand: CommandDefinition = {
     'connector-remove': runConnector,
     'connector-form': runConnector,
   },
+  // A fleet's devices take longer to read than Slack's acknowledgement may wait.
+  answers: { 'connector-sync': { later: 'Syncing: the answer follows here when every device is read.' } },
   cli: [
-    '--workspace W connector add intune --name N --channel C --tenant T --client-id ID --client-secret-env VAR [--where RULE]...',
-    '--workspace W connector add jamf --name N --channel C --url URL --client-id ID --client-secret-file FILE',
-    '--workspace W connector list | connector sync [NAME] [--dry-run] | connector remove NAME',
+    ...connectorAddForms,
+    { usage: '--workspace W connector list | connector sync [NAME] [--dry-run] | connector remove NAME' },
   ],
 };
 
@@ -73,6 +75,8 @@ export const connectCommand: CommandDefinition = {
       ? { kind: 'connector-form', connectorKind: kind }
       : { kind: 'invalid', reason: 'Use `/eol connect intune` or `/eol connect jamf`.' };
   },
+  // The form is for admins; anyone else is told why instead.
+  answers: { 'connector-form': 'form' },
 };
 
 const NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;

@@ -4,6 +4,7 @@ import { exportWorkspace } from '../portability/workspace-export.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { isAdmin } from './is-admin.js';
+import { importAllForm, runImportAllFile } from './import-all-command.js';
 
 export const exportAllCommand: CommandDefinition = {
   name: 'export',
@@ -14,8 +15,10 @@ export const exportAllCommand: CommandDefinition = {
     args.trim().toLowerCase() === 'all'
       ? { kind: 'export-all' }
       : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' },
-  run: { 'export-all': (_request, deps, speaker) => runExportAll(deps, speaker) },
-  cli: ['--workspace W export all > FILE.json   |   --workspace W import all FILE.json'],
+  run: { 'export-all': (_request, deps, speaker) => runExportAll(deps, speaker), 'import-all': runImportAllFile },
+  // The whole workspace's data goes to the admin alone.
+  answers: { 'export-all': 'direct-file' },
+  cli: [{ usage: '--workspace W export all > FILE.json' }, importAllForm],
 };
 
 async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {

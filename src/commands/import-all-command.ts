@@ -1,7 +1,8 @@
 // `import all FILE` (command line): a workspace's `export all` brought into this eolwatch, into an empty
 // workspace, recorded in its audit log.
 import { importWorkspace } from '../portability/workspace-export.js';
-import type { CommandDeps, Result, Speaker } from './command-types.js';
+import type { CommandLineForm } from './command-definition.js';
+import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { isAdmin } from './is-admin.js';
 import { recordAudit } from './record-audit.js';
 
@@ -16,4 +17,35 @@ export async function runImportAll(document: unknown, deps: CommandDeps, speaker
     channel: null,
   });
   return { kind: 'imported-all', teams: outcome.teams, history: outcome.history, ...(warning ? { warning } : {}) };
+}
+
+/** The request of `import all FILE`: the file read by the command line, as bytes. */
+export const importAllForm: CommandLineForm = {
+  usage: '--workspace W import all FILE.json',
+  words: ['import', 'all'],
+  async read(rest, context) {
+    const path = rest[0];
+    if (path === undefined || rest.length > 1) return { usage: null };
+    const file = await context.readFile(path);
+    return 'reason' in file
+      ? { kind: 'invalid', reason: `Nothing imported from “${path}”: ${file.reason}.` }
+      : { kind: 'import-all', file };
+  },
+};
+
+export async function runImportAllFile(
+  request: Extract<Request, { kind: 'import-all' }>,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
+  let document: unknown;
+  try {
+    document = JSON.parse(new TextDecoder().decode(request.file.bytes));
+  } catch (error) {
+    return {
+      kind: 'invalid',
+      reason: `Nothing imported from “${request.file.name}”: it is not JSON (${(error as Error).message}).`,
+    };
+  }
+  return runImportAll(document, deps, speaker);
 }

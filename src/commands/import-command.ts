@@ -5,7 +5,7 @@ import { CountLimitError } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { planImport, type ImportPlan } from '../imports/plan-import.js';
 import type { CommandDeps, ImportFile, ImportMode, Result, Speaker } from './command-types.js';
-import type { RequestHandlers } from './command-definition.js';
+import type { CommandLineForm, CommandLineReading, RequestHandlers } from './command-definition.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { contractsOf } from './team-contracts.js';
 import { runInventoryUpdate } from './run-inventory-update.js';
@@ -24,6 +24,31 @@ const cleanFileName = (name: string): string =>
 /** A file's counts, previewed or applied: the pipeline runs it like any command (run-command.ts). */
 export const importRun: RequestHandlers = {
   'inventory-file': (request, deps, speaker) => importFile(request.file, request.mode, deps, speaker),
+};
+
+const IMPORT_FLAGS = ['--add', '--replace', '--dry-run'];
+
+/** `inventory import FILE [--add] [--dry-run]` on the command line: the file read, as bytes, into a request. */
+export const importFileForm: CommandLineForm = {
+  usage: '[--channel C] inventory import FILE [--add] [--dry-run]',
+  words: ['inventory', 'import'],
+  async read(rest, context): Promise<CommandLineReading> {
+    const flags = new Set(rest.filter((word) => word.startsWith('--')));
+    const paths = rest.filter((word) => !word.startsWith('--'));
+    const unknown = [...flags].find((flag) => !IMPORT_FLAGS.includes(flag));
+    if (unknown !== undefined) return { usage: `unknown option ${unknown}` };
+    const path = paths[0];
+    if (path === undefined || paths.length > 1 || (flags.has('--add') && flags.has('--replace')))
+      return { usage: null };
+    const file = await context.readFile(path);
+    if ('reason' in file) return { kind: 'invalid', reason: `Nothing imported from “${path}”: ${file.reason}.` };
+    const mode = context.dryRun || flags.has('--dry-run') ? 'preview' : flags.has('--add') ? 'add' : 'replace';
+    return { kind: 'inventory-file', file, mode };
+  },
+  after: {
+    'import-preview':
+      'Run it again without --dry-run to replace this team’s counts with these, or with --add to add them.',
+  },
 };
 
 async function importFile(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {

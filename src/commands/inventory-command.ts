@@ -16,6 +16,7 @@ import { runForecast, teamForecasts } from './forecast-command.js';
 import { withPace } from '../forecasts/release-forecasts.js';
 
 import { parseChartRequest } from './chart-command.js';
+import { importFileForm, importRun } from './import-command.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
 const MAX_HISTORY_LINES = 20;
@@ -62,20 +63,14 @@ export const inventoryCommand: CommandDefinition = {
     'inventory-show': runInventory,
     'inventory-history': runInventory,
     'inventory-clear': runInventory,
-    // Slack opens a form for the file before this; the shell has no file to read.
-    'inventory-import': () => ({
-      kind: 'invalid',
-      reason:
-        'Import a file on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.',
-    }),
+    'inventory-import': () => ({ kind: 'import-form' }),
     forecast: runForecast,
     export: (request, deps, speaker) => runExport(request.scope, request.format, deps, speaker),
+    ...importRun,
   },
   lockable: ['inventory-set', 'inventory-set-counts'],
-  cli: [
-    '[--channel C] inventory import FILE [--add] [--dry-run]',
-    '[--channel C] inventory export [--format csv|json]',
-  ],
+  answers: { 'inventory-import': 'form', export: 'file' },
+  cli: [importFileForm, { usage: '[--channel C] inventory export [--format csv|json]' }],
 };
 
 type InventoryRequest = Extract<

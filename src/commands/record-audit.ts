@@ -100,6 +100,17 @@ export function auditChangeOf(result: Result): AuditChange | null {
       return result.scope === 'all'
         ? { action: 'workspace.export', change: `exported: ${result.rows} team(s)`, releases: [], channel: null }
         : null;
+    case 'milestone-marked': {
+      if (!result.changed) return null;
+      const change =
+        result.mark === 'snoozed'
+          ? `until ${result.until ?? ''}`
+          : result.mark === 'handled'
+            ? 'not handled → handled'
+            : 'handled → not handled';
+      const action = result.mark === 'snoozed' ? 'milestone.snooze' : `milestone.${result.mark}`;
+      return { action, change: `${result.milestone}: ${change}`, releases: [result.release] };
+    }
     case 'channel-lock':
       return {
         action: result.locked ? 'channel.lock' : 'channel.unlock',

@@ -34,7 +34,7 @@ export const reportCommand: CommandDefinition = {
       : { kind: 'invalid', reason: format.reason };
   },
   run: { report: (_request, deps, speaker) => runReport(deps, speaker) },
-  cli: ['[--channel C] report export [--format csv|json]'],
+  cli: [{ usage: '[--channel C] report export [--format csv|json]' }],
 };
 
 export async function runReport(deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -9,21 +9,14 @@ import type { RequestHandlers } from './command-definition.js';
 import { entryOf, type CommandDeps, type Request, type Result, type Speaker } from './command-types.js';
 import { parseCommand } from './parse-command.js';
 import { staleWarning } from './status-command.js';
-import { importRun } from './import-command.js';
 
 type Handler = (request: Request, deps: CommandDeps, speaker: Speaker) => Promise<Result> | Result;
 
 /** Each request kind's handler, from the command that declares it; `help` lists the commands themselves. */
-const handlers: RequestHandlers = Object.assign(
-  {},
-  ...commandList.map((definition) => definition.run ?? {}),
-  // Requests no text reads to: a file arrives as bytes.
-  importRun,
-  {
-    help: () => ({ kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) }),
-    invalid: (request) => request,
-  } satisfies RequestHandlers,
-) as RequestHandlers;
+const handlers: RequestHandlers = Object.assign({}, ...commandList.map((definition) => definition.run ?? {}), {
+  help: () => ({ kind: 'help', entries: commandList.map(({ usage, summary }) => ({ usage, summary })) }),
+  invalid: (request) => request,
+} satisfies RequestHandlers) as RequestHandlers;
 
 /** Changes to a channel's counts and watches, which a lock keeps to admins. */
 const lockable: ReadonlySet<Request['kind']> = new Set(commandList.flatMap((definition) => definition.lockable ?? []));

@@ -3,6 +3,7 @@ import { toIsoDate } from '../leaf/calendar-date.js';
 import { nextReminder } from '../reminders/next-reminder.js';
 import { milestoneKey } from '../reminders/watch-store.js';
 import type { CommandDefinition } from './command-definition.js';
+import { markMilestoneRun } from './mark-milestone.js';
 import type { CommandDeps, Result, Speaker, WatchRow } from './command-types.js';
 
 export const watchesCommand: CommandDefinition = {
@@ -11,7 +12,8 @@ export const watchesCommand: CommandDefinition = {
   summary:
     "This channel's watches with the next reminder of each, who marked what handled, and whether delivery is broken.",
   parse: () => ({ kind: 'watches' }),
-  run: { watches: (_request, deps, speaker) => runWatches(deps, speaker) },
+  // The marks it lists are changed by the reminders' buttons.
+  run: { watches: (_request, deps, speaker) => runWatches(deps, speaker), ...markMilestoneRun },
 };
 
 async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -81,17 +81,24 @@ export function inventoryLines(result: Result, f: Formatter): AnswerPart[] | nul
   switch (result.kind) {
     case 'import-preview':
       return importPreviewLines(result, f);
+    case 'import-form':
+      // Where there is no form to open (the local shell, a mention): where a file can be imported.
+      return [
+        'Import a file with `/eol inventory import` (a form opens), or on the command line: `npm run --silent eol -- --channel C inventory import FILE [--add] [--dry-run]`.',
+      ];
     case 'export':
       if (result.scope === 'all')
         return [
           `The workspace’s whole data as JSON: ${f.text(result.fileName)}, ${plural(result.rows, 'team')}. Keep it safe: it holds every count and change.`,
         ];
+      if (result.scope === 'calendar')
+        return [`The calendar as iCalendar: ${f.text(result.fileName)}, ${plural(result.rows, 'event')}.`];
       if (result.scope === 'audit')
         return [
           `The audit log as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'change')}.`,
         ];
       return [
-        `${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines, 'machine')}.`,
+        `${result.scope === 'team' ? 'This team’s' : 'The workspace’s'} counts as ${result.format.toUpperCase()}: ${f.text(result.fileName)}, ${plural(result.rows, 'row')}, ${plural(result.machines ?? 0, 'machine')}.`,
       ];
     case 'inventory-updated': {
       const lines: AnswerPart[] = [

@@ -1,4 +1,5 @@
-// A planned reminder -> its words (for both renderers) and its Slack message with the buttons.
+// A planned reminder -> its words (for both renderers) and its Slack message with the buttons; once a
+// button is pressed, the message with who marked it.
 import { formatCount, plural } from '../leaf/format-count.js';
 import { escapeMrkdwn } from './escape-mrkdwn.js';
 import { releaseTitle } from '../catalog/release-title.js';
@@ -7,8 +8,11 @@ import type { PlannedReminder } from '../reminders/plan-reminders.js';
 import { roundEstimate } from '../forecasts/forecast-release.js';
 
 import { plainFormat, slackFormat, type Formatter } from './formatter.js';
+import { button, context, type Block } from './block-kit.js';
 import type { SlackMessage } from './render-blocks.js';
-import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID } from './slack-ids.js';
+import { HANDLED_ACTION_ID, SNOOZE_ACTION_ID, UNDO_HANDLED_ACTION_ID } from './slack-ids.js';
+import type { Result } from '../commands/command-types.js';
+import { milestoneNote } from './watch-lines.js';
 
 /** The snoozes a reminder offers, in days; the button's id carries its days (`eol_snooze_7`). */
 export const SNOOZE_CHOICES = [1, 7, 30] as const;
@@ -74,6 +78,25 @@ export function renderReminder(reminder: PlannedReminder): SlackMessage {
           button(HANDLED_ACTION_ID, 'Mark handled', { confirm }),
         ],
       },
+    ],
+  };
+}
+
+/** A reminder once its milestone is marked: its own text, who marked it, and Undo after "handled". */
+export function renderMarkedReminder(
+  reminder: { text?: string; blocks?: Block[] } | undefined,
+  result: Extract<Result, { kind: 'milestone-marked' }>,
+): SlackMessage {
+  const note = milestoneNote(result, slackFormat);
+  const reminderBlock = reminder?.blocks?.[0];
+  return {
+    text: reminder?.text ?? note,
+    blocks: [
+      ...(reminderBlock ? [reminderBlock] : []),
+      context(note),
+      ...(result.mark === 'handled'
+        ? [{ type: 'actions', elements: [button(UNDO_HANDLED_ACTION_ID, 'Undo', result.milestone)] }]
+        : []),
     ],
   };
 }

@@ -13,6 +13,8 @@ export function watchLines(result: Result, f: Formatter): AnswerPart[] | null {
       return [
         `Watching ${result.releases.map((release) => f.strong(nameOf(release, f))).join(', ')}: reminders here ${result.leads.join(', ')} days before each end of support.`,
       ];
+    case 'milestone-marked':
+      return [milestoneNote(result, f)];
     case 'watch-auto':
       return [
         result.on
@@ -69,4 +71,12 @@ export function watchLines(result: Result, f: Formatter): AnswerPart[] | null {
     default:
       return null;
   }
+}
+
+/** Who marked a reminder's milestone, and what follows: the note under the reminder. */
+export function milestoneNote(result: Extract<Result, { kind: 'milestone-marked' }>, f: Formatter): string {
+  if (result.mark === 'snoozed') return `Snoozed by ${f.user(result.by)} until ${f.date(result.until ?? '')}.`;
+  if (result.mark === 'handled')
+    return `Marked handled by ${f.user(result.by)} on ${f.date(result.on)}: no more reminders of this here.`;
+  return `“Handled” undone by ${f.user(result.by)} on ${f.date(result.on)}: reminders of this resume.`;
 }

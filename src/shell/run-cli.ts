@@ -1,15 +1,19 @@
 // `npm run --silent eol -- [--now YYYY-MM-DD] [--json] <text>`: one answer, or one per stdin line.
 // Exit status: 0 answered, 1 could not answer (reason on stderr), 2 usage error.
-import { readConnectorAdd } from './connector-add-cli.js';
-import { feedText } from '../commands/calendar-command.js';
 import { chartDrawerOf } from '../chart-images/draw-chart.js';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { DateTime } from 'luxon';
-import { isAnswered, type CommandDeps, type Request, type Speaker } from '../commands/command-types.js';
-import { runImportAll } from '../commands/import-all-command.js';
+import {
+  isAnswered,
+  type CommandDeps,
+  type ImportFile,
+  type Request,
+  type Speaker,
+} from '../commands/command-types.js';
+import type { CommandLineForm } from '../commands/command-definition.js';
 import { runCommand } from '../commands/run-command.js';
 import { commandList } from '../commands/command-list.js';
 import { parseCommand } from '../commands/parse-command.js';
@@ -28,9 +32,11 @@ const CLI_ONLY = [
   'sync [--force]',
   'serve   (the HTTP API, calendar feeds, /healthz and the daily job on PORT, without Slack)',
 ];
+/** The /eol commands' command-line forms, in help's order. */
+const commandLineForms = commandList.flatMap((definition) => definition.cli ?? []);
 const CLI_USAGE = [
   `usage: ${CLI} [--now YYYY-MM-DD] [--json] [--workspace W] [--channel C] [--user U] <text after /eol>   (no text: one command per stdin line)`,
-  ...[...commandList.flatMap((definition) => definition.cli ?? []), ...CLI_ONLY].map((form) => `       ${CLI} ${form}`),
+  ...[...commandLineForms.map((form) => form.usage), ...CLI_ONLY].map((form) => `       ${CLI} ${form}`),
 ].join('\n');
 
 export interface CliIo {
@@ -56,28 +62,27 @@ export interface CliWiring {
   secretFromEnv?: (name: string) => string | undefined;
 }
 
-async function answer(text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> {
-  return answerRequest(parseCommand(stripCommandPrefix(text)), deps, speaker, json, io);
-}
+const answer = (text: string, deps: CommandDeps, speaker: Speaker, json: boolean, io: CliIo): Promise<boolean> =>
+  answerRequest(parseCommand(stripCommandPrefix(text)), undefined, deps, speaker, json, io);
 
-/** A request typed here (not parsed from text) answers as any other: `connector add`. */
+/** The request's answer on stdout (`--json`: the result itself), a refusal on stderr; a file as the file. */
 async function answerRequest(
   request: Request,
+  form: CommandLineForm | undefined,
   deps: CommandDeps,
   speaker: Speaker,
   json: boolean,
   io: CliIo,
 ): Promise<boolean> {
-  // On the command line, `calendar` is the feed itself (to save as a .ics file or serve elsewhere).
-  if (request.kind === 'calendar' && !request.reset) {
-    const channel = request.scope === 'workspace' ? null : speaker.channel;
-    io.stdout.write(await feedText(deps, { workspace: speaker.workspace, channel }));
-    return true;
-  }
   const result = await runCommand(request, deps, speaker);
   const answered = isAnswered(result);
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
-  if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  else if (result.kind === 'export')
+    io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
+  if (!json ? !answered || result.kind !== 'export' : !answered)
+    (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  const after = form?.after?.[result.kind];
+  if (after && !json) io.stdout.write(`\n${after}\n`);
   if (result.kind === 'chart' && request.kind === 'chart') return writeChart(result.chart, request.out, json, io);
   return answered;
 }
@@ -115,83 +120,32 @@ function splitAtCommand(argv: readonly string[]): { options: string[]; command: 
   return { options: argv.slice(0, index), command: argv.slice(index) };
 }
 
-/** `inventory import FILE [--add] [--dry-run]`: 0 applied or previewed, 1 nothing applied, 2 usage. */
-async function importFile(
-  args: string[],
-  dryRunBefore: boolean,
-  deps: CommandDeps,
-  speaker: Speaker,
-  json: boolean,
-  io: CliIo,
-): Promise<number> {
-  const flags = new Set(args.filter((arg) => arg.startsWith('--')));
-  const paths = args.filter((arg) => !arg.startsWith('--'));
-  const unknown = [...flags].filter((flag) => !['--add', '--dry-run', '--replace'].includes(flag));
-  if (paths.length !== 1 || unknown.length > 0 || (flags.has('--add') && flags.has('--replace'))) {
-    io.stderr.write(`${unknown.length > 0 ? `unknown option ${unknown[0]}\n` : ''}${CLI_USAGE}\n`);
-    return 2;
-  }
-  const path = paths[0] as string;
-  const file = await readImportFile(path);
-  if ('reason' in file) {
-    io.stderr.write(`Nothing imported from “${path}”: ${file.reason}.\n`);
-    return 1;
-  }
-  const dryRun = dryRunBefore || flags.has('--dry-run');
-  const result = await runCommand(
-    {
-      kind: 'inventory-file',
-      file: { name: basename(path), bytes: file.bytes },
-      mode: dryRun ? 'preview' : flags.has('--add') ? 'add' : 'replace',
-    },
-    deps,
-    speaker,
+/** The command-line form the words select (its words first, in any case), if any reads them itself. */
+function formOf(words: readonly string[]): CommandLineForm | undefined {
+  return commandLineForms.find(
+    (form) =>
+      form.read !== undefined &&
+      form.words !== undefined &&
+      form.words.every((word, index) => words[index]?.toLowerCase() === word),
   );
-  const answered = isAnswered(result);
-  if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
-  if (!json || !answered) (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
-  if (!json && result.kind === 'import-preview')
-    io.stdout.write(
-      '\nRun it again without --dry-run to replace this team’s counts with these, or with --add to add them.\n',
-    );
-  return answered ? 0 : 1;
 }
 
-/** `import all FILE`: 0 imported, 1 refused (the reason on stderr), 2 usage. */
-async function importAll(args: string[], deps: CommandDeps, speaker: Speaker, io: CliIo): Promise<number> {
-  if (args.length !== 1) {
-    io.stderr.write(`${CLI_USAGE}\n`);
-    return 2;
-  }
-  const file = await readImportFile(args[0] as string);
-  let document: unknown;
-  try {
-    if ('reason' in file) throw new Error(file.reason);
-    document = JSON.parse(Buffer.from(file.bytes).toString('utf8'));
-  } catch (error) {
-    io.stderr.write(
-      `Nothing imported from “${args[0]}”: ${'reason' in file ? file.reason : `it is not JSON (${(error as Error).message})`}.\n`,
-    );
-    return 1;
-  }
-  const result = await runImportAll(document, deps, speaker);
-  (isAnswered(result) ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
-  return isAnswered(result) ? 0 : 1;
-}
-
-/** Reads a file to import; one too large is refused before it is read. */
-async function readImportFile(path: string): Promise<{ bytes: Uint8Array } | { reason: string }> {
+/** A file named on the command line; one too large is refused before it is read. */
+async function readNamedFile(path: string): Promise<ImportFile | { name: string; reason: string }> {
+  const name = basename(path);
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { reason: 'it is not a file' };
+    if (!info.isFile()) return { name, reason: 'it is not a file' };
     if (info.size > MAX_IMPORT_BYTES)
       return {
+        name,
         reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
       };
-    return { bytes: await readFile(path) };
+    return { name, bytes: await readFile(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return {
+      name,
       reason:
         code === 'ENOENT'
           ? 'no such file'
@@ -290,22 +244,19 @@ export async function runCli(argv: string[], io: CliIo, wiring: CliWiring): Prom
   const wired = wiring.deps(clock);
   const deps = { ...wired, admins: new Set([...wired.admins, speaker.user]) };
   const json = values.json ?? false;
-  // On the command line `audit` is an export of the whole log (CSV unless --format says otherwise).
-  if (positionals[0]?.toLowerCase() === 'audit' && !positionals.includes('--format'))
-    positionals.push('--format', 'csv');
-  if (positionals[0] === 'connector' && positionals[1] === 'add') {
-    const request = await readConnectorAdd(positionals.slice(2), wiring.secretFromEnv ?? (() => undefined));
-    if ('problem' in request) {
-      io.stderr.write(`${request.problem}\n${CLI_USAGE}\n`);
+  const form = formOf(positionals);
+  if (form?.read) {
+    const context = {
+      readFile: readNamedFile,
+      secretFromEnv: wiring.secretFromEnv ?? (() => undefined),
+      dryRun: values['dry-run'] ?? false,
+    };
+    const reading = await form.read(positionals.slice(form.words?.length ?? 0), context);
+    if ('usage' in reading) {
+      io.stderr.write(`${reading.usage === null ? '' : `${reading.usage}\n`}${CLI_USAGE}\n`);
       return 2;
     }
-    return (await answerRequest(request, deps, cliSpeaker, json, io)) ? 0 : 1;
-  }
-  if (positionals[0]?.toLowerCase() === 'import' && positionals[1]?.toLowerCase() === 'all') {
-    return importAll(positionals.slice(2), deps, cliSpeaker, io);
-  }
-  if (positionals[0]?.toLowerCase() === 'inventory' && positionals[1]?.toLowerCase() === 'import') {
-    return importFile(positionals.slice(2), values['dry-run'] ?? false, deps, cliSpeaker, json, io);
+    return (await answerRequest(reading, form, deps, cliSpeaker, json, io)) ? 0 : 1;
   }
   if (positionals.length > 0) return (await answer(positionals.join(' '), deps, cliSpeaker, json, io)) ? 0 : 1;
   if (io.stdin.isTTY) {

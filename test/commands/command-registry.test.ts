@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { commandList } from '../../src/commands/command-list.js';
 import type { Request } from '../../src/commands/command-types.js';
 import { handledKinds, runCommand } from '../../src/commands/run-command.js';
+import { destinationOf } from '../../src/commands/destination-of.js';
 import { StoreBusyError } from '../../src/inventory/inventory-store.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
@@ -19,6 +20,7 @@ const EVERY_KIND: Record<Request['kind'], true> = {
   'inventory-history': true,
   forecast: true,
   calendar: true,
+  'calendar-feed': true,
   connectors: true,
   'connector-add': true,
   'connector-sync': true,
@@ -44,10 +46,12 @@ const EVERY_KIND: Record<Request['kind'], true> = {
   audit: true,
   forget: true,
   'export-all': true,
+  'import-all': true,
   'channel-lock': true,
   'api-tokens': true,
   'api-token-create': true,
   'api-token-revoke': true,
+  'milestone-mark': true,
   invalid: true,
 };
 
@@ -74,6 +78,22 @@ describe('the command registry', () => {
       'watch',
       'watch-auto',
     ]);
+  });
+
+  it('says once where each answer goes that is not a reply, for requests a command runs', () => {
+    const declared = commandList.flatMap((definition) => Object.keys(definition.answers ?? {})) as Request['kind'][];
+    expect(declared.filter((kind, index) => declared.indexOf(kind) !== index)).toEqual([]);
+    for (const kind of declared) expect(handledKinds()).toContain(kind);
+    expect(Object.fromEntries(declared.map((kind) => [kind, destinationOf(kind)]))).toEqual({
+      'inventory-import': 'form',
+      'connector-form': 'form',
+      export: 'file',
+      chart: 'file',
+      'calendar-feed': 'file',
+      'export-all': 'direct-file',
+      'connector-sync': { later: expect.stringMatching(/^Syncing/) },
+    });
+    expect(destinationOf('lookup')).toBe('reply');
   });
 
   it('has one command for each first word', () => {

@@ -218,7 +218,7 @@ describe('the usage, from the command definitions', () => {
     expect(help.code).toBe(0);
     const forms = commandList.flatMap((definition) => definition.cli ?? []);
     expect(forms.length).toBeGreaterThan(5);
-    for (const form of forms) expect(help.stdout).toContain(`npm run --silent eol -- ${form}`);
+    for (const form of forms) expect(help.stdout).toContain(`npm run --silent eol -- ${form.usage}`);
     // What the usage offers is a command line knows: no form is refused as a usage error.
     for (const args of [
       ['--channel', 'C1', 'inventory', 'export', '--format', 'json'],
@@ -229,5 +229,30 @@ describe('the usage, from the command definitions', () => {
       const run = await cliWith(depsAt('2017-06-28'), args);
       expect([run.code, run.stderr]).toEqual([0, '']);
     }
+  });
+
+  it('routes each form that reads its own words to it, in any case, and says the usage when they do not fit', async () => {
+    const { cliWith } = await import('../helpers/cli-in-process.js');
+    const { depsAt } = await import('../helpers/test-core.js');
+    const run = (args: string[]) => cliWith(depsAt('2017-06-28'), ['--workspace', 'T1', '--user', 'UADMIN', ...args]);
+    for (const words of [
+      ['inventory', 'import'],
+      ['Inventory', 'IMPORT', 'a.csv', 'b.csv'],
+      ['inventory', 'import', 'a.csv', '--add', '--replace'],
+      ['import', 'all'],
+      ['calendar', 'next', 'week'],
+      ['connector', 'add', 'sccm'],
+    ]) {
+      const refused = await run(words);
+      expect([words, refused.code, refused.stdout]).toEqual([words, 2, '']);
+      expect(refused.stderr).toContain('usage: npm run --silent eol --');
+    }
+    const missing = await run(['IMPORT', 'all', 'no-such-export.json']);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      1,
+      'Nothing imported from “no-such-export.json”: no such file.',
+    ]);
+    const unknown = await run(['inventory', 'import', 'counts.csv', '--merge']);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'unknown option --merge']);
   });
 });

@@ -1,6 +1,8 @@
 // /eol: the text to a request, and the request's answer where it belongs (deliveries below).
 import { renderConnectModal } from '../../../render/render-connect-modal.js';
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs, webApi } from '@slack/bolt';
+import type { Destination } from '../../../commands/command-definition.js';
+import { destinationOf } from '../../../commands/destination-of.js';
 import type { Request, Result, Speaker } from '../../../commands/command-types.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
 import { createSlashAnswerer } from '../../create-slash-answerer.js';
@@ -32,28 +34,42 @@ interface FileAnswerer {
   draw: ChartDrawer;
 }
 
-/** An export or a chart uploaded where it belongs; a refusal (not an admin, nothing to draw) said privately. */
+/**
+ * A file uploaded where it belongs (`direct`: to the asker alone); a refusal (not an admin, nothing to
+ * draw) said privately. A team's chart in a channel shared with another organisation goes to the asker,
+ * as its text answers do.
+ */
 async function answerWithFile(
   result: Result,
+  direct: boolean,
   command: { channel_id: string; user_id: string },
   { client, respond, externallyShared, draw }: FileAnswerer,
 ): Promise<void> {
   const refused = (error: { data?: { error?: string } }) =>
     respond({ response_type: 'ephemeral', text: uploadRefused(error.data?.error) });
-  if (result.kind === 'export' && result.scope === 'all') {
-    // The whole workspace's data goes to the admin alone, in a direct message.
-    await uploadExport(client, await directMessageChannel(client, command.user_id), result);
-    await respond({ response_type: 'ephemeral', text: 'Sent to you in a direct message.' });
-  } else if (result.kind === 'export') await uploadExport(client, command.channel_id, result).catch(refused);
-  else if (result.kind === 'chart' && (await externallyShared(client, command.channel_id))) {
-    // A team's picture stays inside the organisation, as its text answers do: sent to the asker alone.
-    await uploadChart(client, await directMessageChannel(client, command.user_id), result.chart, draw);
-    await respond({
-      response_type: 'ephemeral',
-      text: 'This channel is shared with another organisation, so I sent the chart to you in a direct message.',
-    });
-  } else if (result.kind === 'chart') await uploadChart(client, command.channel_id, result.chart, draw).catch(refused);
-  else await respond({ response_type: 'ephemeral', ...renderBlocks(result) });
+  if (result.kind !== 'export' && result.kind !== 'chart')
+    return void (await respond({ response_type: 'ephemeral', ...renderBlocks(result) }));
+  const shared = !direct && result.kind === 'chart' && (await externallyShared(client, command.channel_id));
+  const channel = direct || shared ? await directMessageChannel(client, command.user_id) : command.channel_id;
+  const upload =
+    result.kind === 'export' ? uploadExport(client, channel, result) : uploadChart(client, channel, result.chart, draw);
+  if (channel === command.channel_id) return void (await upload.catch(refused));
+  await upload;
+  await respond({
+    response_type: 'ephemeral',
+    text: shared
+      ? 'This channel is shared with another organisation, so I sent the chart to you in a direct message.'
+      : 'Sent to you in a direct message.',
+  });
+}
+
+/** The modal a form answer opens, or null when the answer is a refusal to say instead. */
+type FormView = ReturnType<typeof renderImportModal> | ReturnType<typeof renderConnectModal>;
+
+function formView(result: Result, channel: string): FormView | null {
+  if (result.kind === 'import-form') return renderImportModal(channel);
+  if (result.kind === 'connector-form') return renderConnectModal(result.connectorKind, channel);
+  return null;
 }
 
 export type EolCommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
@@ -70,54 +86,46 @@ interface Delivery {
 type Deliver = (delivery: Delivery) => Promise<void>;
 
 /**
- * Where each /eol answer goes. Most are answered in the ack itself (within Slack's 3 seconds, no second
- * call); a form opens a modal; what takes longer than the ack may wait is acked first and answered after.
+ * How each destination (the command's `answers`) is delivered. A reply is in the ack itself (within
+ * Slack's 3 seconds, no second call); a form opens a modal; files and slow answers are acked first.
  */
-function deliveries(deps: SlackDeps, externallyShared: ExternallyShared): Partial<Record<Request['kind'], Deliver>> {
+function deliveries(
+  deps: SlackDeps,
+  externallyShared: ExternallyShared,
+): Record<Exclude<Destination, object>, Deliver> & { later: (words: string) => Deliver } {
   const run = (request: Request, speaker: Speaker) => runCommand(request, deps.commands, speaker);
-  const afterAck: Deliver = async ({ request, speaker, args, acked }) => {
-    await args.ack();
-    acked();
-    await answerWithFile(await run(request, speaker), args.command, {
-      client: args.client,
-      respond: args.respond,
-      externallyShared,
-      draw: chartDrawerOf(deps.commands),
-    });
-  };
+  const file =
+    (direct: boolean): Deliver =>
+    async ({ request, speaker, args, acked }) => {
+      await args.ack();
+      acked();
+      await answerWithFile(await run(request, speaker), direct, args.command, {
+        client: args.client,
+        respond: args.respond,
+        externallyShared,
+        draw: chartDrawerOf(deps.commands),
+      });
+    };
   return {
-    'inventory-import': async ({ args, acked }) => {
-      await args.ack();
-      acked();
-      await args.client.views.open({
-        trigger_id: args.command.trigger_id,
-        view: renderImportModal(args.command.channel_id),
-      });
-    },
-    'connector-form': async ({ request, speaker, args, acked }) => {
-      // The command decides who gets the form (admins); anyone else is told why at once.
+    reply: inAck(deps, externallyShared),
+    form: async ({ request, speaker, args, acked }) => {
+      // The command decides who gets the form; anyone else is told why at once.
       const result = await run(request, speaker);
-      if (result.kind !== 'connector-form') return args.ack({ response_type: 'ephemeral', ...renderBlocks(result) });
+      const view = formView(result, args.command.channel_id);
+      if (!view) return args.ack({ response_type: 'ephemeral', ...renderBlocks(result) });
       await args.ack();
       acked();
-      await args.client.views.open({
-        trigger_id: args.command.trigger_id,
-        view: renderConnectModal(result.connectorKind, args.command.channel_id),
-      });
+      await args.client.views.open({ trigger_id: args.command.trigger_id, view });
     },
-    'connector-sync': async ({ request, speaker, args, acked }) => {
-      // A fleet's devices take longer to read than the ack may wait: said at once, answered after.
-      await args.ack({
-        response_type: 'ephemeral',
-        text: 'Syncing: the answer follows here when every device is read.',
-      });
-      acked();
-      await args.respond({ response_type: 'ephemeral', ...renderBlocks(await run(request, speaker)) });
-    },
-    // Files take longer than the ack may wait: acked first, uploaded after.
-    'export-all': afterAck,
-    export: afterAck,
-    chart: afterAck,
+    file: file(false),
+    'direct-file': file(true),
+    later:
+      (words) =>
+      async ({ request, speaker, args, acked }) => {
+        await args.ack({ response_type: 'ephemeral', text: words });
+        acked();
+        await args.respond({ response_type: 'ephemeral', ...renderBlocks(await run(request, speaker)) });
+      },
   };
 }
 
@@ -148,8 +156,7 @@ export function eolCommandHandler(
   deps: SlackDeps,
   externallyShared: ExternallyShared,
 ): (args: EolCommandArgs) => Promise<void> {
-  const special = deliveries(deps, externallyShared);
-  const answerInAck = inAck(deps, externallyShared);
+  const delivered = deliveries(deps, externallyShared);
   return async (args) => {
     const { command, context } = args;
     let acked = false;
@@ -161,7 +168,9 @@ export function eolCommandHandler(
         user: command.user_id,
         entry: 'slash' as const,
       };
-      await (special[request.kind] ?? answerInAck)({ request, speaker, args, acked: () => (acked = true) });
+      const destination = destinationOf(request.kind);
+      const deliver = typeof destination === 'string' ? delivered[destination] : delivered.later(destination.later);
+      await deliver({ request, speaker, args, acked: () => (acked = true) });
     } catch (error) {
       deps.logger.error(
         { err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' },

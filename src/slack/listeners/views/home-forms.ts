@@ -1,109 +1,16 @@
-// The Home tab's forms, submitted: read the fields, refuse with errors on the fields (nothing saved),
-// or run the same command `/eol` runs (locks, the audit log and all), post its answer to the team's
-// channel as `/eol` would, and publish the Home tab again.
+// The Home tab's forms, submitted: refuse with errors on the fields (nothing saved), or run the same
+// command `/eol` runs (locks, the audit log and all), post its answer to the team's channel as `/eol`
+// would, and publish the Home tab again.
 import type { Context, SlackViewMiddlewareArgs, ViewSubmitAction, webApi } from '@slack/bolt';
-import { isIdentifier } from '../../../leaf/check-identifier.js';
-import type { Request, Speaker } from '../../../commands/command-types.js';
-import { MAX_CONTRACT_NAME_LENGTH } from '../../../commands/contract-command.js';
-import { COUNT_RULE, parseCount } from '../../../commands/parse-inventory-pairs.js';
+import type { Speaker } from '../../../commands/command-types.js';
 import { runCommand } from '../../../commands/run-command.js';
-import { parseLeads } from '../../../commands/watch-command.js';
-import { parseIsoDate } from '../../../leaf/calendar-date.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
-import { COUNT_ROWS } from '../../../render/render-home-forms.js';
-import {
-  CONTRACT_FORM_CALLBACK_ID,
-  COUNTS_FORM_CALLBACK_ID,
-  FORM_CHANNEL_ACTION_ID,
-  FORM_CHANNEL_BLOCK_ID,
-  FORM_COUNT_ACTION_ID,
-  FORM_COUNT_BLOCK_ID,
-  FORM_LEADS_ACTION_ID,
-  FORM_LEADS_BLOCK_ID,
-  FORM_NAME_ACTION_ID,
-  FORM_NAME_BLOCK_ID,
-  FORM_RELEASE_BLOCK_ID,
-  FORM_UNTIL_ACTION_ID,
-  FORM_UNTIL_BLOCK_ID,
-  RELEASE_SELECT_ACTION_ID,
-  WATCH_FORM_CALLBACK_ID,
-} from '../../../render/slack-ids.js';
+import { FORM_CHANNEL_BLOCK_ID } from '../../../render/slack-ids.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
 import type { HomePublisher } from '../../home-publisher.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
-
-type Values = ViewSubmitAction['view']['state']['values'];
-type Errors = Record<string, string>;
-type FieldValue = {
-  selected_conversation?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: { value?: string }[];
-  value?: string | null;
-  selected_date?: string | null;
-};
-
-const field = (values: Values, block: string, action: string): FieldValue => values[block]?.[action] ?? {};
-
-/** The form's request, or the errors to show on its fields. */
-type FormReading = { request: Request } | { errors: Errors };
-
-function readCounts(values: Values, releaseKnown: (key: string) => boolean): FormReading {
-  const errors: Errors = {};
-  const counts: { release: string; count: number }[] = [];
-  for (let row = 1; row <= COUNT_ROWS; row += 1) {
-    const releaseBlock = `${FORM_RELEASE_BLOCK_ID}_${row}`;
-    const countBlock = `${FORM_COUNT_BLOCK_ID}_${row}`;
-    const release = field(values, releaseBlock, RELEASE_SELECT_ACTION_ID).selected_option?.value ?? '';
-    const text = (field(values, countBlock, FORM_COUNT_ACTION_ID).value ?? '').trim();
-    if (release === '' && text === '') continue;
-    if (release === '') errors[releaseBlock] = 'Choose the release these machines run.';
-    else if (!releaseKnown(release)) errors[releaseBlock] = 'Choose a release from the list.';
-    else if (counts.some((entry) => entry.release === release))
-      errors[releaseBlock] = 'This release is in an earlier row already.';
-    const count = parseCount(text);
-    if (text === '') errors[countBlock] = 'Enter how many machines run it (0 removes it).';
-    else if (count === null) errors[countBlock] = `The count must be ${COUNT_RULE}.`;
-    if (!errors[releaseBlock] && !errors[countBlock] && count !== null) counts.push({ release, count });
-  }
-  if (counts.length === 0 && Object.keys(errors).length === 0)
-    errors[`${FORM_RELEASE_BLOCK_ID}_1`] = 'Choose a release and enter its count.';
-  return Object.keys(errors).length > 0 ? { errors } : { request: { kind: 'inventory-set-counts', counts } };
-}
-
-function readWatch(values: Values, releaseKnown: (key: string) => boolean): FormReading {
-  const errors: Errors = {};
-  const keys = (field(values, FORM_RELEASE_BLOCK_ID, RELEASE_SELECT_ACTION_ID).selected_options ?? []).map(
-    (option) => option.value ?? '',
-  );
-  if (keys.length === 0) errors[FORM_RELEASE_BLOCK_ID] = 'Choose at least one release.';
-  else if (!keys.every(releaseKnown)) errors[FORM_RELEASE_BLOCK_ID] = 'Choose releases from the list.';
-  const leads = parseLeads(field(values, FORM_LEADS_BLOCK_ID, FORM_LEADS_ACTION_ID).value ?? '');
-  if (typeof leads === 'string')
-    errors[FORM_LEADS_BLOCK_ID] = leads.replace(/`/g, '').replace(/, e\.g\. lead /, ', e.g. ');
-  if (Object.keys(errors).length > 0 || typeof leads === 'string') return { errors };
-  return { request: { kind: 'watch', keys, leads } };
-}
-
-function readContract(values: Values, releaseKnown: (key: string) => boolean): FormReading {
-  const errors: Errors = {};
-  const release = field(values, FORM_RELEASE_BLOCK_ID, RELEASE_SELECT_ACTION_ID).selected_option?.value ?? '';
-  const until = parseIsoDate(field(values, FORM_UNTIL_BLOCK_ID, FORM_UNTIL_ACTION_ID).selected_date ?? '');
-  const name = (field(values, FORM_NAME_BLOCK_ID, FORM_NAME_ACTION_ID).value ?? '').trim();
-  if (!releaseKnown(release)) errors[FORM_RELEASE_BLOCK_ID] = 'Choose a release from the list.';
-  if (!until) errors[FORM_UNTIL_BLOCK_ID] = 'Choose the last day the contract covers.';
-  if (name === '') errors[FORM_NAME_BLOCK_ID] = 'Name the contract, e.g. “Custom support agreement”.';
-  else if (name.length > MAX_CONTRACT_NAME_LENGTH)
-    errors[FORM_NAME_BLOCK_ID] = `At most ${MAX_CONTRACT_NAME_LENGTH} characters.`;
-  if (Object.keys(errors).length > 0 || !until) return { errors };
-  return { request: { kind: 'contract-set', key: release, until, name } };
-}
-
-const READERS: Record<string, typeof readCounts> = {
-  [COUNTS_FORM_CALLBACK_ID]: readCounts,
-  [WATCH_FORM_CALLBACK_ID]: readWatch,
-  [CONTRACT_FORM_CALLBACK_ID]: readContract,
-};
+import { readHomeForm } from './read-home-form.js';
 
 /** The answer goes where `/eol` would have put it; if the bot is not in that channel, to the user. */
 async function postAnswer(
@@ -127,33 +34,21 @@ export async function handleHomeForm(
   home: HomePublisher,
 ): Promise<void> {
   const { ack, body, view, client } = args;
-  const read = READERS[view.callback_id];
-  if (!read) {
-    await ack();
-    return;
-  }
-  const workspace = workspaceOf(args.context, body.team?.id);
-  const channel = field(view.state.values, FORM_CHANNEL_BLOCK_ID, FORM_CHANNEL_ACTION_ID).selected_conversation ?? '';
-  const reading = read(view.state.values, (key) => deps.commands.releaseByKey(key) !== undefined);
-  const errors: Errors = 'errors' in reading ? { ...reading.errors } : {};
-  if (!isIdentifier(channel)) errors[FORM_CHANNEL_BLOCK_ID] = 'Choose the team’s channel.';
-  if (Object.keys(errors).length > 0 || 'errors' in reading) {
-    await ack({ response_action: 'errors', errors });
-    return;
-  }
-  const speaker = { workspace, channel, user: body.user.id };
+  const asker = { workspace: workspaceOf(args.context, body.team?.id), user: body.user.id };
+  const reading = readHomeForm(view, asker, (key) => deps.commands.releaseByKey(key) !== undefined);
+  if (reading === null) return ack();
+  if ('errors' in reading) return ack({ response_action: 'errors', errors: reading.errors });
+  const { request, speaker } = reading;
   try {
-    const result = await runCommand(reading.request, deps.commands, speaker);
-    if (result.kind === 'invalid') {
-      // Refused as a whole (a locked channel, a store that is busy): said on the channel field.
-      await ack({ response_action: 'errors', errors: { [FORM_CHANNEL_BLOCK_ID]: result.reason.replace(/`/g, '') } });
-      return;
-    }
+    const result = await runCommand(request, deps.commands, speaker);
+    // Refused as a whole (a locked channel, a store that is busy): said on the channel field.
+    const refusal = result.kind === 'invalid' ? result.reason.replace(/`/g, '') : null;
+    if (refusal) return ack({ response_action: 'errors', errors: { [FORM_CHANNEL_BLOCK_ID]: refusal } });
     await ack();
     await postAnswer(client, speaker, renderBlocks(result));
-    await home.publish(client, workspace, body.user.id);
+    await home.publish(client, speaker.workspace, speaker.user);
   } catch (error) {
-    deps.logger.error({ err: error, workspace, channel, form: view.callback_id }, 'form failed');
+    deps.logger.error({ err: error, ...speaker, form: view.callback_id }, 'form failed');
     await ack({ response_action: 'errors', errors: { [FORM_CHANNEL_BLOCK_ID]: SORRY } }).catch(() => undefined);
   }
 }

@@ -2,13 +2,26 @@
 // (--client-secret-env VAR | --client-secret-file FILE) [--tenant T | --url URL] [--where RULE]...`:
 // the command line's typed request. The secret comes from the named variable or file, never from the
 // command line, where it would land in the shell's history and the process list.
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { Request } from '../commands/command-types.js';
+import type { CommandLineContext, CommandLineForm } from './command-definition.js';
+import type { Request } from './command-types.js';
 
-export async function readConnectorAdd(
+export const connectorAddForms: CommandLineForm[] = [
+  {
+    usage:
+      '--workspace W connector add intune --name N --channel C --tenant T --client-id ID --client-secret-env VAR [--where RULE]...',
+    words: ['connector', 'add'],
+    read: async (rest, context) => {
+      const read = await readConnectorAdd(rest, context);
+      return 'problem' in read ? { usage: read.problem } : read;
+    },
+  },
+  { usage: '--workspace W connector add jamf --name N --channel C --url URL --client-id ID --client-secret-file FILE' },
+];
+
+async function readConnectorAdd(
   args: string[],
-  secretFromEnv: (name: string) => string | undefined,
+  { secretFromEnv, readFile }: CommandLineContext,
 ): Promise<Extract<Request, { kind: 'connector-add' }> | { problem: string }> {
   const [kind, ...rest] = args;
   if (kind !== 'intune' && kind !== 'jamf') return { problem: 'connector add takes intune or jamf first' };
@@ -44,13 +57,9 @@ export async function readConnectorAdd(
     secret = secretFromEnv(values['client-secret-env']);
     if (secret === undefined) return { problem: `the variable ${values['client-secret-env']} is not set` };
   } else if (values['client-secret-file']) {
-    try {
-      secret = (await readFile(values['client-secret-file'], 'utf8')).trim();
-    } catch (error) {
-      return {
-        problem: `cannot read ${values['client-secret-file']}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      };
-    }
+    const file = await readFile(values['client-secret-file']);
+    if ('reason' in file) return { problem: `cannot read ${values['client-secret-file']}: ${file.reason}` };
+    secret = new TextDecoder().decode(file.bytes).trim();
   } else return { problem: 'connector add needs --client-secret-env VAR or --client-secret-file FILE' };
   return {
     kind: 'connector-add',
