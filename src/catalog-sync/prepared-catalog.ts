@@ -1,30 +1,41 @@
 // A catalogue validated once and kept on disk beside the refresh cache, stamped with the size and
 // modification time of each file it came from. A start that finds every stamp unchanged uses it as it
-// is: no schema library to load (60-85 ms) and no 8,000 releases to validate again, which is most of
-// what a one-question command line costs (bench/cli-wall-time.ts). Anything else (a file changed, the
-// copy missing, damaged or of an older format) falls back to the full load, which writes a new copy.
+// is: no schema library to load (60-85 ms) and no 8,000 releases to validate again. Anything else (a
+// file changed, the copy missing, damaged or of an older format) falls back to the full load, which
+// writes a new copy.
+//
+// The copy is a first line (format and sizes), a header (stamps, products without their releases, the
+// words that name a release alone) and each product's releases as JSON at an offset the header gives.
+// A start reads the header only; a product's releases are read the first time something asks for them,
+// through a descriptor kept open, so a copy replaced meanwhile is never read at the old offsets. A
+// one-question command line reads one product of 464 (bench/cli-wall-time.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { assembleCatalog, type Product, type Release } from '../catalog/catalog.js';
+import { assembleCatalog, CatalogError, type Product, type Release } from '../catalog/catalog.js';
+import type { ReleaseLabels } from '../catalog/release-labels.js';
 import { writeFileDurably } from '../store/durable-json-file.js';
 import type { CatalogSources, InitialCatalog } from './load-initial-catalog.js';
 
 /** Raised whenever what is written changes shape, so an older copy is never read as this one. */
-const FORMAT = 2;
+const FORMAT = 3;
+const FIRST_LINE = /^eolwatch prepared catalogue (\d+) (\d+) (\d+)\n/;
+const FIRST_LINE_MAX = 64;
 
 /** A release without what its product already says (a fifth of the file, and of the time to read it). */
 type PreparedRelease = Omit<Release, 'productName' | 'productLabel' | 'link'>;
 
-interface PreparedCatalog {
-  format: number;
+interface PreparedHeader {
   stamps: string[];
   source: InitialCatalog['source'];
   fetchedAt: string | null;
   validators: InitialCatalog['validators'];
   generatedAt: string;
-  products: (Omit<Product, 'releases'> & { releases: PreparedRelease[] })[];
+  releaseCount: number;
+  releaseLabels: ReleaseLabels;
+  /** Each product without its releases, and where they are: bytes from the start of the releases. */
+  products: (Omit<Product, 'releases'> & { at: number; bytes: number })[];
 }
 
 /** Whether a release differs from its product where the prepared copy leaves it out; then it is not written. */
@@ -33,23 +44,83 @@ const keepsProductFacts = (product: Product) =>
     (r) => r.productName === product.name && r.productLabel === product.label && r.link === product.link,
   );
 
-function toPrepared(product: Product): PreparedCatalog['products'][number] {
-  return {
-    ...product,
-    releases: product.releases.map(({ productName: _name, productLabel: _label, link: _link, ...release }) => release),
+function toPrepared(initial: InitialCatalog, stamps: string[]): string {
+  const { source, fetchedAt, validators, catalog } = initial;
+  const bodies: string[] = [];
+  let at = 0;
+  const products = catalog.products.map(({ releases, ...product }) => {
+    const body = JSON.stringify(
+      releases.map(({ productName: _name, productLabel: _label, link: _link, ...release }) => release),
+    );
+    const bytes = Buffer.byteLength(body);
+    bodies.push(body);
+    at += bytes;
+    return { ...product, at: at - bytes, bytes };
+  });
+  const header: PreparedHeader = {
+    stamps,
+    source,
+    fetchedAt,
+    validators,
+    generatedAt: catalog.generatedAt,
+    releaseCount: catalog.releaseCount,
+    releaseLabels: catalog.releaseLabels(),
+    products,
   };
+  const headerText = JSON.stringify(header);
+  return `eolwatch prepared catalogue ${FORMAT} ${Buffer.byteLength(headerText)} ${at}\n${headerText}${bodies.join('')}`;
 }
 
-function fromPrepared(product: PreparedCatalog['products'][number]): Product {
-  return {
-    ...product,
-    releases: product.releases.map((release) => ({
-      productName: product.name,
-      productLabel: product.label,
-      link: product.link,
-      ...release,
-    })),
-  };
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Nothing to do: it was only read.
+  }
+}
+
+function readAt(fd: number, position: number, length: number): Buffer {
+  const buffer = Buffer.alloc(length);
+  let read = 0;
+  while (read < length) {
+    const got = readSync(fd, buffer, read, length - read, position + read);
+    if (got === 0) break;
+    read += got;
+  }
+  return buffer.subarray(0, read);
+}
+
+/** A product whose releases are read from the copy the first time they are asked for. */
+function lazyProduct(
+  fd: number,
+  bodyStart: number,
+  path: string,
+  { at, bytes, ...product }: PreparedHeader['products'][number],
+): Product {
+  const lazy = product as Product;
+  Object.defineProperty(lazy, 'releases', {
+    enumerable: true,
+    configurable: true,
+    get(): Release[] {
+      let prepared: PreparedRelease[];
+      try {
+        prepared = JSON.parse(readAt(fd, bodyStart + at, bytes).toString('utf8')) as PreparedRelease[];
+      } catch {
+        throw new CatalogError(
+          `the prepared catalogue ${path} is damaged (${product.name}); delete it and start again`,
+        );
+      }
+      const releases = prepared.map((release) => ({
+        productName: product.name,
+        productLabel: product.label,
+        link: product.link,
+        ...release,
+      }));
+      Object.defineProperty(lazy, 'releases', { value: releases, enumerable: true, writable: true });
+      return releases;
+    },
+  });
+  return lazy;
 }
 
 /**
@@ -75,23 +146,35 @@ function stampsOf({ catalogPath, supplementsPath, cachePath }: CatalogSources): 
 }
 
 function readPrepared(path: string, stamps: readonly string[]): InitialCatalog | null {
-  let prepared: PreparedCatalog;
+  let fd: number;
   try {
-    prepared = JSON.parse(readFileSync(path, 'utf8')) as PreparedCatalog;
+    fd = openSync(path, 'r');
   } catch {
     return null;
   }
-  const current =
-    prepared?.format === FORMAT && Array.isArray(prepared.products) && prepared.stamps?.join('|') === stamps.join('|');
-  if (!current) return null;
-  const { source, fetchedAt, validators, generatedAt, products } = prepared;
-  return {
-    catalog: assembleCatalog(generatedAt, products.map(fromPrepared)),
-    source,
-    fetchedAt,
-    validators,
-    problem: null,
-  };
+  try {
+    const first = FIRST_LINE.exec(readAt(fd, 0, FIRST_LINE_MAX).toString('latin1'));
+    if (!first || Number(first[1]) !== FORMAT) throw new Error('not this format');
+    const [lineBytes, headerBytes, bodyBytes] = [first[0].length, Number(first[2]), Number(first[3])];
+    // A copy cut short is found here, not when a product is first read.
+    if (fstatSync(fd).size !== lineBytes + headerBytes + bodyBytes) throw new Error('cut short');
+    const header = JSON.parse(readAt(fd, lineBytes, headerBytes).toString('utf8')) as PreparedHeader;
+    if (!Array.isArray(header?.products) || header.stamps?.join('|') !== stamps.join('|')) throw new Error('stale');
+    const { source, fetchedAt, validators, generatedAt, releaseCount, releaseLabels } = header;
+    const bodyStart = lineBytes + headerBytes;
+    const products = header.products.map((product) => lazyProduct(fd, bodyStart, path, product));
+    // The descriptor stays open while any product may still read from it: for the process's life.
+    return {
+      catalog: assembleCatalog(generatedAt, products, { releaseCount, releaseLabels }),
+      source,
+      fetchedAt,
+      validators,
+      problem: null,
+    };
+  } catch {
+    closeQuietly(fd);
+    return null;
+  }
 }
 
 /** The catalogue to start with: the prepared copy when it is current, else a full load (and a new copy). */
@@ -105,19 +188,9 @@ export async function openCatalog(sources: CatalogSources, today: string): Promi
   const initial = loadInitialCatalog(sources, today);
   // A refused cache is reported at every start until a refresh replaces it, so it is not kept.
   if (initial.problem === null && initial.catalog.products.every(keepsProductFacts)) {
-    const { source, fetchedAt, validators, catalog } = initial;
-    const copy: PreparedCatalog = {
-      format: FORMAT,
-      stamps,
-      source,
-      fetchedAt,
-      validators,
-      generatedAt: catalog.generatedAt,
-      products: catalog.products.map(toPrepared),
-    };
     // Only a speed-up: a folder that cannot be written to costs the full load next time, nothing more.
     await mkdir(dirname(path), { recursive: true })
-      .then(() => writeFileDurably(path, JSON.stringify(copy)))
+      .then(() => writeFileDurably(path, toPrepared(initial, stamps)))
       .catch(() => undefined);
   }
   return initial;

@@ -18,6 +18,23 @@ function buildKey(text: string): string | null {
 }
 
 export function createBuildIndex(catalog: Catalog): BuildIndex {
+  // Built on the first build number asked about: most questions name no build.
+  let byProduct: Map<string, Map<string, Release[]>> | undefined;
+  const index = () => (byProduct ??= buildsByProduct(catalog));
+  return {
+    releasesFor(build, product) {
+      const key = buildKey(build);
+      if (!key) return [];
+      for (const name of product ? [product] : productsWithBuilds) {
+        const found = index().get(name)?.get(key);
+        if (found) return found;
+      }
+      return [];
+    },
+  };
+}
+
+function buildsByProduct(catalog: Catalog): Map<string, Map<string, Release[]>> {
   const byProduct = new Map<string, Map<string, Release[]>>();
   for (const productName of productsWithBuilds) {
     const product = catalog.productByName.get(productName);
@@ -35,15 +52,5 @@ export function createBuildIndex(catalog: Catalog): BuildIndex {
     }
     byProduct.set(productName, builds);
   }
-  return {
-    releasesFor(build, product) {
-      const key = buildKey(build);
-      if (!key) return [];
-      for (const name of product ? [product] : productsWithBuilds) {
-        const found = byProduct.get(name)?.get(key);
-        if (found) return found;
-      }
-      return [];
-    },
-  };
+  return byProduct;
 }

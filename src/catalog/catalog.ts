@@ -3,6 +3,8 @@
 // library, so a catalogue prepared earlier (catalog-sync/prepared-catalog.ts) is used without one.
 
 /** `contract`: a team's own support contract, never from the catalogue (contracts/apply-contract.ts). */
+import { releaseLabelsOf, type ReleaseLabels } from './release-labels.js';
+
 export type PhaseKind = 'active' | 'security' | 'extended' | 'contract';
 
 /**
@@ -49,19 +51,28 @@ export interface Product {
 export interface Catalog {
   /** When endoflife.date generated the data (ISO date-time). */
   generatedAt: string;
+  /** A prepared catalogue's products read their releases from disk on first use. */
   products: readonly Product[];
   productByName: ReadonlyMap<string, Product>;
   releaseCount: number;
+  /** The words that name a release alone (worked out on first use, unless the catalogue came with them). */
+  releaseLabels(): ReleaseLabels;
 }
 
 export class CatalogError extends Error {}
 
-/** The catalogue over products already validated and built. */
-export function assembleCatalog(generatedAt: string, products: readonly Product[]): Catalog {
+/** The catalogue over products already validated and built; `prepared`: what a prepared copy kept of it. */
+export function assembleCatalog(
+  generatedAt: string,
+  products: readonly Product[],
+  prepared?: { releaseCount: number; releaseLabels: ReleaseLabels },
+): Catalog {
+  let labels = prepared?.releaseLabels;
   return {
     generatedAt,
     products,
     productByName: new Map(products.map((product) => [product.name, product])),
-    releaseCount: products.reduce((sum, product) => sum + product.releases.length, 0),
+    releaseCount: prepared?.releaseCount ?? products.reduce((sum, product) => sum + product.releases.length, 0),
+    releaseLabels: () => (labels ??= releaseLabelsOf(products)),
   };
 }

@@ -78,15 +78,9 @@ function withoutTrailingWords(tokens: readonly string[]): string[] {
 export function createResolver(catalog: Catalog): Resolver {
   const builds = createBuildIndex(catalog);
   const productsByKey = new Map<string, Product[]>();
-  const releaseByFullName = new Map<string, Release[]>();
-  for (const product of catalog.products) {
+  for (const product of catalog.products)
     for (const key of [product.name, ...product.aliases, product.label])
       addTo(productsByKey, normalizeName(key), product);
-    // The catalogue's own spelling ("windows-server 2003") names exactly that release, even where the
-    // words people type ("windows server 2003") mean the lineage's last service pack.
-    for (const release of product.releases)
-      addTo(releaseByFullName, `${product.name} ${release.name}`.toLowerCase(), release);
-  }
   for (const [synonym, names] of Object.entries(productSynonyms)) {
     for (const name of typeof names === 'string' ? [names] : names) {
       const product = catalog.productByName.get(name);
@@ -109,26 +103,44 @@ export function createResolver(catalog: Catalog): Resolver {
     return matcher;
   };
 
-  // A codename alone ("jammy") or an OS release's label alone ("XP SP3") names a release when no
-  // other release shares it. Other products' labels are left out: "java 17" is not AWS Lambda's.
-  const releasesByLabel = new Map<string, Release[]>();
-  const releasesByName = new Map<string, Release[]>();
-  for (const product of catalog.products) {
-    const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
-    for (const release of product.releases) {
-      addTo(releasesByName, normalizeName(release.name), release);
-      const label = normalizeName(release.label);
-      const labelTokens = label.split(' ');
-      const bare = labelTokens.filter((token, index) => index > 0 || !productWords.has(token)).join(' ');
-      const keys = product.category === 'os' ? [label, bare] : [];
-      if (release.codename)
-        keys.push(normalizeName(release.codename), normalizeName(release.codename).split(' ')[0] ?? '');
-      for (const key of keys) if (key !== '' && !/^[\d.]+$/.test(key)) addTo(releasesByLabel, key, release);
+  // Releases are reached through their product, so that a question reads only the products it names.
+  const releaseOfKey = (key: string): Release | undefined => {
+    const slash = key.indexOf('/');
+    const name = key.slice(slash + 1);
+    return catalog.productByName.get(key.slice(0, slash))?.releases.find((release) => release.name === name);
+  };
+  const productByLowerName = new Map(catalog.products.map((product) => [product.name.toLowerCase(), product]));
+  /** The catalogue's own spelling ("windows-server 2003") names exactly that release. */
+  function exactRelease(query: string): Release | undefined {
+    const text = query.trim().toLowerCase();
+    for (let space = text.indexOf(' '); space > 0; space = text.indexOf(' ', space + 1)) {
+      const name = text.slice(space + 1);
+      const found = productByLowerName
+        .get(text.slice(0, space))
+        ?.releases.filter((release) => release.name.toLowerCase() === name);
+      if (found?.length === 1) return found[0];
     }
+    return undefined;
   }
-  const uniqueReleaseByLabel = new Map<string, Release>();
-  for (const [label, releases] of releasesByLabel)
-    if (releases.length === 1 && releases[0]) uniqueReleaseByLabel.set(label, releases[0]);
+
+  // A codename alone ("jammy") or an OS release's label alone ("XP SP3") names a release when no
+  // other release shares it (catalog/release-labels.ts).
+  const releasesByLabel = new Map<string, string[]>();
+  for (const [words, key] of catalog.releaseLabels()) addTo(releasesByLabel, words, key);
+  const uniqueReleaseByLabel = (words: string): Release | undefined => {
+    const keys = releasesByLabel.get(words);
+    return keys?.length === 1 && keys[0] ? releaseOfKey(keys[0]) : undefined;
+  };
+  // Releases by their own name alone, for "not found" suggestions only: built on first need.
+  let releasesByName: Map<string, Release[]> | undefined;
+  const releasesNamed = (words: string): Release[] => {
+    if (!releasesByName) {
+      releasesByName = new Map();
+      for (const product of catalog.products)
+        for (const release of product.releases) addTo(releasesByName, normalizeName(release.name), release);
+    }
+    return releasesByName.get(words) ?? [];
+  };
 
   const productKeys = [...productsByKey.keys()];
   // Typo candidates by length: a word is only ever one or two edits from keys of about its length.
@@ -271,8 +283,8 @@ export function createResolver(catalog: Catalog): Resolver {
   }
 
   return function resolve(query: string): Resolution {
-    const exact = releaseByFullName.get(query.trim().toLowerCase()) ?? [];
-    if (exact.length === 1 && exact[0]) return { kind: 'release', query, release: exact[0] };
+    const exact = exactRelease(query);
+    if (exact) return { kind: 'release', query, release: exact };
     const normalized = normalizeName(readPastedText(query));
     const typed = (normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS);
     // Glued names ("win7", "rhel8") are split only when the words as typed name no product:
@@ -282,7 +294,7 @@ export function createResolver(catalog: Catalog): Resolver {
     const words = tokens.filter((token) => !leadingQuestionWords.has(token));
     if (words.length === 0) return { kind: 'not-found', query, suggestions: [] };
 
-    const byLabel = releaseSynonym(words.join(' ')) ?? uniqueReleaseByLabel.get(words.join(' '));
+    const byLabel = releaseSynonym(words.join(' ')) ?? uniqueReleaseByLabel(words.join(' '));
     if (byLabel) return { kind: 'release', query, release: byLabel };
 
     const found = asTyped ?? findProduct(tokens);
@@ -310,11 +322,13 @@ export function createResolver(catalog: Catalog): Resolver {
     }
     // A codename or label among other words: "jammy jellyfish", "is vista dead".
     for (const word of words) {
-      const release = releaseSynonym(word) ?? uniqueReleaseByLabel.get(word);
+      const release = releaseSynonym(word) ?? uniqueReleaseByLabel(word);
       if (release) return { kind: 'release', query, release };
     }
     // A codename two products share ("noble": Ubuntu 24.04 and OPNsense 21.7): which one?
-    const shared = words.length === 1 ? (releasesByLabel.get(words[0] as string) ?? []) : [];
+    const shared = (words.length === 1 ? (releasesByLabel.get(words[0] as string) ?? []) : [])
+      .map(releaseOfKey)
+      .filter((release): release is Release => release !== undefined);
     if (shared.length > 1 && shared.length <= SUGGESTIONS) {
       const products = [...new Set(shared.map((release) => catalog.productByName.get(release.productName) as Product))];
       return {
@@ -337,7 +351,7 @@ export function createResolver(catalog: Catalog): Resolver {
       }
     }
     const wordsText = words.join(' ');
-    const sameName = (releasesByName.get(wordsText) ?? []).map((release) => `${release.productName} ${release.name}`);
+    const sameName = releasesNamed(wordsText).map((release) => `${release.productName} ${release.name}`);
     return {
       kind: 'not-found',
       query,
