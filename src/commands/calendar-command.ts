@@ -3,7 +3,6 @@
 // The feed itself goes to the HTTP route (by its secret) and the command line (`calendar-feed`).
 import { channelEvents, workspaceEvents, type ChannelFacts } from '../calendar/calendar-events.js';
 import { feedMade, feedOfSecret, makeFeedSecret, sequencesFor, type FeedRef } from '../calendar/calendar-feeds.js';
-import { writeICalendar } from '../calendar/write-icalendar.js';
 import { pointsByRelease, summedPointsByRelease } from '../forecasts/release-forecasts.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
@@ -140,6 +139,8 @@ async function feed(deps: CommandDeps, ref: FeedRef): Promise<{ text: string; ev
     events = workspaceEvents(ref.workspace, facts, { counts, points }, deps.releaseByKey, asOf);
   }
   const sequences = await sequencesFor(store, ref, events);
+  // Loaded with the first feed: a question on the command line has no use for the iCalendar writer.
+  const { writeICalendar } = await import('../calendar/write-icalendar.js');
   return { text: writeICalendar(name, events, sequences, deps.now().toJSDate()), events: events.length };
 }
 
