@@ -110,14 +110,22 @@ export function createResolver(catalog: Catalog): Resolver {
     return catalog.productByName.get(key.slice(0, slash))?.releases.find((release) => release.name === name);
   };
   const productByLowerName = new Map(catalog.products.map((product) => [product.name.toLowerCase(), product]));
+  // A product's releases by their lower-case name, made the first time a question names the product.
+  const byLowerName = new Map<string, Map<string, Release[]>>();
+  const releasesByLowerName = (product: Product): Map<string, Release[]> => {
+    let releases = byLowerName.get(product.name);
+    if (!releases) {
+      byLowerName.set(product.name, (releases = new Map<string, Release[]>()));
+      for (const release of product.releases) addTo(releases, release.name.toLowerCase(), release);
+    }
+    return releases;
+  };
   /** The catalogue's own spelling ("windows-server 2003") names exactly that release. */
   function exactRelease(query: string): Release | undefined {
     const text = query.trim().toLowerCase();
     for (let space = text.indexOf(' '); space > 0; space = text.indexOf(' ', space + 1)) {
-      const name = text.slice(space + 1);
-      const found = productByLowerName
-        .get(text.slice(0, space))
-        ?.releases.filter((release) => release.name.toLowerCase() === name);
+      const product = productByLowerName.get(text.slice(0, space));
+      const found = product ? releasesByLowerName(product).get(text.slice(space + 1)) : undefined;
       if (found?.length === 1) return found[0];
     }
     return undefined;

@@ -5,6 +5,7 @@ import type { CommandLineForm } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { isAdmin } from './is-admin.js';
 import { recordAudit } from './record-audit.js';
+import { nothingImported } from './import-command.js';
 
 export async function runImportAll(document: unknown, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: 'Only eolwatch admins import a workspace.' };
@@ -27,9 +28,7 @@ export const importAllForm: CommandLineForm = {
     const path = rest[0];
     if (path === undefined || rest.length > 1) return { usage: null };
     const file = await context.readFile(path);
-    return 'reason' in file
-      ? { kind: 'invalid', reason: `Nothing imported from “${path}”: ${file.reason}.` }
-      : { kind: 'import-all', file };
+    return 'reason' in file ? nothingImported(path, file.reason) : { kind: 'import-all', file };
   },
 };
 
@@ -42,10 +41,7 @@ export async function runImportAllFile(
   try {
     document = JSON.parse(new TextDecoder().decode(request.file.bytes));
   } catch (error) {
-    return {
-      kind: 'invalid',
-      reason: `Nothing imported from “${request.file.name}”: it is not JSON (${(error as Error).message}).`,
-    };
+    return nothingImported(request.file.name, `it is not JSON (${(error as Error).message})`);
   }
   return runImportAll(document, deps, speaker);
 }

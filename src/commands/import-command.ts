@@ -28,6 +28,10 @@ export const importRun: RequestHandlers = {
 
 const IMPORT_FLAGS = ['--add', '--replace', '--dry-run'];
 
+/** The refusal of a file that gave nothing to import, whichever way it came and whatever kind it is. */
+export const nothingImported = (from: string, reason: string) =>
+  ({ kind: 'invalid', reason: `Nothing imported from “${from}”: ${reason}.` }) as const;
+
 /** `inventory import FILE [--add] [--dry-run]` on the command line: the file read, as bytes, into a request. */
 export const importFileForm: CommandLineForm = {
   usage: '[--channel C] inventory import FILE [--add] [--dry-run]',
@@ -41,7 +45,7 @@ export const importFileForm: CommandLineForm = {
     if (path === undefined || paths.length > 1 || (flags.has('--add') && flags.has('--replace')))
       return { usage: null };
     const file = await context.readFile(path);
-    if ('reason' in file) return { kind: 'invalid', reason: `Nothing imported from “${path}”: ${file.reason}.` };
+    if ('reason' in file) return nothingImported(path, file.reason);
     const mode = context.dryRun || flags.has('--dry-run') ? 'preview' : flags.has('--add') ? 'add' : 'replace';
     return { kind: 'inventory-file', file, mode };
   },
@@ -54,7 +58,7 @@ export const importFileForm: CommandLineForm = {
 async function importFile(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const name = cleanFileName(file.name);
   const planning = deps.planImport ? await deps.planImport(file.bytes) : planImport(file.bytes, deps);
-  if (!planning.ok) return { kind: 'invalid', reason: `Nothing imported from “${name}”: ${planning.reason}.` };
+  if (!planning.ok) return nothingImported(name, planning.reason);
   const plan = withOwnReleases(planning.plan, deps);
   if (plan.counts.length === 0) {
     return {

@@ -76,11 +76,12 @@ async function answerRequest(
 ): Promise<boolean> {
   const result = await runCommand(request, deps, speaker);
   const answered = isAnswered(result);
+  // A file's answer is the file itself, byte for byte (an iCalendar feed keeps its CRLF line ends).
   if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
   else if (result.kind === 'export')
     io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
-  if (!json ? !answered || result.kind !== 'export' : !answered)
-    (answered ? io.stdout : io.stderr).write(`${renderText(result)}\n`);
+  if (!answered) io.stderr.write(`${renderText(result)}\n`);
+  else if (!json && result.kind !== 'export') io.stdout.write(`${renderText(result)}\n`);
   const after = form?.after?.[result.kind];
   if (after && !json) io.stdout.write(`\n${after}\n`);
   if (result.kind === 'chart' && request.kind === 'chart') return writeChart(result.chart, request.out, json, io);

@@ -2,6 +2,7 @@
 // apply it. Used by the import form, mentions with a file, and files sent in a direct message.
 import type { webApi } from '@slack/bolt';
 import type { Speaker } from '../commands/command-types.js';
+import { nothingImported } from '../commands/import-command.js';
 import { runCommand } from '../commands/run-command.js';
 import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 import { renderBlocks } from '../render/render-blocks.js';
@@ -21,7 +22,7 @@ export async function postImportPreview(
         deps.commands,
         speaker,
       )
-    : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
+    : nothingImported(file.name, file.reason);
   const message = renderBlocks(result.kind === 'import-preview' ? { ...result, fileRef: fileId } : result);
   deps.logger.info(
     { workspace: speaker.workspace, channel: speaker.channel, file: fileId, outcome: result.kind },

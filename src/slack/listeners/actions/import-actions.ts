@@ -4,6 +4,7 @@ import { jsonField } from '../../json-field.js';
 import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { isIdentifier } from '../../../leaf/check-identifier.js';
+import { nothingImported } from '../../../commands/import-command.js';
 import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/slack-ids.js';
@@ -47,7 +48,7 @@ export async function handleImportAction(
           deps.commands,
           speaker,
         )
-      : ({ kind: 'invalid', reason: `Nothing imported from “${file.name}”: ${file.reason}.` } as const);
+      : nothingImported(file.name, file.reason);
     deps.logger.info(
       {
         workspace: speaker.workspace,

@@ -63,9 +63,9 @@ async function answerWithFile(
   });
 }
 
-/** The modal a form answer opens, or null when the answer is a refusal to say instead. */
 type FormView = ReturnType<typeof renderImportModal> | ReturnType<typeof renderConnectModal>;
 
+/** The modal a form answer opens, or null when the answer is a refusal to say instead. */
 function formView(result: Result, channel: string): FormView | null {
   if (result.kind === 'import-form') return renderImportModal(channel);
   if (result.kind === 'connector-form') return renderConnectModal(result.connectorKind, channel);
