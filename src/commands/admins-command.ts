@@ -2,7 +2,6 @@
 // admin adds or removes one, and a workspace always keeps at least one.
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
-import { isAdmin } from './is-admin.js';
 
 const USAGE = 'Use `/eol admins`, `/eol admins add @user` or `/eol admins remove @user`.';
 
@@ -32,6 +31,16 @@ export const adminsCommand: CommandDefinition = {
     return { kind: 'admins-change', user, admin: action === 'add' };
   },
   run: { admins: runAdmins, 'admins-change': runAdmins },
+  audit: (result) =>
+    result.kind === 'admins' && result.changed
+      ? {
+          action: result.changed.admin ? 'admin.add' : 'admin.remove',
+          change: `<@${result.changed.user}>`,
+          releases: [],
+          channel: null,
+        }
+      : null,
+  adminOnly: { 'admins-change': 'Only eolwatch admins add or remove admins. `/eol admins` lists them.' },
 };
 
 type AdminsRequest = Extract<Request, { kind: 'admins' | 'admins-change' }>;
@@ -46,8 +55,6 @@ async function listOf(deps: CommandDeps, speaker: Speaker) {
 
 async function runAdmins(request: AdminsRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   if (request.kind === 'admins') return { kind: 'admins', admins: await listOf(deps, speaker), changed: null };
-  if (!(await isAdmin(deps, speaker)))
-    return { kind: 'invalid', reason: 'Only eolwatch admins add or remove admins. `/eol admins` lists them.' };
   if (!request.admin) {
     if (deps.admins.has(request.user))
       return {

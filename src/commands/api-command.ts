@@ -2,11 +2,12 @@
 // privately, and only its hash is kept.
 import { hashApiToken, newApiToken } from '../api-tokens/api-token-store.js';
 import { isIdentifier } from '../leaf/check-identifier.js';
-import { isAdmin } from './is-admin.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 
 const USAGE = 'Use `/eol api tokens`, `/eol api token create [name]` or `/eol api token revoke <name>`.';
+
+const ADMINS_ONLY = 'Only eolwatch admins may see or change API tokens. `/eol admins` lists them.';
 
 export const apiCommand: CommandDefinition = {
   name: 'api',
@@ -27,6 +28,16 @@ export const apiCommand: CommandDefinition = {
     return { kind: 'invalid', reason: USAGE };
   },
   run: { 'api-tokens': runApiCommand, 'api-token-create': runApiCommand, 'api-token-revoke': runApiCommand },
+  audit: (result) =>
+    result.kind === 'api-token-created' || result.kind === 'api-token-revoked'
+      ? {
+          action: result.kind === 'api-token-created' ? 'token.create' : 'token.revoke',
+          change: `“${result.name}”`,
+          releases: [],
+          channel: null,
+        }
+      : null,
+  adminOnly: { 'api-tokens': ADMINS_ONLY, 'api-token-create': ADMINS_ONLY, 'api-token-revoke': ADMINS_ONLY },
   cli: [{ usage: '--workspace W api token create [NAME]   (the token alone on the last line)' }],
 };
 
@@ -38,8 +49,6 @@ const nameProblem = (name: string) =>
     : `“${String(name).slice(0, 80)}” cannot name a token: use 1 to 64 letters, digits, dots, dashes or underscores.`;
 
 async function runApiCommand(request: ApiRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker)))
-    return { kind: 'invalid', reason: 'Only eolwatch admins may see or change API tokens. `/eol admins` lists them.' };
   const store = await deps.store();
   switch (request.kind) {
     case 'api-tokens': {

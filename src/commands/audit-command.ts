@@ -44,6 +44,15 @@ export const auditCommand: CommandDefinition = {
     return { kind: 'audit', channel, release: rest.join(' ') || null, since, format };
   },
   run: { audit: runAudit },
+  // Anyone sees their own channel's changes; the log's export and other channels are for admins.
+  adminOnly: {
+    audit: ({ format, channel }, speaker) =>
+      format !== null
+        ? 'Only eolwatch admins export the audit log. `/eol admins` lists them.'
+        : channel !== null && channel !== speaker.channel
+          ? 'Only eolwatch admins see other channels’ changes. `/eol admins` lists them.'
+          : null,
+  },
   cli: [
     {
       usage: '--workspace W audit [--since YYYY-MM-DD] [--format csv|json]',
@@ -59,11 +68,6 @@ type AuditRequest = Extract<Request, { kind: 'audit' }>;
 
 async function runAudit(request: AuditRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const admin = await isAdmin(deps, speaker);
-  if (request.format !== null && !admin)
-    return { kind: 'invalid', reason: 'Only eolwatch admins export the audit log. `/eol admins` lists them.' };
-  if (request.channel !== null && request.channel !== speaker.channel && !admin) {
-    return { kind: 'invalid', reason: 'Only eolwatch admins see other channels’ changes. `/eol admins` lists them.' };
-  }
   let release: string | null = null;
   if (request.release) {
     const resolved = resolveOneRelease(request.release, deps);

@@ -7,8 +7,10 @@ import { pointsByRelease, summedPointsByRelease } from '../forecasts/release-for
 import { toIsoDate } from '../leaf/calendar-date.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
-import { isAdmin } from './is-admin.js';
-import { recordAudit } from './record-audit.js';
+import type { AuditChange } from './record-audit.js';
+
+const workspaceForAdmins = ({ scope }: { scope: 'team' | 'workspace' }) =>
+  scope === 'workspace' ? 'Only eolwatch admins may have the workspace’s calendar. `/eol admins` lists them.' : null;
 
 export const calendarCommand: CommandDefinition = {
   name: 'calendar',
@@ -31,6 +33,8 @@ export const calendarCommand: CommandDefinition = {
     return { kind: 'calendar', scope: workspace ? 'workspace' : 'team', reset: rest[0] === 'reset' };
   },
   run: { calendar: runCalendar, 'calendar-feed': runCalendarFeed },
+  adminOnly: { calendar: workspaceForAdmins, 'calendar-feed': workspaceForAdmins },
+  audit: (result) => (result.kind === 'calendar' && result.url !== null ? calendarAudit(result) : null),
   cli: [
     {
       usage: '[--channel C] calendar [workspace] > FILE.ics   (the feed itself; `calendar reset` as in Slack)',
@@ -54,8 +58,6 @@ async function runCalendarFeed(
   deps: CommandDeps,
   speaker: Speaker,
 ): Promise<Result> {
-  if (request.scope === 'workspace' && !(await isAdmin(deps, speaker)))
-    return { kind: 'invalid', reason: 'Only eolwatch admins may have the workspace’s calendar.' };
   const ref = feedRefOf(request, speaker);
   const { text, events } = await feed(deps, ref);
   return {
@@ -78,23 +80,12 @@ async function runCalendar(
   deps: CommandDeps,
   speaker: Speaker,
 ): Promise<Result> {
-  if (request.scope === 'workspace' && !(await isAdmin(deps, speaker)))
-    return {
-      kind: 'invalid',
-      reason: 'Only eolwatch admins may have the workspace’s calendar. `/eol admins` lists them.',
-    };
   const store = await deps.store();
   const ref = feedRefOf(request, speaker);
   const made = await feedMade(store, ref);
   if (made && !request.reset) return { kind: 'calendar', scope: request.scope, url: null, made };
   const at = deps.now().toUTC().toISO() ?? '';
   const secret = await makeFeedSecret(store, ref, speaker.user, at);
-  const warning = await recordAudit(deps, speaker, {
-    action: made ? 'calendar.reset' : 'calendar.made',
-    change: `${made ? 'a new' : 'an'} address for ${request.scope === 'workspace' ? 'the workspace’s' : 'this channel’s'} calendar${made ? '; the old one no longer works' : ''}`,
-    releases: [],
-    channel: ref.channel,
-  });
   const path = `/calendar/${secret}.ics`;
   return {
     kind: 'calendar',
@@ -102,7 +93,6 @@ async function runCalendar(
     url: deps.publicUrl ? `${deps.publicUrl.replace(/\/+$/, '')}${path}` : path,
     made: made ? { by: speaker.user, at } : null,
     reset: made !== null,
-    ...(warning ? { warning } : {}),
   };
 }
 
@@ -148,4 +138,16 @@ async function feed(deps: CommandDeps, ref: FeedRef): Promise<{ text: string; ev
 export async function feedTextOfSecret(deps: CommandDeps, secret: string): Promise<string | null> {
   const ref = await feedOfSecret(await deps.store(), secret);
   return ref ? (await feed(deps, ref)).text : null;
+}
+
+/** A secret address made, or made anew (the old one stops working). */
+function calendarAudit(result: Extract<Result, { kind: 'calendar' }>): AuditChange {
+  const reset = result.reset === true;
+  const whose = result.scope === 'workspace' ? 'the workspace’s' : 'this channel’s';
+  return {
+    action: reset ? 'calendar.reset' : 'calendar.made',
+    change: `${reset ? 'a new' : 'an'} address for ${whose} calendar${reset ? '; the old one no longer works' : ''}`,
+    releases: [],
+    ...(result.scope === 'workspace' ? { channel: null } : {}),
+  };
 }

@@ -1,14 +1,24 @@
 // What each /eol subcommand declares about itself: how it reads its words, what it runs for each
-// request it reads to, which of those a locked channel keeps to admins, where each answer goes, and its
+// request it reads to, which of those admins alone may make or a locked channel keeps to admins, where
+// each answer goes, and its
 // command-line forms. `help`, the command line's usage and routing, Slack's deliveries and the pipeline
 // (run-command.ts) are all made from these.
 import type { CommandDeps, ImportFile, Request, Result, Speaker } from './command-types.js';
+import type { AuditChange } from './record-audit.js';
 
 export type RequestOf<K extends Request['kind']> = Extract<Request, { kind: K }>;
 
 /** For each kind of request, what answers it. */
 export type RequestHandlers = {
   [K in Request['kind']]?: (request: RequestOf<K>, deps: CommandDeps, speaker: Speaker) => Promise<Result> | Result;
+};
+
+/**
+ * Requests only eolwatch admins may make: for each kind, what anyone else is told, or a function of the
+ * request when that depends on it (null lets them go on). The pipeline asks before the command runs.
+ */
+export type AdminRules = {
+  [K in Request['kind']]?: string | ((request: RequestOf<K>, speaker: Speaker) => string | null);
 };
 
 /**
@@ -57,6 +67,10 @@ export interface CommandDefinition {
   run?: RequestHandlers;
   /** Requests that change a channel's counts or watches: a locked channel keeps them to admins. */
   lockable?: readonly Request['kind'][];
+  /** Requests for admins alone, whatever the channel. */
+  adminOnly?: AdminRules;
+  /** The audit log's entry for a change its requests made (counts record theirs with the change). */
+  audit?: (result: Result) => AuditChange | null;
   /** Where the answers to its requests go, when not `reply`. */
   answers?: Partial<Record<Request['kind'], Destination>>;
   /** Forms only the command line has (a file to read, a format to write). */

@@ -286,7 +286,7 @@ type ResultBody =
   /** The form for a file to import (Slack); elsewhere, where to import one instead. */
   | { kind: 'import-form' }
   | { kind: 'connector-added'; connector: ShownConnector }
-  | { kind: 'connector-removed'; name: string }
+  | { kind: 'connector-removed'; name: string; channel: string }
   | {
       kind: 'connector-synced';
       dryRun: boolean;

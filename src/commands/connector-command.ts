@@ -15,13 +15,13 @@ import {
 import { readSecretKey, sealSecret, SecretKeyError } from '../connectors/secret-box.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
-import { isAdmin } from './is-admin.js';
-import { recordAudit } from './record-audit.js';
 import { syncConnector } from './sync-connector.js';
 import { connectorAddForms } from './connector-add-form.js';
 
 const USAGE =
   'Use `/eol connectors`, `/eol connector sync <name>`, `/eol connector remove <name>`, or `/eol connect intune` / `/eol connect jamf`.';
+
+const ADMINS_ONLY = 'Only eolwatch admins manage connectors. `/eol admins` lists them.';
 
 export const connectorsCommand: CommandDefinition = {
   name: 'connectors',
@@ -55,6 +55,33 @@ export const connectorCommand: CommandDefinition = {
     'connector-sync': runConnector,
     'connector-remove': runConnector,
     'connector-form': runConnector,
+  },
+  audit: (result) => {
+    if (result.kind === 'connector-added') {
+      const { name, kind, where, channel } = result.connector;
+      const rules = where.length > 0 ? ` (${where.join(', ')})` : '';
+      return {
+        action: 'connector.add',
+        change: `“${name}” (${kind}) feeds this channel${rules}`,
+        releases: [],
+        channel,
+      };
+    }
+    if (result.kind === 'connector-removed')
+      return {
+        action: 'connector.remove',
+        change: `“${result.name}” removed; the channel's counts stay as they are`,
+        releases: [],
+        channel: result.channel,
+      };
+    return null;
+  },
+  adminOnly: {
+    connectors: ADMINS_ONLY,
+    'connector-add': ADMINS_ONLY,
+    'connector-sync': ADMINS_ONLY,
+    'connector-remove': ADMINS_ONLY,
+    'connector-form': ADMINS_ONLY,
   },
   // A fleet's devices take longer to read than Slack's acknowledgement may wait.
   answers: { 'connector-sync': { later: 'Syncing: the answer follows here when every device is read.' } },
@@ -100,8 +127,6 @@ function settingsProblem(settings: ConnectorSettings, existing: readonly StoredC
   return null;
 }
 
-const ADMINS_ONLY = 'Only eolwatch admins manage connectors. `/eol admins` lists them.';
-
 async function runConnector(
   request: Extract<
     Request,
@@ -110,7 +135,6 @@ async function runConnector(
   deps: CommandDeps,
   speaker: Speaker,
 ): Promise<Result> {
-  if (!(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: ADMINS_ONLY };
   const store = await deps.store();
   switch (request.kind) {
     case 'connector-form':
@@ -140,13 +164,7 @@ async function runConnector(
         failureToldAt: null,
       };
       await saveConnector(store, connector);
-      const warning = await recordAudit(deps, speaker, {
-        action: 'connector.add',
-        change: `“${connector.name}” (${connector.kind}) feeds this channel${connector.where.length > 0 ? ` (${connector.where.join(', ')})` : ''}`,
-        releases: [],
-        channel: connector.channel,
-      });
-      return { kind: 'connector-added', connector: withoutSecret(connector), ...(warning ? { warning } : {}) };
+      return { kind: 'connector-added', connector: withoutSecret(connector) };
     }
     case 'connector-remove': {
       const connector = await connectorNamed(store, speaker.workspace, request.name);
@@ -155,13 +173,7 @@ async function runConnector(
           kind: 'invalid',
           reason: `There is no connector called “${request.name.slice(0, 40)}”. \`/eol connectors\` lists them.`,
         };
-      const warning = await recordAudit(deps, speaker, {
-        action: 'connector.remove',
-        change: `“${connector.name}” removed; the channel's counts stay as they are`,
-        releases: [],
-        channel: connector.channel,
-      });
-      return { kind: 'connector-removed', name: connector.name, ...(warning ? { warning } : {}) };
+      return { kind: 'connector-removed', name: connector.name, channel: connector.channel };
     }
     case 'connector-sync': {
       const all = await connectorsOf(store, speaker.workspace);

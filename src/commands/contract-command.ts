@@ -6,6 +6,7 @@ import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { releaseOfKey, resolveOneRelease } from './resolve-one-release.js';
+import type { AuditChange } from './record-audit.js';
 
 export const MAX_CONTRACT_NAME_LENGTH = 80;
 const USAGE =
@@ -40,6 +41,7 @@ export const contractCommand: CommandDefinition = {
     'contract-remove': (request, deps, speaker) => runContractRemove(request.release, deps, speaker),
   },
   lockable: ['contract-set', 'contract-remove'],
+  audit: (result) => (result.kind === 'contracts' ? contractAudit(result) : null),
 };
 
 export const contractsCommand: CommandDefinition = {
@@ -89,4 +91,23 @@ async function runContracts(deps: CommandDeps, speaker: Speaker): Promise<Result
     return release ? [{ release, contract }] : [];
   });
   return { kind: 'contracts', contracts: listed, changed: null };
+}
+
+function contractAudit(result: Extract<Result, { kind: 'contracts' }>): AuditChange | null {
+  // A contract just set is the answer's only one.
+  if (result.changed === 'set' && result.contracts[0]) {
+    const { release, contract } = result.contracts[0];
+    return {
+      action: 'contract.set',
+      change: `${releaseTitle(release)}: “${contract.name}” until ${contract.until}`,
+      releases: [releaseKeyOf(release)],
+    };
+  }
+  if (result.changed === 'removed' && result.removed)
+    return {
+      action: 'contract.remove',
+      change: releaseTitle(result.removed),
+      releases: [releaseKeyOf(result.removed)],
+    };
+  return null;
 }

@@ -3,7 +3,6 @@
 import { exportWorkspace } from '../portability/workspace-export.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
-import { isAdmin } from './is-admin.js';
 import { importAllForm, runImportAllFile } from './import-all-command.js';
 
 export const exportAllCommand: CommandDefinition = {
@@ -16,14 +15,28 @@ export const exportAllCommand: CommandDefinition = {
       ? { kind: 'export-all' }
       : { kind: 'invalid', reason: 'Use `/eol export all` (or `/eol inventory export`, `/eol report export`).' },
   run: { 'export-all': (_request, deps, speaker) => runExportAll(deps, speaker), 'import-all': runImportAllFile },
+  adminOnly: {
+    'export-all': 'Only eolwatch admins export the whole workspace. `/eol admins` lists them.',
+    'import-all': 'Only eolwatch admins import a workspace.',
+  },
+  audit: (result) => {
+    if (result.kind === 'export' && result.scope === 'all')
+      return { action: 'workspace.export', change: `exported: ${result.rows} team(s)`, releases: [], channel: null };
+    if (result.kind === 'imported-all')
+      return {
+        action: 'workspace.import',
+        change: `imported: ${result.teams} team(s), ${result.history} history entries`,
+        releases: [],
+        channel: null,
+      };
+    return null;
+  },
   // The whole workspace's data goes to the admin alone.
   answers: { 'export-all': 'direct-file' },
   cli: [{ usage: '--workspace W export all > FILE.json' }, importAllForm],
 };
 
 async function runExportAll(deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker)))
-    return { kind: 'invalid', reason: 'Only eolwatch admins export the whole workspace. `/eol admins` lists them.' };
   const document = await exportWorkspace(await deps.store(), speaker.workspace, deps.now().toUTC().toISO() ?? '');
   const machines = document.teams.reduce((sum, team) => sum + Object.values(team.counts).reduce((a, b) => a + b, 0), 0);
   return {

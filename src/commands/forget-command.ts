@@ -3,8 +3,6 @@
 // The erasure itself is recorded in the audit log, without what was erased.
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
-import { isAdmin } from './is-admin.js';
-import { recordAudit } from './record-audit.js';
 
 const USAGE =
   'Use `/eol forget #channel` or `/eol forget workspace`; add `confirm` once you have read what would be erased.';
@@ -23,13 +21,22 @@ export const forgetCommand: CommandDefinition = {
     return { kind: 'forget', channel: channel ?? null, confirmed: confirm !== undefined };
   },
   run: { forget: runForget },
+  // Written after the erasure, so the channel's own entries go and this one stays.
+  audit: (result) =>
+    result.kind === 'forget' && result.confirmed
+      ? {
+          action: result.target === 'workspace' ? 'workspace.erase' : 'channel.erase',
+          change: `erased for good: ${result.teams} team(s), ${result.machines} machine count(s), ${result.history} history entr${result.history === 1 ? 'y' : 'ies'}, ${result.watches} watch(es)`,
+          releases: [],
+          channel: result.target === 'workspace' ? null : result.target.channel,
+        }
+      : null,
+  adminOnly: { forget: 'Only eolwatch admins erase data. `/eol admins` lists them.' },
 };
 
 type ForgetRequest = Extract<Request, { kind: 'forget' }>;
 
 async function runForget(request: ForgetRequest, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker)))
-    return { kind: 'invalid', reason: 'Only eolwatch admins erase data. `/eol admins` lists them.' };
   const store = await deps.store();
   const channels = request.channel
     ? [request.channel]
@@ -55,11 +62,5 @@ async function runForget(request: ForgetRequest, deps: CommandDeps, speaker: Spe
   if (!request.confirmed) return { kind: 'forget', confirmed: false, ...summary };
   if (request.channel) await store.forgetChannel({ workspace: speaker.workspace, channel: request.channel });
   else await store.forgetWorkspace(speaker.workspace);
-  const warning = await recordAudit(deps, speaker, {
-    action: request.channel ? 'channel.erase' : 'workspace.erase',
-    change: `erased for good: ${channels.length} team(s), ${machines} machine count(s), ${history} history entr${history === 1 ? 'y' : 'ies'}, ${watches} watch(es)`,
-    releases: [],
-    channel: request.channel,
-  });
-  return { kind: 'forget', confirmed: true, ...summary, ...(warning ? { warning } : {}) };
+  return { kind: 'forget', confirmed: true, ...summary };
 }

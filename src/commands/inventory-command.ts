@@ -8,7 +8,6 @@ import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { appliedChanges, runInventoryUpdate } from './run-inventory-update.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
 import { parseExportFormat, runExport } from './export-counts.js';
-import { isAdmin } from './is-admin.js';
 import { readInventoryPairs } from './parse-inventory-pairs.js';
 import { resolveOneRelease } from './resolve-one-release.js';
 import { contractsOf } from './team-contracts.js';
@@ -17,6 +16,7 @@ import { withPace } from '../forecasts/release-forecasts.js';
 
 import { parseChartRequest } from './chart-command.js';
 import { importFileForm, importRun } from './import-command.js';
+import type { AuditChange } from './record-audit.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
 const MAX_HISTORY_LINES = 20;
@@ -69,6 +69,8 @@ export const inventoryCommand: CommandDefinition = {
     ...importRun,
   },
   lockable: ['inventory-set', 'inventory-set-counts'],
+  audit: (result) => (result.kind === 'inventory-cleared' ? clearedAudit(result) : null),
+  adminOnly: { 'inventory-clear': 'Only eolwatch admins may clear a team’s inventory. `/eol admins` lists them.' },
   answers: { 'inventory-import': 'form', export: 'file' },
   cli: [importFileForm, { usage: '[--channel C] inventory export [--format csv|json]' }],
 };
@@ -146,11 +148,6 @@ async function runInventory(request: InventoryRequest, deps: CommandDeps, speake
     case 'inventory-history':
       return history(request.release, deps, speaker);
     case 'inventory-clear': {
-      if (!(await isAdmin(deps, speaker)))
-        return {
-          kind: 'invalid',
-          reason: 'Only eolwatch admins may clear a team’s inventory. `/eol admins` lists them.',
-        };
       const store = await deps.store();
       const changes = await store.clearTeam(speaker, { user: speaker.user, at: deps.now().toUTC().toISO() ?? '' });
       return {
@@ -160,4 +157,14 @@ async function runInventory(request: InventoryRequest, deps: CommandDeps, speake
       };
     }
   }
+}
+
+function clearedAudit(result: Extract<Result, { kind: 'inventory-cleared' }>): AuditChange {
+  return {
+    action: 'counts.clear',
+    change:
+      result.changes.map((change) => `${releaseTitle(change.release)} ${change.from} → 0`).join(', ') ||
+      'nothing to clear',
+    releases: result.changes.map((change) => releaseKeyOf(change.release)),
+  };
 }

@@ -1,7 +1,6 @@
 // `/eol lock` and `/eol unlock`: a channel whose counts and watches only admins change.
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
-import { isAdmin } from './is-admin.js';
 
 export const lockCommand: CommandDefinition = {
   name: 'lock',
@@ -13,6 +12,18 @@ export const lockCommand: CommandDefinition = {
       ? { kind: 'channel-lock', locked: true }
       : { kind: 'invalid', reason: 'Use `/eol lock` in the channel to lock.' },
   run: { 'channel-lock': (request, deps, speaker) => runLock(request.locked, deps, speaker) },
+  audit: (result) =>
+    result.kind === 'channel-lock'
+      ? {
+          action: result.locked ? 'channel.lock' : 'channel.unlock',
+          change: result.locked ? 'unlocked → locked' : 'locked → unlocked',
+          releases: [],
+        }
+      : null,
+  adminOnly: {
+    'channel-lock': ({ locked }) =>
+      `Only eolwatch admins ${locked ? 'lock' : 'unlock'} a channel. \`/eol admins\` lists them.`,
+  },
 };
 
 export const unlockCommand: CommandDefinition = {
@@ -26,11 +37,6 @@ export const unlockCommand: CommandDefinition = {
 };
 
 async function runLock(locked: boolean, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!(await isAdmin(deps, speaker)))
-    return {
-      kind: 'invalid',
-      reason: `Only eolwatch admins ${locked ? 'lock' : 'unlock'} a channel. \`/eol admins\` lists them.`,
-    };
   await (await deps.store()).setChannelLock(speaker, locked);
   return { kind: 'channel-lock', locked };
 }

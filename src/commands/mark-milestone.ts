@@ -3,6 +3,7 @@
 import { addDays, toIsoDate } from '../leaf/calendar-date.js';
 import type { RequestHandlers, RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
+import type { AuditChange } from './record-audit.js';
 
 const MAX_SNOOZE_DAYS = 365;
 
@@ -36,4 +37,17 @@ async function markMilestone(
   const until = addDays(today, mark.snoozeDays);
   await store.markMilestone(milestone, { snoozedUntil: until, snoozedBy: speaker.user, snoozedAt: today });
   return { ...marked, mark: 'snoozed', until, changed: true };
+}
+
+/** A mark that changed, for the audit log; an undo of what was not handled records nothing. */
+export function milestoneAudit(result: Result): AuditChange | null {
+  if (result.kind !== 'milestone-marked' || !result.changed) return null;
+  const change =
+    result.mark === 'snoozed'
+      ? `until ${result.until ?? ''}`
+      : result.mark === 'handled'
+        ? 'not handled → handled'
+        : 'handled → not handled';
+  const action = result.mark === 'snoozed' ? 'milestone.snooze' : `milestone.${result.mark}`;
+  return { action, change: `${result.milestone}: ${change}`, releases: [result.release] };
 }

@@ -2,10 +2,10 @@
 // shell) hands its typed request to. Which command runs it, the lock rule, the audit log, the stale-data
 // warning and the words for a store that could not save all live here, the same for every entry point.
 import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
-import { lockRefusal } from './is-admin.js';
-import { auditChangeOf, recordAudit } from './record-audit.js';
+import { isAdmin, lockRefusal } from './is-admin.js';
+import { recordAudit, type AuditChange } from './record-audit.js';
 import { commandList } from './command-list.js';
-import type { RequestHandlers } from './command-definition.js';
+import type { AdminRules, RequestHandlers } from './command-definition.js';
 import { entryOf, type CommandDeps, type Request, type Result, type Speaker } from './command-types.js';
 import { parseCommand } from './parse-command.js';
 import { staleWarning } from './status-command.js';
@@ -21,6 +21,22 @@ const handlers: RequestHandlers = Object.assign({}, ...commandList.map((definiti
 /** Changes to a channel's counts and watches, which a lock keeps to admins. */
 const lockable: ReadonlySet<Request['kind']> = new Set(commandList.flatMap((definition) => definition.lockable ?? []));
 
+/** The audit entry a request's result calls for, from the command that ran it. */
+const auditOf = new Map<string, (result: Result) => AuditChange | null>(
+  commandList.flatMap((definition) => {
+    const { audit } = definition;
+    return audit ? Object.keys(definition.run ?? {}).map((kind) => [kind, audit] as const) : [];
+  }),
+);
+
+/** Who alone may make a request, and what anyone else is told. */
+const adminRules = Object.assign({}, ...commandList.map((definition) => definition.adminOnly ?? {})) as AdminRules;
+
+function adminOnlyWords(request: Request, speaker: Speaker): string | null {
+  const rule = adminRules[request.kind] as string | ((request: Request, speaker: Speaker) => string | null) | undefined;
+  return typeof rule === 'function' ? rule(request, speaker) : (rule ?? null);
+}
+
 /** Every request kind with its handler: a test holds the registry to this. */
 export const handledKinds = (): string[] => Object.keys(handlers);
 
@@ -29,6 +45,8 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
     const refusal = await lockRefusal(deps, speaker);
     if (refusal) return { kind: 'invalid', reason: refusal };
   }
+  const adminOnly = adminOnlyWords(request, speaker);
+  if (adminOnly !== null && !(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: adminOnly };
   const handler = handlers[request.kind] as Handler | undefined;
   if (!handler) throw new Error(`no command runs a ${request.kind} request`);
   return handler(request, deps, speaker);
@@ -53,7 +71,7 @@ const importOutcome = (result: Result) =>
 async function answer(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   try {
     const result = await dispatch(request, deps, speaker);
-    const change = auditChangeOf(result);
+    const change = auditOf.get(request.kind)?.(result) ?? null;
     const warning = (change ? await recordAudit(deps, speaker, change) : null) ?? staleWarning(deps);
     return warning ? { ...result, warning } : result;
   } catch (error) {

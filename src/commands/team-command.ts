@@ -17,6 +17,8 @@ export const teamCommand: CommandDefinition = {
     return { kind: 'team-name', name };
   },
   run: { 'team-name': (request, deps, speaker) => runTeamName(request.name, deps, speaker) },
+  audit: (result) =>
+    result.kind === 'team-named' ? { action: 'team.name', change: `→ ${result.team.name ?? ''}`, releases: [] } : null,
   lockable: ['team-name'],
 };
 

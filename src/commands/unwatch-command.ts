@@ -4,6 +4,7 @@ import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { resolveReleaseList } from './watch-command.js';
+import { titlesOf } from './record-audit.js';
 
 export const unwatchCommand: CommandDefinition = {
   name: 'unwatch',
@@ -14,6 +15,10 @@ export const unwatchCommand: CommandDefinition = {
       ? { kind: 'invalid', reason: 'Name a release to stop watching, e.g. `/eol unwatch windows-8.1`.' }
       : { kind: 'unwatch', text: args },
   run: { unwatch: (request, deps, speaker) => runUnwatch(request.text, deps, speaker) },
+  audit: (result) =>
+    result.kind === 'unwatched' && result.releases.length > 0
+      ? { action: 'watch.remove', change: titlesOf(result.releases), releases: result.releases.map(releaseKeyOf) }
+      : null,
   lockable: ['unwatch'],
 };
 

@@ -7,6 +7,7 @@ import type { CommandDefinition, RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { resolveOneRelease } from './resolve-one-release.js';
+import { titlesOf } from './record-audit.js';
 
 export const watchCommand: CommandDefinition = {
   name: 'watch',
@@ -24,6 +25,17 @@ export const watchCommand: CommandDefinition = {
     'watch-auto': (request, deps, speaker) => runWatchAuto(request.on, deps, speaker),
   },
   lockable: ['watch', 'watch-auto'],
+  audit: (result) => {
+    if (result.kind === 'watch-auto')
+      return { action: 'watch.auto', change: result.on ? 'off → on' : 'on → off', releases: [] };
+    if (result.kind !== 'watched') return null;
+    const leads = `(lead times ${result.leads.join(', ')} days)`;
+    return {
+      action: 'watch.add',
+      change: `${titlesOf(result.releases)} ${leads}`,
+      releases: result.releases.map(releaseKeyOf),
+    };
+  },
 };
 
 /** "windows 8.1, xp" -> releases, or the first name that is not exactly one release. */

@@ -3,7 +3,7 @@ import { toIsoDate } from '../leaf/calendar-date.js';
 import { nextReminder } from '../reminders/next-reminder.js';
 import { milestoneKey } from '../reminders/watch-store.js';
 import type { CommandDefinition } from './command-definition.js';
-import { markMilestoneRun } from './mark-milestone.js';
+import { markMilestoneRun, milestoneAudit } from './mark-milestone.js';
 import type { CommandDeps, Result, Speaker, WatchRow } from './command-types.js';
 
 export const watchesCommand: CommandDefinition = {
@@ -14,6 +14,7 @@ export const watchesCommand: CommandDefinition = {
   parse: () => ({ kind: 'watches' }),
   // The marks it lists are changed by the reminders' buttons.
   run: { watches: (_request, deps, speaker) => runWatches(deps, speaker), ...markMilestoneRun },
+  audit: milestoneAudit,
 };
 
 async function runWatches(deps: CommandDeps, speaker: Speaker): Promise<Result> {

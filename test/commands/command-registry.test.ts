@@ -5,6 +5,7 @@ import { commandList } from '../../src/commands/command-list.js';
 import type { Request } from '../../src/commands/command-types.js';
 import { handledKinds, runCommand } from '../../src/commands/run-command.js';
 import { destinationOf } from '../../src/commands/destination-of.js';
+import { parseCommand } from '../../src/commands/parse-command.js';
 import { StoreBusyError } from '../../src/inventory/inventory-store.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
@@ -78,6 +79,31 @@ describe('the command registry', () => {
       'watch',
       'watch-auto',
     ]);
+  });
+
+  it('keeps requests to admins where the command that runs them says so, and lets admins through', async () => {
+    const declared = commandList.flatMap((definition) =>
+      Object.keys(definition.adminOnly ?? {}).map((kind) => [definition.name, kind] as const),
+    );
+    for (const [name, kind] of declared)
+      expect([name, Object.keys(commandList.find((d) => d.name === name)?.run ?? {})]).toEqual([
+        name,
+        expect.arrayContaining([kind]),
+      ]);
+    const deps = depsAt('2017-06-28', { store: async () => new MemoryStore() });
+    const nobody = { ...SPEAKER, user: 'UNOBODY' };
+    for (const text of ['forget workspace', 'lock', 'unlock', 'api token create x', 'connectors', 'export all'])
+      expect([text, await runCommand(parseCommand(text), deps, nobody)]).toEqual([
+        text,
+        expect.objectContaining({ kind: 'invalid', reason: expect.stringMatching(/^Only eolwatch admins/) }),
+      ]);
+    // What anyone may see stays open: their own channel's changes, their channel's calendar.
+    for (const text of ['audit', 'calendar'])
+      expect(await runCommand(parseCommand(text), deps, nobody)).not.toMatchObject({ kind: 'invalid' });
+    expect(await runCommand(parseCommand('audit --format csv'), deps, nobody)).toMatchObject({
+      reason: 'Only eolwatch admins export the audit log. `/eol admins` lists them.',
+    });
+    expect(await runCommand(parseCommand('calendar workspace'), deps, nobody)).toMatchObject({ kind: 'invalid' });
   });
 
   it('says once where each answer goes that is not a reply, for requests a command runs', () => {

@@ -6,7 +6,7 @@ import { hashApiToken } from '../../src/api-tokens/api-token-store.js';
 import type { Speaker } from '../../src/commands/command-types.js';
 import type { EolwatchStore } from '../../src/eolwatch-store.js';
 import { runImportAll } from '../../src/commands/import-all-command.js';
-import { runText } from '../../src/commands/run-command.js';
+import { runCommand, runText } from '../../src/commands/run-command.js';
 import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { MemoryStore } from '../memory-store/memory-store.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -86,7 +86,9 @@ it('exports everything, and an import into a fresh store under another workspace
 
   target = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
   const targetDeps = depsAt('2017-07-01', { store: async () => target as LowdbStore });
-  const imported = await runImportAll(document, targetDeps, {
+  // As the command line brings it in: the file's bytes, through the pipeline (which writes the audit entry).
+  const file = { name: 'all.json', bytes: new TextEncoder().encode(exported.content) };
+  const imported = await runCommand({ kind: 'import-all', file }, targetDeps, {
     workspace: 'T7',
     channel: 'cli',
     user: ADMIN,
@@ -117,4 +119,8 @@ it('is for admins only', async () => {
     kind: 'invalid',
     reason: expect.stringContaining('Only eolwatch admins export'),
   });
+  const file = { name: 'all.json', bytes: new TextEncoder().encode('{}') };
+  expect(
+    await runCommand({ kind: 'import-all', file }, sourceDeps, { ...met, workspace: 'T9', user: 'UNOBODY' }),
+  ).toEqual({ kind: 'invalid', reason: 'Only eolwatch admins import a workspace.' });
 });
