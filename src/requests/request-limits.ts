@@ -2,7 +2,8 @@
 // is accepted once (a replay sent to another replica or after a deploy is refused), a Slack retry is
 // answered only when no process took the first delivery, and an API token gets its requests a minute
 // however many replicas serve it. A store role: PostgreSQL shares them among replicas, the JSON store
-// (one bot at a time) keeps them in a log beside its file.
+// (one bot at a time) keeps them in a log beside its file. A button that must act once (an import's
+// Add) claims its press here, so a double click that lands on two replicas still acts once.
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface RequestLimiter {
@@ -11,6 +12,8 @@ export interface RequestLimiter {
    * until the key's window ends.
    */
   take(key: string): Promise<number>;
+  /** Ends the key's window now: a claim given back when the work it guarded did not happen. */
+  release(key: string): Promise<void>;
 }
 
 export interface RequestLimits {
@@ -35,6 +38,9 @@ export function requestLimiterOf(limiter: RateLimiterAbstract): RequestLimiter {
         if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
         throw refusal;
       }
+    },
+    release: async (key) => {
+      await limiter.delete(key);
     },
   };
 }

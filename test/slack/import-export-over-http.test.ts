@@ -130,21 +130,27 @@ describe('a file shared with a mention', () => {
     running.api.addFile('FSUM', 'summary.csv', 'release,count\nxp,10\n');
     await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FSUM' }), 'CADD');
     const entries = (await store.history({ workspace: 'T1', channel: 'CADD' })).length;
-    await postToSlackApp(running.eventsUrl, {
-      body: buttonPressBody({
-        actionId: IMPORT_ADD_ACTION_ID,
-        value: JSON.stringify({ file: 'FSUM' }),
-        user: 'U1',
-        channel: 'CADD',
-        responseUrl: running.api.responseUrl,
-      }),
-      contentType: FORM,
-    });
+    // The second press is told it changed nothing, privately.
+    const [again] = await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FSUM' }), 'CADD', 1);
+    expect(again).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(again?.text)).toContain('this press changed nothing');
     // A press of the same kind sent after it, answered: the second press has had its turn.
     running.api.addFile('FSENTINEL', 'sentinel.csv', 'release,count\nvista,1\n');
     await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FSENTINEL' }), 'CSENTINEL');
     expect(await countsOf('CADD')).toEqual({ 'windows/5-sp3': 10 });
     expect(await store.history({ workspace: 'T1', channel: 'CADD' })).toHaveLength(entries);
+  });
+
+  it('lets a press that applied nothing be pressed again', async () => {
+    running.api.addFile('FRETRY', 'bad.csv', 'release,count\nxp,lots\n');
+    for (const _press of [1, 2]) {
+      const [reply] = await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FRETRY' }), 'CRETRY', 1);
+      expect(String(reply?.text)).toContain('Nothing imported from “bad.csv”');
+    }
+    // Put right in Slack, the same button now applies it.
+    running.api.addFile('FRETRY', 'bad.csv', 'release,count\nxp,3\n');
+    await press(IMPORT_ADD_ACTION_ID, JSON.stringify({ file: 'FRETRY' }), 'CRETRY');
+    expect(await countsOf('CRETRY')).toEqual({ 'windows/5-sp3': 3 });
   });
 
   it('"Add to them" adds the file to the counts the team has', async () => {

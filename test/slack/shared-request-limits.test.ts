@@ -10,7 +10,14 @@ import { LowdbStore } from '../../src/store/json/lowdb-store.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { itWithPostgres } from '../helpers/postgres-suite.js';
-import { eventBody, postToSlackApp, signedHeaders, slashCommandBody } from '../helpers/signed-request.js';
+import {
+  buttonPressBody,
+  eventBody,
+  postToSlackApp,
+  signedHeaders,
+  slashCommandBody,
+} from '../helpers/signed-request.js';
+import { IMPORT_ADD_ACTION_ID } from '../../src/render/slack-ids.js';
 import { startHttpApp, type RunningApp } from '../helpers/start-http-app.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { ADMIN, depsAt } from '../helpers/test-core.js';
@@ -90,6 +97,21 @@ describe('the JSON store, across a restart', () => {
     });
     await oneLife(async (running) => expect(await report(running, token)).toBe(429));
   });
+
+  it('remembers a claim across a restart until it is given back', async () => {
+    await oneLife(async (_running, store) => {
+      const claims = store.requestLimiter('claims', 1, 600);
+      expect(await claims.take('kept')).toBe(0);
+      expect(await claims.take('given back')).toBe(0);
+      await claims.release('given back');
+    });
+    await oneLife(async (_running, store) => {
+      const claims = store.requestLimiter('claims', 1, 600);
+      expect(await claims.take('kept')).toBeGreaterThan(0);
+      expect(await claims.take('given back')).toBe(0);
+      expect(await claims.take('given back')).toBeGreaterThan(0);
+    });
+  });
 });
 
 const pgIt = await itWithPostgres();
@@ -145,6 +167,40 @@ describe('two replicas on one PostgreSQL database', () => {
     expect(answered.map((post) => post.body.thread_ts)).toEqual(['2.2']);
   });
 
+  pgIt('applies an import once when a double click sends its two presses to two replicas', async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const press = (replica: (typeof replicas)[0]) => {
+      replica.running.api.addFile('FTWICE', 'twice.csv', 'release,count\nxp,10\n');
+      const body = buttonPressBody({
+        actionId: IMPORT_ADD_ACTION_ID,
+        value: JSON.stringify({ file: 'FTWICE' }),
+        user: 'U1',
+        channel: 'CTWICE',
+        responseUrl: replica.running.api.responseUrl,
+      });
+      return postToSlackApp(replica.running.eventsUrl, { body, contentType: FORM });
+    };
+    const before = [a, b].map(({ running }) => running.api.callsTo('response').length);
+    expect((await Promise.all([press(a), press(b)])).map((response) => response.status)).toEqual([200, 200]);
+    // Each replica answers its press: one applies it (its result, then the preview removed), one says it did not.
+    const answers = await Promise.all(
+      [a, b].map(async ({ running }, n) => {
+        await running.api.waitFor('response', (before[n] as number) + 1);
+        return running.api
+          .callsTo('response')
+          .slice(before[n])
+          .map((call) => call.body);
+      }),
+    );
+    const applied = answers.filter((calls) => calls[0]?.response_type === 'in_channel');
+    const refused = answers.filter((calls) => String(calls[0]?.text).includes('this press changed nothing'));
+    expect([applied.length, refused.length]).toEqual([1, 1]);
+    expect((await a.store.team({ workspace: 'T1', channel: 'CTWICE' })).counts).toEqual({ 'windows/5-sp3': 10 });
+    expect(
+      (await b.store.history({ workspace: 'T1', channel: 'CTWICE' })).filter((entry) => entry.action === 'import'),
+    ).toHaveLength(1);
+  });
+
   pgIt("shares a token's 60 requests a minute between replicas", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const token = await newToken(a.store, 'shared');
@@ -188,6 +244,18 @@ describe('keys seen once, on PostgreSQL, taken in batches', () => {
     // A refusal says how long the key is remembered: the rest of its window (not a token wait).
     expect(Math.max(...waits)).toBeLessThanOrEqual(600_000);
     expect(waits.filter((wait) => wait > 0).every((wait) => wait > 300_000)).toBe(true);
+  });
+
+  pgIt('takes a key again, on any replica, once it was given back', async () => {
+    const [a, b] = stores.map((store) => store.requestLimiter('claims', 1, 600)) as [
+      ReturnType<PostgresStore['requestLimiter']>,
+      ReturnType<PostgresStore['requestLimiter']>,
+    ];
+    expect(await a.take('press')).toBe(0);
+    expect(await b.take('press')).toBeGreaterThan(0);
+    await a.release('press');
+    expect(await b.take('press')).toBe(0);
+    expect(await a.take('press')).toBeGreaterThan(0);
   });
 
   pgIt('takes a key again once its window has ended', async () => {

@@ -36,7 +36,17 @@ export class JsonRequestLimits implements RequestLimits {
   ) {}
 
   requestLimiter(name: string, points: number, seconds: number): RequestLimiter {
-    return { take: (key) => this.take(`${name}:${key}`, points, seconds * 1000) };
+    return {
+      take: (key) => this.take(`${name}:${key}`, points, seconds * 1000),
+      release: (key) => this.release(`${name}:${key}`),
+    };
+  }
+
+  private async release(key: string): Promise<void> {
+    await (this.loaded ??= this.load());
+    this.windows.delete(key);
+    // A window that ended at 0: read back on open, it removes the key.
+    this.append(key, { points: 0, expireMs: 0 });
   }
 
   private async take(key: string, allowed: number, windowMs: number): Promise<number> {

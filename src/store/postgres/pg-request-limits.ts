@@ -68,6 +68,9 @@ function onceLimiter(db: PgDatabase, prefix: string, seconds: number): RequestLi
         pending.push({ key, resolve, reject });
         if (!flushing) void flush();
       }),
+    release: async (key) => {
+      await db.pool.query(`DELETE FROM ${REQUEST_LIMITS_TABLE} WHERE key = $1`, [`${prefix}:${key}`]);
+    },
   };
 }
 

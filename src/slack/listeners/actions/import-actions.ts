@@ -1,8 +1,10 @@
 // The buttons under an import preview. Replace and Add read the file from Slack again and apply it,
 // all or nothing; the result goes to the channel (like `inventory set`) and the preview goes away.
+// A double click sends two presses, maybe to two replicas: the press is claimed in the store's request
+// limits, which every replica shares, so the file is applied once; a press that applied nothing gives
+// its claim back, so it can be pressed again.
 import { jsonField } from '../../json-field.js';
 import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
-import { LRUCache } from 'lru-cache';
 import { isIdentifier } from '../../../leaf/check-identifier.js';
 import { nothingImported } from '../../../commands/import-command.js';
 import { runCommand } from '../../../commands/run-command.js';
@@ -11,9 +13,23 @@ import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/s
 import { downloadSharedFile } from '../../download-shared-file.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
+import type { RequestLimiter } from '../../../requests/request-limits.js';
 
-// A double click sends two presses: the second must not add the file twice.
-const applied = new LRUCache<string, true>({ max: 10_000, ttl: 60 * 60 * 1000 });
+const PRESSED_BEFORE = 'This preview’s file is being imported, or was already: this press changed nothing.';
+
+/** How long a press is remembered: longer than any preview is left to wait for its button. */
+const PRESS_MEMORY_SECONDS = 24 * 60 * 60;
+const pressLimiters = new WeakMap<object, Promise<RequestLimiter>>();
+/** One claim limiter per set of dependencies (per app), made on first use. */
+function presses(deps: SlackDeps): Promise<RequestLimiter> {
+  let limiter = pressLimiters.get(deps.commands);
+  if (!limiter)
+    pressLimiters.set(
+      deps.commands,
+      (limiter = deps.commands.store().then((store) => store.requestLimiter('import-press', 1, PRESS_MEMORY_SECONDS))),
+    );
+  return limiter;
+}
 
 function fileOf(value: string | undefined): string | null {
   const file = jsonField(value, 'file');
@@ -37,9 +53,11 @@ export async function handleImportAction(
     return;
   }
   const pressKey = `${speaker.workspace}|${speaker.channel}|${fileId}|${body.container?.message_ts ?? ''}`;
-  if (applied.has(pressKey)) return;
-  applied.set(pressKey, true);
+  let claims: RequestLimiter | undefined;
   try {
+    claims = await presses(deps);
+    if ((await claims.take(pressKey)) > 0)
+      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: PRESSED_BEFORE }));
     const file = await downloadSharedFile(client, fileId);
     const mode = action.action_id === IMPORT_ADD_ACTION_ID ? 'add' : 'replace';
     const result = file.ok
@@ -61,14 +79,14 @@ export async function handleImportAction(
       'import',
     );
     if (result.kind !== 'inventory-updated') {
-      applied.delete(pressKey);
+      await claims.release(pressKey);
       await respond({ response_type: 'ephemeral', replace_original: false, ...renderBlocks(result) });
       return;
     }
     await respond({ response_type: 'in_channel', replace_original: false, ...renderBlocks(result) });
     await respond({ delete_original: true });
   } catch (error) {
-    applied.delete(pressKey);
+    await claims?.release(pressKey).catch(() => undefined);
     deps.logger.error(
       { err: error, workspace: speaker.workspace, channel: speaker.channel, action: action.action_id },
       'import failed',
