@@ -21,12 +21,6 @@ export interface RequestLimits {
   requestLimiter(name: string, points: number, seconds: number): RequestLimiter;
 }
 
-/** A key taken once within `seconds`: true the first time, false while it is remembered. */
-export function onceWithin(limits: RequestLimits, name: string, seconds: number): (key: string) => Promise<boolean> {
-  const limiter = limits.requestLimiter(name, 1, seconds);
-  return async (key) => (await limiter.take(key)) === 0;
-}
-
 /** A rate-limiter-flexible limiter as a RequestLimiter: its refusal is a wait, its other errors the store's. */
 export function requestLimiterOf(limiter: RateLimiterAbstract): RequestLimiter {
   return {

@@ -8,8 +8,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { guardSlackRequests, MAX_BODY_BYTES, REPLAY_MEMORY_SECONDS } from './guard-slack-requests.js';
 import { registerListeners } from './listeners/register-listeners.js';
 import { DELIVERY_CLAIM_SECONDS, guardBoltEvents } from './guard-bolt-events.js';
-import type { CommandDeps } from '../commands/command-types.js';
-import { onceWithin } from '../requests/request-limits.js';
+import { claimsInStore } from './claims-in-store.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export type SlackConnection =
@@ -55,12 +54,6 @@ const healthRoute: CustomRoute = {
   },
 };
 
-/** A key seen once within `seconds` by any process on the store (the limiter is made on first use). */
-function onceInStore(commands: CommandDeps, name: string, seconds: number): (key: string) => Promise<boolean> {
-  let once: Promise<(key: string) => Promise<boolean>> | undefined;
-  return async (key) => (await (once ??= commands.store().then((store) => onceWithin(store, name, seconds))))(key);
-}
-
 function guardedReceiver(
   signingSecret: string,
   deps: SlackDeps,
@@ -95,7 +88,7 @@ function guardedReceiver(
   });
   const slack = guardSlackRequests(receiver.requestListener, {
     signingSecret,
-    firstSighting: onceInStore(deps.commands, 'signature', REPLAY_MEMORY_SECONDS),
+    firstSighting: claimsInStore(deps.commands, 'signature', REPLAY_MEMORY_SECONDS).claim,
   });
   // The HTTP API shares the port; its requests carry a token, not a Slack signature.
   const api = createApiHandler({ commands: deps.commands, logger: deps.logger });
@@ -170,7 +163,7 @@ export function createSlackApp(connection: SlackConnection, deps: SlackDeps, ret
             connection.mode === 'oauth' ? connection : undefined,
           ),
         });
-  guardBoltEvents(app, deps.logger, onceInStore(deps.commands, 'delivery', DELIVERY_CLAIM_SECONDS));
+  guardBoltEvents(app, deps.logger, claimsInStore(deps.commands, 'delivery', DELIVERY_CLAIM_SECONDS).claim);
   if (connection.mode !== 'oauth') keyByHomeWorkspace(app);
   else if (connection.rememberOrgWorkspace) rememberOrgWorkspaces(app, connection.rememberOrgWorkspace);
   registerListeners(app, deps);

@@ -2,11 +2,8 @@
 // in the same message, the file is an import.
 import type { Context, types, webApi } from '@slack/bolt';
 import { answerMessage, questionOf } from '../../answer-message.js';
-import { parseCommand } from '../../../commands/parse-command.js';
-import { SHAREABLE, shareAnswerButton } from '../actions/share-answer-action.js';
 import { postImportPreview } from '../../post-import-preview.js';
-import { uploadChart } from '../../upload-chart.js';
-import { chartDrawerOf } from '../../../chart-images/draw-chart.js';
+import { postThreadAnswer } from '../../post-thread-answer.js';
 import type { ExternallyShared } from '../../externally-shared.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
@@ -34,27 +31,8 @@ export async function handleAppMention(
       return;
     }
     const answer = await answerMessage(event.text, deps.commands, speaker);
-    // In a channel shared with another organisation, team answers go to the asker, who may share them.
-    const question = questionOf(event.text);
-    if (SHAREABLE.has(parseCommand(question).kind) && (await externallyShared(client, event.channel))) {
-      await client.chat.postEphemeral({
-        channel: event.channel,
-        user: speaker.user,
-        text: answer.text,
-        blocks: [...answer.blocks, shareAnswerButton(question)],
-      });
-      return;
-    }
-    const { chart, ...message } = answer;
-    // A team's picture stays inside the organisation: in a shared channel its words go to the asker alone.
-    if (chart && (await externallyShared(client, event.channel))) {
-      await client.chat.postEphemeral({
-        channel: event.channel,
-        user: speaker.user,
-        text: `${message.text}\nThis channel is shared with another organisation: ask me in a direct message for the picture.`,
-      });
-    } else if (chart) await uploadChart(client, event.channel, chart, chartDrawerOf(deps.commands), thread_ts);
-    else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
+    const thread = { channel: event.channel, user: speaker.user, thread_ts, question: questionOf(event.text) };
+    await postThreadAnswer(client, deps, externallyShared, thread, answer);
   } catch (error) {
     deps.logger.error(
       { err: error, workspace: event.team, channel: event.channel, event: 'app_mention' },

@@ -1,8 +1,7 @@
 // A direct message to the bot ("when does xp lose support?"): answered in a thread.
 import type { Context, types, webApi } from '@slack/bolt';
 import { answerMessage } from '../../answer-message.js';
-import { uploadChart } from '../../upload-chart.js';
-import { chartDrawerOf } from '../../../chart-images/draw-chart.js';
+import { postThreadAnswer } from '../../post-thread-answer.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
@@ -32,9 +31,9 @@ export async function handleDirectMessage(
       user: event.user,
       entry: 'dm' as const,
     };
-    const { chart, ...message } = await answerMessage(event.text ?? '', deps.commands, speaker);
-    if (chart) await uploadChart(client, event.channel, chart, chartDrawerOf(deps.commands), thread_ts);
-    else await client.chat.postMessage({ channel: event.channel, thread_ts, ...message });
+    const answer = await answerMessage(event.text ?? '', deps.commands, speaker);
+    const thread = { channel: event.channel, user: event.user, thread_ts, question: event.text ?? '' };
+    await postThreadAnswer(client, deps, null, thread, answer);
   } catch (error) {
     deps.logger.error(
       { err: error, workspace: event.team, channel: event.channel, event: 'message.im' },
