@@ -2,11 +2,9 @@
 // apply it. Used by the import form, mentions with a file, and files sent in a direct message.
 import type { webApi } from '@slack/bolt';
 import type { Speaker } from '../commands/command-types.js';
-import { nothingImported } from '../commands/import-command.js';
-import { runCommand } from '../commands/run-command.js';
 import { escapeMrkdwn } from '../render/escape-mrkdwn.js';
 import { renderBlocks } from '../render/render-blocks.js';
-import { downloadSharedFile } from './download-shared-file.js';
+import { runSharedFile } from './run-shared-file.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export async function postImportPreview(
@@ -15,19 +13,8 @@ export async function postImportPreview(
   speaker: Speaker,
   deps: SlackDeps,
 ): Promise<void> {
-  const file = await downloadSharedFile(client, fileId);
-  const result = file.ok
-    ? await runCommand(
-        { kind: 'inventory-file', file: { name: file.name, bytes: file.bytes }, mode: 'preview' },
-        deps.commands,
-        speaker,
-      )
-    : nothingImported(file.name, file.reason);
+  const result = await runSharedFile(client, fileId, 'preview', deps, speaker);
   const message = renderBlocks(result.kind === 'import-preview' ? { ...result, fileRef: fileId } : result);
-  deps.logger.info(
-    { workspace: speaker.workspace, channel: speaker.channel, file: fileId, outcome: result.kind },
-    'import preview',
-  );
   try {
     await client.chat.postEphemeral({ channel: speaker.channel, user: speaker.user, ...message });
   } catch {

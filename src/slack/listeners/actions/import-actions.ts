@@ -6,13 +6,10 @@
 import { jsonField } from '../../json-field.js';
 import type { BlockButtonAction, SlackActionMiddlewareArgs, webApi, Context } from '@slack/bolt';
 import { isIdentifier } from '../../../leaf/check-identifier.js';
-import type { ImportMode, Result, Speaker } from '../../../commands/command-types.js';
-import { nothingImported } from '../../../commands/import-command.js';
-import { runCommand } from '../../../commands/run-command.js';
 import { renderBlocks } from '../../../render/render-blocks.js';
 import { IMPORT_ADD_ACTION_ID, IMPORT_CANCEL_ACTION_ID } from '../../../render/slack-ids.js';
 import { claimsInStore, type Claims } from '../../claims-in-store.js';
-import { downloadSharedFile } from '../../download-shared-file.js';
+import { runSharedFile } from '../../run-shared-file.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 
@@ -31,26 +28,6 @@ function claimsOf(deps: SlackDeps): Claims {
 function fileOf(value: string | undefined): string | null {
   const file = jsonField(value, 'file');
   return isIdentifier(file) ? file : null;
-}
-
-/** The file read from Slack again and applied (or refused) as the pipeline's `inventory-file` request. */
-async function applyFile(
-  client: webApi.WebClient,
-  fileId: string,
-  mode: ImportMode,
-  deps: SlackDeps,
-  speaker: Speaker,
-): Promise<Result> {
-  const file = await downloadSharedFile(client, fileId);
-  const result = file.ok
-    ? await runCommand(
-        { kind: 'inventory-file', file: { name: file.name, bytes: file.bytes }, mode },
-        deps.commands,
-        speaker,
-      )
-    : nothingImported(file.name, file.reason);
-  deps.logger.info({ ...speaker, file: fileId, mode, outcome: result.kind }, 'import');
-  return result;
 }
 
 export async function handleImportAction(
@@ -73,7 +50,7 @@ export async function handleImportAction(
   const claims = claimsOf(deps);
   try {
     if (!(await claims.claim(press))) return void (await privately({ text: PRESSED_BEFORE }));
-    const result = await applyFile(
+    const result = await runSharedFile(
       client,
       fileId,
       action.action_id === IMPORT_ADD_ACTION_ID ? 'add' : 'replace',
