@@ -93,3 +93,18 @@ pgIt('refuses a schema name that is not a plain identifier, before connecting', 
     /schema name "Bad-Name" is not valid/,
   );
 });
+
+pgIt('commits request limits without waiting for the WAL flush, and everything else with it', async () => {
+  const { PgDatabase } = await import('../../src/store/postgres/pg-database.js');
+  const db = await PgDatabase.open((database as TestDatabase).url, { schema: 'limits_check' });
+  try {
+    const setting = async (pool: pg.Pool) =>
+      (await pool.query<{ synchronous_commit: string }>('SHOW synchronous_commit')).rows[0]?.synchronous_commit;
+    expect(await setting(db.limitsPool)).toBe('off');
+    expect(await setting(db.pool)).toBe('on');
+    // Both find eolwatch's tables in the store's schema.
+    expect((await db.limitsPool.query('SELECT count(*) FROM request_limits')).rowCount).toBe(1);
+  } finally {
+    await db.close();
+  }
+});

@@ -27,14 +27,28 @@ export interface PgOptions {
 }
 
 /** A pool whose every connection finds eolwatch's tables, unqualified, in `schema`. */
-function poolOf(connectionString: string, max: number, schema: string): pg.Pool {
+function poolOf(connectionString: string, max: number, schema: string, settings = ''): pg.Pool {
   if (!isSchemaName(schema))
     throw new Error(`the database schema name ${JSON.stringify(schema).slice(0, 80)} is not valid`);
-  return new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, options: `-c search_path=${schema}` });
+  const options = `-c search_path=${schema}${settings}`;
+  return new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, options });
 }
 
+/** Connections for the request limits: a few, as their statements are batched. */
+const LIMITS_POOL_MAX = 3;
+
 export class PgDatabase {
-  private constructor(readonly pool: pg.Pool) {}
+  /**
+   * `limitsPool`: the request limits' own connections, whose commits do not wait for the WAL to reach
+   * the disk (synchronous_commit off). Every request takes a replay check, and waiting for a flush
+   * for each was one of the two a request cost. As the JSON store's unsynced limits log, a crash may
+   * lose the last few milliseconds of them (the one case where a replay could pass); the database
+   * stays consistent, and everything people are told is saved still waits for its flush.
+   */
+  private constructor(
+    readonly pool: pg.Pool,
+    readonly limitsPool: pg.Pool,
+  ) {}
 
   /** Connects and brings the schema up to date. */
   static async open(connectionString: string, options: PgOptions = {}): Promise<PgDatabase> {
@@ -47,7 +61,9 @@ export class PgDatabase {
       await pool.end();
       throw error;
     }
-    return new PgDatabase(pool);
+    const limitsPool = poolOf(connectionString, LIMITS_POOL_MAX, schema, ' -c synchronous_commit=off');
+    limitsPool.on('error', () => undefined);
+    return new PgDatabase(pool, limitsPool);
   }
 
   /** `db migrate`: brings the schema up to date and says from which version to which. */
@@ -61,7 +77,7 @@ export class PgDatabase {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await Promise.all([this.pool.end(), this.limitsPool.end()]);
   }
 
   /** For the daily job's once-only lock and `db` commands: a client of this store's pool. */

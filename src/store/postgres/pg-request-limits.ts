@@ -4,7 +4,8 @@
 // request; it clears expired rows itself every five minutes, off the request path. A key seen once (a
 // signed request, an event's first delivery) is every Slack request's: those are group-committed, the
 // keys that arrive while one statement is under way going together in the next, so a burst costs a few
-// commits instead of one each (bench/eol-http-load.ts).
+// commits instead of one each (bench/eol-http-load.ts). Their commits do not wait for the WAL flush
+// (PgDatabase.limitsPool says why).
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { requestLimiterOf, type RequestLimiter, type RequestLimits } from '../../requests/request-limits.js';
 import type { PgDatabase } from './pg-database.js';
@@ -28,7 +29,7 @@ function onceLimiter(db: PgDatabase, prefix: string, seconds: number): RequestLi
     const now = Date.now();
     const keys = [...new Set(batch.map((entry) => `${prefix}:${entry.key}`))];
     // A window that has ended starts again at 1, as rate-limiter-flexible's own upsert does.
-    const { rows } = await db.pool.query<{ key: string; points: number; expire: string }>(
+    const { rows } = await db.limitsPool.query<{ key: string; points: number; expire: string }>(
       `INSERT INTO ${REQUEST_LIMITS_TABLE} (key, points, expire)
          SELECT key, 1, $2::bigint FROM unnest($1::text[]) AS key
        ON CONFLICT (key) DO UPDATE SET
@@ -69,7 +70,7 @@ function onceLimiter(db: PgDatabase, prefix: string, seconds: number): RequestLi
         if (!flushing) void flush();
       }),
     release: async (key) => {
-      await db.pool.query(`DELETE FROM ${REQUEST_LIMITS_TABLE} WHERE key = $1`, [`${prefix}:${key}`]);
+      await db.limitsPool.query(`DELETE FROM ${REQUEST_LIMITS_TABLE} WHERE key = $1`, [`${prefix}:${key}`]);
     },
   };
 }
@@ -80,7 +81,7 @@ export class PgRequestLimits implements RequestLimits {
   requestLimiter(name: string, points: number, seconds: number): RequestLimiter {
     if (points === 1) return onceLimiter(this.db, name, seconds);
     const limiter = new RateLimiterPostgres({
-      storeClient: this.db.pool,
+      storeClient: this.db.limitsPool,
       storeType: 'pool',
       tableName: REQUEST_LIMITS_TABLE,
       tableCreated: true,
