@@ -1,26 +1,23 @@
 // The HTTP API for a CMDB or a script: a workspace's API token (Authorization: Bearer) reads and sets
-// its teams' counts. Routing, authentication, limits and JSON answers live here; what a change does is
-// the commands' (the same paths as `inventory set` and `inventory import`). See docs/openapi.yaml.
+// its teams' counts. Routing, authentication, limits and JSON answers live here; every read and change
+// is a request to the pipeline (`counts-data`, `inventory-sync`, `inventory-file`), as from Slack or the
+// command line. See docs/openapi.yaml.
 import { forecastsJson } from './forecast-json.js';
-import { teamForecasts, workspaceForecasts } from '../commands/forecast-command.js';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { releaseTitle } from '../catalog/release-title.js';
 import { hashApiToken, looksLikeApiToken, type ApiToken } from '../api-tokens/api-token-store.js';
 import { isIdentifier } from '../leaf/check-identifier.js';
-import type { CommandDeps, Result, Speaker } from '../commands/command-types.js';
-import { countsForExport } from '../commands/export-counts.js';
+import type { CommandDeps, Request, Result, Speaker } from '../commands/command-types.js';
 import { runCommand } from '../commands/run-command.js';
-import { inventoryRows, releaseKeyOf } from '../commands/inventory-rows.js';
-import { syncCounts } from '../commands/sync-counts.js';
-import { contractsOf } from '../commands/team-contracts.js';
-import { emptyTotals } from '../inventory/classify-exposure.js';
-import { runReport } from '../commands/report-command.js';
-import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
+import { releaseKeyOf } from '../commands/inventory-rows.js';
+import { StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
 import { readRequestBody } from '../net/read-request-body.js';
 import type { RequestLimiter } from '../requests/request-limits.js';
 
 const MAX_API_BODY_BYTES = 10 * 1024 * 1024;
+/** What a CSV body is called in the import's words, which the answer then calls "the body". */
+const UPLOAD = 'api-upload.csv';
 const API_REQUESTS_PER_MINUTE = 60;
 const BODY_TIMEOUT_MS = 30_000;
 /** "Last used" is written at most this often per token: every request would be a store write. */
@@ -53,33 +50,33 @@ function send(res: ServerResponse, answer: Answer): void {
 
 const INVENTORY_PATH = /^\/api\/v1\/channels\/([^/]+)\/inventory\/?$/;
 
-async function teamAnswer(deps: CommandDeps, speaker: Speaker) {
-  const { asOf, teams, counts } = await countsForExport('team', deps, speaker);
-  const team = teams[0];
-  const totals = team ? inventoryRows(team.counts, deps, asOf, await contractsOf(deps, speaker)).totals : emptyTotals();
-  return {
-    workspace: speaker.workspace,
-    team: { channel: speaker.channel, name: team?.name ?? null },
-    asOf,
-    totals,
-    counts,
-    forecasts: forecastsJson(await teamForecasts(deps, speaker, asOf)),
-  };
+/** The counts as the API gives them: a team's with its channel and name, the workspace's with its teams. */
+function countsJson(workspace: string, data: Extract<Result, { kind: 'counts-data' }>) {
+  const { asOf, totals, counts } = data;
+  const forecasts = forecastsJson(data.forecasts);
+  return data.scope === 'team'
+    ? { workspace, team: data.teams[0] ?? null, asOf, totals, counts, forecasts }
+    : { workspace, asOf, totals, teams: data.teams, counts, forecasts };
 }
 
-async function reportAnswer(deps: CommandDeps, speaker: Speaker) {
-  const { asOf, teams, counts } = await countsForExport('workspace', deps, speaker);
-  // The same totals as /eol report: each team's contracts count for its own machines only.
-  const report = await runReport(deps, speaker);
-  const totals = report.kind === 'report' ? report.totals : emptyTotals();
-  return {
-    workspace: speaker.workspace,
-    asOf,
-    totals,
-    teams: teams.map((team) => ({ channel: team.channel, name: team.name })),
-    counts,
-    forecasts: forecastsJson(await workspaceForecasts(deps, speaker.workspace, asOf)),
-  };
+/** A store that is busy or cannot be written: nothing saved, and a client may try again. */
+const storeUnavailable = (): Answer => ({
+  ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'),
+  headers: { 'retry-after': '5' },
+});
+
+/** A refusal as the API says it: a store that could not save is 503 (try again), anything else 400. */
+function refused(result: Extract<Result, { kind: 'invalid' }>, reason = result.reason): Answer {
+  if (result.cause === 'busy' || result.cause === 'unwritable') return storeUnavailable();
+  return failure(400, reason, result.problems ? { rows: result.problems } : {});
+}
+
+/** The team's or the workspace's counts, through the pipeline as any request. */
+async function countsAnswer(commands: CommandDeps, speaker: Speaker, scope: 'team' | 'workspace'): Promise<Answer> {
+  const data = await runCommand({ kind: 'counts-data', scope }, commands, speaker);
+  if (data.kind === 'invalid') return refused(data);
+  if (data.kind !== 'counts-data') throw new Error(`counts-data answered ${data.kind}`);
+  return { status: 200, body: countsJson(speaker.workspace, data) };
 }
 
 function changesOf(result: Extract<Result, { kind: 'inventory-updated' }>) {
@@ -145,12 +142,6 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     admins: new Set([...deps.commands.admins, token.name]),
   });
 
-  /** A store that is busy or cannot be written: nothing saved, and a client may try again. */
-  const storeRefused = (): Answer => ({
-    ...failure(503, 'Nothing saved: the store is busy or cannot be written; try again shortly.'),
-    headers: { 'retry-after': '5' },
-  });
-
   async function putInventory(
     req: IncomingMessage,
     speaker: Speaker,
@@ -165,6 +156,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     if (body === 'aborted') return failure(400, 'The body broke off.');
     if (body === 'over-budget') return failure(503, 'Too many requests being received; try again shortly.');
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    let request: Request;
     if (type === 'application/json') {
       let json: unknown;
       try {
@@ -172,52 +164,42 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
       } catch {
         return failure(400, 'Nothing saved: the body is not valid JSON.');
       }
-      const outcome = await syncCounts(json, commands, speaker);
-      if (!outcome.ok) return failure(400, outcome.reason, outcome.rows ? { rows: outcome.rows } : {});
-      return {
-        status: 200,
-        body: {
-          ...(await teamAnswer(commands, speaker)),
-          mode: (json as { mode?: string }).mode ?? 'replace',
-          changes: changesOf(outcome.result),
-        },
-      };
-    }
-    if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') {
+      request = { kind: 'inventory-sync', body: json };
+      mode = (json as { mode?: string } | null)?.mode ?? 'replace';
+    } else if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') {
       if (mode !== null && mode !== 'replace' && mode !== 'add')
         return failure(400, 'Nothing saved: mode must be replace or add.');
-      const result = await runCommand(
-        {
-          kind: 'inventory-file',
-          file: { name: 'api-upload.csv', bytes: body },
-          mode: mode === 'add' ? 'add' : 'replace',
-        },
-        commands,
-        speaker,
-      );
-      if (result.kind === 'invalid' && (result.cause === 'busy' || result.cause === 'unwritable'))
-        return storeRefused();
-      if (result.kind !== 'inventory-updated')
-        return failure(
-          400,
-          result.kind === 'invalid' ? result.reason.replace('“api-upload.csv”', 'the body') : 'Nothing saved.',
-        );
-      return {
-        status: 200,
-        body: {
-          ...(await teamAnswer(commands, speaker)),
-          mode: mode ?? 'replace',
-          changes: changesOf(result),
-          unrecognisedMachines: result.imported?.unrecognisedRows ?? 0,
-          // Which operating system names were left out, most machines first, so a script can fix its export.
-          unrecognised: (result.imported?.unrecognised ?? []).map(({ value, rows }) => ({ os: value, machines: rows })),
-        },
+      request = {
+        kind: 'inventory-file',
+        file: { name: UPLOAD, bytes: body },
+        mode: mode === 'add' ? 'add' : 'replace',
       };
-    }
-    return failure(
-      415,
-      `${type === '' ? 'No Content-Type was sent' : `Content-Type ${type.slice(0, 60)} is not taken`}: send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export, or release and count columns).`,
-    );
+    } else
+      return failure(
+        415,
+        `${type === '' ? 'No Content-Type was sent' : `Content-Type ${type.slice(0, 60)} is not taken`}: send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export, or release and count columns).`,
+      );
+    const result = await runCommand(request, commands, speaker);
+    if (result.kind === 'invalid') return refused(result, result.reason.replace(`“${UPLOAD}”`, 'the body'));
+    if (result.kind !== 'inventory-updated') return failure(400, 'Nothing saved.');
+    const team = await countsAnswer(commands, speaker, 'team');
+    if (team.status !== 200) return team;
+    const { imported } = result;
+    return {
+      status: 200,
+      body: {
+        ...(team.body as object),
+        mode: mode ?? 'replace',
+        changes: changesOf(result),
+        ...(request.kind === 'inventory-file'
+          ? {
+              unrecognisedMachines: imported?.unrecognisedRows ?? 0,
+              // Which operating system names were left out, most machines first, so a script can fix its export.
+              unrecognised: (imported?.unrecognised ?? []).map(({ value, rows }) => ({ os: value, machines: rows })),
+            }
+          : {}),
+      },
+    };
   }
 
   async function route(req: IncomingMessage): Promise<Answer> {
@@ -246,12 +228,13 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     await noteUse(token);
     // The workspace is the token's, never the request's: one workspace's token cannot reach another's data.
     if (isReport)
-      return {
-        status: 200,
-        body: await reportAnswer(deps.commands, { workspace: token.workspace, channel: 'report', user: token.name }),
-      };
+      return countsAnswer(
+        deps.commands,
+        { workspace: token.workspace, channel: 'report', user: token.name },
+        'workspace',
+      );
     const speaker = { workspace: token.workspace, channel, user: token.name, via: 'api' as const };
-    if (req.method === 'GET') return { status: 200, body: await teamAnswer(deps.commands, speaker) };
+    if (req.method === 'GET') return countsAnswer(deps.commands, speaker, 'team');
     return putInventory(req, speaker, url.searchParams.get('mode'), asAdmin(token));
   }
 
@@ -263,9 +246,8 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     const started = performance.now();
     void route(req)
       .catch((error: unknown): Answer => {
-        if (error instanceof CountLimitError)
-          return failure(400, 'Nothing saved: adding those would take a count past 10,000,000.');
-        if (error instanceof StoreBusyError || error instanceof StoreWriteError) return storeRefused();
+        // The pipeline says a store's refusals itself; this is for the token's own bookkeeping.
+        if (error instanceof StoreBusyError || error instanceof StoreWriteError) return storeUnavailable();
         if (error instanceof URIError) return failure(404, 'No such path.');
         deps.logger.error({ err: error, path: req.url?.slice(0, 200), method: req.method }, 'API request failed');
         return failure(500, 'Something went wrong; nothing was saved.');

@@ -10,6 +10,7 @@ import type { AuditEntry, AuditVia } from '../audit/audit-log.js';
 import type { EolwatchStore } from '../eolwatch-store.js';
 import type { Contract } from '../contracts/apply-contract.js';
 import type { ExposureTotals } from '../inventory/classify-exposure.js';
+import type { ExtendedSupportCost } from '../catalog/names/extended-support.js';
 import type { CountAction } from '../inventory/inventory-store.js';
 import type { NextReminder } from '../reminders/next-reminder.js';
 import type { ChannelWatches } from '../reminders/watch-store.js';
@@ -43,6 +44,28 @@ export interface AnswerObservation {
 type RefusalCause = 'busy' | 'unwritable' | 'limit';
 
 export type ImportMode = 'preview' | 'replace' | 'add';
+
+/** A team's count of one release as an export and the HTTP API give it. */
+export interface ExportedCount {
+  team: string;
+  team_name: string | null;
+  product: string;
+  release: string;
+  label: string;
+  count: number;
+  status: string;
+  /** ISO dates, or null: no such phase, or an end with no date (then its note says which). */
+  active_support_end: string | null;
+  security_support_end: string | null;
+  extended_support_end: string | null;
+  /** Who pays for the extended phase (catalog/names/extended-support.ts); null where nobody has said. */
+  extended_support_cost: ExtendedSupportCost | null;
+  contract_end: string | null;
+  /** Each phase whose end has no date: "not announced" (the vendor has set none) or "ended" (date unknown). */
+  end_notes: Partial<Record<'active_support_end' | 'security_support_end' | 'extended_support_end', EndNote>>;
+}
+
+export type EndNote = 'not announced' | 'ended';
 
 export interface ImportFile {
   name: string;
@@ -155,6 +178,10 @@ export type Request =
   | { kind: 'export-all' }
   /** A workspace's `export all` file, to bring into this one (the command line's `import all FILE`). */
   | { kind: 'import-all'; file: ImportFile }
+  /** A team's counts sent as JSON by a CMDB or a script (the HTTP API's PUT), as sent: read by the command. */
+  | { kind: 'inventory-sync'; body: unknown }
+  /** The counts as data for a script (the HTTP API's GET): the speaker's team, or the workspace. */
+  | { kind: 'counts-data'; scope: 'team' | 'workspace' }
   | { kind: 'channel-lock'; locked: boolean }
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
@@ -356,6 +383,15 @@ type ResultBody =
       machines?: number;
     }
   | { kind: 'imported-all'; teams: number; history: number }
+  | {
+      kind: 'counts-data';
+      scope: 'team' | 'workspace';
+      asOf: string;
+      teams: TeamLabel[];
+      counts: ExportedCount[];
+      totals: ExposureTotals;
+      forecasts: ReleaseForecast[];
+    }
   /** What an erasure takes (`confirmed: false`), or took. */
   | {
       kind: 'forget';
@@ -379,7 +415,14 @@ type ResultBody =
     }
   | { kind: 'channel-lock'; locked: boolean }
   /** `choices`: commands the asker probably meant, offered as buttons in Slack and listed in text. */
-  | { kind: 'invalid'; reason: string; choices?: Choice[]; cause?: RefusalCause };
+  /** `problems`: each name or field refused and why (a script's request: the HTTP API says them all). */
+  | {
+      kind: 'invalid';
+      reason: string;
+      choices?: Choice[];
+      cause?: RefusalCause;
+      problems?: { name: string; reason: string }[];
+    };
 
 /** A command to run instead of one that could not be answered as typed. */
 export interface Choice {

@@ -1,37 +1,16 @@
 // `inventory export` and `report export`: a team's (or every team's) counts as CSV or JSON, with each
 // release's status and phase ends today. The CSV imports back as a summary (round trip).
-import { extendedSupportTerms, type ExtendedSupportCost } from '../catalog/names/extended-support.js';
+import { extendedSupportTerms } from '../catalog/names/extended-support.js';
 import { writeCsv } from '../leaf/csv.js';
 import type { PhaseEnd, PhaseKind } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { computeLifecycle } from '../lifecycle/compute-lifecycle.js';
 import type { TeamState } from '../inventory/inventory-store.js';
-import type { CommandDeps, Result, Speaker } from './command-types.js';
+import type { CommandDeps, EndNote, ExportedCount, Result, Speaker } from './command-types.js';
 import { contractsOf } from './team-contracts.js';
 
 export type ExportFormat = 'csv' | 'json';
-
-export interface ExportedCount {
-  team: string;
-  team_name: string | null;
-  product: string;
-  release: string;
-  label: string;
-  count: number;
-  status: string;
-  /** ISO dates, or null: no such phase, or an end with no date (then its note says which). */
-  active_support_end: string | null;
-  security_support_end: string | null;
-  extended_support_end: string | null;
-  /** Who pays for the extended phase (catalog/names/extended-support.ts); null where nobody has said. */
-  extended_support_cost: ExtendedSupportCost | null;
-  contract_end: string | null;
-  /** Each phase whose end has no date: "not announced" (the vendor has set none) or "ended" (date unknown). */
-  end_notes: Partial<Record<'active_support_end' | 'security_support_end' | 'extended_support_end', EndNote>>;
-}
-
-type EndNote = 'not announced' | 'ended';
 
 const COLUMNS: (keyof ExportedCount)[] = [
   'team',

@@ -16,6 +16,8 @@ import { withPace } from '../forecasts/release-forecasts.js';
 
 import { parseChartRequest } from './chart-command.js';
 import { importFileForm, importRun } from './import-command.js';
+import { syncCounts } from './sync-counts.js';
+import { countsData } from './counts-data.js';
 import type { AuditChange } from './record-audit.js';
 
 /** The history answer shows this many changes, newest last; the burn-down lines cover them all. */
@@ -67,8 +69,11 @@ export const inventoryCommand: CommandDefinition = {
     forecast: runForecast,
     export: (request, deps, speaker) => runExport(request.scope, request.format, deps, speaker),
     ...importRun,
+    // What a script sends and reads through the HTTP API: counts as JSON, and the counts as data.
+    'inventory-sync': syncCounts,
+    'counts-data': countsData,
   },
-  lockable: ['inventory-set', 'inventory-set-counts'],
+  lockable: ['inventory-set', 'inventory-set-counts', 'inventory-sync'],
   audit: (result) => (result.kind === 'inventory-cleared' ? clearedAudit(result) : null),
   adminOnly: { 'inventory-clear': 'Only eolwatch admins may clear a team’s inventory. `/eol admins` lists them.' },
   answers: { 'inventory-import': 'form', export: 'file' },

@@ -1,7 +1,8 @@
 // A request -> its result: the one pipeline every entry point (Slack, the API, the command line, the
 // shell) hands its typed request to. Which command runs it, the lock rule, the audit log, the stale-data
 // warning and the words for a store that could not save all live here, the same for every entry point.
-import { CountLimitError, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
+import { CountLimitError, MAX_COUNT, StoreBusyError, StoreWriteError } from '../inventory/inventory-store.js';
+import { formatCount } from '../leaf/format-count.js';
 import { isAdmin, lockRefusal } from './is-admin.js';
 import { recordAudit, type AuditChange } from './record-audit.js';
 import { commandList } from './command-list.js';
@@ -97,7 +98,7 @@ function refusalOf(error: unknown): Extract<Result, { kind: 'invalid' }> | null 
   if (error instanceof CountLimitError)
     return {
       kind: 'invalid',
-      reason: 'Nothing saved: adding those would take a count past the limit.',
+      reason: `Nothing saved: adding those would take a count past ${formatCount(MAX_COUNT)}.`,
       cause: 'limit',
     };
   if (error instanceof StoreWriteError)

@@ -2,6 +2,7 @@
 // "xp": 18293}, "mode": "replace" | "add"}`, each name read as /eol reads it, all or nothing.
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
+import type { RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { resolveOneRelease } from './resolve-one-release.js';
@@ -50,18 +51,19 @@ function readBody(json: unknown): { counts: Record<string, number>; mode: 'repla
   return { counts: counts as Record<string, number>, mode: body.mode === 'add' ? 'add' : 'replace' };
 }
 
-const notSaved = (problems: Problem[]) => ({
-  ok: false as const,
+const notSaved = (problems: Problem[]): Result => ({
+  kind: 'invalid',
   reason: `Nothing saved: ${problems.map((problem) => `“${problem.name}” ${problem.reason}`).join('; ')}.`,
-  rows: problems,
+  problems,
 });
 
-export type SyncOutcome =
-  | { ok: true; result: Extract<Result, { kind: 'inventory-updated' }> }
-  | { ok: false; reason: string; rows?: { name: string; reason: string }[] };
-
-export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Speaker): Promise<SyncOutcome> {
-  const parsed = readBody(json);
+/** The `inventory-sync` request: the body read, every name resolved, then set or added all at once. */
+export async function syncCounts(
+  { body }: RequestOf<'inventory-sync'>,
+  deps: CommandDeps,
+  speaker: Speaker,
+): Promise<Result> {
+  const parsed = readBody(body);
   if (Array.isArray(parsed)) return notSaved(parsed);
   // JSON.parse keeps "__proto__" as a name, and a parsed record drops it: every name sent is checked.
   const entries = Object.entries(parsed.counts);
@@ -72,11 +74,11 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
   // Like an empty file, an empty replace would wipe the team: clearing is `/eol inventory clear`, for admins.
   if (entries.length === 0 && parsed.mode === 'replace')
     return {
-      ok: false,
+      kind: 'invalid',
       reason: 'Nothing saved: no counts were sent. To empty a team’s counts, an admin runs `/eol inventory clear`.',
     };
   if (entries.length > MAX_SYNC_RELEASES)
-    return { ok: false, reason: `Nothing saved: at most ${MAX_SYNC_RELEASES} releases in one request.` };
+    return { kind: 'invalid', reason: `Nothing saved: at most ${MAX_SYNC_RELEASES} releases in one request.` };
   const counts: { release: string; count: number }[] = [];
   const rows: { name: string; reason: string }[] = [];
   for (const [name, count] of entries) {
@@ -91,13 +93,5 @@ export async function syncCounts(json: unknown, deps: CommandDeps, speaker: Spea
     else counts.push({ release: key, count });
   }
   if (rows.length > 0) return notSaved(rows);
-  return {
-    ok: true,
-    result: await runInventoryUpdate(
-      { mode: parsed.mode, counts, action: 'api' },
-      deps,
-      speaker,
-      toIsoDate(deps.now()),
-    ),
-  };
+  return runInventoryUpdate({ mode: parsed.mode, counts, action: 'api' }, deps, speaker, toIsoDate(deps.now()));
 }

@@ -375,3 +375,38 @@ describe('one workspace’s token never reaches another’s data', () => {
     expect((await store.apiTokens('T1')).map((token) => token.name)).toContain('t1-only');
   });
 });
+
+describe('a store that cannot save, and counts past the limit', () => {
+  it('answers 503 with Retry-After for JSON and CSV alike when the store is busy, and saves nothing', async () => {
+    const token = await newToken('busy-store');
+    const { StoreBusyError } = await import('../../src/inventory/inventory-store.js');
+    const updateCounts = store.updateCounts.bind(store);
+    store.updateCounts = () => Promise.reject(new StoreBusyError('the store is locked by another process'));
+    try {
+      for (const [body, type] of [
+        ['{"counts": {"xp": 5}}', 'application/json'],
+        ['release,count\nxp,5\n', 'text/csv'],
+      ] as const) {
+        const answer = await api('PUT', '/api/v1/channels/CBUSY/inventory', token, body, type);
+        expect([type, answer.status, answer.headers.get('retry-after')]).toEqual([type, 503, '5']);
+        expect(answer.json.error).toMatch(/^Nothing saved: the store is busy/);
+      }
+    } finally {
+      store.updateCounts = updateCounts;
+    }
+    expect(await counts('CBUSY')).toEqual({});
+  });
+
+  it('answers 400, naming the limit, when adding would take a count past it', async () => {
+    const token = await newToken('past-limit');
+    expect((await api('PUT', '/api/v1/channels/CMAX/inventory', token, '{"counts": {"xp": 10000000}}')).status).toBe(
+      200,
+    );
+    const over = await api('PUT', '/api/v1/channels/CMAX/inventory', token, '{"counts": {"xp": 1}, "mode": "add"}');
+    expect([over.status, over.json.error]).toEqual([
+      400,
+      'Nothing saved: adding those would take a count past 10,000,000.',
+    ]);
+    expect(await counts('CMAX')).toEqual({ 'windows/5-sp3': 10_000_000 });
+  });
+});
