@@ -13,8 +13,11 @@ import type { Core } from './wire-core.js';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics/metrics.js';
 import { purgeUninstalled } from './installations/purge-uninstalled.js';
-import { connectorsOf, saveConnector } from './connectors/connector-records.js';
-import { syncConnector } from './commands/sync-connector.js';
+import { connectorNamed, saveConnector } from './connectors/connector-records.js';
+import { runCommand } from './commands/run-command.js';
+
+/** Who the daily job acts as: never a Slack user id (those are upper-case). */
+const JOB_USER = 'eolwatch-daily-job';
 
 export interface ReminderRunSummary {
   /** What to print: one line per reminder planned or posted, then the totals. */
@@ -208,12 +211,15 @@ export async function syncAllConnectors(
   metrics?: Metrics,
 ): Promise<void> {
   const store = await core.store();
-  const deps = core.deps();
+  const wired = core.deps();
+  // The job syncs as `connector sync` does, through the pipeline, with an admin's standing.
+  const deps = { ...wired, admins: new Set([...wired.admins, JOB_USER]) };
   const workspaces = new Set((await store.installationKeys('X:')).map((key) => key.slice(2).split('|')[0] ?? ''));
   for (const workspace of workspaces) {
-    for (const connector of await connectorsOf(store, workspace)) {
-      const outcome = await syncConnector(connector, deps, false);
-      const { summary } = outcome;
+    const speaker = { workspace, channel: '', user: JOB_USER, via: 'scheduler' as const };
+    const result = await runCommand({ kind: 'connector-sync', name: null, dryRun: false }, deps, speaker);
+    if (result.kind !== 'connector-synced') continue; // no connectors left in this workspace
+    for (const { connector, summary } of result.syncs) {
       metrics?.connectorSync(summary.ok, summary.devices);
       if (summary.ok) {
         logger.info(
@@ -227,13 +233,14 @@ export async function syncAllConnectors(
         'connector sync failed',
       );
       if (connector.failureToldAt || !slack) continue;
-      const admins = [...new Set([...deps.admins, ...(await store.admins(workspace))])];
+      const admins = [...new Set([...wired.admins, ...(await store.admins(workspace))])];
       await posterOf(slack).tellUsers(
         workspace,
         admins,
         `The connector “${connector.name}” could not sync today, so #${connector.channel}'s counts were left as they were: ${summary.error ?? 'no reason given'}. \`/eol connectors\` shows it; you will not be told again until it has synced once.`,
       );
-      await saveConnector(store, { ...connector, lastSync: summary, failureToldAt: summary.at });
+      const stored = await connectorNamed(store, workspace, connector.name);
+      if (stored) await saveConnector(store, { ...stored, failureToldAt: summary.at });
     }
   }
 }
