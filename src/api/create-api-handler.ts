@@ -230,7 +230,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     if (isReport)
       return countsAnswer(
         deps.commands,
-        { workspace: token.workspace, channel: 'report', user: token.name },
+        { workspace: token.workspace, channel: 'report', user: token.name, via: 'api' },
         'workspace',
       );
     const speaker = { workspace: token.workspace, channel, user: token.name, via: 'api' as const };
