@@ -2,8 +2,8 @@
 // and PowerShell write: a `sep=;` first line, PowerShell's `#TYPE` line, comma, semicolon or tab
 // delimiters, quoted fields with delimiters and line breaks inside, CRLF. Parsing is Papa Parse's.
 import { formatCount } from '../leaf/format-count.js';
-import Papa from 'papaparse';
 import { unescapeFormula } from '../leaf/csv.js';
+import { papaParse } from '../leaf/papa-parse.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
 
@@ -65,7 +65,7 @@ export function readExportRows(text: string, visitor: RowVisitor): ReadRows {
   let seenHeader = false;
   let records = 0;
   let stop: string | null = null;
-  Papa.parse<string[]>(body, {
+  papaParse().parse<string[]>(body, {
     delimiter,
     quoteChar: '"',
     skipEmptyLines: false,
