@@ -267,6 +267,22 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
   return null;
 }
 
+// Phrases already read without a clock: people write the same few times ("on 28 June 2024", "in
+// 2027") after thousands of different releases, and reading one (chrono's parsers among it) was a
+// tenth of an unseen question's cost. Pure in the phrase, so kept until full, then started afresh.
+const phrasesRead = new Map<string, PhraseReading>();
+const MAX_PHRASES_READ = 1000;
+
+function readPhraseOnce(phrase: string): PhraseReading {
+  let reading = phrasesRead.get(phrase);
+  if (reading === undefined) {
+    reading = readPhrase(phrase, null);
+    if (phrasesRead.size >= MAX_PHRASES_READ) phrasesRead.clear();
+    phrasesRead.set(phrase, reading);
+  }
+  return reading;
+}
+
 /** Whether every word of the phrase could belong to a time, with a number or a month among them. */
 function looksLikeTime(phrase: string): boolean {
   const words = phrase
@@ -302,7 +318,7 @@ export function readWhen(text: string): WhenReading {
   // The earliest preposition whose words to the end are a time: "on 28 June 2017", not "June 2017".
   for (const { at, phraseAt } of starts) {
     const phrase = question.slice(phraseAt);
-    const reading = readPhrase(phrase, null);
+    const reading = readPhraseOnce(phrase);
     if (!looksLikeTime(phrase) && reading === null) continue;
     const rest = question.slice(0, at).trim();
     if (reading && 'when' in reading) return { kind: 'when', when: reading.when, rest, phrase };

@@ -5,6 +5,8 @@
  * of a command line's start, for a comma.
  */
 export function formatCount(count: number): string {
+  // Days left and most counts: no comma to place.
+  if (Number.isInteger(count) && count > -1000 && count < 1000) return String(count);
   const [whole = '', fraction] = String(count).split('.');
   return `${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
 }

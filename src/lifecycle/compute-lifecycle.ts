@@ -43,28 +43,32 @@ function stateOf(phase: Phase, asOf: string, endsAfter: string | null): PhaseSta
   return { phase, ended: phase.end, daysLeft: null, daysSince: null };
 }
 
-/** For each phase that ended on an unpublished day, the latest dated end among the vendor phases before it. */
-function undatedFloors(phases: readonly Phase[]): (string | null)[] {
-  let latest: string | null = null;
-  return phases.map((phase) => {
-    const floor = phase.end === true ? latest : null;
-    if (typeof phase.end === 'string' && NESTING[phase.kind] !== null && (latest === null || phase.end > latest))
-      latest = phase.end;
-    return floor;
-  });
-}
-
-function nested(states: PhaseState[]): PhaseState[] {
-  const endedRanks = states
-    .filter((state) => state.ended === true && NESTING[state.phase.kind] !== null)
-    .map((state) => NESTING[state.phase.kind] as number);
-  const highestEnded = Math.max(-1, ...endedRanks);
-  return states.map((state) => {
+/**
+ * Each phase's state, and nesting applied: a phase that ended on an unpublished day is floored at the
+ * latest dated end among the vendor phases before it, and once a later kind has ended the earlier
+ * kinds have too. One pass and one fix-up, no intermediate arrays: this runs for every release /eol
+ * names or lists.
+ */
+function phaseStates(phases: readonly Phase[], asOf: string): PhaseState[] {
+  const states: PhaseState[] = new Array<PhaseState>(phases.length);
+  let latestDated: string | null = null;
+  let highestEnded = -1;
+  for (let index = 0; index < phases.length; index += 1) {
+    const phase = phases[index] as Phase;
+    const rank = NESTING[phase.kind];
+    const state = stateOf(phase, asOf, phase.end === true ? latestDated : null);
+    if (typeof phase.end === 'string' && rank !== null && (latestDated === null || phase.end > latestDated))
+      latestDated = phase.end;
+    if (state.ended === true && rank !== null && rank > highestEnded) highestEnded = rank;
+    states[index] = state;
+  }
+  for (let index = 0; index < states.length; index += 1) {
+    const state = states[index] as PhaseState;
     const rank = NESTING[state.phase.kind];
-    return rank !== null && rank < highestEnded && state.ended !== true
-      ? { ...state, ended: true, daysLeft: null }
-      : state;
-  });
+    if (rank !== null && rank < highestEnded && state.ended !== true)
+      states[index] = { ...state, ended: true, daysLeft: null };
+  }
+  return states;
 }
 
 /** The day support ended: the latest end among the highest kind of vendor phase that ended, never another phase's date. */
@@ -78,19 +82,25 @@ function lastSupportedDay(states: PhaseState[]): string | null {
 }
 
 export function computeLifecycle(release: Release, asOf: string): Lifecycle {
-  const floors = undatedFloors(release.phases);
-  const phases = nested(release.phases.map((phase, index) => stateOf(phase, asOf, floors[index] ?? null)));
-  const base = {
+  const phases = phaseStates(release.phases, asOf);
+  const { releaseDate, productName } = release;
+  const lifecycle = (
+    status: Status,
+    current: PhaseState | null,
+    unsupportedSince: string | null = null,
+  ): Lifecycle => ({
     asOf,
+    status,
+    current,
     phases,
-    releaseDate: release.releaseDate,
-    productName: release.productName,
-    unsupportedSince: null,
-  };
-  if (release.releaseDate > asOf) return { ...base, status: 'unreleased', current: null };
+    unsupportedSince,
+    releaseDate,
+    productName,
+  });
+  if (releaseDate > asOf) return lifecycle('unreleased', null);
   // A contract only matters once the vendor's phases have ended; it is always the last phase.
   const current = phases.find((state) => state.ended === false) ?? null;
-  if (current) return { ...base, status: current.phase.kind, current };
-  if (phases.some((state) => state.ended === null)) return { ...base, status: 'unknown', current: null };
-  return { ...base, status: 'unsupported', current: null, unsupportedSince: lastSupportedDay(phases) };
+  if (current) return lifecycle(current.phase.kind, current);
+  if (phases.some((state) => state.ended === null)) return lifecycle('unknown', null);
+  return lifecycle('unsupported', null, lastSupportedDay(phases));
 }

@@ -1,6 +1,10 @@
 // Slack reads &, < and > as markup (`<!channel>` pings everyone): escape them in anything we echo.
 
+const MARKUP = /[&<>]/;
+
 export function escapeMrkdwn(text: string): string {
+  // Most text (every catalogue label) has none of the three: one scan, no copies.
+  if (!MARKUP.test(text)) return text;
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
