@@ -4,17 +4,7 @@
 // every run.
 import { readFileSync } from 'node:fs';
 import type { Catalog } from '../src/catalog/catalog.js';
-
-/** A small deterministic generator (mulberry32), so every run asks the same questions. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/helpers/seeded-random.js';
 
 const WHEN = [
   '',
@@ -29,7 +19,7 @@ const WHEN = [
 ];
 
 export function distinctQuestions(catalog: Catalog, count: number): string[] {
-  const random = seeded(20261207);
+  const random = seededRandom(20261207);
   const corpus = readFileSync('test/fixtures/questions.tsv', 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { readPastedText, rewriteAll } from '../../src/catalog/read-pasted-text.js';
 import { testCore } from '../helpers/test-core.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const corpus = readFileSync('test/fixtures/questions.tsv', 'utf8')
   .split('\n')
@@ -76,19 +77,8 @@ const FRAGMENTS = [
   '?',
 ];
 
-/** A small deterministic generator (mulberry32), so every run checks the same mixes. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function mixes(count: number): string[] {
-  const random = seeded(25);
+  const random = seededRandom(25);
   return Array.from({ length: count }, () => {
     const words = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
       const fragment = FRAGMENTS[Math.floor(random() * FRAGMENTS.length)] ?? '';
