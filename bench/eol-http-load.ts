@@ -6,7 +6,7 @@
 // another checkout's folder (built), its dist/main.js runs beside them too. Rounds are interleaved and
 // their order rotates; figures are medians over the rounds with min-max.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { runText } from '../src/commands/run-command.js';
@@ -39,12 +39,23 @@ const temp = makeTempDir();
 const answersFile = join(temp.path, 'answers.json');
 writeFileSync(answersFile, JSON.stringify(answers));
 
-type Figures = Awaited<ReturnType<typeof signedLoad>>;
-async function load(port: number): Promise<Figures> {
+type Figures = Awaited<ReturnType<typeof signedLoad>> & { cpuMicros: number };
+type Server = { port: number; child: import('node:child_process').ChildProcess };
+
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+/** The server's CPU time so far (user and system, ms): a cost per request the machine's noise moves less than a rate. */
+const cpuMsOf = (pid: number | undefined): number => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
+};
+
+async function load({ port, child }: Server): Promise<Figures> {
+  const before = cpuMsOf(child.pid);
   const result = await signedLoad(port, questions, DURATION_S);
+  const cpuMicros = ((cpuMsOf(child.pid) - before) * 1000) / result.total;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return result;
+  return { ...result, cpuMicros };
 }
 
 async function start(entry: string, env: Record<string, string>, ready: string, cwd?: string) {
@@ -65,7 +76,7 @@ const bot = (name: string) => ({
   SLACK_API_URL: api.apiUrl,
   EOLWATCH_STORE: join(temp.path, `${name}.json`),
 });
-const servers: Record<string, { port: number; child: import('node:child_process').ChildProcess }> = {
+const servers: Record<string, Server> = {
   'bare Bolt, acking nothing': await start('bench/bare-bolt-app.ts', {}, 'bare bolt ready'),
   'bare Bolt, the same answers': await start(
     'bench/bare-bolt-app.ts',
@@ -89,11 +100,11 @@ const servers: Record<string, { port: number; child: import('node:child_process'
 const names = Object.keys(servers);
 const runs: Record<string, Figures[]> = Object.fromEntries(names.map((name) => [name, []]));
 try {
-  for (const name of names) await load(servers[name]!.port); // warm-up: JIT, sockets, each question once
+  for (const name of names) await load(servers[name]!); // warm-up: JIT, sockets, each question once
   for (let round = 0; round < ROUNDS; round += 1)
     for (let step = 0; step < names.length; step += 1) {
       const name = names[(round + step) % names.length] as string;
-      runs[name]?.push(await load(servers[name]!.port));
+      runs[name]?.push(await load(servers[name]!));
     }
 } finally {
   for (const server of Object.values(servers)) server.child.kill('SIGTERM');
@@ -112,7 +123,7 @@ console.log(
 for (const name of names) {
   const figures = runs[name] ?? [];
   console.log(
-    `  ${name.padEnd(30)} ${spread(figures.map((f) => f.rps)).padStart(20)} req/s   p50 ${spread(figures.map((f) => f.p50))} ms   p99 ${spread(figures.map((f) => f.p99))} ms`,
+    `  ${name.padEnd(30)} ${spread(figures.map((f) => f.rps)).padStart(20)} req/s   p50 ${spread(figures.map((f) => f.p50))} ms   p99 ${spread(figures.map((f) => f.p99))} ms   server CPU ${spread(figures.map((f) => f.cpuMicros))} µs a request`,
   );
 }
 const ratio = (over: string, under: string) => {
@@ -123,6 +134,19 @@ console.log(
   `  eolwatch / bare Bolt with the same answers: ${ratio('eolwatch /eol', 'bare Bolt, the same answers')}   (goal >= 80%, p99 < 10 ms)`,
 );
 console.log(`  eolwatch / bare Bolt acking nothing:        ${ratio('eolwatch /eol', 'bare Bolt, acking nothing')}`);
+const cpuRatio = (over: string, under: string) => {
+  const paired = (runs[over] ?? []).map(
+    (figures, index) => figures.cpuMicros / (runs[under]?.[index]?.cpuMicros ?? Number.NaN),
+  );
+  return `x${median(paired).toFixed(2)} (x${Math.min(...paired).toFixed(2)}-x${Math.max(...paired).toFixed(2)})`;
+};
+console.log(
+  `  server CPU a request, eolwatch / bare Bolt with the same answers: ${cpuRatio('eolwatch /eol', 'bare Bolt, the same answers')}   (80% of its rate is x1.25)`,
+);
+if (BEFORE)
+  console.log(
+    `  server CPU a request, before / bare Bolt with the same answers:   ${cpuRatio('eolwatch /eol, before', 'bare Bolt, the same answers')}`,
+  );
 if (BEFORE)
   console.log(
     `  before / bare Bolt with the same answers:   ${ratio('eolwatch /eol, before', 'bare Bolt, the same answers')}`,
