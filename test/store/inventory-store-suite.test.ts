@@ -147,6 +147,37 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(before.at(-1)).toMatchObject({ action: 'api', user: 'cmdb' });
   });
 
+  it('writes the audit entry a change calls for with the change, and none for an update that changed nothing', async () => {
+    const store = await openStore();
+    const entryOf = (changes: { release: string; from: number; to: number }[]) => ({
+      workspace: met.workspace,
+      at: '2017-06-28T10:00:00.000Z',
+      user: 'U1',
+      via: 'slack' as const,
+      channel: met.channel,
+      action: 'counts.set',
+      change: changes.map((change) => `${change.release} ${change.from} → ${change.to}`).join(', '),
+      releases: changes.map((change) => change.release),
+    });
+    const set = (count: number) =>
+      store.updateCounts(
+        met,
+        { mode: 'set', counts: [{ release: 'windows/8.1', count }], action: 'set' },
+        by('U1'),
+        (changes) => (changes.length > 0 ? entryOf(changes) : null),
+      );
+    await set(14450);
+    await set(14450);
+    await set(100);
+    expect((await store.auditEntries(met.workspace)).map((entry) => entry.change)).toEqual([
+      'windows/8.1 0 → 14450',
+      'windows/8.1 14450 → 100',
+    ]);
+    expect((await store.auditEntries(met.workspace))[0]).toEqual(
+      entryOf([{ release: 'windows/8.1', from: 0, to: 14450 }]),
+    );
+  });
+
   it('names a team', async () => {
     const store = await openStore();
     await store.setTeamName(met, 'Met IT');

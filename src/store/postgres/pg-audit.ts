@@ -41,8 +41,25 @@ export class PgAudit implements Omit<AuditLog, 'forgetWorkspace' | 'forgetChanne
 
 /** One audit row: the store's append, and `db import-json` moving a JSON store's log. */
 export async function insertAudit(client: pg.Pool | pg.PoolClient, entry: AuditEntry): Promise<void> {
-  await client.query(
-    'INSERT INTO audit (workspace, at, user_id, via, channel, action, change, releases) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [entry.workspace, entry.at, entry.user, entry.via, entry.channel, entry.action, entry.change, entry.releases],
-  );
+  await client.query(`INSERT INTO audit ${auditRowSql(1)}`, auditRowValues(entry));
 }
+
+/**
+ * An audit row's columns and VALUES, its parameters numbered from `first`: for a statement that writes
+ * the row beside its own work (an inventory change and its entry in one round trip).
+ */
+export function auditRowSql(first: number): string {
+  const values = Array.from({ length: 8 }, (_, index) => `$${first + index}`).join(', ');
+  return `(workspace, at, user_id, via, channel, action, change, releases) VALUES (${values})`;
+}
+
+export const auditRowValues = (entry: AuditEntry): unknown[] => [
+  entry.workspace,
+  entry.at,
+  entry.user,
+  entry.via,
+  entry.channel,
+  entry.action,
+  entry.change,
+  entry.releases,
+];

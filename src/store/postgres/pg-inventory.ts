@@ -16,7 +16,7 @@ import {
 import { followCounts } from '../../reminders/follow-counts.js';
 import { checkIds, type Client, type PgDatabase } from './pg-database.js';
 import type { PgWatches } from './pg-watches.js';
-import { insertAudit } from './pg-audit.js';
+import { auditRowSql, auditRowValues, insertAudit } from './pg-audit.js';
 
 export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
   constructor(
@@ -73,8 +73,10 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
       const current = await this.countsOf(client, team);
       const { changes } = applyCounts(current, countsFor(current));
       if (changes.length === 0) return writeAudit(changes);
+      // The audit row rides in the same statement as the counts and their history: one round trip fewer.
+      const entry = audit?.(changes);
       await client.query(
-        `WITH changes AS (
+        `WITH ${entry ? `audited AS (INSERT INTO audit ${auditRowSql(10)}), ` : ''}changes AS (
            SELECT * FROM unnest($3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS c(release, from_count, to_count, n)
          ), gone AS (
            DELETE FROM counts WHERE workspace = $1 AND channel = $2
@@ -96,6 +98,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
           by.at,
           action,
           file,
+          ...(entry ? auditRowValues(entry) : []),
         ],
       );
       // Automatic watches go with the counts, in the same transaction; only a count from or to 0 moves one.
@@ -108,7 +111,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
         if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
           await this.watches.writeWatchChanges(client, team, before, watches);
       }
-      return writeAudit(changes);
+      return changes;
     });
   }
 
@@ -129,11 +132,17 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
   }
 
   async team(team: TeamRef): Promise<TeamState> {
-    const { rows } = await this.db.pool.query<{ name: string | null }>(
-      'SELECT name FROM teams WHERE workspace = $1 AND channel = $2',
+    // The name and every count in one round trip (every inventory answer reads its team afresh).
+    const { rows } = await this.db.pool.query<{ name: string | null; release: string | null; count: number | null }>(
+      `SELECT t.name, c.release, c.count
+         FROM (SELECT $1::text AS workspace, $2::text AS channel) AS asked
+         LEFT JOIN teams t USING (workspace, channel)
+         LEFT JOIN counts c USING (workspace, channel)`,
       [team.workspace, team.channel],
     );
-    return { channel: team.channel, name: rows[0]?.name ?? null, counts: await this.countsOf(this.db.pool, team) };
+    const counts: Record<string, number> = {};
+    for (const row of rows) if (row.release !== null && row.count !== null) counts[row.release] = row.count;
+    return { channel: team.channel, name: rows[0]?.name ?? null, counts };
   }
 
   async teams(workspace: string): Promise<TeamState[]> {
