@@ -2,6 +2,7 @@
 // transaction at a time per change, and the daily job's once-a-day lock among replicas. The role
 // modules beside this file read and write through it.
 import pg from 'pg';
+import { prepareStatements } from './prepared-statements.js';
 import type { TeamRef } from '../../inventory/inventory-store.js';
 import type { JobOutcome } from '../../jobs/job-coordinator.js';
 import { isIdentifier } from '../../leaf/check-identifier.js';
@@ -31,7 +32,9 @@ function poolOf(connectionString: string, max: number, schema: string, settings 
   if (!isSchemaName(schema))
     throw new Error(`the database schema name ${JSON.stringify(schema).slice(0, 80)} is not valid`);
   const options = `-c search_path=${schema}${settings}`;
-  return new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, options });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000, options });
+  prepareStatements(pool);
+  return pool;
 }
 
 /** Connections for the request limits: a few, as their statements are batched. */

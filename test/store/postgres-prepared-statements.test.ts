@@ -1,0 +1,53 @@
+// The PostgreSQL store prepares its statements once a connection rather than having each parsed and
+// planned again (src/store/postgres/prepared-statements.ts): a count set twice on one connection
+// finds its statements prepared, and the answers are the same.
+import { afterAll, beforeAll, expect } from '@jest/globals';
+import pg from 'pg';
+import { prepareStatements } from '../../src/store/postgres/prepared-statements.js';
+import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
+import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
+import { itWithPostgres } from '../helpers/postgres-suite.js';
+
+const pgIt = await itWithPostgres();
+let database: TestDatabase | null = null;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.drop());
+
+const team = { workspace: 'T1', channel: 'CMET' };
+const by = { user: 'U1', at: '2017-06-01T09:00:00.000Z' };
+
+pgIt('sets counts twice on one connection, the second time through the statements the first prepared', async () => {
+  const store = await PostgresStore.open((database as TestDatabase).url, { max: 1 });
+  try {
+    await store.setCounts(team, [{ release: 'windows/5-sp3', count: 18293 }], by);
+    await store.setCounts(team, [{ release: 'windows/5-sp3', count: 14450 }], by);
+    expect((await store.team(team)).counts).toEqual({ 'windows/5-sp3': 14450 });
+    expect(await store.history(team)).toHaveLength(2);
+  } finally {
+    await store.close();
+  }
+});
+
+pgIt('names each parameterised statement once, and leaves statements without parameters unnamed', async () => {
+  const pool = new pg.Pool({ connectionString: (database as TestDatabase).url, max: 1 });
+  prepareStatements(pool);
+  try {
+    for (const value of [1, 2, 3]) {
+      const { rows } = await pool.query<{ doubled: number }>('SELECT $1::int * 2 AS doubled', [value]);
+      expect(rows[0]?.doubled).toBe(value * 2);
+    }
+    await pool.query('SELECT 1');
+    const { rows } = await pool.query<{ statement: string }>(
+      "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'eolwatch\\_%'",
+      [],
+    );
+    const statements = rows.map((row) => row.statement);
+    expect(statements).toContain('SELECT $1::int * 2 AS doubled');
+    expect(statements).not.toContain('SELECT 1');
+    expect(statements.filter((statement) => statement === 'SELECT $1::int * 2 AS doubled')).toHaveLength(1);
+  } finally {
+    await pool.end();
+  }
+});
