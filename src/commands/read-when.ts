@@ -319,7 +319,7 @@ export function readWhen(text: string): WhenReading {
   for (const { at, phraseAt } of starts) {
     const phrase = question.slice(phraseAt);
     const reading = readPhraseOnce(phrase);
-    if (!looksLikeTime(phrase) && reading === null) continue;
+    if (reading === null && !looksLikeTime(phrase)) continue;
     const rest = question.slice(0, at).trim();
     if (reading && 'when' in reading) return { kind: 'when', when: reading.when, rest, phrase };
     if (reading && 'relative' in reading) return { kind: 'relative', rest, phrase };

@@ -59,24 +59,33 @@ function notesOf(item: LookupItem, result: LookupResult, f: Formatter): NoteView
   return notes;
 }
 
-function itemView(item: LookupItem, result: LookupResult, f: Formatter): ItemView {
+function fieldsOf(
+  item: Extract<LookupItem, { kind: 'release' }>,
+  result: LookupResult,
+  f: Formatter,
+): { label: string; value: string }[] {
+  const { release, lifecycle } = item;
+  const fields = lifecycle.phases.map((state) => ({ label: state.phase.label, value: describePhase(state, f) }));
+  fields.push({ label: 'Released', value: `${f.date(release.releaseDate)}${release.lts ? ' (LTS)' : ''}` });
+  if (release.latest)
+    fields.push({
+      label: result.asOfToday ? 'Latest' : 'Latest today',
+      value: `${f.text(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`,
+    });
+  return fields;
+}
+
+function itemView(item: LookupItem, result: LookupResult, f: Formatter, withFields: boolean): ItemView {
   switch (item.kind) {
     case 'release': {
       const { release, lifecycle } = item;
-      const fields = lifecycle.phases.map((state) => ({ label: state.phase.label, value: describePhase(state, f) }));
-      fields.push({ label: 'Released', value: `${f.date(release.releaseDate)}${release.lts ? ' (LTS)' : ''}` });
-      if (release.latest)
-        fields.push({
-          label: result.asOfToday ? 'Latest' : 'Latest today',
-          value: `${f.text(release.latest.name)}${release.latest.date ? ` (${release.latest.date})` : ''}`,
-        });
       return {
         kind: 'release',
         title: releaseTitle(release),
         status: lifecycle.status,
         statusText: describeStatus(lifecycle, f),
         notes: notesOf(item, result, f),
-        fields,
+        fields: withFields ? fieldsOf(item, result, f) : [],
         link: release.link,
       };
     }
@@ -99,7 +108,10 @@ function itemView(item: LookupItem, result: LookupResult, f: Formatter): ItemVie
   }
 }
 
-/** The answer's items, worked out once for either renderer. */
-export function lookupView(result: LookupResult, f: Formatter): ItemView[] {
-  return result.items.map((item) => itemView(item, result, f));
+/**
+ * The answer's items, worked out once for either renderer. `withFields: false` leaves out each
+ * release's phases as fields, for the one-line summary that never shows them.
+ */
+export function lookupView(result: LookupResult, f: Formatter, { withFields = true } = {}): ItemView[] {
+  return result.items.map((item) => itemView(item, result, f, withFields));
 }

@@ -65,7 +65,7 @@ function itemLines(item: ItemView, compact: boolean): string[] {
 /** One line per item: what a notification or a screen reader gets first. */
 export function renderSummary(result: Result): string {
   if (result.kind !== 'lookup') return renderText(result);
-  return lookupView(result, plain)
+  return lookupView(result, plain, { withFields: false })
     .flatMap((item) => itemLines(item, true))
     .join('\n');
 }
