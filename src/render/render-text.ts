@@ -70,6 +70,9 @@ export function renderSummary(result: Result): string {
     .join('\n');
 }
 
+/** A result's warning as a terminal line of its own (the shell and the command line say it apart from the answer). */
+export const warningLine = (warning: string): string => `Warning: ${warning.replace(/`/g, '')}`;
+
 /** The stale-catalogue warning is not repeated under every answer: the shell says it once at its start. */
 export function renderText(result: Result): string {
   return renderBody(result);

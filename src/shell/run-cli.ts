@@ -20,7 +20,7 @@ import { parseCommand } from '../commands/parse-command.js';
 import type { Chart } from '../charts/chart.js';
 import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
 import { parseIsoDate } from '../leaf/calendar-date.js';
-import { renderText } from '../render/render-text.js';
+import { renderText, warningLine } from '../render/render-text.js';
 import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
@@ -82,6 +82,8 @@ async function answerRequest(
     io.stdout.write(result.content.endsWith('\n') ? result.content : `${result.content}\n`);
   if (!answered) io.stderr.write(`${renderText(result)}\n`);
   else if (!json && result.kind !== 'export') io.stdout.write(`${renderText(result)}\n`);
+  // On stderr, so that what a command writes to stdout (an export, a feed) stays the file itself.
+  if (!json && result.warning) io.stderr.write(`${warningLine(result.warning)}\n`);
   const after = form?.after?.[result.kind];
   if (after && !json) io.stdout.write(`\n${after}\n`);
   if (result.kind === 'chart' && request.kind === 'chart') return writeChart(result.chart, request.out, json, io);

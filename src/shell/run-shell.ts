@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { runText } from '../commands/run-command.js';
 import { staleWarning } from '../commands/status-command.js';
-import { renderText } from '../render/render-text.js';
+import { renderText, warningLine } from '../render/render-text.js';
 import { LOCAL_SPEAKER } from './local-speaker.js';
 import { stripCommandPrefix } from './strip-command-prefix.js';
 
@@ -31,7 +31,7 @@ export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker 
     'eolwatch local shell (no Slack credentials set). Try: windows 8.1, xp on 2014-04-01, or help. exit quits.\n',
   );
   const warning = staleWarning(deps);
-  if (warning) io.output.write(`Warning: ${warning.replace(/`/g, '')}\n`);
+  if (warning) io.output.write(`${warningLine(warning)}\n`);
   lines.prompt();
   // One line at a time, in order: an inventory update is on disk before the next line runs.
   for await (const line of lines) {
@@ -40,6 +40,9 @@ export async function runShell(deps: CommandDeps, io: ShellIo, speaker: Speaker 
     if (text !== '') {
       const result = await runText(text, deps, speaker);
       io.output.write(`${renderText(result)}\n`);
+      // Said at the start already when it is the stale catalogue; anything else (the audit log could
+      // not be written) under its answer.
+      if (result.warning && result.warning !== warning) io.output.write(`${warningLine(result.warning)}\n`);
       // A terminal shows no picture: the command line writes it.
       if (result.kind === 'chart')
         io.output.write(

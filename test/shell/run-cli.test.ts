@@ -52,6 +52,21 @@ describe('the eol CLI', () => {
     expect((await cli(['reminders', 'run', '--dry-run'])).stderr).not.toContain('usage');
   });
 
+  it('says on stderr that the catalogue is old, and keeps stdout for the answer or the file', async () => {
+    const question = await cli(['--now', '2026-12-31', 'windows-8.1']);
+    expect(question.code).toBe(0);
+    expect(question.stdout).toContain('Microsoft Windows 8.1');
+    expect(question.stdout).not.toContain('days old');
+    expect(question.stderr).toMatch(
+      /^Warning: The catalogue is from 2026-08-22, 131 days old: dates may have moved since\. \/eol status says why\.\n$/,
+    );
+    const calendar = await cli(['--now', '2026-12-31', '--channel', 'C1', 'calendar']);
+    expect(calendar.stdout.startsWith('BEGIN:VCALENDAR')).toBe(true);
+    expect(calendar.stdout).not.toContain('days old');
+    expect(calendar.stderr).toContain('days old');
+    expect((await cli(['--now', '2026-08-30', 'windows-8.1'])).stderr).toBe('');
+  });
+
   it('answers and exits 0', async () => {
     const run = await cli(['--now', '2017-06-28', 'windows-8.1']);
     expect(run.code).toBe(0);
