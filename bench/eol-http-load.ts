@@ -6,7 +6,7 @@
 // another checkout's folder (built), its dist/main.js runs beside them too. Rounds are interleaved and
 // their order rotates; figures are medians over the rounds with min-max.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { runText } from '../src/commands/run-command.js';
@@ -17,6 +17,7 @@ import { freePort } from '../test/helpers/free-port.js';
 import { createTestDatabase } from '../test/helpers/postgres.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
 import { distinctQuestions } from './distinct-questions.js';
+import { processCpuMs } from './process-cpu.js';
 import { signedLoad } from './signed-load.js';
 import { startUntilReady } from './start-process.js';
 
@@ -42,17 +43,10 @@ writeFileSync(answersFile, JSON.stringify(answers));
 type Figures = Awaited<ReturnType<typeof signedLoad>> & { cpuMicros: number };
 type Server = { port: number; child: import('node:child_process').ChildProcess };
 
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-/** The server's CPU time so far (user and system, ms): a cost per request the machine's noise moves less than a rate. */
-const cpuMsOf = (pid: number | undefined): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS);
-};
-
 async function load({ port, child }: Server): Promise<Figures> {
-  const before = cpuMsOf(child.pid);
+  const before = processCpuMs(child.pid);
   const result = await signedLoad(port, questions, DURATION_S);
-  const cpuMicros = ((cpuMsOf(child.pid) - before) * 1000) / result.total;
+  const cpuMicros = ((processCpuMs(child.pid) - before) * 1000) / result.total;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { ...result, cpuMicros };

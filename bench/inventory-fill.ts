@@ -5,13 +5,14 @@
 // then on to 25 releases a channel (25,000 updates), figures per pass. The same against the PostgreSQL
 // store, side by side: the servers take each pass in turn, in rotated order. With BENCH_BEFORE_DIR set
 // to another checkout's folder (built), its dist/main.js runs beside them on both stores.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { signedHeaders, slashCommandBody } from '../test/helpers/signed-request.js';
 import { createTestDatabase } from '../test/helpers/postgres.js';
 import { makeTempDir } from '../test/helpers/temp-dir.js';
 import { startEolwatchOverHttp } from './start-process.js';
+import { postgresCpuMs, processCpuMs } from './process-cpu.js';
 import { percentile } from './stats.js';
 
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 1000);
@@ -73,10 +74,25 @@ function post(port: number, text: string, channel: string): Promise<{ status: nu
   });
 }
 
+interface Pass {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** The bot's CPU time an update, and (on PostgreSQL) the database server's. */
+  botMicros: number;
+  databaseMicros: number;
+}
+
 /** One pass: every channel sets its `release`-th release; 10 requests in flight. */
-async function pass(port: number, release: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+async function pass(
+  server: { port: number; child: ChildProcess },
+  release: number,
+  onPostgres: boolean,
+): Promise<Pass> {
+  const { port } = server;
   const latencies: number[] = [];
   let next = 0;
+  const [botBefore, databaseBefore] = [processCpuMs(server.child.pid), onPostgres ? postgresCpuMs() : 0];
   const started = performance.now();
   const worker = async () => {
     for (let channel = next++; channel < CHANNELS; channel = next++) {
@@ -90,8 +106,16 @@ async function pass(port: number, release: number): Promise<{ perSecond: number;
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const seconds = (performance.now() - started) / 1000;
+  const botMicros = ((processCpuMs(server.child.pid) - botBefore) * 1000) / CHANNELS;
+  const databaseMicros = onPostgres ? ((postgresCpuMs() - databaseBefore) * 1000) / CHANNELS : 0;
   latencies.sort((a, b) => a - b);
-  return { perSecond: CHANNELS / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    perSecond: CHANNELS / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    botMicros,
+    databaseMicros,
+  };
 }
 
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -124,12 +148,12 @@ const servers: Record<string, Awaited<ReturnType<typeof startEolwatchOverHttp>>>
     : {}),
 };
 const names = Object.keys(servers);
-const figures: Record<string, Awaited<ReturnType<typeof pass>>[]> = Object.fromEntries(names.map((n) => [n, []]));
+const figures: Record<string, Pass[]> = Object.fromEntries(names.map((n) => [n, []]));
 try {
   for (let release = 0; release < RELEASES_PER_CHANNEL; release += 1)
     for (let step = 0; step < names.length; step += 1) {
       const name = names[(release + step) % names.length] as string;
-      figures[name]?.push(await pass(servers[name]!.port, release));
+      figures[name]?.push(await pass(servers[name]!, release, name.startsWith('PostgreSQL')));
     }
 } finally {
   for (const server of Object.values(servers)) await server.stop();
@@ -145,7 +169,11 @@ const at = (name: string, from: number, to: number) => {
   const slice = (figures[name] ?? []).slice(from, to);
   const rates = slice.map((f) => f.perSecond).sort((a, b) => a - b);
   const p99s = slice.map((f) => f.p99).sort((a, b) => a - b);
-  return `${rates[Math.floor(rates.length / 2)]?.toFixed(0)}/s (${rates[0]?.toFixed(0)}-${rates.at(-1)?.toFixed(0)}), p99 ${p99s[Math.floor(p99s.length / 2)]?.toFixed(0)} ms (${p99s[0]?.toFixed(0)}-${p99s.at(-1)?.toFixed(0)})`;
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const database = name.startsWith('PostgreSQL')
+    ? ` + database ${middle(slice.map((f) => f.databaseMicros)).toFixed(0)}`
+    : '';
+  return `${rates[Math.floor(rates.length / 2)]?.toFixed(0)}/s (${rates[0]?.toFixed(0)}-${rates.at(-1)?.toFixed(0)}), p99 ${p99s[Math.floor(p99s.length / 2)]?.toFixed(0)} ms (${p99s[0]?.toFixed(0)}-${p99s.at(-1)?.toFixed(0)}), CPU an update: bot ${middle(slice.map((f) => f.botMicros)).toFixed(0)}${database} µs`;
 };
 for (const name of names) {
   console.log(`  ${name}`);
