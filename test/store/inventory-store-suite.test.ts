@@ -212,4 +212,23 @@ describe.each(implementations)('%s', (_name, openStore) => {
     );
     expect(await store.history(met)).toHaveLength(500);
   });
+
+  it('adds 300 concurrent additions to one count: none lost, each read after the one before', async () => {
+    const store = await openStore();
+    await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        store.updateCounts(
+          met,
+          { mode: 'add', counts: [{ release: 'windows/8.1', count: 1 + (i % 3) }], action: 'api' },
+          by(`U${i}`),
+        ),
+      ),
+    );
+    const expected = Array.from({ length: 300 }, (_, i) => 1 + (i % 3)).reduce((sum, count) => sum + count, 0);
+    expect((await store.team(met)).counts).toEqual({ 'windows/8.1': expected });
+    const history = await store.history(met);
+    expect(history).toHaveLength(300);
+    // Every change starts from the count the change before it left.
+    expect(history.every((entry, index) => entry.from === (index === 0 ? 0 : history[index - 1]!.to))).toBe(true);
+  });
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect } from '@jest/globals';
 import pg from 'pg';
 import { prepareStatements } from '../../src/store/postgres/prepared-statements.js';
+import { PgDatabase } from '../../src/store/postgres/pg-database.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
 import { itWithPostgres } from '../helpers/postgres-suite.js';
@@ -49,5 +50,48 @@ pgIt('names each parameterised statement once, and leaves statements without par
     expect(statements.filter((statement) => statement === 'SELECT $1::int * 2 AS doubled')).toHaveLength(1);
   } finally {
     await pool.end();
+  }
+});
+
+pgIt('runs a transaction opening by EXECUTE, each statement prepared once a connection', async () => {
+  const db = await PgDatabase.open((database as TestDatabase).url, { max: 1 });
+  const doubled = { name: 'eolwatch_test_doubled', types: 'int', sql: 'SELECT $1::int * 2 AS doubled' };
+  try {
+    for (const value of ['21', "4'2"]) {
+      const run = db.transaction(async (_client, [result]) => result?.rows[0], [{ statement: doubled, args: [value] }]);
+      // A quote in a value stays inside its literal: the statement refuses it as no integer.
+      if (value.includes("'")) await expect(run).rejects.toThrow(/invalid input syntax for type integer/);
+      else await expect(run).resolves.toEqual({ doubled: 42 });
+    }
+    // The refusal came after the statement was prepared: it runs again on the same connection, with no
+    // second PREPARE (which PostgreSQL would refuse as existing).
+    await expect(
+      db.transaction(async (_client, [result]) => result?.rows[0], [{ statement: doubled, args: ['5'] }]),
+    ).resolves.toEqual({ doubled: 10 });
+    const prepared = await db.transaction(async (client) => {
+      const { rows } = await client.query(
+        "SELECT name FROM pg_prepared_statements WHERE name = 'eolwatch_test_doubled'",
+      );
+      return rows;
+    });
+    expect(prepared).toHaveLength(1);
+  } finally {
+    await db.close();
+  }
+});
+
+pgIt('does not reuse a connection whose batch failed after preparing: the next batch prepares afresh', async () => {
+  const db = await PgDatabase.open((database as TestDatabase).url, { max: 1 });
+  const divided = { name: 'eolwatch_test_divided', types: 'int', sql: 'SELECT 12 / $1::int AS divided' };
+  try {
+    // The PREPARE runs, its EXECUTE fails: the statement exists on that connection, unrecorded.
+    await expect(db.transaction(async () => null, [{ statement: divided, args: ['0'] }])).rejects.toThrow(
+      /division by zero/,
+    );
+    await expect(
+      db.transaction(async (_client, [result]) => result?.rows[0], [{ statement: divided, args: ['4'] }]),
+    ).resolves.toEqual({ divided: 3 });
+  } finally {
+    await db.close();
   }
 });

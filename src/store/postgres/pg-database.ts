@@ -2,7 +2,7 @@
 // transaction at a time per change, and the daily job's once-a-day lock among replicas. The role
 // modules beside this file read and write through it.
 import pg from 'pg';
-import { prepareStatements } from './prepared-statements.js';
+import { batchOn, prepareStatements, type BatchStatement } from './prepared-statements.js';
 import type { TeamRef } from '../../inventory/inventory-store.js';
 import type { JobOutcome } from '../../jobs/job-coordinator.js';
 import { isIdentifier } from '../../leaf/check-identifier.js';
@@ -93,7 +93,7 @@ export class PgDatabase {
    * (a restart, `pg_terminate_backend`) emits 'error', which with no listener would end the process.
    * Such a client is destroyed on release rather than returned to the pool.
    */
-  private async checkOut(): Promise<{ client: Client; lost: () => Error | null; release: () => void }> {
+  private async checkOut(): Promise<{ client: Client; lost: () => Error | null; release: (discard?: Error) => void }> {
     const client = await this.pool.connect();
     let lost: Error | null = null;
     const onError = (error: Error) => {
@@ -103,9 +103,10 @@ export class PgDatabase {
     return {
       client,
       lost: () => lost,
-      release: () => {
+      /** `discard`: why the connection is not to be reused. */
+      release: (discard?: Error) => {
         client.off('error', onError);
-        client.release(lost ?? undefined);
+        client.release(lost ?? discard);
       },
     };
   }
@@ -145,18 +146,32 @@ export class PgDatabase {
     }
   }
 
-  async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  /**
+   * `opening`: statements sent with the BEGIN in one round trip (prepared once a connection, run with
+   * literal arguments: `batchOn`), whose results `work` receives in order. Each still reads a snapshot
+   * of its own, taken when it starts, so a read after a lock in the same batch sees what the lock's
+   * previous holder committed.
+   */
+  async transaction<T>(
+    work: (client: Client, opened: pg.QueryResult[]) => Promise<T>,
+    opening: readonly { statement: BatchStatement; args: readonly string[] }[] = [],
+  ): Promise<T> {
     const { client, release } = await this.checkOut();
+    const batch = batchOn(client, opening);
+    let unsure = batch.preparing; // until the batch has run, what it prepared on this connection
     try {
-      await client.query('BEGIN');
-      const result = await work(client);
+      const sent = (await client.query(['BEGIN', ...batch.sql].join(';\n'))) as pg.QueryResult | pg.QueryResult[];
+      batch.prepared();
+      unsure = false;
+      const results = Array.isArray(sent) ? sent.filter((result) => result.command !== 'PREPARE').slice(1) : [];
+      const result = await work(client, results);
       await client.query('COMMIT');
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      release();
+      release(unsure ? new Error('a batch that prepared statements failed') : undefined);
     }
   }
 }

@@ -1,5 +1,4 @@
 // InventoryStore in PostgreSQL: a change is one transaction on the team's row lock; the history only appended to.
-import pg from 'pg';
 import {
   applyCounts,
   clearAll,
@@ -14,15 +13,39 @@ import {
   type TeamState,
 } from '../../inventory/inventory-store.js';
 import { followCounts } from '../../reminders/follow-counts.js';
-import { checkIds, type Client, type PgDatabase } from './pg-database.js';
-import type { PgWatches } from './pg-watches.js';
+import { checkIds, type PgDatabase } from './pg-database.js';
+import type { BatchStatement } from './prepared-statements.js';
+import { WATCH_COLUMNS, watchChangeCtes, watchOfRow, type WatchRow } from './pg-watches.js';
 import { auditRowSql, auditRowValues, insertAudit } from './pg-audit.js';
 
+// A change's opening: its locks and reads, sent with its BEGIN. $1 and $2: the workspace and channel.
+const teamStatement = (name: string, sql: string): BatchStatement => ({ name, types: 'text, text', sql });
+/** The team's row, made if new, locked: an upsert that updates on conflict waits for and locks the row. */
+const LOCK_TEAM = teamStatement(
+  'eolwatch_lock_team',
+  'INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace',
+);
+const READ_COUNTS = teamStatement(
+  'eolwatch_read_counts',
+  'SELECT release, count FROM counts WHERE workspace = $1 AND channel = $2',
+);
+// Automatic watches go with the counts: the channel's row locked (made if new, and not given a new
+// version otherwise), then its watches read, as the watch commands do.
+const MAKE_CHANNEL = teamStatement(
+  'eolwatch_make_channel',
+  'INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO NOTHING',
+);
+const LOCK_CHANNEL = teamStatement(
+  'eolwatch_lock_channel',
+  'SELECT auto_watch FROM channels WHERE workspace = $1 AND channel = $2 FOR UPDATE',
+);
+const READ_WATCHES = teamStatement(
+  'eolwatch_read_watches',
+  `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2`,
+);
+
 export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
-  constructor(
-    private readonly db: PgDatabase,
-    private readonly watches: PgWatches,
-  ) {}
+  constructor(private readonly db: PgDatabase) {}
 
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
     return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
@@ -53,74 +76,67 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
   ): Promise<CountChange[]> {
     checkIds(team);
     const { workspace, channel } = team;
-    // Few round trips, each statement doing one step's whole work: the lock, the read, every count
-    // and history row at once, and the watches only when a release starts or stops being counted.
-    // (Ten statements and more, a watch rewritten one row at a time, made PostgreSQL half the JSON
-    // store's speed: bench/inventory-fill.ts.)
-    return this.db.transaction(async (client) => {
+    const followsWatches = action !== 'clear';
+    // Three round trips: the locks and reads go with the BEGIN, every write (counts, history, the
+    // audit entry, watches) is one statement, then the COMMIT. There were eight, six of them holding
+    // the team's lock: with the database across a network, those round trips are what limit how fast
+    // one team's changes can follow each other (bench/pg-network-delay.ts).
+    const ids = [workspace, channel];
+    const opening = [LOCK_TEAM, READ_COUNTS, ...(followsWatches ? [MAKE_CHANNEL, LOCK_CHANNEL, READ_WATCHES] : [])].map(
+      (statement) => ({ statement, args: ids }),
+    );
+    return this.db.transaction(async (client, [, countRows, , channelRows, watchRows]) => {
+      const current = Object.fromEntries(
+        (countRows?.rows as { release: string; count: number }[]).map((row) => [row.release, row.count]),
+      );
+      const { changes } = applyCounts(current, countsFor(current));
       // The audit entry in the same transaction: one commit, one WAL flush, for the change and its record.
-      const writeAudit = async (changes: CountChange[]) => {
-        const entry = audit?.(changes);
+      const entry = audit?.(changes);
+      if (changes.length === 0) {
         if (entry) await insertAudit(client, entry);
         return changes;
-      };
-      // The team's row, made if new, locked: an upsert that updates on conflict waits for and locks
-      // the row another transaction is inserting or changing.
-      await client.query(
-        'INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace',
-        [workspace, channel],
-      );
-      const current = await this.countsOf(client, team);
-      const { changes } = applyCounts(current, countsFor(current));
-      if (changes.length === 0) return writeAudit(changes);
-      // The audit row rides in the same statement as the counts and their history: one round trip fewer.
-      const entry = audit?.(changes);
-      await client.query(
-        `WITH ${entry ? `audited AS (INSERT INTO audit ${auditRowSql(10)}), ` : ''}changes AS (
-           SELECT * FROM unnest($3::text[], $4::int[], $5::int[]) WITH ORDINALITY AS c(release, from_count, to_count, n)
-         ), gone AS (
+      }
+      const values: unknown[] = [workspace, channel];
+      const param = (value: unknown) => `$${values.push(value)}`;
+      const writes = [
+        `changes AS (
+           SELECT * FROM unnest(${param(changes.map((change) => change.release))}::text[], ${param(changes.map((change) => change.from))}::int[],
+             ${param(changes.map((change) => change.to))}::int[]) WITH ORDINALITY AS c(release, from_count, to_count, n)
+         )`,
+        `gone AS (
            DELETE FROM counts WHERE workspace = $1 AND channel = $2
              AND release IN (SELECT release FROM changes WHERE to_count = 0)
-         ), kept AS (
+         )`,
+        `kept AS (
            INSERT INTO counts (workspace, channel, release, count)
              SELECT $1, $2, release, to_count FROM changes WHERE to_count <> 0
              ON CONFLICT (workspace, channel, release) DO UPDATE SET count = EXCLUDED.count
-         )
-         INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action, file)
-           SELECT $1, $2, release, from_count, to_count, $6, $7, $8, $9 FROM changes ORDER BY n`,
-        [
-          workspace,
-          channel,
-          changes.map((change) => change.release),
-          changes.map((change) => change.from),
-          changes.map((change) => change.to),
-          by.user,
-          by.at,
-          action,
-          file,
-          ...(entry ? auditRowValues(entry) : []),
-        ],
-      );
-      // Automatic watches go with the counts, in the same transaction; only a count from or to 0 moves one.
+         )`,
+      ];
+      if (entry) {
+        writes.push(`audited AS (INSERT INTO audit ${auditRowSql(values.length + 1)})`);
+        values.push(...auditRowValues(entry));
+      }
+      // Only a count from or to 0 moves a watch.
       const moving = changes.filter((change) => change.from === 0 || change.to === 0);
-      if (action !== 'clear' && moving.length > 0) {
-        const { autoWatch } = await this.watches.lockChannel(client, team);
-        const releases = moving.map((change) => change.release);
-        const watches = await this.watches.watchesOf(client, team, releases);
+      if (followsWatches && moving.length > 0) {
+        const autoWatch = (channelRows?.rows[0] as { auto_watch: boolean } | undefined)?.auto_watch ?? true;
+        const watches = Object.fromEntries(
+          (watchRows?.rows as WatchRow[]).map((row) => [row.release, watchOfRow(row)]),
+        );
         const before = structuredClone(watches);
         if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
-          await this.watches.writeWatchChanges(client, team, before, watches);
+          writes.push(...watchChangeCtes(before, watches, values));
       }
+      await client.query(
+        `WITH ${writes.join(', ')}
+         INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action, file)
+           SELECT $1, $2, release, from_count, to_count, ${param(by.user)}, ${param(by.at)}, ${param(action)}, ${param(file)}
+           FROM changes ORDER BY n`,
+        values,
+      );
       return changes;
-    });
-  }
-
-  private async countsOf(client: Client | pg.Pool, team: TeamRef): Promise<Record<string, number>> {
-    const { rows } = await client.query<{ release: string; count: number }>(
-      'SELECT release, count FROM counts WHERE workspace = $1 AND channel = $2',
-      [team.workspace, team.channel],
-    );
-    return Object.fromEntries(rows.map((row) => [row.release, row.count]));
+    }, opening);
   }
 
   async setTeamName(team: TeamRef, name: string): Promise<void> {

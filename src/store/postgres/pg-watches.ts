@@ -20,7 +20,7 @@ import { checkIds, type Client, type PgDatabase } from './pg-database.js';
 
 const CONTRACTS_RECHECK_MS = 1000;
 
-interface WatchRow {
+export interface WatchRow {
   release: string;
   leads: number[];
   created_at: string;
@@ -28,7 +28,10 @@ interface WatchRow {
   set_by: string | null;
 }
 
-const watchOfRow = (row: WatchRow): WatchedRelease => ({
+/** The columns a watch is read from (watchOfRow). */
+export const WATCH_COLUMNS = 'release, leads, created_at, source, set_by';
+
+export const watchOfRow = (row: WatchRow): WatchedRelease => ({
   leads: row.leads,
   createdAt: row.created_at,
   source: row.source,
@@ -59,47 +62,22 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     releases?: readonly string[],
   ): Promise<Record<string, WatchedRelease>> {
     const { rows } = await client.query<WatchRow>(
-      `SELECT release, leads, created_at, source, set_by FROM watches WHERE workspace = $1 AND channel = $2${releases ? ' AND release = ANY($3)' : ''}`,
+      `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2${releases ? ' AND release = ANY($3)' : ''}`,
       releases ? [ref.workspace, ref.channel, releases] : [ref.workspace, ref.channel],
     );
     return Object.fromEntries(rows.map((row) => [row.release, watchOfRow(row)]));
   }
 
-  /** Writes what changed from `before` to `after`: one statement for the removed, one for the rest. */
+  /** Writes what changed from `before` to `after`, in one statement. */
   async writeWatchChanges(
     client: Client,
     ref: TeamRef,
     before: Readonly<Record<string, WatchedRelease>>,
     after: Readonly<Record<string, WatchedRelease>>,
   ): Promise<void> {
-    const removed = Object.keys(before).filter((release) => !Object.hasOwn(after, release));
-    const changed = Object.entries(after).filter(
-      ([release, watch]) => JSON.stringify(before[release]) !== JSON.stringify(watch),
-    );
-    if (removed.length > 0)
-      await client.query('DELETE FROM watches WHERE workspace = $1 AND channel = $2 AND release = ANY($3)', [
-        ref.workspace,
-        ref.channel,
-        removed,
-      ]);
-    if (changed.length === 0) return;
-    // Leads travel as array literals ("{180,90,30}"), each cast back to integer[].
-    await client.query(
-      `INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by)
-         SELECT $1, $2, w.release, w.leads::integer[], w.created_at, w.source, w.set_by
-         FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS w(release, leads, created_at, source, set_by)
-       ON CONFLICT (workspace, channel, release) DO UPDATE SET leads = EXCLUDED.leads, created_at = EXCLUDED.created_at,
-         source = EXCLUDED.source, set_by = EXCLUDED.set_by`,
-      [
-        ref.workspace,
-        ref.channel,
-        changed.map(([release]) => release),
-        changed.map(([, watch]) => `{${watch.leads.join(',')}}`),
-        changed.map(([, watch]) => watch.createdAt),
-        changed.map(([, watch]) => watch.source),
-        changed.map(([, watch]) => watch.by ?? null),
-      ],
-    );
+    const values: unknown[] = [ref.workspace, ref.channel];
+    const changes = watchChangeCtes(before, after, values);
+    if (changes.length > 0) await client.query(`WITH ${changes.join(', ')} SELECT 1`, values);
   }
 
   private async contractsIn(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, Contract>> {
@@ -148,7 +126,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
         broken_at: string | null;
       }>('SELECT workspace, channel, auto_watch, broken_reason, broken_at FROM channels'),
       this.db.pool.query<WatchRow & { workspace: string; channel: string }>(
-        'SELECT workspace, channel, release, leads, created_at, source, set_by FROM watches',
+        `SELECT workspace, channel, ${WATCH_COLUMNS} FROM watches`,
       ),
       this.db.pool.query<{
         workspace: string;
@@ -352,4 +330,36 @@ function toRecord(row: {
     late: row.late,
     ...(row.claimed_by === null ? {} : { claimedBy: row.claimed_by }),
   };
+}
+
+/**
+ * What changed from `before` to `after` as data-modifying parts (CTEs) of a statement whose $1 and $2
+ * are the workspace and the channel; their other values are pushed onto `values`. The removed go in
+ * one, the added and changed in the other (leads as array literals, "{180,90,30}", cast back).
+ */
+export function watchChangeCtes(
+  before: Readonly<Record<string, WatchedRelease>>,
+  after: Readonly<Record<string, WatchedRelease>>,
+  values: unknown[],
+): string[] {
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const removed = Object.keys(before).filter((release) => !Object.hasOwn(after, release));
+  const changed = Object.entries(after).filter(
+    ([release, watch]) => JSON.stringify(before[release]) !== JSON.stringify(watch),
+  );
+  const ctes: string[] = [];
+  if (removed.length > 0)
+    ctes.push(
+      `watches_removed AS (DELETE FROM watches WHERE workspace = $1 AND channel = $2 AND release = ANY(${param(removed)}))`,
+    );
+  if (changed.length > 0)
+    ctes.push(`watches_written AS (
+      INSERT INTO watches (workspace, channel, release, leads, created_at, source, set_by)
+        SELECT $1, $2, w.release, w.leads::integer[], w.created_at, w.source, w.set_by
+        FROM unnest(${param(changed.map(([release]) => release))}::text[], ${param(changed.map(([, watch]) => `{${watch.leads.join(',')}}`))}::text[],
+          ${param(changed.map(([, watch]) => watch.createdAt))}::text[], ${param(changed.map(([, watch]) => watch.source))}::text[],
+          ${param(changed.map(([, watch]) => watch.by ?? null))}::text[]) AS w(release, leads, created_at, source, set_by)
+      ON CONFLICT (workspace, channel, release) DO UPDATE SET leads = EXCLUDED.leads, created_at = EXCLUDED.created_at,
+        source = EXCLUDED.source, set_by = EXCLUDED.set_by)`);
+  return ctes;
 }

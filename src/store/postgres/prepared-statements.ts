@@ -2,7 +2,10 @@
 // statement unnamed, so PostgreSQL parses and plans it again each time (twelve times an inventory
 // change). A statement is named after its text the first time it is sent with parameters; texts built
 // for their data (multi-row VALUES lists) are many, so past a bound the rest stay unnamed, as before.
+// Statements sent in one round trip with others (a transaction's opening, which takes no parameters)
+// are prepared with PREPARE the first time a connection sends them, and run by EXECUTE.
 import type pg from 'pg';
+import { sqlLiteral } from './sql-literal.js';
 
 const MAX_NAMED = 500;
 const names = new Map<string, string>();
@@ -23,4 +26,43 @@ export function prepareStatements(pool: pg.Pool): void {
       return query(name ? { name, text: config } : config, values, callback);
     };
   });
+}
+
+/** A statement of a batch: prepared as `name` with parameters of `types` ("text, text"). */
+export interface BatchStatement {
+  name: string;
+  types: string;
+  sql: string;
+}
+
+const preparedOn = new WeakMap<object, Set<string>>();
+
+/**
+ * The SQL that runs each statement with its (literal) arguments in one batch on `client`, with the
+ * PREPARE of those this connection has not prepared yet, and `prepared`, to call once the batch ran:
+ * a PREPARE outlives the transaction it was sent in, even a rolled-back one. A batch that failed may
+ * have stopped before its PREPAREs, so its connection is not reused (the caller discards it).
+ */
+export function batchOn(
+  client: object,
+  statements: readonly { statement: BatchStatement; args: readonly string[] }[],
+): { sql: string[]; preparing: boolean; prepared: () => void } {
+  const known = preparedOn.get(client) ?? new Set<string>();
+  const sql: string[] = [];
+  const preparing: string[] = [];
+  for (const { statement, args } of statements) {
+    if (!known.has(statement.name) && !preparing.includes(statement.name)) {
+      sql.push(`PREPARE ${statement.name}(${statement.types}) AS ${statement.sql}`);
+      preparing.push(statement.name);
+    }
+    sql.push(`EXECUTE ${statement.name}(${args.map(sqlLiteral).join(', ')})`);
+  }
+  return {
+    sql,
+    preparing: preparing.length > 0,
+    prepared: () => {
+      for (const name of preparing) known.add(name);
+      preparedOn.set(client, known);
+    },
+  };
 }
