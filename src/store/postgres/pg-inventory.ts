@@ -14,35 +14,19 @@ import {
 } from '../../inventory/inventory-store.js';
 import { followCounts } from '../../reminders/follow-counts.js';
 import { checkIds, type PgDatabase } from './pg-database.js';
-import type { BatchStatement } from './prepared-statements.js';
-import { WATCH_COLUMNS, watchChangeCtes, watchOfRow, type WatchRow } from './pg-watches.js';
+import { teamRefStatement } from './prepared-statements.js';
+import { channelOpened, channelOpening, watchChangeCtes } from './pg-watches.js';
 import { auditRowSql, auditRowValues, insertAudit } from './pg-audit.js';
 
-// A change's opening: its locks and reads, sent with its BEGIN. $1 and $2: the workspace and channel.
-const teamStatement = (name: string, sql: string): BatchStatement => ({ name, types: 'text, text', sql });
-/** The team's row, made if new, locked: an upsert that updates on conflict waits for and locks the row. */
-const LOCK_TEAM = teamStatement(
-  'eolwatch_lock_team',
-  'INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace',
-);
-const READ_COUNTS = teamStatement(
-  'eolwatch_read_counts',
-  'SELECT release, count FROM counts WHERE workspace = $1 AND channel = $2',
-);
-// Automatic watches go with the counts: the channel's row locked (made if new, and not given a new
-// version otherwise), then its watches read, as the watch commands do.
-const MAKE_CHANNEL = teamStatement(
-  'eolwatch_make_channel',
-  'INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO NOTHING',
-);
-const LOCK_CHANNEL = teamStatement(
-  'eolwatch_lock_channel',
-  'SELECT auto_watch FROM channels WHERE workspace = $1 AND channel = $2 FOR UPDATE',
-);
-const READ_WATCHES = teamStatement(
-  'eolwatch_read_watches',
-  `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2`,
-);
+// A change's opening, sent with its BEGIN: the team's row, made if new, locked (an upsert that updates
+// on conflict waits for and locks the row), then its counts read; then its channel's (channelOpening).
+const TEAM_OPENING = [
+  teamRefStatement(
+    'eolwatch_lock_team',
+    'INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace',
+  ),
+  teamRefStatement('eolwatch_read_counts', 'SELECT release, count FROM counts WHERE workspace = $1 AND channel = $2'),
+];
 
 export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
   constructor(private readonly db: PgDatabase) {}
@@ -81,11 +65,12 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     // audit entry, watches) is one statement, then the COMMIT. There were eight, six of them holding
     // the team's lock: with the database across a network, those round trips are what limit how fast
     // one team's changes can follow each other (bench/pg-network-delay.ts).
-    const ids = [workspace, channel];
-    const opening = [LOCK_TEAM, READ_COUNTS, ...(followsWatches ? [MAKE_CHANNEL, LOCK_CHANNEL, READ_WATCHES] : [])].map(
-      (statement) => ({ statement, args: ids }),
-    );
-    return this.db.transaction(async (client, [, countRows, , channelRows, watchRows]) => {
+    const opening = [
+      ...TEAM_OPENING.map((statement) => ({ statement, args: [workspace, channel] })),
+      // Automatic watches go with the counts: the channel locked and its watches read, as the watch commands do.
+      ...(followsWatches ? channelOpening(team) : []),
+    ];
+    return this.db.transaction(async (client, [, countRows, ...channelResults]) => {
       const current = Object.fromEntries(
         (countRows?.rows as { release: string; count: number }[]).map((row) => [row.release, row.count]),
       );
@@ -120,10 +105,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
       // Only a count from or to 0 moves a watch.
       const moving = changes.filter((change) => change.from === 0 || change.to === 0);
       if (followsWatches && moving.length > 0) {
-        const autoWatch = (channelRows?.rows[0] as { auto_watch: boolean } | undefined)?.auto_watch ?? true;
-        const watches = Object.fromEntries(
-          (watchRows?.rows as WatchRow[]).map((row) => [row.release, watchOfRow(row)]),
-        );
+        const { autoWatch, watches } = channelOpened(channelResults);
         const before = structuredClone(watches);
         if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
           writes.push(...watchChangeCtes(before, watches, values));

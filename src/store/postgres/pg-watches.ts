@@ -17,10 +17,11 @@ import {
 } from '../../reminders/watch-store.js';
 import { claimHolderAlive } from '../run-claims.js';
 import { checkIds, type Client, type PgDatabase } from './pg-database.js';
+import { teamRefStatement } from './prepared-statements.js';
 
 const CONTRACTS_RECHECK_MS = 1000;
 
-export interface WatchRow {
+interface WatchRow {
   release: string;
   leads: number[];
   created_at: string;
@@ -29,14 +30,50 @@ export interface WatchRow {
 }
 
 /** The columns a watch is read from (watchOfRow). */
-export const WATCH_COLUMNS = 'release, leads, created_at, source, set_by';
+const WATCH_COLUMNS = 'release, leads, created_at, source, set_by';
 
-export const watchOfRow = (row: WatchRow): WatchedRelease => ({
+const watchOfRow = (row: WatchRow): WatchedRelease => ({
   leads: row.leads,
   createdAt: row.created_at,
   source: row.source,
   ...(row.set_by ? { by: row.set_by } : {}),
 });
+
+const watchesOfRows = (rows: readonly WatchRow[]): Record<string, WatchedRelease> =>
+  Object.fromEntries(rows.map((row) => [row.release, watchOfRow(row)]));
+
+// A change to a channel's watches opens its transaction with these, sent with the BEGIN: the channel's
+// row locked (made if new, and not given a new version otherwise), then its watches read.
+const CHANNEL_OPENING = [
+  teamRefStatement(
+    'eolwatch_make_channel',
+    'INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO NOTHING',
+  ),
+  teamRefStatement(
+    'eolwatch_lock_channel',
+    'SELECT auto_watch FROM channels WHERE workspace = $1 AND channel = $2 FOR UPDATE',
+  ),
+  teamRefStatement(
+    'eolwatch_read_watches',
+    `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2`,
+  ),
+];
+
+/** The opening (`PgDatabase.transaction`) that locks a channel and reads its watches. */
+export const channelOpening = (ref: TeamRef) =>
+  CHANNEL_OPENING.map((statement) => ({ statement, args: [ref.workspace, ref.channel] }));
+
+/** What `channelOpening` read: its results, in order. */
+export function channelOpened(results: readonly pg.QueryResult[]): {
+  autoWatch: boolean;
+  watches: Record<string, WatchedRelease>;
+} {
+  const [, locked, watches] = results;
+  return {
+    autoWatch: (locked?.rows[0] as { auto_watch: boolean } | undefined)?.auto_watch ?? true,
+    watches: watchesOfRows((watches?.rows ?? []) as WatchRow[]),
+  };
+}
 
 export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetChannel'> {
   /** Lookups read a team's contracts on every request: cached here, rechecked every CONTRACTS_RECHECK_MS. */
@@ -46,26 +83,13 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
 
   constructor(private readonly db: PgDatabase) {}
 
-  /** The channel's row, made if new, locked (one statement: an upsert locks the row it meets). */
-  async lockChannel(client: Client, ref: TeamRef): Promise<{ autoWatch: boolean }> {
-    const { rows } = await client.query<{ auto_watch: boolean }>(
-      'INSERT INTO channels (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace RETURNING auto_watch',
+  /** The channel's watches. */
+  async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
+    const { rows } = await client.query<WatchRow>(
+      `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2`,
       [ref.workspace, ref.channel],
     );
-    return { autoWatch: rows[0]?.auto_watch ?? true };
-  }
-
-  /** The channel's watches, or only those of `releases`. */
-  async watchesOf(
-    client: Client | pg.Pool,
-    ref: TeamRef,
-    releases?: readonly string[],
-  ): Promise<Record<string, WatchedRelease>> {
-    const { rows } = await client.query<WatchRow>(
-      `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2${releases ? ' AND release = ANY($3)' : ''}`,
-      releases ? [ref.workspace, ref.channel, releases] : [ref.workspace, ref.channel],
-    );
-    return Object.fromEntries(rows.map((row) => [row.release, watchOfRow(row)]));
+    return watchesOfRows(rows);
   }
 
   /** Writes what changed from `before` to `after`, in one statement. */
@@ -180,9 +204,8 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     by?: string,
   ): Promise<void> {
     checkIds(ref);
-    return this.db.transaction(async (client) => {
-      await this.lockChannel(client, ref);
-      const watches = await this.watchesOf(client, ref);
+    return this.db.transaction(async (client, opened) => {
+      const { watches } = channelOpened(opened);
       const before = structuredClone(watches);
       applyWatches(watches, releases, source, today, by);
       await this.writeWatchChanges(client, ref, before, watches);
@@ -191,7 +214,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
           'UPDATE channels SET broken_reason = NULL, broken_at = NULL WHERE workspace = $1 AND channel = $2',
           [ref.workspace, ref.channel],
         );
-    });
+    }, channelOpening(ref));
   }
 
   async unwatch(ref: TeamRef, releases: string[]): Promise<string[]> {

@@ -4,8 +4,7 @@
 // for their data (multi-row VALUES lists) are many, so past a bound the rest stay unnamed, as before.
 // Statements sent in one round trip with others (a transaction's opening, which takes no parameters)
 // are prepared with PREPARE the first time a connection sends them, and run by EXECUTE.
-import type pg from 'pg';
-import { sqlLiteral } from './sql-literal.js';
+import pg from 'pg';
 
 const MAX_NAMED = 500;
 const names = new Map<string, string>();
@@ -35,6 +34,9 @@ export interface BatchStatement {
   sql: string;
 }
 
+/** A statement of one team's or channel's rows: $1 the workspace, $2 the channel. */
+export const teamRefStatement = (name: string, sql: string): BatchStatement => ({ name, types: 'text, text', sql });
+
 const preparedOn = new WeakMap<object, Set<string>>();
 
 /**
@@ -55,7 +57,7 @@ export function batchOn(
       sql.push(`PREPARE ${statement.name}(${statement.types}) AS ${statement.sql}`);
       preparing.push(statement.name);
     }
-    sql.push(`EXECUTE ${statement.name}(${args.map(sqlLiteral).join(', ')})`);
+    sql.push(`EXECUTE ${statement.name}(${args.map((arg) => pg.escapeLiteral(arg)).join(', ')})`);
   }
   return {
     sql,
