@@ -46,7 +46,7 @@ export class LowdbStore extends RolesStore {
 
   /** Writes the checkpoint now; for a clean stop (nothing is lost without it). */
   override async close(): Promise<void> {
-    await this.limits.settled();
+    await this.limits.close();
     await this.engine.close();
   }
 
