@@ -3,14 +3,19 @@
 // each answer goes, and its
 // command-line forms. `help`, the command line's usage and routing, Slack's deliveries and the pipeline
 // (run-command.ts) are all made from these.
-import type { CommandDeps, ImportFile, Request, Result, Speaker } from './command-types.js';
+import type { AlreadyRead, CommandDeps, ImportFile, Request, Result, Speaker } from './command-types.js';
 import type { AuditChange } from './record-audit.js';
 
 export type RequestOf<K extends Request['kind']> = Extract<Request, { kind: K }>;
 
 /** For each kind of request, what answers it. */
 export type RequestHandlers = {
-  [K in Request['kind']]?: (request: RequestOf<K>, deps: CommandDeps, speaker: Speaker) => Promise<Result> | Result;
+  [K in Request['kind']]?: (
+    request: RequestOf<K>,
+    deps: CommandDeps,
+    speaker: Speaker,
+    read?: AlreadyRead,
+  ) => Promise<Result> | Result;
 };
 
 /**

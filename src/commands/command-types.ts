@@ -30,6 +30,15 @@ export interface Speaker {
   entry?: 'slash' | 'mention' | 'dm';
 }
 
+/**
+ * What the caller already read for a request, for its own use (an answer cache's key): the answer is then
+ * made from the very same day and contracts, never from a second read that another process changed between.
+ */
+export interface AlreadyRead {
+  today: string;
+  contracts: Readonly<Record<string, Contract>>;
+}
+
 /** One answer given, for the metrics (metrics/metrics.ts). */
 export interface AnswerObservation {
   kind: string;

@@ -5,8 +5,8 @@ import { toIsoDate } from '../leaf/calendar-date.js';
 import { computeLifecycle, type Lifecycle, type Status } from '../lifecycle/compute-lifecycle.js';
 import { readRelativeWhen, type Period } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
-import type { CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
-import { contractsOf, type WithContract } from './team-contracts.js';
+import type { AlreadyRead, CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
+import { contractsOf, withContracts, type WithContract } from './team-contracts.js';
 import { parseLookup } from './parse-lookup.js';
 
 /** A product listing shows this many releases; the rest are counted. */
@@ -84,13 +84,14 @@ async function runLookup(
   request: Extract<Request, { kind: 'lookup' }>,
   deps: CommandDeps,
   speaker: Speaker,
+  read?: AlreadyRead,
 ): Promise<Result> {
-  const today = toIsoDate(deps.now());
+  const today = read?.today ?? toIsoDate(deps.now());
   const relative = request.relative ? readRelativeWhen(request.relative, today) : null;
   const period =
     relative?.kind === 'period' ? { from: relative.from, to: relative.to, label: relative.label } : request.period;
   const asOf = relative ? (relative.kind === 'day' ? relative.date : relative.to) : (request.asOf ?? today);
-  const withContract = await contractsOf(deps, speaker);
+  const withContract = read ? withContracts(read.contracts) : await contractsOf(deps, speaker);
   return {
     kind: 'lookup',
     asOf,

@@ -7,11 +7,18 @@ import { isAdmin, lockRefusal } from './is-admin.js';
 import { recordAudit, type AuditChange } from './record-audit.js';
 import { commandList } from './command-list.js';
 import type { AdminRules, RequestHandlers } from './command-definition.js';
-import { entryOf, type CommandDeps, type Request, type Result, type Speaker } from './command-types.js';
+import {
+  entryOf,
+  type AlreadyRead,
+  type CommandDeps,
+  type Request,
+  type Result,
+  type Speaker,
+} from './command-types.js';
 import { parseCommand } from './parse-command.js';
 import { staleWarning } from './status-command.js';
 
-type Handler = (request: Request, deps: CommandDeps, speaker: Speaker) => Promise<Result> | Result;
+type Handler = (request: Request, deps: CommandDeps, speaker: Speaker, read?: AlreadyRead) => Promise<Result> | Result;
 
 /** Each request kind's handler, from the command that declares it; `help` lists the commands themselves. */
 const handlers: RequestHandlers = Object.assign({}, ...commandList.map((definition) => definition.run ?? {}), {
@@ -41,7 +48,7 @@ function adminOnlyWords(request: Request, speaker: Speaker): string | null {
 /** Every request kind with its handler: a test holds the registry to this. */
 export const handledKinds = (): string[] => Object.keys(handlers);
 
-async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker, read?: AlreadyRead): Promise<Result> {
   if (lockable.has(request.kind)) {
     const refusal = await lockRefusal(deps, speaker);
     if (refusal) return { kind: 'invalid', reason: refusal };
@@ -50,13 +57,19 @@ async function dispatch(request: Request, deps: CommandDeps, speaker: Speaker): 
   if (adminOnly !== null && !(await isAdmin(deps, speaker))) return { kind: 'invalid', reason: adminOnly };
   const handler = handlers[request.kind] as Handler | undefined;
   if (!handler) throw new Error(`no command runs a ${request.kind} request`);
-  return handler(request, deps, speaker);
+  return handler(request, deps, speaker, read);
 }
 
-export async function runCommand(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
-  if (!deps.observe) return answer(request, deps, speaker);
+/** `read`: what the caller already read for this request (command-types.ts), used instead of reading again. */
+export async function runCommand(
+  request: Request,
+  deps: CommandDeps,
+  speaker: Speaker,
+  read?: AlreadyRead,
+): Promise<Result> {
+  if (!deps.observe) return answer(request, deps, speaker, read);
   const started = performance.now();
-  const result = await answer(request, deps, speaker);
+  const result = await answer(request, deps, speaker, read);
   deps.observe({
     kind: result.kind,
     entry: entryOf(speaker),
@@ -69,9 +82,9 @@ export async function runCommand(request: Request, deps: CommandDeps, speaker: S
 const importOutcome = (result: Result) =>
   result.kind === 'import-preview' ? 'previewed' : result.kind === 'inventory-updated' ? 'saved' : 'refused';
 
-async function answer(request: Request, deps: CommandDeps, speaker: Speaker): Promise<Result> {
+async function answer(request: Request, deps: CommandDeps, speaker: Speaker, read?: AlreadyRead): Promise<Result> {
   try {
-    const result = await dispatch(request, deps, speaker);
+    const result = await dispatch(request, deps, speaker, read);
     const change = auditOf.get(request.kind)?.(result) ?? null;
     const warning = (change ? await recordAudit(deps, speaker, change) : null) ?? staleWarning(deps);
     return warning ? { ...result, warning } : result;

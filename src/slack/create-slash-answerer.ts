@@ -3,7 +3,7 @@
 // set from another process counts at once), and teams ask the same few questions over and over, so
 // their rendered answers are kept in a bounded LRU cache. Anything else is computed every time.
 import { LRUCache } from 'lru-cache';
-import { isForChannel, type CommandDeps, type Request, type Speaker } from '../commands/command-types.js';
+import { isForChannel, type CommandDeps, type Request, type Result, type Speaker } from '../commands/command-types.js';
 import { parseCommand } from '../commands/parse-command.js';
 import { runCommand } from '../commands/run-command.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
@@ -16,6 +16,8 @@ export interface SlashAnswer {
 
 const ANSWER_CACHE_SIZE = 1000;
 
+const answerOf = (result: Result): SlashAnswer => ({ message: renderBlocks(result), inChannel: isForChannel(result) });
+
 /** `request`: the text already parsed (the listener reads it first), so it is not parsed twice. */
 export function createSlashAnswerer(
   deps: CommandDeps,
@@ -24,19 +26,17 @@ export function createSlashAnswerer(
   return async (text, speaker, parsed) => {
     const started = performance.now();
     const request = parsed ?? parseCommand(text);
-    const contracts = request.kind === 'lookup' ? JSON.stringify(await (await deps.store()).contracts(speaker)) : '';
-    const key =
-      request.kind === 'lookup'
-        ? `${deps.catalogGeneration?.() ?? deps.catalogInfo().generation}|${request.asOf ?? toIsoDate(deps.now())}|${contracts}|${text}`
-        : null;
-    const cached = key === null ? undefined : cache.get(key);
+    if (request.kind !== 'lookup') return answerOf(await runCommand(request, deps, speaker));
+    // The key's day and contracts are the ones the answer is made from (one read, not two).
+    const read = { today: toIsoDate(deps.now()), contracts: await (await deps.store()).contracts(speaker) };
+    const key = `${deps.catalogGeneration?.() ?? deps.catalogInfo().generation}|${request.asOf ?? read.today}|${JSON.stringify(read.contracts)}|${text}`;
+    const cached = cache.get(key);
     if (cached) {
       deps.observe?.({ kind: 'lookup', entry: 'slash', seconds: (performance.now() - started) / 1000 });
       return cached;
     }
-    const result = await runCommand(request, deps, speaker);
-    const answer = { message: renderBlocks(result), inChannel: isForChannel(result) };
-    if (key !== null) cache.set(key, answer);
+    const answer = answerOf(await runCommand(request, deps, speaker, read));
+    cache.set(key, answer);
     return answer;
   };
 }
