@@ -1,7 +1,7 @@
 // PostgreSQL tests reported as skipped (never as passed) when no server answers: for jest test files
 // only (the benches share postgres.ts, which loads no jest).
-import { describe, it } from '@jest/globals';
-import { postgresSkipReason } from './postgres.js';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
+import { createTestDatabase, postgresSkipReason, type TestDatabase } from './postgres.js';
 
 /**
  * `it` when a server answers; otherwise `it.skip`, so jest reports the tests as skipped (not passed),
@@ -12,4 +12,18 @@ export async function itWithPostgres(): Promise<typeof it.skip> {
   if (!reason) return it;
   describe.skip(`PostgreSQL (${reason})`, () => it('runs', () => undefined));
   return it.skip;
+}
+
+/**
+ * A database of the test file's own, made before its tests and dropped after them, with the `it` for
+ * tests that need it. `url()` is for use inside those tests.
+ */
+export async function postgresForFile(): Promise<{ pgIt: typeof it.skip; url: () => string }> {
+  const pgIt = await itWithPostgres();
+  let database: TestDatabase | null = null;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.drop());
+  return { pgIt, url: () => (database as TestDatabase).url };
 }

@@ -1,26 +1,20 @@
 // The PostgreSQL store prepares its statements once a connection rather than having each parsed and
 // planned again (src/store/postgres/prepared-statements.ts): a count set twice on one connection
 // finds its statements prepared, and the answers are the same.
-import { afterAll, beforeAll, expect } from '@jest/globals';
+import { expect } from '@jest/globals';
 import pg from 'pg';
 import { prepareStatements } from '../../src/store/postgres/prepared-statements.js';
 import { PgDatabase } from '../../src/store/postgres/pg-database.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/postgres.js';
-import { itWithPostgres } from '../helpers/postgres-suite.js';
+import { postgresForFile } from '../helpers/postgres-suite.js';
 
-const pgIt = await itWithPostgres();
-let database: TestDatabase | null = null;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.drop());
+const { pgIt, url } = await postgresForFile();
 
 const team = { workspace: 'T1', channel: 'CMET' };
 const by = { user: 'U1', at: '2017-06-01T09:00:00.000Z' };
 
 pgIt('sets counts twice on one connection, the second time through the statements the first prepared', async () => {
-  const store = await PostgresStore.open((database as TestDatabase).url, { max: 1 });
+  const store = await PostgresStore.open(url(), { max: 1 });
   try {
     await store.setCounts(team, [{ release: 'windows/5-sp3', count: 18293 }], by);
     await store.setCounts(team, [{ release: 'windows/5-sp3', count: 14450 }], by);
@@ -32,7 +26,7 @@ pgIt('sets counts twice on one connection, the second time through the statement
 });
 
 pgIt('names each parameterised statement once, and leaves statements without parameters unnamed', async () => {
-  const pool = new pg.Pool({ connectionString: (database as TestDatabase).url, max: 1 });
+  const pool = new pg.Pool({ connectionString: url(), max: 1 });
   prepareStatements(pool);
   try {
     for (const value of [1, 2, 3]) {
@@ -54,7 +48,7 @@ pgIt('names each parameterised statement once, and leaves statements without par
 });
 
 pgIt('runs a transaction opening by EXECUTE, each statement prepared once a connection', async () => {
-  const db = await PgDatabase.open((database as TestDatabase).url, { max: 1 });
+  const db = await PgDatabase.open(url(), { max: 1 });
   const doubled = { name: 'eolwatch_test_doubled', types: 'int', sql: 'SELECT $1::int * 2 AS doubled' };
   try {
     for (const value of ['21', "4'2"]) {
@@ -81,7 +75,7 @@ pgIt('runs a transaction opening by EXECUTE, each statement prepared once a conn
 });
 
 pgIt('does not reuse a connection whose batch failed after preparing: the next batch prepares afresh', async () => {
-  const db = await PgDatabase.open((database as TestDatabase).url, { max: 1 });
+  const db = await PgDatabase.open(url(), { max: 1 });
   const divided = { name: 'eolwatch_test_divided', types: 'int', sql: 'SELECT 12 / $1::int AS divided' };
   try {
     // The PREPARE runs, its EXECUTE fails: the statement exists on that connection, unrecorded.

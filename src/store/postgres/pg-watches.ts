@@ -77,9 +77,11 @@ export function channelOpened(results: readonly pg.QueryResult[]): {
 
 export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetChannel'> {
   /** Lookups read a team's contracts on every request: cached here, rechecked every CONTRACTS_RECHECK_MS. */
-  readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({
+  private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({
     max: 10_000,
   });
+  /** Counts the cache's clearings: a read that a change overtook is not kept (it may be older than the change). */
+  private contractChanges = 0;
 
   constructor(private readonly db: PgDatabase) {}
 
@@ -315,14 +317,21 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     const key = `${ref.workspace}\u0000${ref.channel}`;
     const cached = this.contractCache.get(key);
     if (cached && Date.now() - cached.at < CONTRACTS_RECHECK_MS) return cached.contracts;
+    const changes = this.contractChanges;
     const contracts = await this.contractsIn(this.db.pool, ref);
-    this.contractCache.set(key, { at: Date.now(), contracts });
+    if (changes === this.contractChanges) this.contractCache.set(key, { at: Date.now(), contracts });
     return contracts;
+  }
+
+  /** This process changed contracts (or erased them): the next read of any goes to the database. */
+  forgetCachedContracts(): void {
+    this.contractChanges += 1;
+    this.contractCache.clear();
   }
 
   async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
     checkIds(ref);
-    this.contractCache.clear();
+    this.forgetCachedContracts();
     await this.db.pool.query(
       'INSERT INTO contracts (workspace, channel, release, until, name, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, channel, release) DO UPDATE SET until = EXCLUDED.until, name = EXCLUDED.name, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at',
       [ref.workspace, ref.channel, release, contract.until, contract.name, contract.by, contract.at],
@@ -330,7 +339,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 
   async removeContract(ref: TeamRef, release: string): Promise<boolean> {
-    this.contractCache.clear();
+    this.forgetCachedContracts();
     const { rowCount } = await this.db.pool.query(
       'DELETE FROM contracts WHERE workspace = $1 AND channel = $2 AND release = $3',
       [ref.workspace, ref.channel, release],
