@@ -43,17 +43,18 @@ export async function runInventoryUpdate(
       // Saved, but not recorded in the audit log: said in the answer, never undone.
       if (!(error instanceof AuditWriteError)) throw error;
       auditWarning = AUDIT_FAILED;
-      return error.changes;
+      return error.saved;
     });
-  const changes = appliedChanges(saved, deps);
+  const changes = appliedChanges(saved.changes, deps);
   const warnings: UpgradeWarning[] = changes
     .filter((change) => change.to > change.from)
     .flatMap((change) => {
       const ending = upcomingPhaseEnd(computeLifecycle(change.release, asOf));
       return ending ? [{ release: change.release, ending }] : [];
     });
-  // Read side by side: on PostgreSQL two queries on two connections, one wait instead of two.
-  const [team, withContract] = await Promise.all([store.team(speaker), contractsOf(deps, speaker)]);
+  // The team as the change left it comes with the change: only the contracts are read.
+  const { team } = saved;
+  const withContract = await contractsOf(deps, speaker);
   return {
     kind: 'inventory-updated',
     asOf,

@@ -46,6 +46,12 @@ export interface TeamState {
   counts: Record<ReleaseKey, number>;
 }
 
+/** What a count change changed, and the team just after it: its answer needs no second read. */
+export interface CountsUpdated {
+  changes: CountChange[];
+  team: TeamState;
+}
+
 export interface InventoryStore {
   /** Applies every change or none, and resolves only once they are on disk. Returns what changed. */
   setCounts(team: TeamRef, counts: { release: ReleaseKey; count: number }[], by: ChangedBy): Promise<CountChange[]>;
@@ -54,7 +60,7 @@ export interface InventoryStore {
    * `audit` makes the change's audit entry from what changed; the store writes it with the change (in the
    * same transaction where it has them) and, where it cannot, throws AuditWriteError after saving.
    */
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountChange[]>;
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountsUpdated>;
   /** Sets every count of the team to 0, recorded like any change. */
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]>;
   setTeamName(team: TeamRef, name: string): Promise<void>;
@@ -78,7 +84,7 @@ export type AuditOfChanges = (changes: CountChange[]) => AuditEntry | null;
 
 /** The counts were saved, but their audit entry could not be written. */
 export class AuditWriteError extends Error {
-  constructor(readonly changes: CountChange[]) {
+  constructor(readonly saved: CountsUpdated) {
     super('the audit entry could not be written');
   }
 }

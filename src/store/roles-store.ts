@@ -12,6 +12,7 @@ import type {
   ChangedBy,
   CountChange,
   CountUpdate,
+  CountsUpdated,
   HistoryEntry,
   InventoryStore,
   TeamRef,
@@ -54,7 +55,7 @@ export abstract class RolesStore implements EolwatchStore {
   setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
     return this.roles.inventory.setCounts(team, counts, by);
   }
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountChange[]> {
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountsUpdated> {
     return this.roles.inventory.updateCounts(team, update, by, audit);
   }
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {

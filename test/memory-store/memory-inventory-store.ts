@@ -7,6 +7,7 @@ import {
   type ChangedBy,
   type CountUpdate,
   type CountChange,
+  type CountsUpdated,
   type HistoryEntry,
   type InventoryStore,
   type TeamRef,
@@ -26,17 +27,17 @@ export class MemoryInventoryStore implements InventoryStore {
     return found;
   }
 
-  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return (await this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by)).changes;
   }
 
-  async updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountChange[]> {
+  async updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy): Promise<CountsUpdated> {
     const entry = this.entry(team);
     const { changes, next } = applyCounts(entry.counts, countsOfUpdate(entry.counts, update));
     entry.counts = next;
     const file = update.file === undefined ? {} : { file: update.file };
     entry.log.push(...changes.map((change) => ({ ...change, ...by, action: update.action, ...file })));
-    return changes;
+    return { changes, team: await this.team(team) };
   }
 
   async clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {

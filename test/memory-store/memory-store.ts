@@ -4,6 +4,7 @@ import type {
   AuditOfChanges,
   ChangedBy,
   CountChange,
+  CountsUpdated,
   CountUpdate,
   HistoryEntry,
   InventoryStore,
@@ -157,8 +158,8 @@ export class MemoryStore
     return this.tokens.markApiTokenUsed(hash, at);
   }
 
-  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return (await this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by)).changes;
   }
 
   async updateCounts(
@@ -166,13 +167,13 @@ export class MemoryStore
     update: CountUpdate,
     by: ChangedBy,
     audit?: AuditOfChanges,
-  ): Promise<CountChange[]> {
-    const changes = await this.inventory.updateCounts(team, update, by);
-    const entry = audit?.(changes);
+  ): Promise<CountsUpdated> {
+    const saved = await this.inventory.updateCounts(team, update, by);
+    const entry = audit?.(saved.changes);
     if (entry) await this.appendAudit(entry);
     const channel = this.entry(team);
-    if (update.action !== 'clear') followCounts(channel.autoWatch, channel.releases, changes, by.at.slice(0, 10));
-    return changes;
+    if (update.action !== 'clear') followCounts(channel.autoWatch, channel.releases, saved.changes, by.at.slice(0, 10));
+    return saved;
   }
 
   clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {

@@ -81,7 +81,7 @@ describe.each(implementations)('%s', (_name, openStore) => {
       ],
       by('U1'),
     );
-    const changes = await store.updateCounts(
+    const { changes, team } = await store.updateCounts(
       met,
       {
         mode: 'replace',
@@ -100,6 +100,7 @@ describe.each(implementations)('%s', (_name, openStore) => {
       { release: 'ubuntu/22.04', from: 3, to: 0 },
     ]);
     expect((await store.team(met)).counts).toEqual({ 'windows/5-sp3': 7, 'windows/8.1': 2 });
+    expect(team).toEqual(await store.team(met)); // the change's own account of the team, read again
     expect((await store.history(met)).slice(-3)).toEqual(
       changes.map((change) => ({
         ...change,
@@ -182,6 +183,12 @@ describe.each(implementations)('%s', (_name, openStore) => {
     const store = await openStore();
     await store.setTeamName(met, 'Met IT');
     expect((await store.team(met)).name).toBe('Met IT');
+    const { team } = await store.updateCounts(
+      met,
+      { mode: 'set', counts: [{ release: 'windows/8.1', count: 3 }], action: 'set' },
+      by('U1'),
+    );
+    expect(team).toEqual({ channel: met.channel, name: 'Met IT', counts: { 'windows/8.1': 3 } });
   });
 
   it('clears a team, recording each line', async () => {
@@ -215,7 +222,7 @@ describe.each(implementations)('%s', (_name, openStore) => {
 
   it('adds 300 concurrent additions to one count: none lost, each read after the one before', async () => {
     const store = await openStore();
-    await Promise.all(
+    const saved = await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
         store.updateCounts(
           met,
@@ -230,5 +237,10 @@ describe.each(implementations)('%s', (_name, openStore) => {
     expect(history).toHaveLength(300);
     // Every change starts from the count the change before it left.
     expect(history.every((entry, index) => entry.from === (index === 0 ? 0 : history[index - 1]!.to))).toBe(true);
+    // Each change's answer has the team as that change left it, not as a later one did.
+    expect(saved.map(({ team }) => team.counts['windows/8.1']).sort((a, b) => a! - b!)).toEqual(
+      history.map((entry) => entry.to).sort((a, b) => a - b),
+    );
+    expect(saved.every(({ changes, team }) => team.counts['windows/8.1'] === changes[0]?.to)).toBe(true);
   });
 });

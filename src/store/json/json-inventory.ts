@@ -11,6 +11,7 @@ import {
   type ChangedBy,
   type CountChange,
   type CountUpdate,
+  type CountsUpdated,
   type HistoryEntry,
   type InventoryStore,
   type TeamRef,
@@ -28,7 +29,7 @@ interface PendingChange {
   by: ChangedBy;
   action: HistoryEntry['action'];
   file?: string;
-  resolve: (changes: CountChange[]) => void;
+  resolve: (saved: CountsUpdated) => void;
   reject: (error: unknown) => void;
 }
 
@@ -40,8 +41,8 @@ export class JsonInventory implements InventoryRole {
     private readonly appendAudit: (entry: AuditEntry) => Promise<void>,
   ) {}
 
-  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return (await this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by)).changes;
   }
 
   async updateCounts(
@@ -49,10 +50,10 @@ export class JsonInventory implements InventoryRole {
     update: CountUpdate,
     by: ChangedBy,
     audit?: AuditOfChanges,
-  ): Promise<CountChange[]> {
+  ): Promise<CountsUpdated> {
     // The history schema caps a file name at 255 characters: a longer one would stop every later read.
     const file = update.file === undefined ? {} : { file: update.file.slice(0, 255) };
-    const changes = await this.enqueueChange({
+    const saved = await this.enqueueChange({
       team,
       counts: (current) => countsOfUpdate(current, update),
       by,
@@ -60,13 +61,13 @@ export class JsonInventory implements InventoryRole {
       ...file,
     });
     // The audit log is its own file, group-committed too: written after the counts, never undoing them.
-    const entry = audit?.(changes);
-    if (entry) await this.appendAudit(entry).catch(() => Promise.reject(new AuditWriteError(changes)));
-    return changes;
+    const entry = audit?.(saved.changes);
+    if (entry) await this.appendAudit(entry).catch(() => Promise.reject(new AuditWriteError(saved)));
+    return saved;
   }
 
-  clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
-    return this.enqueueChange({ team, counts: clearAll, by, action: 'clear' });
+  async clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
+    return (await this.enqueueChange({ team, counts: clearAll, by, action: 'clear' })).changes;
   }
 
   setTeamName(team: TeamRef, name: string): Promise<void> {
@@ -104,7 +105,7 @@ export class JsonInventory implements InventoryRole {
    * together, one append and one fsync per team log, so a burst of updates costs a few fsyncs instead
    * of one each. Each change still applies all or nothing, in arrival order.
    */
-  private enqueueChange(change: Omit<PendingChange, 'resolve' | 'reject'>): Promise<CountChange[]> {
+  private enqueueChange(change: Omit<PendingChange, 'resolve' | 'reject'>): Promise<CountsUpdated> {
     return new Promise((resolve, reject) => {
       this.pendingChanges.push({ ...change, resolve, reject });
       if (this.pendingChanges.length === 1) {
@@ -140,7 +141,7 @@ export class JsonInventory implements InventoryRole {
     let counts = stored.counts;
     const entries: HistoryEntry[] = [];
     // A change that cannot apply (adding past the limit) fails alone; the others still land.
-    const results = changes.map((pending): CountChange[] | { failed: unknown } => {
+    const results = changes.map((pending): CountsUpdated | { failed: unknown } => {
       let applied;
       try {
         applied = applyCounts(counts, pending.counts(counts));
@@ -150,7 +151,8 @@ export class JsonInventory implements InventoryRole {
       counts = applied.next;
       const file = pending.file === undefined ? {} : { file: pending.file };
       entries.push(...applied.changes.map((change) => ({ ...change, ...pending.by, action: pending.action, ...file })));
-      return applied.changes;
+      // The team as this change left it (a later change in the batch is that change's answer).
+      return { changes: applied.changes, team: { channel: team.channel, name: stored.name, counts: { ...counts } } };
     });
     // Memory changes only once the lines are on disk: a failed append leaves the team as it was.
     if (entries.length > 0) {
@@ -166,7 +168,7 @@ export class JsonInventory implements InventoryRole {
       this.engine.scheduleCheckpoint();
     }
     changes.forEach((pending, index) => {
-      const result = results[index] ?? [];
+      const result = results[index] as CountsUpdated | { failed: unknown };
       if ('failed' in result) pending.reject(result.failed);
       else pending.resolve(result);
     });

@@ -7,6 +7,7 @@ import {
   type ChangedBy,
   type CountChange,
   type CountUpdate,
+  type CountsUpdated,
   type HistoryEntry,
   type InventoryStore,
   type TeamRef,
@@ -23,7 +24,7 @@ import { auditRowSql, auditRowValues, insertAudit } from './pg-audit.js';
 const TEAM_OPENING = [
   teamRefStatement(
     'eolwatch_lock_team',
-    'INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace',
+    'INSERT INTO teams (workspace, channel) VALUES ($1, $2) ON CONFLICT (workspace, channel) DO UPDATE SET workspace = EXCLUDED.workspace RETURNING name',
   ),
   teamRefStatement('eolwatch_read_counts', 'SELECT release, count FROM counts WHERE workspace = $1 AND channel = $2'),
 ];
@@ -31,11 +32,11 @@ const TEAM_OPENING = [
 export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
   constructor(private readonly db: PgDatabase) {}
 
-  setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
-    return this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by);
+  async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
+    return (await this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by)).changes;
   }
 
-  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountChange[]> {
+  updateCounts(team: TeamRef, update: CountUpdate, by: ChangedBy, audit?: AuditOfChanges): Promise<CountsUpdated> {
     return this.changeCounts(
       team,
       (current) => countsOfUpdate(current, update),
@@ -46,8 +47,8 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     );
   }
 
-  clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
-    return this.changeCounts(team, clearAll, by, 'clear', null);
+  async clearTeam(team: TeamRef, by: ChangedBy): Promise<CountChange[]> {
+    return (await this.changeCounts(team, clearAll, by, 'clear', null)).changes;
   }
 
   private changeCounts(
@@ -57,7 +58,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     action: HistoryEntry['action'],
     file: string | null,
     audit?: AuditOfChanges,
-  ): Promise<CountChange[]> {
+  ): Promise<CountsUpdated> {
     checkIds(team);
     const { workspace, channel } = team;
     const followsWatches = action !== 'clear';
@@ -70,16 +71,21 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
       // Automatic watches go with the counts: the channel locked and its watches read, as the watch commands do.
       ...(followsWatches ? channelOpening(team) : []),
     ];
-    return this.db.transaction(async (client, [, countRows, ...channelResults]) => {
+    return this.db.transaction(async (client, [teamRow, countRows, ...channelResults]) => {
       const current = Object.fromEntries(
         (countRows?.rows as { release: string; count: number }[]).map((row) => [row.release, row.count]),
       );
-      const { changes } = applyCounts(current, countsFor(current));
+      const { changes, next } = applyCounts(current, countsFor(current));
+      // The team as this change leaves it, known under its lock: the answer needs no read after the commit.
+      const saved = {
+        changes,
+        team: { channel, name: (teamRow?.rows[0] as { name: string | null } | undefined)?.name ?? null, counts: next },
+      };
       // The audit entry in the same transaction: one commit, one WAL flush, for the change and its record.
       const entry = audit?.(changes);
       if (changes.length === 0) {
         if (entry) await insertAudit(client, entry);
-        return changes;
+        return saved;
       }
       const values: unknown[] = [workspace, channel];
       const param = (value: unknown) => `$${values.push(value)}`;
@@ -117,7 +123,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
            FROM changes ORDER BY n`,
         values,
       );
-      return changes;
+      return saved;
     }, opening);
   }
 
