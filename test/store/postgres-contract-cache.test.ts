@@ -1,7 +1,8 @@
 // The PostgreSQL store keeps each team's contracts for a second (lookups read them on every question),
-// and a change made by this process is seen by its next read at once, even one that overtook a read in
-// flight: the read started before the change is not kept.
+// and a change made by this process is seen by its next read at once: a read that overlapped the change
+// (started before it, or while it waited to commit) is not kept.
 import { expect } from '@jest/globals';
+import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { postgresForFile } from '../helpers/postgres-suite.js';
 
@@ -25,3 +26,44 @@ pgIt('sees its own change at once, though a read started before it answers after
     await store.close();
   }
 });
+
+pgIt('sees its own change at once, though a read ran while the change waited to commit', async () => {
+  const store = await PostgresStore.open(url());
+  // Another session inserts the same contract and holds it uncommitted: the store's write waits for it.
+  const other = new pg.Client({ connectionString: url(), options: '-c search_path=eolwatch' });
+  await other.connect();
+  const held = { ...team, channel: 'CHELD' };
+  try {
+    await other.query('BEGIN');
+    await other.query(
+      'INSERT INTO contracts (workspace, channel, release, until, name, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [held.workspace, held.channel, 'windows/5-sp3', '2015-01-01', 'Other', 'U2', contract.at],
+    );
+    const setting = store.setContract(held, 'windows/5-sp3', contract);
+    await waitUntilWaiting(url(), 'contracts');
+    expect(await store.contracts(held)).toEqual({}); // read while the write waits: nothing committed yet
+    await other.query('ROLLBACK');
+    await setting;
+    expect(await store.contracts(held)).toEqual({ 'windows/5-sp3': contract });
+  } finally {
+    await other.end();
+    await store.close();
+  }
+});
+
+/** Resolves once some session waits for a lock while writing `table` (asked from a session of its own). */
+async function waitUntilWaiting(connectionString: string, table: string): Promise<void> {
+  const watcher = new pg.Client({ connectionString });
+  await watcher.connect();
+  try {
+    for (;;) {
+      const { rows } = await watcher.query<{ waiting: boolean }>(
+        "SELECT count(*) > 0 AS waiting FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query ILIKE $1",
+        [`%INTO ${table}%`],
+      );
+      if (rows[0]?.waiting) return;
+    }
+  } finally {
+    await watcher.end();
+  }
+}

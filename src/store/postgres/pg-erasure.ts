@@ -14,7 +14,10 @@ export class PgErasure implements WorkspaceEraser {
   ) {}
 
   forgetWorkspace(workspace: string): Promise<void> {
-    this.watches.forgetCachedContracts();
+    return this.watches.changingContracts(() => this.forgetWorkspaceRows(workspace));
+  }
+
+  private forgetWorkspaceRows(workspace: string): Promise<void> {
     return this.db.transaction(async (client) => {
       for (const table of [
         'teams',
@@ -42,7 +45,10 @@ export class PgErasure implements WorkspaceEraser {
   }
 
   forgetChannel(ref: TeamRef): Promise<void> {
-    this.watches.forgetCachedContracts();
+    return this.watches.changingContracts(() => this.forgetChannelRows(ref));
+  }
+
+  private forgetChannelRows(ref: TeamRef): Promise<void> {
     return this.db.transaction(async (client) => {
       for (const table of ['teams', 'counts', 'history', 'channels', 'watches', 'contracts', 'audit'])
         await client.query(`DELETE FROM ${table} WHERE workspace = $1 AND channel = $2`, [ref.workspace, ref.channel]);

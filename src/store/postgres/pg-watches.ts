@@ -323,26 +323,37 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     return contracts;
   }
 
-  /** This process changed contracts (or erased them): the next read of any goes to the database. */
-  forgetCachedContracts(): void {
-    this.contractChanges += 1;
-    this.contractCache.clear();
+  /**
+   * A write that changes contracts (or erases them). The cache is cleared once the write has landed, and a
+   * read that overlapped it is not kept: this process's next read sees the write. (Cleared before it, a
+   * read between the clear and the commit would keep the old contracts for a second.)
+   */
+  async changingContracts<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.contractChanges += 1;
+      this.contractCache.clear();
+    }
   }
 
   async setContract(ref: TeamRef, release: string, contract: Contract): Promise<void> {
     checkIds(ref);
-    this.forgetCachedContracts();
-    await this.db.pool.query(
-      'INSERT INTO contracts (workspace, channel, release, until, name, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, channel, release) DO UPDATE SET until = EXCLUDED.until, name = EXCLUDED.name, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at',
-      [ref.workspace, ref.channel, release, contract.until, contract.name, contract.by, contract.at],
+    await this.changingContracts(() =>
+      this.db.pool.query(
+        'INSERT INTO contracts (workspace, channel, release, until, name, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (workspace, channel, release) DO UPDATE SET until = EXCLUDED.until, name = EXCLUDED.name, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at',
+        [ref.workspace, ref.channel, release, contract.until, contract.name, contract.by, contract.at],
+      ),
     );
   }
 
   async removeContract(ref: TeamRef, release: string): Promise<boolean> {
-    this.forgetCachedContracts();
-    const { rowCount } = await this.db.pool.query(
-      'DELETE FROM contracts WHERE workspace = $1 AND channel = $2 AND release = $3',
-      [ref.workspace, ref.channel, release],
+    const { rowCount } = await this.changingContracts(() =>
+      this.db.pool.query('DELETE FROM contracts WHERE workspace = $1 AND channel = $2 AND release = $3', [
+        ref.workspace,
+        ref.channel,
+        release,
+      ]),
     );
     return (rowCount ?? 0) > 0;
   }
