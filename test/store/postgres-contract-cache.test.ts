@@ -1,6 +1,7 @@
 // The PostgreSQL store keeps each team's contracts for a second (lookups read them on every question),
 // and a change made by this process is seen by its next read at once: a read that overlapped the change
-// (started before it, or while it waited to commit) is not kept.
+// (started before it, or while it waited to commit) is not kept. A count change reads them with its
+// locks, so the answer it gives has them as they were when it changed the counts.
 import { expect } from '@jest/globals';
 import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -67,3 +68,23 @@ async function waitUntilWaiting(connectionString: string, table: string): Promis
     await watcher.end();
   }
 }
+
+pgIt(
+  "a count change reads the team's contracts with its locks, so its answer has another replica's latest",
+  async () => {
+    const [here, there] = await Promise.all([PostgresStore.open(url()), PostgresStore.open(url())]);
+    const counted = { ...team, channel: 'CCOUNTED' };
+    try {
+      expect(await here.contracts(counted)).toEqual({}); // kept here for a second
+      await there.setContract(counted, 'windows/5-sp3', contract);
+      await here.updateCounts(
+        counted,
+        { mode: 'set', counts: [{ release: 'windows/5-sp3', count: 18293 }], action: 'set' },
+        { user: 'U1', at: contract.at },
+      );
+      expect(await here.contracts(counted)).toEqual({ 'windows/5-sp3': contract });
+    } finally {
+      await Promise.all([here.close(), there.close()]);
+    }
+  },
+);

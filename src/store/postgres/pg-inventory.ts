@@ -16,7 +16,14 @@ import {
 import { followCounts } from '../../reminders/follow-counts.js';
 import { checkIds, type PgDatabase } from './pg-database.js';
 import { teamRefStatement } from './prepared-statements.js';
-import { channelOpened, channelOpening, watchChangeCtes } from './pg-watches.js';
+import {
+  channelOpened,
+  channelOpening,
+  contractsOpened,
+  contractsOpening,
+  watchChangeCtes,
+  type PgWatches,
+} from './pg-watches.js';
 import { auditRowSql, auditRowValues, insertAudit } from './pg-audit.js';
 
 // A change's opening, sent with its BEGIN: the team's row, made if new, locked (an upsert that updates
@@ -30,7 +37,11 @@ const TEAM_OPENING = [
 ];
 
 export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'forgetChannel' | 'close'> {
-  constructor(private readonly db: PgDatabase) {}
+  /** `watches`: the team's contracts are read with a change's locks and kept there, for its answer. */
+  constructor(
+    private readonly db: PgDatabase,
+    private readonly watches: PgWatches,
+  ) {}
 
   async setCounts(team: TeamRef, counts: { release: string; count: number }[], by: ChangedBy): Promise<CountChange[]> {
     return (await this.updateCounts(team, { mode: 'set', counts, action: 'set' }, by)).changes;
@@ -68,63 +79,72 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     // one team's changes can follow each other (bench/pg-network-delay.ts).
     const opening = [
       ...TEAM_OPENING.map((statement) => ({ statement, args: [workspace, channel] })),
+      // The contracts for the answer, with the counts they apply to: kept for it, so it reads nothing more.
+      contractsOpening(team),
       // Automatic watches go with the counts: the channel locked and its watches read, as the watch commands do.
       ...(followsWatches ? channelOpening(team) : []),
     ];
-    return this.db.transaction(async (client, [teamRow, countRows, ...channelResults]) => {
-      const current = Object.fromEntries(
-        (countRows?.rows as { release: string; count: number }[]).map((row) => [row.release, row.count]),
-      );
-      const { changes, next } = applyCounts(current, countsFor(current));
-      // The team as this change leaves it, known under its lock: the answer needs no read after the commit.
-      const saved = {
-        changes,
-        team: { channel, name: (teamRow?.rows[0] as { name: string | null } | undefined)?.name ?? null, counts: next },
-      };
-      // The audit entry in the same transaction: one commit, one WAL flush, for the change and its record.
-      const entry = audit?.(changes);
-      if (changes.length === 0) {
-        if (entry) await insertAudit(client, entry);
-        return saved;
-      }
-      const values: unknown[] = [workspace, channel];
-      const param = (value: unknown) => `$${values.push(value)}`;
-      const writes = [
-        `changes AS (
+    return this.watches.readingContracts(team, () =>
+      this.db.transaction(async (client, [teamRow, countRows, contractRows, ...channelResults]) => {
+        const contracts = contractsOpened(contractRows);
+        const current = Object.fromEntries(
+          (countRows?.rows as { release: string; count: number }[]).map((row) => [row.release, row.count]),
+        );
+        const { changes, next } = applyCounts(current, countsFor(current));
+        // The team as this change leaves it, known under its lock: the answer needs no read after the commit.
+        const saved = {
+          changes,
+          team: {
+            channel,
+            name: (teamRow?.rows[0] as { name: string | null } | undefined)?.name ?? null,
+            counts: next,
+          },
+        };
+        // The audit entry in the same transaction: one commit, one WAL flush, for the change and its record.
+        const entry = audit?.(changes);
+        if (changes.length === 0) {
+          if (entry) await insertAudit(client, entry);
+          return { contracts, result: saved };
+        }
+        const values: unknown[] = [workspace, channel];
+        const param = (value: unknown) => `$${values.push(value)}`;
+        const writes = [
+          `changes AS (
            SELECT * FROM unnest(${param(changes.map((change) => change.release))}::text[], ${param(changes.map((change) => change.from))}::int[],
              ${param(changes.map((change) => change.to))}::int[]) WITH ORDINALITY AS c(release, from_count, to_count, n)
          )`,
-        `gone AS (
+          `gone AS (
            DELETE FROM counts WHERE workspace = $1 AND channel = $2
              AND release IN (SELECT release FROM changes WHERE to_count = 0)
          )`,
-        `kept AS (
+          `kept AS (
            INSERT INTO counts (workspace, channel, release, count)
              SELECT $1, $2, release, to_count FROM changes WHERE to_count <> 0
              ON CONFLICT (workspace, channel, release) DO UPDATE SET count = EXCLUDED.count
          )`,
-      ];
-      if (entry) {
-        writes.push(`audited AS (INSERT INTO audit ${auditRowSql(values.length + 1)})`);
-        values.push(...auditRowValues(entry));
-      }
-      // Only a count from or to 0 moves a watch.
-      const moving = changes.filter((change) => change.from === 0 || change.to === 0);
-      if (followsWatches && moving.length > 0) {
-        const { autoWatch, watches } = channelOpened(channelResults);
-        const before = structuredClone(watches);
-        if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
-          writes.push(...watchChangeCtes(before, watches, values));
-      }
-      await client.query(
-        `WITH ${writes.join(', ')}
+        ];
+        if (entry) {
+          writes.push(`audited AS (INSERT INTO audit ${auditRowSql(values.length + 1)})`);
+          values.push(...auditRowValues(entry));
+        }
+        // Only a count from or to 0 moves a watch.
+        const moving = changes.filter((change) => change.from === 0 || change.to === 0);
+        if (followsWatches && moving.length > 0) {
+          const { autoWatch, watches } = channelOpened(channelResults);
+          const before = structuredClone(watches);
+          if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
+            writes.push(...watchChangeCtes(before, watches, values));
+        }
+        await client.query(
+          `WITH ${writes.join(', ')}
          INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action, file)
            SELECT $1, $2, release, from_count, to_count, ${param(by.user)}, ${param(by.at)}, ${param(action)}, ${param(file)}
            FROM changes ORDER BY n`,
-        values,
-      );
-      return saved;
-    }, opening);
+          values,
+        );
+        return { contracts, result: saved };
+      }, opening),
+    );
   }
 
   async setTeamName(team: TeamRef, name: string): Promise<void> {

@@ -59,6 +59,33 @@ const CHANNEL_OPENING = [
   ),
 ];
 
+interface ContractRow {
+  release: string;
+  until: string;
+  name: string;
+  set_by: string;
+  set_at: string;
+}
+
+const CONTRACTS_SQL =
+  'SELECT release, until, name, set_by, set_at FROM contracts WHERE workspace = $1 AND channel = $2';
+
+const contractKey = (ref: TeamRef) => `${ref.workspace}\u0000${ref.channel}`;
+
+const contractsOfRows = (rows: readonly ContractRow[]): Record<string, Contract> =>
+  Object.fromEntries(
+    rows.map((row) => [row.release, { until: row.until, name: row.name, by: row.set_by, at: row.set_at }]),
+  );
+
+/** A transaction's opening statement that reads the team's contracts (`contractsOpened` reads its result). */
+export const contractsOpening = (ref: TeamRef) => ({
+  statement: teamRefStatement('eolwatch_read_contracts', CONTRACTS_SQL),
+  args: [ref.workspace, ref.channel],
+});
+
+export const contractsOpened = (result: pg.QueryResult | undefined): Record<string, Contract> =>
+  contractsOfRows((result?.rows ?? []) as ContractRow[]);
+
 /** The opening (`PgDatabase.transaction`) that locks a channel and reads its watches. */
 export const channelOpening = (ref: TeamRef) =>
   CHANNEL_OPENING.map((statement) => ({ statement, args: [ref.workspace, ref.channel] }));
@@ -107,19 +134,8 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 
   private async contractsIn(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, Contract>> {
-    const { rows } = await client.query<{
-      release: string;
-      until: string;
-      name: string;
-      set_by: string;
-      set_at: string;
-    }>('SELECT release, until, name, set_by, set_at FROM contracts WHERE workspace = $1 AND channel = $2', [
-      ref.workspace,
-      ref.channel,
-    ]);
-    return Object.fromEntries(
-      rows.map((row) => [row.release, { until: row.until, name: row.name, by: row.set_by, at: row.set_at }]),
-    );
+    const { rows } = await client.query<ContractRow>(CONTRACTS_SQL, [ref.workspace, ref.channel]);
+    return contractsOfRows(rows);
   }
 
   async channelWatches(ref: TeamRef): Promise<ChannelWatches> {
@@ -314,13 +330,27 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
    * its file at most once a second; this process's own changes are seen at once.
    */
   async contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
-    const key = `${ref.workspace}\u0000${ref.channel}`;
-    const cached = this.contractCache.get(key);
+    const cached = this.contractCache.get(contractKey(ref));
     if (cached && Date.now() - cached.at < CONTRACTS_RECHECK_MS) return cached.contracts;
+    return this.readingContracts(ref, async () => {
+      const contracts = await this.contractsIn(this.db.pool, ref);
+      return { contracts, result: contracts };
+    });
+  }
+
+  /**
+   * `read`, which reads the team's contracts among other things (a count change reads them with its
+   * locks, so its answer reads nothing more): they are kept as contracts() keeps its own read, unless a
+   * change of contracts overtook the read.
+   */
+  async readingContracts<T>(
+    ref: TeamRef,
+    read: () => Promise<{ contracts: Readonly<Record<string, Contract>>; result: T }>,
+  ): Promise<T> {
     const changes = this.contractChanges;
-    const contracts = await this.contractsIn(this.db.pool, ref);
-    if (changes === this.contractChanges) this.contractCache.set(key, { at: Date.now(), contracts });
-    return contracts;
+    const { contracts, result } = await read();
+    if (changes === this.contractChanges) this.contractCache.set(contractKey(ref), { at: Date.now(), contracts });
+    return result;
   }
 
   /**

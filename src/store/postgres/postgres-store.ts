@@ -17,7 +17,7 @@ export class PostgresStore extends RolesStore {
   private constructor(private readonly db: PgDatabase) {
     const watches = new PgWatches(db);
     super({
-      inventory: new PgInventory(db),
+      inventory: new PgInventory(db, watches),
       watches,
       audit: new PgAudit(db),
       records: new PgRecords(db),
