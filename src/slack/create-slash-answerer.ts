@@ -1,7 +1,8 @@
 // /eol text -> the Slack message to ack with. Lookups are pure functions of the text, the day, the
-// catalogue in use and the channel's team's contracts (read from the store each time, so a contract
-// set from another process counts at once), and teams ask the same few questions over and over, so
-// their rendered answers are kept in a bounded LRU cache. Anything else is computed every time.
+// catalogue in use and the channel's team's contracts (asked of the store each time, so a contract set
+// from another process counts within the store's recheck, a second), and teams ask the same few
+// questions over and over, so their rendered answers are kept in a bounded LRU cache. Anything else is
+// computed every time.
 import { LRUCache } from 'lru-cache';
 import { isForChannel, type CommandDeps, type Request, type Result, type Speaker } from '../commands/command-types.js';
 import { parseCommand } from '../commands/parse-command.js';

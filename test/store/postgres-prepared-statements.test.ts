@@ -47,10 +47,19 @@ pgIt('names each parameterised statement once, and leaves statements without par
   }
 });
 
-pgIt('runs a transaction opening by EXECUTE, each statement prepared once a connection', async () => {
+/** `work` on a database of one connection, closed after. */
+async function onOneConnection(work: (db: PgDatabase) => Promise<void>): Promise<void> {
   const db = await PgDatabase.open(url(), { max: 1 });
-  const doubled = { name: 'eolwatch_test_doubled', types: 'int', sql: 'SELECT $1::int * 2 AS doubled' };
   try {
+    await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+pgIt('runs a transaction opening by EXECUTE, each statement prepared once a connection', async () => {
+  const doubled = { name: 'eolwatch_test_doubled', types: 'int', sql: 'SELECT $1::int * 2 AS doubled' };
+  await onOneConnection(async (db) => {
     for (const value of ['21', "4'2"]) {
       const run = db.transaction(async (_client, [result]) => result?.rows[0], [{ statement: doubled, args: [value] }]);
       // A quote in a value stays inside its literal: the statement refuses it as no integer.
@@ -69,15 +78,12 @@ pgIt('runs a transaction opening by EXECUTE, each statement prepared once a conn
       return rows;
     });
     expect(prepared).toHaveLength(1);
-  } finally {
-    await db.close();
-  }
+  });
 });
 
 pgIt('does not reuse a connection whose batch failed after preparing: the next batch prepares afresh', async () => {
-  const db = await PgDatabase.open(url(), { max: 1 });
   const divided = { name: 'eolwatch_test_divided', types: 'int', sql: 'SELECT 12 / $1::int AS divided' };
-  try {
+  await onOneConnection(async (db) => {
     // The PREPARE runs, its EXECUTE fails: the statement exists on that connection, unrecorded.
     await expect(db.transaction(async () => null, [{ statement: divided, args: ['0'] }])).rejects.toThrow(
       /division by zero/,
@@ -85,7 +91,5 @@ pgIt('does not reuse a connection whose batch failed after preparing: the next b
     await expect(
       db.transaction(async (_client, [result]) => result?.rows[0], [{ statement: divided, args: ['4'] }]),
     ).resolves.toEqual({ divided: 3 });
-  } finally {
-    await db.close();
-  }
+  });
 });

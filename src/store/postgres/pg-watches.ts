@@ -113,7 +113,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   constructor(private readonly db: PgDatabase) {}
 
   /** The channel's watches. */
-  async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
+  private async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
     const { rows } = await client.query<WatchRow>(
       `SELECT ${WATCH_COLUMNS} FROM watches WHERE workspace = $1 AND channel = $2`,
       [ref.workspace, ref.channel],
