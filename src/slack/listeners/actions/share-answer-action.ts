@@ -1,13 +1,10 @@
 // "Share in channel" under a team answer given privately (a channel shared with another organisation):
 // the same command, read-only ones only, answered again for everyone in the channel.
-import type { BlockButtonAction, Context, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseCommand } from '../../../commands/parse-command.js';
 import { runCommand } from '../../../commands/run-command.js';
-import { escapeMrkdwn } from '../../../render/escape-mrkdwn.js';
-import { renderBlocks } from '../../../render/render-blocks.js';
-import { SORRY, type SlackDeps } from '../../slack-deps.js';
-import { workspaceOf } from '../../workspace-of.js';
+import type { SlackDeps } from '../../slack-deps.js';
 import { SHARE_ANSWER_ACTION_ID } from '../../../render/slack-ids.js';
+import { postSharedAnswer, type ShareArgs } from './post-shared-answer.js';
 
 /** Answers that change nothing: only these are run again from a button. */
 export const SHAREABLE: ReadonlySet<string> = new Set([
@@ -32,11 +29,8 @@ export const shareAnswerButton = (text: string) => ({
   ],
 });
 
-export async function handleShareAnswerAction(
-  args: SlackActionMiddlewareArgs<BlockButtonAction> & { context: Context },
-  deps: SlackDeps,
-): Promise<void> {
-  const { ack, action, body, respond } = args;
+export async function handleShareAnswerAction(args: ShareArgs, deps: SlackDeps): Promise<void> {
+  const { ack, action, respond } = args;
   await ack();
   const request = parseCommand(action.value ?? '');
   if (!SHAREABLE.has(request.kind)) {
@@ -47,25 +41,5 @@ export async function handleShareAnswerAction(
     });
     return;
   }
-  try {
-    const speaker = {
-      workspace: workspaceOf(args.context, body.team?.id),
-      channel: body.channel?.id ?? '',
-      user: body.user.id,
-    };
-    const message = renderBlocks(await runCommand(request, deps.commands, speaker));
-    const sharedBy = {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Shared by <@${escapeMrkdwn(body.user.id)}>` }],
-    };
-    await respond({
-      response_type: 'in_channel',
-      replace_original: false,
-      text: message.text,
-      blocks: [...message.blocks, sharedBy],
-    });
-  } catch (error) {
-    deps.logger.error({ err: error, action: action.action_id }, 'share failed');
-    await respond({ response_type: 'ephemeral', replace_original: false, text: SORRY });
-  }
+  await postSharedAnswer(args, deps, (speaker) => runCommand(request, deps.commands, speaker));
 }
