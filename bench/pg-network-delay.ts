@@ -5,12 +5,12 @@
 // at once, 10 changes in flight either way; and the same with no delay. With BENCH_BEFORE_DIR set to
 // another checkout's folder (built), its store runs beside, each on a database of its own. Rounds
 // are interleaved and their order rotates; figures are medians over the rounds with min-max.
-import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EolwatchStore } from '../src/eolwatch-store.js';
 import { PostgresStore } from '../src/store/postgres/postgres-store.js';
-import { createTestDatabase, type TestDatabase } from '../test/helpers/postgres.js';
+import { createTestDatabase, POSTGRES_SERVER_URL, type TestDatabase } from '../test/helpers/postgres.js';
+import { postgresProxy } from '../test/helpers/postgres-proxy.js';
 import { percentile } from './stats.js';
 
 const DELAY_MS = Number(process.env.BENCH_DELAY_MS ?? 1);
@@ -18,31 +18,6 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 400);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IN_FLIGHT = 10;
 const BEFORE = process.env.BENCH_BEFORE_DIR;
-
-/** A TCP proxy to PostgreSQL that holds every chunk `delayMs` before passing it on, in order. */
-async function delayingProxy(delayMs: number): Promise<{ port: number; server: Server }> {
-  const sockets = new Set<Socket>();
-  const relay = (from: Socket, to: Socket) => {
-    from.on('data', (chunk) => setTimeout(() => to.write(chunk), delayMs));
-    from.on('close', () => setTimeout(() => to.destroy(), delayMs));
-    from.on('error', () => to.destroy());
-  };
-  const server = createServer((client) => {
-    const upstream = connect(5432, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      socket.setNoDelay(true);
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    }
-    relay(client, upstream);
-    relay(upstream, client);
-  });
-  server.on('close', () => sockets.forEach((socket) => socket.destroy()));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as { port: number }).port, server };
-}
-
-const viaPort = (url: string, port: number) => url.replace('127.0.0.1:5432', `127.0.0.1:${port}`);
 
 type Open = (url: string) => Promise<EolwatchStore>;
 const openNow: Open = (url) => PostgresStore.open(url);
@@ -86,7 +61,7 @@ async function changes(store: EolwatchStore, teams: number): Promise<Figures> {
   return { perSecond: CHANGES / seconds, p99: percentile(latencies, 99) };
 }
 
-const proxy = await delayingProxy(DELAY_MS);
+const proxy = await postgresProxy(POSTGRES_SERVER_URL, DELAY_MS);
 const databases: TestDatabase[] = [];
 const stores: Record<string, EolwatchStore> = {};
 try {
@@ -98,7 +73,7 @@ try {
     const database = await createTestDatabase();
     if (!database) throw new Error('this bench needs PostgreSQL on 127.0.0.1:5432');
     databases.push(database);
-    stores[`${name}, ${DELAY_MS} ms each way`] = await open(viaPort(database.url, proxy.port));
+    stores[`${name}, ${DELAY_MS} ms each way`] = await open(proxy.via(database.url));
     stores[`${name}, no delay`] = await open(database.url);
   }
   const cases = Object.keys(stores).flatMap((store) => [1, 10].map((teams) => ({ store, teams })));
@@ -124,6 +99,6 @@ try {
     );
 } finally {
   await Promise.all(Object.values(stores).map((store) => store.close()));
-  proxy.server.close();
+  await proxy.close();
   await Promise.all(databases.map((database) => database.drop()));
 }

@@ -3,7 +3,8 @@
 // skipped with a line saying why, except in CI (CI set), where that is a failure.
 import pg from 'pg';
 
-const POSTGRES_SERVER_URL = process.env.EOLWATCH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_SERVER_URL =
+  process.env.EOLWATCH_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   url: string;

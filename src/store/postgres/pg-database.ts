@@ -2,7 +2,13 @@
 // transaction at a time per change, and the daily job's once-a-day lock among replicas. The role
 // modules beside this file read and write through it.
 import pg from 'pg';
-import { batchOn, prepareStatements, type BatchStatement } from './prepared-statements.js';
+import {
+  batchOn,
+  closingStatement,
+  prepareStatements,
+  type BatchStatement,
+  type Closing,
+} from './prepared-statements.js';
 import type { TeamRef } from '../../inventory/inventory-store.js';
 import type { JobOutcome } from '../../jobs/job-coordinator.js';
 import { isIdentifier } from '../../leaf/check-identifier.js';
@@ -150,22 +156,33 @@ export class PgDatabase {
    * `opening`: statements sent with the BEGIN in one round trip (prepared once a connection, run with
    * literal arguments: `batchOn`), whose results `work` receives in order. Each still reads a snapshot
    * of its own, taken when it starts, so a read after a lock in the same batch sees what the lock's
-   * previous holder committed.
+   * previous holder committed. `work` may hand its last write to `closeWith`: it is then sent with the
+   * COMMIT, in the same round trip, rather than on its own before it.
    */
   async transaction<T>(
-    work: (client: Client, opened: pg.QueryResult[]) => Promise<T>,
+    work: (client: Client, opened: pg.QueryResult[], closeWith: (closing: Closing) => void) => Promise<T>,
     opening: readonly { statement: BatchStatement; args: readonly string[] }[] = [],
   ): Promise<T> {
     const { client, release } = await this.checkOut();
     const batch = batchOn(client, opening);
-    let unsure = batch.preparing; // until the batch has run, what it prepared on this connection
+    let unsure = batch.preparing; // until a batch has run, what it prepared on this connection
     try {
       const sent = (await client.query(['BEGIN', ...batch.sql].join(';\n'))) as pg.QueryResult | pg.QueryResult[];
       batch.prepared();
       unsure = false;
       const results = Array.isArray(sent) ? sent.filter((result) => result.command !== 'PREPARE').slice(1) : [];
-      const result = await work(client, results);
-      await client.query('COMMIT');
+      let closing: Closing | null = null;
+      const result = await work(client, results, (last) => {
+        closing = last;
+      });
+      const last = closing as Closing | null; // (set in the callback, which TypeScript does not follow)
+      const statement = last && closingStatement(last);
+      if (last && !statement) await client.query(last.sql, [...last.values]); // past the named: alone
+      const commit = batchOn(client, last && statement ? [{ statement, args: last.values }] : []);
+      unsure = commit.preparing;
+      await client.query([...commit.sql, 'COMMIT'].join(';\n'));
+      commit.prepared();
+      unsure = false;
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);

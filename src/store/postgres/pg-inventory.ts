@@ -24,7 +24,7 @@ import {
   watchChangeCtes,
   type PgWatches,
 } from './pg-watches.js';
-import { auditRowSql, auditRowValues, insertAudit } from './pg-audit.js';
+import { auditRowSql, auditRowValues } from './pg-audit.js';
 
 // A change's opening, sent with its BEGIN: the team's row, made if new, locked (an upsert that updates
 // on conflict waits for and locks the row), then its counts read; then its channel's (channelOpening).
@@ -73,10 +73,10 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
     checkIds(team);
     const { workspace, channel } = team;
     const followsWatches = action !== 'clear';
-    // Three round trips: the locks and reads go with the BEGIN, every write (counts, history, the
-    // audit entry, watches) is one statement, then the COMMIT. There were eight, six of them holding
-    // the team's lock: with the database across a network, those round trips are what limit how fast
-    // one team's changes can follow each other (bench/pg-network-delay.ts).
+    // Two round trips: the locks and reads go with the BEGIN; every write (counts, history, the audit
+    // entry, watches) is one statement, sent with the COMMIT. There were eight, six of them holding the
+    // team's lock: with the database across a network, those round trips are what limit how fast one
+    // team's changes can follow each other (bench/pg-network-delay.ts).
     const opening = [
       ...TEAM_OPENING.map((statement) => ({ statement, args: [workspace, channel] })),
       // The contracts for the answer, with the counts they apply to: kept for it, so it reads nothing more.
@@ -85,7 +85,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
       ...(followsWatches ? channelOpening(team) : []),
     ];
     return this.watches.readingContracts(team, () =>
-      this.db.transaction(async (client, [teamRow, countRows, contractRows, ...channelResults]) => {
+      this.db.transaction(async (_client, [teamRow, countRows, contractRows, ...channelResults], closeWith) => {
         const contracts = contractsOpened(contractRows);
         const current = Object.fromEntries(
           (countRows?.rows as { release: string; count: number }[]).map((row) => [row.release, row.count]),
@@ -103,7 +103,7 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
         // The audit entry in the same transaction: one commit, one WAL flush, for the change and its record.
         const entry = audit?.(changes);
         if (changes.length === 0) {
-          if (entry) await insertAudit(client, entry);
+          if (entry) closeWith({ sql: `INSERT INTO audit ${auditRowSql(1)}`, values: auditRowValues(entry) });
           return { contracts, result: saved };
         }
         const values: unknown[] = [workspace, channel];
@@ -135,13 +135,13 @@ export class PgInventory implements Omit<InventoryStore, 'forgetWorkspace' | 'fo
           if (followCounts(autoWatch, watches, moving, by.at.slice(0, 10)))
             writes.push(...watchChangeCtes(before, watches, values));
         }
-        await client.query(
-          `WITH ${writes.join(', ')}
+        closeWith({
+          sql: `WITH ${writes.join(', ')}
          INSERT INTO history (workspace, channel, release, from_count, to_count, changed_by, changed_at, action, file)
            SELECT $1, $2, release, from_count, to_count, ${param(by.user)}, ${param(by.at)}, ${param(action)}, ${param(file)}
            FROM changes ORDER BY n`,
           values,
-        );
+        });
         return { contracts, result: saved };
       }, opening),
     );

@@ -122,17 +122,6 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 
   /** Writes what changed from `before` to `after`, in one statement. */
-  async writeWatchChanges(
-    client: Client,
-    ref: TeamRef,
-    before: Readonly<Record<string, WatchedRelease>>,
-    after: Readonly<Record<string, WatchedRelease>>,
-  ): Promise<void> {
-    const values: unknown[] = [ref.workspace, ref.channel];
-    const changes = watchChangeCtes(before, after, values);
-    if (changes.length > 0) await client.query(`WITH ${changes.join(', ')} SELECT 1`, values);
-  }
-
   private async contractsIn(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, Contract>> {
     const { rows } = await client.query<ContractRow>(CONTRACTS_SQL, [ref.workspace, ref.channel]);
     return contractsOfRows(rows);
@@ -222,16 +211,18 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     by?: string,
   ): Promise<void> {
     checkIds(ref);
-    return this.db.transaction(async (client, opened) => {
+    return this.db.transaction(async (_client, opened, closeWith) => {
       const { watches } = channelOpened(opened);
       const before = structuredClone(watches);
       applyWatches(watches, releases, source, today, by);
-      await this.writeWatchChanges(client, ref, before, watches);
+      // Every write in one statement, sent with the COMMIT.
+      const values: unknown[] = [ref.workspace, ref.channel];
+      const writes = watchChangeCtes(before, watches, values);
       if (source === 'manual')
-        await client.query(
-          'UPDATE channels SET broken_reason = NULL, broken_at = NULL WHERE workspace = $1 AND channel = $2',
-          [ref.workspace, ref.channel],
+        writes.push(
+          'mended AS (UPDATE channels SET broken_reason = NULL, broken_at = NULL WHERE workspace = $1 AND channel = $2)',
         );
+      if (writes.length > 0) closeWith({ sql: `WITH ${writes.join(', ')} SELECT 1`, values });
     }, channelOpening(ref));
   }
 
