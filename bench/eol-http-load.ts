@@ -2,7 +2,9 @@
 // distinct questions (bench/distinct-questions.ts) cycled through a 1,000-answer cache. The built bot
 // (dist/main.js, as `npm start` runs it) beside two baselines, each its own process: a bare Bolt app
 // acking nothing, and a bare Bolt app acking the very answer eolwatch gives to each question (looked up
-// by its text), so the ratio to it is the cost of working the answers out. With BENCH_BEFORE_DIR set to
+// by its text), so the ratio to it is the cost of working the answers out. A second eolwatch is asked
+// only as many of the questions as its cache holds, so after the warm-up it works nothing out: the most
+// any answerer could reach, what the request costs around the answer. With BENCH_BEFORE_DIR set to
 // another checkout's folder (built), its dist/main.js runs beside them too. Rounds are interleaved and
 // their order rotates; figures are medians over the rounds with min-max.
 import { execFileSync } from 'node:child_process';
@@ -12,6 +14,7 @@ import { FakeSlackApi } from '../test/helpers/fake-slack-api.js';
 import { runText } from '../src/commands/run-command.js';
 import { renderBlocks } from '../src/render/render-blocks.js';
 import { isForChannel } from '../src/commands/command-types.js';
+import { ANSWER_CACHE_SIZE } from '../src/slack/create-slash-answerer.js';
 import { SPEAKER, testCore } from '../test/helpers/test-core.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { createTestDatabase } from '../test/helpers/postgres.js';
@@ -30,6 +33,8 @@ const BEFORE = process.env.BENCH_BEFORE_DIR;
 execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const core = testCore();
 const questions = distinctQuestions(core.catalog, QUESTIONS);
+const CACHED = 'eolwatch /eol, every answer in its cache';
+const cachedQuestions = questions.slice(0, ANSWER_CACHE_SIZE);
 // Each question's answer as eolwatch acks it (the same day, catalogue and empty store): the baseline's.
 const answers: Record<string, object> = {};
 for (const question of questions) {
@@ -43,9 +48,9 @@ writeFileSync(answersFile, JSON.stringify(answers));
 type Figures = Awaited<ReturnType<typeof signedLoad>> & { cpuMicros: number };
 type Server = { port: number; child: import('node:child_process').ChildProcess };
 
-async function load({ port, child }: Server): Promise<Figures> {
+async function load({ port, child }: Server, texts: readonly string[]): Promise<Figures> {
   const before = processCpuMs(child.pid);
-  const result = await signedLoad(port, questions, DURATION_S);
+  const result = await signedLoad(port, texts, DURATION_S);
   const cpuMicros = ((processCpuMs(child.pid) - before) * 1000) / result.total;
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} non-2xx answers, ${result.errors} errors`);
@@ -78,6 +83,7 @@ const servers: Record<string, Server> = {
     'bare bolt ready',
   ),
   'eolwatch /eol': await start('dist/main.js', bot('json'), 'eolwatch ready'),
+  [CACHED]: await start('dist/main.js', bot('cached'), 'eolwatch ready'),
   ...(BEFORE
     ? { 'eolwatch /eol, before': await start(join(BEFORE, 'dist/main.js'), bot('before'), 'eolwatch ready', BEFORE) }
     : {}),
@@ -94,11 +100,12 @@ const servers: Record<string, Server> = {
 const names = Object.keys(servers);
 const runs: Record<string, Figures[]> = Object.fromEntries(names.map((name) => [name, []]));
 try {
-  for (const name of names) await load(servers[name]!); // warm-up: JIT, sockets, each question once
+  const textsOf = (name: string) => (name === CACHED ? cachedQuestions : questions);
+  for (const name of names) await load(servers[name]!, textsOf(name)); // warm-up: JIT, sockets, each question once
   for (let round = 0; round < ROUNDS; round += 1)
     for (let step = 0; step < names.length; step += 1) {
       const name = names[(round + step) % names.length] as string;
-      runs[name]?.push(await load(servers[name]!));
+      runs[name]?.push(await load(servers[name]!, textsOf(name)));
     }
 } finally {
   for (const server of Object.values(servers)) server.child.kill('SIGTERM');
@@ -128,6 +135,9 @@ console.log(
   `  eolwatch / bare Bolt with the same answers: ${ratio('eolwatch /eol', 'bare Bolt, the same answers')}   (goal >= 80%, p99 < 10 ms)`,
 );
 console.log(`  eolwatch / bare Bolt acking nothing:        ${ratio('eolwatch /eol', 'bare Bolt, acking nothing')}`);
+console.log(
+  `  eolwatch, every answer in its cache / bare Bolt with the same answers: ${ratio(CACHED, 'bare Bolt, the same answers')}   (the most any answerer reaches: no answer worked out)`,
+);
 const cpuRatio = (over: string, under: string) => {
   const paired = (runs[over] ?? []).map(
     (figures, index) => figures.cpuMicros / (runs[under]?.[index]?.cpuMicros ?? Number.NaN),
@@ -136,6 +146,9 @@ const cpuRatio = (over: string, under: string) => {
 };
 console.log(
   `  server CPU a request, eolwatch / bare Bolt with the same answers: ${cpuRatio('eolwatch /eol', 'bare Bolt, the same answers')}   (80% of its rate is x1.25)`,
+);
+console.log(
+  `  server CPU a request, eolwatch with every answer in its cache / bare Bolt with the same answers: ${cpuRatio(CACHED, 'bare Bolt, the same answers')}`,
 );
 if (BEFORE)
   console.log(

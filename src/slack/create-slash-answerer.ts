@@ -15,7 +15,7 @@ export interface SlashAnswer {
   inChannel: boolean;
 }
 
-const ANSWER_CACHE_SIZE = 1000;
+export const ANSWER_CACHE_SIZE = 1000;
 
 const answerOf = (result: Result): SlashAnswer => ({ message: renderBlocks(result), inChannel: isForChannel(result) });
 
