@@ -17,7 +17,7 @@ import {
 } from '../../reminders/watch-store.js';
 import { claimHolderAlive } from '../run-claims.js';
 import { checkIds, type Client, type PgDatabase } from './pg-database.js';
-import { teamRefStatement } from './prepared-statements.js';
+import { teamRefStatement, type BatchStatement } from './prepared-statements.js';
 
 const CONTRACTS_RECHECK_MS = 1000;
 
@@ -69,6 +69,52 @@ interface ContractRow {
 
 const CONTRACTS_SQL =
   'SELECT release, until, name, set_by, set_at FROM contracts WHERE workspace = $1 AND channel = $2';
+
+interface ReminderRow {
+  key: string;
+  status: ReminderRecord['status'];
+  at: string;
+  ts: string | null;
+  late: boolean;
+  claimed_by: string | null;
+}
+
+const REMINDER_COLUMNS = 'key, status, at, ts, late, claimed_by';
+
+const UPSERT_REMINDER = `INSERT INTO reminders (${REMINDER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, at = EXCLUDED.at, ts = EXCLUDED.ts,
+    late = EXCLUDED.late, claimed_by = EXCLUDED.claimed_by`;
+
+const reminderValues = (key: string, record: ReminderRecord): unknown[] => [
+  key,
+  record.status,
+  record.at,
+  record.ts,
+  record.late,
+  record.claimedBy ?? null,
+];
+
+const KEY_LOCK: BatchStatement = {
+  name: 'eolwatch_lock_key',
+  types: 'text',
+  sql: 'SELECT pg_advisory_xact_lock(hashtext($1))',
+};
+const READ_REMINDER: BatchStatement = {
+  name: 'eolwatch_read_reminder',
+  types: 'text',
+  sql: `SELECT ${REMINDER_COLUMNS} FROM reminders WHERE key = $1`,
+};
+const READ_MARK: BatchStatement = {
+  name: 'eolwatch_read_mark',
+  types: 'text',
+  sql: 'SELECT mark FROM milestones WHERE key = $1',
+};
+
+/** One decision per key at a time, across every replica (the row may not exist yet to lock), then the row. */
+const keyLockedOpening = (lock: string, read: BatchStatement, key: string) => [
+  { statement: KEY_LOCK, args: [lock] },
+  { statement: read, args: [key] },
+];
 
 const contractKey = (ref: TeamRef) => `${ref.workspace}\u0000${ref.channel}`;
 
@@ -252,47 +298,27 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 
   async reminderRecords(): Promise<Record<string, ReminderRecord>> {
-    const { rows } = await this.db.pool.query<{
-      key: string;
-      status: ReminderRecord['status'];
-      at: string;
-      ts: string | null;
-      late: boolean;
-      claimed_by: string | null;
-    }>('SELECT key, status, at, ts, late, claimed_by FROM reminders');
+    const { rows } = await this.db.pool.query<ReminderRow>(`SELECT ${REMINDER_COLUMNS} FROM reminders`);
     return Object.fromEntries(rows.map((row) => [row.key, toRecord(row)]));
   }
 
   async recordReminder(key: string, record: ReminderRecord): Promise<void> {
-    await this.db.pool.query(
-      'INSERT INTO reminders (key, status, at, ts, late, claimed_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, at = EXCLUDED.at, ts = EXCLUDED.ts, late = EXCLUDED.late, claimed_by = EXCLUDED.claimed_by',
-      [key, record.status, record.at, record.ts, record.late, record.claimedBy ?? null],
-    );
+    await this.db.pool.query(UPSERT_REMINDER, reminderValues(key, record));
   }
 
+  /** Two round trips: the key's lock and its row with the BEGIN, the decision's write with the COMMIT. */
   claimReminder(key: string, claim: ReminderClaim): Promise<ClaimResult> {
-    return this.db.transaction(async (client) => {
-      // One decision per key at a time, across every replica: the row may not exist yet to lock.
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-      const { rows } = await client.query<{
-        key: string;
-        status: ReminderRecord['status'];
-        at: string;
-        ts: string | null;
-        late: boolean;
-        claimed_by: string | null;
-      }>('SELECT key, status, at, ts, late, claimed_by FROM reminders WHERE key = $1', [key]);
-      const { result, record } = decideClaim(rows[0] ? toRecord(rows[0]) : undefined, claim, (by, at) =>
-        claimHolderAlive(by, at, claim.at),
-      );
-      if (record) {
-        await client.query(
-          'INSERT INTO reminders (key, status, at, ts, late, claimed_by) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, at = EXCLUDED.at, ts = EXCLUDED.ts, late = EXCLUDED.late, claimed_by = EXCLUDED.claimed_by',
-          [key, record.status, record.at, record.ts, record.late, record.claimedBy ?? null],
+    return this.db.transaction(
+      async (_client, [, read], closeWith) => {
+        const row = read?.rows[0] as ReminderRow | undefined;
+        const { result, record } = decideClaim(row ? toRecord(row) : undefined, claim, (by, at) =>
+          claimHolderAlive(by, at, claim.at),
         );
-      }
-      return result;
-    });
+        if (record) closeWith({ sql: UPSERT_REMINDER, values: reminderValues(key, record) });
+        return result;
+      },
+      keyLockedOpening(key, READ_REMINDER, key),
+    );
   }
 
   async endClaims(runId: string): Promise<void> {
@@ -305,15 +331,17 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 
   markMilestone(key: string, mark: MilestoneMark): Promise<void> {
-    return this.db.transaction(async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`mark:${key}`]);
-      const { rows } = await client.query<{ mark: MilestoneMark }>('SELECT mark FROM milestones WHERE key = $1', [key]);
-      const merged = JSON.parse(JSON.stringify({ ...rows[0]?.mark, ...mark })) as MilestoneMark;
-      await client.query(
-        'INSERT INTO milestones (key, mark) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET mark = EXCLUDED.mark',
-        [key, merged],
-      );
-    });
+    return this.db.transaction(
+      async (_client, [, read], closeWith) => {
+        const stored = (read?.rows[0] as { mark: MilestoneMark } | undefined)?.mark;
+        const merged = JSON.parse(JSON.stringify({ ...stored, ...mark })) as MilestoneMark;
+        closeWith({
+          sql: 'INSERT INTO milestones (key, mark) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET mark = EXCLUDED.mark',
+          values: [key, merged],
+        });
+      },
+      keyLockedOpening(`mark:${key}`, READ_MARK, key),
+    );
   }
 
   /**
@@ -380,13 +408,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 }
 
-function toRecord(row: {
-  status: ReminderRecord['status'];
-  at: string;
-  ts: string | null;
-  late: boolean;
-  claimed_by: string | null;
-}): ReminderRecord {
+function toRecord(row: ReminderRow): ReminderRecord {
   return {
     status: row.status,
     at: row.at,
