@@ -176,7 +176,7 @@ export function createResolver(catalog: Catalog): Resolver {
   }
 
   /** The first product named in the words: longest name first, question words skipped. */
-  function findProduct(tokens: readonly string[]): { products: Product[]; end: number } | null {
+  function findProduct(tokens: readonly string[]): { products: Product[]; start: number; end: number } | null {
     for (let start = 0; start < tokens.length; start += 1) {
       for (let length = Math.min(tokens.length - start, longestProductKey); length >= 1; length -= 1) {
         const key = tokens.slice(start, start + length).join(' ');
@@ -184,11 +184,11 @@ export function createResolver(catalog: Catalog): Resolver {
         if (!products) continue;
         // "is", "go", "it" as a question word, unless a version follows ("go 1.22").
         if (length === 1 && leadingQuestionWords.has(key) && !looksLikeVersion(tokens[start + 1])) continue;
-        return { products, end: start + length };
+        return { products, start, end: start + length };
       }
       const implied = impliedProducts[tokens[start] ?? ''];
       const product = implied ? catalog.productByName.get(implied) : undefined;
-      if (product) return { products: [product], end: start };
+      if (product) return { products: [product], start, end: start };
     }
     return null;
   }
@@ -215,8 +215,44 @@ export function createResolver(catalog: Catalog): Resolver {
     return { kind: 'releases', query, product: found.product, releases: found.match.releases, correctedFrom };
   }
 
+  /**
+   * "centos 8 stream": words after the version that, put after the product's own words, name another
+   * product with that version (CentOS Stream 8, not CentOS 8). Other words after a version are noise
+   * ("ubuntu 20.04 server") and are left to the release matcher.
+   */
+  function namedAfterVersion(productWords: string[], rest: string[]): { product: Product; rest: string[] } | null {
+    if (productWords.length === 0 || rest.length < 2 || !looksLikeVersion(rest[0])) return null;
+    for (let length = Math.min(rest.length - 1, longestProductKey); length >= 1; length -= 1) {
+      const [product, ...others] = productsByKey.get([...productWords, ...rest.slice(1, 1 + length)].join(' ')) ?? [];
+      const moved = [rest[0] as string, ...rest.slice(1 + length)];
+      if (product && others.length === 0 && matcherOf(product)(moved)) return { product, rest: moved };
+    }
+    return null;
+  }
+
+  /** The words of a product's names (its id, label and aliases): "temurin", "corretto", "oracle". */
+  const nameWordsOf = (product: Product): Set<string> =>
+    new Set([product.name, product.label, ...product.aliases].flatMap(tokensOf));
+
+  /**
+   * "java 17 temurin": a family's products whose names have every word typed besides the version, and
+   * the version alone; everything as it was when no product has them all.
+   */
+  function narrowFamily(products: Product[], rest: string[]): { products: Product[]; rest: string[] } {
+    const words = rest.filter((word) => !looksLikeVersion(word));
+    if (words.length === 0 || words.length === rest.length) return { products, rest };
+    const named = products.filter((product) => {
+      const names = nameWordsOf(product);
+      return words.every((word) => names.has(word));
+    });
+    return named.length > 0
+      ? { products: named, rest: rest.filter((word) => looksLikeVersion(word)) }
+      : { products, rest };
+  }
+
   /** A family ("java 17", ".net 4.8"): the one product that has the release, or the candidates. */
-  function inFamily(query: string, products: Product[], rest: string[]): Resolution {
+  function inFamily(query: string, family: Product[], typedRest: string[]): Resolution {
+    const { products, rest } = narrowFamily(family, typedRest);
     if (rest.length === 0)
       return { kind: 'ambiguous', query, products, candidates: products.map((product) => product.name) };
     const hits = products.flatMap((product) => {
@@ -307,9 +343,11 @@ export function createResolver(catalog: Catalog): Resolver {
 
     const found = asTyped ?? findProduct(tokens);
     if (found) {
-      const rest = withoutTrailingWords(tokens.slice(found.end));
-      if (found.products.length > 1) return inFamily(query, found.products, rest);
-      const product = found.products[0] as Product;
+      const typedRest = withoutTrailingWords(tokens.slice(found.end));
+      const renamed = namedAfterVersion(tokens.slice(found.start, found.end), typedRest);
+      const rest = renamed?.rest ?? typedRest;
+      if (!renamed && found.products.length > 1) return inFamily(query, found.products, rest);
+      const product = renamed?.product ?? (found.products[0] as Product);
       const resolution = inProduct(query, product, rest);
       if (resolution) return resolution;
       return {

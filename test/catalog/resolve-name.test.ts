@@ -42,6 +42,41 @@ describe('resolving names as people type them', () => {
     expect(answerOf(resolve(typed))).toBe(expected);
   });
 
+  // Words after the version that, with the product's words, name another product (CentOS Stream); a
+  // family's product named after its version ("java 17 temurin"). Other words after a version are
+  // noise and change nothing.
+  it.each([
+    ['centos 8 stream', 'centos-stream/8'],
+    ['CentOS 8 Stream', 'centos-stream/8'],
+    ['centos 9 stream', 'centos-stream/9'],
+    ['is centos 8 stream still supported', 'centos-stream/8'],
+    ['centos stream 8', 'centos-stream/8'],
+    ['centos 8', 'centos/8'],
+    ['centos 7 linux', 'centos/7'],
+    ['ubuntu 20.04 server', 'ubuntu/20.04'],
+    ['rhel 8 stream', 'rhel/8'],
+    ['java 17 temurin', 'eclipse-temurin/17'],
+    ['java 17 eclipse temurin', 'eclipse-temurin/17'],
+    ['java 17 corretto', 'amazon-corretto/17'],
+    ['java 21 zulu', 'azul-zulu/21'],
+    ['java 8 red hat', 'redhat-build-of-openjdk/8'],
+    ['java 17 microsoft', 'microsoft-build-of-openjdk/17'],
+  ])('reads the words after the version in %j: %s', (typed, expected) => {
+    expect(answerOf(resolve(typed))).toBe(expected);
+  });
+
+  it('asks between the family products a word after the version leaves', () => {
+    const oracle = resolve('java 11 oracle');
+    expect(oracle.kind === 'ambiguous' && oracle.candidates).toEqual([
+      'oracle-jdk 11',
+      'openjdk-builds-from-oracle 11',
+    ]);
+    // A word no product of the family is named with narrows nothing.
+    const [lts, all] = [resolve('java 17 lts'), resolve('java 17')];
+    expect(all.kind === 'ambiguous' && all.candidates.length).toBeGreaterThan(2);
+    expect(lts.kind === 'ambiguous' && lts.candidates).toEqual(all.kind === 'ambiguous' && all.candidates);
+  });
+
   it.each([
     ['windwos 8.1', 'windows/8.1', 'windwos'],
     ['ubunto 22.04', 'ubuntu/22.04', 'ubunto'],
