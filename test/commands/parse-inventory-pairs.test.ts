@@ -82,6 +82,7 @@ describe('a line that cannot be saved as typed', () => {
     ['40', /“40” is a count without a release/],
     ['windows 10 22h2', /“windows 10 22h2” has no count/],
     ['xp 1.5', /“xp 1.5”: the count must be a whole number/],
+    ['xp 1.2345k', /“xp 1.2345k”: the count must be a whole number/],
     ['xp 5 6', /could not tell the releases from the counts/],
     ['nosuchthing 5', /“nosuchthing 5”: unknown release/],
     ['windows 11 pro 23h2: 1.200', /“windows 11 pro 23h2 1.200”: the count must be a whole number/],
