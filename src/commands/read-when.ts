@@ -134,6 +134,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   eleven: 11,
   twelve: 12,
 };
+const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const WEEKDAY = new RegExp(`^(?:(?:next|this|coming|last) )?(?:${WEEKDAYS})$`);
 const UNITS = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' } as const;
 
 /** "today", "next year", "in 6 months", "2 years from now": a day or period counted from `today`. */
@@ -146,6 +148,9 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
   if (/^(?:today|now|right now)$/.test(text)) return day({});
   if (text === 'tomorrow') return day({ days: 1 });
   if (text === 'yesterday') return day({ days: -1 });
+  // A week from today, not a period: "supported next week?" is asked of the days ahead.
+  if ((match = /^(this|next|last) week$/.exec(text)))
+    return day({ days: match[1] === 'next' ? 7 : match[1] === 'last' ? -7 : 0 });
   if ((match = /^(this|next|last) (year|quarter|month)$/.exec(text))) {
     if (!today) return { relative: true };
     const unit = match[2] as 'year' | 'quarter' | 'month';
@@ -208,6 +213,11 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
   if (relative) return relative;
   // "the 28th of June 2017", "the third quarter of 2027".
   if (text.startsWith('the ')) return readPhrase(text.slice(4), today);
+  // Which Tuesday "next Tuesday" is, people disagree; a day of no month is no day.
+  if (WEEKDAY.test(text))
+    return { reason: 'I answer for a date, not a weekday: write the day, like 2017-06-28 or 28 June 2017.' };
+  if (/^\d{1,2}(?:st|nd|rd|th)$/.test(text))
+    return { reason: `Which month and year? Write the whole day, like 28 June 2017.` };
   if ((match = /^(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (\d{4})$/.exec(text))) {
     const quarter =
       ['first', 'second', 'third', 'fourth'].indexOf(match[1] as string) + 1 || Number((match[1] as string)[0]);
@@ -312,10 +322,14 @@ export function readWhen(text: string): WhenReading {
     at: match.index ?? 0,
     phraseAt: (match.index ?? 0) + match[0].length,
   }));
-  // "supported next year?", "tomorrow": a time counted from today needs no preposition.
-  const bare = /(?:^|\s)((?:next|this|last) (?:year|quarter|month)|tomorrow|today)$/i.exec(question);
+  // "supported next year?", "tomorrow", "end of may": these need no preposition.
+  const bare = BARE_TIME.exec(question);
   if (bare) starts.push({ at: bare.index, phraseAt: question.length - (bare[1] as string).length });
-  // The earliest preposition whose words to the end are a time: "on 28 June 2017", not "June 2017".
+  const endOf = /(?:^|\s)((?:the\s+)?(?:end|start|beginning)\s+of\s+\S.*)$/i.exec(question);
+  if (endOf) starts.push({ at: endOf.index, phraseAt: question.length - (endOf[1] as string).length });
+  // The earliest start whose words to the end are a time: "on 28 June 2017", not "June 2017"; "end of
+  // next year", not "next year".
+  starts.sort((a, b) => a.at - b.at);
   for (const { at, phraseAt } of starts) {
     const phrase = question.slice(phraseAt);
     const reading = readPhraseOnce(phrase);
@@ -344,6 +358,11 @@ export function readWhen(text: string): WhenReading {
   }
   return { kind: 'none' };
 }
+
+const BARE_TIME = new RegExp(
+  `(?:^|\\s)((?:next|this|last) (?:year|quarter|month|week)|(?:next|this|coming|last) (?:${WEEKDAYS})|tomorrow|today)$`,
+  'i',
+);
 
 const VAGUE_TIME =
   /(?:^|\s)(?:before|after|since|from|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\s+of)?(?:\s+the)?\s+(?:19|20)\d\d\b.*$/i;
