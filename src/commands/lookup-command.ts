@@ -8,6 +8,7 @@ import type { CommandDefinition } from './command-definition.js';
 import type { AlreadyRead, CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
 import { contractsOf, withContracts, type WithContract } from './team-contracts.js';
 import { parseLookup } from './parse-lookup.js';
+import { resolveQueries } from './resolve-queries.js';
 
 /** A product listing shows this many releases; the rest are counted. */
 const MAX_LISTED_RELEASES = 15;
@@ -98,7 +99,9 @@ async function runLookup(
     asOfToday: asOf === today,
     dataDate: deps.dataDate(),
     ...(period ? { period } : {}),
-    items: request.queries.map((query) => itemFor(deps.resolve(query), asOf, period, withContract)),
+    items: resolveQueries(request.queries, deps.resolve).map((resolution) =>
+      itemFor(resolution, asOf, period, withContract),
+    ),
     share: request.share,
     text: request.text,
   };

@@ -1,0 +1,61 @@
+// The names one question asks about: "and", "&", "vs" between names ask about each, unless the word is
+// part of the name; a bare version after a name is read in that name's product. Each question is
+// parsed as /eol parses it and resolved with the real catalogue.
+import { describe, expect, it } from '@jest/globals';
+import { parseCommand } from '../../src/commands/parse-command.js';
+import { resolveQueries } from '../../src/commands/resolve-queries.js';
+import { runCommand } from '../../src/commands/run-command.js';
+import { renderText } from '../../src/render/render-text.js';
+import { answerOf } from '../helpers/answer-of.js';
+import { depsAt, SPEAKER, testCore } from '../helpers/test-core.js';
+
+const resolve = testCore().deps(() => new Date('2026-12-06T09:00:00Z')).resolve;
+
+const answersTo = (text: string): string[] => {
+  const request = parseCommand(text);
+  if (request.kind !== 'lookup') throw new Error(`${text} is no lookup`);
+  return resolveQueries(request.queries, resolve).map(answerOf);
+};
+
+describe('several names in one question', () => {
+  it.each([
+    ['xp and vista', ['windows/5-sp3', 'windows/6-sp2']],
+    ['is xp and vista still supported?', ['windows/5-sp3', 'windows/6-sp2']],
+    ['XP & Vista', ['windows/5-sp3', 'windows/6-sp2']],
+    ['windows 7 vs windows 10 22h2', ['windows/7-sp1', 'windows/10-22h2']],
+    ['windows 7 vs. 10 22h2', ['windows/7-sp1', 'windows/10-22h2']],
+    ['windows 7 versus windows 8.1', ['windows/7-sp1', 'windows/8.1']],
+    ['ubuntu 20.04 and 22.04', ['ubuntu/20.04', 'ubuntu/22.04']],
+    ['ubuntu 20.04 & 22.04', ['ubuntu/20.04', 'ubuntu/22.04']],
+    ['ubuntu 20.04, 22.04', ['ubuntu/20.04', 'ubuntu/22.04']],
+    ['xp, 8.1 and 10 22h2', ['windows/5-sp3', 'windows/8.1', 'windows/10-22h2']],
+    ['rhel 7, 8', ['rhel/7', 'rhel/8']],
+    ['sql server 2016, 2019', ['mssqlserver/13.0-sp3', 'mssqlserver/15.0']],
+    ['windows server 2016 and 2019', ['windows-server/2016', 'windows-server/2019']],
+    ['debian 11 and 12', ['debian/11', 'debian/12']],
+    ['rhel 7 and 8 on 2025-01-01', ['rhel/7', 'rhel/8']],
+    ['centos 7 and centos 8 stream', ['centos/7', 'centos-stream/8']],
+  ])('reads %j as each of %j', (text, expected) => {
+    expect(answersTo(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['citrix virtual apps and desktops 2203', ['citrix-vad/2203']],
+    ['veeam backup & replication 12', ['veeam-backup-and-replication/12']],
+  ])('keeps %j whole: the word is part of the name', (text, expected) => {
+    expect(answersTo(text)).toEqual(expected);
+  });
+
+  it('reads a bare version alone when no name came before it, or when it names a release itself', () => {
+    expect(answersTo('8.1')).toEqual(['not-found']);
+    expect(answersTo('xp, 10.0.19045')).toEqual(['windows/5-sp3', 'windows/10-22h2']);
+  });
+});
+
+it('answers each name of "xp and vista" in /eol, never the first alone', async () => {
+  const text = renderText(
+    await runCommand(parseCommand('is xp and vista still supported?'), depsAt('2026-12-06'), SPEAKER),
+  );
+  expect(text).toContain('Microsoft Windows XP SP3: Unsupported since 2014-04-09');
+  expect(text).toContain('Microsoft Windows Vista SP2: Unsupported since 2017-04-12');
+});
