@@ -347,7 +347,7 @@ export function createResolver(catalog: Catalog): Resolver {
       const renamed = namedAfterVersion(tokens.slice(found.start, found.end), typedRest);
       const rest = renamed?.rest ?? typedRest;
       if (!renamed && found.products.length > 1) return inFamily(query, found.products, rest);
-      const product = renamed?.product ?? (found.products[0] as Product);
+      const product = renamed ? renamed.product : (found.products[0] as Product);
       const resolution = inProduct(query, product, rest);
       if (resolution) return resolution;
       return {

@@ -7,9 +7,9 @@ import { resolveQueries } from '../../src/commands/resolve-queries.js';
 import { runCommand } from '../../src/commands/run-command.js';
 import { renderText } from '../../src/render/render-text.js';
 import { answerOf } from '../helpers/answer-of.js';
-import { depsAt, SPEAKER, testCore } from '../helpers/test-core.js';
+import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
-const resolve = testCore().deps(() => new Date('2026-12-06T09:00:00Z')).resolve;
+const resolve = depsAt('2026-12-06').resolve;
 
 const answersTo = (text: string): string[] => {
   const request = parseCommand(text);
