@@ -198,6 +198,23 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return agreed.size === 1 ? [...agreed] : [];
   }
 
+  /**
+   * "2012 r2 6.3" (a name, then a kernel version): the longest run of two or more words from the start
+   * that names one release, when no word after it names another release or changes the release.
+   */
+  function leadingRun(tokens: readonly string[]): Release[] {
+    for (let end = tokens.length - 1; end >= 2; end -= 1) {
+      const found = asTyped(tokens.slice(0, end).join(' '));
+      if (found.length !== 1) continue;
+      const after = tokens.slice(end);
+      const conflicts = after.some(
+        (token) => RELEASE_CHANGING.test(token) || asTyped(token).some((release) => release !== found[0]),
+      );
+      return conflicts ? [] : found;
+    }
+    return [];
+  }
+
   /** "ltsc 2024" is Office's "2024 LTSC": two or three words in another order. */
   function reordered(tokens: readonly string[]): Release[] {
     if (tokens.length < 2 || tokens.length > 3) return [];
@@ -240,6 +257,8 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
       // Before single words agree, which would drop "ltsc" from "office ltsc 2024": 2024 and 2024 LTSC are two releases.
       const inOrder = reordered(cleaned);
       if (inOrder.length > 0) return { releases: inOrder };
+      const leading = leadingRun(cleaned);
+      if (leading.length > 0) return { releases: leading };
       const agreed = eachWordAgrees(cleaned);
       if (agreed.length > 0) return { releases: agreed };
     }

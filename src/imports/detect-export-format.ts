@@ -1,7 +1,8 @@
 // A header row -> which tool wrote the export and which columns say what. Column names are compared
 // without case, spaces or punctuation ("OS version" = "osVersion" = "OS_Version").
 
-type ExportFormatId = 'intune' | 'configmgr' | 'jamf' | 'lansweeper' | 'active-directory' | 'device-list' | 'summary';
+type ExportFormatId =
+  'intune' | 'configmgr' | 'jamf' | 'lansweeper' | 'defender' | 'active-directory' | 'device-list' | 'summary';
 
 interface DeviceColumns {
   /** Operating system name ("Windows 10 Enterprise", "Win 11", "macOS"). */
@@ -14,6 +15,10 @@ interface DeviceColumns {
   build: number | null;
   /** Said in front when the export names no operating system (Jamf lists Macs by version only). */
   impliedName: string | null;
+  /** A version read when `version` is empty: Defender's "OS version" is 14.5 for a Mac, 10.0 for Windows. */
+  fallbackVersion?: number | null;
+  /** The name when the name column says only "Linux": Defender's "OS distribution" (Ubuntu, RedHat). */
+  distribution?: number | null;
 }
 
 export type ExportFormat =
@@ -80,6 +85,23 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
         version: find('osversion', 'osrelease'),
         build: find('oscode', 'osbuild', 'version', 'build'),
         impliedName: null,
+      },
+    };
+  }
+  // Defender for Endpoint's device inventory: the platform glued ("Windows10", "WindowsServer2019"),
+  // the feature update in "Windows version" (22H2), the build in "OS build".
+  if (has('osplatform') && has('devicename', 'deviceid', 'machineid')) {
+    return {
+      id: 'defender',
+      label: 'a Microsoft Defender for Endpoint export',
+      columns: {
+        name: find('osplatform'),
+        qualifiers: [],
+        version: find('windowsversion', 'windows1011version', 'windows10version'),
+        build: find('osbuild'),
+        impliedName: null,
+        fallbackVersion: find('osversion'),
+        distribution: find('osdistribution'),
       },
     };
   }

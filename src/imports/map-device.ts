@@ -59,6 +59,9 @@ export function deviceText(fields: DeviceFields): string {
 function withoutKernelVersion(name: string): string {
   // Intune's Graph exports name Android by management mode ("AndroidForWork", "AndroidEnterprise").
   if (/^android(?:forwork|enterprise|aosp|deviceadministrator)$/i.test(name.trim())) return 'Android';
+  // Defender for Endpoint glues the platform: "Windows10", "Windows8.1", "WindowsServer2012R2".
+  const platform = /^windows(server)?(\d[\d.]*)(r2)?$/i.exec(name.trim());
+  if (platform) return `Windows${platform[1] ? ' Server' : ''} ${platform[2]}${platform[3] ? ' R2' : ''}`;
   const kernel =
     /^(?:microsoft\s+)?windows\s+nt\s*(workstation|server|advanced server|datacenter server)?\s*[\d.]*$/i.exec(
       name.trim(),
@@ -67,10 +70,31 @@ function withoutKernelVersion(name: string): string {
   return /server/i.test(kernel[1] ?? '') ? 'Windows Server' : 'Windows';
 }
 
+/** Windows's kernel version for a bare build number (Defender's "OS build" is 19045), as winver writes it. */
+function kernelOf(build: number): string | null {
+  if (build >= 10240) return '10.0';
+  const kernels: Record<number, string> = {
+    9600: '6.3',
+    9200: '6.2',
+    7601: '6.1',
+    7600: '6.1',
+    6003: '6.0',
+    6002: '6.0',
+  };
+  return kernels[build] ?? null;
+}
+
+/** "19045" beside a Windows name -> "10.0.19045": a build the build index knows. */
+function withKernel(name: string, build: string): string {
+  const kernel = /^\d{4,5}$/.test(build.trim()) && /\bwindows\b/i.test(name) ? kernelOf(Number(build)) : null;
+  return kernel ? `${kernel}.${build.trim()}` : build;
+}
+
 export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) => DeviceMapping {
   const known = new Map<string, DeviceMapping>();
   const map = (given: DeviceFields): DeviceMapping => {
-    const fields = { ...given, name: withoutKernelVersion(given.name) };
+    const name = withoutKernelVersion(given.name);
+    const fields = { ...given, name, build: withKernel(name, given.build) };
     const named = [fields.name, ...fields.qualifiers]
       .map((part) => part.trim())
       .filter((part) => part !== '')

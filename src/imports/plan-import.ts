@@ -98,10 +98,16 @@ function countRecord(
   } else {
     const { columns } = format;
     const name = field(fields, columns.name);
+    const distribution = field(fields, columns.distribution ?? null);
     device = {
-      name: name === '' && columns.impliedName ? columns.impliedName : name,
+      name:
+        name === '' && columns.impliedName
+          ? columns.impliedName
+          : /^linux$/i.test(name) && distribution !== '' && !/^none$/i.test(distribution)
+            ? distribution
+            : name,
       qualifiers: columns.qualifiers.map((index) => field(fields, index)),
-      version: field(fields, columns.version),
+      version: field(fields, columns.version) || field(fields, columns.fallbackVersion ?? null),
       build: field(fields, columns.build),
     };
   }

@@ -61,6 +61,9 @@ describe('resolving names as people type them', () => {
     ['java 21 zulu', 'azul-zulu/21'],
     ['java 8 red hat', 'redhat-build-of-openjdk/8'],
     ['java 17 microsoft', 'microsoft-build-of-openjdk/17'],
+    // A kernel version after the name, as device exports give it: never dropped to a shorter release.
+    ['windows server 2012 r2 6.3', 'windows-server/2012-r2'],
+    ['Windows Server 2012 R2 6.3 6.3.9600', 'windows-server/2012-r2'],
   ])('reads the words after the version in %j: %s', (typed, expected) => {
     expect(answerOf(resolve(typed))).toBe(expected);
   });

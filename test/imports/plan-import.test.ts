@@ -87,6 +87,21 @@ describe('each tool’s export, recognised by its header row', () => {
       3,
     ],
     [
+      'defender-devices.csv',
+      'defender',
+      {
+        'windows/10-22h2': 6,
+        'windows-server/2019': 3,
+        'windows-server/2012-r2': 2,
+        'ubuntu/22.04': 2,
+        'macos/14': 2,
+        'windows/7-sp1': 1,
+        'rhel/8': 1,
+        'windows/11-23h2-w': 1,
+      },
+      1,
+    ],
+    [
       'summary.csv',
       'summary',
       { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 },
