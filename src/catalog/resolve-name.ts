@@ -171,7 +171,7 @@ export function createResolver(catalog: Catalog): Resolver {
       if (!glued?.[1] || !glued[2] || releaseSynonyms[token]) return [token];
       if (productsByKey.has(glued[1])) return [glued[1], glued[2]];
       const shorthand = gluedShorthands[glued[1]];
-      return shorthand ? [shorthand, glued[2]] : [token];
+      return shorthand ? [...tokensOf(shorthand), glued[2]] : [token];
     });
   }
 

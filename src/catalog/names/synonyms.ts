@@ -20,6 +20,10 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   server: 'windows-server',
   'win server': 'windows-server',
   'ms server': 'windows-server',
+  srv: 'windows-server',
+  'win srv': 'windows-server',
+  'windows srv': 'windows-server',
+  winsrv: 'windows-server',
   'microsoft windows server': 'windows-server',
   'red hat': 'rhel',
   'red hat enterprise linux': 'rhel',
@@ -139,4 +143,8 @@ export const impliedProducts: Readonly<Record<string, string>> = {
 /** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
 export const gluedShorthands: Readonly<Record<string, string>> = {
   w: 'windows',
+  // "ws2019", "srv2016": Windows Server, as admins write it in hostnames and tickets.
+  ws: 'windows-server',
+  srv: 'windows-server',
+  winsrv: 'windows-server',
 };
