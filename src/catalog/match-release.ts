@@ -186,16 +186,27 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return coversAll ? { releases: fallback, note: editions.allEditions } : { releases: fallback };
   }
 
+  /**
+   * The one release the words that name exactly one release agree on, when more of the words that name
+   * releases name it than not; words that name none are noise ("ubuntu 20.04 server"). A word is never
+   * dropped to make the rest agree: "10 22h2 90 30 7" is no Windows 7 (two words name other releases),
+   * "windows phone 8.1" no Windows 8.1, "sql server 2008 r2 sp3" no SQL Server 2008 SP4.
+   */
   function eachWordAgrees(tokens: readonly string[]): Release[] {
-    const agreed = new Set<Release>();
+    const named: Release[][] = [];
+    let agreed: Release | null = null;
     for (const token of tokens) {
       const found = asTyped(token);
-      if (found.length === 1) agreed.add(found[0] as Release);
-      // A word that names another release or product is never dropped to make the rest agree:
-      // "windows phone 8.1" is not Windows 8.1, nor "sql server 2008 r2 sp3" SQL Server 2008 SP4.
-      else if (RELEASE_CHANGING.test(token)) return [];
+      if (found.length !== 1 && RELEASE_CHANGING.test(token)) return [];
+      if (found.length === 0) continue;
+      named.push(found);
+      if (found.length > 1) continue;
+      if (agreed !== null && agreed !== found[0]) return [];
+      agreed = found[0] as Release;
     }
-    return agreed.size === 1 ? [...agreed] : [];
+    if (agreed === null) return [];
+    const forIt = named.filter((found) => found.includes(agreed)).length;
+    return forIt > named.length - forIt ? [agreed] : [];
   }
 
   /**

@@ -1,9 +1,14 @@
 // A name that must mean exactly one release (inventory, watches), or why it does not.
 import type { Release } from '../catalog/catalog.js';
+import type { Resolution } from '../catalog/resolve-name.js';
 import type { CommandDeps } from './command-types.js';
 
 export function resolveOneRelease(name: string, deps: CommandDeps): { release: Release } | { reason: string } {
-  const resolution = deps.resolve(name);
+  return oneReleaseOf(deps.resolve(name));
+}
+
+/** A resolution that must be exactly one release, or why it is not. */
+export function oneReleaseOf(resolution: Resolution): { release: Release } | { reason: string } {
   const named = (release: Release) => `\`${release.productName} ${release.name}\``;
   switch (resolution.kind) {
     case 'release':

@@ -21,12 +21,17 @@ const namesOf = (resolution: Extract<Resolution, { kind: 'release' | 'releases' 
     ? [resolution.release.productLabel, resolution.release.label]
     : [resolution.product.label, ...resolution.releases.map((release: Release) => release.label)];
 
-/** The query's names: split at "and", "&" or "vs" unless what the whole names has that word in it. */
+/**
+ * The query's names: split at "and", "&" or "vs", unless what the whole names has that word in it, or
+ * no part names anything.
+ */
 function namesIn(query: string, resolve: Resolver): string[] {
   if (!CONNECTOR.test(query)) return [query];
   const whole = resolve(query);
   if (answers(whole) && namesOf(whole).some((name) => CONNECTOR_IN_NAME.test(name))) return [query];
-  return query.split(CONNECTOR).filter((name) => name.trim() !== '');
+  const names = query.split(CONNECTOR).filter((name) => name.trim() !== '');
+  // Words none of which names a release are answered as typed, whole: "zzz a & b > c" is not two questions.
+  return names.some((name) => answers(resolve(name))) ? names : [query];
 }
 
 export function resolveQueries(queries: readonly string[], resolve: Resolver): Resolution[] {

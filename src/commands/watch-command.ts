@@ -6,7 +6,8 @@ import { DEFAULT_LEADS, MAX_LEAD_DAYS } from '../reminders/watch-store.js';
 import type { CommandDefinition, RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
-import { resolveOneRelease } from './resolve-one-release.js';
+import { oneReleaseOf } from './resolve-one-release.js';
+import { resolveQueries } from './resolve-queries.js';
 import { titlesOf } from './record-audit.js';
 
 export const watchCommand: CommandDefinition = {
@@ -38,26 +39,73 @@ export const watchCommand: CommandDefinition = {
   },
 };
 
-/** "windows 8.1, xp" -> releases, or the first name that is not exactly one release. */
+/**
+ * "windows 8.1, xp and vista", "ubuntu 20.04, 22.04" -> releases (names read as /eol reads them), or the
+ * first name that is not exactly one release.
+ */
 export function resolveReleaseList(text: string, deps: CommandDeps): { releases: Release[] } | { reason: string } {
-  const releases: Release[] = [];
-  for (const name of text
+  const names = text
     .split(/[,;]+/)
     .map((part) => part.trim())
-    .filter((part) => part !== '')) {
-    const resolved = resolveOneRelease(name, deps);
-    if ('reason' in resolved) return { reason: `“${name}” ${resolved.reason}.` };
-    releases.push(resolved.release);
+    .filter((part) => part !== '');
+  const releases: Release[] = [];
+  for (const resolution of resolveQueries(names, deps.resolve)) {
+    const one = oneReleaseOf(resolution);
+    if ('reason' in one) return { reason: `“${resolution.query.trim()}” ${one.reason}.` };
+    releases.push(one.release);
   }
   return releases.length > 0 ? { releases } : { reason: 'Name a release, e.g. `windows-8.1`.' };
 }
 
+const LEADS_RULE = `Lead times are whole days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`.`;
+
+/** "365,90,30", "90d 30d", "90, 30 and 7 days" -> days, most first; or why not. */
 export function parseLeads(text: string): number[] | string {
-  const leads = text.split(/[\s,]+/).filter((part) => part !== '');
-  if (leads.length === 0 || leads.some((lead) => !/^\d+$/.test(lead) || Number(lead) > MAX_LEAD_DAYS)) {
-    return `Lead times are whole days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`.`;
-  }
+  const words = text
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter((word) => word !== '' && !['and', 'day', 'days', 'before'].includes(word));
+  const leads = words.map((word) => word.replace(/^(\d+)d$/, '$1'));
+  if (leads.length === 0 || leads.some((lead) => !/^\d+$/.test(lead) || Number(lead) > MAX_LEAD_DAYS))
+    return LEADS_RULE;
   return [...new Set(leads.map(Number))].sort((a, b) => b - a);
+}
+
+// Lead times typed without `lead`, with their unit ("90d 30d", "at 90, 30 and 7 days", "3 months
+// before"), from where they start to the end. Read as part of the name they would be dropped, and the
+// default leads saved in silence.
+const UNIT = String.raw`(?:d|days?|w|weeks?|months?)`;
+const UNMARKED_LEADS = new RegExp(
+  String.raw`\s(?:at\s+)?\d+\s*(?:${UNIT}\b)?(?:[\s,]+(?:and\s+)?\d+\s*(?:${UNIT}\b)?)*\s*(?:before)?\s*$`,
+  'i',
+);
+const HAS_UNIT = new RegExp(String.raw`\d\s*${UNIT}\b`, 'i');
+
+/** The way to say it: the names typed, then `lead` and the days typed (an example for weeks or months). */
+const leadsHint = (names: string, typed: string) => {
+  const days = /w|month/i.test(typed) ? '90,30,7' : (typed.match(/\d+/g) ?? []).join(',');
+  return `Nothing watched: lead times go after \`lead\`, in days: \`/eol watch ${names} lead ${days}\`.`;
+};
+
+const sameReleases = (a: readonly Release[], b: readonly Release[]) =>
+  a.length === b.length && a.every((release, index) => release === b[index]);
+
+/**
+ * Numbers after the names that are lead times typed without `lead`: with a unit ("90d", "3 months"),
+ * or bare when the names read the same without them ("xp 90 30") or only without them ("windows 10
+ * 22h2 90 30 7"); "windows 10 1909" keeps its number.
+ */
+function unmarkedLeads(names: string, deps: CommandDeps): string | null {
+  const unmarked = UNMARKED_LEADS.exec(names);
+  if (!unmarked) return null;
+  const before = names.slice(0, unmarked.index).trim();
+  if (HAS_UNIT.test(unmarked[0])) return leadsHint(before, unmarked[0]);
+  const without = resolveReleaseList(before, deps);
+  if ('reason' in without) return null;
+  const withNumbers = resolveReleaseList(names, deps);
+  return 'reason' in withNumbers || sameReleases(withNumbers.releases, without.releases)
+    ? leadsHint(before, unmarked[0])
+    : null;
 }
 
 async function runWatch(request: RequestOf<'watch'>, deps: CommandDeps, speaker: Speaker): Promise<Result> {
@@ -82,6 +130,8 @@ function readWatch(text: string, deps: CommandDeps): WatchReading {
   const [names = '', leadText] = text.split(/\blead(?:s)?\b/i);
   const leads = leadText === undefined ? [...DEFAULT_LEADS] : parseLeads(leadText);
   if (typeof leads === 'string') return { reason: leads };
+  const unmarked = leadText === undefined ? unmarkedLeads(names, deps) : null;
+  if (unmarked) return { reason: unmarked };
   const resolved = resolveReleaseList(names, deps);
   return 'reason' in resolved ? { reason: `Nothing watched: ${resolved.reason}` } : { resolved, leads };
 }

@@ -37,6 +37,47 @@ describe('/eol watch, unwatch and watches', () => {
     expect(await say(depsAt('2017-06-28'), text)).toMatch(reason);
   });
 
+  // Lead times typed without `lead` are never dropped for the default ones, nor read as a release
+  // ("windows 10 22h2 90 30 7" was once Windows 7): nothing is watched, and the answer says how.
+  it.each([
+    ['watch windows 10 22h2 90 30 7', '/eol watch windows 10 22h2 lead 90,30,7'],
+    ['watch xp 90 30', '/eol watch xp lead 90,30'],
+    ['watch win 10 22h2 90d 30d', '/eol watch win 10 22h2 lead 90,30'],
+    ['watch windows 10 22h2 at 90, 30 and 7 days', '/eol watch windows 10 22h2 lead 90,30,7'],
+    ['watch windows 10 22h2 3 months before', '/eol watch windows 10 22h2 lead 90,30,7'],
+    ['watch xp, vista 90 30', '/eol watch xp, vista lead 90,30'],
+  ])('refuses %j, lead times without `lead`, and shows %j', async (text, hint) => {
+    const deps = depsAt('2017-06-28');
+    expect(await say(deps, text)).toBe(`Nothing watched: lead times go after lead, in days: ${hint}.`);
+    expect(await say(deps, 'watches')).not.toContain('Microsoft Windows');
+  });
+
+  it.each([
+    ['watch windows 8.1 lead 90d, 30d', 'leads 90, 30 days'],
+    ['watch windows 8.1 lead 90, 30 and 7 days', 'leads 90, 30, 7 days'],
+    ['watch windows 8.1 leads 365 90', 'leads 365, 90 days'],
+  ])('reads the lead times of %j', async (text, leads) => {
+    const deps = depsAt('2017-06-28');
+    expect(await say(deps, text)).toContain('Watching Microsoft Windows 8.1');
+    expect(await say(deps, 'watches')).toContain(leads);
+  });
+
+  it('watches each release of "xp and vista", and a bare version in the product before it', async () => {
+    const deps = depsAt('2017-06-28');
+    expect(await say(deps, 'watch xp and vista')).toContain(
+      'Watching Microsoft Windows XP SP3, Microsoft Windows Vista SP2',
+    );
+    expect(await say(deps, 'watch ubuntu 20.04, 22.04')).toContain(
+      "Watching Ubuntu 20.04 'Focal Fossa' (LTS), Ubuntu 22.04",
+    );
+  });
+
+  it('keeps a number that is part of the name: "windows 10 1909" is asked about, not read as a lead time', async () => {
+    expect(await say(depsAt('2017-06-28'), 'watch windows 10 1909')).toMatch(
+      /Nothing watched: “windows 10 1909” could be 2 releases/,
+    );
+  });
+
   it('unwatches', async () => {
     const deps = depsAt('2017-06-28');
     await say(deps, 'watch xp, vista');
