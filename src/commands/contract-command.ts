@@ -1,7 +1,8 @@
 // `/eol contract <release> until YYYY-MM-DD [name]` and `/eol contract remove <release>`: the team's own
 // support extension (the Met's Custom Support Agreement for XP), which no public catalogue knows.
 import { releaseTitle } from '../catalog/release-title.js';
-import { parseIsoDate, toIsoDate } from '../leaf/calendar-date.js';
+import { toIsoDate } from '../leaf/calendar-date.js';
+import { readTimePhrase, spelledOut } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
@@ -20,14 +21,21 @@ export const contractCommand: CommandDefinition = {
   parse: (args) => {
     const remove = /^remove\s+(.+)$/is.exec(args.trim());
     if (remove?.[1]) return { kind: 'contract-remove', release: remove[1].trim() };
-    const set = /^(.+?)\s+until\s+(\S+)\s*(.*)$/is.exec(args.trim());
+    const set = /^(.+?)\s+until\s+(\S.*)$/is.exec(args.trim());
     if (!set?.[1] || !set[2]) return { kind: 'invalid', reason: USAGE };
-    const until = parseIsoDate(set[2]);
-    if (!until) return { kind: 'invalid', reason: `“${set[2]}” is not a date: write YYYY-MM-DD. ${USAGE}` };
-    const name = (set[3] ?? '').trim() || 'Support contract';
+    const release = set[1].trim();
+    const end = readContractEnd(set[2]);
+    if ('reason' in end) {
+      const choices = end.dates.map((date) => ({
+        label: spelledOut(date),
+        command: `contract ${release} until ${date}${end.name ? ` ${end.name}` : ''}`,
+      }));
+      return { kind: 'invalid', reason: end.reason, ...(choices.length > 0 ? { choices } : {}) };
+    }
+    const name = end.name || 'Support contract';
     if (name.length > MAX_CONTRACT_NAME_LENGTH)
       return { kind: 'invalid', reason: `A contract name has at most ${MAX_CONTRACT_NAME_LENGTH} characters.` };
-    return { kind: 'contract-set', release: set[1].trim(), until, name };
+    return { kind: 'contract-set', release, until: end.until, name };
   },
   run: {
     'contract-set': (request, deps, speaker) =>
@@ -51,6 +59,35 @@ export const contractsCommand: CommandDefinition = {
   parse: () => ({ kind: 'contracts' }),
   run: { contracts: (_request, deps, speaker) => runContracts(deps, speaker) },
 };
+
+/** Words a contract's end may take: "31 December 2027" is three, "the end of Q3 2027" five. */
+const MAX_DATE_WORDS = 5;
+
+/**
+ * "2016-04-14 Custom Support Agreement", "31/12/2027 ESU", "end of 2027": the last covered day and the
+ * contract's name after it. A period alone ("2027", "June 2027") has a first and a last day: asked.
+ */
+function readContractEnd(
+  text: string,
+): { until: string; name: string } | { reason: string; dates: string[]; name: string } {
+  const words = text.trim().split(/\s+/);
+  for (let count = Math.min(MAX_DATE_WORDS, words.length); count >= 1; count -= 1) {
+    const phrase = words.slice(0, count).join(' ');
+    const name = words.slice(count).join(' ');
+    const reading = readTimePhrase(phrase);
+    if (!reading) continue;
+    if ('reason' in reading)
+      return { reason: `“${phrase}”: ${reading.reason} Nothing recorded.`, dates: reading.dates, name };
+    if (reading.when.kind === 'day') return { until: reading.when.date, name };
+    const { from, to, label } = reading.when;
+    return {
+      reason: `“${phrase}”: until its first day or its last? Say \`until end of ${label}\` (${to}) or \`until ${from}\`. Nothing recorded.`,
+      dates: [to, from],
+      name,
+    };
+  }
+  return { reason: `“${words[0] ?? ''}” is not a date: write YYYY-MM-DD. ${USAGE}`, dates: [], name: '' };
+}
 
 async function runContractSet(
   release: { name: string } | { key: string },

@@ -309,6 +309,17 @@ function looksLikeTime(phrase: string): boolean {
   return words.some((word) => /^\d{4}$|\d[-/.]\d|^q[1-4]$|^h[12]$|^quarter$/i.test(word));
 }
 
+/**
+ * A phrase on its own as a time, without the clock ("2027-12-31", "31 December 2027", "end of 2027",
+ * "2027"): for a date typed where only a date can be (a contract's end). Null when it is no time, or
+ * one counted from today.
+ */
+export function readTimePhrase(phrase: string): { when: When } | { reason: string; dates: string[] } | null {
+  const reading = readPhraseOnce(phrase);
+  if (!reading || 'relative' in reading) return null;
+  return 'when' in reading ? { when: reading.when } : { reason: reading.reason, dates: reading.dates ?? [] };
+}
+
 /** A relative time read before the clock was known ("next year"), as of `today`. */
 export function readRelativeWhen(phrase: string, today: string): When | null {
   const reading = readPhrase(phrase, today);

@@ -25,10 +25,36 @@ describe('support contracts', () => {
 
   it.each([
     ['contract xp', /Use \/eol contract/],
-    ['contract xp until 2016-02-30', /is not a date/],
+    ['contract xp until 2016-02-30', /There is no 30 February 2016: February 2016 has 29 days\. Nothing recorded/],
+    ['contract xp until soon', /“soon” is not a date/],
+    ['contract xp until 03/04/2016 CSA', /It could be 3 April 2016 or 4 March 2016/],
+    [
+      'contract xp until 2016',
+      /until its first day or its last\? Say until end of 2016 \(2016-12-31\) or until 2016-01-01/,
+    ],
     ['contract windows 10 until 2030-01-01', /could be/],
   ])('refuses %j', async (text, reason) => {
     expect(await say(depsAt('2015-01-01'), text)).toMatch(reason);
+  });
+
+  // The end as people write it; the contract's name is whatever follows the date.
+  it.each([
+    ['contract xp until 14 April 2016 Custom Support', 'Custom Support until 2016-04-14'],
+    ['contract xp until 14/04/2016 CSA', 'CSA until 2016-04-14'],
+    ['contract xp until April 14, 2016', 'Support contract until 2016-04-14'],
+    ['contract xp until end of 2016', 'Support contract until 2016-12-31'],
+    ['contract xp until the end of Q3 2016 ESU year 2', 'ESU year 2 until 2016-09-30'],
+    ['contract xp until 2016-04-14 2016 CSA', '2016 CSA until 2016-04-14'],
+  ])('reads %j', async (text, recorded) => {
+    expect(await say(depsAt('2015-01-01'), text)).toContain(`Microsoft Windows XP SP3: ${recorded}`);
+  });
+
+  it('offers both days of a date that reads two ways, with the name kept', async () => {
+    const result = await runText('contract xp until 03/04/2016 CSA', depsAt('2015-01-01'), SPEAKER);
+    expect(result.kind === 'invalid' && result.choices?.map((choice) => choice.command)).toEqual([
+      'contract xp until 2016-04-03 CSA',
+      'contract xp until 2016-03-04 CSA',
+    ]);
   });
 
   it("changes that team's lookups only", async () => {
