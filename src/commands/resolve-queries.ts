@@ -21,25 +21,36 @@ const namesOf = (resolution: Extract<Resolution, { kind: 'release' | 'releases' 
     ? [resolution.release.productLabel, resolution.release.label]
     : [resolution.product.label, ...resolution.releases.map((release: Release) => release.label)];
 
+/** One name a question asks about, and what it resolves to. */
+interface Named {
+  name: string;
+  resolution: Resolution;
+}
+
 /**
  * The query's names: split at "and", "&" or "vs", unless what the whole names has that word in it, or
- * no part names anything.
+ * no part names anything, or it has more parts than a question has names. Each resolved once.
  */
-function namesIn(query: string, resolve: Resolver): string[] {
-  if (!CONNECTOR.test(query)) return [query];
-  const whole = resolve(query);
-  if (answers(whole) && namesOf(whole).some((name) => CONNECTOR_IN_NAME.test(name))) return [query];
-  const names = query.split(CONNECTOR).filter((name) => name.trim() !== '');
+function namesIn(query: string, resolve: Resolver): { names: Named[]; whole: Named } {
+  const whole = { name: query, resolution: resolve(query) };
+  if (!CONNECTOR.test(query)) return { names: [whole], whole };
+  const { resolution } = whole;
+  if (answers(resolution) && namesOf(resolution).some((name) => CONNECTOR_IN_NAME.test(name)))
+    return { names: [whole], whole };
+  const parts = query.split(CONNECTOR).filter((name) => name.trim() !== '');
+  if (parts.length > MAX_NAMES) return { names: [whole], whole };
+  const names = parts.map((name) => ({ name, resolution: resolve(name) }));
   // Words none of which names a release are answered as typed, whole: "zzz a & b > c" is not two questions.
-  return names.some((name) => answers(resolve(name))) ? names : [query];
+  return { names: names.some((named) => answers(named.resolution)) ? names : [whole], whole };
 }
 
 export function resolveQueries(queries: readonly string[], resolve: Resolver): Resolution[] {
   const split = queries.map((query) => namesIn(query, resolve));
-  const names = split.flat().length <= MAX_NAMES ? split.flat() : [...queries];
+  const all = split.flatMap(({ names }) => names);
+  const names = all.length <= MAX_NAMES ? all : split.map(({ whole }) => whole);
   let product: string | null = null;
-  return names.map((name) => {
-    let resolution = resolve(name);
+  return names.map(({ name, resolution: own }) => {
+    let resolution = own;
     // "8.1" after "xp": Windows 8.1, when "8.1" alone names no one release or product.
     if (!answers(resolution) && product && /^\s*\d/.test(name)) {
       const inProduct = resolve(`${product} ${name.trim()}`);

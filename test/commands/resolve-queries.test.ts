@@ -46,6 +46,11 @@ describe('several names in one question', () => {
     expect(answersTo(text)).toEqual(expected);
   });
 
+  it('reads a question of more parts than a question has names whole: its work is bounded', () => {
+    expect(answersTo(Array.from({ length: 25 }, () => 'xp').join(' and '))).toHaveLength(1);
+    expect(answersTo(Array.from({ length: 20 }, () => 'xp').join(' and '))).toHaveLength(20);
+  });
+
   it('reads a bare version alone when no name came before it, or when it names a release itself', () => {
     expect(answersTo('8.1')).toEqual(['not-found']);
     expect(answersTo('xp, 10.0.19045')).toEqual(['windows/5-sp3', 'windows/10-22h2']);
