@@ -53,8 +53,11 @@ interface Token {
 }
 
 // ", " and ";" separate pairs, except in Microsoft's own "Windows 10, version 22H2"; a comma between
-// digits with three after it is a thousands separator ("14,450").
-const PAIR_SEPARATOR = /\s*(?:[;\n]+|,(?!\s*version\b)(?!\d{3}(?!\d))|\s\band\b\s|\s&\s)\s*/i;
+// digits with three after it is a thousands separator ("14,450"). "and" and "&" separate pairs after
+// a count ("xp 5 and vista 3"), or before one ("5 xp and 3 vista"); elsewhere they are part of a name
+// ("Citrix Virtual Apps and Desktops", "Veeam Backup & Replication").
+const PAIR_SEPARATOR =
+  /\s*(?:[;\n]+|,(?!\s*version\b)(?!\d{3}(?!\d))|(?<=\d[k]?)\s+(?:and|&)\s+|\s+(?:and|&)\s+(?=\d))\s*/i;
 
 // What people write after a count: "40 machines", "12 pcs". Dropped after a number only.
 const UNIT_WORDS = new Set(
