@@ -8,6 +8,7 @@ import type { Release } from '../catalog/catalog.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
+import { parseCount } from '../inventory/parse-count.js';
 
 import type { Choice } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
@@ -22,27 +23,12 @@ interface ReleaseCount {
 export type PairsReading = { ok: true; pairs: ReleaseCount[] } | { ok: false; reason: string; choices: Choice[] };
 
 const NUMBER_LIKE = /^[-+]?[\d.,]*\d[\d.,]*(e[-+]?\d+|k)?$/i;
-const WHOLE_COUNT = /^(\d{1,3}(,\d{3})+|\d+)$/;
-// Thousands as people write them in chat: "12k", "1.5k", "2.25K" (a whole number of machines).
-const THOUSANDS = /^(\d{1,5})(?:\.(\d{1,3}))?k$/i;
 export const COUNT_RULE = `a whole number from 0 to ${formatCount(MAX_COUNT)}`;
 /** No release name people type runs longer ("windows 10 enterprise ltsc 2021 iot" is six words). */
 const MAX_NAME_TOKENS = 8;
 /** Ways of reading one line kept while searching; more means the line is ambiguous anyway. */
 const MAX_READINGS = 8;
 const MAX_CHOICES = 8;
-
-/** "18293", "18,293" or "18.293k" -> 18293; null for anything else, or more than MAX_COUNT. */
-export function parseCount(text: string): number | null {
-  const thousands = THOUSANDS.exec(text);
-  // Whole thousands and the digits after the point as thousandths, so "1.15k" is 1,150 exactly.
-  const count = thousands
-    ? Number(thousands[1]) * 1000 + Number((thousands[2] ?? '').padEnd(3, '0'))
-    : WHOLE_COUNT.test(text)
-      ? Number(text.replace(/,/g, ''))
-      : null;
-  return count !== null && count <= MAX_COUNT ? count : null;
-}
 
 interface Token {
   text: string;

@@ -4,6 +4,7 @@ import { formatCount } from '../leaf/format-count.js';
 import type { Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
+import { parseCount } from '../inventory/parse-count.js';
 import { decodeExport } from './decode-export.js';
 import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
 import { createDeviceMapper, deviceText, type DeviceFields, type DeviceMapping } from './map-device.js';
@@ -83,11 +84,16 @@ function countRecord(
   let count = 1;
   let device: DeviceFields;
   if (format.id === 'summary') {
-    const text = field(fields, format.columns.count).replace(/[ ,_\u00a0\u202f']/g, '');
-    if (!/^\d+$/.test(text))
-      return `line ${line}: the count “${field(fields, format.columns.count).slice(0, 40)}” is not a whole number of machines`;
-    count = Number(text);
-    if (count > MAX_COUNT) return `line ${line}: ${formatCount(count)} is more than ${formatCount(MAX_COUNT)} machines`;
+    // Thousands grouped by spaces or apostrophes ("1 200", "1'200") as spreadsheets write them, by
+    // commas, or in thousands ("12k"); "1.200" could be 1.2 or 1,200, and is refused.
+    const typed = field(fields, format.columns.count);
+    const text = typed.replace(/[ _\u00a0\u202f']/g, '');
+    const digits = text.replace(/,/g, '');
+    if (/^\d+$/.test(digits) && Number(digits) > MAX_COUNT)
+      return `line ${line}: ${formatCount(Number(digits))} is more than ${formatCount(MAX_COUNT)} machines`;
+    const parsed = parseCount(text);
+    if (parsed === null) return `line ${line}: the count “${typed.slice(0, 40)}” is not a whole number of machines`;
+    count = parsed;
     if (count === 0) return;
     const product = field(fields, format.columns.product);
     const release = field(fields, format.columns.release);

@@ -343,6 +343,16 @@ describe('operating system strings, mapped through the /eol resolver', () => {
     expect(countsOf(plan('release,count\nxp,5\nwindows xp,7\n'))).toEqual({ 'windows/5-sp3': 12 });
   });
 
+  it.each([
+    ['"1,200"', 1200],
+    ['1 200', 1200],
+    ["1'200", 1200],
+    ['12k', 12000],
+    ['1.5k', 1500],
+  ])('reads the summary count %s as %d', (count, expected) => {
+    expect(countsOf(plan(`release,count\nxp,${count}\n`))).toEqual({ 'windows/5-sp3': expected });
+  });
+
   it('skips summary rows with a count of 0', () => {
     expect(countsOf(plan('release,count\nxp,0\nwin 8.1,2\n'))).toEqual({ 'windows/8.1': 2 });
   });
@@ -368,6 +378,8 @@ describe('bad files: a reason naming the problem, and no plan', () => {
     ['a count that is a word', 'release,count\nxp,many\n', /line 2: the count “many”/],
     ['an empty count', 'release,count\nxp,\n', /line 2: the count “” is not a whole number/],
     ['a count in scientific notation', 'release,count\nxp,1e3\n', /line 2/],
+    ['a count that reads two ways', 'release,count\nxp,1.200\n', /line 2: the count “1.200” is not a whole number/],
+    ['thousands grouped wrongly', 'release,count\nxp,"1,2345"\n', /line 2: the count “1,2345” is not a whole number/],
     ['a count over the limit', 'release,count\nxp,10000001\n', /more than 10,000,000 machines/],
     [
       'rows adding up past the limit',
