@@ -366,11 +366,29 @@ export function createResolver(catalog: Catalog): Resolver {
       const product = catalog.productByName.get(onlyBuild.productName) as Product;
       return { kind: 'releases', query, product, releases: build };
     }
-    // A codename or label among other words: "jammy jellyfish", "is vista dead".
-    for (const word of words) {
-      const release = releaseSynonym(word) ?? uniqueReleaseByLabel(word);
-      if (release) return { kind: 'release', query, release };
-    }
+    // A codename or label among other words: "jammy jellyfish", "is vista dead". Words naming two
+    // releases ("xp and vista", where one release is asked for) are asked about, never the first taken.
+    const byWord = [
+      ...new Set(
+        words.map((word) => releaseSynonym(word) ?? uniqueReleaseByLabel(word)).filter((r) => r !== undefined),
+      ),
+    ];
+    // "jammy jellyfish": one release whose label has every such word (NixOS 18.09 is "Jellyfish" too).
+    const naming = words.filter((word) => releaseSynonym(word) ?? uniqueReleaseByLabel(word));
+    const whole = byWord.filter((release) => {
+      const label = new Set(tokensOf(release.label));
+      return naming.every((word) => label.has(word));
+    });
+    const [onlyByWord] = whole.length === 1 ? whole : byWord;
+    if ((byWord.length === 1 || whole.length === 1) && onlyByWord)
+      return { kind: 'release', query, release: onlyByWord };
+    if (byWord.length > 1)
+      return {
+        kind: 'ambiguous',
+        query,
+        products: [...new Set(byWord.map((release) => catalog.productByName.get(release.productName) as Product))],
+        candidates: byWord.slice(0, SUGGESTIONS).map((release) => `${release.productName} ${release.name}`),
+      };
     // A codename two products share ("noble": Ubuntu 24.04 and OPNsense 21.7): which one?
     const shared = (words.length === 1 ? (releasesByLabel.get(words[0] as string) ?? []) : [])
       .map(releaseOfKey)

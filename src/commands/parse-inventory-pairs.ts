@@ -323,7 +323,7 @@ function explainPair(
     }
     case 'ambiguous':
       return refusal(
-        `“${typed}”: ${typedName} could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}. Which one?`,
+        `“${typed}”: ${typedName} could be ${resolution.candidates.map((candidate) => `\`${candidate}\``).join(' or ')}. Which one?`,
         choicesOf(asNames(resolution.candidates)),
       );
     case 'not-found': {

@@ -19,7 +19,7 @@ export function oneReleaseOf(resolution: Resolution): { release: Release } | { r
       };
     case 'ambiguous':
       return {
-        reason: `could be ${resolution.products.map((product) => `\`${product.name}\``).join(' or ')}: name one`,
+        reason: `could be ${resolution.candidates.map((candidate) => `\`${candidate}\``).join(' or ')}: name one`,
       };
     case 'not-found':
       return {

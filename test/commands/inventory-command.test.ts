@@ -64,7 +64,9 @@ describe('/eol inventory', () => {
     ['windows-10 5', /“windows-10 5”: windows-10 could be \d+ releases/],
     ['xp 5 windows-xp 6', /“windows-xp 6” names Microsoft Windows XP SP3 a second time/],
     ['windows 10 5', /“windows 10 5”: windows 10 could be \d+ releases/],
-    ['xp: 18293, 8.1 14450 5', /“8.1 14450 5”: unknown release/],
+    // After "vista 9", "xp: 18293" reads as the name "vista 9 xp", which names two releases: asked.
+    ['xp: 18293, 8.1 14450 5', /“vista 9 xp 18293”: vista 9 xp could be `windows 6-sp2` or `windows 5-sp3`/],
+    ['windows 8.1 14450 5', /could not tell the releases from the counts in “vista 9 windows 8.1 14450 5”/],
   ])('refuses %j, saving nothing, not even the valid pairs', async (pairs, reason) => {
     const deps = depsAt('2017-06-28');
     const result = await say(deps, `inventory set vista 9 ${pairs}`);
@@ -73,6 +75,16 @@ describe('/eol inventory', () => {
     expect(result.kind === 'invalid' && result.reason).toMatch(reason);
     expect((await (await deps.store()).team(SPEAKER)).counts).toEqual({});
   });
+
+  it.each(['inventory history xp, vista', 'inventory forecast xp and vista'])(
+    'asks which one release %j means, rather than answering for the first',
+    async (text) => {
+      const result = await say(depsAt('2017-06-28'), text);
+      expect(result.kind === 'invalid' && result.reason).toMatch(
+        /could be `windows 5-sp3` or `windows 6-sp2`: name one/,
+      );
+    },
+  );
 
   it('asks for pairs when given none', async () => {
     const result = await say(depsAt('2017-06-28'), 'inventory set');
