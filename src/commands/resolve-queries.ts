@@ -5,8 +5,8 @@
 import type { Release } from '../catalog/catalog.js';
 import type { Resolution, Resolver } from '../catalog/resolve-name.js';
 
-const CONNECTOR = /\s+(?:and|&|vs\.?|versus)\s+/i;
-const CONNECTOR_IN_NAME = /\s(?:and|&)\s/i;
+const CONNECTOR = /\s+(?:and|or|&|vs\.?|versus)\s+/i;
+const CONNECTOR_IN_NAME = /\s(?:and|or|&)\s/i;
 /** Past this many names, a question is read as typed: the bound on one question's work. */
 const MAX_NAMES = 20;
 
@@ -28,10 +28,29 @@ interface Named {
 }
 
 /**
- * The query's names: split at "and", "&" or "vs", unless what the whole names has that word in it, or
- * no part names anything, or it has more parts than a question has names. Each resolved once.
+ * Each name resolved in order; a bare version that alone names no release is read in the product of
+ * the name before it ("xp, 8.1": Windows 8.1). `product`: the product named before the first.
  */
-function namesIn(query: string, resolve: Resolver): { names: Named[]; whole: Named } {
+function inOrder(names: readonly Named[], resolve: Resolver, product: string | null = null): Named[] {
+  let last = product;
+  return names.map(({ name, resolution: own }) => {
+    let resolution = own;
+    if (!answers(resolution) && last && /^\s*\d/.test(name)) {
+      const inProduct = resolve(`${last} ${name.trim()}`);
+      if (answers(inProduct)) resolution = inProduct;
+    }
+    if (answers(resolution)) last = productNameOf(resolution);
+    return { name, resolution };
+  });
+}
+
+/**
+ * The query's names: split at "and", "or", "&" or "vs" when every part names a release or product
+ * ("xp and vista", "ubuntu 20.04 or 22.04"); whole otherwise ("supported or not", "zzz a & b > c"),
+ * when what the whole names has that word in it ("Citrix Virtual Apps and Desktops"), or when it has
+ * more parts than a question has names. Each resolved once.
+ */
+function namesIn(query: string, resolve: Resolver, product: string | null): { names: Named[]; whole: Named } {
   const whole = { name: query, resolution: resolve(query) };
   if (!CONNECTOR.test(query)) return { names: [whole], whole };
   const { resolution } = whole;
@@ -39,24 +58,25 @@ function namesIn(query: string, resolve: Resolver): { names: Named[]; whole: Nam
     return { names: [whole], whole };
   const parts = query.split(CONNECTOR).filter((name) => name.trim() !== '');
   if (parts.length > MAX_NAMES) return { names: [whole], whole };
-  const names = parts.map((name) => ({ name, resolution: resolve(name) }));
-  // Words none of which names a release are answered as typed, whole: "zzz a & b > c" is not two questions.
-  return { names: names.some((named) => answers(named.resolution)) ? names : [whole], whole };
+  const names = inOrder(
+    parts.map((name) => ({ name, resolution: resolve(name) })),
+    resolve,
+    product,
+  );
+  return { names: names.every((named) => answers(named.resolution)) ? names : [whole], whole };
 }
 
 export function resolveQueries(queries: readonly string[], resolve: Resolver): Resolution[] {
-  const split = queries.map((query) => namesIn(query, resolve));
-  const all = split.flatMap(({ names }) => names);
-  const names = all.length <= MAX_NAMES ? all : split.map(({ whole }) => whole);
+  // "xp, 8.1 and 10 22h2": the product named so far carries into the next question's parts.
   let product: string | null = null;
-  return names.map(({ name, resolution: own }) => {
-    let resolution = own;
-    // "8.1" after "xp": Windows 8.1, when "8.1" alone names no one release or product.
-    if (!answers(resolution) && product && /^\s*\d/.test(name)) {
-      const inProduct = resolve(`${product} ${name.trim()}`);
-      if (answers(inProduct)) resolution = inProduct;
-    }
-    if (answers(resolution)) product = productNameOf(resolution);
-    return resolution;
+  const split = queries.map((query) => {
+    const read = namesIn(query, resolve, product);
+    for (const { resolution } of inOrder(read.names, resolve, product))
+      if (answers(resolution)) product = productNameOf(resolution);
+    return read;
   });
+  const all = split.flatMap(({ names }) => names);
+  return inOrder(all.length <= MAX_NAMES ? all : split.map(({ whole }) => whole), resolve).map(
+    ({ resolution }) => resolution,
+  );
 }

@@ -35,6 +35,9 @@ describe('several names in one question', () => {
     ['debian 11 and 12', ['debian/11', 'debian/12']],
     ['rhel 7 and 8 on 2025-01-01', ['rhel/7', 'rhel/8']],
     ['centos 7 and centos 8 stream', ['centos/7', 'centos-stream/8']],
+    ['vista or 7', ['windows/6-sp2', 'windows/7-sp1']],
+    ['is xp or vista still supported?', ['windows/5-sp3', 'windows/6-sp2']],
+    ['ubuntu 20.04 or 22.04', ['ubuntu/20.04', 'ubuntu/22.04']],
   ])('reads %j as each of %j', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
   });
@@ -42,7 +45,11 @@ describe('several names in one question', () => {
   it.each([
     ['citrix virtual apps and desktops 2203', ['citrix-vad/2203']],
     ['veeam backup & replication 12', ['veeam-backup-and-replication/12']],
-  ])('keeps %j whole: the word is part of the name', (text, expected) => {
+    // A part that names nothing: the question is one, as typed.
+    ['is windows 10 22h2 supported or not', ['windows/10-22h2']],
+    ['windows 8.1 or later', ['windows/8.1']],
+    ['is xp dead or alive?', ['windows/5-sp3']],
+  ])('keeps %j whole', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
   });
 
