@@ -368,20 +368,18 @@ export function createResolver(catalog: Catalog): Resolver {
     }
     // A codename or label among other words: "jammy jellyfish", "is vista dead". Words naming two
     // releases ("xp and vista", where one release is asked for) are asked about, never the first taken.
-    const byWord = [
-      ...new Set(
-        words.map((word) => releaseSynonym(word) ?? uniqueReleaseByLabel(word)).filter((r) => r !== undefined),
-      ),
-    ];
-    // "jammy jellyfish": one release whose label has every such word (NixOS 18.09 is "Jellyfish" too).
-    const naming = words.filter((word) => releaseSynonym(word) ?? uniqueReleaseByLabel(word));
+    const namedBy = words.flatMap((word) => {
+      const release = releaseSynonym(word) ?? uniqueReleaseByLabel(word);
+      return release ? [{ word, release }] : [];
+    });
+    const byWord = [...new Set(namedBy.map(({ release }) => release))];
+    // "jammy jellyfish": the one release whose label has every such word (NixOS 18.09 is "Jellyfish" too).
     const whole = byWord.filter((release) => {
       const label = new Set(tokensOf(release.label));
-      return naming.every((word) => label.has(word));
+      return namedBy.every(({ word }) => label.has(word));
     });
-    const [onlyByWord] = whole.length === 1 ? whole : byWord;
-    if ((byWord.length === 1 || whole.length === 1) && onlyByWord)
-      return { kind: 'release', query, release: onlyByWord };
+    const chosen = byWord.length === 1 ? byWord[0] : whole.length === 1 ? whole[0] : undefined;
+    if (chosen) return { kind: 'release', query, release: chosen };
     if (byWord.length > 1)
       return {
         kind: 'ambiguous',

@@ -45,13 +45,14 @@ function inOrder(names: readonly Named[], resolve: Resolver, product: string | n
 }
 
 /**
- * The query's names: split at "and", "or", "&" or "vs" when every part names a release or product
- * ("xp and vista", "ubuntu 20.04 or 22.04"); whole otherwise ("supported or not", "zzz a & b > c"),
- * when what the whole names has that word in it ("Citrix Virtual Apps and Desktops"), or when it has
- * more parts than a question has names. Each resolved once.
+ * The query's names, in order after `product` (the product named before the query): split at "and",
+ * "or", "&" or "vs" when every part names a release or product ("xp and vista", "ubuntu 20.04 or
+ * 22.04"); whole otherwise ("supported or not", "zzz a & b > c"), when what the whole names has that
+ * word in it ("Citrix Virtual Apps and Desktops"), or when it has more parts than a question has
+ * names. Each resolved once. `whole`: the query read whole, for a question of too many names.
  */
 function namesIn(query: string, resolve: Resolver, product: string | null): { names: Named[]; whole: Named } {
-  const whole = { name: query, resolution: resolve(query) };
+  const whole = inOrder([{ name: query, resolution: resolve(query) }], resolve, product)[0] as Named;
   if (!CONNECTOR.test(query)) return { names: [whole], whole };
   const { resolution } = whole;
   if (answers(resolution) && namesOf(resolution).some((name) => CONNECTOR_IN_NAME.test(name)))
@@ -71,12 +72,9 @@ export function resolveQueries(queries: readonly string[], resolve: Resolver): R
   let product: string | null = null;
   const split = queries.map((query) => {
     const read = namesIn(query, resolve, product);
-    for (const { resolution } of inOrder(read.names, resolve, product))
-      if (answers(resolution)) product = productNameOf(resolution);
+    for (const { resolution } of read.names) if (answers(resolution)) product = productNameOf(resolution);
     return read;
   });
   const all = split.flatMap(({ names }) => names);
-  return inOrder(all.length <= MAX_NAMES ? all : split.map(({ whole }) => whole), resolve).map(
-    ({ resolution }) => resolution,
-  );
+  return (all.length <= MAX_NAMES ? all : split.map(({ whole }) => whole)).map(({ resolution }) => resolution);
 }

@@ -75,8 +75,10 @@ export function parseLeads(text: string): number[] | string {
 // before"), from where they start to the end. Read as part of the name they would be dropped, and the
 // default leads saved in silence.
 const UNIT = String.raw`(?:d|days?|w|weeks?|months?)`;
+// Each run of spaces can be taken one way only (a unit's spaces only before the unit, a separator's
+// only between numbers), so a long line of numbers is read in one pass, however it is spaced.
 const UNMARKED_LEADS = new RegExp(
-  String.raw`\s(?:at\s+)?\d+\s*(?:${UNIT}\b)?(?:[\s,]+(?:and\s+)?\d+\s*(?:${UNIT}\b)?)*\s*(?:before)?\s*$`,
+  String.raw`\s(?:at\s+)?\d+(?:\s*${UNIT}\b)?(?:(?:\s*,\s*|\s+)(?:and\s+)?\d+(?:\s*${UNIT}\b)?)*(?:\s+before)?\s*$`,
   'i',
 );
 const HAS_UNIT = new RegExp(String.raw`\d\s*${UNIT}\b`, 'i');
