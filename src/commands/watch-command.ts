@@ -81,6 +81,7 @@ const UNMARKED_LEADS = new RegExp(
   String.raw`\s(?:at\s+)?\d+(?:\s*${UNIT}\b)?(?:(?:\s*,\s*|\s+)(?:and\s+)?\d+(?:\s*${UNIT}\b)?)*(?:\s+before)?\s*$`,
   'i',
 );
+const TRAILING_WORDS = /(?:\s+[^\s\d]+)+\s*$/;
 const HAS_UNIT = new RegExp(String.raw`\d\s*${UNIT}\b`, 'i');
 
 /** The way to say it: the names typed, then `lead` and the days typed (an example for weeks or months). */
@@ -98,9 +99,11 @@ const sameReleases = (a: readonly Release[], b: readonly Release[]) =>
  * 22h2 90 30 7"); "windows 10 1909" keeps its number.
  */
 function unmarkedLeads(names: string, deps: CommandDeps): string | null {
-  const unmarked = UNMARKED_LEADS.exec(names);
+  // Words after the numbers ("xp 1 1 z", "xp 90 30 please") leave them lead times all the same.
+  const numbersLast = UNMARKED_LEADS.test(names) ? names : names.replace(TRAILING_WORDS, '');
+  const unmarked = UNMARKED_LEADS.exec(numbersLast);
   if (!unmarked) return null;
-  const before = names.slice(0, unmarked.index).trim();
+  const before = numbersLast.slice(0, unmarked.index).trim();
   if (HAS_UNIT.test(unmarked[0])) return leadsHint(before, unmarked[0]);
   const without = resolveReleaseList(before, deps);
   if ('reason' in without) return null;

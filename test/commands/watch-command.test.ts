@@ -46,6 +46,10 @@ describe('/eol watch, unwatch and watches', () => {
     ['watch windows 10 22h2 at 90, 30 and 7 days', '/eol watch windows 10 22h2 lead 90,30,7'],
     ['watch windows 10 22h2 3 months before', '/eol watch windows 10 22h2 lead 90,30,7'],
     ['watch xp, vista 90 30', '/eol watch xp, vista lead 90,30'],
+    ['watch xp 1 1 z', '/eol watch xp lead 1,1'],
+    ['watch xp 90 30 please', '/eol watch xp lead 90,30'],
+    ['watch windows 10 22h2 90 30 7 for finance', '/eol watch windows 10 22h2 lead 90,30,7'],
+    ['watch vista 30 days please', '/eol watch vista lead 30'],
   ])('refuses %j, lead times without `lead`, and shows %j', async (text, hint) => {
     const deps = depsAt('2017-06-28');
     expect(await say(deps, text)).toBe(`Nothing watched: lead times go after lead, in days: ${hint}.`);
@@ -70,6 +74,14 @@ describe('/eol watch, unwatch and watches', () => {
     expect(await say(deps, 'watch ubuntu 20.04, 22.04')).toContain(
       "Watching Ubuntu 20.04 'Focal Fossa' (LTS), Ubuntu 22.04",
     );
+  });
+
+  it.each([
+    ['watch windows server 2019 datacenter', 'Watching Microsoft Windows Server 2019'],
+    ['watch ubuntu 22.04 lts please', 'Watching Ubuntu 22.04'],
+    ['watch windows 10 22h2 enterprise', 'Watching Microsoft Windows 10 22H2'],
+  ])('reads the words after a release in %j as part of it, not as lead times', async (text, answer) => {
+    expect(await say(depsAt('2017-06-28'), text)).toContain(answer);
   });
 
   it('keeps a number that is part of the name: "windows 10 1909" is asked about, not read as a lead time', async () => {
