@@ -15,6 +15,14 @@ export function parseCommand(rawText: string): Request {
   if (text.length > MAX_TEXT_LENGTH)
     return { kind: 'invalid', reason: `That is too long: ask in at most ${MAX_TEXT_LENGTH} characters.` };
   const [first = '', ...rest] = text.split(/\s+/);
-  const command = commandList.find((definition) => definition.name !== '' && definition.name === first.toLowerCase());
+  const command = commandNamed(first);
   return command ? command.parse(rest.join(' ')) : lookupCommand.parse(text);
+}
+
+const commandNamed = (word: string) =>
+  commandList.find((definition) => definition.name !== '' && definition.name === word.toLowerCase());
+
+/** Whether the text may be a lookup (its first word names no command), without parsing it. */
+export function mayBeLookup(rawText: string): boolean {
+  return !commandNamed(/^\s*(\S*)/.exec(rawText)?.[1] ?? '');
 }

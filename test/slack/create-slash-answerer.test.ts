@@ -52,3 +52,26 @@ it('answers from the contracts its cached key was made from, though another proc
   expect(await said()).toContain('Unsupported since 2014-04-09'); // read: none again, answered from the cache
   expect(await said()).toContain('covered by your contract (CSA) until 2016-04-14');
 });
+
+it('finds an answer asked before without parsing it again, and reads no contracts for a command', async () => {
+  const store = new MemoryStore();
+  const readContracts = store.contracts.bind(store);
+  let reads = 0;
+  store.contracts = async (ref) => ((reads += 1), readContracts(ref));
+  const answer = createSlashAnswerer(depsAt('2015-01-01', { store: async () => store }));
+  expect('read' in (await answer.kept('xp', SPEAKER))).toBe(true);
+  const first = await answer('xp', SPEAKER);
+  expect(await answer.kept('xp', SPEAKER)).toEqual({ answer: first });
+  expect(await answer.kept('XP', SPEAKER)).not.toHaveProperty('answer'); // the text as typed is the key
+  reads = 0;
+  expect(await answer.kept('inventory set xp 5', SPEAKER)).toEqual({ command: true });
+  expect(await answer.kept('  Watch xp', SPEAKER)).toEqual({ command: true });
+  expect(reads).toBe(0);
+});
+
+it('answers a text that reads as a lookup only once cleaned ("watch" glued to a name by a control character)', async () => {
+  const answer = createSlashAnswerer(depsAt('2015-01-01'));
+  const text = 'watch\u000bxp';
+  expect(await answer.kept(text, SPEAKER)).toEqual({ command: true });
+  expect((await answer(text, SPEAKER)).message.text).toMatch(/not found|watchxp/i);
+});

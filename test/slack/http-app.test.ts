@@ -54,6 +54,19 @@ describe('/eol over HTTP', () => {
     expect(reply.text).toContain('Unsupported since 2014-04-09');
   });
 
+  it('answers a question asked again as it did the first time, until the team sets a contract', async () => {
+    const first = (await slashCommand('is xp still supported?')).json() as any;
+    expect(first.text).toContain('Unsupported since 2014-04-09');
+    expect((await slashCommand('is xp still supported?')).json()).toEqual(first);
+    expect((await slashCommand('contract xp until 2019-01-14 CSA')).json()).toMatchObject({
+      text: expect.stringContaining('CSA'),
+    });
+    const covered = (await slashCommand('is xp still supported?')).json() as any;
+    expect(covered.text).toContain('covered by your contract (CSA) until 2019-01-14');
+    expect((await slashCommand('contract remove xp')).status).toBe(200);
+    expect((await slashCommand('is xp still supported?')).json()).toEqual(first);
+  });
+
   it('lists everything with help', async () => {
     const reply = (await slashCommand('help')).json() as any;
     expect(reply.text).toContain('/eol share');

@@ -5,7 +5,7 @@ import type { Destination } from '../../../commands/command-definition.js';
 import { destinationOf } from '../../../commands/destination-of.js';
 import type { Request, Result, Speaker } from '../../../commands/command-types.js';
 import { directMessageChannel } from '../../direct-message-channel.js';
-import { createSlashAnswerer } from '../../create-slash-answerer.js';
+import { createSlashAnswerer, type Kept, type SlashAnswerer } from '../../create-slash-answerer.js';
 import { SORRY, type SlackDeps } from '../../slack-deps.js';
 import { workspaceOf } from '../../workspace-of.js';
 import { parseCommand } from '../../../commands/parse-command.js';
@@ -81,6 +81,8 @@ interface Delivery {
   args: EolCommandArgs;
   /** Set once the ack is sent: an error after it is said with respond(), before it in the ack. */
   acked: () => void;
+  /** What the answer cache found for the text before it was parsed. */
+  kept: Kept;
 }
 
 type Deliver = (delivery: Delivery) => Promise<void>;
@@ -92,6 +94,7 @@ type Deliver = (delivery: Delivery) => Promise<void>;
 function deliveries(
   deps: SlackDeps,
   externallyShared: ExternallyShared,
+  answer: SlashAnswerer,
 ): Record<Exclude<Destination, object>, Deliver> & { later: (words: string) => Deliver } {
   const run = (request: Request, speaker: Speaker) => runCommand(request, deps.commands, speaker);
   const file =
@@ -107,7 +110,7 @@ function deliveries(
       });
     };
   return {
-    reply: inAck(deps, externallyShared),
+    reply: inAck(answer, externallyShared),
     form: async ({ request, speaker, args, acked }) => {
       // The command decides who gets the form; anyone else is told why at once.
       const result = await run(request, speaker);
@@ -130,11 +133,10 @@ function deliveries(
 }
 
 /** An answer in the ack; in a channel shared with another organisation, team answers go to the asker. */
-function inAck(deps: SlackDeps, externallyShared: ExternallyShared): Deliver {
-  const answer = createSlashAnswerer(deps.commands);
-  return async ({ request, speaker, args, acked }) => {
+function inAck(answer: SlashAnswerer, externallyShared: ExternallyShared): Deliver {
+  return async ({ request, speaker, args, acked, kept }) => {
     const { command, client } = args;
-    const { message, inChannel } = await answer(command.text, speaker, request);
+    const { message, inChannel } = await answer(command.text, speaker, request, kept);
     if (inChannel && SHAREABLE.has(request.kind) && (await externallyShared(client, command.channel_id))) {
       await args.ack({
         response_type: 'ephemeral',
@@ -156,21 +158,28 @@ export function eolCommandHandler(
   deps: SlackDeps,
   externallyShared: ExternallyShared,
 ): (args: EolCommandArgs) => Promise<void> {
-  const delivered = deliveries(deps, externallyShared);
+  const answer = createSlashAnswerer(deps.commands);
+  const delivered = deliveries(deps, externallyShared, answer);
   return async (args) => {
     const { command, context } = args;
     let acked = false;
     try {
-      const request = parseCommand(command.text);
       const speaker = {
         workspace: workspaceOf(context, command.team_id),
         channel: command.channel_id,
         user: command.user_id,
         entry: 'slash' as const,
       };
+      // A question asked before (the same words, day and contracts) is answered as it was, unparsed.
+      const kept = await answer.kept(command.text, speaker);
+      if ('answer' in kept) {
+        const { message, inChannel } = kept.answer;
+        return await args.ack({ response_type: inChannel ? 'in_channel' : 'ephemeral', ...message });
+      }
+      const request = parseCommand(command.text);
       const destination = destinationOf(request.kind);
       const deliver = typeof destination === 'string' ? delivered[destination] : delivered.later(destination.later);
-      await deliver({ request, speaker, args, acked: () => (acked = true) });
+      await deliver({ request, speaker, args, acked: () => (acked = true), kept });
     } catch (error) {
       deps.logger.error(
         { err: error, workspace: command.team_id, channel: command.channel_id, command: '/eol' },
