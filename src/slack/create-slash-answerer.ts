@@ -1,6 +1,6 @@
 // /eol text -> the Slack message to ack with. Lookups are pure functions of the text, the day, the
 // catalogue in use and the channel's team's contracts (asked of the store each time, so a contract set
-// from another process counts within the store's recheck, a second), and teams ask the same few
+// by another replica counts as soon as its notice arrives: pg-change-notices.ts), and teams ask the same few
 // questions over and over, so their rendered answers are kept in a bounded LRU cache, keyed by the text
 // as typed: a kept answer is found before the text is parsed. Anything else is computed every time.
 import { LRUCache } from 'lru-cache';

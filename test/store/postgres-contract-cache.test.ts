@@ -1,7 +1,8 @@
-// The PostgreSQL store keeps each team's contracts for a second (lookups read them on every question),
-// and a change made by this process is seen by its next read at once: a read that overlapped the change
-// (started before it, or while it waited to commit) is not kept. A count change reads them with its
-// locks, so the answer it gives has them as they were when it changed the counts.
+// The PostgreSQL store keeps each team's contracts for a second at most (lookups read them on every
+// question), and drops them when any replica announces a change: a change made by this process is seen
+// by its next read at once, a read that overlapped the change (started before it, or while it waited to
+// commit) is not kept, and another replica's change is seen once its notice arrives. A count change
+// reads them with its locks, so the answer it gives has them as they were when it changed the counts.
 import { expect } from '@jest/globals';
 import pg from 'pg';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
@@ -84,6 +85,53 @@ pgIt(
       );
       expect(await here.contracts(counted)).toEqual({ 'windows/5-sp3': contract });
     } finally {
+      await Promise.all([here.close(), there.close()]);
+    }
+  },
+);
+
+/** Asks until `read` gives `expected`: what another replica changed arrives as a notice, a moment later. */
+async function untilRead<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  while (JSON.stringify(await read()) !== JSON.stringify(expected)) await new Promise((r) => setTimeout(r, 5));
+}
+
+// Kept for an hour here, so only another replica's notice can make the change seen (the second's recheck
+// would do it otherwise).
+const KEPT_AN_HOUR = { contractsRecheckMs: 3_600_000 };
+
+pgIt(
+  'drops the contracts it keeps when another replica changes them, and keeps nothing while deaf to notices',
+  async () => {
+    const [here, there] = await Promise.all([PostgresStore.open(url(), KEPT_AN_HOUR), PostgresStore.open(url())]);
+    const noticed = { ...team, channel: 'CNOTICED' };
+    const watcher = new pg.Client({ connectionString: url() });
+    await watcher.connect();
+    try {
+      expect(await here.contracts(noticed)).toEqual({}); // kept here
+      await there.setContract(noticed, 'windows/5-sp3', contract);
+      await untilRead(() => here.contracts(noticed), { 'windows/5-sp3': contract });
+      await there.removeContract(noticed, 'windows/5-sp3');
+      await untilRead(() => here.contracts(noticed), {});
+
+      // Every notice connection cut: here can no longer hear changes, so it keeps nothing until it hears again.
+      await watcher.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'eolwatch change notices' AND datname = current_database()",
+      );
+      await there.setContract(noticed, 'windows/5-sp3', contract); // announced to no one
+      await untilRead(() => here.contracts(noticed), { 'windows/5-sp3': contract });
+      // Both connect again (a second later), and here keeps and drops as before.
+      for (;;) {
+        const { rows } = await watcher.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'eolwatch change notices' AND datname = current_database() AND query ILIKE 'LISTEN%'",
+        );
+        if (rows[0]?.n === 2) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await untilRead(() => here.contracts(noticed), { 'windows/5-sp3': contract });
+      await there.removeContract(noticed, 'windows/5-sp3');
+      await untilRead(() => here.contracts(noticed), {});
+    } finally {
+      await watcher.end();
       await Promise.all([here.close(), there.close()]);
     }
   },

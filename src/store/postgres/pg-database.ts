@@ -13,6 +13,7 @@ import type { TeamRef } from '../../inventory/inventory-store.js';
 import type { JobOutcome } from '../../jobs/job-coordinator.js';
 import { isIdentifier } from '../../leaf/check-identifier.js';
 import { migrateDatabase } from './migrate-database.js';
+import { ChangeNotices } from './pg-change-notices.js';
 
 export type Client = pg.PoolClient;
 
@@ -31,6 +32,11 @@ export interface PgOptions {
   max?: number;
   /** The PostgreSQL schema of eolwatch's tables (every connection's search_path). */
   schema?: string;
+  /**
+   * How long a team's contracts read for a lookup are kept (a second): the backstop should a change's
+   * notice not arrive on a connection that died unnoticed.
+   */
+  contractsRecheckMs?: number;
 }
 
 /** A pool whose every connection finds eolwatch's tables, unqualified, in `schema`. */
@@ -42,6 +48,8 @@ function poolOf(connectionString: string, max: number, schema: string, settings 
   prepareStatements(pool);
   return pool;
 }
+
+const CONTRACTS_RECHECK_MS = 1000;
 
 /** Connections for the request limits: a few, as their statements are batched. */
 const LIMITS_POOL_MAX = 3;
@@ -57,6 +65,9 @@ export class PgDatabase {
   private constructor(
     readonly pool: pg.Pool,
     readonly limitsPool: pg.Pool,
+    /** Changes other replicas made to what this process keeps (contracts). */
+    readonly notices: ChangeNotices,
+    readonly contractsRecheckMs: number,
   ) {}
 
   /** Connects and brings the schema up to date. */
@@ -72,7 +83,8 @@ export class PgDatabase {
     }
     const limitsPool = poolOf(connectionString, LIMITS_POOL_MAX, schema, ' -c synchronous_commit=off');
     limitsPool.on('error', () => undefined);
-    return new PgDatabase(pool, limitsPool);
+    const notices = await ChangeNotices.start(connectionString, schema);
+    return new PgDatabase(pool, limitsPool, notices, options.contractsRecheckMs ?? CONTRACTS_RECHECK_MS);
   }
 
   /** `db migrate`: brings the schema up to date and says from which version to which. */
@@ -86,7 +98,7 @@ export class PgDatabase {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.pool.end(), this.limitsPool.end()]);
+    await Promise.all([this.pool.end(), this.limitsPool.end(), this.notices.close()]);
   }
 
   /** For the daily job's once-only lock and `db` commands: a client of this store's pool. */

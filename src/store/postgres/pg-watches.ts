@@ -19,8 +19,6 @@ import { claimHolderAlive } from '../run-claims.js';
 import { checkIds, type Client, type PgDatabase } from './pg-database.js';
 import { teamRefStatement, type BatchStatement } from './prepared-statements.js';
 
-const CONTRACTS_RECHECK_MS = 1000;
-
 interface WatchRow {
   release: string;
   leads: number[];
@@ -149,14 +147,25 @@ export function channelOpened(results: readonly pg.QueryResult[]): {
 }
 
 export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetChannel'> {
-  /** Lookups read a team's contracts on every request: cached here, rechecked every CONTRACTS_RECHECK_MS. */
+  /**
+   * Lookups read a team's contracts on every request: kept here while this process hears other
+   * replicas' changes (ChangeNotices), and rechecked after `contractsRecheckMs` all the same.
+   */
   private readonly contractCache = new LRUCache<string, { at: number; contracts: Readonly<Record<string, Contract>> }>({
     max: 10_000,
   });
   /** Counts the cache's clearings: a read that a change overtook is not kept (it may be older than the change). */
   private contractChanges = 0;
 
-  constructor(private readonly db: PgDatabase) {}
+  constructor(private readonly db: PgDatabase) {
+    // Another replica's change (or this one's, heard again), or a moment this process may have missed one.
+    const forget = () => {
+      this.contractChanges += 1;
+      this.contractCache.clear();
+    };
+    db.notices.on('notice', forget);
+    db.notices.on('lost', forget);
+  }
 
   /** The channel's watches. */
   private async watchesOf(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, WatchedRelease>> {
@@ -345,12 +354,12 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   }
 
   /**
-   * Lookups read the team's contracts on every request: kept for a second, as the JSON store looks at
-   * its file at most once a second; this process's own changes are seen at once.
+   * Lookups read the team's contracts on every request: kept for a second at most, and dropped as soon
+   * as any replica announces a change (this one's own are seen at once, by its next read).
    */
   async contracts(ref: TeamRef): Promise<Readonly<Record<string, Contract>>> {
     const cached = this.contractCache.get(contractKey(ref));
-    if (cached && Date.now() - cached.at < CONTRACTS_RECHECK_MS) return cached.contracts;
+    if (cached && Date.now() - cached.at < this.db.contractsRecheckMs) return cached.contracts;
     return this.readingContracts(ref, async () => {
       const contracts = await this.contractsIn(this.db.pool, ref);
       return { contracts, result: contracts };
@@ -368,14 +377,16 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
   ): Promise<T> {
     const changes = this.contractChanges;
     const { contracts, result } = await read();
-    if (changes === this.contractChanges) this.contractCache.set(contractKey(ref), { at: Date.now(), contracts });
+    if (changes === this.contractChanges && this.db.notices.listening)
+      this.contractCache.set(contractKey(ref), { at: Date.now(), contracts });
     return result;
   }
 
   /**
    * A write that changes contracts (or erases them). The cache is cleared once the write has landed, and a
    * read that overlapped it is not kept: this process's next read sees the write. (Cleared before it, a
-   * read between the clear and the commit would keep the old contracts for a second.)
+   * read between the clear and the commit would keep the old contracts for a second.) Then every other
+   * replica is told; should that fail, theirs go within the recheck.
    */
   async changingContracts<T>(write: () => Promise<T>): Promise<T> {
     try {
@@ -383,6 +394,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     } finally {
       this.contractChanges += 1;
       this.contractCache.clear();
+      await this.db.notices.announce(this.db.pool).catch(() => undefined);
     }
   }
 
