@@ -5,8 +5,8 @@
 // by its text), so the ratio to it is the cost of working the answers out. A second eolwatch is asked
 // only as many of the questions as its cache holds, so after the warm-up it works nothing out: the most
 // any answerer could reach, what the request costs around the answer. With BENCH_BEFORE_DIR set to
-// another checkout's folder (built), its dist/main.js runs beside them too. Rounds are interleaved and
-// their order rotates; figures are medians over the rounds with min-max.
+// another checkout's folder (built), its dist/main.js runs beside them too, on both sets of questions.
+// Rounds are interleaved and their order rotates; figures are medians over the rounds with min-max.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const core = testCore();
 const questions = distinctQuestions(core.catalog, QUESTIONS);
 const CACHED = 'eolwatch /eol, every answer in its cache';
+const CACHED_BEFORE = 'before, every answer in its cache';
 const cachedQuestions = questions.slice(0, ANSWER_CACHE_SIZE);
 // Each question's answer as eolwatch acks it (the same day, catalogue and empty store): the baseline's.
 const answers: Record<string, object> = {};
@@ -85,7 +86,10 @@ const servers: Record<string, Server> = {
   'eolwatch /eol': await start('dist/main.js', bot('json'), 'eolwatch ready'),
   [CACHED]: await start('dist/main.js', bot('cached'), 'eolwatch ready'),
   ...(BEFORE
-    ? { 'eolwatch /eol, before': await start(join(BEFORE, 'dist/main.js'), bot('before'), 'eolwatch ready', BEFORE) }
+    ? {
+        'eolwatch /eol, before': await start(join(BEFORE, 'dist/main.js'), bot('before'), 'eolwatch ready', BEFORE),
+        [CACHED_BEFORE]: await start(join(BEFORE, 'dist/main.js'), bot('cached-before'), 'eolwatch ready', BEFORE),
+      }
     : {}),
   ...(database
     ? {
@@ -100,7 +104,7 @@ const servers: Record<string, Server> = {
 const names = Object.keys(servers);
 const runs: Record<string, Figures[]> = Object.fromEntries(names.map((name) => [name, []]));
 try {
-  const textsOf = (name: string) => (name === CACHED ? cachedQuestions : questions);
+  const textsOf = (name: string) => (name === CACHED || name === CACHED_BEFORE ? cachedQuestions : questions);
   for (const name of names) await load(servers[name]!, textsOf(name)); // warm-up: JIT, sockets, each question once
   for (let round = 0; round < ROUNDS; round += 1)
     for (let step = 0; step < names.length; step += 1) {
@@ -157,6 +161,10 @@ if (BEFORE)
 if (BEFORE)
   console.log(
     `  before / bare Bolt with the same answers:   ${ratio('eolwatch /eol, before', 'bare Bolt, the same answers')}`,
+  );
+if (BEFORE)
+  console.log(
+    `  before, every answer in its cache / bare Bolt with the same answers: ${ratio(CACHED_BEFORE, 'bare Bolt, the same answers')}; server CPU ${cpuRatio(CACHED_BEFORE, 'bare Bolt, the same answers')}`,
   );
 if (database)
   console.log(`  PostgreSQL / JSON store:                    ${ratio('eolwatch /eol, PostgreSQL', 'eolwatch /eol')}`);
