@@ -257,6 +257,8 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
   if (name.length > 0) pairs.push({ name, count: null });
 
   const line = tokens.map((token) => token.text).join(' ');
+  const trailing = wordsAfterLastCount(tokens, resolve, today);
+  if (trailing) return refusal(`“${trailing}” has no count after it (${COUNT_RULE}).`);
   // "windows 10 22h2" with no count: the words from some pair's start to the end name a release.
   if (!NUMBER_LIKE.test(tokens.at(-1)?.text ?? '')) {
     for (let start = 0; start < tokens.length; start += 1) {
@@ -282,6 +284,24 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
   return refusal(
     `I could not tell the releases from the counts in “${line}”. Write each as \`release count\`, separated by commas: \`windows xp 18293, windows 8.1 14450\`.`,
   );
+}
+
+/**
+ * "windows 10 22h2 35 foo": words with no number among them after pairs that read on their own, or null.
+ * (Read as pairs, the numbers would be split elsewhere: "windows" 10, and the answer would ask which
+ * Windows.)
+ */
+function wordsAfterLastCount(tokens: Token[], resolve: Resolver, today: string | undefined): string | null {
+  let lastCount = tokens.length - 1;
+  while (lastCount >= 0 && parseCount(tokens[lastCount]?.text ?? '') === null) lastCount -= 1;
+  const after = tokens.slice(lastCount + 1);
+  if (lastCount < 1 || after.length === 0 || after.some((token) => NUMBER_LIKE.test(token.text))) return null;
+  // The pairs before as they were separated: a comma where a pair began, a colon before a marked count.
+  const before = tokens
+    .slice(0, lastCount + 1)
+    .map((token, index) => `${index === 0 ? '' : token.isCount ? ': ' : token.startsPair ? ', ' : ' '}${token.text}`)
+    .join('');
+  return readInventoryPairs(before, resolve, today).ok ? after.map((token) => token.text).join(' ') : null;
 }
 
 /** Why one pair's name is not one release, with its choices; null when it is one. */

@@ -49,6 +49,20 @@ describe('a line that cannot be saved as typed', () => {
     return read;
   };
 
+  // Pairs that read, then words with no count: those words are named, never a pair split elsewhere
+  // ("windows 10 22h2 35 foo" once asked which Windows had 10 machines).
+  it.each([
+    ['windows 10 22h2 35 foo', 'foo'],
+    ['xp 5 vista 3 please', 'please'],
+    ['xp 5, vista 3 pieces', 'pieces'],
+    ['windows server 2019 12 windows 8.1 40 thanks a lot', 'thanks a lot'],
+    ['ubuntu 22.04: 30 see above', 'see above'],
+  ])('names the words after the last count in %j', (text, words) => {
+    const read = refusal(text);
+    expect(read.reason).toBe(`Nothing saved: “${words}” has no count after it (a whole number from 0 to 10,000,000).`);
+    expect(read.choices).toEqual([]);
+  });
+
   it('names the pair and offers each release it could be, with the count typed', () => {
     const read = refusal('xp 5, windows 10 40');
     expect(read.reason).toMatch(/“windows 10 40”: windows 10 could be \d+ releases/);
