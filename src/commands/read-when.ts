@@ -40,7 +40,7 @@ const PREPOSITION = new RegExp(
 );
 // The words a time phrase is made of; anything else ("on windows server 2012") is part of the question.
 const TIME_WORD =
-  /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
+  /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|\d\dq[1-4]|q[1-4]\d\d|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2199;
 
@@ -165,10 +165,12 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
           : monthLabel(start.year, start.month);
     return { when: periodOf(start.year, start.month, MONTHS_IN[unit], label) };
   }
-  if ((match = /^(\d{1,3}|[a-z]+) (day|week|month|quarter|year)s?( from (?:now|today)| ago)?$/.exec(text))) {
-    const count = /^\d/.test(match[1] as string) ? Number(match[1]) : NUMBER_WORDS[match[1] as string];
-    if (count === undefined) return null;
-    return day({ [UNITS[match[2] as keyof typeof UNITS]]: match[3] === ' ago' ? -count : count });
+  if ((match = /^(\d{1,3}|[a-z]+) (day|week|fortnight|month|quarter|year)s?( from (?:now|today)| ago)?$/.exec(text))) {
+    const typed = /^\d/.test(match[1] as string) ? Number(match[1]) : NUMBER_WORDS[match[1] as string];
+    if (typed === undefined) return null;
+    const fortnights = match[2] === 'fortnight';
+    const count = (fortnights ? 2 : 1) * (match[3] === ' ago' ? -typed : typed);
+    return day({ [fortnights ? 'weeks' : UNITS[match[2] as keyof typeof UNITS]]: count });
   }
   return null;
 }
@@ -201,8 +203,23 @@ const wholeMatch = (results: ChronoEnglish.ParsedResult[], phrase: string) =>
 
 /** The phrase after a preposition as a time, or why it cannot be one; null when it is no time at all. */
 function readPhrase(phrase: string, today: string | null): PhraseReading {
-  const text = phrase.trim().toLowerCase().replace(/\s+/g, ' ').replace(/,$/, '');
+  const text = phrase
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/,$/, '')
+    // A year written '27: this century's, or the last one's from '70 on.
+    .replace(/ ?['’](\d\d)$/, (_, year: string) => ` ${Number(year) >= 70 ? '19' : '20'}${year}`)
+    // The year's end: "year end", "eoy", "end of the year" (this one), "eoy 2027".
+    .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
+    .replace(/^eoy (\d{4})$/, 'end of $1');
   let match: RegExpExecArray | null;
+  // Fiscal years start in a different month from one organisation to the next.
+  if (/(?:^|\s|q[1-4])fy ?\d{2,4}$|\bfiscal\b/.test(text))
+    return {
+      reason:
+        'Fiscal years start in different months from one organisation to the next: ask for the days instead, like in Q3 2027 or on 2027-06-30.',
+    };
   if ((match = /^(?:the )?(end|start|beginning) of (.+)$/.exec(text))) {
     const inner = readPhrase(match[2] as string, today);
     if (!inner || !('when' in inner)) return inner;
@@ -227,15 +244,17 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     const year = Number(match[1]);
     return isYear(year) ? { when: periodOf(year, 1, 12, String(year)) } : null;
   }
-  if ((match = /^(?:q([1-4]) ?(\d{4})|(\d{4}) ?q([1-4]))$/.exec(text))) {
+  if ((match = /^(first|second|1st|2nd) half(?: of)? (\d{4})$/.exec(text)))
+    return readPhrase(`h${match[1]?.startsWith('f') || match[1] === '1st' ? 1 : 2} ${match[2]}`, today);
+  if ((match = /^(?:q([1-4])[ /-]?(\d{4})|(\d{4})[ /-]?q([1-4]))$/.exec(text))) {
     const quarter = Number(match[1] ?? match[4]);
     const year = Number(match[2] ?? match[3]);
     if (!isYear(year)) return { reason: `${year} is not a year I can answer for.` };
     return { when: periodOf(year, quarter * 3 - 2, 3, `Q${quarter} ${year}`) };
   }
-  if ((match = /^(?:h([12]) ?(\d{4})|(\d{4}) ?h([12]))$/.exec(text))) {
-    const half = Number(match[1] ?? match[4]);
-    const year = Number(match[2] ?? match[3]);
+  if ((match = /^(?:h([12])[ /-]?(\d{4})|(\d{4})[ /-]?h([12])|([12])h[ /-]?(\d{4}))$/.exec(text))) {
+    const half = Number(match[1] ?? match[4] ?? match[5]);
+    const year = Number(match[2] ?? match[3] ?? match[6]);
     if (!isYear(year)) return { reason: `${year} is not a year I can answer for.` };
     return { when: periodOf(year, half * 6 - 5, 6, `H${half} ${year}`) };
   }
@@ -306,7 +325,7 @@ function looksLikeTime(phrase: string): boolean {
   )
     return false;
   // A year, a day written with separators, a quarter or a half: "at 5" is no time.
-  return words.some((word) => /^\d{4}$|\d[-/.]\d|^q[1-4]$|^h[12]$|^quarter$/i.test(word));
+  return words.some((word) => /^\d{4}$|\d[-/.]\d|q[1-4]|^h[12]$|^quarter$/i.test(word));
 }
 
 /**
@@ -370,8 +389,29 @@ export function readWhen(text: string): WhenReading {
   return { kind: 'none' };
 }
 
+const MONTH_WORD =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const YEAR_WORD = `(?:\\d{4}|['’]\\d\\d)`;
+const ORDINAL = '\\d{1,2}(?:st|nd|rd|th)?';
+/**
+ * A time at the end of a question with no preposition before it: counted from today ("next year", "2
+ * years from now", "eoy"), or one no release name ends with: a day or month with its year ("june 2017",
+ * "14 april 2014", "2025-10-15"), a quarter or half with its year, a fiscal year. A bare year is not one
+ * ("windows server 2019").
+ */
 const BARE_TIME = new RegExp(
-  `(?:^|\\s)((?:next|this|last) (?:year|quarter|month|week)|(?:next|this|coming|last) (?:${WEEKDAYS})|tomorrow|today)$`,
+  `(?:^|\\s)(${[
+    `(?:next|this|last) (?:year|quarter|month|week)`,
+    `(?:next|this|coming|last) (?:${WEEKDAYS})`,
+    'tomorrow',
+    'today',
+    `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?:day|week|fortnight|month|quarter|year)s?\\s+(?:from\\s+(?:now|today)|ago)`,
+    `year[- ]end|eoy(?:\\s+\\d{4})?`,
+    `(?:q[1-4]|h[12]|[12]h)\\s?[/-]?\\s?${YEAR_WORD}|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
+    `\\d{4}-\\d{1,2}-\\d{1,2}`,
+    `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
+    `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}`,
+  ].join('|')})$`,
   'i',
 );
 
