@@ -31,6 +31,12 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'red hat enterprise linux server': 'rhel',
   osx: 'macos',
   'os x': 'macos',
+  // The device before its system: "iphone ios 17" is iOS 17, not the iPhone 17.
+  'iphone ios': 'ios',
+  'iphone os': 'ios',
+  'ipad os': 'ipados',
+  'ipad ipados': 'ipados',
+  'ipad ios': 'ipados',
   'mac os': 'macos',
   'mac os x': 'macos',
   postgre: 'postgresql',
