@@ -6,7 +6,7 @@
 // base ("server 2003", "sql server 2016") means its last service pack, as Microsoft states it.
 import type { BuildIndex } from './build-index.js';
 import type { Product, Release } from './catalog.js';
-import { editionRules, ignoredEditionWords, type EditionTag } from './names/editions.js';
+import { editionRules, ignoredEditionWords, yearVersions, type EditionTag } from './names/editions.js';
 import { harmlessReleaseWords } from './names/question-words.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
 
@@ -107,6 +107,10 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
   const minDots = Math.min(...keys.map((key) => dotCount(key.name)));
   const editions = editionRules[product.name];
   const ignored = ignoredEditionWords[product.name];
+  const versionOfYear = yearVersions[product.name];
+  /** "2019 … 1809": the year's own version, which says nothing more. */
+  const sameAsYear = (token: string, tokens: readonly string[]) =>
+    versionOfYear !== undefined && tokens.some((other) => versionOfYear[other] === token);
   const editionOf = new Map(product.releases.map((release) => [release, editionPartsOf(normalizeName(release.name))]));
   const tagsOf = (release: Release): ReadonlySet<EditionTag> => editionOf.get(release)?.tags ?? new Set();
 
@@ -254,7 +258,10 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
       const built = asTyped(build);
       if (built.length > 0) return { releases: built };
     }
-    const attempts = [tokens, tokens.filter((token) => !harmlessReleaseWords.has(token) && !ignored?.has(token))];
+    const attempts = [
+      tokens,
+      tokens.filter((token) => !harmlessReleaseWords.has(token) && !ignored?.has(token) && !sameAsYear(token, tokens)),
+    ];
     for (const attempt of attempts) {
       if (attempt.length === 0) continue;
       const edition = withEditions(attempt);

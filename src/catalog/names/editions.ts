@@ -77,3 +77,12 @@ export const ignoredEditionWords: Readonly<Record<string, ReadonlySet<string>>> 
   mssqlserver: new Set('standard enterprise express developer web'.split(' ')),
   office: new Set('professional plus standard home business'.split(' ')),
 };
+
+/**
+ * A long-term release named by its year, and its version: beside its year ("Windows Server 2019 Standard
+ * Version 1809", as Qualys and others print it) the version names the same release, not the
+ * semi-annual one that shares it.
+ */
+export const yearVersions: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'windows-server': { '2016': '1607', '2019': '1809', '2022': '21h2', '2025': '24h2' },
+};
