@@ -2,12 +2,13 @@
 import { commandList } from './command-list.js';
 import type { Request } from './command-types.js';
 import { lookupCommand } from './lookup-command.js';
+import { readSlackText } from '../leaf/read-slack-text.js';
 
 export const MAX_TEXT_LENGTH = 500;
 
 export function parseCommand(rawText: string): Request {
   // Control characters never belong in a name; a tab or newline separates like a space or comma.
-  const text = rawText
+  const text = readSlackText(rawText)
     .replace(/[\t\r]/g, ' ')
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '')

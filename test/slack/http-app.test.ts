@@ -67,6 +67,14 @@ describe('/eol over HTTP', () => {
     expect((await slashCommand('is xp still supported?')).json()).toEqual(first);
   });
 
+  it('reads a product Slack sent as a link, and "&" sent as &amp;', async () => {
+    const node = (await slashCommand('<http://node.js|node.js> 18')).json() as any;
+    expect(node.text).toContain('Node.js 18');
+    const veeam = (await slashCommand('veeam backup &amp; replication 12')).json() as any;
+    expect(veeam.text).toContain('Veeam Backup &amp; Replication 12'); // escaped again on the way out
+    expect(veeam.text).not.toContain('Not found');
+  });
+
   it('lists everything with help', async () => {
     const reply = (await slashCommand('help')).json() as any;
     expect(reply.text).toContain('/eol share');
@@ -147,6 +155,20 @@ describe('mentions and direct messages', () => {
       'a direct message',
       { type: 'message', channel_type: 'im', text: 'when does xp lose support?', channel: 'D1' },
       'Unsupported since 2014-04-09',
+    ],
+    [
+      'a mention whose product Slack made a link of',
+      {
+        type: 'app_mention',
+        text: `<@${BOT_USER_ID}> is <http://node.js|node.js> 18 still supported?`,
+        channel: 'C1',
+      },
+      'Node.js 18',
+    ],
+    [
+      'a direct message with "&" as Slack escapes it',
+      { type: 'message', channel_type: 'im', text: 'veeam backup &amp; replication 12', channel: 'D1' },
+      'Veeam Backup &amp; Replication 12',
     ],
   ])('answers %s in a thread, as the bot', async (_case, event, answer) => {
     const before = running.api.callsTo('chat.postMessage').length;
