@@ -175,6 +175,17 @@ export function createResolver(catalog: Catalog): Resolver {
     });
   }
 
+  /**
+   * "react.js", "vuejs": a JavaScript project's name with the suffix people add, when the catalogue
+   * knows it without ("react"); "angular.js" is AngularJS, a product of its own, not Angular.
+   */
+  function withoutJsSuffix(token: string): string {
+    const base = /^([a-z][a-z0-9-]*?)\.?js$/.exec(token)?.[1];
+    if (!base || productsByKey.has(token)) return token;
+    if (productsByKey.has(`${base}js`)) return `${base}js`;
+    return productsByKey.has(base) ? base : token;
+  }
+
   /** The first product named in the words: longest name first, question words skipped. */
   function findProduct(tokens: readonly string[]): { products: Product[]; start: number; end: number } | null {
     for (let start = 0; start < tokens.length; start += 1) {
@@ -330,7 +341,7 @@ export function createResolver(catalog: Catalog): Resolver {
     const exact = exactRelease(query);
     if (exact) return { kind: 'release', query, release: exact };
     const normalized = normalizeName(readPastedText(query));
-    const typed = (normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS);
+    const typed = (normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS).map(withoutJsSuffix);
     // Glued names ("win7", "rhel8") are split only when the words as typed name no product:
     // "sqlite3" and "Galaxy Watch9" are names of their own.
     const asTyped = findProduct(typed);

@@ -42,7 +42,7 @@ describe('Slack rendering', () => {
     expect(allText(renderBlocks(await runText('share xp', at, SPEAKER)).blocks)).not.toContain('Share in channel');
   });
 
-  it.each(['<!channel>', '<!here>', '<@U123>', '<#C123>', '<https://evil.example|click>', 'a & b > c'])(
+  it.each(['<!channel>', '<!here>', '<@U123>', '<#C123>', 'a & b > c', '&lt;!channel&gt;'])(
     'escapes %j so nobody is pinged',
     async (hostile) => {
       // After a word: a mention of the bot alone is read as addressing it, and dropped.
@@ -53,6 +53,14 @@ describe('Slack rendering', () => {
       expect(everything).toMatch(/&lt;|&amp;/);
     },
   );
+
+  // A link arrives only as Slack made it of what was typed: its label is what the person wrote.
+  it('echoes a link Slack made as its label, never as a link', async () => {
+    const message = renderBlocks(await runText('zzz <https://evil.example|click>', at, SPEAKER));
+    const everything = allText(message.blocks) + message.text;
+    expect(everything).toContain('zzz click');
+    expect(everything).not.toMatch(/<https:\/\/evil|evil\.example/);
+  });
 
   it('keeps within Block Kit limits for ten products listed at once', async () => {
     const text = [
