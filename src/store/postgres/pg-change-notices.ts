@@ -7,10 +7,7 @@ import pg from 'pg';
 
 const RECONNECT_MS = 1000;
 
-/**
- * Emits 'notice' (payload) for each change announced by any process, this one included; 'lost' when it
- * stops hearing them and 'listening' when it hears them again.
- */
+/** Emits 'notice' for each change announced by any process, this one included; 'lost' when it stops hearing them. */
 export class ChangeNotices extends EventEmitter {
   /** True while this process hears every replica's notices: only then may it keep what they change. */
   listening = false;
@@ -34,8 +31,8 @@ export class ChangeNotices extends EventEmitter {
   }
 
   /** Tells every process (this one too) that something it keeps changed; after the change has committed. */
-  async announce(pool: pg.Pool, payload = ''): Promise<void> {
-    await pool.query('SELECT pg_notify($1, $2)', [this.channel, payload]);
+  async announce(pool: pg.Pool): Promise<void> {
+    await pool.query("SELECT pg_notify($1, '')", [this.channel]);
   }
 
   async close(): Promise<void> {
@@ -55,7 +52,7 @@ export class ChangeNotices extends EventEmitter {
       application_name: 'eolwatch change notices',
     });
     client.on('notification', (message) => {
-      if (message.channel === this.channel) this.emit('notice', message.payload ?? '');
+      if (message.channel === this.channel) this.emit('notice');
     });
     client.on('error', () => this.lose(client));
     client.on('end', () => this.lose(client));
@@ -69,7 +66,6 @@ export class ChangeNotices extends EventEmitter {
     if (this.closed) return void (await client.end().catch(() => undefined));
     this.client = client;
     this.listening = true;
-    this.emit('listening');
   }
 
   private lose(client: pg.Client): void {

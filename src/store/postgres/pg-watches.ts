@@ -176,7 +176,7 @@ export class PgWatches implements Omit<WatchStore, 'forgetWorkspace' | 'forgetCh
     return watchesOfRows(rows);
   }
 
-  /** Writes what changed from `before` to `after`, in one statement. */
+  /** The team's contracts, read on `client`. */
   private async contractsIn(client: Client | pg.Pool, ref: TeamRef): Promise<Record<string, Contract>> {
     const { rows } = await client.query<ContractRow>(CONTRACTS_SQL, [ref.workspace, ref.channel]);
     return contractsOfRows(rows);
