@@ -6,6 +6,8 @@
 import { createRequire } from 'node:module';
 import type * as ChronoEnglish from 'chrono-node/en';
 import { DateTime } from 'luxon';
+import { isOnlyQuestionWords } from '../catalog/names/question-words.js';
+import { tokensOf } from '../catalog/normalize-name.js';
 
 // Loaded on first use, English only: all of chrono-node's locales cost 130-150 ms at start (measured),
 // and most questions name no time or one written as digits, which need none of it.
@@ -31,9 +33,25 @@ export type WhenReading =
   /** `dates`: the days an ambiguous phrase may be, for the asker to pick; `phrase`: the words as typed. */
   | { kind: 'unreadable'; reason: string; phrase: string; dates: string[] };
 
-// Words that put a question at a time. Not "for" ("eol for 2016" names a release), nor "before" or
-// "after", whose day is not the period's last.
-const PREPOSITIONS = ['as of', 'as at', 'on', 'at', 'by', 'in', 'during', 'through', 'throughout', 'until', 'till'];
+// Words that put a question at a time. Not "before" or "after", whose day is not the period's last;
+// "for" only after a name ("windows 10 for 2027"), since "eol for 2016" names a release; "within" and
+// "over" ask about the days from today to then ("within 6 months").
+const SPAN_PREPOSITIONS = ['within', 'over'];
+const PREPOSITIONS = [
+  'as of',
+  'as at',
+  'on',
+  'at',
+  'by',
+  'in',
+  'during',
+  'through',
+  'throughout',
+  'until',
+  'till',
+  'for',
+  ...SPAN_PREPOSITIONS,
+];
 const PREPOSITION = new RegExp(
   `(?:^|\\s)(${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+`,
   'gi',
@@ -133,45 +151,121 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
 };
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const WEEKDAY = new RegExp(`^(?:(?:next|this|coming|last) )?(?:${WEEKDAYS})$`);
 const UNITS = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' } as const;
+type Unit = keyof typeof UNITS | 'fortnight';
+/** A unit as people abbreviate it: "6 mos", "2 wks", "3 yrs", "6mo", "1y". */
+const UNIT_WORDS: Readonly<Record<string, Unit>> = {
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  w: 'week',
+  wk: 'week',
+  wks: 'week',
+  week: 'week',
+  weeks: 'week',
+  fortnight: 'fortnight',
+  fortnights: 'fortnight',
+  m: 'month',
+  mo: 'month',
+  mos: 'month',
+  mth: 'month',
+  mths: 'month',
+  month: 'month',
+  months: 'month',
+  q: 'quarter',
+  qtr: 'quarter',
+  qtrs: 'quarter',
+  quarter: 'quarter',
+  quarters: 'quarter',
+  y: 'year',
+  yr: 'year',
+  yrs: 'year',
+  year: 'year',
+  years: 'year',
+};
+const UNIT = `(?:${Object.keys(UNIT_WORDS).join('|')})`;
+const AMOUNT = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
+/** "6 months", "a year", "6mo", "half a year": an amount of time, as luxon's plus() takes it. */
+const DURATION = new RegExp(`^(\\d{1,3}) ?(${UNIT})$|^([a-z]+) (${UNIT})$`);
+function durationOf(words: string): Record<string, number> | null {
+  if (/^(?:half an? |a half )year$/.test(words)) return { months: 6 };
+  const match = DURATION.exec(words);
+  if (!match) return null;
+  const amount = match[1] !== undefined ? Number(match[1]) : NUMBER_WORDS[match[3] as string];
+  const unit = UNIT_WORDS[(match[2] ?? match[4]) as string];
+  if (amount === undefined || unit === undefined) return null;
+  return unit === 'fortnight' ? { weeks: 2 * amount } : { [UNITS[unit]]: amount };
+}
+// "in a few months", "a couple of years from now": how many is not said.
+const VAGUE_AMOUNT = new RegExp(
+  `^(?:(?:within|over|in|during) )?(?:the )?(?:next |coming |past |last )?(?:(?:a )?few|(?:a )?couple(?: of)?|several|some|many) ${UNIT}(?: from (?:now|today)| ago| later)?$`,
+);
+const negated = (duration: Record<string, number>) =>
+  Object.fromEntries(Object.entries(duration).map(([unit, amount]) => [unit, -amount]));
 
-/** "today", "next year", "in 6 months", "2 years from now": a day or period counted from `today`. */
+/**
+ * "today", "next year", "in 6 months", "2 years from now": a day or period counted from `today`;
+ * "within 6 months", "the next 90 days", "the past year": the days from today to then.
+ */
 function relativePhrase(text: string, today: string | null): PhraseReading {
   let match: RegExpExecArray | null;
+  const start = () => DateTime.fromISO(today as string, { zone: 'utc' });
   const day = (offset: Record<string, number>): PhraseReading =>
-    today
-      ? { when: { kind: 'day', date: iso(DateTime.fromISO(today, { zone: 'utc' }).plus(offset)) } }
-      : { relative: true };
+    today ? { when: { kind: 'day', date: iso(start().plus(offset)) } } : { relative: true };
+  if (VAGUE_AMOUNT.test(text)) return { reason: 'How many? Write the number, like in 6 months or in 2 years.' };
   if (/^(?:today|now|right now)$/.test(text)) return day({});
   if (text === 'tomorrow') return day({ days: 1 });
   if (text === 'yesterday') return day({ days: -1 });
+  if (/^(?:the )?day after tomorrow$/.test(text)) return day({ days: 2 });
+  if (/^(?:the )?day before yesterday$/.test(text)) return day({ days: -2 });
   // A week from today, not a period: "supported next week?" is asked of the days ahead.
   if ((match = /^(this|next|last) week$/.exec(text)))
     return day({ days: match[1] === 'next' ? 7 : match[1] === 'last' ? -7 : 0 });
   if ((match = /^(this|next|last) (year|quarter|month)$/.exec(text))) {
     if (!today) return { relative: true };
     const unit = match[2] as 'year' | 'quarter' | 'month';
-    const start = DateTime.fromISO(today, { zone: 'utc' })
+    const first = start()
       .startOf(unit)
       .plus({ [UNITS[unit]]: match[1] === 'next' ? 1 : match[1] === 'last' ? -1 : 0 });
     const label =
       unit === 'year'
-        ? String(start.year)
+        ? String(first.year)
         : unit === 'quarter'
-          ? `Q${start.quarter} ${start.year}`
-          : monthLabel(start.year, start.month);
-    return { when: periodOf(start.year, start.month, MONTHS_IN[unit], label) };
+          ? `Q${first.quarter} ${first.year}`
+          : monthLabel(first.year, first.month);
+    return { when: periodOf(first.year, first.month, MONTHS_IN[unit], label) };
   }
-  if ((match = /^(\d{1,3}|[a-z]+) (day|week|fortnight|month|quarter|year)s?( from (?:now|today)| ago)?$/.exec(text))) {
-    const typed = /^\d/.test(match[1] as string) ? Number(match[1]) : NUMBER_WORDS[match[1] as string];
-    if (typed === undefined) return null;
-    const fortnights = match[2] === 'fortnight';
-    const count = (fortnights ? 2 : 1) * (match[3] === ' ago' ? -typed : typed);
-    return day({ [fortnights ? 'weeks' : UNITS[match[2] as keyof typeof UNITS]]: count });
+  // The days from today to then: "within 6 months", "within a year", "over the next year", "the next
+  // 90 days"; or from then to today: "the past 6 months".
+  if (
+    (match = /^(?:(?:within|over) (?:the )?(?:next |coming )?|(?:the )?(?:next|coming) )(.+)$/.exec(text)) ||
+    (match = /^(?:(?:within|over|in|during) )?(?:the )?(past|last|previous) (.+)$/.exec(text))
+  ) {
+    const back = match[2] !== undefined;
+    const words = (back ? match[2] : match[1]) as string;
+    const duration = durationOf(words) ?? durationOf(`1 ${words}`);
+    if (!duration) return null;
+    if (!today) return { relative: true };
+    const [from, to] = back ? [iso(start().plus(negated(duration))), today] : [today, iso(start().plus(duration))];
+    return { when: { kind: 'period', from, to, label: `the ${back ? 'past' : 'next'} ${words}` } };
   }
+  const count = /^\+?(.+?)( from (?:now|today)| ago| later| hence)?$/.exec(text);
+  const duration = count ? durationOf(count[1] as string) : null;
+  if (count && duration) return day(count[2] === ' ago' ? negated(duration) : duration);
   return null;
 }
 
@@ -198,6 +292,24 @@ function numericDay(first: number, second: number, year: number): PhraseReading 
   return dayFirst ?? monthFirst ?? { reason: `There is no month ${Math.max(first, second)}.` };
 }
 
+// Seasons fall in different months north and south; "spring" and "fall" only as times ("spring boot").
+const SEASON =
+  /\b(?:summer|winter|autumn)\b|^(?:(?:the|this|next|last|early|late|mid)[ -])?(?:spring|fall)(?: \d{4})?$/;
+const HOLIDAY_DAYS: Readonly<Record<string, [month: number, day: number]>> = {
+  christmas: [12, 25],
+  'christmas day': [12, 25],
+  xmas: [12, 25],
+  'christmas eve': [12, 24],
+  'new year': [1, 1],
+  'new years': [1, 1],
+  'new years day': [1, 1],
+  'new years eve': [12, 31],
+};
+const HOLIDAY = /^((?:christmas|xmas)(?: day| eve)?|new year(?:[’']?s)?(?: day| eve)?)(?: (\d{4}))?$/;
+// Days whose date moves, or that are no date at all.
+const NAMED_DAY =
+  /^(?:easter|thanksgiving|black friday|cyber monday|halloween|patch (?:tuesday|day))(?: (?:day|\d{4}))?$/;
+
 const wholeMatch = (results: ChronoEnglish.ParsedResult[], phrase: string) =>
   results.find((result) => result.index === 0 && result.text.length === phrase.length);
 
@@ -212,7 +324,10 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/ ?['’](\d\d)$/, (_, year: string) => ` ${Number(year) >= 70 ? '19' : '20'}${year}`)
     // The year's end: "year end", "eoy", "end of the year" (this one), "eoy 2027".
     .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
-    .replace(/^eoy (\d{4})$/, 'end of $1');
+    .replace(/^eoy (\d{4})$/, 'end of $1')
+    // The month's or quarter's end: "eom", "end of the month", "quarter-end" (this one).
+    .replace(/^(?:the )?(?:end of (?:the )?(month|quarter)|(month|quarter)[- ]end)$/, 'end of this $1$2')
+    .replace(/^eo([mq])$/, (_, unit: string) => `end of this ${unit === 'm' ? 'month' : 'quarter'}`);
   let match: RegExpExecArray | null;
   // Fiscal years start in a different month from one organisation to the next.
   if (/(?:^|\s|q[1-4])fy ?\d{2,4}$|\bfiscal\b/.test(text))
@@ -220,6 +335,18 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
       reason:
         'Fiscal years start in different months from one organisation to the next: ask for the days instead, like in Q3 2027 or on 2027-06-30.',
     };
+  if (SEASON.test(text))
+    return {
+      reason:
+        'Seasons fall in different months from one place to the next: ask for the months instead, like in June 2027 or in Q3 2027.',
+    };
+  if ((match = HOLIDAY.exec(text))) {
+    const [month, day] = HOLIDAY_DAYS[(match[1] as string).replace(/[’']/g, '')] ?? [1, 1];
+    return match[2] === undefined
+      ? { reason: `Which year? Write the day, like ${day} ${MONTH_NAMES[month - 1]} 2027.` }
+      : dayOf(Number(match[2]), month, day);
+  }
+  if (NAMED_DAY.test(text)) return { reason: 'Which day is that? Write the day, like 2027-06-30 or 30 June 2027.' };
   if ((match = /^(?:the )?(end|start|beginning) of (.+)$/.exec(text))) {
     const inner = readPhrase(match[2] as string, today);
     if (!inner || !('when' in inner)) return inner;
@@ -240,6 +367,11 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
       ['first', 'second', 'third', 'fourth'].indexOf(match[1] as string) + 1 || Number((match[1] as string)[0]);
     return readPhrase(`q${quarter} ${match[2]}`, today);
   }
+  // A month without its year ("in dec", "by may"): chrono reads only the whole names.
+  if (/^[a-z]+\.?$/.test(text) && monthNumber(text) !== null)
+    return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
+  // "20251015", as logs and file names write a day.
+  if ((match = /^(\d{4})(\d\d)(\d\d)$/.exec(text))) return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
   if ((match = /^(\d{4})$/.exec(text))) {
     const year = Number(match[1]);
     return isYear(year) ? { when: periodOf(year, 1, 12, String(year)) } : null;
@@ -345,28 +477,63 @@ export function readRelativeWhen(phrase: string, today: string): When | null {
   return reading && 'when' in reading ? reading.when : null;
 }
 
+/** Whether the words before a time name something ("windows 10" for 2027), not only ask ("eol" for 2016). */
+const namesSomething = (words: string): boolean => !isOnlyQuestionWords(tokensOf(words));
+
+// A word just before a time that moves it: "after October 2026", "mid-December 2026", "since 2015".
+const BEFORE_OR_AFTER = /(?:^|\s)(before|after|since|from|past|beyond)$/i;
+const ROUGHLY = /(?:^|\s)(mid|early|late|around|about|approximately|approx\.?|circa|ca\.)$/i;
+
+/** Why "after …" or "mid …" is not answered (the day it asks about is not the one named), with the words. */
+function movedTime(before: string, phrase: string): { reason: string; phrase: string } | null {
+  const moved = BEFORE_OR_AFTER.exec(before);
+  if (moved) {
+    const year = /(?:19|20)\d\d/.exec(phrase)?.[0] ?? '2028';
+    return {
+      reason: `I answer for a day or a period, not for before or after one: ask for a day (on ${year}-01-01) or a period (in ${year}).`,
+      phrase: `${moved[1]} ${phrase}`,
+    };
+  }
+  const roughly = ROUGHLY.exec(before);
+  if (!roughly) return null;
+  const words = `${roughly[1]} ${phrase}`;
+  return {
+    reason: `I could not read “${words}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
+    phrase: words,
+  };
+}
+
 /** The time at the end of a question ("… on 28 June 2017?"), the question without it, or why it cannot be read. */
 export function readWhen(text: string): WhenReading {
   const question = text.trim().replace(/[?!.\s]+$/, '');
   const starts = [...question.matchAll(PREPOSITION)].map((match) => ({
     at: match.index ?? 0,
     phraseAt: (match.index ?? 0) + match[0].length,
+    preposition: (match[1] as string).toLowerCase(),
   }));
   // "supported next year?", "tomorrow", "end of may": these need no preposition.
   const bare = BARE_TIME.exec(question);
-  if (bare) starts.push({ at: bare.index, phraseAt: question.length - (bare[1] as string).length });
+  if (bare) starts.push({ at: bare.index, phraseAt: question.length - (bare[1] as string).length, preposition: '' });
   const endOf = /(?:^|\s)((?:the\s+)?(?:end|start|beginning)\s+of\s+\S.*)$/i.exec(question);
-  if (endOf) starts.push({ at: endOf.index, phraseAt: question.length - (endOf[1] as string).length });
+  if (endOf) starts.push({ at: endOf.index, phraseAt: question.length - (endOf[1] as string).length, preposition: '' });
   // The earliest start whose words to the end are a time: "on 28 June 2017", not "June 2017"; "end of
   // next year", not "next year".
   starts.sort((a, b) => a.at - b.at);
-  for (const { at, phraseAt } of starts) {
+  for (const { at, phraseAt, preposition } of starts) {
     const phrase = question.slice(phraseAt);
-    const reading = readPhraseOnce(phrase);
-    if (reading === null && !looksLikeTime(phrase)) continue;
     const rest = question.slice(0, at).trim();
+    // "within 6 months" is the days until then; "within 2027" is 2027.
+    const spanned = SPAN_PREPOSITIONS.includes(preposition) ? `${preposition} ${phrase}` : null;
+    const spanReading = spanned ? readPhraseOnce(spanned) : null;
+    const read = spanReading ? spanned : phrase;
+    const reading = spanReading ?? readPhraseOnce(phrase);
+    if (preposition === 'for' && !(reading && ('when' in reading || 'relative' in reading) && namesSomething(rest)))
+      continue;
+    if (reading === null && !looksLikeTime(phrase)) continue;
+    const moved = movedTime(rest, phrase);
+    if (moved) return { kind: 'unreadable', ...moved, dates: [] };
     if (reading && 'when' in reading) return { kind: 'when', when: reading.when, rest, phrase };
-    if (reading && 'relative' in reading) return { kind: 'relative', rest, phrase };
+    if (reading && 'relative' in reading) return { kind: 'relative', rest, phrase: read as string };
     if (reading) return { kind: 'unreadable', reason: reading.reason, phrase, dates: reading.dates ?? [] };
     return {
       kind: 'unreadable',
@@ -381,7 +548,7 @@ export function readWhen(text: string): WhenReading {
   if (vague) {
     const phrase = vague[0].trim();
     const year = /(?:19|20)\d\d/.exec(phrase)?.[0] ?? '2028';
-    const reason = /^(?:before|after|since|from)\b/i.test(phrase)
+    const reason = /^(?:before|after|since|from|past|beyond)\b/i.test(phrase)
       ? `I answer for a day or a period, not for before or after one: ask for a day (on ${year}-01-01) or a period (in ${year}).`
       : `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
     return { kind: 'unreadable', reason, phrase, dates: [] };
@@ -403,10 +570,14 @@ const BARE_TIME = new RegExp(
   `(?:^|\\s)(${[
     `(?:next|this|last) (?:year|quarter|month|week)`,
     `(?:next|this|coming|last) (?:${WEEKDAYS})`,
-    'tomorrow',
-    'today',
-    `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})\\s+(?:day|week|fortnight|month|quarter|year)s?\\s+(?:from\\s+(?:now|today)|ago)`,
-    `year[- ]end|eoy(?:\\s+\\d{4})?`,
+    'tomorrow|today|yesterday',
+    `(?:the\\s+)?day\\s+(?:after\\s+tomorrow|before\\s+yesterday)`,
+    `\\+?${AMOUNT}\\s?${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
+    `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT}\\s?${UNIT}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
+    `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
+    `year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
+    `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall)`,
+    `\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}`,
     `(?:q[1-4]|h[12]|[12]h)\\s?[/-]?\\s?${YEAR_WORD}|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
     `\\d{4}-\\d{1,2}-\\d{1,2}`,
     `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
@@ -415,5 +586,7 @@ const BARE_TIME = new RegExp(
   'i',
 );
 
-const VAGUE_TIME =
-  /(?:^|\s)(?:before|after|since|from|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\s+of)?(?:\s+the)?\s+(?:19|20)\d\d\b.*$/i;
+const VAGUE_TIME = new RegExp(
+  `(?:^|\\s)(?:before|after|since|from|past|beyond|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\\s+of)?(?:\\s+the)?[\\s-]+(?:(?:19|20)\\d\\d|${MONTH_WORD})\\b.*$`,
+  'i',
+);
