@@ -231,6 +231,16 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
   if (text === 'tomorrow') return day({ days: 1 });
   if (text === 'yesterday') return day({ days: -1 });
   if (/^(?:the )?day after tomorrow$/.test(text)) return day({ days: 2 });
+  if ((match = /^this time (next|last) year$/.exec(text))) return day({ years: match[1] === 'next' ? 1 : -1 });
+  // "the 3rd of next month": that day of the month counted from today's.
+  if ((match = /^(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (this|next|last) month$/.exec(text))) {
+    if (!today) return { relative: true };
+    const month = start()
+      .startOf('month')
+      .plus({ months: match[2] === 'next' ? 1 : match[2] === 'last' ? -1 : 0 });
+    const reading = dayOf(month.year, month.month, Number(match[1]));
+    return reading;
+  }
   if (/^(?:the )?day before yesterday$/.test(text)) return day({ days: -2 });
   // A week from today, not a period: "supported next week?" is asked of the days ahead.
   if ((match = /^(this|next|last) week$/.exec(text)))
@@ -263,9 +273,12 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
     const [from, to] = back ? [iso(start().plus(negated(duration))), today] : [today, iso(start().plus(duration))];
     return { when: { kind: 'period', from, to, label: `the ${back ? 'past' : 'next'} ${words}` } };
   }
-  const count = /^\+?(.+?)( from (?:now|today)| ago| later| hence)?$/.exec(text);
+  const count = /^\+?(.+?)( from (?:now|today)| from tomorrow| ago| later| hence)?$/.exec(text);
   const duration = count ? durationOf(count[1] as string) : null;
-  if (count && duration) return day(count[2] === ' ago' ? negated(duration) : duration);
+  if (count && duration) {
+    if (count[2] === ' ago') return day(negated(duration));
+    return day(count[2] === ' from tomorrow' ? { ...duration, days: (duration.days ?? 0) + 1 } : duration);
+  }
   return null;
 }
 
@@ -325,6 +338,8 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     // The year's end: "year end", "eoy", "end of the year" (this one), "eoy 2027".
     .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
     .replace(/^eoy (\d{4})$/, 'end of $1')
+    // "in 3 days' time": the days themselves.
+    .replace(/^(.+ (?:days?|weeks?|months?|years?))['’]? time$/, '$1')
     // The month's or quarter's end: "eom", "end of the month", "quarter-end" (this one).
     .replace(/^(?:the )?(?:end of (?:the )?(month|quarter)|(month|quarter)[- ]end)$/, 'end of this $1$2')
     .replace(/^eo([mq])$/, (_, unit: string) => `end of this ${unit === 'm' ? 'month' : 'quarter'}`);
@@ -411,6 +426,11 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     const month = start.get('month') ?? 1;
     if (!start.isCertain('year'))
       return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
+    // A year chrono worked out from its reference day ("next 6 months" from 2000) is not one typed.
+    if (!text.includes(String(year)))
+      return {
+        reason: `I could not read “${text}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
+      };
     if (start.isCertain('day')) return dayOf(year, month, start.get('day') ?? 1);
     if (start.isCertain('month'))
       return isYear(year) ? { when: periodOf(year, month, 1, monthLabel(year, month)) } : null;
@@ -553,6 +573,17 @@ export function readWhen(text: string): WhenReading {
       : `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
     return { kind: 'unreadable', reason, phrase, dates: [] };
   }
+  // Days counted in words no reading above knows ("on next month 15th"): said so, not dropped.
+  const unread = UNREAD_TIME.exec(question);
+  if (unread) {
+    const phrase = (unread[1] as string).trim();
+    return {
+      kind: 'unreadable',
+      reason: `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
+      phrase,
+      dates: [],
+    };
+  }
   return { kind: 'none' };
 }
 
@@ -572,7 +603,9 @@ const BARE_TIME = new RegExp(
     `(?:next|this|coming|last) (?:${WEEKDAYS})`,
     'tomorrow|today|yesterday',
     `(?:the\\s+)?day\\s+(?:after\\s+tomorrow|before\\s+yesterday)`,
-    `\\+?${AMOUNT}\\s?${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
+    `\\+?${AMOUNT}\\s?${UNIT}\\s+(?:from\\s+(?:now|today|tomorrow)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
+    `this\\s+time\\s+(?:next|last)\\s+year`,
+    `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
     `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT}\\s?${UNIT}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
     `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
     `year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
@@ -583,6 +616,12 @@ const BARE_TIME = new RegExp(
     `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
     `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}`,
   ].join('|')})$`,
+  'i',
+);
+
+/** After a preposition, words that count time ("3 days", "next month"), whatever is around them. */
+const UNREAD_TIME = new RegExp(
+  `(?:^|\\s)(?:${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+((?:\\S+\\s+){0,3}?(?:${AMOUNT}\\s?(?:days?|weeks?|months?|quarters?|years?|yrs?|mos?)|(?:next|last|this)\\s+(?:week|month|quarter|year))\\b.*)$`,
   'i',
 );
 
