@@ -170,7 +170,8 @@ export type Request =
   /** A reminder's buttons: the milestone `workspace|channel|release|phase`, marked or unmarked. */
   | { kind: 'milestone-mark'; milestone: string; mark: 'handled' | 'unhandled' | { snoozeDays: number } }
   | { kind: 'status' }
-  | { kind: 'contract-set'; release: string; until: string; name: string }
+  /** `until`: the last covered day, or a time counted from today ("end of next year"), read with the clock. */
+  | { kind: 'contract-set'; release: string; until: string | { relative: string }; name: string }
   | { kind: 'contract-set'; key: string; until: string; name: string }
   | { kind: 'contract-remove'; release: string }
   | { kind: 'contracts' }

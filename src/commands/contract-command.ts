@@ -2,9 +2,9 @@
 // support extension (the Met's Custom Support Agreement for XP), which no public catalogue knows.
 import { releaseTitle } from '../catalog/release-title.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
-import { readTimePhrase, spelledOut } from './read-when.js';
+import { isRelativePhrase, readRelativeWhen, readTimePhrase, spelledOut, type When } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
-import type { CommandDeps, Result, Speaker } from './command-types.js';
+import type { CommandDeps, Request, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { releaseOfKey, resolveOneRelease } from './resolve-one-release.js';
 import type { AuditChange } from './record-audit.js';
@@ -23,29 +23,29 @@ export const contractCommand: CommandDefinition = {
     if (remove?.[1]) return { kind: 'contract-remove', release: remove[1].trim() };
     const set = /^(.+?)\s+until\s+(\S.*)$/is.exec(args.trim());
     if (!set?.[1] || !set[2]) return { kind: 'invalid', reason: USAGE };
-    const release = set[1].trim();
-    const end = readContractEnd(set[2]);
-    if ('reason' in end) {
-      const choices = end.dates.map((date) => ({
-        label: spelledOut(date),
-        command: `contract ${release} until ${date}${end.name ? ` ${end.name}` : ''}`,
-      }));
-      return { kind: 'invalid', reason: end.reason, ...(choices.length > 0 ? { choices } : {}) };
-    }
-    const name = end.name || 'Support contract';
-    if (name.length > MAX_CONTRACT_NAME_LENGTH)
-      return { kind: 'invalid', reason: `A contract name has at most ${MAX_CONTRACT_NAME_LENGTH} characters.` };
-    return { kind: 'contract-set', release, until: end.until, name };
+    return contractSetRequest(set[1].trim(), readContractEnd(set[2]));
   },
   run: {
-    'contract-set': (request, deps, speaker) =>
-      runContractSet(
-        'key' in request ? { key: request.key } : { name: request.release },
-        request.until,
-        request.name,
-        deps,
-        speaker,
-      ),
+    'contract-set': (request, deps, speaker) => {
+      if (typeof request.until === 'string')
+        return runContractSet(
+          'key' in request ? { key: request.key } : { name: request.release },
+          request.until,
+          request.name,
+          deps,
+          speaker,
+        );
+      const { relative } = request.until;
+      const when = readRelativeWhen(relative, toIsoDate(deps.now()));
+      const release = 'release' in request ? request.release : request.key;
+      // Read again with today's date: a day is the end; a period asks which of its days.
+      const end = when
+        ? untilOf(when, relative, request.name)
+        : { reason: `“${relative}” is not a date.`, dates: [], name: '' };
+      const next = contractSetRequest(release, end);
+      if (next.kind === 'invalid') return next;
+      return runContractSet({ name: release }, next.until as string, next.name, deps, speaker);
+    },
     'contract-remove': (request, deps, speaker) => runContractRemove(request.release, deps, speaker),
   },
   lockable: ['contract-set', 'contract-remove'],
@@ -69,24 +69,54 @@ const MAX_DATE_WORDS = 5;
  */
 function readContractEnd(
   text: string,
-): { until: string; name: string } | { reason: string; dates: string[]; name: string } {
+): { until: string | { relative: string }; name: string } | { reason: string; dates: string[]; name: string } {
   const words = text.trim().split(/\s+/);
   for (let count = Math.min(MAX_DATE_WORDS, words.length); count >= 1; count -= 1) {
     const phrase = words.slice(0, count).join(' ');
     const name = words.slice(count).join(' ');
+    // "end of next year": its day is known once the clock is (runContractSet).
+    if (isRelativePhrase(phrase)) return { until: { relative: phrase }, name };
     const reading = readTimePhrase(phrase);
     if (!reading) continue;
     if ('reason' in reading)
       return { reason: `“${phrase}”: ${reading.reason} Nothing recorded.`, dates: reading.dates, name };
-    if (reading.when.kind === 'day') return { until: reading.when.date, name };
-    const { from, to, label } = reading.when;
-    return {
-      reason: `“${phrase}”: until its first day or its last? Say \`until end of ${label}\` (${to}) or \`until ${from}\`. Nothing recorded.`,
-      dates: [to, from],
-      name,
-    };
+    return untilOf(reading.when, phrase, name);
   }
   return { reason: `“${words[0] ?? ''}” is not a date: write YYYY-MM-DD. ${USAGE}`, dates: [], name: '' };
+}
+
+/** A day is the contract's last; a period ("2027", "next year") has two, and which is asked. */
+function untilOf(
+  when: When,
+  phrase: string,
+  name: string,
+): { until: string; name: string } | { reason: string; dates: string[]; name: string } {
+  if (when.kind === 'day') return { until: when.date, name };
+  const { from, to, label } = when;
+  return {
+    reason: `“${phrase}”: until its first day or its last? Say \`until end of ${label}\` (${to}) or \`until ${from}\`. Nothing recorded.`,
+    dates: [to, from],
+    name,
+  };
+}
+
+/** The contract's parsed end, as a request: a time counted from today is read with the clock. */
+function contractSetRequest(
+  release: string,
+  end: { until: string | { relative: string }; name: string } | { reason: string; dates: string[]; name: string },
+): Extract<Request, { kind: 'invalid' | 'contract-set' }> {
+  if ('reason' in end) {
+    const choices = end.dates.map((date) => ({
+      label: spelledOut(date),
+      command: `contract ${release} until ${date}${end.name ? ` ${end.name}` : ''}`,
+    }));
+    return { kind: 'invalid', reason: end.reason, ...(choices.length > 0 ? { choices } : {}) };
+  }
+  // A time counted from today is read again in run, name and all: named then.
+  const name = typeof end.until === 'string' ? end.name || 'Support contract' : end.name;
+  if (name.length > MAX_CONTRACT_NAME_LENGTH)
+    return { kind: 'invalid', reason: `A contract name has at most ${MAX_CONTRACT_NAME_LENGTH} characters.` };
+  return { kind: 'contract-set', release, until: end.until, name };
 }
 
 async function runContractSet(

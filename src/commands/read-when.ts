@@ -491,6 +491,12 @@ export function readTimePhrase(phrase: string): { when: When } | { reason: strin
   return 'when' in reading ? { when: reading.when } : { reason: reading.reason, dates: reading.dates ?? [] };
 }
 
+/** Whether the phrase is a time counted from today ("end of next year", "in 6 months"). */
+export const isRelativePhrase = (phrase: string): boolean => {
+  const reading = readPhraseOnce(phrase);
+  return reading !== null && 'relative' in reading;
+};
+
 /** A relative time read before the clock was known ("next year"), as of `today`. */
 export function readRelativeWhen(phrase: string, today: string): When | null {
   const reading = readPhrase(phrase, today);

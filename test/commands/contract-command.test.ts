@@ -45,8 +45,24 @@ describe('support contracts', () => {
     ['contract xp until end of 2016', 'Support contract until 2016-12-31'],
     ['contract xp until the end of Q3 2016 ESU year 2', 'ESU year 2 until 2016-09-30'],
     ['contract xp until 2016-04-14 2016 CSA', '2016 CSA until 2016-04-14'],
+    // Counted from the day it is typed (the clock: 2015-01-01).
+    ['contract xp until end of next year ESU', 'ESU until 2016-12-31'],
+    ['contract xp until the end of this month', 'Support contract until 2015-01-31'],
+    ['contract xp until 2 years from now CSA', 'CSA until 2017-01-01'],
+    ['contract xp until 6 months from today', 'Support contract until 2015-07-01'],
+    ['contract xp until eoy Custom Support', 'Custom Support until 2015-12-31'],
   ])('reads %j', async (text, recorded) => {
     expect(await say(depsAt('2015-01-01'), text)).toContain(`Microsoft Windows XP SP3: ${recorded}`);
+  });
+
+  it('asks which day of a period counted from today, with the name kept and nothing recorded', async () => {
+    const deps = depsAt('2015-01-01');
+    const result = await runText('contract xp until next year ESU', deps, SPEAKER);
+    expect(result.kind === 'invalid' && result.choices?.map((choice) => choice.command)).toEqual([
+      'contract xp until 2016-12-31 ESU',
+      'contract xp until 2016-01-01 ESU',
+    ]);
+    expect(await say(deps, 'contracts')).toContain('no support contracts');
   });
 
   it('offers both days of a date that reads two ways, with the name kept', async () => {
