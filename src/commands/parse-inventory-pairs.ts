@@ -211,6 +211,8 @@ export function readInventoryPairs(text: string, resolve: Resolver, today?: stri
     });
     return refusal(`“${text.trim()}” can be read more than one way; which did you mean?`, choices);
   }
+  const unusable = unusableCount(tokens, resolve);
+  if (unusable) return refusal(`“${unusable}”: the count must be ${COUNT_RULE}.`);
   // "windows 11 23h2 5": a reading whose names all exist, the fewest of them needing a choice: the
   // first such pair is asked about ("Windows 11 23H2 (E) or (W)?"), not a shorter name ("windows 11").
   const loose = [...readingsOf(false, true, MAX_READINGS * 8), ...readingsOf(true, true, MAX_READINGS * 8)];
@@ -284,6 +286,31 @@ function diagnose(tokens: Token[], resolve: Resolver, today: string | undefined)
   return refusal(
     `I could not tell the releases from the counts in “${line}”. Write each as \`release count\`, separated by commas: \`windows xp 18293, windows 8.1 14450\`.`,
   );
+}
+
+/**
+ * "windows 10 22h2 -5", "… 40.5", "… +5": a number where a count goes, after words that name one release,
+ * that is no count. (Read as pairs, the numbers would be split elsewhere: "windows" 10, and the answer
+ * would ask which Windows.) The pair as typed, or null.
+ */
+function unusableCount(tokens: Token[], resolve: Resolver): string | null {
+  for (let index = 1; index < tokens.length; index += 1) {
+    const token = tokens[index] as Token;
+    const next = tokens[index + 1];
+    const countGoesHere = token.isCount || next === undefined || next.startsPair;
+    if (!countGoesHere || !NUMBER_LIKE.test(token.text) || parseCount(token.text) !== null) continue;
+    // Its name starts after the count before it, or failing that further back: "xp 9 vista -5" is
+    // Vista's, "windows 10 22h2 -5" Windows 10 22H2's.
+    for (let first = index - 1; first >= 0; first -= 1) {
+      const before = tokens[first - 1];
+      const startsName = first === 0 || (tokens[first] as Token).startsPair || parseCount(before?.text ?? '') !== null;
+      if (!startsName) continue;
+      const name = tokens.slice(first, index).map((word) => word.text);
+      if (resolve(name.join(' ')).kind === 'release') return [...name, token.text].join(' ');
+      if ((tokens[first] as Token).startsPair) break;
+    }
+  }
+  return null;
 }
 
 /**

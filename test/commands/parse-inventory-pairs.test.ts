@@ -63,6 +63,25 @@ describe('a line that cannot be saved as typed', () => {
     expect(read.choices).toEqual([]);
   });
 
+  // A number where the count goes that is no count: the pair is named, never a pair split elsewhere
+  // ("windows 10 22h2 -5" asked which Windows had 10 machines, offering commands that would not save).
+  it.each([
+    ['windows 10 22h2 -5', 'windows 10 22h2 -5'],
+    ['windows 10 22h2 +5', 'windows 10 22h2 +5'],
+    ['windows 10 22h2 40.5', 'windows 10 22h2 40.5'],
+    ['windows 10 22h2 1e3', 'windows 10 22h2 1e3'],
+    ['xp 5, windows 10 22h2 -3', 'windows 10 22h2 -3'],
+    ['windows server 2019: 12.5', 'windows server 2019 12.5'],
+    ['windows 11 24h2 enterprise 99999999', 'windows 11 24h2 enterprise 99999999'],
+    ['rhel 8 -1, ubuntu 22.04 3', 'rhel 8 -1'],
+    ['windows 8.1 9 xp -5', 'xp -5'],
+    ['windows 10 22h2 40 vista 2.5', 'vista 2.5'],
+  ])('names the unusable count in %j', (text, pair) => {
+    const read = refusal(text);
+    expect(read.reason).toBe(`Nothing saved: “${pair}”: the count must be a whole number from 0 to 10,000,000.`);
+    expect(read.choices).toEqual([]);
+  });
+
   it('names the pair and offers each release it could be, with the count typed', () => {
     const read = refusal('xp 5, windows 10 40');
     expect(read.reason).toMatch(/“windows 10 40”: windows 10 could be \d+ releases/);
