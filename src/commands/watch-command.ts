@@ -57,18 +57,49 @@ export function resolveReleaseList(text: string, deps: CommandDeps): { releases:
   return releases.length > 0 ? { releases } : { reason: 'Name a release, e.g. `windows-8.1`.' };
 }
 
-const LEADS_RULE = `Lead times are whole days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`.`;
+const LEADS_RULE = `Lead times are days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`; weeks, months (30 days) and years (365) too: \`lead 6 months, 2 weeks\`.`;
 
-/** "365,90,30", "90d 30d", "90, 30 and 7 days" -> days, most first; or why not. */
+/** Days a lead's unit counts for: a reminder "6 months before" comes 180 days before, as the answer says. */
+const LEAD_UNIT_DAYS: Readonly<Record<string, number>> = {
+  d: 1,
+  day: 1,
+  days: 1,
+  w: 7,
+  wk: 7,
+  wks: 7,
+  week: 7,
+  weeks: 7,
+  m: 30,
+  mo: 30,
+  mos: 30,
+  mth: 30,
+  mths: 30,
+  month: 30,
+  months: 30,
+  y: 365,
+  yr: 365,
+  yrs: 365,
+  year: 365,
+  years: 365,
+};
+
+/** "365,90,30", "90d 30d", "90, 30 and 7 days", "6 months, 2 weeks" -> days, most first; or why not. */
 export function parseLeads(text: string): number[] | string {
   const words = text
     .toLowerCase()
+    .replace(/(\d)([a-z])/g, '$1 $2')
     .split(/[\s,]+/)
-    .filter((word) => word !== '' && !['and', 'day', 'days', 'before'].includes(word));
-  const leads = words.map((word) => word.replace(/^(\d+)d$/, '$1'));
-  if (leads.length === 0 || leads.some((lead) => !/^\d+$/.test(lead) || Number(lead) > MAX_LEAD_DAYS))
-    return LEADS_RULE;
-  return [...new Set(leads.map(Number))].sort((a, b) => b - a);
+    .filter((word) => word !== '' && !['and', 'before'].includes(word));
+  const leads: number[] = [];
+  for (let index = 0; index < words.length; index += 1) {
+    const number = words[index] as string;
+    if (!/^\d{1,5}$/.test(number)) return LEADS_RULE;
+    const unit = LEAD_UNIT_DAYS[words[index + 1] ?? ''];
+    if (unit !== undefined) index += 1;
+    leads.push(Number(number) * (unit ?? 1));
+  }
+  if (leads.length === 0 || leads.some((lead) => lead > MAX_LEAD_DAYS)) return LEADS_RULE;
+  return [...new Set(leads)].sort((a, b) => b - a);
 }
 
 // Lead times typed without `lead`, with their unit ("90d 30d", "at 90, 30 and 7 days", "3 months
@@ -86,7 +117,9 @@ const HAS_UNIT = new RegExp(String.raw`\d\s*${UNIT}\b`, 'i');
 
 /** The way to say it: the names typed, then `lead` and the days typed (an example for weeks or months). */
 const leadsHint = (names: string, typed: string) => {
-  const days = /w|month/i.test(typed) ? '90,30,7' : (typed.match(/\d+/g) ?? []).join(',');
+  const inDays = parseLeads(typed.replace(/\bat\b/i, ''));
+  const days =
+    /w|month/i.test(typed) && typeof inDays !== 'string' ? inDays.join(',') : (typed.match(/\d+/g) ?? []).join(',');
   return `Nothing watched: lead times go after \`lead\`, in days: \`/eol watch ${names} lead ${days}\`.`;
 };
 

@@ -27,9 +27,26 @@ describe('/eol watch, unwatch and watches', () => {
     );
   });
 
+  // Weeks, months and years as days, which the answer shows.
   it.each([
-    ['watch windows-8.1 lead soon', /Lead times are whole days/],
-    ['watch windows-8.1 lead 99999', /Lead times are whole days/],
+    ['watch windows-8.1 lead 6 months, 1 month', '180, 30 days'],
+    ['watch windows-8.1 lead 2w', '14 days'],
+    ['watch windows-8.1 lead 3 mos and 2 weeks', '90, 14 days'],
+    ['watch windows-8.1 lead 1 year, 90 days, 1 week', '365, 90, 7 days'],
+    ['watch windows-8.1 lead 90d 30d 7d', '90, 30, 7 days'],
+    ['watch windows-8.1 lead 60 days before', '60 days'],
+  ])('reads %j as leads of %s', async (text, leads) => {
+    const deps = depsAt('2017-06-28');
+    expect(await say(deps, text)).toContain(`reminders here ${leads} before each end of support`);
+    expect(await say(deps, 'watches')).toContain(`leads ${leads}`);
+  });
+
+  it.each([
+    ['watch windows-8.1 lead 11 years', /Lead times are days from 0 to 3650/],
+    ['watch windows-8.1 lead 6 fortnights', /Lead times are days from 0 to 3650/],
+    ['watch windows-8.1 lead -5', /Lead times are days from 0 to 3650/],
+    ['watch windows-8.1 lead soon', /Lead times are days from 0 to 3650/],
+    ['watch windows-8.1 lead 99999', /Lead times are days from 0 to 3650/],
     ['watch windows 10', /Nothing watched: “windows 10” could be/],
     ['watch nope-nope', /Nothing watched: “nope-nope” unknown release/],
     ['watch', /Name a release to watch/],
@@ -44,7 +61,8 @@ describe('/eol watch, unwatch and watches', () => {
     ['watch xp 90 30', '/eol watch xp lead 90,30'],
     ['watch win 10 22h2 90d 30d', '/eol watch win 10 22h2 lead 90,30'],
     ['watch windows 10 22h2 at 90, 30 and 7 days', '/eol watch windows 10 22h2 lead 90,30,7'],
-    ['watch windows 10 22h2 3 months before', '/eol watch windows 10 22h2 lead 90,30,7'],
+    ['watch windows 10 22h2 3 months before', '/eol watch windows 10 22h2 lead 90'],
+    ['watch xp 6 months, 2 weeks', '/eol watch xp lead 180,14'],
     ['watch xp, vista 90 30', '/eol watch xp, vista lead 90,30'],
     ['watch xp 1 1 z', '/eol watch xp lead 1,1'],
     ['watch xp 90 30 please', '/eol watch xp lead 90,30'],

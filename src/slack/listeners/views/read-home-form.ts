@@ -73,8 +73,7 @@ function readWatch(values: Values, releaseKnown: (key: string) => boolean): Form
   if (keys.length === 0) errors[FORM_RELEASE_BLOCK_ID] = 'Choose at least one release.';
   else if (!keys.every(releaseKnown)) errors[FORM_RELEASE_BLOCK_ID] = 'Choose releases from the list.';
   const leads = parseLeads(field(values, FORM_LEADS_BLOCK_ID, FORM_LEADS_ACTION_ID).value ?? '');
-  if (typeof leads === 'string')
-    errors[FORM_LEADS_BLOCK_ID] = leads.replace(/`/g, '').replace(/, e\.g\. lead /, ', e.g. ');
+  if (typeof leads === 'string') errors[FORM_LEADS_BLOCK_ID] = leads.replace(/`/g, '').replace(/\blead /g, '');
   if (Object.keys(errors).length > 0 || typeof leads === 'string') return { errors };
   return { request: { kind: 'watch', keys, leads } };
 }
