@@ -43,6 +43,9 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'linux oracle': 'oracle-linux',
   'linux fedora': 'fedora',
   'linux amazon': 'amazon-linux',
+  // Samsung's own names for its watches and tablets, without "Samsung".
+  'galaxy watch': 'samsung-galaxy-watch',
+  'galaxy tab': 'samsung-galaxy-tab',
   'linux rocky': 'rocky-linux',
   'linux alma': 'almalinux',
   // The device before its system: "iphone ios 17" is iOS 17, not the iPhone 17.
@@ -120,6 +123,9 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
 
 /** Spoken name -> one release. */
 export const releaseSynonyms: Readonly<Record<string, { product: string; release: string }>> = {
+  // Amazon's own shorthand, in AMI names and docs.
+  al2023: { product: 'amazon-linux', release: '2023' },
+  al2: { product: 'amazon-linux', release: '2' },
   xp: { product: 'windows', release: '5-sp3' },
   'xp pro': { product: 'windows', release: '5-sp3' },
   'xp professional': { product: 'windows', release: '5-sp3' },
@@ -160,6 +166,8 @@ export const productFallbacks: Readonly<Record<string, string>> = {
 export const impliedProducts: Readonly<Record<string, string>> = {
   ltsb: 'windows',
   ltsc: 'windows',
+  // "galaxy s21", "samsung galaxy a54": Samsung's phones, whose release names begin with "galaxy".
+  galaxy: 'samsung-mobile',
 };
 
 /** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
