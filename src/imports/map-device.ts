@@ -57,6 +57,10 @@ export function deviceText(fields: DeviceFields): string {
  * apart, so the name keeps just client or server.
  */
 function withoutKernelVersion(name: string): string {
+  // Nessus and Tenable name Linux by its kernel, then the distribution: "Linux Kernel 5.15.0-91-generic
+  // on Ubuntu 22.04". The kernel is not what the machine runs for support; the distribution is.
+  const distribution = /^linux kernel \S+(?: \S+)? on (.+)$/i.exec(name.trim());
+  if (distribution?.[1]) return distribution[1];
   // Intune's Graph exports name Android by management mode ("AndroidForWork", "AndroidEnterprise").
   if (/^android(?:forwork|enterprise|aosp|deviceadministrator)$/i.test(name.trim())) return 'Android';
   // Defender for Endpoint glues the platform: "Windows10", "Windows8.1", "WindowsServer2012R2".

@@ -132,6 +132,38 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // Nessus names Linux by its kernel, then the distribution; a router's Cisco IOS is no iPhone's.
+      'tenable-assets.csv',
+      'device-list',
+      {
+        'ubuntu/22.04': 3,
+        'windows/10-22h2': 3,
+        'rhel/8': 2,
+        'ubuntu/20.04': 2,
+        'windows-server/2022': 2,
+        'centos/7': 1,
+        'debian/12': 1,
+        'esxi/7.0': 1,
+        'rocky-linux/9': 1,
+        'sles/15.5': 1,
+        'windows/11-23h2-w': 1,
+      },
+      1,
+    ],
+    [
+      'pdq-computers.csv',
+      'device-list',
+      {
+        'windows-server/2019': 1,
+        'windows-server/2022': 1,
+        'windows/10-1809-e-lts': 1,
+        'windows/10-22h2': 1,
+        'windows/11-23h2-e': 1,
+        'windows/11-24h2-w': 1,
+      },
+      0,
+    ],
+    [
       'summary.csv',
       'summary',
       { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 },

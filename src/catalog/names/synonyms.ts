@@ -43,6 +43,11 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'linux oracle': 'oracle-linux',
   'linux fedora': 'fedora',
   'linux amazon': 'amazon-linux',
+  // Cisco's IOS is never Apple's: "Cisco IOS 15.2" (classic IOS, not in the catalogue) is said not
+  // found in IOS XE, whose releases run from 16 on, rather than answered as iOS 15.
+  'cisco ios': 'cisco-ios-xe',
+  'ios xe': 'cisco-ios-xe',
+  iosxe: 'cisco-ios-xe',
   // Samsung's own names for its watches and tablets, without "Samsung".
   'galaxy watch': 'samsung-galaxy-watch',
   'galaxy tab': 'samsung-galaxy-tab',
