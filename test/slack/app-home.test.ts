@@ -425,8 +425,22 @@ describe('the Watch releases and Add a contract forms', () => {
 
   it.each([
     [[], '90', { eol_form_release: 'Choose at least one release.' }],
-    [['windows/8.1'], 'soon', { eol_form_leads: 'Lead times are days from 0 to 3650, e.g. 365,90,30; weeks, months (30 days) and years (365) too: 6 months, 2 weeks.' }],
-    [['windows/8.1'], '90, 99999', { eol_form_leads: 'Lead times are days from 0 to 3650, e.g. 365,90,30; weeks, months (30 days) and years (365) too: 6 months, 2 weeks.' }],
+    [
+      ['windows/8.1'],
+      'soon',
+      {
+        eol_form_leads:
+          'Lead times are days from 0 to 3650, e.g. 365,90,30; weeks, months (30 days) and years (365) too: 6 months, 2 weeks.',
+      },
+    ],
+    [
+      ['windows/8.1'],
+      '90, 99999',
+      {
+        eol_form_leads:
+          'Lead times are days from 0 to 3650, e.g. 365,90,30; weeks, months (30 days) and years (365) too: 6 months, 2 weeks.',
+      },
+    ],
   ])('refuses releases %j with lead times %j on the fields', async (keys, leads, errors) => {
     expect(await submit(WATCH_FORM_CALLBACK_ID, watchValues(keys, leads))).toEqual({
       response_action: 'errors',
