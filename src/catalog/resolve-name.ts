@@ -12,6 +12,7 @@ import { leadingQuestionWords, trailingQuestionVerbs, trailingQuestionWords } fr
 import {
   gluedShorthands,
   impliedProducts,
+  OPENJDK_BUILDS,
   productFallbacks,
   productSynonyms,
   releaseSynonyms,
@@ -73,6 +74,20 @@ function withoutTrailingWords(tokens: readonly string[]): string[] {
     else if (last !== undefined && kept.length < tokens.length && trailingQuestionVerbs.has(last)) kept.pop();
     else return kept;
   }
+}
+
+const JAVA_PRODUCTS: ReadonlySet<string> = new Set(['oracle-jdk', ...OPENJDK_BUILDS]);
+
+/**
+ * Java as `java -version` writes it: "1.8.0_381" (the first number 1 until Java 9) is Java 8, and
+ * "8u381" (an update of 8) is Java 8; the update number names no release of its own.
+ */
+function asJavaRelease(rest: readonly string[]): string[] {
+  const [first = '', second = ''] = rest;
+  const legacy = /^1\.([5-8])(?:\.\d+)?$/.exec(first);
+  if (legacy?.[1]) return [legacy[1], ...rest.slice(/^\d+$/.test(second) ? 2 : 1)];
+  const update = /^(\d{1,2})u\d+$/.exec(first);
+  return update?.[1] ? [update[1], ...rest.slice(1)] : [...rest];
 }
 
 export function createResolver(catalog: Catalog): Resolver {
@@ -354,7 +369,10 @@ export function createResolver(catalog: Catalog): Resolver {
 
     const found = asTyped ?? findProduct(tokens);
     if (found) {
-      const typedRest = withoutTrailingWords(tokens.slice(found.end));
+      const afterName = withoutTrailingWords(tokens.slice(found.end));
+      const typedRest = found.products.every((product) => JAVA_PRODUCTS.has(product.name))
+        ? asJavaRelease(afterName)
+        : afterName;
       const renamed = namedAfterVersion(tokens.slice(found.start, found.end), typedRest);
       const rest = renamed?.rest ?? typedRest;
       if (!renamed && found.products.length > 1) return inFamily(query, found.products, rest);

@@ -3,7 +3,7 @@
 // which product is meant (".net 4.8" can only be .NET Framework), or the answer lists the candidates.
 
 /** Every build of OpenJDK the catalogue tracks: "openjdk 17" is one of these, "java 17" these or Oracle's. */
-const OPENJDK_BUILDS = [
+export const OPENJDK_BUILDS = [
   'eclipse-temurin',
   'amazon-corretto',
   'azul-zulu',
@@ -43,6 +43,13 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'linux oracle': 'oracle-linux',
   'linux fedora': 'fedora',
   'linux amazon': 'amazon-linux',
+  // Office's applications share its lifecycle: "outlook 2016" is Office 2016. Not "word" alone,
+  // which questions use as a word.
+  outlook: 'office',
+  excel: 'office',
+  powerpoint: 'office',
+  'ms word': 'office',
+  'microsoft word': 'office',
   // Cisco's IOS is never Apple's: "Cisco IOS 15.2" (classic IOS, not in the catalogue) is said not
   // found in IOS XE, whose releases run from 16 on, rather than answered as iOS 15.
   'cisco ios': 'cisco-ios-xe',
