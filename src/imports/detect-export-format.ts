@@ -27,8 +27,34 @@ export type ExportFormat =
 
 const normalizeColumn = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-const COUNT = ['count', 'devices', 'devicecount', 'machines', 'computers', 'quantity', 'total', 'number'];
-const SUMMARY_RELEASE = ['release', 'releasename', 'label', 'releaselabel', 'operatingsystem', 'os', 'name', 'version'];
+const COUNT = [
+  'count',
+  'devices',
+  'devicecount',
+  'machines',
+  'machinecount',
+  'computers',
+  'quantity',
+  'qty',
+  'total',
+  'number',
+  'numberofdevices',
+];
+// A spreadsheet's pivot table: "Count of Device name", "Sum of Machines", "Number of devices".
+const COUNT_PREFIXES = ['countof', 'sumof', 'numberof'];
+const SUMMARY_RELEASE = [
+  'release',
+  'releasename',
+  'label',
+  'releaselabel',
+  'operatingsystem',
+  'os',
+  'osname',
+  'name',
+  'version',
+  // A pivot table's first column.
+  'rowlabels',
+];
 const EDITION = ['skufamily', 'edition', 'osedition', 'operatingsystemedition', 'sku', 'operatingsystemsku'];
 
 function finder(header: readonly string[]) {
@@ -45,7 +71,10 @@ function finder(header: readonly string[]) {
 export function detectExportFormat(header: readonly string[]): ExportFormat | null {
   const find = finder(header);
   const has = (...names: string[]) => find(...names) !== null;
-  const count = find(...COUNT);
+  const pivotCount = header
+    .map(normalizeColumn)
+    .findIndex((name) => COUNT_PREFIXES.some((prefix) => name.startsWith(prefix)));
+  const count = find(...COUNT) ?? (pivotCount === -1 ? null : pivotCount);
   // Our own export and hand-made summaries: a release and a count per row.
   if (
     count !== null &&

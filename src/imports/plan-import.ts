@@ -97,6 +97,8 @@ function countRecord(
     if (count === 0) return;
     const product = field(fields, format.columns.product);
     const release = field(fields, format.columns.release);
+    // A spreadsheet's total row ("Grand Total", "Total") sums the rows above it: no release of its own.
+    if (product === '' && /^(?:grand\s+)?total$|^sum$/i.test(release.trim())) return;
     // Our own export names releases exactly; anything else goes through the resolver.
     const exact = product !== '' ? deps.releaseByKey(`${product}/${release}`) : undefined;
     if (exact) return tally.add(exact, count) ? undefined : tooMany(exact);

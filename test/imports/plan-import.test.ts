@@ -164,6 +164,14 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // Excel's pivot table of a device export, copied out as tab-separated text: its "Grand Total" row
+      // is no release, and "(blank)" is devices with no OS.
+      'excel-pivot.tsv',
+      'summary',
+      { 'windows/10-22h2': 1234, 'windows/11-24h2-w': 56, 'macos/14': 12, 'windows-server/2016': 7 },
+      3,
+    ],
+    [
       'summary.csv',
       'summary',
       { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 },
@@ -175,6 +183,18 @@ describe('each tool’s export, recognised by its header row', () => {
     expect(countsOf(result)).toEqual(counts);
     expect(result.unrecognised.reduce((sum, value) => sum + value.rows, 0)).toBe(unrecognised);
     expect(result.devices).toBe(Object.values(counts).reduce((sum, count) => sum + count, 0));
+  });
+
+  it.each([
+    ['OS,Count\nWindows 10 22H2,40\nWindows 7,3\nTotal,43\n'],
+    ['release;machines\nwindows 10 22h2;40\nwindows 7;3\nGrand total;43\n'],
+    ['Row Labels,Sum of Machines\nWindows 10 22H2,40\nWindows 7,3\nGrand Total,43\n'],
+    ['OS,Number of devices\nWindows 10 22H2,40\nWindows 7,3\n'],
+    ['OS,Qty\nWindows 10 22H2,40\nWindows 7,3\nSUM,43\n'],
+  ])('reads a summary whose total row sums the others without counting it: %j', (text) => {
+    const result = plan(text);
+    expect(countsOf(result)).toEqual({ 'windows/10-22h2': 40, 'windows/7-sp1': 3 });
+    expect(result.unrecognised).toEqual([]);
   });
 
   it('says which rows had no edition and were counted under the edition whose support ends first', () => {
