@@ -34,7 +34,8 @@ export const inventoryCommand: CommandDefinition = {
       case '':
         return { kind: 'inventory-show' };
       case 'set':
-        return { kind: 'inventory-set', text: rest.join(' ') };
+        // Lines kept: each line of a pasted list is a pair.
+        return { kind: 'inventory-set', text: args.trim().slice(sub.length).trim() };
       case 'history':
         return { kind: 'inventory-history', release: rest.join(' ').trim() || null };
       case 'forecast':

@@ -7,7 +7,7 @@ import { readSlackText } from '../leaf/read-slack-text.js';
 export const MAX_TEXT_LENGTH = 500;
 
 export function parseCommand(rawText: string): Request {
-  // Control characters never belong in a name; a tab or newline separates like a space or comma.
+  // Control characters never belong in a name; a tab separates like a space, a newline like a comma.
   const text = readSlackText(rawText)
     .replace(/[\t\r]/g, ' ')
     // eslint-disable-next-line no-control-regex -- control characters are what this removes
@@ -15,9 +15,11 @@ export function parseCommand(rawText: string): Request {
     .trim();
   if (text.length > MAX_TEXT_LENGTH)
     return { kind: 'invalid', reason: `That is too long: ask in at most ${MAX_TEXT_LENGTH} characters.` };
-  const [first = '', ...rest] = text.split(/\s+/);
+  const first = /^\S*/.exec(text)?.[0] ?? '';
   const command = commandNamed(first);
-  return command ? command.parse(rest.join(' ')) : lookupCommand.parse(text);
+  // The rest as typed: a pasted list keeps its lines, which separate pairs ("inventory set") as they
+  // separate questions.
+  return command ? command.parse(text.slice(first.length).trim()) : lookupCommand.parse(text);
 }
 
 const commandNamed = (word: string) =>

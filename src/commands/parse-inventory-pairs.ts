@@ -51,6 +51,7 @@ const UNIT_WORDS = new Set(
   desktops endpoint endpoints vm vms unit units seat seats instance instances node nodes client clients workstation
   workstations install installs installations`.split(/\s+/),
 );
+const TOTAL_LINE = /^(?:grand\s+)?total\s*[:=]?\s*[\d.,]+k?\s*$|^sum\s*[:=]?\s*[\d.,]+\s*$/i;
 // A list pasted from a chat or a document: "• xp 5", "- vista 3", "* win 7 2".
 const BULLET = /^(?:[•*·‣▪◦]\s*|-\s+)/;
 
@@ -64,6 +65,8 @@ function tokenize(text: string): Token[] {
     .trim()
     .replace(/[.!]+$/, '')
     .split(PAIR_SEPARATOR)) {
+    // A pasted spreadsheet's total line ("Grand Total 43") sums the others: no pair of its own.
+    if (TOTAL_LINE.test(group)) continue;
     group
       .replace(BULLET, '')
       .split(/\s*[=:]\s*/)

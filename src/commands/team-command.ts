@@ -10,7 +10,7 @@ export const teamCommand: CommandDefinition = {
   summary: 'Names the team whose counts this channel holds, as reports show it.',
   parse: (args) => {
     const match = /^name\s+(.+)$/is.exec(args.trim());
-    const name = match?.[1]?.trim() ?? '';
+    const name = match?.[1]?.trim().replace(/\s+/g, ' ') ?? '';
     if (name === '') return { kind: 'invalid', reason: 'Use `/eol team name <name>`, e.g. `/eol team name Met IT`.' };
     if (name.length > MAX_TEAM_NAME_LENGTH)
       return { kind: 'invalid', reason: `A team name has at most ${MAX_TEAM_NAME_LENGTH} characters.` };

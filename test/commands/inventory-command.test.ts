@@ -23,6 +23,20 @@ describe('/eol inventory', () => {
     expect(text).toContain('• 18,293 × Microsoft Windows XP SP3: unsupported since 2014-04-09');
   });
 
+  // A list pasted from a spreadsheet or a chat: each line a pair, its total line no pair at all.
+  it.each([
+    ['inventory set Windows XP\t18293\nWindows 8.1\t14450\nGrand Total\t32743'],
+    ['inventory set windows xp: 18,293\nwindows 8.1: 14,450\ntotal: 32,743'],
+    ['inventory set\n• Windows XP — 18293\n• Windows 8.1 — 14450'],
+    ['inventory set xp 18293\r\n8.1 14450\r\n'],
+    ['inventory set Windows XP 18293\n\nWindows 8.1 14450\nSum 32743'],
+  ])('saves each line of %j as a pair', async (text) => {
+    const deps = depsAt('2017-06-28');
+    expect(renderText(await say(deps, text))).toContain('32,743 machines');
+    const { counts } = await (await deps.store()).team(SPEAKER);
+    expect(counts).toEqual({ 'windows/5-sp3': 18293, 'windows/8.1': 14450 });
+  });
+
   it('warns when a team moves machines to a release that loses support within a year (the Met lesson)', async () => {
     const text = renderText(await say(depsAt('2017-06-28'), 'inventory set windows-8.1 14450'));
     expect(text).toContain(
