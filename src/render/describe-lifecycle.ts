@@ -111,6 +111,27 @@ export function periodNote(supportedUntil: string, period: { label: string }, fo
   return `Supported until ${format.date(supportedUntil)}, so not for the whole of ${format.text(period.label)}.`;
 }
 
+/**
+ * A period asked about ("within 3 months") in which a phase ends but support goes on: said under the
+ * status, since the answer is for the period's last day ("Security Support: ended after …").
+ */
+export function phaseEndsNote(
+  lifecycle: Lifecycle,
+  period: { from: string; to: string; label: string },
+  format: Formatter,
+): string | null {
+  // Phases ending the same day are said together: "Active Support and Security Support end after …".
+  const byDay = new Map<string, string[]>();
+  for (const { phase } of lifecycle.phases)
+    if (typeof phase.end === 'string' && phase.end >= period.from && phase.end <= period.to)
+      byDay.set(phase.end, [...(byDay.get(phase.end) ?? []), format.text(phase.label)]);
+  if (byDay.size === 0) return null;
+  const ends = [...byDay].map(
+    ([day, labels]) => `${labels.join(' and ')} ${labels.length === 1 ? 'ends' : 'end'} after ${format.date(day)}`,
+  );
+  return `Within ${format.text(period.label)}: ${ends.join('; ')}.`;
+}
+
 /** Whose day the answer is for: "As of 2017-06-28", or "Through 2027-12-31 (the end of 2027)". */
 export function asOfWords(result: { asOf: string; period?: { label: string } }, format: Formatter): string {
   return result.period

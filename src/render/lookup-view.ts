@@ -4,7 +4,14 @@
 import { releaseTitle } from '../catalog/release-title.js';
 import type { LookupItem, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
-import { describePhase, describeStatus, extendedSupportNote, periodNote, retainedNote } from './describe-lifecycle.js';
+import {
+  describePhase,
+  describeStatus,
+  extendedSupportNote,
+  periodNote,
+  phaseEndsNote,
+  retainedNote,
+} from './describe-lifecycle.js';
 import type { Formatter } from './formatter.js';
 import { listingLabel, listingStatus } from './release-listing.js';
 
@@ -49,6 +56,11 @@ function notesOf(item: LookupItem, result: LookupResult, f: Formatter): NoteView
   const notes: NoteView[] = [];
   if (item.kind === 'release' && item.supportedUntil && result.period)
     notes.push({ kind: 'period', text: periodNote(item.supportedUntil, result.period, f) });
+  const phaseEnds =
+    item.kind === 'release' && !item.supportedUntil && result.period
+      ? phaseEndsNote(item.lifecycle, result.period, f)
+      : null;
+  if (phaseEnds) notes.push({ kind: 'period', text: phaseEnds });
   if ('correctedFrom' in item && item.correctedFrom) notes.push({ kind: 'typo', typed: item.correctedFrom });
   if (item.kind === 'release' && item.note)
     notes.push({ kind: 'note', title: releaseTitle(item.release), note: item.note });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { readRelativeWhen } from '../../src/commands/read-when.js';
 import { runCommand } from '../../src/commands/run-command.js';
+import { renderBlocks } from '../../src/render/render-blocks.js';
 import { renderText } from '../../src/render/render-text.js';
 import { depsAt, SPEAKER } from '../helpers/test-core.js';
 
@@ -54,6 +55,19 @@ describe('answers for a named time', () => {
   it('says when support ends inside the period asked about', async () => {
     const text = await answer('is windows 10 22h2 still supported in 2028?');
     expect(text).toContain('Supported until 2028-10-10, so not for the whole of 2028.');
+  });
+
+  it('says which phases end inside the period when support goes on past it', async () => {
+    expect(await answer('windows server 2016 within 3 months')).toContain(
+      'Within the next 3 months: Security Support ends after 2027-01-12.',
+    );
+    expect(await answer('windows 10 22h2 in 2025')).toContain(
+      'Within 2025: Active Support and Security Support end after 2025-10-14.',
+    );
+    const blocks = JSON.stringify(
+      renderBlocks(await runCommand(parseCommand('windows server 2016 in 2027'), depsAt('2026-12-06'), SPEAKER)),
+    );
+    expect(blocks).toContain(':warning: Within 2027: Security Support ends after 2027-01-12.');
   });
 
   it('says nothing of the period when support lasts all of it', async () => {
