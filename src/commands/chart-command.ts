@@ -21,7 +21,11 @@ const OUT_FORMATS = /\.(png|svg)$/i;
 
 /** `… --out FILE.png` at the end: where the command line writes the picture. Slack ignores it. */
 export function parseChartRequest(scope: ChartScope, args: string): Request {
-  const words = args.split(/\s+/).filter((word) => word !== '');
+  // A line break separates names as a comma does.
+  const words = args
+    .replace(/\s*\n\s*/g, ', ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const at = words.findIndex((word) => word === '--out');
   let out: string | null = null;
   if (at >= 0) {

@@ -10,7 +10,7 @@ const MAX_QUERIES = 10;
 
 // Several questions at once are separated by commas or semicolons, except Microsoft's own
 // "Windows 10, version 22H2". Question words are left to the resolver, which knows product names.
-const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
+export const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
 
 const hasWords = (query: string): boolean => !isOnlyQuestionWords(tokensOf(readPastedText(query)));
 

@@ -7,6 +7,7 @@ import type { CommandDefinition, RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
 import { oneReleaseOf } from './resolve-one-release.js';
+import { SEPARATOR } from './parse-lookup.js';
 import { resolveQueries } from './resolve-queries.js';
 import { titlesOf } from './record-audit.js';
 
@@ -44,8 +45,9 @@ export const watchCommand: CommandDefinition = {
  * first name that is not exactly one release.
  */
 export function resolveReleaseList(text: string, deps: CommandDeps): { releases: Release[] } | { reason: string } {
+  // As a question's: commas, semicolons and lines, not the comma of "Windows 10, version 22H2".
   const names = text
-    .split(/[,;]+/)
+    .split(SEPARATOR)
     .map((part) => part.trim())
     .filter((part) => part !== '');
   const releases: Release[] = [];

@@ -19,6 +19,16 @@ describe('/eol watch, unwatch and watches', () => {
     );
   });
 
+  // Names separated as a question's are: commas, semicolons and lines, but not Microsoft's own comma.
+  it.each([
+    ['watch xp\nvista', 'Microsoft Windows XP SP3, Microsoft Windows Vista SP2'],
+    ['watch xp; vista', 'Microsoft Windows XP SP3, Microsoft Windows Vista SP2'],
+    ['watch windows 10, version 22h2', 'Microsoft Windows 10 22H2'],
+    ['watch windows 10, version 22H2, windows 8.1', 'Microsoft Windows 10 22H2, Microsoft Windows 8.1'],
+  ])('watches the releases of %j', async (text, titles) => {
+    expect(await say(depsAt('2017-06-28'), text)).toContain(`Watching ${titles}:`);
+  });
+
   it('takes lead times', async () => {
     const deps = depsAt('2017-06-28');
     await say(deps, 'watch windows-8.1 lead 365,90,30');
