@@ -37,6 +37,8 @@ export type WhenReading =
 // "for" only after a name ("windows 10 for 2027"), since "eol for 2016" names a release; "within" and
 // "over" ask about the days from today to then ("within 6 months").
 const SPAN_PREPOSITIONS = ['within', 'over'];
+// "between 2027 and 2028", "from June 2027 to March 2028": only as a range ("from 2027" alone is refused).
+const RANGE_PREPOSITIONS = ['between', 'from'];
 const PREPOSITIONS = [
   'as of',
   'as at',
@@ -49,8 +51,13 @@ const PREPOSITIONS = [
   'throughout',
   'until',
   'till',
+  'til',
+  'thru',
+  'up to',
+  'up until',
   'for',
   ...SPAN_PREPOSITIONS,
+  ...RANGE_PREPOSITIONS,
 ];
 const PREPOSITION = new RegExp(
   `(?:^|\\s)(${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+`,
@@ -338,6 +345,10 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     // The year's end: "year end", "eoy", "end of the year" (this one), "eoy 2027".
     .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
     .replace(/^eoy (\d{4})$/, 'end of $1')
+    // "calendar year 2027", "CY27": the year; "end 2027", "2027 end": its end.
+    .replace(/^(?:calendar year|cy) ?(\d{4})$/, '$1')
+    .replace(/^cy ?(\d\d)$/, '20$1')
+    .replace(/^(?:end (\d{4})|(\d{4}) end)$/, 'end of $1$2')
     // "in 3 days' time": the days themselves.
     .replace(/^(.+ (?:days?|weeks?|months?|years?))['’]? time$/, '$1')
     // The month's or quarter's end: "eom", "end of the month", "quarter-end" (this one).
@@ -350,6 +361,17 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
       reason:
         'Fiscal years start in different months from one organisation to the next: ask for the days instead, like in Q3 2027 or on 2027-06-30.',
     };
+  if ((match = /^(?:between|from) (.+?) (?:and|to|until|till|through|thru|-|–) (.+)$/.exec(text))) {
+    const [first, last] = [readPhrase(match[1] as string, today), readPhrase(match[2] as string, today)];
+    if (!first || !last) return null;
+    if ('reason' in first) return first;
+    if ('reason' in last) return last;
+    if ('relative' in first || 'relative' in last) return { relative: true };
+    const from = first.when.kind === 'day' ? first.when.date : first.when.from;
+    const to = last.when.kind === 'day' ? last.when.date : last.when.to;
+    if (from > to) return { reason: 'It ends before it starts.' };
+    return { when: { kind: 'period', from, to, label: `${match[1]} to ${match[2]}` } };
+  }
   if (SEASON.test(text))
     return {
       reason:
@@ -387,6 +409,33 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
   // "20251015", as logs and file names write a day.
   if ((match = /^(\d{4})(\d\d)(\d\d)$/.exec(text))) return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
+  // An ISO week: "week 5 2027", "2027-W05", "wk 5 of 2027" (Monday to Sunday).
+  if ((match = /^(?:(?:week|wk) ?(\d{1,2})(?: of)?,? (\d{4})|(\d{4})-?w(\d{1,2}))$/.exec(text))) {
+    const week = DateTime.fromObject(
+      { weekYear: Number(match[2] ?? match[3]), weekNumber: Number(match[1] ?? match[4]) },
+      { zone: 'utc' },
+    );
+    if (!week.isValid || !isYear(week.weekYear))
+      return { reason: `There is no week ${match[1] ?? match[4]} in ${match[2] ?? match[3]}.` };
+    return {
+      when: {
+        kind: 'period',
+        from: iso(week.startOf('week')),
+        to: iso(week.endOf('week')),
+        label: `week ${week.weekNumber} of ${week.weekYear}`,
+      },
+    };
+  }
+  if (/^(?:week|wk) ?\d{1,2}$/.test(text))
+    return { reason: `Which year? Say “${text}” with its year, like week 5 2027.` };
+  // Months of one year: "jan-mar 2027", "january to march 2027".
+  if ((match = /^([a-z]+)\.? ?(?:-|–|to|through|thru) ?([a-z]+)\.? (\d{4})$/.exec(text))) {
+    const [first, last, year] = [monthNumber(match[1] as string), monthNumber(match[2] as string), Number(match[3])];
+    if (first !== null && last !== null && last >= first && isYear(year))
+      return {
+        when: periodOf(year, first, last - first + 1, `${MONTH_NAMES[first - 1]} to ${monthLabel(year, last)}`),
+      };
+  }
   if ((match = /^(\d{4})$/.exec(text))) {
     const year = Number(match[1]);
     return isYear(year) ? { when: periodOf(year, 1, 12, String(year)) } : null;
@@ -549,18 +598,23 @@ export function readWhen(text: string): WhenReading {
     const phrase = question.slice(phraseAt);
     const rest = question.slice(0, at).trim();
     // "within 6 months" is the days until then; "within 2027" is 2027.
-    const spanned = SPAN_PREPOSITIONS.includes(preposition) ? `${preposition} ${phrase}` : null;
+    const spanned = [...SPAN_PREPOSITIONS, ...RANGE_PREPOSITIONS].includes(preposition)
+      ? `${preposition} ${phrase}`
+      : null;
     const spanReading = spanned ? readPhraseOnce(spanned) : null;
+    if (RANGE_PREPOSITIONS.includes(preposition) && !spanReading) continue;
     const read = spanReading ? spanned : phrase;
     const reading = spanReading ?? readPhraseOnce(phrase);
     if (preposition === 'for' && !(reading && ('when' in reading || 'relative' in reading) && namesSomething(rest)))
       continue;
     if (reading === null && !looksLikeTime(phrase)) continue;
+    // A range is quoted with its first word: "between 2028 and 2027".
+    const shown = RANGE_PREPOSITIONS.includes(preposition) ? (spanned as string) : phrase;
     const moved = movedTime(rest, phrase);
     if (moved) return { kind: 'unreadable', ...moved, dates: [] };
     if (reading && 'when' in reading) return { kind: 'when', when: reading.when, rest, phrase };
     if (reading && 'relative' in reading) return { kind: 'relative', rest, phrase: read as string };
-    if (reading) return { kind: 'unreadable', reason: reading.reason, phrase, dates: reading.dates ?? [] };
+    if (reading) return { kind: 'unreadable', reason: reading.reason, phrase: shown, dates: reading.dates ?? [] };
     return {
       kind: 'unreadable',
       reason: `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
