@@ -62,6 +62,9 @@ const cleanWord = (word: string): string =>
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const group of text
+    // A list pasted as Slack code ("```xp 5\nvista 3```", "`xp 5`"): the marks are no part of it.
+    .replace(/```/g, '\n')
+    .replace(/`/g, ' ')
     .trim()
     .replace(/[.!]+$/, '')
     .split(PAIR_SEPARATOR)) {

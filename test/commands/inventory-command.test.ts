@@ -30,6 +30,9 @@ describe('/eol inventory', () => {
     ['inventory set\n• Windows XP — 18293\n• Windows 8.1 — 14450'],
     ['inventory set xp 18293\r\n8.1 14450\r\n'],
     ['inventory set Windows XP 18293\n\nWindows 8.1 14450\nSum 32743'],
+    ['inventory set ```\nWindows XP 18293\nWindows 8.1 14450\n```'],
+    ['inventory set\n```xp 18293\n8.1 14450```'],
+    ['inventory set `xp 18293`, `windows 8.1 14450`'],
   ])('saves each line of %j as a pair', async (text) => {
     const deps = depsAt('2017-06-28');
     expect(renderText(await say(deps, text))).toContain('32,743 machines');
