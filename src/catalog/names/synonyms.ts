@@ -50,6 +50,13 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   powerpoint: 'office',
   'ms word': 'office',
   'microsoft word': 'office',
+  // Appliances by their box: a FortiGate runs FortiOS, a Palo Alto firewall PAN-OS.
+  fortigate: 'fortios',
+  'palo alto': 'panos',
+  'palo alto networks': 'panos',
+  globalprotect: 'pangp',
+  // "veeam 12": Backup & Replication or ONE, which number alike; the release decides or the answer asks.
+  veeam: ['veeam-backup-and-replication', 'veeam-one', 'veeam-backup-for-microsoft-365'],
   // Cisco's IOS is never Apple's: "Cisco IOS 15.2" (classic IOS, not in the catalogue) is said not
   // found in IOS XE, whose releases run from 16 on, rather than answered as iOS 15.
   'cisco ios': 'cisco-ios-xe',
