@@ -13,6 +13,7 @@ import {
   gluedShorthands,
   impliedProducts,
   OPENJDK_BUILDS,
+  operatingSystemOfDevice,
   productFallbacks,
   productSynonyms,
   releaseSynonyms,
@@ -376,7 +377,9 @@ export function createResolver(catalog: Catalog): Resolver {
       const renamed = namedAfterVersion(tokens.slice(found.start, found.end), typedRest);
       const rest = renamed?.rest ?? typedRest;
       if (!renamed && found.products.length > 1) return inFamily(query, found.products, rest);
-      const product = renamed ? renamed.product : (found.products[0] as Product);
+      const named = renamed ? renamed.product : (found.products[0] as Product);
+      const deviceOs = /^\d+\.\d/.test(rest[0] ?? '') ? operatingSystemOfDevice[named.name] : undefined;
+      const product = (deviceOs && catalog.productByName.get(deviceOs)) || named;
       const resolution = inProduct(query, product, rest);
       if (resolution) return resolution;
       return {

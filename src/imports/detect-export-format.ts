@@ -160,8 +160,10 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       build: find('osversion', 'operatingsystembuild', 'osbuild', 'buildnumber', 'build', 'version'),
       impliedName: null,
     };
+    // Intune's column is "OS"; Kandji's and others' "Platform" (with "Device Name" too) is no Intune export.
     if (
       has('osversion') &&
+      has('os', 'operatingsystem') &&
       has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily')
     )
       return { id: 'intune', label: 'an Intune export', columns };
@@ -170,6 +172,20 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
     if (has('client', 'sitecode', 'clientactivity', 'resourceid'))
       return { id: 'configmgr', label: 'a Configuration Manager export', columns };
     return { id: 'device-list', label: 'a device list', columns };
+  }
+  // Only a version column beside the device's own ("OS Version": "macOS 14.2.1", as Mosyle exports it).
+  if (has('osversion', 'operatingsystemversion') && has('devicename', 'serialnumber', 'computername', 'name')) {
+    return {
+      id: 'device-list',
+      label: 'a device list',
+      columns: {
+        name: find('osversion', 'operatingsystemversion'),
+        qualifiers: [],
+        version: null,
+        build: find('osbuild', 'operatingsystembuild', 'build'),
+        impliedName: null,
+      },
+    };
   }
   return null;
 }

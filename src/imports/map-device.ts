@@ -61,6 +61,9 @@ function withoutKernelVersion(name: string): string {
   // on Ubuntu 22.04". The kernel is not what the machine runs for support; the distribution is.
   const distribution = /^linux kernel \S+(?: \S+)? on (.+)$/i.exec(name.trim());
   if (distribution?.[1]) return distribution[1];
+  // Kandji, Mosyle and Intune's "Platform" name the device; its OS is what has a lifecycle.
+  if (/^(?:iphone|ipod(?: touch)?)$/i.test(name.trim())) return 'iOS';
+  if (/^ipad$/i.test(name.trim())) return 'iPadOS';
   // Intune's Graph exports name Android by management mode ("AndroidForWork", "AndroidEnterprise").
   if (/^android(?:forwork|enterprise|aosp|deviceadministrator)$/i.test(name.trim())) return 'Android';
   // Defender for Endpoint glues the platform: "Windows10", "Windows8.1", "WindowsServer2012R2".

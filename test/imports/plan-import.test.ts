@@ -151,6 +151,20 @@ describe('each tool’s export, recognised by its header row', () => {
       1,
     ],
     [
+      // "Platform" names the device (iPhone, iPad, Mac): its OS is counted, never an iPhone model.
+      'kandji-devices.csv',
+      'device-list',
+      { 'ios/16': 1, 'ipados/17': 1, 'macos/12': 1, 'macos/13': 1, 'macos/14': 1 },
+      0,
+    ],
+    [
+      // Only an "OS Version" column, with the OS's name in it.
+      'mosyle-devices.csv',
+      'device-list',
+      { 'macos/14': 2, 'ios/16': 1, 'ipados/17': 1, 'macos/11': 1, 'macos/13': 1 },
+      0,
+    ],
+    [
       'pdq-computers.csv',
       'device-list',
       {

@@ -181,6 +181,16 @@ export const productFallbacks: Readonly<Record<string, string>> = {
   windows: 'windows-server',
 };
 
+/**
+ * A device named with a dotted version runs that OS: "iPhone 16.7.4" is iOS 16 (no iPhone model is
+ * numbered with points), "iPad 17.2" iPadOS 17, as device exports and people write them.
+ */
+export const operatingSystemOfDevice: Readonly<Record<string, string>> = {
+  iphone: 'ios',
+  ipad: 'ipados',
+  'apple-watch': 'watchos',
+};
+
 /** Words that are part of a release's name and imply its product: "ltsb 2016" is Windows 10 1607 LTSB. */
 export const impliedProducts: Readonly<Record<string, string>> = {
   ltsb: 'windows',
