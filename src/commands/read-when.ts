@@ -607,6 +607,8 @@ export function readWhen(text: string): WhenReading {
     const reading = spanReading ?? readPhraseOnce(phrase);
     if (preposition === 'for' && !(reading && ('when' in reading || 'relative' in reading) && namesSomething(rest)))
       continue;
+    // "windows server for 2019" names Server 2019; "windows 10 22h2 for 2027" asks about 2027.
+    if (preposition === 'for' && /^\d{4}$/.test(phrase.trim()) && !/\d/.test(rest.split(/\s+/).at(-1) ?? '')) continue;
     if (reading === null && !looksLikeTime(phrase)) continue;
     // A range is quoted with its first word: "between 2028 and 2027".
     const shown = RANGE_PREPOSITIONS.includes(preposition) ? (spanned as string) : phrase;
