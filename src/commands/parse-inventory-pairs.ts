@@ -9,6 +9,7 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { parseCount } from '../inventory/parse-count.js';
+import { isTotalLabel } from '../inventory/total-label.js';
 
 import type { Choice } from './command-types.js';
 import { releaseKeyOf } from './inventory-rows.js';
@@ -51,7 +52,8 @@ const UNIT_WORDS = new Set(
   desktops endpoint endpoints vm vms unit units seat seats instance instances node nodes client clients workstation
   workstations install installs installations`.split(/\s+/),
 );
-const TOTAL_LINE = /^(?:grand\s+)?total\s*[:=]?\s*[\d.,]+k?\s*$|^sum\s*[:=]?\s*[\d.,]+\s*$/i;
+/** A line's label and count: "Grand Total 43", "total: 43". */
+const LABEL_AND_COUNT = /^(.*?)\s*[:=]?\s*[\d.,]+k?\s*$/;
 // A list pasted from a chat or a document: "• xp 5", "- vista 3", "* win 7 2".
 const BULLET = /^(?:[•*·‣▪◦]\s*|-\s+)/;
 
@@ -69,7 +71,7 @@ function tokenize(text: string): Token[] {
     .replace(/[.!]+$/, '')
     .split(PAIR_SEPARATOR)) {
     // A pasted spreadsheet's total line ("Grand Total 43") sums the others: no pair of its own.
-    if (TOTAL_LINE.test(group)) continue;
+    if (isTotalLabel(LABEL_AND_COUNT.exec(group)?.[1] ?? '')) continue;
     group
       .replace(BULLET, '')
       .split(/\s*[=:]\s*/)

@@ -8,6 +8,7 @@ import type * as ChronoEnglish from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import { isOnlyQuestionWords } from '../catalog/names/question-words.js';
 import { tokensOf } from '../catalog/normalize-name.js';
+import { TIME_UNIT_WORDS } from '../leaf/time-units.js';
 
 // Loaded on first use, English only: all of chrono-node's locales cost 130-150 ms at start (measured),
 // and most questions name no time or one written as digits, which need none of it.
@@ -59,10 +60,8 @@ const PREPOSITIONS = [
   ...SPAN_PREPOSITIONS,
   ...RANGE_PREPOSITIONS,
 ];
-const PREPOSITION = new RegExp(
-  `(?:^|\\s)(${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+`,
-  'gi',
-);
+const PREPOSITION_WORDS = PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|');
+const PREPOSITION = new RegExp(`(?:^|\\s)(${PREPOSITION_WORDS})\\s+`, 'gi');
 // The words a time phrase is made of; anything else ("on windows server 2012") is part of the question.
 const TIME_WORD =
   /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|\d\dq[1-4]|q[1-4]\d\d|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
@@ -74,6 +73,16 @@ const iso = (moment: DateTime): string => moment.toISODate() ?? '';
 export const spelledOut = (date: string): string =>
   DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-US').toFormat('d LLLL yyyy');
 const isYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
+
+// The words of every refusal of a time, one place each.
+const couldNotRead = (words: string): string =>
+  `I could not read “${words}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
+const whichYear = (words: string): string => `Which year? Say “${words}” with its year, for example “June 2017”.`;
+/** "after 2028", "since june 2025": the year in the words is the example's. */
+const notBeforeOrAfter = (words: string): string => {
+  const year = /(?:19|20)\d\d/.exec(words)?.[0] ?? '2028';
+  return `I answer for a day or a period, not for before or after one: ask for a day (on ${year}-01-01) or a period (in ${year}).`;
+};
 
 // Words already read, so a question costs luxon's parse only for words not seen before.
 const monthsRead = new Map<string, number | null>();
@@ -173,38 +182,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const WEEKDAY = new RegExp(`^(?:(?:next|this|coming|last) )?(?:${WEEKDAYS})$`);
 const UNITS = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' } as const;
-type Unit = keyof typeof UNITS | 'fortnight';
-/** A unit as people abbreviate it: "6 mos", "2 wks", "3 yrs", "6mo", "1y". */
-const UNIT_WORDS: Readonly<Record<string, Unit>> = {
-  d: 'day',
-  day: 'day',
-  days: 'day',
-  w: 'week',
-  wk: 'week',
-  wks: 'week',
-  week: 'week',
-  weeks: 'week',
-  fortnight: 'fortnight',
-  fortnights: 'fortnight',
-  m: 'month',
-  mo: 'month',
-  mos: 'month',
-  mth: 'month',
-  mths: 'month',
-  month: 'month',
-  months: 'month',
-  q: 'quarter',
-  qtr: 'quarter',
-  qtrs: 'quarter',
-  quarter: 'quarter',
-  quarters: 'quarter',
-  y: 'year',
-  yr: 'year',
-  yrs: 'year',
-  year: 'year',
-  years: 'year',
-};
-const UNIT = `(?:${Object.keys(UNIT_WORDS).join('|')})`;
+const UNIT = `(?:${Object.keys(TIME_UNIT_WORDS).join('|')})`;
 const AMOUNT = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
 /** "6 months", "a year", "6mo", "half a year": an amount of time, as luxon's plus() takes it. */
 const DURATION = new RegExp(`^(\\d{1,3}) ?(${UNIT})$|^([a-z]+) (${UNIT})$`);
@@ -213,7 +191,7 @@ function durationOf(words: string): Record<string, number> | null {
   const match = DURATION.exec(words);
   if (!match) return null;
   const amount = match[1] !== undefined ? Number(match[1]) : NUMBER_WORDS[match[3] as string];
-  const unit = UNIT_WORDS[(match[2] ?? match[4]) as string];
+  const unit = TIME_UNIT_WORDS[(match[2] ?? match[4]) as string];
   if (amount === undefined || unit === undefined) return null;
   return unit === 'fortnight' ? { weeks: 2 * amount } : { [UNITS[unit]]: amount };
 }
@@ -245,8 +223,7 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
     const month = start()
       .startOf('month')
       .plus({ months: match[2] === 'next' ? 1 : match[2] === 'last' ? -1 : 0 });
-    const reading = dayOf(month.year, month.month, Number(match[1]));
-    return reading;
+    return dayOf(month.year, month.month, Number(match[1]));
   }
   if (/^(?:the )?day before yesterday$/.test(text)) return day({ days: -2 });
   // A week from today, not a period: "supported next week?" is asked of the days ahead.
@@ -405,8 +382,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     return readPhrase(`q${quarter} ${match[2]}`, today);
   }
   // A month without its year ("in dec", "by may"): chrono reads only the whole names.
-  if (/^[a-z]+\.?$/.test(text) && monthNumber(text) !== null)
-    return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
+  if (/^[a-z]+\.?$/.test(text) && monthNumber(text) !== null) return { reason: whichYear(text) };
   // "20251015", as logs and file names write a day.
   if ((match = /^(\d{4})(\d\d)(\d\d)$/.exec(text))) return dayOf(Number(match[1]), Number(match[2]), Number(match[3]));
   // An ISO week: "week 5 2027", "2027-W05", "wk 5 of 2027" (Monday to Sunday).
@@ -473,13 +449,9 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     const { start } = found;
     const year = start.get('year') ?? 0;
     const month = start.get('month') ?? 1;
-    if (!start.isCertain('year'))
-      return { reason: `Which year? Say “${text}” with its year, for example “June 2017”.` };
+    if (!start.isCertain('year')) return { reason: whichYear(text) };
     // A year chrono worked out from its reference day ("next 6 months" from 2000) is not one typed.
-    if (!text.includes(String(year)))
-      return {
-        reason: `I could not read “${text}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
-      };
+    if (!text.includes(String(year))) return { reason: couldNotRead(text) };
     if (start.isCertain('day')) return dayOf(year, month, start.get('day') ?? 1);
     if (start.isCertain('month'))
       return isYear(year) ? { when: periodOf(year, month, 1, monthLabel(year, month)) } : null;
@@ -562,20 +534,11 @@ const ROUGHLY = /(?:^|\s)(mid|early|late|around|about|approximately|approx\.?|ci
 /** Why "after …" or "mid …" is not answered (the day it asks about is not the one named), with the words. */
 function movedTime(before: string, phrase: string): { reason: string; phrase: string } | null {
   const moved = BEFORE_OR_AFTER.exec(before);
-  if (moved) {
-    const year = /(?:19|20)\d\d/.exec(phrase)?.[0] ?? '2028';
-    return {
-      reason: `I answer for a day or a period, not for before or after one: ask for a day (on ${year}-01-01) or a period (in ${year}).`,
-      phrase: `${moved[1]} ${phrase}`,
-    };
-  }
+  if (moved) return { reason: notBeforeOrAfter(phrase), phrase: `${moved[1]} ${phrase}` };
   const roughly = ROUGHLY.exec(before);
   if (!roughly) return null;
   const words = `${roughly[1]} ${phrase}`;
-  return {
-    reason: `I could not read “${words}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
-    phrase: words,
-  };
+  return { reason: couldNotRead(words), phrase: words };
 }
 
 /** The time at the end of a question ("… on 28 June 2017?"), the question without it, or why it cannot be read. */
@@ -619,7 +582,7 @@ export function readWhen(text: string): WhenReading {
     if (reading) return { kind: 'unreadable', reason: reading.reason, phrase: shown, dates: reading.dates ?? [] };
     return {
       kind: 'unreadable',
-      reason: `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
+      reason: couldNotRead(phrase),
       phrase,
       dates: [],
     };
@@ -629,10 +592,9 @@ export function readWhen(text: string): WhenReading {
   const vague = VAGUE_TIME.exec(question);
   if (vague) {
     const phrase = vague[0].trim();
-    const year = /(?:19|20)\d\d/.exec(phrase)?.[0] ?? '2028';
     const reason = /^(?:before|after|since|from|past|beyond)\b/i.test(phrase)
-      ? `I answer for a day or a period, not for before or after one: ask for a day (on ${year}-01-01) or a period (in ${year}).`
-      : `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
+      ? notBeforeOrAfter(phrase)
+      : couldNotRead(phrase);
     return { kind: 'unreadable', reason, phrase, dates: [] };
   }
   // Days counted in words no reading above knows ("on next month 15th"): said so, not dropped.
@@ -641,7 +603,7 @@ export function readWhen(text: string): WhenReading {
     const phrase = (unread[1] as string).trim();
     return {
       kind: 'unreadable',
-      reason: `I could not read “${phrase}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`,
+      reason: couldNotRead(phrase),
       phrase,
       dates: [],
     };
@@ -683,7 +645,7 @@ const BARE_TIME = new RegExp(
 
 /** After a preposition, words that count time ("3 days", "next month"), whatever is around them. */
 const UNREAD_TIME = new RegExp(
-  `(?:^|\\s)(?:${PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).join('|')})\\s+((?:\\S+\\s+){0,3}?(?:${AMOUNT}\\s?(?:days?|weeks?|months?|quarters?|years?|yrs?|mos?)|(?:next|last|this)\\s+(?:week|month|quarter|year))\\b.*)$`,
+  `(?:^|\\s)(?:${PREPOSITION_WORDS})\\s+((?:\\S+\\s+){0,3}?(?:${AMOUNT}\\s?(?:days?|weeks?|months?|quarters?|years?|yrs?|mos?)|(?:next|last|this)\\s+(?:week|month|quarter|year))\\b.*)$`,
   'i',
 );
 

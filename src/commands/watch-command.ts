@@ -2,6 +2,7 @@
 // before each phase of a release ends.
 import type { Release } from '../catalog/catalog.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
+import { TIME_UNIT_WORDS, type TimeUnit } from '../leaf/time-units.js';
 import { DEFAULT_LEADS, MAX_LEAD_DAYS } from '../reminders/watch-store.js';
 import type { CommandDefinition, RequestOf } from './command-definition.js';
 import type { CommandDeps, Result, Speaker } from './command-types.js';
@@ -61,29 +62,11 @@ export function resolveReleaseList(text: string, deps: CommandDeps): { releases:
 
 const LEADS_RULE = `Lead times are days from 0 to ${MAX_LEAD_DAYS}, e.g. \`lead 365,90,30\`; weeks, months (30 days) and years (365) too: \`lead 6 months, 2 weeks\`.`;
 
-/** Days a lead's unit counts for: a reminder "6 months before" comes 180 days before, as the answer says. */
-const LEAD_UNIT_DAYS: Readonly<Record<string, number>> = {
-  d: 1,
-  day: 1,
-  days: 1,
-  w: 7,
-  wk: 7,
-  wks: 7,
-  week: 7,
-  weeks: 7,
-  m: 30,
-  mo: 30,
-  mos: 30,
-  mth: 30,
-  mths: 30,
-  month: 30,
-  months: 30,
-  y: 365,
-  yr: 365,
-  yrs: 365,
-  year: 365,
-  years: 365,
-};
+/**
+ * Days a lead's unit counts for: a reminder "6 months before" comes 180 days before, as the answer says.
+ * Days, weeks, months and years only, as the rule says.
+ */
+const LEAD_UNIT_DAYS: Readonly<Partial<Record<TimeUnit, number>>> = { day: 1, week: 7, month: 30, year: 365 };
 
 /** "365,90,30", "90d 30d", "90, 30 and 7 days", "6 months, 2 weeks" -> days, most first; or why not. */
 export function parseLeads(text: string): number[] | string {
@@ -96,9 +79,11 @@ export function parseLeads(text: string): number[] | string {
   for (let index = 0; index < words.length; index += 1) {
     const number = words[index] as string;
     if (!/^\d{1,5}$/.test(number)) return LEADS_RULE;
-    const unit = LEAD_UNIT_DAYS[words[index + 1] ?? ''];
-    if (unit !== undefined) index += 1;
-    leads.push(Number(number) * (unit ?? 1));
+    const unit = TIME_UNIT_WORDS[words[index + 1] ?? ''];
+    const days = unit ? LEAD_UNIT_DAYS[unit] : 1;
+    if (days === undefined) return LEADS_RULE;
+    if (unit) index += 1;
+    leads.push(Number(number) * days);
   }
   if (leads.length === 0 || leads.some((lead) => lead > MAX_LEAD_DAYS)) return LEADS_RULE;
   return [...new Set(leads)].sort((a, b) => b - a);

@@ -5,6 +5,7 @@ import type { Release } from '../catalog/catalog.js';
 import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { parseCount } from '../inventory/parse-count.js';
+import { isTotalLabel } from '../inventory/total-label.js';
 import { decodeExport } from './decode-export.js';
 import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
 import { createDeviceMapper, deviceText, type DeviceFields, type DeviceMapping } from './map-device.js';
@@ -98,7 +99,7 @@ function countRecord(
     const product = field(fields, format.columns.product);
     const release = field(fields, format.columns.release);
     // A spreadsheet's total row ("Grand Total", "Total") sums the rows above it: no release of its own.
-    if (product === '' && /^(?:grand\s+)?total$|^sum$/i.test(release.trim())) return;
+    if (product === '' && isTotalLabel(release)) return;
     // Our own export names releases exactly; anything else goes through the resolver.
     const exact = product !== '' ? deps.releaseByKey(`${product}/${release}`) : undefined;
     if (exact) return tally.add(exact, count) ? undefined : tooMany(exact);
