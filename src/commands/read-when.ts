@@ -56,6 +56,8 @@ const PREPOSITIONS = [
   'thru',
   'up to',
   'up until',
+  // "come 2029": when 2029 comes.
+  'come',
   'for',
   ...SPAN_PREPOSITIONS,
   ...RANGE_PREPOSITIONS,
@@ -183,17 +185,46 @@ const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const WEEKDAY = new RegExp(`^(?:(?:next|this|coming|last) )?(?:${WEEKDAYS})$`);
 const UNITS = { day: 'days', week: 'weeks', month: 'months', quarter: 'quarters', year: 'years' } as const;
 const UNIT = `(?:${Object.keys(TIME_UNIT_WORDS).join('|')})`;
-const AMOUNT = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).join('|')})`;
-/** "6 months", "a year", "6mo", "half a year": an amount of time, as luxon's plus() takes it. */
-const DURATION = new RegExp(`^(\\d{1,3}) ?(${UNIT})$|^([a-z]+) (${UNIT})$`);
+// "1.5 years" is read; "1.3 years" is seen as a time, and said to be unread.
+const AMOUNT = `(?:\\d{1,3}(?:\\.\\d{1,2})?|${Object.keys(NUMBER_WORDS).join('|')})`;
+/** "2 years and 6 months", "a year and a half", "half a year": amounts of time as written. */
+const AMOUNT_OF_TIME = `(?:${AMOUNT}\\s+and\\s+a\\s+half\\s+${UNIT}|an?\\s+${UNIT}\\s+and\\s+a\\s+half|half\\s+an?\\s+${UNIT}|${AMOUNT}\\s?${UNIT}(?:(?:,\\s*|,?\\s+and\\s+)${AMOUNT}\\s?${UNIT})*)`;
+/** "6 months", "a year", "6mo", "1.5 years": an amount of time, as luxon's plus() takes it. */
+const DURATION = new RegExp(`^(\\d{1,3}(?:\\.\\d{1,2})?) ?(${UNIT})$|^([a-z]+) (${UNIT})$`);
+// A half of a unit in the next smaller one, where that is whole: half a month is no number of days.
+const HALF_OF: Partial<Record<keyof typeof UNITS | 'fortnight', Record<string, number>>> = {
+  year: { months: 6 },
+  fortnight: { weeks: 1 },
+};
 function durationOf(words: string): Record<string, number> | null {
-  if (/^(?:half an? |a half )year$/.test(words)) return { months: 6 };
+  // "half a year", "a year and a half", "2 and a half years", "2 years and 6 months", "1 year, 6 months".
+  const half = /^(?:half an? |a half )(\S+)$/.exec(words);
+  if (half) return durationOf(`0.5 ${half[1]}`);
+  const andAHalf = /^(?:an? (\S+) and a half|(\S+) and a half (\S+))$/.exec(words);
+  if (andAHalf) {
+    const whole = andAHalf[2] === undefined ? 1 : (NUMBER_WORDS[andAHalf[2]] ?? Number(andAHalf[2]));
+    return Number.isInteger(whole) ? durationOf(`${whole}.5 ${andAHalf[1] ?? andAHalf[3]}`) : null;
+  }
+  const parts = words.split(/,? and |, /);
+  if (parts.length > 1) {
+    const durations = parts.map(durationOf);
+    if (durations.some((duration) => duration === null)) return null;
+    const total: Record<string, number> = {};
+    for (const duration of durations as Record<string, number>[])
+      for (const [unit, amount] of Object.entries(duration)) total[unit] = (total[unit] ?? 0) + amount;
+    return total;
+  }
   const match = DURATION.exec(words);
   if (!match) return null;
   const amount = match[1] !== undefined ? Number(match[1]) : NUMBER_WORDS[match[3] as string];
   const unit = TIME_UNIT_WORDS[(match[2] ?? match[4]) as string];
   if (amount === undefined || unit === undefined) return null;
-  return unit === 'fortnight' ? { weeks: 2 * amount } : { [UNITS[unit]]: amount };
+  const whole = Math.floor(amount);
+  const halves = amount === whole ? {} : amount - whole === 0.5 ? HALF_OF[unit] : undefined;
+  if (!halves) return null;
+  const duration: Record<string, number> = unit === 'fortnight' ? { weeks: 2 * whole } : { [UNITS[unit]]: whole };
+  for (const [smaller, amountOf] of Object.entries(halves)) duration[smaller] = (duration[smaller] ?? 0) + amountOf;
+  return duration;
 }
 // "in a few months", "a couple of years from now": how many is not said.
 const VAGUE_AMOUNT = new RegExp(
@@ -302,10 +333,21 @@ const HOLIDAY_DAYS: Readonly<Record<string, [month: number, day: number]>> = {
   'new years day': [1, 1],
   'new years eve': [12, 31],
 };
-const HOLIDAY = /^((?:christmas|xmas)(?: day| eve)?|new year(?:[’']?s)?(?: day| eve)?)(?: (\d{4}))?$/;
+const HOLIDAY =
+  /^(?:(this|next|coming|last) )?((?:christmas|xmas)(?: day| eve)?|new year(?:[’']?s)?(?: day| eve)?)(?: (\d{4}))?$/;
 // Days whose date moves, or that are no date at all.
 const NAMED_DAY =
-  /^(?:easter|thanksgiving|black friday|cyber monday|halloween|patch (?:tuesday|day))(?: (?:day|\d{4}))?$/;
+  /^(?:(?:this|next|coming|last) )?(?:easter|thanksgiving|black friday|cyber monday|halloween|patch (?:tuesday|day))(?: (?:day|\d{4}))?$/;
+/** Holidays as BARE_TIME looks for them after "next", "this", "last". */
+const HOLIDAY_WORDS = `(?:christmas|xmas)(?:\\s+(?:day|eve))?|new\\s+year(?:['’]?s)?(?:\\s+(?:day|eve))?|easter|thanksgiving|halloween`;
+
+/** "next christmas": the first after today; "last": the latest before it; "this": this year's. */
+function holidayFrom(today: string, which: string, month: number, day: number): PhraseReading {
+  const year = Number(today.slice(0, 4));
+  const thisYears = `${year}-${pad2(month)}-${pad2(day)}`;
+  const shift = which === 'this' ? 0 : which === 'last' ? (thisYears < today ? 0 : -1) : thisYears > today ? 0 : 1;
+  return dayOf(year + shift, month, day);
+}
 
 const wholeMatch = (results: ChronoEnglish.ParsedResult[], phrase: string) =>
   results.find((result) => result.index === 0 && result.text.length === phrase.length);
@@ -325,7 +367,9 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     // "calendar year 2027", "CY27": the year; "end 2027", "2027 end": its end.
     .replace(/^(?:calendar year|cy) ?(\d{4})$/, '$1')
     .replace(/^cy ?(\d\d)$/, '20$1')
-    .replace(/^(?:end (\d{4})|(\d{4}) end)$/, 'end of $1$2')
+    .replace(/^(?:(?:year[- ])?end (\d{4})|(\d{4}) (?:year[- ])?end)$/, 'end of $1$2')
+    // "the year 2028": the year.
+    .replace(/^(?:the )?year (\d{4})$/, '$1')
     // "in 3 days' time": the days themselves.
     .replace(/^(.+ (?:days?|weeks?|months?|years?))['’]? time$/, '$1')
     // The month's or quarter's end: "eom", "end of the month", "quarter-end" (this one).
@@ -333,7 +377,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/^eo([mq])$/, (_, unit: string) => `end of this ${unit === 'm' ? 'month' : 'quarter'}`);
   let match: RegExpExecArray | null;
   // Fiscal years start in a different month from one organisation to the next.
-  if (/(?:^|\s|q[1-4])fy ?\d{2,4}$|\bfiscal\b/.test(text))
+  if (/(?:^|\s|q[1-4])fy(?: ?\d{2,4})?$|\beofy\b|\bfiscal\b/.test(text))
     return {
       reason:
         'Fiscal years start in different months from one organisation to the next: ask for the days instead, like in Q3 2027 or on 2027-06-30.',
@@ -355,10 +399,11 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
         'Seasons fall in different months from one place to the next: ask for the months instead, like in June 2027 or in Q3 2027.',
     };
   if ((match = HOLIDAY.exec(text))) {
-    const [month, day] = HOLIDAY_DAYS[(match[1] as string).replace(/[’']/g, '')] ?? [1, 1];
-    return match[2] === undefined
-      ? { reason: `Which year? Write the day, like ${day} ${MONTH_NAMES[month - 1]} 2027.` }
-      : dayOf(Number(match[2]), month, day);
+    const [month, day] = HOLIDAY_DAYS[(match[2] as string).replace(/[’']/g, '')] ?? [1, 1];
+    if (match[3] !== undefined) return dayOf(Number(match[3]), month, day);
+    if (match[1] === undefined)
+      return { reason: `Which year? Write the day, like ${day} ${MONTH_NAMES[month - 1]} 2027.` };
+    return today ? holidayFrom(today, match[1], month, day) : { relative: true };
   }
   if (NAMED_DAY.test(text)) return { reason: 'Which day is that? Write the day, like 2027-06-30 or 30 June 2027.' };
   if ((match = /^(?:the )?(end|start|beginning) of (.+)$/.exec(text))) {
@@ -376,6 +421,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     return { reason: 'I answer for a date, not a weekday: write the day, like 2017-06-28 or 28 June 2017.' };
   if (/^\d{1,2}(?:st|nd|rd|th)$/.test(text))
     return { reason: `Which month and year? Write the whole day, like 28 June 2017.` };
+  if (/^q[1-4]$/.test(text)) return { reason: `Which year? Say “${text.toUpperCase()}” with its year, like Q3 2027.` };
   if ((match = /^(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)? (\d{4})$/.exec(text))) {
     const quarter =
       ['first', 'second', 'third', 'fourth'].indexOf(match[1] as string) + 1 || Number((match[1] as string)[0]);
@@ -548,16 +594,30 @@ export function readWhen(text: string): WhenReading {
     at: match.index ?? 0,
     phraseAt: (match.index ?? 0) + match[0].length,
     preposition: (match[1] as string).toLowerCase(),
+    shaped: false,
   }));
-  // "supported next year?", "tomorrow", "end of may": these need no preposition.
+  // "supported next year?", "tomorrow", "end of may": these need no preposition. Words shaped like
+  // a time that cannot be read ("1.3 years from now") are said so, not left to the name.
   const bare = BARE_TIME.exec(question);
-  if (bare) starts.push({ at: bare.index, phraseAt: question.length - (bare[1] as string).length, preposition: '' });
+  if (bare)
+    starts.push({
+      at: bare.index,
+      phraseAt: question.length - (bare[1] as string).length,
+      preposition: '',
+      shaped: true,
+    });
   const endOf = /(?:^|\s)((?:the\s+)?(?:end|start|beginning)\s+of\s+\S.*)$/i.exec(question);
-  if (endOf) starts.push({ at: endOf.index, phraseAt: question.length - (endOf[1] as string).length, preposition: '' });
+  if (endOf)
+    starts.push({
+      at: endOf.index,
+      phraseAt: question.length - (endOf[1] as string).length,
+      preposition: '',
+      shaped: false,
+    });
   // The earliest start whose words to the end are a time: "on 28 June 2017", not "June 2017"; "end of
   // next year", not "next year".
   starts.sort((a, b) => a.at - b.at);
-  for (const { at, phraseAt, preposition } of starts) {
+  for (const { at, phraseAt, preposition, shaped } of starts) {
     const phrase = question.slice(phraseAt);
     const rest = question.slice(0, at).trim();
     // "within 6 months" is the days until then; "within 2027" is 2027.
@@ -572,7 +632,7 @@ export function readWhen(text: string): WhenReading {
       continue;
     // "windows server for 2019" names Server 2019; "windows 10 22h2 for 2027" asks about 2027.
     if (preposition === 'for' && /^\d{4}$/.test(phrase.trim()) && !/\d/.test(rest.split(/\s+/).at(-1) ?? '')) continue;
-    if (reading === null && !looksLikeTime(phrase)) continue;
+    if (reading === null && !shaped && !looksLikeTime(phrase)) continue;
     // A range is quoted with its first word: "between 2028 and 2027".
     const shown = RANGE_PREPOSITIONS.includes(preposition) ? (spanned as string) : phrase;
     const moved = movedTime(rest, phrase);
@@ -627,18 +687,22 @@ const BARE_TIME = new RegExp(
     `(?:next|this|coming|last) (?:${WEEKDAYS})`,
     'tomorrow|today|yesterday',
     `(?:the\\s+)?day\\s+(?:after\\s+tomorrow|before\\s+yesterday)`,
-    `\\+?${AMOUNT}\\s?${UNIT}\\s+(?:from\\s+(?:now|today|tomorrow)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
+    `\\+?${AMOUNT_OF_TIME}\\s+(?:from\\s+(?:now|today|tomorrow)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
     `this\\s+time\\s+(?:next|last)\\s+year`,
     `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
-    `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT}\\s?${UNIT}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
+    `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT_OF_TIME}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
     `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
-    `year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
-    `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall)`,
+    `year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
+    `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall|${HOLIDAY_WORDS})`,
     `\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}`,
     `(?:q[1-4]|h[12]|[12]h)\\s?[/-]?\\s?${YEAR_WORD}|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
     `\\d{4}-\\d{1,2}-\\d{1,2}`,
     `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
     `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}`,
+    // No year: "by end of fy", "10th october", "dec 25", "q4" are asked about, not answered as of today.
+    `(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?)?(?:this\\s+|next\\s+|last\\s+)?fy|eofy`,
+    `${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH_WORD}`,
+    `q[1-4]`,
   ].join('|')})$`,
   'i',
 );
