@@ -220,9 +220,36 @@ export function createResolver(catalog: Catalog): Resolver {
     return null;
   }
 
+  // "samsung s21": nearly every Samsung phone is named "Galaxy …", and people leave the word out.
+  const leads = new Map<string, string[]>();
+  /** The first words nearly all (nine in ten) of a product's releases are named with. */
+  const leadOf = (product: Product): string[] => {
+    let lead = leads.get(product.name);
+    if (lead) return lead;
+    lead = [];
+    const names = product.releases.map((release) => release.name.toLowerCase().split('-'));
+    for (;;) {
+      const next = new Map<string, number>();
+      for (const words of names)
+        if (words.length > lead.length + 1 && lead.every((word, index) => words[index] === word))
+          next.set(words[lead.length] as string, (next.get(words[lead.length] as string) ?? 0) + 1);
+      const [word, count] = [...next].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+      if (names.length < 2 || count < names.length * 0.9) break;
+      lead.push(word);
+    }
+    leads.set(product.name, lead);
+    return lead;
+  };
+  /** The release typed without the words its product's releases begin with ("s21" for "galaxy-s21"). */
+  const withLead = (product: Product, rest: string[]): ReleaseMatch | null => {
+    const lead = leadOf(product);
+    const missing = lead.slice(lead.findIndex((word) => word === rest[0]) + 1);
+    return missing.length > 0 && rest.length > 0 ? matcherOf(product)([...missing, ...rest]) : null;
+  };
+
   /** The release in the product, or in the product people confuse it with ("windows 2019" is a server). */
   function matchIn(product: Product, rest: string[]): { product: Product; match: ReleaseMatch } | null {
-    const match = matcherOf(product)(rest);
+    const match = matcherOf(product)(rest) ?? withLead(product, rest);
     if (match) return { product, match };
     // Only a release named by its year goes to the product people confuse it with ("windows 2019"):
     // "windows 11 home 23h2 end of servicing" is no Windows Server 23H2.

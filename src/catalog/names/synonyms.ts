@@ -65,6 +65,10 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   // Samsung's own names for its watches and tablets, without "Samsung".
   'galaxy watch': 'samsung-galaxy-watch',
   'galaxy tab': 'samsung-galaxy-tab',
+  // "samsung s21", "samsung tab s8": Samsung without "Galaxy" (each product's releases add it back).
+  samsung: 'samsung-mobile',
+  'samsung tab': 'samsung-galaxy-tab',
+  'samsung watch': 'samsung-galaxy-watch',
   'linux rocky': 'rocky-linux',
   'linux alma': 'almalinux',
   // The device before its system: "iphone ios 17" is iOS 17, not the iPhone 17.
