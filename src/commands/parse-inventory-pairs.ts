@@ -70,9 +70,16 @@ function tokenize(text: string): Token[] {
     .trim()
     .replace(/[.!]+$/, '')
     .split(PAIR_SEPARATOR)) {
+    // A table pasted from Markdown or a wiki ("| xp | 5 |"): its header and rule rows hold no count.
+    if (group.includes('|') && !/\d/.test(group)) continue;
+    // Its cells are read as one line: "| Windows 10 | 22H2 | 40 |" is "Windows 10 22H2 40"; bold goes.
+    const row = group
+      .replace(/^\s*\|+\s*|\s*\|+\s*$/g, '')
+      .replace(/\s*\|+\s*/g, ' ')
+      .replace(/\*\*|__/g, '');
     // A pasted spreadsheet's total line ("Grand Total 43") sums the others: no pair of its own.
-    if (isTotalLabel(LABEL_AND_COUNT.exec(group)?.[1] ?? '')) continue;
-    group
+    if (isTotalLabel(LABEL_AND_COUNT.exec(row)?.[1] ?? '')) continue;
+    row
       .replace(BULLET, '')
       .split(/\s*[=:]\s*/)
       .forEach((part, partIndex) => {

@@ -37,6 +37,14 @@ describe('lists pasted from a chat or a document', () => {
     ['* xp 5\n* vista 3'],
     ['xp\t5\nvista\t3'],
     ['xp 5\n\nvista 3\n'],
+    // Markdown and wiki tables: header and rule rows hold no count; cells are one line.
+    ['| OS | Count |\n|---|---|\n| xp | 5 |\n| vista | 3 |'],
+    ['| OS | Count |\n|:--|--:|\n| xp | 5 |\n| vista | 3 |\n| **Total** | 8 |'],
+    ['|| OS || Count ||\n| xp | 5 |\n| vista | 3 |'],
+    ['| Windows | XP | 5 |\n| Windows | Vista | 3 |'],
+    ['| 5 | xp |\n| 3 | vista |'],
+    ['xp | 5\nvista | 3'],
+    ['xp|5, vista|3'],
   ])('reads %j one pair a line', (text) => {
     expect(saved(text.replace(/\t/g, ' '))).toBe('windows/5-sp3=5 windows/6-sp2=3');
   });
