@@ -169,6 +169,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     }
     if (!chosen) return null;
     const year = tokens.find((token) => editions.channelYears[token]);
+    // "windows 10 enterprise 2019", "10 iot enterprise 2021": only the long-term channel is named by a year.
+    const yearOnly = rest.every((token) => token === year || /^1[01]$/.test(token) || harmlessReleaseWords.has(token));
+    if (year && yearOnly && tokens.some((token) => ['enterprise', 'ent', 'iot'].includes(token))) wanted.add('lts');
     const build = rest.find(isBuild);
     const base =
       build ??
