@@ -156,8 +156,11 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       name: find('operatingsystem', 'os', 'osname', 'operatingsystemname', 'platform'),
       qualifiers: qualifiers(find('operatingsystemservicepack')),
       // Active Directory's "6.3 (9600)"; other tools put a build number in one of the build columns.
-      version: find('operatingsystemversion'),
-      build: find('osversion', 'operatingsystembuild', 'osbuild', 'buildnumber', 'build', 'version'),
+      // Beside an "OS build" column, "OS version" is a version or a name (CrowdStrike: "Windows 10").
+      version: find('operatingsystemversion') ?? (has('osbuild') ? find('osversion') : null),
+      build: has('osbuild')
+        ? find('osbuild')
+        : find('osversion', 'operatingsystembuild', 'buildnumber', 'build', 'version'),
       impliedName: null,
     };
     // Intune's column is "OS"; Kandji's and others' "Platform" (with "Device Name" too) is no Intune export.

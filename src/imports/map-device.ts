@@ -44,7 +44,20 @@ const productOf = (resolution: Resolution): string | null =>
       ? resolution.product.name
       : null;
 
-export function deviceText(fields: DeviceFields): string {
+/**
+ * CrowdStrike Falcon's "Platform" is only "Windows", "Linux" or "Mac", and its "OS Version" names the
+ * system ("Windows 10", "Windows Server 2019", "RHEL 8.6"): the field with the system's name is the name.
+ */
+function withSystemNamed(fields: DeviceFields): DeviceFields {
+  if (!/^(?:windows|linux|mac|macos)$/i.test(fields.name.trim())) return fields;
+  if (/[a-z]{2}/i.test(fields.version)) return { ...fields, name: fields.version, version: '' };
+  if (/[a-z]{2}/i.test(fields.build) && !/^\d/.test(fields.build.trim()))
+    return { ...fields, name: fields.build, build: '' };
+  return fields;
+}
+
+export function deviceText(typed: DeviceFields): string {
+  const fields = withSystemNamed(typed);
   const parts = [fields.name, ...fields.qualifiers, fields.version, fields.build]
     .map((part) => part.trim())
     .filter((part) => part !== '');
@@ -99,7 +112,8 @@ function withKernel(name: string, build: string): string {
 
 export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) => DeviceMapping {
   const known = new Map<string, DeviceMapping>();
-  const map = (given: DeviceFields): DeviceMapping => {
+  const map = (typed: DeviceFields): DeviceMapping => {
+    const given = withSystemNamed(typed);
     const name = withoutKernelVersion(given.name);
     const fields = { ...given, name, build: withKernel(name, given.build) };
     const named = [fields.name, ...fields.qualifiers]

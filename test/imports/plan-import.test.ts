@@ -165,6 +165,27 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // "Platform" says only Windows, Linux or Mac; "OS Version" names the system, "OS Build" its build.
+      'crowdstrike-hosts.csv',
+      'device-list',
+      {
+        'windows/10-22h2': 2,
+        'windows/10-21h2-w': 1,
+        'windows/11-24h2-w': 1,
+        'windows/7-sp1': 1,
+        'windows-server/2019': 1,
+        'windows-server/2012-r2': 1,
+        'windows-server/2022': 1,
+        'rhel/8': 1,
+        'ubuntu/22.04': 1,
+        'centos/7': 1,
+        'macos/14': 1,
+        'macos/12': 1,
+        'macos/15': 1,
+      },
+      0,
+    ],
+    [
       'pdq-computers.csv',
       'device-list',
       {
