@@ -11,6 +11,7 @@ import { createReleaseMatcher, type ReleaseMatch, type ReleaseMatcher } from './
 import { leadingQuestionWords, trailingQuestionVerbs, trailingQuestionWords } from './names/question-words.js';
 import {
   gluedShorthands,
+  absentProducts,
   impliedProducts,
   OPENJDK_BUILDS,
   operatingSystemOfDevice,
@@ -58,6 +59,10 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const looksLikeVersion = (token: string | undefined): boolean => token !== undefined && /^\d/.test(token);
+
+/** Whether the words name a system the catalogue does not track (synonyms.ts: absentProducts). */
+const namesAbsentProduct = (tokens: readonly string[]): boolean =>
+  tokens.some((token, index) => absentProducts.has(token) || absentProducts.has(`${token} ${tokens[index + 1] ?? ''}`));
 
 /** "is it supported in 2026?": a trailing year after the release is a date, not a version. */
 function withoutTrailingWords(tokens: readonly string[]): string[] {
@@ -390,7 +395,7 @@ export function createResolver(catalog: Catalog): Resolver {
     const asTyped = findProduct(typed);
     const tokens = asTyped ? typed : splitGlued(typed);
     const words = tokens.filter((token) => !leadingQuestionWords.has(token));
-    if (words.length === 0) return { kind: 'not-found', query, suggestions: [] };
+    if (words.length === 0 || namesAbsentProduct(typed)) return { kind: 'not-found', query, suggestions: [] };
 
     const byLabel = releaseSynonym(words.join(' ')) ?? uniqueReleaseByLabel(words.join(' '));
     if (byLabel) return { kind: 'release', query, release: byLabel };

@@ -203,6 +203,20 @@ export const impliedProducts: Readonly<Record<string, string>> = {
   galaxy: 'samsung-mobile',
 };
 
+/**
+ * Systems endoflife.date does not track whose names hold a product's that it does: "chrome os 120" is
+ * no Chrome 120, "windows phone 8.1" no Windows 8.1. Named, they are not found, never answered for the other.
+ */
+export const absentProducts: ReadonlySet<string> = new Set([
+  'chromeos',
+  'chrome os',
+  'chromiumos',
+  'chromium os',
+  'windows phone',
+  'windows mobile',
+  'windows ce',
+]);
+
 /** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
 export const gluedShorthands: Readonly<Record<string, string>> = {
   w: 'windows',
