@@ -6,7 +6,13 @@
 // base ("server 2003", "sql server 2016") means its last service pack, as Microsoft states it.
 import type { BuildIndex } from './build-index.js';
 import type { Product, Release } from './catalog.js';
-import { editionRules, ignoredEditionWords, yearVersions, type EditionTag } from './names/editions.js';
+import {
+  editionRules,
+  ignoredEditionWords,
+  releaseChangingWords,
+  yearVersions,
+  type EditionTag,
+} from './names/editions.js';
 import { harmlessReleaseWords } from './names/question-words.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
 
@@ -253,7 +259,15 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return [];
   }
 
-  return (typed) => {
+  const changing = releaseChangingWords[product.name];
+  /** "office 2019 for mac" is no Office 2019: with such a word typed, only a release named with it. */
+  const withChangingWords = (tokens: readonly string[], match: ReleaseMatch | null): ReleaseMatch | null => {
+    const typedWords = changing ? tokens.filter((token) => changing.has(token)) : [];
+    if (!match || typedWords.length === 0) return match;
+    const named = match.releases.filter((release) => typedWords.every((word) => tokensOf(release.name).includes(word)));
+    return named.length > 0 ? { ...match, releases: named } : null;
+  };
+  const matcher: ReleaseMatcher = (typed) => {
     // No release needs more words than this after its product's name; more only cost time.
     const tokens = typed.slice(0, MAX_RELEASE_WORDS);
     const build = tokens.find(isBuild);
@@ -292,4 +306,5 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     }
     return null;
   };
+  return changing ? (typed) => withChangingWords(typed, matcher(typed)) : matcher;
 }

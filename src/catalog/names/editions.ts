@@ -86,3 +86,11 @@ export const ignoredEditionWords: Readonly<Record<string, ReadonlySet<string>>> 
 export const yearVersions: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'windows-server': { '2016': '1607', '2019': '1809', '2022': '21h2', '2025': '24h2' },
 };
+
+/**
+ * Words that make another release of these products, so a release named without them is not the one
+ * meant: Office for Mac has its own dates, and only 2008 and 2011 for Mac are in the catalogue.
+ */
+export const releaseChangingWords: Readonly<Record<string, ReadonlySet<string>>> = {
+  office: new Set(['mac', 'macos', 'osx']),
+};

@@ -215,6 +215,9 @@ export const absentProducts: ReadonlySet<string> = new Set([
   'windows phone',
   'windows mobile',
   'windows ce',
+  // Node-RED is no Node.js.
+  'node red',
+  'nodered',
 ]);
 
 /** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
