@@ -1,11 +1,12 @@
-// The names one question asks about, each resolved. "xp and vista", "windows 7 vs windows 10" and
-// "ubuntu 20.04 & 22.04" name two releases, unless the word is part of the name asked ("Citrix
+// The names one question asks about, each resolved. "xp and vista", "windows 7 vs windows 10",
+// "ubuntu 20.04 & 22.04" and "python 3.8/3.9" name two releases, unless the word is part of the name asked ("Citrix
 // Virtual Apps and Desktops", "Veeam Backup & Replication"); a bare version after a name is read in
 // that name's product ("ubuntu 20.04, 22.04", "xp, 8.1 and 10 22h2"), as counts are.
 import type { Release } from '../catalog/catalog.js';
 import type { Resolution, Resolver } from '../catalog/resolve-name.js';
 
-const CONNECTOR = /\s+(?:and|or|&|vs\.?|versus)\s+/i;
+// "python 3.8 / 3.9", "windows 7/8.1/10", "php 7.4 + 8.0": a slash or plus only between versions.
+const CONNECTOR = /\s+(?:and|or|&|\+|vs\.?|versus)\s+|(?<=\d)\s*[/+]\s*(?=\d)/i;
 const CONNECTOR_IN_NAME = /\s(?:and|or|&)\s/i;
 /** Past this many names, a question is read as typed: the bound on one question's work. */
 const MAX_NAMES = 20;

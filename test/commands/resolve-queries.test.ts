@@ -38,6 +38,13 @@ describe('several names in one question', () => {
     ['vista or 7', ['windows/6-sp2', 'windows/7-sp1']],
     ['is xp or vista still supported?', ['windows/5-sp3', 'windows/6-sp2']],
     ['ubuntu 20.04 or 22.04', ['ubuntu/20.04', 'ubuntu/22.04']],
+    // A slash or plus between versions, as people list them.
+    ['windows 7/8.1/10 22h2', ['windows/7-sp1', 'windows/8.1', 'windows/10-22h2']],
+    ['python 3.8 / 3.9', ['python/3.8', 'python/3.9']],
+    ['ubuntu 20.04/22.04', ['ubuntu/20.04', 'ubuntu/22.04']],
+    ['php 7.4 + 8.0', ['php/7.4', 'php/8.0']],
+    ['php 7.4+8.0', ['php/7.4', 'php/8.0']],
+    ['rhel 7/8 on 2025-01-01', ['rhel/7', 'rhel/8']],
   ])('reads %j as each of %j', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
   });
@@ -49,6 +56,9 @@ describe('several names in one question', () => {
     ['is windows 10 22h2 supported or not', ['windows/10-22h2']],
     ['windows 8.1 or later', ['windows/8.1']],
     ['is xp dead or alive?', ['windows/5-sp3']],
+    // A slash between words is no list; between a day's numbers it is the day, read before.
+    ['xp on 28/06/2017', ['windows/5-sp3']],
+    ['windows 10 22h2 in 10/2027', ['windows/10-22h2']],
   ])('keeps %j whole', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
   });
