@@ -60,8 +60,8 @@ export const contractsCommand: CommandDefinition = {
   run: { contracts: (_request, deps, speaker) => runContracts(deps, speaker) },
 };
 
-/** Words a contract's end may take: "31 December 2027" is three, "the end of Q3 2027" five. */
-const MAX_DATE_WORDS = 5;
+/** Words a contract's end may take: "31 December 2027" is three, "a year and a half from now" seven. */
+const MAX_DATE_WORDS = 8;
 
 /**
  * "2016-04-14 Custom Support Agreement", "31/12/2027 ESU", "end of 2027": the last covered day and the

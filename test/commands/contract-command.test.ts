@@ -51,6 +51,10 @@ describe('support contracts', () => {
     ['contract xp until 2 years from now CSA', 'CSA until 2017-01-01'],
     ['contract xp until 6 months from today', 'Support contract until 2015-07-01'],
     ['contract xp until eoy Custom Support', 'Custom Support until 2015-12-31'],
+    ['contract xp until a year and a half from now ESU', 'ESU until 2016-07-01'],
+    ['contract xp until 2 years and 6 months from now', 'Support contract until 2017-07-01'],
+    ['contract xp until next christmas CSA', 'CSA until 2015-12-25'],
+    ['contract xp until year end 2016 ESU', 'ESU until 2016-12-31'],
   ])('reads %j', async (text, recorded) => {
     expect(await say(depsAt('2015-01-01'), text)).toContain(`Microsoft Windows XP SP3: ${recorded}`);
   });
