@@ -1,8 +1,48 @@
-// eolwatch's own JSON export (`inventory export --format json`) -> rows like its CSV export's, so
-// either file imports back.
-import type { ReadRows, RowVisitor } from './read-export-rows.js';
+// A JSON file -> rows, as its CSV would give them: eolwatch's own export (`inventory export --format
+// json`, a "counts" list), or a device list as the device managers' APIs answer it: Microsoft Graph's
+// managedDevices ("value"), Jamf Pro's computers-inventory ("results"), or a bare list. A device's
+// nested fields become columns named by their path ("operatingSystem.version"), so the same columns
+// are recognised as in a CSV export.
+import { formatCount } from '../leaf/format-count.js';
+import { MAX_IMPORT_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
 
 export const looksLikeJson = (text: string): boolean => /^\s*[{[]/.test(text);
+
+/** Where a device list sits in the answers of the APIs people save: Graph, Jamf Pro, others. */
+const LIST_KEYS = ['value', 'results', 'devices', 'computers', 'items', 'data'];
+/** Nested fields deeper than this are no device columns (Jamf's extension attributes and the like). */
+const MAX_DEPTH = 3;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const asText = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+
+/** A device's fields by path: {"operatingSystem": {"name": "macOS"}} -> "operatingSystem.name" = "macOS". */
+function flatten(
+  item: Record<string, unknown>,
+  into = new Map<string, string>(),
+  prefix = '',
+  depth = 1,
+): Map<string, string> {
+  for (const [key, value] of Object.entries(item)) {
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    if (isObject(value)) {
+      if (depth < MAX_DEPTH) flatten(value, into, path, depth + 1);
+    } else into.set(path, asText(value));
+  }
+  return into;
+}
+
+function deviceList(json: unknown): Record<string, unknown>[] | null {
+  const list = Array.isArray(json)
+    ? json
+    : isObject(json)
+      ? LIST_KEYS.map((key) => json[key]).find((value) => Array.isArray(value))
+      : undefined;
+  return Array.isArray(list) && list.length > 0 && list.every(isObject) ? list : null;
+}
 
 export function readJsonExport(text: string, visitor: RowVisitor): ReadRows {
   let json: unknown;
@@ -11,10 +51,19 @@ export function readJsonExport(text: string, visitor: RowVisitor): ReadRows {
   } catch {
     return { ok: false, reason: 'the file starts like JSON but is not valid JSON' };
   }
-  const counts = (json as { counts?: unknown } | null)?.counts;
-  if (!Array.isArray(counts))
-    return { ok: false, reason: 'the JSON file has no “counts” list (eolwatch’s own export has one)' };
-  const asText = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  const counts = isObject(json) ? json.counts : undefined;
+  if (Array.isArray(counts)) return readCounts(counts, visitor);
+  const devices = deviceList(json);
+  if (!devices)
+    return {
+      ok: false,
+      reason:
+        'the JSON file has no “counts” list (eolwatch’s own export has one) and no list of devices (as Microsoft Graph’s “value” or Jamf Pro’s “results”)',
+    };
+  return readDevices(devices, visitor);
+}
+
+function readCounts(counts: unknown[], visitor: RowVisitor): ReadRows {
   const stop = visitor.header(['product', 'release', 'count']);
   if (stop) return { ok: false, reason: stop };
   for (const [index, item] of counts.entries()) {
@@ -26,4 +75,21 @@ export function readJsonExport(text: string, visitor: RowVisitor): ReadRows {
     if (problem) return { ok: false, reason: problem };
   }
   return { ok: true, records: counts.length };
+}
+
+function readDevices(devices: Record<string, unknown>[], visitor: RowVisitor): ReadRows {
+  if (devices.length > MAX_IMPORT_ROWS)
+    return {
+      ok: false,
+      reason: `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`,
+    };
+  const rows = devices.map((device) => flatten(device));
+  const columns = [...new Set(rows.flatMap((row) => [...row.keys()]))];
+  const stop = visitor.header(columns);
+  if (stop) return { ok: false, reason: stop };
+  for (const [index, row] of rows.entries()) {
+    const problem = visitor.record({ line: index + 1, fields: columns.map((column) => row.get(column) ?? '') });
+    if (problem) return { ok: false, reason: problem };
+  }
+  return { ok: true, records: rows.length };
 }

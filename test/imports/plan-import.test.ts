@@ -186,6 +186,30 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // Microsoft Graph's managedDevices answer, saved from Graph Explorer: the list is "value".
+      'graph-managed-devices.json',
+      'intune',
+      {
+        'windows/10-22h2': 4,
+        'windows/11-23h2-w': 3,
+        'windows/11-24h2-w': 2,
+        'windows/10-1809-w': 1,
+        'macos/14': 2,
+        'macos/13': 1,
+        'ios/17': 2,
+        'ipados/16': 1,
+        'android/14': 1,
+      },
+      1,
+    ],
+    [
+      // Jamf Pro's computers-inventory answer: "results", the OS in nested "operatingSystem" fields.
+      'jamf-computers-inventory.json',
+      'jamf',
+      { 'macos/14': 3, 'macos/13': 2, 'macos/15': 2, 'macos/12': 1, 'macos/11': 1 },
+      0,
+    ],
+    [
       'pdq-computers.csv',
       'device-list',
       {
@@ -504,6 +528,10 @@ describe('bad files: a reason naming the problem, and no plan', () => {
       /more than 10,000,000 machines on Microsoft Windows XP/,
     ],
     ['nothing recognised', 'release,count\nfoo,3\nbar,4\n', /./],
+    ['JSON that is no list of counts or devices', '{"name": "eolwatch"}', /no “counts” list .* and no list of devices/],
+    ['a JSON list of no devices', '{"value": [1, 2, 3]}', /no list of devices/],
+    ['JSON devices with no OS field', '{"value": [{"deviceName": "a"}]}', /no column names an operating system/],
+    ['JSON cut short', '{"value": [{"deviceName": "a"', /not valid JSON/],
   ])('%s', (_what, text, reason) => {
     if (_what === 'nothing recognised') {
       expect(plan(text).counts).toEqual([]);
