@@ -12,6 +12,13 @@ export const looksLikeJson = (text: string): boolean => /^\s*[{[]/.test(text);
 const LIST_KEYS = ['value', 'results', 'devices', 'computers', 'items', 'data'];
 /** Nested fields deeper than this are no device columns (Jamf's extension attributes and the like). */
 const MAX_DEPTH = 3;
+/** The devices whose fields name the columns: an API's answer gives every device the same fields. */
+const HEADER_DEVICES = 1000;
+/**
+ * Columns taken, in the order first seen. Jamf Pro's whole inventory (every section) has about 150; a
+ * bound keeps a file of devices with made-up fields from costing rows × columns without end.
+ */
+const MAX_COLUMNS = 300;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -83,13 +90,21 @@ function readDevices(devices: Record<string, unknown>[], visitor: RowVisitor): R
       ok: false,
       reason: `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`,
     };
-  const rows = devices.map((device) => flatten(device));
-  const columns = [...new Set(rows.flatMap((row) => [...row.keys()]))];
-  const stop = visitor.header(columns);
+  const columns = new Map<string, number>();
+  for (const device of devices.slice(0, HEADER_DEVICES))
+    for (const key of flatten(device).keys())
+      if (!columns.has(key) && columns.size < MAX_COLUMNS) columns.set(key, columns.size);
+  const stop = visitor.header([...columns.keys()]);
   if (stop) return { ok: false, reason: stop };
-  for (const [index, row] of rows.entries()) {
-    const problem = visitor.record({ line: index + 1, fields: columns.map((column) => row.get(column) ?? '') });
+  for (const [index, device] of devices.entries()) {
+    // Only the fields the device has: a column it lacks reads as empty.
+    const fields: string[] = [];
+    for (const [key, value] of flatten(device)) {
+      const column = columns.get(key);
+      if (column !== undefined) fields[column] = value;
+    }
+    const problem = visitor.record({ line: index + 1, fields });
     if (problem) return { ok: false, reason: problem };
   }
-  return { ok: true, records: rows.length };
+  return { ok: true, records: devices.length };
 }
