@@ -62,6 +62,11 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'cisco ios': 'cisco-ios-xe',
   'ios xe': 'cisco-ios-xe',
   iosxe: 'cisco-ios-xe',
+  // Virtual Apps and Desktops by its names before 2018 ("XenApp 7.15 LTSR").
+  xenapp: 'citrix-vad',
+  xendesktop: 'citrix-vad',
+  'citrix xenapp': 'citrix-vad',
+  'citrix xendesktop': 'citrix-vad',
   // Samsung's own names for its watches and tablets, without "Samsung".
   'galaxy watch': 'samsung-galaxy-watch',
   'galaxy tab': 'samsung-galaxy-tab',
@@ -218,6 +223,15 @@ export const absentProducts: ReadonlySet<string> = new Set([
   // Node-RED is no Node.js.
   'node red',
   'nodered',
+  // Citrix's other products are no Virtual Apps and Desktops ("citrix" alone is).
+  'citrix adc',
+  'netscaler',
+  'citrix workspace',
+  'workspace app',
+  'citrix receiver',
+  'citrix hypervisor',
+  'xenserver',
+  'citrix sd wan',
 ]);
 
 /** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
