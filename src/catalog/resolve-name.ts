@@ -60,9 +60,14 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 const looksLikeVersion = (token: string | undefined): boolean => token !== undefined && /^\d/.test(token);
 
-/** Whether the words name a system the catalogue does not track (synonyms.ts: absentProducts). */
+const absentFirstWords = new Set([...absentProducts].map((name) => name.split(' ')[0]));
+/** Whether the words name a system the catalogue does not track (synonyms.ts: absentProducts), in up to three words. */
 const namesAbsentProduct = (tokens: readonly string[]): boolean =>
-  tokens.some((token, index) => absentProducts.has(token) || absentProducts.has(`${token} ${tokens[index + 1] ?? ''}`));
+  tokens.some(
+    (token, index) =>
+      absentFirstWords.has(token) &&
+      [1, 2, 3].some((length) => absentProducts.has(tokens.slice(index, index + length).join(' '))),
+  );
 
 /** "is it supported in 2026?": a trailing year after the release is a date, not a version. */
 function withoutTrailingWords(tokens: readonly string[]): string[] {

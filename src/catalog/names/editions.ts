@@ -88,9 +88,15 @@ export const yearVersions: Readonly<Record<string, Readonly<Record<string, strin
 };
 
 /**
- * Words that make another release of these products, so a release named without them is not the one
+ * Words that make another release or product of these, so a release named without them is not the one
  * meant: Office for Mac has its own dates, and only 2008 and 2011 for Mac are in the catalogue.
  */
 export const releaseChangingWords: Readonly<Record<string, ReadonlySet<string>>> = {
   office: new Set(['mac', 'macos', 'osx']),
+  // "red hat ceph 5", "red hat virtualization 4.4": Red Hat's other products, never RHEL of that number.
+  rhel: new Set(
+    'jboss openshift satellite ansible ceph gluster virtualization rhv keycloak sso fuse amq quay openstack idm directory'.split(
+      ' ',
+    ),
+  ),
 };

@@ -26,6 +26,10 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   winsrv: 'windows-server',
   'microsoft windows server': 'windows-server',
   'red hat': 'rhel',
+  // Red Hat's other products named with the vendor: not RHEL ("red hat jboss 7" is no RHEL 7).
+  'red hat jboss': 'redhat-jboss-eap',
+  'red hat jboss eap': 'redhat-jboss-eap',
+  'redhat jboss': 'redhat-jboss-eap',
   'red hat enterprise linux': 'rhel',
   'red hat linux': 'rhel',
   'red hat enterprise linux server': 'rhel',
@@ -223,6 +227,17 @@ export const absentProducts: ReadonlySet<string> = new Set([
   // Node-RED is no Node.js.
   'node red',
   'nodered',
+  // Cisco's IOS XR and NX-OS are no Apple iOS; Java EE (Jakarta EE) is no Java SE.
+  'ios xr',
+  'iosxr',
+  'nx os',
+  'nxos',
+  'java ee',
+  'jakarta ee',
+  'j2ee',
+  // Veeam's agents and Office Online Server have lifecycles of their own, not in the catalogue.
+  'veeam agent',
+  'office online server',
   // Citrix's other products are no Virtual Apps and Desktops ("citrix" alone is).
   'citrix adc',
   'netscaler',
