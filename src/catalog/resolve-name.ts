@@ -8,7 +8,13 @@ import { createBuildIndex } from './build-index.js';
 import { editDistance } from './edit-distance.js';
 import type { Catalog, Product, Release } from './catalog.js';
 import { createReleaseMatcher, type ReleaseMatch, type ReleaseMatcher } from './match-release.js';
-import { leadingQuestionWords, trailingQuestionVerbs, trailingQuestionWords } from './names/question-words.js';
+import { editionRules, ignoredEditionWords } from './names/editions.js';
+import {
+  harmlessReleaseWords,
+  leadingQuestionWords,
+  trailingQuestionVerbs,
+  trailingQuestionWords,
+} from './names/question-words.js';
 import {
   gluedShorthands,
   absentProducts,
@@ -24,8 +30,16 @@ import { normalizeName, tokensOf } from './normalize-name.js';
 import { readPastedText } from './read-pasted-text.js';
 
 export type Resolution =
-  | { kind: 'release'; query: string; release: Release; correctedFrom?: string; note?: string }
-  | { kind: 'releases'; query: string; product: Product; releases: Release[]; correctedFrom?: string }
+  /** `unread`: words between the product's name and the version that name nothing the answer is about. */
+  | { kind: 'release'; query: string; release: Release; correctedFrom?: string; note?: string; unread?: string }
+  | {
+      kind: 'releases';
+      query: string;
+      product: Product;
+      releases: Release[];
+      correctedFrom?: string;
+      unread?: string;
+    }
   /** `candidates`: lookups that would answer, for the asker to pick from ("esxi 7.0", "vcenter 7.0"). */
   | { kind: 'ambiguous'; query: string; products: Product[]; candidates: string[] }
   /** `product`: the product was named, but none of its releases is `release` in endoflife.date's data. */
@@ -59,6 +73,8 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const looksLikeVersion = (token: string | undefined): boolean => token !== undefined && /^\d/.test(token);
+/** Words any product's question may hold between its name and version ("office home and business 2019"). */
+const FILLER_WORDS = ['and', 'for', 'the', 'of', 'a', 'with', 'on', 'in'];
 
 const absentFirstWords = new Set([...absentProducts].map((name) => name.split(' ')[0]));
 /** Whether the words name a system the catalogue does not track (synonyms.ts: absentProducts), in up to three words. */
@@ -294,6 +310,40 @@ export function createResolver(catalog: Catalog): Resolver {
     return null;
   }
 
+  // The words a product's releases, names and editions are written with, made when first needed.
+  const knownWords = new Map<string, ReadonlySet<string>>();
+  const knownWordsOf = (product: Product): ReadonlySet<string> => {
+    let known = knownWords.get(product.name);
+    if (known) return known;
+    const words = new Set<string>([...harmlessReleaseWords, ...leadingQuestionWords, ...trailingQuestionWords]);
+    for (const name of [product.name, product.label, ...product.aliases])
+      for (const word of tokensOf(name)) words.add(word);
+    for (const release of product.releases)
+      for (const name of [release.name, release.label, release.codename ?? ''])
+        for (const word of tokensOf(name)) words.add(word);
+    for (const phrase of Object.keys(editionRules[product.name]?.words ?? {}))
+      for (const word of phrase.split(' ')) words.add(word);
+    for (const word of ignoredEditionWords[product.name] ?? []) words.add(word);
+    for (const word of FILLER_WORDS) words.add(word);
+    knownWords.set(product.name, (known = words));
+    return known;
+  };
+  /**
+   * "sql server management studio 2019": words between the product's name and the version that no
+   * release, edition or name of the product has. The answer is still the release, saying which words it
+   * did not read, so no one takes SQL Server's dates for Management Studio's unawares.
+   */
+  function unreadWords(product: Product, rest: readonly string[], releases: readonly Release[]): string | undefined {
+    if (rest.findIndex(looksLikeVersion) <= 0) return undefined;
+    // The version the answer is about: one its release is named with (not a year of a date left in).
+    const named = new Set(releases.flatMap((release) => [...tokensOf(release.name), ...tokensOf(release.label)]));
+    const version = rest.findIndex((word) => looksLikeVersion(word) && named.has(word));
+    if (version <= 0) return undefined;
+    const known = knownWordsOf(product);
+    const unread = rest.slice(0, version).filter((word) => !known.has(word));
+    return unread.length > 0 ? unread.join(' ') : undefined;
+  }
+
   /** The words of a product's names (its id, label and aliases): "temurin", "corretto", "oracle". */
   const nameWordsOf = (product: Product): Set<string> =>
     new Set([product.name, product.label, ...product.aliases].flatMap(tokensOf));
@@ -418,7 +468,18 @@ export function createResolver(catalog: Catalog): Resolver {
       const deviceOs = /^\d+\.\d/.test(rest[0] ?? '') ? operatingSystemOfDevice[named.name] : undefined;
       const product = (deviceOs && catalog.productByName.get(deviceOs)) || named;
       const resolution = inProduct(query, product, rest);
-      if (resolution) return resolution;
+      if (resolution) {
+        const releases =
+          resolution.kind === 'release'
+            ? [resolution.release]
+            : resolution.kind === 'releases'
+              ? resolution.releases
+              : [];
+        const unread = releases.length > 0 ? unreadWords(product, rest, releases) : undefined;
+        return unread && (resolution.kind === 'release' || resolution.kind === 'releases')
+          ? { ...resolution, unread }
+          : resolution;
+      }
       return {
         kind: 'not-found',
         query,

@@ -205,8 +205,24 @@ export interface ReleaseRow {
 
 export type LookupItem =
   /** `supportedUntil`: asked about a period, the release was supported at its start and only until this day. */
-  | ({ kind: 'release'; query: string; correctedFrom?: string; note?: string; supportedUntil?: string } & ReleaseRow)
-  | { kind: 'releases'; query: string; product: Product; rows: ReleaseRow[]; omitted: number; correctedFrom?: string }
+  | ({
+      kind: 'release';
+      query: string;
+      correctedFrom?: string;
+      note?: string;
+      /** Words of the question that were not read (resolve-name.ts). */
+      unread?: string;
+      supportedUntil?: string;
+    } & ReleaseRow)
+  | {
+      kind: 'releases';
+      query: string;
+      product: Product;
+      rows: ReleaseRow[];
+      omitted: number;
+      correctedFrom?: string;
+      unread?: string;
+    }
   | { kind: 'ambiguous'; query: string; products: { name: string; label: string }[]; candidates: string[] }
   | {
       kind: 'not-found';

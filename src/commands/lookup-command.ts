@@ -56,6 +56,7 @@ function itemFor(resolution: Resolution, asOf: string, period: Period | null, wi
         query: resolution.query,
         correctedFrom: resolution.correctedFrom,
         note: resolution.note,
+        ...(resolution.unread ? { unread: resolution.unread } : {}),
         release,
         lifecycle,
         ...(until ? { supportedUntil: until } : {}),
@@ -67,6 +68,7 @@ function itemFor(resolution: Resolution, asOf: string, period: Period | null, wi
         query: resolution.query,
         product: resolution.product,
         correctedFrom: resolution.correctedFrom,
+        ...(resolution.unread ? { unread: resolution.unread } : {}),
         ...rowsFor(resolution.releases, asOf, withContract),
       };
     case 'ambiguous':

@@ -25,6 +25,7 @@ export type LookupResult = Extract<Result, { kind: 'lookup' }>;
 export type NoteView =
   | { kind: 'period'; text: string }
   | { kind: 'typo'; typed: string }
+  | { kind: 'unread'; words: string; title: string }
   | { kind: 'note'; title: string; note: string }
   | { kind: 'cost'; text: string }
   | { kind: 'retained'; text: string };
@@ -62,6 +63,12 @@ function notesOf(item: LookupItem, result: LookupResult, f: Formatter): NoteView
       : null;
   if (phaseEnds) notes.push({ kind: 'period', text: phaseEnds });
   if ('correctedFrom' in item && item.correctedFrom) notes.push({ kind: 'typo', typed: item.correctedFrom });
+  if ((item.kind === 'release' || item.kind === 'releases') && item.unread)
+    notes.push({
+      kind: 'unread',
+      words: item.unread,
+      title: item.kind === 'release' ? releaseTitle(item.release) : item.product.label,
+    });
   if (item.kind === 'release' && item.note)
     notes.push({ kind: 'note', title: releaseTitle(item.release), note: item.note });
   const cost = item.kind === 'release' ? extendedSupportNote(item.lifecycle) : null;

@@ -50,6 +50,10 @@ function noteBlock(note: NoteView): Block {
       return context(`:warning: ${note.text}`);
     case 'typo':
       return context(`Read “${escapeMrkdwn(note.typed)}” as a typo.`);
+    case 'unread':
+      return context(
+        `:warning: I did not read “${escapeMrkdwn(note.words)}”: this answer is for ${escapeMrkdwn(note.title)}.`,
+      );
     case 'note':
       return context(`${escapeMrkdwn(note.title)}: ${escapeMrkdwn(note.note)}.`);
     case 'cost':

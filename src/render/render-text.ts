@@ -13,6 +13,8 @@ function noteLine(note: NoteView): string {
   switch (note.kind) {
     case 'typo':
       return `(read "${note.typed}" as a typo)`;
+    case 'unread':
+      return `(I did not read "${note.words}": this answer is for ${note.title})`;
     case 'note':
       return `(${note.title}: ${note.note})`;
     default:

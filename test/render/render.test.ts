@@ -90,6 +90,42 @@ describe('Slack rendering', () => {
   });
 });
 
+// A product's name, other words, then a version: the answer is for the release, and says which words it
+// did not read, so SQL Server's dates are not taken for Management Studio's unawares.
+describe('words between a name and its version that name nothing', () => {
+  const answer = async (text: string) => {
+    const result = await runText(text, at, SPEAKER);
+    return { text: renderText(result), blocks: allText(renderBlocks(result).blocks) };
+  };
+
+  it.each([
+    ['sql server management studio 2019', 'management studio', "Microsoft SQL Server 2019 'Aris/Seattle'"],
+    ['exchange online 2019', 'online', 'Microsoft Exchange 2019'],
+    ['vmware esxi host 7.0', 'host', 'VMware ESXi 7.0'],
+    ['windows server update services 2019', 'services', 'Microsoft Windows Server 2019'],
+  ])('answers %j for the release, saying “%s” was not read', async (typed, words, title) => {
+    const { text, blocks } = await answer(typed);
+    expect(text).toContain(`(I did not read "${words}": this answer is for ${title}`);
+    expect(blocks).toContain(`:warning: I did not read “${words}”: this answer is for ${title}`);
+  });
+
+  it.each([
+    'windows 10 pro 22h2',
+    'windows 11 pro for workstations 23h2',
+    'windows server datacenter 2019',
+    'sql server express 2019',
+    'office home and business 2019',
+    'red hat enterprise linux server 8',
+    'ubuntu server 22.04',
+    'macos sonoma 14',
+    'is windows 10 22h2 still supported on 2017-06-28',
+    'debian gnu/linux 12',
+  ])('says nothing of the kind for %j, whose words all name the release', async (typed) => {
+    const { text, blocks } = await answer(typed);
+    expect(`${text}${blocks}`).not.toContain('did not read');
+  });
+});
+
 describe('tables instead of walls of text', () => {
   it('shows inventory and report rows as a table in Slack, with every line kept in the text fallback', async () => {
     const store = new MemoryStore();
