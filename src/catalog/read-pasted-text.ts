@@ -34,9 +34,9 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
 ];
 
 // What any rewrite above needs in the text: a character outside printable ASCII, one of < @ : = [ ( ,
-// * _ ~ `, or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp". Plain questions ("windows
+// * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp". Plain questions ("windows
 // server 2019 in 2027") have none and skip all eighteen.
-const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d)/i;
+const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d)/i;
 
 // The last text read: a question's words are read when it is parsed and again when they are
 // resolved, and the eighteen rewrites were a tenth of an unseen question's cost.
@@ -52,9 +52,34 @@ export function readPastedText(text: string): string {
   return rewritten;
 }
 
+/**
+ * A tool's own version line, as `java -version`, `php -v`, `apache2 -v`, `docker --version` and
+ * `kubectl version` print it -> the product and version. Read before a question's date is, so the
+ * build date on `openjdk version "17.0.9" 2023-10-17` is never taken for the day asked about.
+ */
+const TOOL_VERSION_LINES: readonly [RegExp, string][] = [
+  [/^\s*(java|openjdk) version "([^"]+)"(?:\s+\d{4}-\d\d-\d\d)?(?:\s+lts)?\s*$/i, '$1 $2'],
+  [/^\s*PHP (\d+\.\d+(?:\.\d+)?)\s+\(cli\).*$/i, 'php $1'],
+  [/^\s*Server version: Apache\/(\d+(?:\.\d+)*)(?:\s+\([^)]*\))?\s*$/i, 'apache http server $1'],
+  [/^\s*Docker version (\d+(?:\.\d+)*), build \w+\s*$/i, 'docker $1'],
+  [/^\s*(?:kubectl version\s+)?(?:Client|Server) Version: v?(\d+(?:\.\d+)*)\s*$/i, 'kubernetes $1'],
+];
+
+export function readToolVersionLines(text: string): string {
+  if (!/version|\(cli\)/i.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      for (const [pattern, replacement] of TOOL_VERSION_LINES)
+        if (pattern.test(line)) return line.replace(pattern, replacement);
+      return line;
+    })
+    .join('\n');
+}
+
 /** Every rewrite, whatever the text holds: what readPastedText's shortcut must always agree with. */
 export function rewriteAll(text: string): string {
-  let rewritten = text;
+  let rewritten = readToolVersionLines(text);
   for (const [pattern, replacement] of REWRITES) rewritten = rewritten.replace(pattern, replacement as string);
   return rewritten;
 }

@@ -2,7 +2,7 @@
 // "… in 2027?" -> as of 2027-12-31, for the whole of 2027. A time that cannot be read is said so.
 import { isOnlyQuestionWords } from '../catalog/names/question-words.js';
 import { tokensOf } from '../catalog/normalize-name.js';
-import { readPastedText } from '../catalog/read-pasted-text.js';
+import { readPastedText, readToolVersionLines } from '../catalog/read-pasted-text.js';
 import type { Request } from './command-types.js';
 import { readWhen, spelledOut } from './read-when.js';
 
@@ -14,7 +14,9 @@ export const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
 
 const hasWords = (query: string): boolean => !isOnlyQuestionWords(tokensOf(readPastedText(query)));
 
-export function parseLookup(text: string, share: boolean): Request {
+export function parseLookup(typed: string, share: boolean): Request {
+  // `java -version` and the like pasted whole: their build dates are no time asked about.
+  const text = readToolVersionLines(typed);
   const when = readWhen(text);
   if (when.kind === 'unreadable') {
     const rest = text.slice(0, text.toLowerCase().lastIndexOf(when.phrase.toLowerCase())).trim();
@@ -47,5 +49,5 @@ export function parseLookup(text: string, share: boolean): Request {
       ? { from: when.when.from, to: when.when.to, label: when.when.label }
       : null;
   const relative = when.kind === 'relative' ? { relative: when.phrase } : {};
-  return { kind: 'lookup', queries, asOf, period, ...relative, share, text: text.trim() };
+  return { kind: 'lookup', queries, asOf, period, ...relative, share, text: typed.trim() };
 }

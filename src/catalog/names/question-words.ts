@@ -20,16 +20,16 @@ export const trailingQuestionWords: ReadonlySet<string> = new Set(
   eol eos status lifecycle reach reaches reached expire expires expired get gets getting receive receives security
   maintenance mainstream anymore yet today now currently date dates when will be the any please thanks thx ok out
   dead already officially receiving being unsupported retired retire retires sunset sunsetted deprecated patching
-  servicing service general extended`.split(/\s+/),
+  servicing service general extended versions releases`.split(/\s+/),
 );
 
 /**
- * Verbs of "go out of support", "fall out of support", "stop getting updates": removed after the
- * product's name only once the words after them were (so Go, the language, stays a name).
+ * Verbs of "go out of support", "fall out of support", "stop getting updates", "is supported": removed
+ * after the product's name only once the words after them were (so Go, the language, stays a name).
  */
 export const trailingQuestionVerbs: ReadonlySet<string> = new Set(
   `go goes going went gone fall falls falling fell run runs drop drops dropping stop stops stopped stopping become
-  becomes became`.split(/\s+/),
+  becomes became is are was were`.split(/\s+/),
 );
 
 /**
