@@ -239,6 +239,17 @@ const negated = (duration: Record<string, number>) =>
  */
 function relativePhrase(text: string, today: string | null): PhraseReading {
   let match: RegExpExecArray | null;
+  // Part of a year counted from today: "q1 next year", "the first half of next year", "1st of jan next year".
+  if (
+    (match = /^(.+?) (?:of )?(this|next|last) year$/.exec(text)) &&
+    !/^(?:the )?this time$/.test(match[1] as string)
+  ) {
+    const offset = match[2] === 'next' ? 1 : match[2] === 'last' ? -1 : 0;
+    const year = today ? Number(today.slice(0, 4)) + offset : 2027;
+    const reading = readPhrase(`${match[1] as string} ${year}`, today);
+    if (reading && 'when' in reading) return today ? reading : { relative: true };
+    if (reading && 'reason' in reading) return reading;
+  }
   const start = () => DateTime.fromISO(today as string, { zone: 'utc' });
   const day = (offset: Record<string, number>): PhraseReading =>
     today ? { when: { kind: 'day', date: iso(start().plus(offset)) } } : { relative: true };
@@ -282,6 +293,9 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
   ) {
     const back = match[2] !== undefined;
     const words = (back ? match[2] : match[1]) as string;
+    // "the coming weeks": how many is not said.
+    if (/^(?:days|weeks|months|quarters|years)$/.test(words))
+      return { reason: 'How many? Write the number, like in 6 months or in 2 years.' };
     const duration = durationOf(words) ?? durationOf(`1 ${words}`);
     if (!duration) return null;
     if (!today) return { relative: true };
@@ -371,7 +385,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     // "the year 2028": the year.
     .replace(/^(?:the )?year (\d{4})$/, '$1')
     // "in 3 days' time": the days themselves.
-    .replace(/^(.+ (?:days?|weeks?|months?|years?))['’]? time$/, '$1')
+    .replace(/^(.+ (?:days?|weeks?|months?|years?))(?:['’]s|['’])? time$/, '$1')
     // The month's or quarter's end: "eom", "end of the month", "quarter-end" (this one).
     .replace(/^(?:the )?(?:end of (?:the )?(month|quarter)|(month|quarter)[- ]end)$/, 'end of this $1$2')
     .replace(/^eo([mq])$/, (_, unit: string) => `end of this ${unit === 'm' ? 'month' : 'quarter'}`);
@@ -647,16 +661,6 @@ export function readWhen(text: string): WhenReading {
       dates: [],
     };
   }
-  // A time eolwatch does not answer for ("after 2028", "mid 2017", "summer 2017") is said so, never
-  // answered silently as of today.
-  const vague = VAGUE_TIME.exec(question);
-  if (vague) {
-    const phrase = vague[0].trim();
-    const reason = /^(?:before|after|since|from|past|beyond)\b/i.test(phrase)
-      ? notBeforeOrAfter(phrase)
-      : couldNotRead(phrase);
-    return { kind: 'unreadable', reason, phrase, dates: [] };
-  }
   // Days counted in words no reading above knows ("on next month 15th"): said so, not dropped.
   const unread = UNREAD_TIME.exec(question);
   if (unread) {
@@ -667,6 +671,16 @@ export function readWhen(text: string): WhenReading {
       phrase,
       dates: [],
     };
+  }
+  // A time eolwatch does not answer for ("after 2028", "mid 2017", "summer 2017") is said so, never
+  // answered silently as of today.
+  const vague = VAGUE_TIME.exec(question);
+  if (vague) {
+    const phrase = vague[0].trim();
+    const reason = /^(?:before|after|since|from|past|beyond)\b/i.test(phrase)
+      ? notBeforeOrAfter(phrase)
+      : couldNotRead(phrase);
+    return { kind: 'unreadable', reason, phrase, dates: [] };
   }
   return { kind: 'none' };
 }
@@ -689,6 +703,7 @@ const BARE_TIME = new RegExp(
     `(?:the\\s+)?day\\s+(?:after\\s+tomorrow|before\\s+yesterday)`,
     `\\+?${AMOUNT_OF_TIME}\\s+(?:from\\s+(?:now|today|tomorrow)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
     `this\\s+time\\s+(?:next|last)\\s+year`,
+    `(?:q[1-4]|h[12]|${MONTH_WORD}|(?:the\\s+)?(?:first|second)\\s+half)(?:\\s+of)?\\s+(?:this|next|last)\\s+year`,
     `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
     `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT_OF_TIME}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
     `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
@@ -698,7 +713,9 @@ const BARE_TIME = new RegExp(
     `(?:q[1-4]|h[12]|[12]h)\\s?[/-]?\\s?${YEAR_WORD}|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
     `\\d{4}-\\d{1,2}-\\d{1,2}`,
     `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
-    `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}`,
+    `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}|(?:(?:this|next|last)\\s+)?fiscal\\s+year`,
+    // "first week of 2027", "last week of june 2027": which days those are, people disagree.
+    `(?:first|second|third|fourth|last)\\s+(?:week|day|days)\\s+of\\s+(?:the\\s+)?(?:${YEAR_WORD}|(?:this|next|last)\\s+(?:year|month)|${MONTH_WORD}(?:\\s+${YEAR_WORD})?)`,
     // No year: "by end of fy", "10th october", "dec 25", "q4" are asked about, not answered as of today.
     `(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?)?(?:this\\s+|next\\s+|last\\s+)?fy|eofy`,
     `${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH_WORD}`,
@@ -714,6 +731,6 @@ const UNREAD_TIME = new RegExp(
 );
 
 const VAGUE_TIME = new RegExp(
-  `(?:^|\\s)(?:before|after|since|from|past|beyond|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\\s+of)?(?:\\s+the)?[\\s-]+(?:(?:19|20)\\d\\d|${MONTH_WORD})\\b.*$`,
+  `(?:^|\\s)(?:(?:before|after|since|from|past|beyond|midyear|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\\s+of)?(?:\\s+the)?[\\s-]+(?:(?:19|20)\\d\\d|${MONTH_WORD}|year|${HOLIDAY_WORDS})|midyear|(?:the\\s+)?(?:holidays|holiday\\s+season|festive\\s+season))\\b.*$`,
   'i',
 );
