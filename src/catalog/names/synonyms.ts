@@ -154,7 +154,30 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
 };
 
 /** Spoken name -> one release. */
+/** Node.js long-term-support lines by their codenames ("node iron", nvm's "lts/iron"). */
+const NODE_LTS_CODENAMES: Readonly<Record<string, string>> = {
+  argon: '4',
+  boron: '6',
+  carbon: '8',
+  dubnium: '10',
+  erbium: '12',
+  fermium: '14',
+  gallium: '16',
+  hydrogen: '18',
+  iron: '20',
+  jod: '22',
+  krypton: '24',
+};
+
 export const releaseSynonyms: Readonly<Record<string, { product: string; release: string }>> = {
+  ...Object.fromEntries(
+    Object.entries(NODE_LTS_CODENAMES).flatMap(([codename, release]) =>
+      ['node', 'nodejs', 'node.js', 'node js', 'lts'].map((name) => [
+        `${name} ${codename}`,
+        { product: 'nodejs', release },
+      ]),
+    ),
+  ),
   // Amazon's own shorthand, in AMI names and docs.
   al2023: { product: 'amazon-linux', release: '2023' },
   al2: { product: 'amazon-linux', release: '2' },
