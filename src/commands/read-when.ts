@@ -610,24 +610,17 @@ export function readWhen(text: string): WhenReading {
     preposition: (match[1] as string).toLowerCase(),
     shaped: false,
   }));
+  // A time at the very end with no preposition: the words it starts at.
+  const endingWith = (match: RegExpExecArray | null, shaped: boolean) => {
+    if (match) {
+      const phraseAt = question.length - (match[1] as string).length;
+      starts.push({ at: match.index, phraseAt, preposition: '', shaped });
+    }
+  };
   // "supported next year?", "tomorrow", "end of may": these need no preposition. Words shaped like
   // a time that cannot be read ("1.3 years from now") are said so, not left to the name.
-  const bare = BARE_TIME.exec(question);
-  if (bare)
-    starts.push({
-      at: bare.index,
-      phraseAt: question.length - (bare[1] as string).length,
-      preposition: '',
-      shaped: true,
-    });
-  const endOf = /(?:^|\s)((?:the\s+)?(?:end|start|beginning)\s+of\s+\S.*)$/i.exec(question);
-  if (endOf)
-    starts.push({
-      at: endOf.index,
-      phraseAt: question.length - (endOf[1] as string).length,
-      preposition: '',
-      shaped: false,
-    });
+  endingWith(BARE_TIME.exec(question), true);
+  endingWith(/(?:^|\s)((?:the\s+)?(?:end|start|beginning)\s+of\s+\S.*)$/i.exec(question), false);
   // The earliest start whose words to the end are a time: "on 28 June 2017", not "June 2017"; "end of
   // next year", not "next year".
   starts.sort((a, b) => a.at - b.at);
