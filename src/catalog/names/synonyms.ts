@@ -153,7 +153,6 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   vmware: ['esxi', 'vcenter', 'horizon', 'vmware-cloud-foundation', 'vmware-srm', 'photon'],
 };
 
-/** Spoken name -> one release. */
 /** Node.js long-term-support lines by their codenames ("node iron", nvm's "lts/iron"). */
 const NODE_LTS_CODENAMES: Readonly<Record<string, string>> = {
   argon: '4',
@@ -169,6 +168,7 @@ const NODE_LTS_CODENAMES: Readonly<Record<string, string>> = {
   krypton: '24',
 };
 
+/** Spoken name -> one release. */
 export const releaseSynonyms: Readonly<Record<string, { product: string; release: string }>> = {
   ...Object.fromEntries(
     Object.entries(NODE_LTS_CODENAMES).flatMap(([codename, release]) =>
