@@ -285,7 +285,12 @@ export function createResolver(catalog: Catalog): Resolver {
     return fallback && fallbackMatch ? { product: fallback, match: fallbackMatch } : null;
   }
 
-  function inProduct(query: string, product: Product, rest: string[], correctedFrom?: string): Resolution | null {
+  function inProduct(
+    query: string,
+    product: Product,
+    rest: string[],
+    correctedFrom?: string,
+  ): Extract<Resolution, { kind: 'release' | 'releases' }> | null {
     if (rest.length === 0) return { kind: 'releases', query, product, releases: product.releases, correctedFrom };
     const found = matchIn(product, rest);
     if (!found) return null;
@@ -315,9 +320,12 @@ export function createResolver(catalog: Catalog): Resolver {
   const knownWordsOf = (product: Product): ReadonlySet<string> => {
     let known = knownWords.get(product.name);
     if (known) return known;
-    const words = new Set<string>([...harmlessReleaseWords, ...leadingQuestionWords, ...trailingQuestionWords]);
-    for (const name of [product.name, product.label, ...product.aliases])
-      for (const word of tokensOf(name)) words.add(word);
+    const words = new Set<string>([
+      ...harmlessReleaseWords,
+      ...leadingQuestionWords,
+      ...trailingQuestionWords,
+      ...nameWordsOf(product),
+    ]);
     for (const release of product.releases)
       for (const name of [release.name, release.label, release.codename ?? ''])
         for (const word of tokensOf(name)) words.add(word);
@@ -469,16 +477,9 @@ export function createResolver(catalog: Catalog): Resolver {
       const product = (deviceOs && catalog.productByName.get(deviceOs)) || named;
       const resolution = inProduct(query, product, rest);
       if (resolution) {
-        const releases =
-          resolution.kind === 'release'
-            ? [resolution.release]
-            : resolution.kind === 'releases'
-              ? resolution.releases
-              : [];
-        const unread = releases.length > 0 ? unreadWords(product, rest, releases) : undefined;
-        return unread && (resolution.kind === 'release' || resolution.kind === 'releases')
-          ? { ...resolution, unread }
-          : resolution;
+        const releases = resolution.kind === 'release' ? [resolution.release] : resolution.releases;
+        const unread = unreadWords(product, rest, releases);
+        return unread ? { ...resolution, unread } : resolution;
       }
       return {
         kind: 'not-found',
