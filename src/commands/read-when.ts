@@ -80,6 +80,7 @@ const isYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
 const couldNotRead = (words: string): string =>
   `I could not read “${words}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
 const whichYear = (words: string): string => `Which year? Say “${words}” with its year, for example “June 2017”.`;
+const HOW_MANY = 'How many? Write the number, like in 6 months or in 2 years.';
 /** "after 2028", "since june 2025": the year in the words is the example's. */
 const notBeforeOrAfter = (words: string): string => {
   const year = /(?:19|20)\d\d/.exec(words)?.[0] ?? '2028';
@@ -245,6 +246,7 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
     !/^(?:the )?this time$/.test(match[1] as string)
   ) {
     const offset = match[2] === 'next' ? 1 : match[2] === 'last' ? -1 : 0;
+    // Without the clock, any year shows whether the words read as a time.
     const year = today ? Number(today.slice(0, 4)) + offset : 2027;
     const reading = readPhrase(`${match[1] as string} ${year}`, today);
     if (reading && 'when' in reading) return today ? reading : { relative: true };
@@ -253,7 +255,7 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
   const start = () => DateTime.fromISO(today as string, { zone: 'utc' });
   const day = (offset: Record<string, number>): PhraseReading =>
     today ? { when: { kind: 'day', date: iso(start().plus(offset)) } } : { relative: true };
-  if (VAGUE_AMOUNT.test(text)) return { reason: 'How many? Write the number, like in 6 months or in 2 years.' };
+  if (VAGUE_AMOUNT.test(text)) return { reason: HOW_MANY };
   if (/^(?:today|now|right now)$/.test(text)) return day({});
   if (text === 'tomorrow') return day({ days: 1 });
   if (text === 'yesterday') return day({ days: -1 });
@@ -294,8 +296,7 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
     const back = match[2] !== undefined;
     const words = (back ? match[2] : match[1]) as string;
     // "the coming weeks": how many is not said.
-    if (/^(?:days|weeks|months|quarters|years)$/.test(words))
-      return { reason: 'How many? Write the number, like in 6 months or in 2 years.' };
+    if (/^(?:days|weeks|months|quarters|years)$/.test(words)) return { reason: HOW_MANY };
     const duration = durationOf(words) ?? durationOf(`1 ${words}`);
     if (!duration) return null;
     if (!today) return { relative: true };
