@@ -1,7 +1,7 @@
 // The names one question asks about, each resolved. "xp and vista", "windows 7 vs windows 10",
-// "ubuntu 20.04 & 22.04" and "python 3.8/3.9" name two releases, unless the word is part of the name asked ("Citrix
-// Virtual Apps and Desktops", "Veeam Backup & Replication"); a bare version after a name is read in
-// that name's product ("ubuntu 20.04, 22.04", "xp, 8.1 and 10 22h2"), as counts are.
+// "ubuntu 20.04 & 22.04" and "python 3.8/3.9" name two releases, unless the word is part of the name
+// asked ("Citrix Virtual Apps and Desktops", "Veeam Backup & Replication"); a bare version after a
+// name is read in that name's product ("ubuntu 20.04, 22.04", "xp, 8.1 and 10 22h2"), as counts are.
 import type { Release } from '../catalog/catalog.js';
 import type { Resolution, Resolver } from '../catalog/resolve-name.js';
 

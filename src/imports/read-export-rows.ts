@@ -6,6 +6,8 @@ import { unescapeFormula } from '../leaf/csv.js';
 import { papaParse } from '../leaf/papa-parse.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
+/** Why a file of more rows than that is refused, whatever its format. */
+export const TOO_MANY_ROWS = `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`;
 
 export interface ExportRecord {
   line: number;
@@ -81,10 +83,7 @@ export function readExportRows(text: string, visitor: RowVisitor): ReadRows {
         stop = visitor.header(fields.map((name) => name.trim())) ?? null;
       } else if (!isBlank(fields)) {
         records += 1;
-        stop =
-          records > MAX_IMPORT_ROWS
-            ? `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`
-            : (visitor.record({ line: startLine, fields }) ?? null);
+        stop = records > MAX_IMPORT_ROWS ? TOO_MANY_ROWS : (visitor.record({ line: startLine, fields }) ?? null);
       }
       if (stop !== null) parser.abort();
     },

@@ -3,8 +3,7 @@
 // managedDevices ("value"), Jamf Pro's computers-inventory ("results"), or a bare list. A device's
 // nested fields become columns named by their path ("operatingSystem.version"), so the same columns
 // are recognised as in a CSV export.
-import { formatCount } from '../leaf/format-count.js';
-import { MAX_IMPORT_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
+import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
 
 export const looksLikeJson = (text: string): boolean => /^\s*[{[]/.test(text);
 
@@ -85,11 +84,7 @@ function readCounts(counts: unknown[], visitor: RowVisitor): ReadRows {
 }
 
 function readDevices(devices: Record<string, unknown>[], visitor: RowVisitor): ReadRows {
-  if (devices.length > MAX_IMPORT_ROWS)
-    return {
-      ok: false,
-      reason: `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`,
-    };
+  if (devices.length > MAX_IMPORT_ROWS) return { ok: false, reason: TOO_MANY_ROWS };
   const columns = new Map<string, number>();
   for (const device of devices.slice(0, HEADER_DEVICES))
     for (const key of flatten(device).keys())

@@ -561,6 +561,11 @@ describe('bad files: a reason naming the problem, and no plan', () => {
     expect(refusal(text)).toMatch(/more than 500,000 rows/);
   });
 
+  it(`a JSON list of more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} devices`, () => {
+    const devices = Array.from({ length: MAX_IMPORT_ROWS + 1 }, () => '{"OS":"Windows 10 Pro"}').join(',');
+    expect(refusal(`{"value":[${devices}]}`)).toMatch(/more than 500,000 rows/);
+  });
+
   it(`takes a file of exactly ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows`, () => {
     const text = `OperatingSystem,OperatingSystemVersion\n${'Windows 10 Pro,10.0 (19045)\n'.repeat(MAX_IMPORT_ROWS)}`;
     expect(countsOf(plan(text))).toEqual({ 'windows/10-22h2': MAX_IMPORT_ROWS });
