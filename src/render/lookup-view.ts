@@ -63,7 +63,7 @@ function notesOf(item: LookupItem, result: LookupResult, f: Formatter): NoteView
       : null;
   if (phaseEnds) notes.push({ kind: 'period', text: phaseEnds });
   if ('correctedFrom' in item && item.correctedFrom) notes.push({ kind: 'typo', typed: item.correctedFrom });
-  if ((item.kind === 'release' || item.kind === 'releases') && item.unread)
+  if ('unread' in item && item.unread)
     notes.push({
       kind: 'unread',
       words: item.unread,
