@@ -164,6 +164,18 @@ describe('LowdbStore on a real file', () => {
     expect(Object.keys((await restarted.channelWatches(team)).releases)).toEqual(['windows/xp']);
   });
 
+  // A checkpoint whose timer has fired is still writing the file: closing waits for it, so a folder
+  // removed or a process ended right after close() never cuts it short.
+  it('waits for a checkpoint already writing before it says it is closed', async () => {
+    const path = freshPath();
+    const store = await open(path, { checkpointDelayMs: 0 });
+    await store.setCounts(team, [{ release: 'windows/8.1', count: 14450 }], by);
+    // The checkpoint's timer was set first, so it has fired, and is writing, when this one runs.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await store.close();
+    expect(readFileSync(path, 'utf8')).toContain('windows/8.1');
+  });
+
   it('keeps counts, names and history across a restart', async () => {
     const path = freshPath();
     const first = await open(path);

@@ -70,6 +70,8 @@ export class JsonFileStore {
   private checkedAt = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private checkpointTimer: NodeJS.Timeout | null = null;
+  /** A checkpoint whose timer has fired and that is still writing: close() waits for it. */
+  private checkpointRunning: Promise<void> | null = null;
   /** The watch-change journal's size when this process's memory last included every change it marks. */
   private watchJournalSeen = -1;
   readonly historyDir: string;
@@ -118,6 +120,9 @@ export class JsonFileStore {
     const pending = this.checkpointTimer !== null;
     if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
     this.checkpointTimer = null;
+    // One already writing finishes before the store is called closed (a folder removed or a process
+    // ended right after close() must not cut it short).
+    await this.checkpointRunning;
     // Every other change was written when it was made: a run that only read (a lookup on the command
     // line) leaves the file untouched.
     if (!pending) return;
@@ -131,7 +136,15 @@ export class JsonFileStore {
     this.checkpointTimer = setTimeout(() => {
       this.checkpointTimer = null;
       // A failed checkpoint loses nothing (the logs have it all); the next change schedules another.
-      this.withLock(() => this.persist()).catch(() => undefined);
+      const running: Promise<void> = this.withLock(() => this.persist())
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => {
+          if (this.checkpointRunning === running) this.checkpointRunning = null;
+        });
+      this.checkpointRunning = running;
     }, this.checkpointDelayMs);
     this.checkpointTimer.unref();
   }
