@@ -376,6 +376,16 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/,$/, '')
     // A year written '27: this century's, or the last one's from '70 on.
     .replace(/ ?['’](\d\d)$/, (_, year: string) => ` ${Number(year) >= 70 ? '19' : '20'}${year}`)
+    // A quarter or half as finance writes it: "3Q27", "Q3-27", "3Q 2027", "2H27", "H2 27".
+    // Two digits straight after "Q3" stay unread: "Q317" is no clearer to people than to us.
+    .replace(
+      /^(?:q([1-4])[ /-]|([1-4])q[ /-]?)(\d\d|\d{4})$/,
+      (_, q = '', qFirst = '', year: string) => `q${q}${qFirst} ${year.length === 2 ? `20${year}` : year}`,
+    )
+    .replace(
+      /^(?:h([12])[ /-]|([12])h[ /-]?)(\d\d)$/,
+      (_, h = '', hFirst = '', year: string) => `h${h}${hFirst} 20${year}`,
+    )
     // The year's end: "year end", "eoy", "end of the year" (this one), "eoy 2027".
     .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
     .replace(/^eoy (\d{4})$/, 'end of $1')
@@ -704,8 +714,8 @@ const BARE_TIME = new RegExp(
     `year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
     `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall|${HOLIDAY_WORDS})`,
     `\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}`,
-    `(?:q[1-4]|h[12]|[12]h)\\s?[/-]?\\s?${YEAR_WORD}|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
-    `\\d{4}-\\d{1,2}-\\d{1,2}`,
+    `(?:q[1-4]|[1-4]q|h[12]|[12]h)\\s?[/-]?\\s?(?:${YEAR_WORD}|\\d\\d)|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
+    `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}-(?:0[1-9]|1[0-2])`,
     `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
     `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}|(?:(?:this|next|last)\\s+)?fiscal\\s+year`,
     // "first week of 2027", "last week of june 2027": which days those are, people disagree.
