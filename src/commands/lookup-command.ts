@@ -3,6 +3,7 @@ import type { Release } from '../catalog/catalog.js';
 import type { Resolution } from '../catalog/resolve-name.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
 import { computeLifecycle, type Lifecycle, type Status } from '../lifecycle/compute-lifecycle.js';
+import { droppedTime } from './dropped-time.js';
 import { readRelativeWhen, type Period } from './read-when.js';
 import type { CommandDefinition } from './command-definition.js';
 import type { AlreadyRead, CommandDeps, LookupItem, ReleaseRow, Request, Result, Speaker } from './command-types.js';
@@ -94,6 +95,16 @@ async function runLookup(
   const period =
     relative?.kind === 'period' ? { from: relative.from, to: relative.to, label: relative.label } : request.period;
   const asOf = relative ? (relative.kind === 'day' ? relative.date : relative.to) : (request.asOf ?? today);
+  const resolutions = resolveQueries(request.queries, deps.resolve);
+  const timeNamed = relative !== null || request.asOf !== null;
+  const dropped = timeNamed
+    ? null
+    : droppedTime(request.text, request.queries, resolutions, {
+        resolve: deps.resolve,
+        today,
+        prefix: request.share ? 'share ' : '',
+      });
+  if (dropped) return { kind: 'invalid', ...dropped };
   const withContract = read ? withContracts(read.contracts) : await contractsOf(deps, speaker);
   return {
     kind: 'lookup',
@@ -101,9 +112,7 @@ async function runLookup(
     asOfToday: asOf === today,
     dataDate: deps.dataDate(),
     ...(period ? { period } : {}),
-    items: resolveQueries(request.queries, deps.resolve).map((resolution) =>
-      itemFor(resolution, asOf, period, withContract),
-    ),
+    items: resolutions.map((resolution) => itemFor(resolution, asOf, period, withContract)),
     share: request.share,
     text: request.text,
   };

@@ -92,7 +92,7 @@ const monthsRead = new Map<string, number | null>();
 const MAX_MONTHS_READ = 1000;
 
 /** A month name as luxon reads it in English ("jun", "June", "sept"), or null. */
-function monthNumber(word: string): number | null {
+export function monthNumber(word: string): number | null {
   const cleaned = word
     .toLowerCase()
     .replace(/\.$/, '')
@@ -110,7 +110,7 @@ function monthNumber(word: string): number | null {
   return month;
 }
 
-const MONTH_NAMES = [
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
