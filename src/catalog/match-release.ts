@@ -147,6 +147,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     if (found.length > 0) return found;
     const servicePack = /^(\d+) sp(\d+)$/.exec(query); // "sles 15 sp5" -> 15.5
     if (servicePack) return byName(`${servicePack[1]}.${servicePack[2]}`);
+    // "node 18.x", "python 3.11.x": the release line, when no release is named so ("IBM MQ 6.X" is).
+    const line = /^(\d+(?:\.\d+)*)(?:\.x)+$/.exec(query);
+    if (line?.[1]) return asTyped(line[1]);
     const lettered = /^(\d+(?:\.\d+)+)[a-z]$/.exec(query); // "openssl 1.1.1w" -> 1.1.1
     if (lettered?.[1]) return asTyped(lettered[1]);
     // A full version belongs to its release cycle ("python 3.11.4" -> 3.11), but never below the

@@ -21,7 +21,13 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
   [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
   // Windows' own "OS Build 22631.3447" and "build 19045": the build number as winver writes it.
   [/\b(?:os\s+)?build\s+([12]\d{4})(?:\.\d+)?\b/gi, '10.0.$1'],
+  // A Windows build with its revision, as Settings and inventories show it: "22H2 (19045.3693)".
+  [
+    /\(?(?<![\d.])([12]\d{4})\.\d{1,5}(?![\d.])\)?/g,
+    (match, build, _offset, whole: string) => (/win/i.test(whole) ? ` 10.0.${build} ` : match),
+  ],
   [/\b(\d{1,2})u\d{1,3}\b/gi, '$1'], // Java's "8u401": release 8, update 401
+  [/(\d)\.\*(?![\w*])/g, '$1.x'], // "php 8.*" is "php 8.x" (match-release.ts), not chat markup
   // Windows Server by its "2k" year: "w2k19", "win2k12", "2k8 r2", "server 2k16" (not "win2k", Windows 2000).
   [
     /\b(?:w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi,
@@ -34,12 +40,12 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
 ];
 
 // What any rewrite above needs in the text: a character outside printable ASCII, one of < @ : = [ ( ,
-// * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp". Plain questions ("windows
-// server 2019 in 2027") have none and skip all eighteen.
-const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d)/i;
+// * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp", a build "19045.3".
+// Plain questions ("windows server 2019 in 2027") have none and skip them all.
+const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d)|\d{5}\.\d/i;
 
 // The last text read: a question's words are read when it is parsed and again when they are
-// resolved, and the eighteen rewrites were a tenth of an unseen question's cost.
+// resolved, and the rewrites were a tenth of an unseen question's cost.
 let lastText: string | undefined;
 let lastRewritten = '';
 

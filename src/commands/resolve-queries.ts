@@ -68,14 +68,34 @@ function namesIn(query: string, resolve: Resolver, product: string | null): { na
   return { names: names.every((named) => answers(named.resolution)) ? names : [whole], whole };
 }
 
+/**
+ * "Windows 10 Pro, 22H2": a bare version that names nothing, after a name that lists releases, is
+ * that name's version (one question, the comma Microsoft's), when together they name fewer releases.
+ */
+function refined(listing: Named | undefined, query: string, resolve: Resolver): Named | null {
+  if (listing?.resolution.kind !== 'releases' || !/^\s*\d/.test(query)) return null;
+  const name = `${listing.name.trim()} ${query.trim()}`;
+  const resolution = resolve(name);
+  const narrower =
+    resolution.kind === 'release' ||
+    (resolution.kind === 'releases' && resolution.releases.length < listing.resolution.releases.length);
+  return narrower ? { name, resolution } : null;
+}
+
 export function resolveQueries(queries: readonly string[], resolve: Resolver): Resolution[] {
   // "xp, 8.1 and 10 22h2": the product named so far carries into the next question's parts.
   let product: string | null = null;
-  const split = queries.map((query) => {
+  const split: { names: Named[]; whole: Named }[] = [];
+  for (const query of queries) {
     const read = namesIn(query, resolve, product);
-    for (const { resolution } of read.names) if (answers(resolution)) product = productNameOf(resolution);
-    return read;
-  });
+    const before = split.at(-1);
+    const named =
+      read.names.length === 1 && !answers(read.whole.resolution) ? refined(before?.whole, query, resolve) : null;
+    if (named && before?.names.length === 1) split[split.length - 1] = { names: [named], whole: named };
+    else split.push(read);
+    for (const { resolution } of named ? [named] : read.names)
+      if (answers(resolution)) product = productNameOf(resolution);
+  }
   const all = split.flatMap(({ names }) => names);
   return (all.length <= MAX_NAMES ? all : split.map(({ whole }) => whole)).map(({ resolution }) => resolution);
 }

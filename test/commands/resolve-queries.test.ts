@@ -63,6 +63,24 @@ describe('several names in one question', () => {
     expect(answersTo(text)).toEqual(expected);
   });
 
+  it.each([
+    ['Windows 10 Pro, 22H2', ['windows/10-22h2']],
+    ['Windows 10, 22H2', ['windows/10-22h2']],
+    ['windows 10 enterprise, 21h2', ['windows/10-21h2-e']],
+    ['xp, Windows 10 Pro, 22H2', ['windows/5-sp3', 'windows/10-22h2']],
+    ['windows 11 pro, 23h2', ['windows/11-23h2-w']],
+  ])(
+    'reads %j, a version after a comma that names nothing alone, as the name before it made narrower',
+    (text, expected) => {
+      expect(answersTo(text)).toEqual(expected);
+    },
+  );
+
+  it('keeps a version after a comma a release of its own when it names one', () => {
+    expect(answersTo('windows 10, 11')).toEqual(['windows/*', 'windows/*']);
+    expect(answersTo('rhel 7, 8')).toEqual(['rhel/7', 'rhel/8']);
+  });
+
   it('reads a question of more parts than a question has names whole: its work is bounded', () => {
     expect(answersTo(Array.from({ length: 25 }, () => 'xp').join(' and '))).toHaveLength(1);
     expect(answersTo(Array.from({ length: 20 }, () => 'xp').join(' and '))).toHaveLength(20);
