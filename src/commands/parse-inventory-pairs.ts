@@ -57,13 +57,18 @@ const LABEL_AND_COUNT = /^(.*?)\s*[:=]?\s*[\d.,]+k?\s*$/;
 // A list pasted from a chat or a document: "• xp 5", "- vista 3", "* win 7 2".
 const BULLET = /^(?:[•*·‣▪◦]\s*|-\s+)/;
 
-/** "(40)" -> "40", "40x" -> "40", "x40" -> "40"; quotes around a name go: `"windows 11 23h2" 5`. */
+/** "(40)" -> "40", "40x", "x40", "~40" -> "40"; quotes around a name go: `"windows 11 23h2" 5`. */
 const cleanWord = (word: string): string =>
-  word.replace(/^[(["'“‘]+|[)\]"'”’]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×](\d[\d,]*)$/i, '$1$2');
+  word.replace(/^[(["'“‘]+|[)\]"'”’]+$/g, '').replace(/^(\d[\d,]*)x$|^[x×~≈](\d[\d,]*)$/i, '$1$2');
+
+// Thousands grouped as other locales write them: "1 234" with a no-break or thin space (what a
+// French or Swedish spreadsheet copies), "1'234" (Swiss). A plain space stays two words.
+const GROUPED_THOUSANDS = /(?<=\d)[\u00a0\u202f\u2009'’](?=\d{3}(?!\d))/g;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const group of text
+    .replace(GROUPED_THOUSANDS, ',')
     // A list pasted as Slack code ("```xp 5\nvista 3```", "`xp 5`"): the marks are no part of it.
     .replace(/```/g, '\n')
     .replace(/`/g, ' ')

@@ -50,6 +50,30 @@ describe('lists pasted from a chat or a document', () => {
   });
 });
 
+describe('counts grouped as other locales write them, and counts said to be about', () => {
+  it.each([
+    ['windows 10 22h2 1\u202f234', 'windows/10-22h2=1234'],
+    ['windows 10 22h2: 12\u00a0500', 'windows/10-22h2=12500'],
+    ['windows 10 22h2 1\u2009234\u2009567', 'windows/10-22h2=1234567'],
+    ["xp 1'234", 'windows/5-sp3=1234'],
+    ['xp 1’234, vista 2’000', 'windows/5-sp3=1234 windows/6-sp2=2000'],
+    ['xp\t1\u00a0234\nvista\t56', 'windows/5-sp3=1234 windows/6-sp2=56'],
+    ['windows 10 22h2 ~40', 'windows/10-22h2=40'],
+    ['~40 windows 10 22h2', 'windows/10-22h2=40'],
+    ['xp ≈5, vista ~3', 'windows/5-sp3=5 windows/6-sp2=3'],
+  ])('reads %j as %s', (text, expected) => {
+    expect(saved(text)).toBe(expected);
+  });
+
+  it.each([
+    // Not three digits after the space: no thousands, so nothing read as one.
+    ['xp 1\u00a023'],
+    ["xp 12'34"],
+  ])('refuses %j rather than guess', (text) => {
+    expect(saved(text)).toBe('refused');
+  });
+});
+
 describe('a line that cannot be saved as typed', () => {
   const refusal = (text: string) => {
     const read = readInventoryPairs(text, resolve);
