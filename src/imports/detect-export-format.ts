@@ -19,6 +19,12 @@ interface DeviceColumns {
   fallbackVersion?: number | null;
   /** The name when the name column says only "Linux": Defender's "OS distribution" (Ubuntu, RedHat). */
   distribution?: number | null;
+  /**
+   * The system when the name column holds only its version: Workspace ONE's "Platform" (WinRT, Apple,
+   * AppleOsX, Android) beside "OS" (10.0.19045, 17.6.1); its "Model" tells an iPad's "Apple" from an iPhone's.
+   */
+  platform?: number | null;
+  model?: number | null;
 }
 
 export type ExportFormat =
@@ -162,6 +168,8 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
         ? find('osbuild')
         : find('osversion', 'operatingsystembuild', 'buildnumber', 'build', 'version'),
       impliedName: null,
+      platform: find('operatingsystem', 'os', 'osname', 'operatingsystemname') === null ? null : find('platform'),
+      model: find('model'),
     };
     // Intune's column is "OS"; Kandji's and others' "Platform" (with "Device Name" too) is no Intune export.
     if (

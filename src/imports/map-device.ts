@@ -56,6 +56,18 @@ function withSystemNamed(fields: DeviceFields): DeviceFields {
   return fields;
 }
 
+/**
+ * The system a device-management platform name stands for: Workspace ONE calls Windows "WinRT", macOS
+ * "AppleOsX" and iPhones and iPads "Apple" (the model says which: an iPad runs iPadOS).
+ */
+export function systemOfPlatform(platform: string, model = ''): string {
+  const value = platform.trim();
+  if (/^(?:winrt|windows\s*(?:desktop|pc|10|11)?)$/i.test(value)) return 'Windows';
+  if (/^(?:apple\s*)?(?:os\s*x|osx|macos|mac)$/i.test(value)) return 'macOS';
+  if (/^apple$/i.test(value)) return /^\s*ipad/i.test(model) ? 'iPadOS' : 'iOS';
+  return value;
+}
+
 export function deviceText(typed: DeviceFields): string {
   const fields = withSystemNamed(typed);
   const parts = [fields.name, ...fields.qualifiers, fields.version, fields.build]

@@ -8,7 +8,13 @@ import { parseCount } from '../inventory/parse-count.js';
 import { isTotalLabel } from '../inventory/total-label.js';
 import { decodeExport } from './decode-export.js';
 import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
-import { createDeviceMapper, deviceText, type DeviceFields, type DeviceMapping } from './map-device.js';
+import {
+  createDeviceMapper,
+  deviceText,
+  systemOfPlatform,
+  type DeviceFields,
+  type DeviceMapping,
+} from './map-device.js';
 import { readExportRows, type ExportRecord, type RowVisitor } from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
 
@@ -106,8 +112,12 @@ function countRecord(
     device = { name: product === '' ? release : `${product} ${release}`, qualifiers: [], version: '', build: '' };
   } else {
     const { columns } = format;
-    const name = field(fields, columns.name);
+    const typedName = field(fields, columns.name);
     const distribution = field(fields, columns.distribution ?? null);
+    const platform = field(fields, columns.platform ?? null);
+    // A name column of versions only ("17.6.1"): the platform names the system, the version is its build.
+    const versionOnly = platform !== '' && /^[\d.\s]+$/.test(typedName);
+    const name = versionOnly ? systemOfPlatform(platform, field(fields, columns.model ?? null)) : typedName;
     device = {
       name:
         name === '' && columns.impliedName
@@ -117,7 +127,7 @@ function countRecord(
             : name,
       qualifiers: columns.qualifiers.map((index) => field(fields, index)),
       version: field(fields, columns.version) || field(fields, columns.fallbackVersion ?? null),
-      build: field(fields, columns.build),
+      build: field(fields, columns.build) || (versionOnly ? typedName : ''),
     };
   }
   const mapping = mapDevice(device);

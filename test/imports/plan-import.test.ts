@@ -186,6 +186,23 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // "OS" holds only the version; "Platform" names the system (WinRT, AppleOsX, Apple, Android), and
+      // "Model" tells an iPad's "Apple" from an iPhone's. The scanner with no OS is unrecognised.
+      'workspace-one-devices.csv',
+      'device-list',
+      {
+        'windows/10-22h2': 2,
+        'windows/11-24h2-w': 1,
+        'macos/14': 1,
+        'macos/13': 1,
+        'ios/17': 1,
+        'ipados/16': 1,
+        'android/13': 1,
+        'android/14': 1,
+      },
+      1,
+    ],
+    [
       // Microsoft Graph's managedDevices answer, saved from Graph Explorer: the list is "value".
       'graph-managed-devices.json',
       'intune',
