@@ -92,21 +92,25 @@ export function parseLeads(text: string): number[] | string {
 // Lead times typed without `lead`, with their unit ("90d 30d", "at 90, 30 and 7 days", "3 months
 // before"), from where they start to the end. Read as part of the name they would be dropped, and the
 // default leads saved in silence.
-const UNIT = String.raw`(?:d|days?|w|weeks?|months?)`;
+const UNIT = String.raw`(?:d|days?|w|weeks?|months?|y|years?)`;
 // Each run of spaces can be taken one way only (a unit's spaces only before the unit, a separator's
 // only between numbers), so a long line of numbers is read in one pass, however it is spaced.
 const UNMARKED_LEADS = new RegExp(
   String.raw`\s(?:at\s+)?\d+(?:\s*${UNIT}\b)?(?:(?:\s*,\s*|\s+)(?:and\s+)?\d+(?:\s*${UNIT}\b)?)*(?:\s+before)?\s*$`,
   'i',
 );
-const TRAILING_WORDS = /(?:\s+[^\s\d]+)+\s*$/;
+// Words after the numbers and their unit ("3 months ahead", "90 30 please"): the unit stays.
+const TRAILING_WORDS = new RegExp(String.raw`(?:\s+(?!${UNIT}\b)[^\s\d]+)+\s*$`, 'i');
 const HAS_UNIT = new RegExp(String.raw`\d\s*${UNIT}\b`, 'i');
 
 /** The way to say it: the names typed, then `lead` and the days typed (an example for weeks or months). */
 const leadsHint = (names: string, typed: string) => {
   const inDays = parseLeads(typed.replace(/\bat\b/i, ''));
-  const days =
-    /w|month/i.test(typed) && typeof inDays !== 'string' ? inDays.join(',') : (typed.match(/\d+/g) ?? []).join(',');
+  // "windows 10 22h2 2028": a year, or a slip, but no lead time to suggest.
+  const year = !HAS_UNIT.test(typed) && /(?:^|\D)(?:19|20)\d\d(?:\D|$)/.test(typed);
+  if (typeof inDays === 'string' || year)
+    return `Nothing watched: “${typed.trim()}” after the release names no release, and is no lead time. ${LEADS_RULE}`;
+  const days = HAS_UNIT.test(typed) ? inDays.join(',') : (typed.match(/\d+/g) ?? []).join(',');
   return `Nothing watched: lead times go after \`lead\`, in days: \`/eol watch ${names} lead ${days}\`.`;
 };
 
@@ -116,21 +120,36 @@ const sameReleases = (a: readonly Release[], b: readonly Release[]) =>
 /**
  * Numbers after the names that are lead times typed without `lead`: with a unit ("90d", "3 months"),
  * or bare when the names read the same without them ("xp 90 30") or only without them ("windows 10
- * 22h2 90 30 7"); "windows 10 1909" keeps its number.
+ * 22h2 90 30 7"); "windows 10 1909" keeps its number. The names end where what comes before the
+ * numbers names releases: "windows server 2016 90 days" is Server 2016, 90 days.
  */
 function unmarkedLeads(names: string, deps: CommandDeps): string | null {
-  // Words after the numbers ("xp 1 1 z", "xp 90 30 please") leave them lead times all the same.
+  // Words after the numbers ("xp 1 1 z", "3 months ahead") leave them lead times all the same.
   const numbersLast = UNMARKED_LEADS.test(names) ? names : names.replace(TRAILING_WORDS, '');
   const unmarked = UNMARKED_LEADS.exec(numbersLast);
   if (!unmarked) return null;
-  const before = numbersLast.slice(0, unmarked.index).trim();
-  if (HAS_UNIT.test(unmarked[0])) return leadsHint(before, unmarked[0]);
-  const without = resolveReleaseList(before, deps);
-  if ('reason' in without) return null;
-  const withNumbers = resolveReleaseList(names, deps);
-  return 'reason' in withNumbers || sameReleases(withNumbers.releases, without.releases)
-    ? leadsHint(before, unmarked[0])
-    : null;
+  // Where the leads may start: before each number of the run, the longest run first.
+  const starts = [...unmarked[0].matchAll(/\d+/g)].map((number) => unmarked.index + (number.index ?? 0));
+  for (const start of starts) {
+    const before = numbersLast
+      .slice(0, start)
+      .trimEnd()
+      .replace(/(?:\s(?:at|and)|,)$/i, '')
+      .trim();
+    const typed = numbersLast.slice(start);
+    const without = resolveReleaseList(before, deps);
+    if ('reason' in without) continue;
+    if (HAS_UNIT.test(typed)) return leadsHint(before, typed);
+    const withNumbers = resolveReleaseList(names, deps);
+    return 'reason' in withNumbers || sameReleases(withNumbers.releases, without.releases)
+      ? leadsHint(before, typed)
+      : null;
+  }
+  // No names before any of them read alone ("windows 10 1909 90 days" asks which 1909): the last
+  // number with its unit is still a lead time, never part of the name.
+  const last = starts.at(-1);
+  const typed = last === undefined ? '' : numbersLast.slice(last);
+  return last !== undefined && HAS_UNIT.test(typed) ? leadsHint(numbersLast.slice(0, last).trim(), typed) : null;
 }
 
 async function runWatch(request: RequestOf<'watch'>, deps: CommandDeps, speaker: Speaker): Promise<Result> {

@@ -78,10 +78,32 @@ describe('/eol watch, unwatch and watches', () => {
     ['watch xp 90 30 please', '/eol watch xp lead 90,30'],
     ['watch windows 10 22h2 90 30 7 for finance', '/eol watch windows 10 22h2 lead 90,30,7'],
     ['watch vista 30 days please', '/eol watch vista lead 30'],
+    // A release named with a number of its own: the leads start after it, and its words stay whole.
+    ['watch windows server 2019 90 30 7', '/eol watch windows server 2019 lead 90,30,7'],
+    ['watch windows server 2016 90 days before', '/eol watch windows server 2016 lead 90'],
+    ['watch windows server 2012 r2 90 30', '/eol watch windows server 2012 r2 lead 90,30'],
+    ['watch sql server 2019 60 days', '/eol watch sql server 2019 lead 60'],
+    ['watch windows 10 1909 90 days', '/eol watch windows 10 1909 lead 90'],
+    // The unit stays when words follow it; years count 365 days.
+    ['watch windows 10 22h2 3 months ahead', '/eol watch windows 10 22h2 lead 90'],
+    ['watch windows 10 22h2 1 year in advance', '/eol watch windows 10 22h2 lead 365'],
+    ['watch xp 2 weeks beforehand', '/eol watch xp lead 14'],
   ])('refuses %j, lead times without `lead`, and shows %j', async (text, hint) => {
     const deps = depsAt('2017-06-28');
     expect(await say(deps, text)).toBe(`Nothing watched: lead times go after lead, in days: ${hint}.`);
     expect(await say(deps, 'watches')).not.toContain('Microsoft Windows');
+  });
+
+  it.each([
+    ['watch windows 10 22h2 2028', '“2028”'],
+    ['watch windows server 2016 2027', '“2027”'],
+    ['watch ubuntu 22.04 2030', '“2030”'],
+  ])('refuses %j: a year after the release is no lead time, and none is suggested', async (text, year) => {
+    const deps = depsAt('2017-06-28');
+    const answer = await say(deps, text);
+    expect(answer).toContain(`Nothing watched: ${year} after the release names no release, and is no lead time.`);
+    expect(answer).not.toContain('lead 20');
+    expect(await say(deps, 'watches')).not.toMatch(/Windows|Ubuntu/);
   });
 
   it.each([
