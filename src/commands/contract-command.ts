@@ -21,7 +21,8 @@ export const contractCommand: CommandDefinition = {
   parse: (args) => {
     const remove = /^remove\s+(.+)$/is.exec(args.trim());
     if (remove?.[1]) return { kind: 'contract-remove', release: remove[1].trim() };
-    const set = /^(.+?)\s+until\s+(\S.*)$/is.exec(args.trim());
+    // "until" as people also write it: "till", "thru", "to", "expires", "valid through".
+    const set = UNTIL.exec(args.trim());
     if (!set?.[1] || !set[2]) return { kind: 'invalid', reason: USAGE };
     return contractSetRequest(set[1].trim(), readContractEnd(set[2]));
   },
@@ -51,6 +52,9 @@ export const contractCommand: CommandDefinition = {
   lockable: ['contract-set', 'contract-remove'],
   audit: (result) => (result.kind === 'contracts' ? contractAudit(result) : null),
 };
+
+const UNTIL =
+  /^(.+?)\s+(?:(?:valid\s+)?(?:until|till|til|thru|through|up\s+to|to)|(?:expiring|expires|ending|ends)(?:\s+on)?)\s+(\S.*)$/is;
 
 export const contractsCommand: CommandDefinition = {
   name: 'contracts',

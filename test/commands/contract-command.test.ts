@@ -24,6 +24,20 @@ describe('support contracts', () => {
   });
 
   it.each([
+    ['contract windows 10 22h2 to 2028-10-10', 'Microsoft Windows 10 22H2: Support contract until 2028-10-10'],
+    ['contract windows 10 22h2 through Oct 10 2028 ESU', 'Microsoft Windows 10 22H2: ESU until 2028-10-10'],
+    ['contract windows 10 22h2 thru 2028-10-10', 'Microsoft Windows 10 22H2: Support contract until 2028-10-10'],
+    ['contract windows 10 22h2 till 2028-10-10', 'Microsoft Windows 10 22H2: Support contract until 2028-10-10'],
+    ['contract xp expires 2016-04-14 CSA', 'Microsoft Windows XP SP3: CSA until 2016-04-14'],
+    ['contract xp expiring on 2016-04-14', 'Microsoft Windows XP SP3: Support contract until 2016-04-14'],
+    ['contract rhel 7 valid through 2028-06-30 ELS', 'Red Hat Enterprise Linux 7 (ELS): ELS until 2028-06-30'],
+    ['contract windows server 2012 r2 ends on 2026-10-13', '(LTSC): Support contract until 2026-10-13'],
+    ['contract xp up to 2016-04-14 Right to use', 'Microsoft Windows XP SP3: Right to use until 2016-04-14'],
+  ])('reads %j, its end after a word people use for until', async (text, recorded) => {
+    expect(await say(depsAt('2015-01-01'), text)).toContain(recorded);
+  });
+
+  it.each([
     ['contract xp', /Use \/eol contract/],
     ['contract xp until 2016-02-30', /There is no 30 February 2016: February 2016 has 29 days\. Nothing recorded/],
     ['contract xp until soon', /“soon” is not a date/],
