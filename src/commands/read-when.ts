@@ -66,7 +66,7 @@ const PREPOSITION_WORDS = PREPOSITIONS.map((word) => word.replace(' ', '\\s+')).
 const PREPOSITION = new RegExp(`(?:^|\\s)(${PREPOSITION_WORDS})\\s+`, 'gi');
 // The words a time phrase is made of; anything else ("on windows server 2012") is part of the question.
 const TIME_WORD =
-  /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|q[1-4]|h[1-2]|\d\dq[1-4]|q[1-4]\d\d|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
+  /^(?:\d{1,4}(?:st|nd|rd|th)?|\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?|\d{1,2}[-/.][a-z]{3,9}[-/.]\d{2,4}|q[1-4]|h[1-2]|\d\dq[1-4]|q[1-4]\d\d|the|of|end|start|beginning|first|second|third|fourth|quarter)$/i;
 const MIN_YEAR = 1970;
 const MAX_YEAR = 2199;
 
@@ -77,6 +77,9 @@ export const spelledOut = (date: string): string =>
 const isYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
 
 // The words of every refusal of a time, one place each.
+/** The century of a two-digit year: this one's, or the last one's from '70 on. */
+const centuryOf = (year: string): string => (Number(year) >= 70 ? '19' : '20');
+
 const couldNotRead = (words: string): string =>
   `I could not read “${words}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
 const whichYear = (words: string): string => `Which year? Say “${words}” with its year, for example “June 2017”.`;
@@ -375,7 +378,11 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/\s+/g, ' ')
     .replace(/,$/, '')
     // A year written '27: this century's, or the last one's from '70 on.
-    .replace(/ ?['’](\d\d)$/, (_, year: string) => ` ${Number(year) >= 70 ? '19' : '20'}${year}`)
+    .replace(/ ?['’](\d\d)$/, (_, year: string) => ` ${centuryOf(year)}${year}`)
+    // Excel's d-mmm-yy, and the same with spaces: "14-Oct-25", "8 Apr 14" (a day first, then its month).
+    .replace(/^(\d{1,2})(?:st|nd|rd|th)?[- ]([a-z]{3,9})\.?[- ](\d\d)$/, (written, day, month: string, year: string) =>
+      monthNumber(month) === null ? written : `${day} ${month} ${centuryOf(year)}${year}`,
+    )
     // A quarter or half as finance writes it: "3Q27", "Q3-27", "3Q 2027", "2H27", "H2 27".
     // Two digits straight after "Q3" stay unread: "Q317" is no clearer to people than to us.
     .replace(
@@ -388,6 +395,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     )
     // The year's end: "year end", "eoy", "end of the year" (this one), "eoy 2027".
     .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
+    .replace(/^(this|next|last) year[- ]end$/, 'end of $1 year')
     .replace(/^eoy (\d{4})$/, 'end of $1')
     // "calendar year 2027", "CY27": the year; "end 2027", "2027 end": its end.
     .replace(/^(?:calendar year|cy) ?(\d{4})$/, '$1')
@@ -569,7 +577,7 @@ function looksLikeTime(phrase: string): boolean {
   )
     return false;
   // A year, a day written with separators, a quarter or a half: "at 5" is no time.
-  return words.some((word) => /^\d{4}$|\d[-/.]\d|q[1-4]|^h[12]$|^quarter$/i.test(word));
+  return words.some((word) => /^\d{4}$|\d[-/.]\d|\d[-/.][a-z]+[-/.]\d|q[1-4]|^h[12]$|^quarter$/i.test(word));
 }
 
 /**
@@ -711,12 +719,12 @@ const BARE_TIME = new RegExp(
     `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
     `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT_OF_TIME}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
     `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
-    `year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
+    `(?:(?:this|next|last)\\s+)?year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
     `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall|${HOLIDAY_WORDS})`,
     `\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}`,
     `(?:q[1-4]|[1-4]q|h[12]|[12]h)\\s?[/-]?\\s?(?:${YEAR_WORD}|\\d\\d)|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
     `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}-(?:0[1-9]|1[0-2])`,
-    `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}`,
+    `(?:${ORDINAL}\\s+)?${MONTH_WORD}(?:\\s+${ORDINAL},?)?\\s+${YEAR_WORD}|\\d{1,2}[- ]${MONTH_WORD}[- ]\\d\\d`,
     `(?:q[1-4]\\s+)?fy\\s?['’]?\\d{2,4}|fiscal\\s+(?:year\\s+)?\\d{2,4}|(?:(?:this|next|last)\\s+)?fiscal\\s+year`,
     // "first week of 2027", "last week of june 2027": which days those are, people disagree.
     `(?:first|second|third|fourth|last)\\s+(?:week|day|days)\\s+of\\s+(?:the\\s+)?(?:${YEAR_WORD}|(?:this|next|last)\\s+(?:year|month)|${MONTH_WORD}(?:\\s+${YEAR_WORD})?)`,
