@@ -110,6 +110,8 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
   const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
   const keys = product.releases.map((release) => keysOf(productWords, release));
   const lineages = lineagesOf(keys);
+  // A release whose label has no number ("Regular": Jenkins' weekly line "2") is no version's cycle.
+  const labelShowsVersion = new Map(keys.map((key) => [key.release, /\d/.test(key.release.label)]));
   const minDots = Math.min(...keys.map((key) => dotCount(key.name)));
   const editions = editionRules[product.name];
   const ignored = ignoredEditionWords[product.name];
@@ -154,7 +156,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     if (lettered?.[1]) return asTyped(lettered[1]);
     // A full version belongs to its release cycle ("python 3.11.4" -> 3.11), but never below the
     // product's own depth: "python 3.1" is not 3.x.
-    if (/^\d+(?:\.\d+)+$/.test(query) && dotCount(query) > minDots) return asTyped(query.replace(/\.\d+$/, ''));
+    // Nor a line whose label has no version: "jenkins 2.4" is no release of the weekly line "2" ("Regular").
+    if (/^\d+(?:\.\d+)+$/.test(query) && dotCount(query) > minDots)
+      return asTyped(query.replace(/\.\d+$/, '')).filter((release) => labelShowsVersion.get(release) !== false);
     return [];
   }
 
