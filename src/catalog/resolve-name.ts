@@ -21,6 +21,7 @@ import {
   impliedProducts,
   OPENJDK_BUILDS,
   operatingSystemOfDevice,
+  olderReleasesOf,
   productFallbacks,
   productSynonyms,
   releaseSynonyms,
@@ -280,7 +281,8 @@ export function createResolver(catalog: Catalog): Resolver {
     // Only a release named by its year goes to the product people confuse it with ("windows 2019"):
     // "windows 11 home 23h2 end of servicing" is no Windows Server 23H2.
     const byYear = /^(?:19|20)\d\d$/.test(rest[0] ?? '');
-    const fallback = byYear ? catalog.productByName.get(productFallbacks[product.name] ?? '') : undefined;
+    const fallbackName = (byYear ? productFallbacks[product.name] : undefined) ?? olderReleasesOf[product.name];
+    const fallback = catalog.productByName.get(fallbackName ?? '');
     const fallbackMatch = fallback ? matcherOf(fallback)(rest) : null;
     return fallback && fallbackMatch ? { product: fallback, match: fallbackMatch } : null;
   }

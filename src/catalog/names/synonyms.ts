@@ -218,6 +218,14 @@ export const productFallbacks: Readonly<Record<string, string>> = {
 };
 
 /**
+ * A product whose older releases the catalogue keeps under another name, for any release the first
+ * does not have: "powershell 5.1" is Windows PowerShell 5.1 (PowerShell starts at 6).
+ */
+export const olderReleasesOf: Readonly<Record<string, string>> = {
+  powershell: 'windows-powershell',
+};
+
+/**
  * A device named with a dotted version runs that OS: "iPhone 16.7.4" is iOS 16 (no iPhone model is
  * numbered with points), "iPad 17.2" iPadOS 17, as device exports and people write them.
  */
