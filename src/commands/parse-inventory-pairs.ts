@@ -65,9 +65,38 @@ const cleanWord = (word: string): string =>
 // French or Swedish spreadsheet copies), "1'234" (Swiss). A plain space stays two words.
 const GROUPED_THOUSANDS = /(?<=\d)[\u00a0\u202f\u2009'’](?=\d{3}(?!\d))/g;
 
+// The words of a pasted table's header row ("OS<tab>Count", "Operating System,Devices", "Release | Qty").
+const HEADER_WORDS = new Set(
+  `os operating system systems platform release releases version versions product products name names count
+  counts devices device machines machine computers hosts endpoints assets qty quantity number no # of total
+  sum installs installations seats`.split(/\s+/),
+);
+
+/**
+ * A list pasted from a spreadsheet, as lines: its header row (no number, only header words) goes, and
+ * a comma between a line's name and its count is the CSV's ("Windows 10 22H2,300"), not a list's.
+ */
+function withoutTableMarks(text: string): string {
+  const lines = text.split('\n');
+  if (lines.length < 2) return text;
+  const [first = ''] = lines;
+  const headerWords = first
+    .toLowerCase()
+    .split(/[\s,;|:]+/)
+    .filter((word) => word !== '');
+  const header = !/\d/.test(first) && headerWords.length > 0 && headerWords.every((word) => HEADER_WORDS.has(word));
+  const rows = (header ? lines.slice(1) : lines).filter((line) => line.trim() !== '');
+  // Without a CSV header, "xp: 18,293" and "macos 14,200" are a count with thousands, not CSV rows.
+  const csvRow = (line: string) =>
+    /^[^,\t]+,\s*"?[\d.,]*\d[\d.,]*k?"?\s*$/i.test(line) &&
+    ((header && first.includes(',')) || (!/[:=]/.test(line) && !/\d,\d{3}$/.test(line)));
+  const csv = rows.length > 0 && rows.every((line) => csvRow(line.trim()));
+  return (csv ? rows.map((line) => line.replace(',', '\t')) : rows).join('\n');
+}
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const group of text
+  for (const group of withoutTableMarks(text)
     .replace(GROUPED_THOUSANDS, ',')
     // A list pasted as Slack code ("```xp 5\nvista 3```", "`xp 5`"): the marks are no part of it.
     .replace(/```/g, '\n')

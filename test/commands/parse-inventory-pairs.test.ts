@@ -45,6 +45,14 @@ describe('lists pasted from a chat or a document', () => {
     ['| 5 | xp |\n| 3 | vista |'],
     ['xp | 5\nvista | 3'],
     ['xp|5, vista|3'],
+    // A spreadsheet's rows with their header row: the header holds no count; a CSV's comma is no list's.
+    ['OS\tCount\nxp\t5\nvista\t3'],
+    ['Operating System\tDevices\nxp\t5\nvista\t3\nGrand Total\t8'],
+    ['OS,Count\nxp,5\nvista,3'],
+    ['Operating System,Number of devices\nxp,5\nvista,3'],
+    ['release,qty\nxp,"5"\nvista,3'],
+    ['xp,5\nvista,3'],
+    ['Release | Qty\nxp | 5\nvista | 3'],
   ])('reads %j one pair a line', (text) => {
     expect(saved(text.replace(/\t/g, ' '))).toBe('windows/5-sp3=5 windows/6-sp2=3');
   });
@@ -63,6 +71,12 @@ describe('counts grouped as other locales write them, and counts said to be abou
     ['xp ≈5, vista ~3', 'windows/5-sp3=5 windows/6-sp2=3'],
   ])('reads %j as %s', (text, expected) => {
     expect(saved(text)).toBe(expected);
+  });
+
+  it('reads a CSV row whose count has a thousands separator in quotes', () => {
+    expect(saved('OS,Count\nWindows 10 22H2,"1,234"\nWindows 8.1,"14,450"')).toBe(
+      'windows/10-22h2=1234 windows/8.1=14450',
+    );
   });
 
   it.each([
