@@ -46,6 +46,28 @@ function inOrder(names: readonly Named[], resolve: Resolver, product: string | n
 }
 
 /**
+ * "rhel 7 8 9", "ubuntu 18.04 20.04 22.04", "is rhel 8 9 still supported?": versions listed with spaces
+ * after a name, when the query names nothing as a whole; each a release of the first one's product
+ * (the words after the last go with it), or null unless every one is.
+ */
+function versionsListed(query: string, resolve: Resolver): Named[] | null {
+  const words = query.trim().split(/\s+/);
+  const isVersion = (word: string | undefined) => word !== undefined && /^\d[\w.]*$/.test(word);
+  let end = words.length;
+  while (end > 0 && !isVersion(words[end - 1])) end -= 1;
+  let first = end;
+  while (first > 0 && isVersion(words[first - 1])) first -= 1;
+  const versions = words.slice(first, end);
+  if (first === 0 || versions.length < 2 || versions.length > MAX_NAMES) return null;
+  const parts = [words.slice(0, first + 1).join(' '), ...versions.slice(1, -1), words.slice(end - 1).join(' ')];
+  const names = inOrder(
+    parts.map((name) => ({ name, resolution: resolve(name) })),
+    resolve,
+  );
+  return names.every((named) => answers(named.resolution)) ? names : null;
+}
+
+/**
  * The query's names, in order after `product` (the product named before the query): split at "and",
  * "or", "&" or "vs" when every part names a release or product ("xp and vista", "ubuntu 20.04 or
  * 22.04"); whole otherwise ("supported or not", "zzz a & b > c"), when what the whole names has that
@@ -54,6 +76,10 @@ function inOrder(names: readonly Named[], resolve: Resolver, product: string | n
  */
 function namesIn(query: string, resolve: Resolver, product: string | null): { names: Named[]; whole: Named } {
   const whole = inOrder([{ name: query, resolution: resolve(query) }], resolve, product)[0] as Named;
+  if (!answers(whole.resolution)) {
+    const listed = versionsListed(query, resolve);
+    if (listed) return { names: listed, whole };
+  }
   if (!CONNECTOR.test(query)) return { names: [whole], whole };
   const { resolution } = whole;
   if (answers(resolution) && namesOf(resolution).some((name) => CONNECTOR_IN_NAME.test(name)))

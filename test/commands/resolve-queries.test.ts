@@ -45,6 +45,13 @@ describe('several names in one question', () => {
     ['php 7.4 + 8.0', ['php/7.4', 'php/8.0']],
     ['php 7.4+8.0', ['php/7.4', 'php/8.0']],
     ['rhel 7/8 on 2025-01-01', ['rhel/7', 'rhel/8']],
+    // Versions listed with spaces, as people type them after one name.
+    ['rhel 7 8 9', ['rhel/7', 'rhel/8', 'rhel/9']],
+    ['ubuntu 18.04 20.04 22.04', ['ubuntu/18.04', 'ubuntu/20.04', 'ubuntu/22.04']],
+    ['node 16 18 20', ['nodejs/16', 'nodejs/18', 'nodejs/20']],
+    ['windows server 2019 2022', ['windows-server/2019', 'windows-server/2022']],
+    ['sql server 2016 2019', ['mssqlserver/13.0-sp3', 'mssqlserver/15.0']],
+    ['is rhel 8 9 still supported?', ['rhel/8', 'rhel/9']],
   ])('reads %j as each of %j', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
   });
