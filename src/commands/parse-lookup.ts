@@ -14,7 +14,30 @@ export const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
 
 const hasWords = (query: string): boolean => !isOnlyQuestionWords(tokensOf(readPastedText(query)));
 
+// Said to the bot in a DM or a mention rather than asked: answered as such, not as a name not found.
+const GREETING =
+  /^(?:hi|hello|hey|hiya|yo|ping|good (?:morning|afternoon|evening)|what can you do|who are you|what are you|how do i use (?:you|this|it)|what do you do)$/;
+const THANKS = /^(?:thanks?(?: a lot| so much)?|thank you(?: so much| very much)?|thx|ty|cheers|ta)$/;
+const ACKNOWLEDGED = /^(?:great|perfect|cool|ok(?:ay)?|nice|awesome|got it|noted)$/;
+const EXAMPLES =
+  'Ask me when support ends: `/eol windows 10 22h2`, `/eol ubuntu 22.04 in 2027`. `/eol help` lists everything.';
+
+function chat(typed: string): Request | null {
+  const words = typed
+    .toLowerCase()
+    .replace(/<@[^>]+>|@eolwatch|:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\u{FE0F}]|[!?.,:;)(]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/ (?:eolwatch|bot|there|all)$/, '');
+  if (GREETING.test(words)) return { kind: 'invalid', reason: `Hello! ${EXAMPLES}` };
+  if (THANKS.test(words)) return { kind: 'invalid', reason: `You're welcome. ${EXAMPLES}` };
+  if (ACKNOWLEDGED.test(words)) return { kind: 'invalid', reason: `Glad to help. ${EXAMPLES}` };
+  return null;
+}
+
 export function parseLookup(typed: string, share: boolean): Request {
+  const chatted = share ? null : chat(typed);
+  if (chatted) return chatted;
   // `java -version` and the like pasted whole: their build dates are no time asked about.
   const text = readToolVersionLines(typed);
   const when = readWhen(text);

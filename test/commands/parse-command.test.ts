@@ -52,3 +52,32 @@ describe('parsing what follows /eol', () => {
     expect(parseCommand(`xp${' '.repeat(MAX_TEXT_LENGTH - 2)}`).kind).toBe('lookup');
   });
 });
+
+describe('words said to the bot rather than asked', () => {
+  const reasonOf = (text: string): string => {
+    const request = parseCommand(text);
+    return request.kind === 'invalid' ? request.reason : request.kind;
+  };
+
+  it.each(['hi', 'Hello!', 'hey there', '<@U0EOLWATCH> hello', 'ping', 'what can you do?', 'good morning'])(
+    'greets %j back with examples, never "not found"',
+    (text) => {
+      expect(reasonOf(text)).toMatch(/^Hello! Ask me when support ends: `\/eol windows 10 22h2`/);
+    },
+  );
+
+  it.each(['thanks', 'Thanks!', 'thank you so much', 'Thank you :pray:', 'thx', 'thanks 🙏', 'cheers'])(
+    'answers %j with you are welcome',
+    (text) => {
+      expect(reasonOf(text)).toMatch(/^You're welcome\./);
+    },
+  );
+
+  it.each(['ok', 'cool', 'got it', 'perfect!'])('answers %j kindly', (text) => {
+    expect(reasonOf(text)).toMatch(/^Glad to help\./);
+  });
+
+  it.each(['hi xp', 'thanks, and windows 10 22h2?', 'xp', 'share xp'])('reads %j as a question', (text) => {
+    expect(parseCommand(text).kind).toBe('lookup');
+  });
+});
