@@ -31,7 +31,13 @@ export type ExportFormat =
   | { id: Exclude<ExportFormatId, 'summary'>; label: string; columns: DeviceColumns }
   | { id: 'summary'; label: string; columns: { release: number; product: number | null; count: number } };
 
-const normalizeColumn = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+// Accents go before the rest: "Quantité" is "quantite".
+const normalizeColumn = (name: string): string =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 const COUNT = [
   'count',
@@ -45,9 +51,31 @@ const COUNT = [
   'total',
   'number',
   'numberofdevices',
+  // As Excel in other languages heads them: German, French, Spanish, Italian, Portuguese, Dutch, Nordic.
+  'anzahl',
+  'nombre',
+  'quantite',
+  'cantidad',
+  'numero',
+  'quantita',
+  'quantidade',
+  'aantal',
+  'antal',
+  'antall',
 ];
-// A spreadsheet's pivot table: "Count of Device name", "Sum of Machines", "Number of devices".
-const COUNT_PREFIXES = ['countof', 'sumof', 'numberof'];
+// A spreadsheet's pivot table: "Count of Device name", "Sum of Machines", "Number of devices"; German
+// "Anzahl von …", French "Nombre de …", Spanish "Cuenta de …".
+const COUNT_PREFIXES = [
+  'countof',
+  'sumof',
+  'numberof',
+  'anzahlvon',
+  'summevon',
+  'nombrede',
+  'sommede',
+  'cuentade',
+  'sumade',
+];
 const SUMMARY_RELEASE = [
   'release',
   'releasename',
@@ -60,6 +88,15 @@ const SUMMARY_RELEASE = [
   'version',
   // A pivot table's first column.
   'rowlabels',
+  // The operating system and a pivot table's first column as Excel heads them in other languages.
+  'betriebssystem',
+  'systemedexploitation',
+  'sistemaoperativo',
+  'besturingssysteem',
+  'operativsystem',
+  'zeilenbeschriftungen',
+  'etiquettesdelignes',
+  'etiquetasdefila',
 ];
 const EDITION = ['skufamily', 'edition', 'osedition', 'operatingsystemedition', 'sku', 'operatingsystemsku'];
 

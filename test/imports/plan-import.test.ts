@@ -248,6 +248,21 @@ describe('each tool’s export, recognised by its header row', () => {
       3,
     ],
     [
+      // The same pivot table from a German Excel: "Zeilenbeschriftungen", "Anzahl von …", "Gesamtergebnis",
+      // semicolons, and "(Leer)" for devices with no OS.
+      'excel-pivot-de.csv',
+      'summary',
+      { 'windows/10-22h2': 1234, 'windows/11-24h2-w': 56, 'macos/14': 12 },
+      3,
+    ],
+    [
+      // A summary headed in French ("Système d'exploitation", "Quantité"), its "Total général" left out.
+      'summary-fr.csv',
+      'summary',
+      { 'windows/10-22h2': 1234, 'macos/14': 12, 'windows-server/2016': 7 },
+      0,
+    ],
+    [
       'summary.csv',
       'summary',
       { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 },
