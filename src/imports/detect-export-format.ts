@@ -114,10 +114,16 @@ function finder(header: readonly string[]) {
 export function detectExportFormat(header: readonly string[]): ExportFormat | null {
   const find = finder(header);
   const has = (...names: string[]) => find(...names) !== null;
+  // French "Nombre" is a number, Spanish "Nombre" a name ("Nombre de equipo"): no count in a Spanish header.
+  const spanish = header
+    .map(normalizeColumn)
+    .some((name) => name === 'sistemaoperativo' || /^nombrede(?:l?equipo|dispositivo|host|usuario)/.test(name));
+  const countWords = spanish ? COUNT.filter((name) => name !== 'nombre') : COUNT;
+  const prefixes = spanish ? COUNT_PREFIXES.filter((prefix) => prefix !== 'nombrede') : COUNT_PREFIXES;
   const pivotCount = header
     .map(normalizeColumn)
-    .findIndex((name) => COUNT_PREFIXES.some((prefix) => name.startsWith(prefix)));
-  const count = find(...COUNT) ?? (pivotCount === -1 ? null : pivotCount);
+    .findIndex((name) => prefixes.some((prefix) => name.startsWith(prefix)));
+  const count = find(...countWords) ?? (pivotCount === -1 ? null : pivotCount);
   // Our own export and hand-made summaries: a release and a count per row.
   if (
     count !== null &&

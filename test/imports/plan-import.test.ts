@@ -628,3 +628,22 @@ describe('a file of names no release matches', () => {
     expect(result.unrecognised).toEqual([{ value: 'Plan 9 10.0.19045', rows: 100 }]);
   });
 });
+
+describe('headings in other languages', () => {
+  it('reads French and Spanish pivot tables, "Nombre de" a count in one and "Cuenta de" in the other', () => {
+    const french = plan(
+      "Étiquettes de lignes;Nombre de Nom de l'appareil\r\nWindows 10 22H2;1234\r\nTotal général;1234\r\n",
+    );
+    expect(countsOf(french)).toEqual({ 'windows/10-22h2': 1234 });
+    const spanish = plan(
+      'Etiquetas de fila;Cuenta de Nombre de equipo\r\nWindows 10 22H2;1234\r\nTotal general;1234\r\n',
+    );
+    expect(countsOf(spanish)).toEqual({ 'windows/10-22h2': 1234 });
+  });
+
+  it('never reads a Spanish "Nombre" (a name) as a count', () => {
+    expect(refusal('Nombre,Sistema operativo,Versión\r\nPC-01,Windows 10 Pro,10.0.19045\r\n')).toContain(
+      'no column names an operating system',
+    );
+  });
+});
