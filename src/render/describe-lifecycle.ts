@@ -26,12 +26,14 @@ export function describePhase(state: PhaseState, format: Formatter): string {
 }
 
 // "Supported: Supported with no end date announced" says one thing twice: a phase named like the
-// status itself is not repeated.
+// status itself is not repeated, nor one named only as a status ("Service Status": macOS, .NET Framework).
 function phaseWords(state: PhaseState | null, status: string, format: Formatter): string {
   if (!state) return status;
   const label = state.phase.label.trim();
   const detail = describePhase(state, format);
-  return /^(supported|support)$/i.test(label) ? `${status} ${detail}` : `${status}: ${format.text(label)} ${detail}`;
+  return /^(?:supported|support|(?:support|service)\s+status|status)$/i.test(label)
+    ? `${status} ${detail}`
+    : `${status}: ${format.text(label)} ${detail}`;
 }
 
 export function describeStatus(lifecycle: Lifecycle, format: Formatter): string {

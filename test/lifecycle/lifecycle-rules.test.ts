@@ -77,6 +77,15 @@ describe('labels, titles and wording', () => {
     );
   });
 
+  it.each(['macos 14', '.net framework 4.8'])(
+    'says %j is supported with no end date, not "Supported: Service Status"',
+    async (typed) => {
+      const text = await say(depsAt('2026-01-01'), typed);
+      expect(text).toContain('Supported with no end date announced');
+      expect(text).not.toMatch(/Supported: (?:Service|Support) Status/);
+    },
+  );
+
   it('says unsupported from the day after the last supported day', async () => {
     const text = await say(depsAt('2023-01-11'), 'windows 8.1');
     expect(text).toContain('Unsupported since 2023-01-11: no more updates (last supported day 2023-01-10)');
