@@ -47,7 +47,7 @@ function inOrder(names: readonly Named[], resolve: Resolver, product: string | n
 
 /**
  * "rhel 7 8 9", "ubuntu 18.04 20.04 22.04", "is rhel 8 9 still supported?": versions listed with spaces
- * after a name, when the query names nothing as a whole; each a release of the first one's product
+ * after a name, when the query names nothing as a whole; each one release of the first one's product
  * (the words after the last go with it), or null unless every one is.
  */
 function versionsListed(query: string, resolve: Resolver): Named[] | null {
@@ -64,7 +64,8 @@ function versionsListed(query: string, resolve: Resolver): Named[] | null {
     parts.map((name) => ({ name, resolution: resolve(name) })),
     resolve,
   );
-  return names.every((named) => answers(named.resolution)) ? names : null;
+  // Each one release: "ubuntu 22.04 12" (a count, most likely) is no question about Ubuntu 12's listing.
+  return names.every((named) => named.resolution.kind === 'release') ? names : null;
 }
 
 /**

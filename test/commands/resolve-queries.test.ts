@@ -83,6 +83,11 @@ describe('several names in one question', () => {
     },
   );
 
+  it('reads versions listed with spaces only when each names one release', () => {
+    expect(answersTo('ubuntu 22.04 12')).toEqual(['not-found']);
+    expect(answersTo('windows 7 8.1 10')).toEqual(['not-found']);
+  });
+
   it('keeps a version after a comma a release of its own when it names one', () => {
     expect(answersTo('windows 10, 11')).toEqual(['windows/*', 'windows/*']);
     expect(answersTo('rhel 7, 8')).toEqual(['rhel/7', 'rhel/8']);
