@@ -181,19 +181,25 @@ describe('mentions and direct messages', () => {
     expect(post?.headers.authorization).toBe('Bearer xoxb-test');
   });
 
-  it('gives a one-line hint for a message it cannot read as a question', async () => {
+  it.each([
+    ['lunch at noon?', /^I answer questions such as/],
+    ['???', /^I answer questions such as/],
+    // A greeting is greeted; a time it cannot read is said so, not hidden behind the hint.
+    ['hello there', /^Hello! Ask me when support ends/],
+    ['is xp supported on the 15th?', /Which month and year\?/],
+  ])('answers the direct message %j as it should', async (text, reply) => {
     const before = running.api.callsTo('chat.postMessage').length;
     await sendEvent({
       type: 'message',
       channel_type: 'im',
       user: 'U1',
-      text: 'hello there',
-      ts: '1700000000.000003',
+      text,
+      ts: `1700000000.0000${30 + before}`,
       channel: 'D1',
       team: 'T1',
     });
     await running.api.waitFor('chat.postMessage', before + 1);
-    expect(running.api.callsTo('chat.postMessage').at(-1)?.body.text).toMatch(/^I answer questions such as/);
+    expect(running.api.callsTo('chat.postMessage').at(-1)?.body.text).toMatch(reply);
   });
 
   it('never answers its own messages or other bots', async () => {
