@@ -18,7 +18,7 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
   // Active Directory's OperatingSystemVersion: "6.3 (9600)" -> 6.3.9600 (only Windows NT versions:
   // "Galaxy Tab A7 10.4 (2022)" is a tablet and its year).
   [/\b(5\.[0-2]|6\.[0-3]|10\.0)\s*\((\d{4,5})\)/g, '$1.$2'],
-  [/\bv(\d+(?:\.\d+)*)\b/gi, '$1'], // "node v20.11.1"
+  [/\bv(\d+(?:\.\d+)*|\d\dh[12])\b/gi, '$1'], // "node v20.11.1", "windows 10 v22h2"
   // Windows' own "OS Build 22631.3447" and "build 19045": the build number as winver writes it.
   [/\b(?:os\s+)?build\s+([12]\d{4})(?:\.\d+)?\b/gi, '10.0.$1'],
   // A Windows build with its revision, as Settings and inventories show it: "22H2 (19045.3693)".
@@ -30,19 +30,22 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
   [/(\d)\.\*(?![\w*])/g, '$1.x'], // "php 8.*" is "php 8.x" (match-release.ts), not chat markup
   // Windows Server by its "2k" year: "w2k19", "win2k12", "2k8 r2", "server 2k16" (not "win2k", Windows 2000).
   [
-    /\b(?:w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi,
+    /\b(?:ws|w|win|windows)\s*(?:server\s*|srv\s*)?2k(\d{1,2})(?=r2\b|\b)/gi,
     (_match, digits) => `windows server ${twoThousand(digits)}`,
   ],
   [/\b2k(\d{1,2})(?=r2\b|\b)/gi, (_match, digits) => twoThousand(digits)],
-  [/(\d)(r2|sp\d+[a-z]?)\b/gi, '$1 $2'], // "2012R2", "7sp1"
+  [/(\d)(r2|sp\d+[a-z]?|lts|esm)\b/gi, '$1 $2'], // "2012R2", "7sp1", "22.04lts"
+  [/\b(\d\d)\s*[- ]\s*h([12])\b/gi, '$1h$2'], // a feature update split: "22 h2", "24-H2"
   [/,\s*(?=version\b)/gi, ' '], // Microsoft's own "Windows 10, version 22H2"
+  [/,\s*v\.?\s*(?=\d)/gi, ' '], // and as people shorten it: "Windows 10, v. 22H2"
   [/[*_~`]/g, ' '], // chat markup
 ];
 
 // What any rewrite above needs in the text: a character outside printable ASCII, one of < @ : = [ ( ,
-// * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp", a build "19045.3".
+// * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp", "04lts", a build "19045.3",
+// "22 h2".
 // Plain questions ("windows server 2019 in 2027") have none and skip them all.
-const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d)|\d{5}\.\d/i;
+const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b/i;
 
 // The last text read: a question's words are read when it is parsed and again when they are
 // resolved, and the rewrites were a tenth of an unseen question's cost.

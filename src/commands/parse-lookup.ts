@@ -11,8 +11,8 @@ const MAX_QUERIES = 10;
 export const NAMES_NOTHING = 'Name a product or release';
 
 // Several questions at once are separated by commas or semicolons, except Microsoft's own
-// "Windows 10, version 22H2". Question words are left to the resolver, which knows product names.
-export const SEPARATOR = /[;\n]+|,(?!\s*version\b)/i;
+// "Windows 10, version 22H2" ("…, v. 22H2"). Question words are left to the resolver, which knows product names.
+export const SEPARATOR = /[;\n]+|,(?!\s*(?:version\b|v\.?\s*\d\dh[12]\b))/i;
 
 const hasWords = (query: string): boolean => !isOnlyQuestionWords(tokensOf(readPastedText(query)));
 

@@ -73,6 +73,8 @@ describe('several names in one question', () => {
   it.each([
     ['Windows 10 Pro, 22H2', ['windows/10-22h2']],
     ['Windows 10, 22H2', ['windows/10-22h2']],
+    ['Windows 10, v. 22H2', ['windows/10-22h2']],
+    ['windows 10, v22h2', ['windows/10-22h2']],
     ['windows 10 enterprise, 21h2', ['windows/10-21h2-e']],
     ['xp, Windows 10 Pro, 22H2', ['windows/5-sp3', 'windows/10-22h2']],
     ['windows 11 pro, 23h2', ['windows/11-23h2-w']],
