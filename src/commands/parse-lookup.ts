@@ -25,6 +25,8 @@ const EXAMPLES =
   'Ask me when support ends: `/eol windows 10 22h2`, `/eol ubuntu 22.04 in 2027`. `/eol help` lists everything.';
 
 function chat(typed: string): Request | null {
+  // Questions name versions: a number, or a long text, is never chat (and costs no more to read).
+  if (typed.length > 60 || /\d/.test(typed)) return null;
   const words = typed
     .toLowerCase()
     .replace(/<@[^>]+>|@eolwatch|:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\u{FE0F}]|[!?.,:;)(]+/gu, ' ')
