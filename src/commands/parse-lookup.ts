@@ -26,10 +26,11 @@ const EXAMPLES =
 
 function chat(typed: string): Request | null {
   // Questions name versions: a number, or a long text, is never chat (and costs no more to read).
-  if (typed.length > 60 || /\d/.test(typed)) return null;
-  const words = typed
+  const said = typed.replace(/<@[^>]+>/g, ' ');
+  if (said.length > 60 || /\d/.test(said)) return null;
+  const words = said
     .toLowerCase()
-    .replace(/<@[^>]+>|@eolwatch|:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\u{FE0F}]|[!?.,:;)(]+/gu, ' ')
+    .replace(/@eolwatch|:[a-z0-9_+-]+:|[\p{Extended_Pictographic}\u{FE0F}]|[!?.,:;)(]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/ (?:eolwatch|bot|there|all)$/, '');
