@@ -68,6 +68,30 @@ function versionsListed(query: string, resolve: Resolver): Named[] | null {
   return names.every((named) => named.resolution.kind === 'release') ? names : null;
 }
 
+// "python 3.8-3.12", "node 16 – 20": two versions of one product with a dash between them.
+const VERSION_RANGE = /^(.*?\S)\s+(\d[\w.]*)\s*[-–]\s*(\d[\w.]*)(\s.*)?$/;
+
+/** Every release of a range of versions, in the catalogue's order; null unless both ends name one. */
+function versionRange(query: string, resolve: Resolver): Named[] | null {
+  const range = VERSION_RANGE.exec(query.trim());
+  if (!range) return null;
+  const [, name = '', from = '', to = '', rest = ''] = range;
+  const first = resolve(`${name} ${from}${rest}`);
+  if (first.kind !== 'release') return null;
+  const last = resolve(`${first.release.productName} ${to}`);
+  const all = resolve(first.release.productName);
+  if (last.kind !== 'release' || all.kind !== 'releases') return null;
+  const [start, end] = [all.releases.indexOf(first.release), all.releases.indexOf(last.release)].sort((a, b) => a - b);
+  if (start === undefined || end === undefined || start < 0 || end - start + 1 > MAX_NAMES) return null;
+  return all.releases
+    .slice(start, end + 1)
+    .reverse()
+    .map((release) => ({
+      name: `${release.productName} ${release.name}`,
+      resolution: { kind: 'release', query, release },
+    }));
+}
+
 /**
  * The query's names, in order after `product` (the product named before the query): split at "and",
  * "or", "&" or "vs" when every part names a release or product ("xp and vista", "ubuntu 20.04 or
@@ -78,7 +102,7 @@ function versionsListed(query: string, resolve: Resolver): Named[] | null {
 function namesIn(query: string, resolve: Resolver, product: string | null): { names: Named[]; whole: Named } {
   const whole = inOrder([{ name: query, resolution: resolve(query) }], resolve, product)[0] as Named;
   if (!answers(whole.resolution)) {
-    const listed = versionsListed(query, resolve);
+    const listed = versionsListed(query, resolve) ?? versionRange(query, resolve);
     if (listed) return { names: listed, whole };
   }
   if (!CONNECTOR.test(query)) return { names: [whole], whole };

@@ -85,6 +85,23 @@ describe('several names in one question', () => {
     },
   );
 
+  it.each([
+    ['python 3.8-3.12', ['python/3.8', 'python/3.9', 'python/3.10', 'python/3.11', 'python/3.12']],
+    ['node 16 – 20', ['nodejs/16', 'nodejs/17', 'nodejs/18', 'nodejs/19', 'nodejs/20']],
+    ['rhel 7-9', ['rhel/7', 'rhel/8', 'rhel/9']],
+    ['php 8.1-7.4', ['php/7.4', 'php/8.0', 'php/8.1']],
+    ['is php 7.4 - 8.1 still supported?', ['php/7.4', 'php/8.0', 'php/8.1']],
+  ])('reads the range %j as each release in it, oldest first', (text, expected) => {
+    expect(answersTo(text)).toEqual(expected);
+  });
+
+  it('reads no range where a dash is no range of versions', () => {
+    expect(answersTo('windows 10 22h2 - 40')).toEqual(['windows/10-22h2']);
+    expect(answersTo('xp on 2017-06-28')).toEqual(['windows/5-sp3']);
+    // More releases than a question answers: not read as a range.
+    expect(answersTo('ubuntu 4.10-26.04')).toEqual(['not-found']);
+  });
+
   it('reads versions listed with spaces only when each names one release', () => {
     expect(answersTo('ubuntu 22.04 12')).toEqual(['not-found']);
     expect(answersTo('windows 7 8.1 10')).toEqual(['not-found']);
