@@ -27,6 +27,7 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
     (match, build, _offset, whole: string) => (/win/i.test(whole) ? ` 10.0.${build} ` : match),
   ],
   [/\b(\d{1,2})u\d{1,3}\b/gi, '$1'], // Java's "8u401": release 8, update 401
+  [/\b(\d+\.\d+\.\d+)\+\d{1,3}\b/g, '$1'], // and "17.0.9+9": version 17.0.9, build 9
   [/(\d)\.\*(?![\w*])/g, '$1.x'], // "php 8.*" is "php 8.x" (match-release.ts), not chat markup
   // Windows Server by its "2k" year: "w2k19", "win2k12", "2k8 r2", "server 2k16" (not "win2k", Windows 2000).
   [
@@ -43,9 +44,10 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
 
 // What any rewrite above needs in the text: a character outside printable ASCII, one of < @ : = [ ( ,
 // * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp", "04lts", a build "19045.3",
-// "22 h2".
+// "22 h2", "9+9".
 // Plain questions ("windows server 2019 in 2027") have none and skip them all.
-const MAY_REWRITE = /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b/i;
+const MAY_REWRITE =
+  /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b|\d\+\d/i;
 
 // The last text read: a question's words are read when it is parsed and again when they are
 // resolved, and the rewrites were a tenth of an unseen question's cost.
