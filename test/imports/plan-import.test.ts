@@ -641,6 +641,12 @@ describe('headings in other languages', () => {
     expect(countsOf(spanish)).toEqual({ 'windows/10-22h2': 1234 });
   });
 
+  it('reads "OS;Nombre" as a summary of counts, never as a device list of one machine a row', () => {
+    const result = plan('OS;Nombre\r\nWindows 10 22H2;1234\r\nmacOS 14;12\r\n');
+    expect(result.format.id).toBe('summary');
+    expect(countsOf(result)).toEqual({ 'windows/10-22h2': 1234, 'macos/14': 12 });
+  });
+
   it('never reads a Spanish "Nombre" (a name) as a count', () => {
     expect(refusal('Nombre,Sistema operativo,Versión\r\nPC-01,Windows 10 Pro,10.0.19045\r\n')).toContain(
       'no column names an operating system',
