@@ -86,6 +86,9 @@ const namesAbsentProduct = (tokens: readonly string[]): boolean =>
       [1, 2, 3].some((length) => absentProducts.has(tokens.slice(index, index + length).join(' '))),
   );
 
+const LONG_TERM: ReadonlySet<string> = new Set(['lts', 'ltsc', 'ltsb']);
+const LISTING: ReadonlySet<string> = new Set(['release', 'releases', 'version', 'versions', 'line', 'lines']);
+
 /** "is it supported in 2026?": a trailing year after the release is a date, not a version. */
 function withoutTrailingWords(tokens: readonly string[]): string[] {
   const kept = [...tokens];
@@ -287,6 +290,22 @@ export function createResolver(catalog: Catalog): Resolver {
     return fallback && fallbackMatch ? { product: fallback, match: fallbackMatch } : null;
   }
 
+  /**
+   * "node lts", "ubuntu lts releases" (where "ubuntu lts" is a name of Ubuntu): the product's
+   * long-term-support releases, when it marks any and nothing else is asked.
+   */
+  function longTermOf(
+    query: string,
+    product: Product,
+    asked: readonly string[],
+    rest: readonly string[],
+  ): Extract<Resolution, { kind: 'releases' }> | null {
+    if (!asked.some((word) => LONG_TERM.has(word))) return null;
+    if (!rest.every((word) => LONG_TERM.has(word) || LISTING.has(word))) return null;
+    const releases = product.releases.filter((release) => release.lts);
+    return releases.length > 0 ? { kind: 'releases', query, product, releases } : null;
+  }
+
   function inProduct(
     query: string,
     product: Product,
@@ -477,7 +496,7 @@ export function createResolver(catalog: Catalog): Resolver {
       const named = renamed ? renamed.product : (found.products[0] as Product);
       const deviceOs = /^\d+\.\d/.test(rest[0] ?? '') ? operatingSystemOfDevice[named.name] : undefined;
       const product = (deviceOs && catalog.productByName.get(deviceOs)) || named;
-      const resolution = inProduct(query, product, rest);
+      const resolution = longTermOf(query, product, tokens.slice(found.start), rest) ?? inProduct(query, product, rest);
       if (resolution) {
         const releases = resolution.kind === 'release' ? [resolution.release] : resolution.releases;
         const unread = unreadWords(product, rest, releases);

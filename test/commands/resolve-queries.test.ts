@@ -130,3 +130,24 @@ it('answers each name of "xp and vista" in /eol, never the first alone', async (
   expect(text).toContain('Microsoft Windows XP SP3: Unsupported since 2014-04-09');
   expect(text).toContain('Microsoft Windows Vista SP2: Unsupported since 2017-04-12');
 });
+
+describe('a product asked for with "lts" alone', () => {
+  it.each([
+    ['node lts', 'nodejs'],
+    ['ubuntu lts', 'ubuntu'],
+    ['ubuntu lts releases', 'ubuntu'],
+  ])('lists only the long-term-support releases of %j', (text, product) => {
+    const request = parseCommand(text);
+    if (request.kind !== 'lookup') throw new Error(`${text} is no lookup`);
+    const [resolution] = resolveQueries(request.queries, resolve);
+    expect(resolution?.kind).toBe('releases');
+    if (resolution?.kind !== 'releases') return;
+    expect(resolution.product.name).toBe(product);
+    expect(resolution.releases.length).toBeGreaterThan(3);
+    expect(resolution.releases.every((release) => release.lts)).toBe(true);
+  });
+
+  it('answers python lts as not found: Python marks no release so', () => {
+    expect(answersTo('python lts')).toEqual(['not-found']);
+  });
+});
