@@ -71,9 +71,11 @@ const MIN_YEAR = 1970;
 const MAX_YEAR = 2199;
 
 const iso = (moment: DateTime): string => moment.toISODate() ?? '';
-/** "2017-04-03" -> "3 April 2017": a day no reader can take the other way round. */
+/** "2017-04-03" -> "3 April 2017": a day no reader can take the other way round; "2027-02" -> "February 2027". */
 export const spelledOut = (date: string): string =>
-  DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-US').toFormat('d LLLL yyyy');
+  DateTime.fromISO(date, { zone: 'utc' })
+    .setLocale('en-US')
+    .toFormat(date.length === 7 ? 'LLLL yyyy' : 'd LLLL yyyy');
 const isYear = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
 
 // The words of every refusal of a time, one place each.
@@ -519,6 +521,19 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
   if ((match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(text)))
     return numericDay(Number(match[1]), Number(match[2]), Number(match[3]));
 
+  // "feb-27", "02/27": Excel's month and year, or a day without its year; the month is offered. With a
+  // space ("dec 25") it is a day, and asked which year.
+  const monthAndTwoDigits = /^([a-z]{3,9})\.?[-/'](\d\d)$|^(0?[1-9]|1[0-2])\/(\d\d)$/.exec(text);
+  if (monthAndTwoDigits) {
+    const [, word, wordYear, number, numberYear] = monthAndTwoDigits;
+    const month = word === undefined ? Number(number) : monthNumber(word);
+    const year = `${centuryOf(wordYear ?? numberYear ?? '')}${wordYear ?? numberYear}`;
+    if (month !== null)
+      return {
+        reason: `It reads two ways: ${monthLabel(Number(year), month)}, or a day of ${MONTH_NAMES[month - 1]} without its year.`,
+        dates: [`${year}-${pad2(month)}`],
+      };
+  }
   const reference = new Date(Date.UTC(2000, 0, 1));
   // A day, month or year is needed, so only words with a digit or a month's name are worth reading.
   if (!/\d/.test(text) && !text.split(' ').some((word) => monthNumber(word) !== null)) return null;
@@ -730,7 +745,7 @@ const BARE_TIME = new RegExp(
     `(?:first|second|third|fourth|last)\\s+(?:week|day|days)\\s+of\\s+(?:the\\s+)?(?:${YEAR_WORD}|(?:this|next|last)\\s+(?:year|month)|${MONTH_WORD}(?:\\s+${YEAR_WORD})?)`,
     // No year: "by end of fy", "10th october", "dec 25", "q4" are asked about, not answered as of today.
     `(?:(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?)?(?:this\\s+|next\\s+|last\\s+)?fy|eofy`,
-    `${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH_WORD}`,
+    `${MONTH_WORD}\\s+\\d{1,2}(?:st|nd|rd|th)?|(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)\\s+(?:of\\s+)?${MONTH_WORD}|${MONTH_WORD}[-']\\d\\d`,
     `q[1-4]`,
   ].join('|')})$`,
   'i',

@@ -74,6 +74,25 @@ describe('answers for a named time', () => {
     expect(await answer('windows 10 22h2 in 2027')).not.toContain('not for the whole');
   });
 
+  it.each([
+    ['xp in feb-27', 'xp in 2027-02'],
+    ['xp in Feb-27', 'xp in 2027-02'],
+    ['xp in 02/27', 'xp in 2027-02'],
+    ['xp in 12/26', 'xp in 2026-12'],
+    // Without a preposition too: never the name's, never as of today.
+    ['windows 10 22h2 feb-27', 'windows 10 22h2 2027-02'],
+  ])('asks about %j, a month and two digits (a year, or a day?), offering the month', async (text, command) => {
+    const result = await runCommand(parseCommand(text), depsAt('2026-12-06'), SPEAKER);
+    expect(result.kind === 'invalid' && result.reason).toContain('It reads two ways: ');
+    expect(result.kind === 'invalid' && result.choices?.map((choice) => [choice.label, choice.command])).toEqual([
+      [/2026/.test(command) ? 'December 2026' : 'February 2027', command],
+    ]);
+    const chosen = parseCommand(command);
+    expect(chosen.kind === 'lookup' && chosen.period?.label).toBe(
+      /2026/.test(command) ? 'December 2026' : 'February 2027',
+    );
+  });
+
   it('answers a day that reads two ways with both, as commands to run', async () => {
     const result = await runCommand(parseCommand('xp on 03/04/2017'), depsAt('2026-12-06'), SPEAKER);
     expect(result.kind === 'invalid' && result.choices?.map((choice) => [choice.label, choice.command])).toEqual([
