@@ -76,6 +76,17 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const looksLikeVersion = (token: string | undefined): boolean => token !== undefined && /^\d/.test(token);
 /** Words any product's question may hold between its name and version ("office home and business 2019"). */
 const FILLER_WORDS = ['and', 'for', 'the', 'of', 'a', 'with', 'on', 'in'];
+/**
+ * Words after a release that say where or on what it runs, or ask how it is, not which release: read,
+ * and no note ("windows 10 22h2 laptops", "exchange 2019 on prem", "is ubuntu 22.04 safe").
+ */
+const TRAILING_READ = new Set(
+  `machine machines pc pcs device devices computer computers laptop laptops desktop desktops workstation workstations
+  server servers host hosts vm vms box boxes endpoint endpoints node nodes client clients instance instances fleet
+  prem premise premises onprem cloud hosted estate safe secure ok okay fine alive vulnerable risky good use using`.split(
+    /\s+/,
+  ),
+);
 
 const absentFirstWords = new Set([...absentProducts].map((name) => name.split(' ')[0]));
 /** Whether the words name a system the catalogue does not track (synonyms.ts: absentProducts), in up to three words. */
@@ -358,18 +369,23 @@ export function createResolver(catalog: Catalog): Resolver {
     return known;
   };
   /**
-   * "sql server management studio 2019": words between the product's name and the version that no
-   * release, edition or name of the product has. The answer is still the release, saying which words it
-   * did not read, so no one takes SQL Server's dates for Management Studio's unawares.
+   * "sql server management studio 2019", "ubuntu 22.04 kernel": words around the version that no
+   * release, edition or name of the product has (after it, words only: "windows 10 22h2 laptops" says
+   * where it runs). The answer is still the release, saying which words it did not read, so no one takes
+   * SQL Server's dates for Management Studio's, or Ubuntu's for its kernel's, unawares.
    */
   function unreadWords(product: Product, rest: readonly string[], releases: readonly Release[]): string | undefined {
-    if (rest.findIndex(looksLikeVersion) <= 0) return undefined;
+    // Most questions name the version alone: nothing else to read.
+    if (rest.length < 2 || rest.findIndex(looksLikeVersion) < 0) return undefined;
     // The version the answer is about: one its release is named with (not a year of a date left in).
     const named = new Set(releases.flatMap((release) => [...tokensOf(release.name), ...tokensOf(release.label)]));
     const version = rest.findIndex((word) => looksLikeVersion(word) && named.has(word));
-    if (version <= 0) return undefined;
+    if (version < 0) return undefined;
     const known = knownWordsOf(product);
-    const unread = rest.slice(0, version).filter((word) => !known.has(word));
+    const unread = [
+      ...rest.slice(0, version),
+      ...rest.slice(version + 1).filter((word) => /^[a-z][a-z+-]*$/.test(word) && !TRAILING_READ.has(word)),
+    ].filter((word) => !known.has(word));
     return unread.length > 0 ? unread.join(' ') : undefined;
   }
 

@@ -103,6 +103,10 @@ describe('words between a name and its version that name nothing', () => {
     ['exchange online 2019', 'online', 'Microsoft Exchange 2019'],
     ['vmware esxi host 7.0', 'host', 'VMware ESXi 7.0'],
     ['windows server update services 2019', 'services', 'Microsoft Windows Server 2019'],
+    // Words after the version that no release has: the kernel's support is not the distribution's.
+    ['ubuntu 22.04 kernel', 'kernel', "Ubuntu 22.04 'Jammy Jellyfish'"],
+    ['windows 10 22h2 blah', 'blah', 'Microsoft Windows 10 22H2'],
+    ['rhel 8 foo bar', 'foo bar', 'Red Hat Enterprise Linux 8'],
   ])('answers %j for the release, saying “%s” was not read', async (typed, words, title) => {
     const { text, blocks } = await answer(typed);
     expect(text).toContain(`(I did not read "${words}": this answer is for ${title}`);
@@ -120,6 +124,15 @@ describe('words between a name and its version that name nothing', () => {
     'macos sonoma 14',
     'is windows 10 22h2 still supported on 2017-06-28',
     'debian gnu/linux 12',
+    // After the version, words that say where it runs or ask how it is.
+    'windows 10 22h2 laptops',
+    'exchange 2019 on prem',
+    'is ubuntu 22.04 safe?',
+    'windows server 2019 core',
+    'sql server 2019 express edition',
+    'windows 10 22h2 x64',
+    'ubuntu 22.04 lts',
+    'is rhel 8 still supported',
   ])('says nothing of the kind for %j, whose words all name the release', async (typed) => {
     const { text, blocks } = await answer(typed);
     expect(`${text}${blocks}`).not.toContain('did not read');
