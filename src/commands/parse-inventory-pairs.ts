@@ -151,8 +151,33 @@ type Segment = LooseSegment & { release: Release };
 
 const commandName = (release: Release) => `${release.productName} ${release.name}`;
 
-/** `today`: releases not out yet by then are not offered as choices. */
+// "1 234": thousands grouped by a plain space, as many locales type them, or two numbers.
+const SPACED_THOUSANDS = /\b\d{1,3}(?: \d{3})+\b/g;
+
+/**
+ * `today`: releases not out yet by then are not offered as choices. A line that reads no way as typed,
+ * but does with its space-grouped numbers as one ("windows 10 22h2 1 234"), is asked about with that
+ * reading as the choice: a plain space is no sure thousands separator.
+ */
 export function readInventoryPairs(text: string, resolve: Resolver, today?: string): PairsReading {
+  const read = readPairs(text, resolve, today);
+  const spaced = read.ok ? null : text.match(SPACED_THOUSANDS);
+  if (!spaced) return read;
+  const joined = readPairs(
+    text.replace(SPACED_THOUSANDS, (digits) => digits.replace(/ /g, '')),
+    resolve,
+    today,
+  );
+  if (!joined.ok) return read;
+  const command = joined.pairs.map((pair) => `${commandName(pair.release)} ${pair.count}`).join(', ');
+  const label = joined.pairs.map((pair) => `${releaseTitle(pair.release)}: ${formatCount(pair.count)}`).join(', ');
+  const counts = spaced.map((digits) => `“${digits}”`).join(', ');
+  return refusal(`${counts}: one count with its thousands spaced, or more than one number? Say which.`, [
+    { label, command: `inventory set ${command}` },
+  ]);
+}
+
+function readPairs(text: string, resolve: Resolver, today?: string): PairsReading {
   const tokens = tokenize(text);
   if (tokens.length === 0) return refusal('give a release and a count, e.g. `windows xp 18293`');
   const words = tokens.map((token) => token.text);

@@ -73,6 +73,27 @@ describe('counts grouped as other locales write them, and counts said to be abou
     expect(saved(text)).toBe(expected);
   });
 
+  it.each([
+    ['windows 10 22h2 1 234', '“1 234”', 'inventory set windows 10-22h2 1234'],
+    ['xp 18 293, windows 8.1 14 450', '“18 293”, “14 450”', 'inventory set windows 5-sp3 18293, windows 8.1 14450'],
+    ['windows 10 22h2 40 xp 1 000', '“1 000”', 'inventory set windows 10-22h2 40, windows 5-sp3 1000'],
+  ])(
+    'asks whether %j has counts with thousands spaced by a plain space, offering that reading',
+    (text, quoted, command) => {
+      const read = readInventoryPairs(text, resolve);
+      expect(read.ok).toBe(false);
+      if (read.ok) return;
+      expect(read.reason).toContain(`${quoted}: one count with its thousands spaced, or more than one number?`);
+      expect(read.choices.map((choice) => choice.command)).toEqual([command]);
+      expect(saved(command.replace(/^inventory set /, ''))).not.toBe('refused');
+    },
+  );
+
+  it('reads a line whose spaced numbers are pairs as typed, asking nothing', () => {
+    expect(saved('xp 5 vista 3')).toBe('windows/5-sp3=5 windows/6-sp2=3');
+    expect(saved('windows 10 22h2 40 xp 100')).toBe('windows/10-22h2=40 windows/5-sp3=100');
+  });
+
   it('reads a CSV row whose count has a thousands separator in quotes', () => {
     expect(saved('OS,Count\nWindows 10 22H2,"1,234"\nWindows 8.1,"14,450"')).toBe(
       'windows/10-22h2=1234 windows/8.1=14450',
