@@ -399,6 +399,8 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/^(?:the )?(?:year[- ]end|eoy|end of (?:the )?year)$/, 'end of this year')
     .replace(/^(this|next|last) year[- ]end$/, 'end of $1 year')
     .replace(/^eoy (\d{4})$/, 'end of $1')
+    // "eoy27", "eoy '27", "YE2027", "ye 27": a year's end with the year glued or short.
+    .replace(/^(?:eoy|ye) ?['’]?(\d{4}|\d\d)$/, (_, year: string) => `end of ${year.length === 2 ? `20${year}` : year}`)
     // "calendar year 2027", "CY27": the year; "end 2027", "2027 end": its end.
     .replace(/^(?:calendar year|cy) ?(\d{4})$/, '$1')
     .replace(/^cy ?(\d\d)$/, '20$1')
@@ -734,7 +736,7 @@ const BARE_TIME = new RegExp(
     `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
     `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT_OF_TIME}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
     `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
-    `(?:(?:this|next|last)\\s+)?year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s+\\d{4})?|eo[mq]|(?:month|quarter)[- ]end`,
+    `(?:(?:this|next|last)\\s+)?year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s?['’]?(?:\\d{4}|\\d\\d))?|ye\\s?(?:\\d{4}|\\d\\d)|eo[mq]|(?:month|quarter)[- ]end`,
     `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall|${HOLIDAY_WORDS})`,
     `\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}`,
     `(?:q[1-4]|[1-4]q|h[12]|[12]h)\\s?[/-]?\\s?(?:${YEAR_WORD}|\\d\\d)|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
