@@ -227,6 +227,26 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       return { id: 'configmgr', label: 'a Configuration Manager export', columns };
     return { id: 'device-list', label: 'a device list', columns };
   }
+  // The OS's columns named with a prefix: "Asset OS Name" and "Asset OS Version" (InsightVM), "Host OS
+  // Name", "Device Operating System".
+  const normalized = header.map(normalizeColumn);
+  const endingIn = (...suffixes: string[]): number | null => {
+    const index = normalized.findIndex((name) => suffixes.some((suffix) => name.endsWith(suffix)));
+    return index === -1 ? null : index;
+  };
+  const prefixedName = endingIn('osname', 'operatingsystem', 'operatingsystemname');
+  if (prefixedName !== null)
+    return {
+      id: 'device-list',
+      label: 'a device list',
+      columns: {
+        name: prefixedName,
+        qualifiers: [],
+        version: null,
+        build: endingIn('osversion', 'operatingsystemversion', 'osbuild'),
+        impliedName: null,
+      },
+    };
   // Only a version column beside the device's own ("OS Version": "macOS 14.2.1", as Mosyle exports it).
   if (has('osversion', 'operatingsystemversion') && has('devicename', 'serialnumber', 'computername', 'name')) {
     return {

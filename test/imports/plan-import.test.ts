@@ -203,6 +203,22 @@ describe('each tool’s export, recognised by its header row', () => {
       1,
     ],
     [
+      // The OS's columns named with a prefix ("Asset OS Name", "Asset OS Version"); a printer's firmware
+      // is no operating system the catalogue tracks.
+      'insightvm-assets.csv',
+      'device-list',
+      {
+        'windows/10-22h2': 1,
+        'windows/11-23h2-e': 1,
+        'windows-server/2019': 1,
+        'windows-server/2012-r2': 1,
+        'ubuntu/22.04': 1,
+        'rhel/8': 1,
+        'centos/7': 1,
+      },
+      1,
+    ],
+    [
       // Microsoft Graph's managedDevices answer, saved from Graph Explorer: the list is "value".
       'graph-managed-devices.json',
       'intune',
