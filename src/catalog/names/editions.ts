@@ -31,6 +31,9 @@ export const editionRules: Readonly<Record<string, EditionRules>> = {
       'home n': ['w'],
       'home kn': ['w'],
       'home single language': ['w'],
+      // Home China and Enterprise G (China's government edition) follow their edition's dates too.
+      'home china': ['w'],
+      'enterprise g': ['e'],
       'single language': ['w'],
       'pro n': ['w'],
       'pro kn': ['w'],

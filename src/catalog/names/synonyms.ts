@@ -253,6 +253,8 @@ export const absentProducts: ReadonlySet<string> = new Set([
   'chromiumos',
   'chromium os',
   'windows phone',
+  // Windows 10 IoT Core: its own lifecycle, not IoT Enterprise's nor any edition's of Windows 10.
+  'iot core',
   'windows mobile',
   'windows ce',
   // Node-RED is no Node.js.
