@@ -78,14 +78,14 @@ const looksLikeVersion = (token: string | undefined): boolean => token !== undef
 const FILLER_WORDS = ['and', 'for', 'the', 'of', 'a', 'with', 'on', 'in'];
 /**
  * Words after a release that say where or on what it runs, or ask how it is, not which release: read,
- * and no note ("windows 10 22h2 laptops", "exchange 2019 on prem", "is ubuntu 22.04 safe").
+ * and no note ("windows 10 22h2 laptops", "exchange 2019 on prem", "is ubuntu 22.04 safe"), nor Fedora's
+ * codename in words ("Fedora release 40 (Forty)").
  */
 const TRAILING_READ = new Set(
   `machine machines pc pcs device devices computer computers laptop laptops desktop desktops workstation workstations
   server servers host hosts vm vms box boxes endpoint endpoints node nodes client clients instance instances fleet
-  prem premise premises onprem cloud hosted estate safe secure ok okay fine alive vulnerable risky good use using`.split(
-    /\s+/,
-  ),
+  prem premise premises onprem cloud hosted estate safe secure ok okay fine alive vulnerable risky good use using
+  twenty thirty forty fifty one two three four five six seven eight nine`.split(/\s+/),
 );
 
 const absentFirstWords = new Set([...absentProducts].map((name) => name.split(' ')[0]));

@@ -133,6 +133,7 @@ describe('words between a name and its version that name nothing', () => {
     'windows 10 22h2 x64',
     'ubuntu 22.04 lts',
     'is rhel 8 still supported',
+    'Fedora release 40 (Forty)',
   ])('says nothing of the kind for %j, whose words all name the release', async (typed) => {
     const { text, blocks } = await answer(typed);
     expect(`${text}${blocks}`).not.toContain('did not read');
