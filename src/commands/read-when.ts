@@ -265,7 +265,9 @@ function relativePhrase(text: string, today: string | null): PhraseReading {
   if (text === 'tomorrow') return day({ days: 1 });
   if (text === 'yesterday') return day({ days: -1 });
   if (/^(?:the )?day after tomorrow$/.test(text)) return day({ days: 2 });
-  if ((match = /^this time (next|last) year$/.exec(text))) return day({ years: match[1] === 'next' ? 1 : -1 });
+  // "this time next month": the same day a month on, not the whole of next month.
+  if ((match = /^this time (next|last) (year|month|week)$/.exec(text)))
+    return day({ [`${match[2] as string}s`]: match[1] === 'next' ? 1 : -1 });
   // "the 3rd of next month": that day of the month counted from today's.
   if ((match = /^(?:the )?(\d{1,2})(?:st|nd|rd|th)? of (this|next|last) month$/.exec(text))) {
     if (!today) return { relative: true };
@@ -357,7 +359,7 @@ const HOLIDAY =
   /^(?:(this|next|coming|last) )?((?:christmas|xmas)(?: day| eve)?|new year(?:[’']?s)?(?: day| eve)?)(?: (\d{4}))?$/;
 // Days whose date moves, or that are no date at all.
 const NAMED_DAY =
-  /^(?:(?:this|next|coming|last) )?(?:easter|thanksgiving|black friday|cyber monday|halloween|patch (?:tuesday|day))(?: (?:day|\d{4}))?$/;
+  /^(?:the )?(?:(?:this|next|coming|last) )?(?:easter|thanksgiving|black friday|cyber monday|halloween|patch (?:tuesday|day)|weekend)(?: (?:day|\d{4}))?$/;
 /** Holidays as BARE_TIME looks for them after "next", "this", "last". */
 const HOLIDAY_WORDS = `(?:christmas|xmas)(?:\\s+(?:day|eve))?|new\\s+year(?:['’]?s)?(?:\\s+(?:day|eve))?|easter|thanksgiving|halloween`;
 
@@ -411,7 +413,9 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/^(.+ (?:days?|weeks?|months?|years?))(?:['’]s|['’])? time$/, '$1')
     // The month's or quarter's end: "eom", "end of the month", "quarter-end" (this one).
     .replace(/^(?:the )?(?:end of (?:the )?(month|quarter)|(month|quarter)[- ]end)$/, 'end of this $1$2')
-    .replace(/^eo([mq])$/, (_, unit: string) => `end of this ${unit === 'm' ? 'month' : 'quarter'}`);
+    .replace(/^eo([mq])$/, (_, unit: string) => `end of this ${unit === 'm' ? 'month' : 'quarter'}`)
+    // The week's end: "eow", "end of (the) week" (this one).
+    .replace(/^(?:eow|(?:the )?end of (?:the )?week)$/, 'end of this week');
   let match: RegExpExecArray | null;
   // Fiscal years start in a different month from one organisation to the next.
   if (/(?:^|\s|q[1-4])fy(?: ?\d{2,4})?$|\beofy\b|\bfiscal\b/.test(text))
@@ -731,13 +735,13 @@ const BARE_TIME = new RegExp(
     'tomorrow|today|yesterday',
     `(?:the\\s+)?day\\s+(?:after\\s+tomorrow|before\\s+yesterday)`,
     `\\+?${AMOUNT_OF_TIME}\\s+(?:from\\s+(?:now|today|tomorrow)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
-    `this\\s+time\\s+(?:next|last)\\s+year`,
+    `this\\s+time\\s+(?:next|last)\\s+(?:year|month|week)`,
     `(?:q[1-4]|h[12]|${MONTH_WORD}|(?:the\\s+)?(?:first|second)\\s+half)(?:\\s+of)?\\s+(?:this|next|last)\\s+year`,
     `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
     `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT_OF_TIME}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
     `(?:a\\s+few|a\\s+couple(?:\\s+of)?|several)\\s+${UNIT}\\s+(?:from\\s+(?:now|today)|ago|later)`,
-    `(?:(?:this|next|last)\\s+)?year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s?['’]?(?:\\d{4}|\\d\\d))?|ye\\s?(?:\\d{4}|\\d\\d)|eo[mq]|(?:month|quarter)[- ]end`,
-    `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall|${HOLIDAY_WORDS})`,
+    `(?:(?:this|next|last)\\s+)?year[- ]end(?:\\s+\\d{4})?|\\d{4}\\s+year[- ]end|eoy(?:\\s?['’]?(?:\\d{4}|\\d\\d))?|ye\\s?(?:\\d{4}|\\d\\d)|eo[mqw]|(?:month|quarter)[- ]end`,
+    `(?:this|next|last|coming)\\s+(?:summer|winter|spring|autumn|fall|weekend|${HOLIDAY_WORDS})`,
     `\\d{1,2}/\\d{4}|\\d{4}/\\d{1,2}`,
     `(?:q[1-4]|[1-4]q|h[12]|[12]h)\\s?[/-]?\\s?(?:${YEAR_WORD}|\\d\\d)|\\d{4}\\s?[/-]?\\s?(?:q[1-4]|h[12])`,
     `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{4}-(?:0[1-9]|1[0-2])`,
