@@ -121,7 +121,7 @@ function tokenize(text: string): Token[] {
         const kept = words.filter((word, index) => {
           const previous = words[index - 1] ?? '';
           const next = words[index + 1] ?? '';
-          if (word === '' || /^[-–—]$/.test(word)) return false;
+          if (word === '' || /^(?:[-–—>→⇒]|->)$/.test(word)) return false;
           // "40 machines", and "40 x windows 10" (a count first): the word after a count that is no name.
           if (NUMBER_LIKE.test(previous) && (UNIT_WORDS.has(word.toLowerCase()) || /^[x×]$/i.test(word))) return false;
           // "w10 22h2 x 40": an "x" before a whole count ("mac os x 10.15" keeps its x).

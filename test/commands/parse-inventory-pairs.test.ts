@@ -69,6 +69,9 @@ describe('counts grouped as other locales write them, and counts said to be abou
     ['windows 10 22h2 ~40', 'windows/10-22h2=40'],
     ['~40 windows 10 22h2', 'windows/10-22h2=40'],
     ['xp ≈5, vista ~3', 'windows/5-sp3=5 windows/6-sp2=3'],
+    // Arrows between a name and its count.
+    ['xp -> 5, vista → 3', 'windows/5-sp3=5 windows/6-sp2=3'],
+    ['xp => 5\nvista ⇒ 3', 'windows/5-sp3=5 windows/6-sp2=3'],
   ])('reads %j as %s', (text, expected) => {
     expect(saved(text)).toBe(expected);
   });
