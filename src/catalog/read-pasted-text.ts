@@ -40,14 +40,20 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
   [/,\s*(?=version\b)/gi, ' '], // Microsoft's own "Windows 10, version 22H2"
   [/,\s*v\.?\s*(?=\d)/gi, ' '], // and as people shorten it: "Windows 10, v. 22H2"
   [/[*_~`]/g, ' '], // chat markup
+  // Windows by its number in words: "windows ten", "win eleven".
+  [
+    /\b(win(?:dows)?)\s+(seven|eight|ten|eleven)\b/gi,
+    (_match, windows: string, number: string) =>
+      `${windows} ${{ seven: 7, eight: 8, ten: 10, eleven: 11 }[number.toLowerCase() as 'ten']}`,
+  ],
 ];
 
 // What any rewrite above needs in the text: a character outside printable ASCII, one of < @ : = [ ( ,
 // * _ ~ ` ", or "v" with a digit, "build", "8u4", "2k1", "2012r2", "7sp", "04lts", a build "19045.3",
-// "22 h2", "9+9".
+// "22 h2", "9+9", "windows ten".
 // Plain questions ("windows server 2019 in 2027") have none and skip them all.
 const MAY_REWRITE =
-  /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b|\d\+\d/i;
+  /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b|\d\+\d|\bwin\w*\s+(?:seven|eight|ten|eleven)\b/i;
 
 // The last text read: a question's words are read when it is parsed and again when they are
 // resolved, and the rewrites were a tenth of an unseen question's cost.
