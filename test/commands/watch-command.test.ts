@@ -116,6 +116,16 @@ describe('/eol watch, unwatch and watches', () => {
     expect(await say(deps, 'watches')).toContain(leads);
   });
 
+  it.each([
+    ['watch rhel 7 8 9', ['Red Hat Enterprise Linux 7', 'Red Hat Enterprise Linux 8', 'Red Hat Enterprise Linux 9']],
+    ['watch python 3.11-3.13', ['Python 3.11', 'Python 3.12', 'Python 3.13']],
+  ])('watches each release of %j, versions listed or a range, as /eol reads them', async (text, titles) => {
+    const deps = depsAt('2017-06-28');
+    const answer = await say(deps, text);
+    for (const title of titles) expect(answer).toContain(title);
+    expect(answer).toContain('reminders here 180, 90, 30, 7, 1, 0 days before');
+  });
+
   it('watches each release of "xp and vista", and a bare version in the product before it', async () => {
     const deps = depsAt('2017-06-28');
     expect(await say(deps, 'watch xp and vista')).toContain(
