@@ -407,6 +407,8 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     .replace(/^(?:calendar year|cy) ?(\d{4})$/, '$1')
     .replace(/^cy ?(\d\d)$/, '20$1')
     .replace(/^(?:(?:year[- ])?end (\d{4})|(\d{4}) (?:year[- ])?end)$/, 'end of $1$2')
+    // "the rest of 2027", "all of next year": the year itself (a period is answered for its last day).
+    .replace(/^(?:the )?(?:rest|remainder|whole|all) of (?:the )?(?=\d{4}$|(?:this|next) year$)/, '')
     // "the year 2028": the year.
     .replace(/^(?:the )?year (\d{4})$/, '$1')
     // "in 3 days' time": the days themselves.
@@ -736,6 +738,7 @@ const BARE_TIME = new RegExp(
     `(?:the\\s+)?day\\s+(?:after\\s+tomorrow|before\\s+yesterday)`,
     `\\+?${AMOUNT_OF_TIME}\\s+(?:from\\s+(?:now|today|tomorrow)|ago|later|hence)|\\+\\d{1,3}\\s?${UNIT}`,
     `this\\s+time\\s+(?:next|last)\\s+(?:year|month|week)`,
+    `(?:the\\s+)?(?:rest|remainder|whole|all)\\s+of\\s+(?:the\\s+)?(?:\\d{4}|(?:this|next)\\s+year)`,
     `(?:q[1-4]|h[12]|${MONTH_WORD}|(?:the\\s+)?(?:first|second)\\s+half)(?:\\s+of)?\\s+(?:this|next|last)\\s+year`,
     `(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?\\s+of\\s+(?:this|next|last)\\s+month`,
     `(?:the\\s+)?(?:next|coming|past|previous|last)\\s+${AMOUNT_OF_TIME}|(?:the\\s+)?(?:past|previous)\\s+${UNIT}`,
