@@ -100,8 +100,7 @@ const SUMMARY_RELEASE = [
 ];
 const EDITION = ['skufamily', 'edition', 'osedition', 'operatingsystemedition', 'sku', 'operatingsystemsku'];
 
-function finder(header: readonly string[]) {
-  const normalized = header.map(normalizeColumn);
+function finder(normalized: readonly string[]) {
   return (...names: string[]): number | null => {
     for (const name of names) {
       const index = normalized.indexOf(name);
@@ -112,17 +111,16 @@ function finder(header: readonly string[]) {
 }
 
 export function detectExportFormat(header: readonly string[]): ExportFormat | null {
-  const find = finder(header);
+  const normalized = header.map(normalizeColumn);
+  const find = finder(normalized);
   const has = (...names: string[]) => find(...names) !== null;
   // French "Nombre" is a number, Spanish "Nombre" a name ("Nombre de equipo"): no count in a Spanish header.
-  const spanish = header
-    .map(normalizeColumn)
-    .some((name) => name === 'sistemaoperativo' || /^nombrede(?:l?equipo|dispositivo|host|usuario)/.test(name));
+  const spanish = normalized.some(
+    (name) => name === 'sistemaoperativo' || /^nombrede(?:l?equipo|dispositivo|host|usuario)/.test(name),
+  );
   const countWords = spanish ? COUNT.filter((name) => name !== 'nombre') : COUNT;
   const prefixes = spanish ? COUNT_PREFIXES.filter((prefix) => prefix !== 'nombrede') : COUNT_PREFIXES;
-  const pivotCount = header
-    .map(normalizeColumn)
-    .findIndex((name) => prefixes.some((prefix) => name.startsWith(prefix)));
+  const pivotCount = normalized.findIndex((name) => prefixes.some((prefix) => name.startsWith(prefix)));
   const count = find(...countWords) ?? (pivotCount === -1 ? null : pivotCount);
   // Our own export and hand-made summaries: a release and a count per row.
   if (
@@ -229,7 +227,6 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
   }
   // The OS's columns named with a prefix: "Asset OS Name" and "Asset OS Version" (InsightVM), "Host OS
   // Name", "Device Operating System".
-  const normalized = header.map(normalizeColumn);
   const endingIn = (...suffixes: string[]): number | null => {
     const index = normalized.findIndex((name) => suffixes.some((suffix) => name.endsWith(suffix)));
     return index === -1 ? null : index;
