@@ -123,8 +123,8 @@ function namesIn(query: string, resolve: Resolver, product: string | null): { na
  * "Windows 10 Pro, 22H2": a bare version that names nothing, after a name that lists releases, is
  * that name's version (one question, the comma Microsoft's), when together they name fewer releases.
  */
-function refined(listing: Named | undefined, query: string, resolve: Resolver): Named | null {
-  if (listing?.resolution.kind !== 'releases' || !/^\s*\d/.test(query)) return null;
+function refined(listing: Named, query: string, resolve: Resolver): Named | null {
+  if (listing.resolution.kind !== 'releases' || !/^\s*\d/.test(query)) return null;
   const name = `${listing.name.trim()} ${query.trim()}`;
   const resolution = resolve(name);
   const narrower =
@@ -141,8 +141,10 @@ export function resolveQueries(queries: readonly string[], resolve: Resolver): R
     const read = namesIn(query, resolve, product);
     const before = split.at(-1);
     const named =
-      read.names.length === 1 && !answers(read.whole.resolution) ? refined(before?.whole, query, resolve) : null;
-    if (named && before?.names.length === 1) split[split.length - 1] = { names: [named], whole: named };
+      before?.names.length === 1 && read.names.length === 1 && !answers(read.whole.resolution)
+        ? refined(before.whole, query, resolve)
+        : null;
+    if (named) split[split.length - 1] = { names: [named], whole: named };
     else split.push(read);
     for (const { resolution } of named ? [named] : read.names)
       if (answers(resolution)) product = productNameOf(resolution);
