@@ -196,7 +196,8 @@ export type Request =
   | { kind: 'api-tokens' }
   | { kind: 'api-token-create'; name: string | null }
   | { kind: 'api-token-revoke'; name: string }
-  | { kind: 'invalid'; reason: string; choices?: Choice[]; cause?: RefusalCause };
+  /** `namesNothing`: the words name no product at all (a mention or DM answers those with a hint). */
+  | { kind: 'invalid'; reason: string; choices?: Choice[]; cause?: RefusalCause; namesNothing?: true };
 
 export interface ReleaseRow {
   release: Release;

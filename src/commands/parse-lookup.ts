@@ -7,8 +7,6 @@ import type { Request } from './command-types.js';
 import { readWhen, spelledOut } from './read-when.js';
 
 const MAX_QUERIES = 10;
-/** How the refusal of words that name nothing begins. */
-export const NAMES_NOTHING = 'Name a product or release';
 
 // Several questions at once are separated by commas or semicolons, except Microsoft's own
 // "Windows 10, version 22H2" ("…, v. 22H2"). Question words are left to the resolver, which knows product names.
@@ -66,7 +64,8 @@ export function parseLookup(typed: string, share: boolean): Request {
   if (queries.length === 0) {
     return {
       kind: 'invalid',
-      reason: `${NAMES_NOTHING}, for example \`/eol windows 8.1\`. \`/eol help\` lists everything.`,
+      reason: 'Name a product or release, for example `/eol windows 8.1`. `/eol help` lists everything.',
+      namesNothing: true,
     };
   }
   if (queries.length > MAX_QUERIES)

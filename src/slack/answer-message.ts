@@ -1,7 +1,6 @@
 // A mention or a direct message -> the reply: the same answer as /eol, or a one-line hint when the
 // text names nothing eolwatch knows.
 import { parseCommand } from '../commands/parse-command.js';
-import { NAMES_NOTHING } from '../commands/parse-lookup.js';
 import { runCommand } from '../commands/run-command.js';
 import type { CommandDeps, Speaker } from '../commands/command-types.js';
 import { renderBlocks, type SlackMessage } from '../render/render-blocks.js';
@@ -23,7 +22,7 @@ export async function answerMessage(
   // A time it could not read ("xp on the 15th") is said so, with its choices; words that name nothing
   // get the hint.
   if (request.kind === 'invalid')
-    return request.reason.startsWith(NAMES_NOTHING) ? { text: QUESTION_HINT, blocks: [] } : renderBlocks(request);
+    return request.namesNothing ? { text: QUESTION_HINT, blocks: [] } : renderBlocks(request);
   // In a thread everybody sees the answer already: no share button.
   const result = await runCommand(request.kind === 'lookup' ? { ...request, share: true } : request, deps, speaker);
   if (result.kind === 'lookup' && result.items.every((item) => item.kind === 'not-found')) {
