@@ -82,7 +82,9 @@ function versionRange(query: string, resolve: Resolver): Named[] | null {
   const all = resolve(first.release.productName);
   if (last.kind !== 'release' || all.kind !== 'releases') return null;
   const [start, end] = [all.releases.indexOf(first.release), all.releases.indexOf(last.release)].sort((a, b) => a - b);
-  if (start === undefined || end === undefined || start < 0 || end - start + 1 > MAX_NAMES) return null;
+  if (start === undefined || end === undefined || start < 0) return null;
+  // "node 4-24": more releases than a question names one by one; the product's listing holds them all.
+  if (end - start + 1 > MAX_NAMES) return [{ name: first.release.productName, resolution: all }];
   return all.releases
     .slice(start, end + 1)
     .reverse()

@@ -98,9 +98,18 @@ describe('several names in one question', () => {
   it('reads no range where a dash is no range of versions', () => {
     expect(answersTo('windows 10 22h2 - 40')).toEqual(['windows/10-22h2']);
     expect(answersTo('xp on 2017-06-28')).toEqual(['windows/5-sp3']);
-    // More releases than a question answers: not read as a range.
-    expect(answersTo('ubuntu 4.10-26.04')).toEqual(['not-found']);
   });
+
+  it.each([
+    ['ubuntu 4.10-26.04', 'ubuntu/*'],
+    ['node 4-24', 'nodejs/*'],
+    ['is ubuntu 14.04 - 26.04 still supported', 'ubuntu/*'],
+  ])(
+    'reads %j, a range of more releases than a question names one by one, as the product’s listing',
+    (text, listing) => {
+      expect(answersTo(text)).toEqual([listing]);
+    },
+  );
 
   it('reads versions listed with spaces only when each names one release', () => {
     expect(answersTo('ubuntu 22.04 12')).toEqual(['not-found']);
