@@ -14,6 +14,7 @@ import {
   type EditionTag,
 } from './names/editions.js';
 import { harmlessReleaseWords } from './names/question-words.js';
+import { r2FollowsBase } from './names/synonyms.js';
 import { normalizeName, tokensOf } from './normalize-name.js';
 
 export interface ReleaseMatch {
@@ -110,6 +111,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
   const productWords = new Set([...tokensOf(product.name), ...tokensOf(product.label)]);
   const keys = product.releases.map((release) => keysOf(productWords, release));
   const lineages = lineagesOf(keys);
+  const plainLabelOf = new Map(keys.map((key) => [key.release, key.plainLabel]));
+  const hasR2 = keys.some((key) => key.plainLabel.split(' ').includes('r2'));
+  const r2OfBase = r2FollowsBase[product.name];
   // A release whose label has no number ("Regular": Jenkins' weekly line "2") is no version's cycle.
   const labelShowsVersion = new Map(keys.map((key) => [key.release, /\d/.test(key.release.label)]));
   const minDots = Math.min(...keys.map((key) => dotCount(key.name)));
@@ -215,8 +219,14 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
   function eachWordAgrees(tokens: readonly string[]): Release[] {
     const named: Release[][] = [];
     let agreed: Release | null = null;
+    const packs: string[] = [];
     for (const token of tokens) {
       const found = asTyped(token);
+      // "2003 r2 sp2": a service pack names nothing alone, but may be the agreed release's own.
+      if (found.length === 0 && SERVICE_PACK.test(` ${token}`)) {
+        packs.push(token);
+        continue;
+      }
       if (found.length !== 1 && RELEASE_CHANGING.test(token)) return [];
       if (found.length === 0) continue;
       named.push(found);
@@ -225,6 +235,19 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
       agreed = found[0] as Release;
     }
     if (agreed === null) return [];
+    // "2008 r2 sp2" is no Server 2008 SP2, "2016 r2" no Server 2016: where a product has R2 releases, an R2
+    // typed is the release's own, except where Microsoft gives an R2 its base's lifecycle (Server 2003 R2).
+    const agreedWords = (plainLabelOf.get(agreed) ?? '').split(' ');
+    if (tokens.includes('r2') && hasR2 && !agreedWords.includes('r2') && !r2OfBase?.has(agreedWords[0] ?? ''))
+      return [];
+    const plainLabel = plainLabelOf.get(agreed) ?? '';
+    if (packs.length > 1) return [];
+    if (packs[0] !== undefined && !plainLabel.endsWith(` ${packs[0]}`)) {
+      // "2003 r2 sp1": the lineage's release of that service pack, when the catalogue has one.
+      const lineage = SERVICE_PACK.exec(plainLabel);
+      const packed = lineage ? asTyped(`${plainLabel.slice(0, lineage.index)} ${packs[0]}`) : [];
+      return packed.length === 1 ? packed : [];
+    }
     const forIt = named.filter((found) => found.includes(agreed)).length;
     return forIt > named.length - forIt ? [agreed] : [];
   }

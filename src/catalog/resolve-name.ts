@@ -49,6 +49,8 @@ export type Resolution =
       query: string;
       suggestions: string[];
       product?: { name: string; label: string; release: string };
+      /** A system the words name that endoflife.date does not track (synonyms.ts: absentProducts). */
+      untracked?: true;
     };
 
 export type Resolver = (query: string) => Resolution;
@@ -495,7 +497,8 @@ export function createResolver(catalog: Catalog): Resolver {
     const asTyped = findProduct(typed);
     const tokens = asTyped ? typed : splitGlued(typed);
     const words = tokens.filter((token) => !leadingQuestionWords.has(token));
-    if (words.length === 0 || namesAbsentProduct(typed)) return { kind: 'not-found', query, suggestions: [] };
+    if (words.length === 0) return { kind: 'not-found', query, suggestions: [] };
+    if (namesAbsentProduct(typed)) return { kind: 'not-found', query, suggestions: [], untracked: true };
 
     const byLabel = releaseSynonym(words.join(' ')) ?? uniqueReleaseByLabel(words.join(' '));
     if (byLabel) return { kind: 'release', query, release: byLabel };

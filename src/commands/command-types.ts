@@ -230,6 +230,8 @@ export type LookupItem =
       query: string;
       suggestions: string[];
       product?: { name: string; label: string; release: string };
+      /** A system the words name that endoflife.date does not track (synonyms.ts: absentProducts). */
+      untracked?: true;
     };
 
 /** A team as people know it: its name, or its channel until it has one. */

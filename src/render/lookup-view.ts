@@ -17,6 +17,10 @@ import { listingLabel, listingStatus } from './release-listing.js';
 
 export type LookupResult = Extract<Result, { kind: 'lookup' }>;
 
+/** Said of a system named that endoflife.date does not track ("SLED", "Windows 10 IoT Core"). */
+export const UNTRACKED =
+  'endoflife.date does not track this system, whose support terms are its own: check them with the vendor.';
+
 /**
  * Said beside an answer, by kind, in this order: support ending inside the period asked about, a typo
  * read as a name, the resolver's note, who pays for extended support, a release kept after the catalogue

@@ -4,7 +4,7 @@ import { releaseTitle } from '../catalog/release-title.js';
 import type { Choice, Result } from '../commands/command-types.js';
 import type { Status } from '../lifecycle/compute-lifecycle.js';
 import { asOfWords } from './describe-lifecycle.js';
-import { lookupView, type ItemView, type NoteView } from './lookup-view.js';
+import { lookupView, UNTRACKED, type ItemView, type NoteView } from './lookup-view.js';
 import { slackFormat } from './formatter.js';
 import type { AnswerPart, TableSpec } from './answer-part.js';
 import { escapeMrkdwn, slackLink } from './escape-mrkdwn.js';
@@ -122,7 +122,9 @@ function itemBlocks(item: ItemView, compact: boolean): Block[] {
       const closest = item.suggestions.map((name) => `\`${escapeMrkdwn(name)}\``).join(', ');
       const missing = item.product
         ? ` ${escapeMrkdwn(item.product.label)} has no release “${escapeMrkdwn(item.product.release)}” in endoflife.date’s data.`
-        : '';
+        : item.untracked
+          ? ` ${UNTRACKED}`
+          : '';
       return [
         section(`:mag: Not found: “${escapeMrkdwn(item.query)}”.${missing}${closest ? ` Closest: ${closest}` : ''}`),
         ...suggestionButtons(item.suggestions),

@@ -2,7 +2,7 @@
 import type { Result } from '../commands/command-types.js';
 import { asOfWords } from './describe-lifecycle.js';
 import { plainFormat as plain } from './formatter.js';
-import { lookupView, type ItemView, type NoteView } from './lookup-view.js';
+import { lookupView, UNTRACKED, type ItemView, type NoteView } from './lookup-view.js';
 import { answerLines } from './answer-lines.js';
 import { linesOf } from './answer-part.js';
 
@@ -56,7 +56,9 @@ function itemLines(item: ItemView, compact: boolean): string[] {
     case 'not-found': {
       const missing = item.product
         ? ` ${item.product.label} has no release "${item.product.release}" in endoflife.date's data.`
-        : '';
+        : item.untracked
+          ? ` ${UNTRACKED}`
+          : '';
       return [
         `Not found: "${item.query}".${missing}${item.suggestions.length > 0 ? ` Closest: ${item.suggestions.join(', ')}` : ''}`,
       ];

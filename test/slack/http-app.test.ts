@@ -85,6 +85,16 @@ describe('/eol over HTTP', () => {
     expect(reply.text).toMatch(/Not found: "windwos 99"/);
   });
 
+  it.each(['SLED 15 SP4', 'SLES for SAP 15 SP4', 'Windows 10 IoT Core 1809'])(
+    'says %j is a system endoflife.date does not track, never another system’s dates',
+    async (text) => {
+      const reply = (await slashCommand(text)).json() as any;
+      const blocks = JSON.stringify(reply.blocks);
+      expect(blocks).toContain('endoflife.date does not track this system');
+      expect(blocks).not.toMatch(/Server 15|Windows 10 1809|supported/i);
+    },
+  );
+
   const now = () => Math.floor(Date.now() / 1000);
   it.each([
     ['no signature', (_body: string) => ({})],

@@ -192,6 +192,11 @@ export const releaseSynonyms: Readonly<Record<string, { product: string; release
   '2008 r2': { product: 'windows-server', release: '2008-r2-sp1' },
 };
 
+/** R2 releases the catalogue has no entry for because Microsoft gives them their base's lifecycle. */
+export const r2FollowsBase: Readonly<Record<string, ReadonlySet<string>>> = {
+  'windows-server': new Set(['2003']),
+};
+
 /**
  * Words that name the vendor rather than the product: "Microsoft Exchange" is also "exchange".
  * A label without its vendor word becomes a name only where no product already owns it
@@ -280,6 +285,16 @@ export const absentProducts: ReadonlySet<string> = new Set([
   'citrix hypervisor',
   'xenserver',
   'citrix sd wan',
+  // SUSE's desktop (no LTSS) and its SAP and HPC editions (their own support terms) are no SLES.
+  'sled',
+  'linux enterprise desktop',
+  'sle desktop',
+  'sles4sap',
+  'sles sap',
+  'sles for sap',
+  'server for sap',
+  'sle hpc',
+  'sles hpc',
 ]);
 
 /** Letters that name a product only when a version is glued to them: "w10" is Windows 10, "w" alone nothing. */
