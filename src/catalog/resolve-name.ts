@@ -99,6 +99,8 @@ const namesAbsentProduct = (tokens: readonly string[]): boolean =>
       [1, 2, 3].some((length) => absentProducts.has(tokens.slice(index, index + length).join(' '))),
   );
 
+const OPEN_ENDED = /\b(?:or|and) (?:later|newer|above|higher|greater|up)\b/;
+
 const LONG_TERM: ReadonlySet<string> = new Set(['lts', 'ltsc', 'ltsb']);
 const LISTING: ReadonlySet<string> = new Set(['release', 'releases', 'version', 'versions', 'line', 'lines']);
 
@@ -487,10 +489,27 @@ export function createResolver(catalog: Catalog): Resolver {
       .slice(0, SUGGESTIONS);
   }
 
-  return function resolve(query: string): Resolution {
+  /** "Windows Server 2016 or later": no one release; the release it starts from is offered. */
+  function openEnded(query: string, from: string, words: string): Resolution {
+    const base = resolve(from);
+    if (base.kind !== 'release') return { kind: 'not-found', query, suggestions: [] };
+    const { productName, name } = base.release;
+    const label = catalog.productByName.get(productName)?.label ?? productName;
+    return {
+      kind: 'not-found',
+      query,
+      suggestions: [`${productName} ${name}`],
+      product: { name: productName, label, release: `${name} ${words}` },
+    };
+  }
+
+  function resolve(query: string): Resolution {
     const exact = exactRelease(query);
     if (exact) return { kind: 'release', query, release: exact };
     const normalized = normalizeName(readPastedText(query));
+    // VMware's guest types ("Microsoft Windows Server 2016 or later") and people ("node 18 and newer").
+    const openEndedWords = OPEN_ENDED.exec(normalized)?.[0];
+    if (openEndedWords) return openEnded(query, normalized.replace(OPEN_ENDED, ' '), openEndedWords);
     const typed = (normalized === '' ? [] : normalized.split(' ')).slice(0, MAX_TOKENS).map(withoutJsSuffix);
     // Glued names ("win7", "rhel8") are split only when the words as typed name no product:
     // "sqlite3" and "Galaxy Watch9" are names of their own.
@@ -590,5 +609,6 @@ export function createResolver(catalog: Catalog): Resolver {
       query,
       suggestions: sameName.length > 0 ? sameName.slice(0, SUGGESTIONS) : suggestProducts(wordsText),
     };
-  };
+  }
+  return resolve;
 }

@@ -61,7 +61,6 @@ describe('several names in one question', () => {
     ['veeam backup & replication 12', ['veeam-backup-and-replication/12']],
     // A part that names nothing: the question is one, as typed.
     ['is windows 10 22h2 supported or not', ['windows/10-22h2']],
-    ['windows 8.1 or later', ['windows/8.1']],
     ['is xp dead or alive?', ['windows/5-sp3']],
     // A slash between words is no list; between a day's numbers it is the day, read before.
     ['xp on 28/06/2017', ['windows/5-sp3']],
@@ -93,6 +92,11 @@ describe('several names in one question', () => {
     ['is php 7.4 - 8.1 still supported?', ['php/7.4', 'php/8.0', 'php/8.1']],
   ])('reads the range %j as each release in it, oldest first', (text, expected) => {
     expect(answersTo(text)).toEqual(expected);
+  });
+
+  it('reads "or later" as no one release, never split at its "or" nor answered as the release it starts from', () => {
+    expect(answersTo('windows 8.1 or later')).toEqual(['not-found']);
+    expect(answersTo('xp or vista')).toEqual(['windows/5-sp3', 'windows/6-sp2']);
   });
 
   it('reads no range where a dash is no range of versions', () => {
