@@ -2,7 +2,15 @@
 // without case, spaces or punctuation ("OS version" = "osVersion" = "OS_Version").
 
 type ExportFormatId =
-  'intune' | 'configmgr' | 'jamf' | 'lansweeper' | 'defender' | 'active-directory' | 'device-list' | 'summary';
+  | 'intune'
+  | 'configmgr'
+  | 'jamf'
+  | 'lansweeper'
+  | 'defender'
+  | 'entra'
+  | 'active-directory'
+  | 'device-list'
+  | 'summary';
 
 interface DeviceColumns {
   /** Operating system name ("Windows 10 Enterprise", "Win 11", "macOS"). */
@@ -25,6 +33,8 @@ interface DeviceColumns {
    */
   platform?: number | null;
   model?: number | null;
+  /** The name when the name column is empty: RVTools' configured OS when VMware Tools reported none. */
+  fallbackName?: number | null;
 }
 
 export type ExportFormat =
@@ -97,6 +107,29 @@ const SUMMARY_RELEASE = [
   'zeilenbeschriftungen',
   'etiquettesdelignes',
   'etiquetasdefila',
+];
+// The column naming the operating system, as tools and localized exports head it: AWS Systems Manager's
+// "Platform name", RVTools' "OS according to the VMware Tools", GLPI's "Système d'exploitation - Nom".
+const OS_NAME = [
+  'operatingsystem',
+  'os',
+  'osname',
+  'operatingsystemname',
+  'platformname',
+  'osaccordingtothevmwaretools',
+  'systemedexploitationnom',
+  'systemedexploitation',
+  'betriebssystemname',
+  'betriebssystem',
+  'sistemaoperativonombre',
+  'sistemaoperativo',
+];
+const OS_VERSION = [
+  'operatingsystemversion',
+  'platformversion',
+  'systemedexploitationversion',
+  'betriebssystemversion',
+  'sistemaoperativoversion',
 ];
 const EDITION = ['skufamily', 'edition', 'osedition', 'operatingsystemedition', 'sku', 'operatingsystemsku'];
 
@@ -184,7 +217,7 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
   if (
     has('operatingsystemversion') &&
     (has('operatingsystembuild', 'computername', 'jamfversion', 'lastinventoryupdate', 'macaddress') ||
-      !has('operatingsystem'))
+      !has(...OS_NAME))
   ) {
     return {
       id: 'jamf',
@@ -198,19 +231,20 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       },
     };
   }
-  if (has('operatingsystem', 'os', 'osname', 'operatingsystemname', 'platform')) {
+  if (has(...OS_NAME, 'platform')) {
     const columns = {
-      name: find('operatingsystem', 'os', 'osname', 'operatingsystemname', 'platform'),
+      name: find(...OS_NAME, 'platform'),
       qualifiers: qualifiers(find('operatingsystemservicepack')),
       // Active Directory's "6.3 (9600)"; other tools put a build number in one of the build columns.
       // Beside an "OS build" column, "OS version" is a version or a name (CrowdStrike: "Windows 10").
-      version: find('operatingsystemversion') ?? (has('osbuild') ? find('osversion') : null),
+      version: find(...OS_VERSION) ?? (has('osbuild') ? find('osversion') : null),
       build: has('osbuild')
         ? find('osbuild')
         : find('osversion', 'operatingsystembuild', 'buildnumber', 'build', 'version'),
       impliedName: null,
-      platform: find('operatingsystem', 'os', 'osname', 'operatingsystemname') === null ? null : find('platform'),
+      platform: find(...OS_NAME) === null ? null : find('platform'),
       model: find('model'),
+      fallbackName: find('osaccordingtotheconfigurationfile'),
     };
     // Intune's column is "OS"; Kandji's and others' "Platform" (with "Device Name" too) is no Intune export.
     if (
@@ -219,7 +253,15 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
       has('devicename', 'deviceid', 'azureaddeviceid', 'intuneregistered', 'managedby', 'primaryuserupn', 'skufamily')
     )
       return { id: 'intune', label: 'an Intune export', columns };
-    if (has('operatingsystemversion', 'distinguishedname', 'samaccountname', 'dnshostname'))
+    // Entra ID's device list (the portal's download, or Graph's /devices): "operatingSystem" beside
+    // "operatingSystemVersion", as Active Directory names them, with Entra's own columns.
+    const adColumns = has('operatingsystemversion') && has('operatingsystem');
+    if (
+      adColumns &&
+      has('deviceid', 'mdmdisplayname', 'approximatelastsignindatetime', 'jointypetrusttype', 'trusttype')
+    )
+      return { id: 'entra', label: 'a Microsoft Entra ID device list', columns };
+    if (adColumns || has('distinguishedname', 'samaccountname', 'dnshostname'))
       return { id: 'active-directory', label: 'an Active Directory export', columns };
     if (has('client', 'sitecode', 'clientactivity', 'resourceid'))
       return { id: 'configmgr', label: 'a Configuration Manager export', columns };
@@ -231,7 +273,8 @@ export function detectExportFormat(header: readonly string[]): ExportFormat | nu
     const index = normalized.findIndex((name) => suffixes.some((suffix) => name.endsWith(suffix)));
     return index === -1 ? null : index;
   };
-  const prefixedName = endingIn('osname', 'operatingsystem', 'operatingsystemname');
+  const prefixedName =
+    endingIn('osname', 'operatingsystem', 'operatingsystemname') ?? find('osaccordingtotheconfigurationfile');
   if (prefixedName !== null)
     return {
       id: 'device-list',

@@ -89,6 +89,8 @@ function withoutKernelVersion(name: string): string {
   // Kandji, Mosyle and Intune's "Platform" name the device; its OS is what has a lifecycle.
   if (/^(?:iphone|ipod(?: touch)?)$/i.test(name.trim())) return 'iOS';
   if (/^ipad$/i.test(name.trim())) return 'iPadOS';
+  // Entra ID's device list calls a Mac enrolled through MDM "MacMDM".
+  if (/^macmdm$/i.test(name.trim())) return 'macOS';
   // Intune's Graph exports name Android by management mode ("AndroidForWork", "AndroidEnterprise").
   if (/^android(?:forwork|enterprise|aosp|deviceadministrator)$/i.test(name.trim())) return 'Android';
   // Defender for Endpoint glues the platform: "Windows10", "Windows8.1", "WindowsServer2012R2".

@@ -112,7 +112,7 @@ function countRecord(
     device = { name: product === '' ? release : `${product} ${release}`, qualifiers: [], version: '', build: '' };
   } else {
     const { columns } = format;
-    const typedName = field(fields, columns.name);
+    const typedName = field(fields, columns.name) || field(fields, columns.fallbackName ?? null);
     const distribution = field(fields, columns.distribution ?? null);
     const platform = field(fields, columns.platform ?? null);
     // A name column of versions only ("17.6.1"): the platform names the system, the version is its build.

@@ -279,6 +279,86 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // Entra ID's device list: "operatingSystem" (Windows, MacMDM, iOS, IPad, AndroidForWork) beside
+      // "operatingSystemVersion"; a bare Windows build is counted under the edition whose support ends first.
+      'entra-devices.csv',
+      'entra',
+      {
+        'android/13': 1,
+        'ios/17': 1,
+        'ipados/16': 1,
+        'macos/14': 1,
+        'windows-server/2019': 1,
+        'windows/10-1809-w': 1,
+        'windows/10-22h2': 1,
+        'windows/11-23h2-w': 1,
+      },
+      0,
+    ],
+    [
+      // RVTools' vInfo: the OS VMware Tools reports, else the configured one (a VM powered off). VMware's
+      // "Windows Server 2016 or later" and a Linux with no version name no one release: unrecognised.
+      'rvtools-vinfo.csv',
+      'device-list',
+      {
+        'centos/7': 1,
+        'rhel/8': 1,
+        'windows-server/2003-sp2': 1,
+        'windows-server/2012-r2': 1,
+        'windows-server/2016': 1,
+        'windows-server/2019': 1,
+      },
+      4,
+    ],
+    [
+      // AWS Systems Manager's managed nodes: "Platform name" and "Platform version".
+      'aws-ssm-nodes.csv',
+      'device-list',
+      {
+        'amazon-linux/2': 1,
+        'amazon-linux/2023': 1,
+        'centos/7': 1,
+        'debian/12': 1,
+        'rhel/8': 1,
+        'rocky-linux/9': 1,
+        'sles/15.5': 1,
+        'ubuntu/22.04': 1,
+        'windows-server/2019': 1,
+        'windows-server/2022': 1,
+      },
+      0,
+    ],
+    [
+      // `systeminfo /fo csv` from several machines: "OS Version" is "10.0.19045 N/A Build 19045".
+      'systeminfo-fo-csv.csv',
+      'device-list',
+      { 'windows-server/2016': 1, 'windows/10-22h2': 1, 'windows/11-23h2-e': 1, 'windows/7-sp1': 1 },
+      0,
+    ],
+    [
+      // GLPI in French: "Système d'exploitation - Nom" and "- Version", Windows's editions in French
+      // (Professionnel, Entreprise), semicolons.
+      'glpi-computers-fr.csv',
+      'device-list',
+      {
+        'debian/12': 1,
+        'macos/14': 1,
+        'ubuntu/22.04': 1,
+        'windows-server/2019': 1,
+        'windows/10-21h2-w': 1,
+        'windows/10-22h2': 1,
+        'windows/11-23h2-e': 1,
+      },
+      0,
+    ],
+    [
+      // Google Admin's Chrome devices: ChromeOS versions are no Chrome browser's.
+      'google-admin-chromeos.csv',
+      'device-list',
+      {},
+      2,
+    ],
+    [
       'summary.csv',
       'summary',
       { 'windows/5-sp3': 18293, 'windows/8.1': 14450, 'ubuntu/22.04': 40, 'windows-server/2012-r2': 12 },
@@ -663,9 +743,21 @@ describe('headings in other languages', () => {
     expect(countsOf(result)).toEqual({ 'windows/10-22h2': 1234, 'macos/14': 12 });
   });
 
-  it('never reads a Spanish "Nombre" (a name) as a count', () => {
-    expect(refusal('Nombre,Sistema operativo,Versión\r\nPC-01,Windows 10 Pro,10.0.19045\r\n')).toContain(
-      'no column names an operating system',
-    );
+  it('never reads a Spanish "Nombre" (a name) as a count: a Spanish device list counts a machine a row', () => {
+    const result = plan('Nombre,Sistema operativo,Versión\r\nPC-01,Windows 10 Pro,10.0.19045\r\n');
+    expect(result.format.id).toBe('device-list');
+    expect(countsOf(result)).toEqual({ 'windows/10-22h2': 1 });
+  });
+
+  it.each([
+    ['Name;Betriebssystem;Betriebssystemversion\nPC-01;Windows 10 Pro;22H2\nPC-02;Windows 11 Enterprise;23H2\n'],
+    [
+      'Nom;Système d’exploitation - Nom;Système d’exploitation - Version\nPC-01;Windows 10 Pro;22H2\nPC-02;Windows 11 Entreprise;23H2\n',
+    ],
+    [
+      'Equipo,Sistema operativo - Nombre,Sistema operativo - Versión\nPC-01,Windows 10 Pro,22H2\nPC-02,Windows 11 Enterprise,23H2\n',
+    ],
+  ])('reads a device list whose OS columns are headed in another language: %j', (text) => {
+    expect(countsOf(plan(text))).toEqual({ 'windows/10-22h2': 1, 'windows/11-23h2-e': 1 });
   });
 });
