@@ -2,6 +2,7 @@
 // its name. The name is read without it, so the answer would be as of today while the asker probably
 // meant that time (a preposition left out) — a confident wrong answer. The asker is asked which instead.
 import type { Release } from '../catalog/catalog.js';
+import { editionRules } from '../catalog/names/editions.js';
 import { releaseTitle } from '../catalog/release-title.js';
 import type { Resolution, Resolver } from '../catalog/resolve-name.js';
 import { tokensOf } from '../catalog/normalize-name.js';
@@ -9,6 +10,12 @@ import type { Choice } from './command-types.js';
 import { MONTH_NAMES, monthNumber } from './read-when.js';
 
 const YEAR = /^(?:19|20)\d\d$/;
+
+/** "Windows 11 Enterprise LTSC 2024": the long-term channel's year names its release (24H2). */
+function isChannelYear(release: Release, year: string): boolean {
+  const base = editionRules[release.productName]?.channelYears[year];
+  return base !== undefined && release.name.startsWith(`${base.replace(' ', '-')}-`);
+}
 
 const sameRelease = (a: Release, b: Release): boolean => a.productName === b.productName && a.name === b.name;
 
@@ -19,7 +26,7 @@ function releaseWithout(head: string, last: string, resolution: Resolution, reso
   // second resolving for the many questions that end in their release's year).
   if (resolution.kind === 'release') {
     const named = tokensOf(`${resolution.release.label} ${resolution.release.name}`);
-    if (named.includes(last.toLowerCase())) return null;
+    if (named.includes(last.toLowerCase()) || isChannelYear(resolution.release, last)) return null;
   }
   const without = resolve(head);
   if (without.kind !== 'release') return null;

@@ -27,6 +27,7 @@ describe('a year after a release that is no part of its name', () => {
     ['python 3.11 2027', 'python 3.11', '2027'],
     ['is windows server 2019 still supported 2028', 'is windows server 2019 still supported', '2028'],
     ['xp 2014', 'xp', '2014'],
+    ['Windows 11 IoT Enterprise LTSC 2024 2030', 'Windows 11 IoT Enterprise LTSC 2024', '2030'],
   ])('%j is asked back: in that year, or today', async (text, before, year) => {
     const result = await ask(text);
     expect(result.kind).toBe('invalid');
@@ -88,6 +89,11 @@ describe('years that name the release, or choose it, are answered', () => {
     ['sql server 2016', '2016'],
     ['exchange 2019', '2019'],
     ['windows server 2012 r2', '2012 R2'],
+    // The long-term channel's year where the name without it already finds the one release.
+    ['Windows 11 Enterprise LTSC 2024', '11 24H2 (E) (LTS)'],
+    ['Windows 11 IoT Enterprise LTSC 2024', '11 24H2 IoT (LTS)'],
+    ['windows 10 iot enterprise ltsc 2021', '10 21H2 IoT (LTS)'],
+    ['win 11 ltsc 2024', '11 24H2 (E) (LTS)'],
   ])('%j', async (text, label) => {
     const result = await ask(text);
     expect(result.kind).toBe('lookup');
