@@ -342,6 +342,8 @@ function numericDay(first: number, second: number, year: number): PhraseReading 
   return dayFirst ?? monthFirst ?? { reason: `There is no month ${Math.max(first, second)}.` };
 }
 
+const SEASONS_DIFFER =
+  'Seasons fall in different months from one place to the next: ask for the months instead, like in June 2027 or in Q3 2027.';
 // Seasons fall in different months north and south; "spring" and "fall" only as times ("spring boot").
 const SEASON =
   /\b(?:summer|winter|autumn)\b|^(?:(?:the|this|next|last|early|late|mid)[ -])?(?:spring|fall)(?: \d{4})?$/;
@@ -436,11 +438,7 @@ function readPhrase(phrase: string, today: string | null): PhraseReading {
     if (from > to) return { reason: 'It ends before it starts.' };
     return { when: { kind: 'period', from, to, label: `${match[1]} to ${match[2]}` } };
   }
-  if (SEASON.test(text))
-    return {
-      reason:
-        'Seasons fall in different months from one place to the next: ask for the months instead, like in June 2027 or in Q3 2027.',
-    };
+  if (SEASON.test(text)) return { reason: SEASONS_DIFFER };
   if ((match = HOLIDAY.exec(text))) {
     const [month, day] = HOLIDAY_DAYS[(match[2] as string).replace(/[’']/g, '')] ?? [1, 1];
     if (match[3] !== undefined) return dayOf(Number(match[3]), month, day);
@@ -712,9 +710,22 @@ export function readWhen(text: string): WhenReading {
   const vague = VAGUE_TIME.exec(question);
   if (vague) {
     const phrase = vague[0].trim();
+    const part = PART_OF_YEAR.exec(phrase);
+    if (part) {
+      const year = part[2] as string;
+      const days = PART_OF_YEAR_DAYS[(part[1] as string).toLowerCase()] ?? [];
+      return {
+        kind: 'unreadable',
+        reason: 'It is no one day: which did you mean?',
+        phrase,
+        dates: days.map((day) => `${year}-${day}`),
+      };
+    }
     const reason = /^(?:before|after|since|from|past|beyond)\b/i.test(phrase)
       ? notBeforeOrAfter(phrase)
-      : couldNotRead(phrase);
+      : /^(?:summer|winter|spring|autumn|fall)\b/i.test(phrase)
+        ? SEASONS_DIFFER
+        : couldNotRead(phrase);
     return { kind: 'unreadable', reason, phrase, dates: [] };
   }
   return { kind: 'none' };
@@ -765,6 +776,14 @@ const UNREAD_TIME = new RegExp(
   `(?:^|\\s)(?:${PREPOSITION_WORDS})\\s+((?:\\S+\\s+){0,3}?(?:${AMOUNT}\\s?(?:days?|weeks?|months?|quarters?|years?|yrs?|mos?)|(?:next|last|this)\\s+(?:week|month|quarter|year))\\b.*)$`,
   'i',
 );
+
+/** "early 2027", "mid-2027", "late 2027": a part of a year, asked back with the days it may mean. */
+const PART_OF_YEAR = /^(early|mid|late)[\s-]+(?:of\s+)?(\d{4})$/i;
+const PART_OF_YEAR_DAYS: Readonly<Record<string, readonly string[]>> = {
+  early: ['01-01', '03-31'],
+  mid: ['06-30'],
+  late: ['10-01', '12-31'],
+};
 
 const VAGUE_TIME = new RegExp(
   `(?:^|\\s)(?:(?:before|after|since|from|past|beyond|midyear|mid|early|late|summer|winter|spring|autumn|fall|start|end)(?:\\s+of)?(?:\\s+the)?[\\s-]+(?:(?:19|20)\\d\\d|${MONTH_WORD}|year|${HOLIDAY_WORDS})|midyear|(?:the\\s+)?(?:holidays|holiday\\s+season|festive\\s+season))\\b.*$`,
