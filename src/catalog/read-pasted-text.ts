@@ -7,6 +7,10 @@ const MAX_QUESTION_CHARS = 300;
 
 const twoThousand = (digits: string): string => `20${digits.padStart(2, '0')}`;
 
+/** The builds Windows 10 and 11 and Server 2016 on shipped as, standing alone (not in a dotted version). */
+const WINDOWS_BUILD =
+  /(?<![\d.])(10240|10586|14393|15063|16299|17134|17763|18362|18363|1904[1-5]|20348|22000|2262[12]|22631|25398|26100|26200)(?![\d.])/g;
+
 const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[]) => string)][] = [
   [/<@[A-Z0-9]+(?:\|[^>]*)?>/g, ' '], // a Slack mention of the bot
   [/^\s*@\S+/, ' '], // "@eolwatch is xp supported?" typed in the shell
@@ -26,6 +30,9 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
     /\(?(?<![\d.])([12]\d{4})\.\d{1,5}(?![\d.])\)?/g,
     (match, build, _offset, whole: string) => (/win/i.test(whole) ? ` 10.0.${build} ` : match),
   ],
+  // A Windows build alone, as agents list it ("Windows 10 Pro 19045"): only the builds Windows shipped,
+  // so a count ("windows 10 22h2 15000") is never read as one.
+  [WINDOWS_BUILD, (match, build, _offset, whole: string) => (/win/i.test(whole) ? ` 10.0.${build} ` : match)],
   [/\b(\d{1,2})u\d{1,3}\b/gi, '$1'], // Java's "8u401": release 8, update 401
   [/\b(\d+\.\d+\.\d+)\+\d{1,3}\b/g, '$1'], // and "17.0.9+9": version 17.0.9, build 9
   [/(\d)\.\*(?![\w*])/g, '$1.x'], // "php 8.*" is "php 8.x" (match-release.ts), not chat markup
@@ -53,7 +60,7 @@ const REWRITES: readonly [RegExp, string | ((match: string, ...groups: string[])
 // "22 h2", "9+9", "windows ten".
 // Plain questions ("windows server 2019 in 2027") have none and skip them all.
 const MAY_REWRITE =
-  /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b|\d\+\d|\bwin\w*\s+(?:seven|eight|ten|eleven)\b/i;
+  /[^\x20-\x7e]|[<@:=[(,*_~`"]|v\d|build|\du\d|2k\d|\d(?:r2|sp\d|lts|esm)|\d{5}\.\d|\d[- ]h[12]\b|\d\+\d|\bwin\w*\s+(?:seven|eight|ten|eleven)\b|\b(?:1\d|2[026])\d{3}\b/i;
 
 // The last text read: a question's words are read when it is parsed and again when they are
 // resolved, and the rewrites were a tenth of an unseen question's cost.
