@@ -352,6 +352,42 @@ describe('each tool’s export, recognised by its header row', () => {
       0,
     ],
     [
+      // NinjaOne: "OS Name" ("Windows 10 Pro Edition"), "OS Build" (19045), "OS Release ID" (22H2).
+      'ninjaone-devices.csv',
+      'device-list',
+      {
+        'macos/14': 1,
+        'ubuntu/22.04': 1,
+        'windows-server/2019': 1,
+        'windows/10-22h2': 1,
+        'windows/11-23h2-e': 1,
+      },
+      0,
+    ],
+    [
+      // Automox: "OS Name" and "OS Version" (10.0.19045, 14.2.1, 22.04, 7.9.2009).
+      'automox-devices.csv',
+      'device-list',
+      { 'centos/7': 1, 'macos/14': 1, 'ubuntu/22.04': 1, 'windows/10-22h2': 1 },
+      0,
+    ],
+    [
+      // SentinelOne: "OS" is only Windows, macOS or Linux; "OS Version" names the system with a bare build
+      // ("Windows 10 Pro 19045", "macOS Sonoma (14.2.1)").
+      'sentinelone-endpoints.csv',
+      'device-list',
+      { 'macos/14': 1, 'ubuntu/22.04': 1, 'windows-server/2019': 1, 'windows/10-22h2': 1 },
+      0,
+    ],
+    [
+      // Datto RMM: the whole system in "Operating System" ("Microsoft Windows 11 Business 10.0.22631 Build
+      // 22631"; Business is Pro's edition).
+      'datto-rmm-devices.csv',
+      'device-list',
+      { 'macos/14': 1, 'windows-server/2016': 1, 'windows/10-22h2': 1, 'windows/11-23h2-w': 1 },
+      0,
+    ],
+    [
       // Google Admin's Chrome devices: ChromeOS versions are no Chrome browser's.
       'google-admin-chromeos.csv',
       'device-list',

@@ -25,6 +25,8 @@ export const editionRules: Readonly<Record<string, EditionRules>> = {
       'pro for workstations': ['w'],
       'pro workstation': ['w'],
       workstation: ['w'],
+      // Microsoft 365 Business's Windows: Pro, upgraded in place ("Windows 11 Business" in Intune and RMM lists).
+      business: ['w'],
       's mode': ['w'],
       core: ['w'],
       // N and KN (no media player, for Europe and Korea) and Single Language follow their edition's dates.
