@@ -47,6 +47,8 @@ export const productSynonyms: Readonly<Record<string, string | readonly string[]
   'linux oracle': 'oracle-linux',
   'linux fedora': 'fedora',
   'linux amazon': 'amazon-linux',
+  // Its os-release ID and AMI names: "amzn 2", "amzn2-ami-kernel-5.10".
+  amzn: 'amazon-linux',
   // Office's applications share its lifecycle: "outlook 2016" is Office 2016. Not "word" alone,
   // which questions use as a word.
   outlook: 'office',
@@ -181,6 +183,8 @@ export const releaseSynonyms: Readonly<Record<string, { product: string; release
   // Amazon's own shorthand, in AMI names and docs.
   al2023: { product: 'amazon-linux', release: '2023' },
   al2: { product: 'amazon-linux', release: '2' },
+  amzn2: { product: 'amazon-linux', release: '2' },
+  amzn2023: { product: 'amazon-linux', release: '2023' },
   xp: { product: 'windows', release: '5-sp3' },
   'xp pro': { product: 'windows', release: '5-sp3' },
   'xp professional': { product: 'windows', release: '5-sp3' },
@@ -285,6 +289,10 @@ export const absentProducts: ReadonlySet<string> = new Set([
   'citrix hypervisor',
   'xenserver',
   'citrix sd wan',
+  // Microsoft Edge's channels have no entry in the catalogue (Chrome's do: never answered for it).
+  'microsoft edge',
+  'ms edge',
+  'edge browser',
   // SUSE's desktop (no LTSS) and its SAP and HPC editions (their own support terms) are no SLES.
   'sled',
   'linux enterprise desktop',
