@@ -84,7 +84,9 @@ const centuryOf = (year: string): string => (Number(year) >= 70 ? '19' : '20');
 
 const couldNotRead = (words: string): string =>
   `I could not read “${words}” as a date. Write it like 2017-06-28, 28 June 2017, June 2017, Q3 2027 or 2027.`;
-const whichYear = (words: string): string => `Which year? Say “${words}” with its year, for example “June 2017”.`;
+/** "june", "june 30th": the example is a month, or a day when the words name one. */
+const whichYear = (words: string): string =>
+  `Which year? Say “${words}” with its year, for example “${/\d/.test(words) ? '30 June 2027' : 'June 2027'}”.`;
 const HOW_MANY = 'How many? Write the number, like in 6 months or in 2 years.';
 /** "after 2028", "since june 2025": the year in the words is the example's. */
 const notBeforeOrAfter = (words: string): string => {
