@@ -166,6 +166,14 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return [];
   }
 
+  /** "10 pro 22h2 10.0.22631": whether the other words name no release, or one of the build's versions. */
+  function buildAgrees(build: string, words: readonly string[]): boolean {
+    const others = words.filter((token) => token !== build && !harmlessReleaseWords.has(token));
+    const named = others.length > 0 ? asTyped(others.join(' ')) : [];
+    const versions = new Set(asTyped(build).map((release) => editionOf.get(release)?.base));
+    return named.length === 0 || named.some((release) => versions.has(editionOf.get(release)?.base));
+  }
+
   function withEditions(tokens: readonly string[]): ReleaseMatch | null {
     if (!editions) return null;
     const wanted = new Set<EditionTag>();
@@ -190,6 +198,7 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     const yearOnly = rest.every((token) => token === year || /^1[01]$/.test(token) || harmlessReleaseWords.has(token));
     if (year && yearOnly && tokens.some((token) => ['enterprise', 'ent', 'iot'].includes(token))) wanted.add('lts');
     const build = rest.find(isBuild);
+    if (build && !buildAgrees(build, rest)) return null;
     const base =
       build ??
       (wanted.has('lts') && year
@@ -301,9 +310,17 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     // No release needs more words than this after its product's name; more only cost time.
     const tokens = typed.slice(0, MAX_RELEASE_WORDS);
     const build = tokens.find(isBuild);
+    // "10 22h2 10.0.22631": a build of another release than the words around it name is no answer for
+    // either (a typo in one of them); a build where they name nothing or agree is what the machine runs.
+    const byBuild = (): ReleaseMatch | null => {
+      const built = build ? asTyped(build) : [];
+      if (built.length === 0) return null;
+      const named = matcher(tokens.filter((token) => token !== build));
+      return named && !named.releases.some((release) => built.includes(release)) ? null : { releases: built };
+    };
     if (build && !editions) {
-      const built = asTyped(build);
-      if (built.length > 0) return { releases: built };
+      const built = byBuild();
+      if (built) return built;
     }
     const attempts = [
       tokens,
@@ -330,10 +347,7 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     // A build number is what winver says the machine runs ("23h2 (os build 22631.3447)"): its releases,
     // every edition of them when no edition was named.
     // Not beside a year: "win 2019 1809 10.0.17763" is Windows Server 2019, whose build client 1809 shares.
-    if (build && !tokens.some((token) => /^(?:19|20)\d\d$/.test(token))) {
-      const built = asTyped(build);
-      if (built.length > 0) return { releases: built };
-    }
+    if (build && !tokens.some((token) => /^(?:19|20)\d\d$/.test(token))) return byBuild();
     return null;
   };
   return changing ? (typed) => withChangingWords(typed, matcher(typed)) : matcher;

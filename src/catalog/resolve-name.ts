@@ -543,7 +543,15 @@ export function createResolver(catalog: Catalog): Resolver {
       return {
         kind: 'not-found',
         query,
-        suggestions: suggestReleases(product, rest.join(' ')),
+        suggestions: [
+          // A build beside words naming another release ("10 22h2 10.0.22631"): the build's releases first.
+          ...new Set([
+            ...rest
+              .flatMap((word) => builds.releasesFor(word, product.name))
+              .map((release) => `${product.name} ${release.name}`),
+            ...suggestReleases(product, rest.join(' ')),
+          ]),
+        ].slice(0, SUGGESTIONS),
         product: { name: product.name, label: product.label, release: rest.join(' ') },
       };
     }

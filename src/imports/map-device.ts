@@ -124,6 +124,8 @@ function withKernel(name: string, build: string): string {
   return kernel ? `${kernel}.${build.trim()}` : build;
 }
 
+const BUILD = /^\d+\.\d+\.\d{3,}/;
+
 export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) => DeviceMapping {
   const known = new Map<string, DeviceMapping>();
   const map = (typed: DeviceFields): DeviceMapping => {
@@ -140,8 +142,15 @@ export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) =>
     // The name with each version field is more specific than the name alone ("Windows 10 IoT
     // Enterprise" + 10.0 (19044) is 21H2, not the first IoT release); the product's own name with a
     // build reads builds the product name's digits would confuse ("Windows 11" + 10.0.22631).
+    // A build that contradicts the name's version is what the machine runs (its name was read before an
+    // upgrade): the name's edition with the build ("Windows 10 Enterprise" + 10.0.22631: 11 23H2 Enterprise).
+    const edition = named
+      .replace(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     const attempts = [
       ...versions.map((part) => `${named} ${part}`),
+      ...versions.filter((part) => BUILD.test(part)).map((part) => `${edition} ${part}`),
       ...(product ? versions.map((part) => `${product} ${part}`) : []),
       deviceText(fields),
     ].filter((text, index, all) => text.trim() !== '' && text !== named && all.indexOf(text) === index);

@@ -797,3 +797,18 @@ describe('headings in other languages', () => {
     expect(countsOf(plan(text))).toEqual({ 'windows/10-22h2': 1, 'windows/11-23h2-e': 1 });
   });
 });
+
+describe('a name and a build that disagree', () => {
+  it('counts a machine whose name was read before an upgrade by its build, keeping the name’s edition', () => {
+    const result = plan(
+      'Device name,OS,OS version\nPC1,Windows 10 Enterprise,10.0.22631.2861\nPC2,Windows 10 Pro,10.0.22631.2861\nSRV,Windows Server 2016 Standard,10.0.17763.100\nPC4,Windows 10 Enterprise,10.0.19045.100\n',
+    );
+    expect(countsOf(result)).toEqual({
+      'windows/11-23h2-e': 1,
+      'windows/11-23h2-w': 1,
+      'windows-server/2019': 1,
+      'windows/10-22h2': 1,
+    });
+    expect(result.guessed).toEqual([]);
+  });
+});
