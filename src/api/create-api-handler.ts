@@ -50,6 +50,15 @@ function send(res: ServerResponse, answer: Answer): void {
 
 const INVENTORY_PATH = /^\/api\/v1\/channels\/([^/]+)\/inventory\/?$/;
 
+/** Bodies read as an import file: a device export or summary, or a zip holding one (Intune's export). */
+const FILE_TYPES: ReadonlySet<string> = new Set([
+  'text/csv',
+  'application/csv',
+  'text/tab-separated-values',
+  'application/zip',
+  'application/x-zip-compressed',
+]);
+
 /** The counts as the API gives them: a team's with its channel and name, the workspace's with its teams. */
 function countsJson(workspace: string, data: Extract<Result, { kind: 'counts-data' }>) {
   const { asOf, totals, counts } = data;
@@ -166,7 +175,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
       }
       request = { kind: 'inventory-sync', body: json };
       mode = (json as { mode?: string } | null)?.mode ?? 'replace';
-    } else if (type === 'text/csv' || type === 'application/csv' || type === 'text/tab-separated-values') {
+    } else if (FILE_TYPES.has(type)) {
       if (mode !== null && mode !== 'replace' && mode !== 'add')
         return failure(400, 'Nothing saved: mode must be replace or add.');
       request = {
@@ -177,7 +186,7 @@ export function createApiHandler(deps: ApiDeps): RequestListener {
     } else
       return failure(
         415,
-        `${type === '' ? 'No Content-Type was sent' : `Content-Type ${type.slice(0, 60)} is not taken`}: send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export, or release and count columns).`,
+        `${type === '' ? 'No Content-Type was sent' : `Content-Type ${type.slice(0, 60)} is not taken`}: send the counts as application/json ({"counts": {...}, "mode": "replace" | "add"}) or as text/csv (a device export, or release and count columns; application/zip for a zip holding one).`,
       );
     const result = await runCommand(request, commands, speaker);
     if (result.kind === 'invalid') return refused(result, result.reason.replace(`“${UPLOAD}”`, 'the body'));

@@ -6,6 +6,7 @@ import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { parseCount } from '../inventory/parse-count.js';
 import { isTotalLabel } from '../inventory/total-label.js';
+import { isZip, unzipExport } from './unzip-export.js';
 import { decodeExport } from './decode-export.js';
 import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
 import {
@@ -157,7 +158,10 @@ export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlann
       ok: false,
       reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
     };
-  const decoded = decodeExport(bytes);
+  // Intune's device export and Graph's report export jobs come as a zip holding one CSV.
+  const unzipped = isZip(bytes) ? unzipExport(bytes, MAX_IMPORT_BYTES) : null;
+  if (unzipped && !unzipped.ok) return unzipped;
+  const decoded = decodeExport(unzipped ? unzipped.bytes : bytes);
   if (!decoded.ok) return decoded;
   const tally = new Tally();
   const mapDevice = createDeviceMapper(deps.resolve);

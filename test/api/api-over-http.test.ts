@@ -239,6 +239,18 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     expect(await counts('CKEEP')).toEqual({ 'windows/5-sp3': 3 });
   });
 
+  it('takes Intune’s zipped export as application/zip', async () => {
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CZIP/inventory',
+      token,
+      readFileSync('test/fixtures/imports/intune-devices-export.zip'),
+      'application/zip',
+    );
+    expect(answer.status).toBe(200);
+    expect(await counts('CZIP')).toMatchObject({ 'windows/10-22h2': 40, 'windows/11-23h2-e': 25, 'macos/14': 8 });
+  });
+
   it('415 for a body that is neither JSON nor CSV, naming the type sent', async () => {
     const answer = await api('PUT', '/api/v1/channels/CTYPE/inventory', token, 'release,count\nxp,3\n', 'text/plain');
     expect(answer.status).toBe(415);

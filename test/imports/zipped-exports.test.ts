@@ -1,0 +1,103 @@
+// A device export in a zip, as Intune's export and Graph's report export jobs hand it over: the one
+// CSV or JSON inside is read as if sent alone; anything else is refused with the reason, nothing saved.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { Zip, ZipDeflate, strToU8, zipSync } from 'fflate';
+import { MAX_IMPORT_BYTES, planImport, type ImportPlan } from '../../src/imports/plan-import.js';
+import { testCore } from '../helpers/test-core.js';
+
+const deps = testCore().deps();
+const intuneCsv = readFileSync('test/fixtures/imports/intune-devices.csv');
+
+const countsOf = (plan: ImportPlan) =>
+  Object.fromEntries(plan.counts.map(({ release, count }) => [`${release.productName}/${release.name}`, count]));
+
+function planned(bytes: Uint8Array): ImportPlan {
+  const planning = planImport(bytes, deps);
+  if (!planning.ok) throw new Error(planning.reason);
+  return planning.plan;
+}
+
+function refusal(bytes: Uint8Array): string {
+  const planning = planImport(bytes, deps);
+  if (planning.ok) throw new Error(`accepted: ${JSON.stringify(countsOf(planning.plan))}`);
+  return planning.reason;
+}
+
+/** A zip written as streaming tools write it: sizes in a data descriptor after each entry, not before. */
+function streamedZip(name: string, content: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    parts.push(chunk);
+  });
+  const entry = new ZipDeflate(name);
+  zip.add(entry);
+  entry.push(content, true);
+  zip.end();
+  return Buffer.concat(parts);
+}
+
+describe('a zip holding one export', () => {
+  it('reads Intune’s zipped device export as the CSV itself', () => {
+    const zipped = planned(readFileSync('test/fixtures/imports/intune-devices-export.zip'));
+    const alone = planned(intuneCsv);
+    expect(zipped.format.id).toBe('intune');
+    expect(countsOf(zipped)).toEqual(countsOf(alone));
+    expect(zipped.devices).toBe(113);
+  });
+
+  it.each([
+    ['deflated', zipSync({ 'devices.csv': intuneCsv })],
+    ['stored, not compressed', zipSync({ 'devices.csv': [intuneCsv, { level: 0 }] })],
+    ['written by a streaming tool (a data descriptor)', streamedZip('devices.csv', intuneCsv)],
+    [
+      'in a folder, beside macOS’s resource fork',
+      zipSync({
+        export: { 'devices.csv': intuneCsv },
+        __MACOSX: { export: { '._devices.csv': strToU8('x') } },
+      }),
+    ],
+  ])('reads the CSV in a zip %s', (_how, bytes) => {
+    expect(countsOf(planned(bytes))).toEqual(countsOf(planned(intuneCsv)));
+  });
+
+  it('reads JSON in a zip, as a Graph export job set to JSON writes it', () => {
+    const json = readFileSync('test/fixtures/imports/graph-managed-devices.json');
+    expect(countsOf(planned(zipSync({ 'report.json': json })))).toEqual(countsOf(planned(json)));
+  });
+});
+
+describe('a zip refused, with the reason', () => {
+  it.each([
+    ['no export in it', zipSync({ 'readme.md': strToU8('hello') }), 'a zip archive with no CSV or JSON file in it'],
+    [
+      'several exports',
+      zipSync({ 'a.csv': intuneCsv, 'b.csv': intuneCsv }),
+      'the zip archive holds 2 files (“a.csv”, “b.csv”): import them one at a time',
+    ],
+    [
+      'an Excel workbook',
+      zipSync({
+        '[Content_Types].xml': strToU8('<Types/>'),
+        xl: { 'workbook.xml': strToU8('<workbook/>') },
+      }),
+      'the file is an Excel workbook, not a CSV file: save the sheet as CSV',
+    ],
+    ['a broken archive', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'zip archive'],
+    [
+      'a zip inside the zip',
+      zipSync({ 'inner.csv': zipSync({ 'devices.csv': intuneCsv }) }),
+      'a zip archive or an Excel workbook',
+    ],
+  ])('%s', (_what, bytes, reason) => {
+    expect(refusal(bytes)).toContain(reason);
+  });
+
+  it('stops an entry that inflates past the import limit (a zip bomb) without holding it whole', () => {
+    // Zeros compress about a thousandfold: a small archive that would unpack past the limit.
+    const bomb = zipSync({ 'devices.csv': new Uint8Array(MAX_IMPORT_BYTES + 1) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    expect(refusal(bomb)).toBe('“devices.csv” in the zip archive is over 50 MB once unpacked');
+  });
+});
