@@ -1,6 +1,7 @@
 // A JSON file -> rows, as its CSV would give them: eolwatch's own export (`inventory export --format
-// json`, a "counts" list), or a device list as the device managers' APIs answer it: Microsoft Graph's
-// managedDevices ("value"), Jamf Pro's computers-inventory ("results"), or a bare list. A device's
+// json`, a "counts" list), a report table as Graph's Intune reports give it ("Schema" and "Values"), or a
+// device list as the device managers' APIs answer it: Microsoft Graph's managedDevices ("value"), Jamf
+// Pro's computers-inventory ("results"), or a bare list. A device's
 // nested fields become columns named by their path ("operatingSystem.version"), so the same columns
 // are recognised as in a CSV export.
 import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
@@ -59,14 +60,38 @@ export function readJsonExport(text: string, visitor: RowVisitor): ReadRows {
   }
   const counts = isObject(json) ? json.counts : undefined;
   if (Array.isArray(counts)) return readCounts(counts, visitor);
+  const table = reportTable(json);
+  if (table) return readTable(table, visitor);
   const devices = deviceList(json);
   if (!devices)
     return {
       ok: false,
       reason:
-        'the JSON file has no “counts” list (eolwatch’s own export has one) and no list of devices (as Microsoft Graph’s “value” or Jamf Pro’s “results”)',
+        'the JSON file has no “counts” list (eolwatch’s own export has one), no report table (“Schema” and “Values”, as Intune’s report exports) and no list of devices (as Microsoft Graph’s “value” or Jamf Pro’s “results”)',
     };
   return readDevices(devices, visitor);
+}
+
+/**
+ * Microsoft Graph's Intune reports (an export job in JSON, `getCachedReport` and the like): the columns in
+ * "Schema" ({"Column": "OSVersion", "PropertyType": "String"}), the rows in "Values", each a list.
+ */
+function reportTable(json: unknown): { columns: string[]; rows: unknown[][] } | null {
+  if (!isObject(json) || !Array.isArray(json.Schema) || !Array.isArray(json.Values)) return null;
+  const columns = json.Schema.map((column) => (isObject(column) ? asText(column.Column) : ''));
+  const rows = json.Values;
+  return rows.every((row) => Array.isArray(row)) ? { columns, rows: rows as unknown[][] } : null;
+}
+
+function readTable({ columns, rows }: { columns: string[]; rows: unknown[][] }, visitor: RowVisitor): ReadRows {
+  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, reason: TOO_MANY_ROWS };
+  const stop = visitor.header(columns.slice(0, MAX_COLUMNS));
+  if (stop) return { ok: false, reason: stop };
+  for (const [index, row] of rows.entries()) {
+    const problem = visitor.record({ line: index + 1, fields: row.slice(0, MAX_COLUMNS).map(asText) });
+    if (problem) return { ok: false, reason: problem };
+  }
+  return { ok: true, records: rows.length };
 }
 
 function readCounts(counts: unknown[], visitor: RowVisitor): ReadRows {

@@ -62,6 +62,26 @@ describe('a zip holding one export', () => {
     expect(countsOf(planned(bytes))).toEqual(countsOf(planned(intuneCsv)));
   });
 
+  it('reads an Intune report export job in JSON: its columns in “Schema”, its rows in “Values”', () => {
+    const plan = planned(readFileSync('test/fixtures/imports/intune-report-export-job.zip'));
+    expect(plan.format.id).toBe('intune');
+    expect(countsOf(plan)).toEqual({
+      'android/14': 1,
+      'ios/17': 1,
+      'macos/14': 1,
+      'windows/10-22h2': 1,
+      // A bare build with no edition: counted under the edition whose support ends first, and said so.
+      'windows/10-1809-w': 1,
+      'windows/11-23h2-w': 1,
+      'windows/11-24h2-w': 1,
+    });
+    expect(plan.guessed.map((guess) => guess.value)).toEqual([
+      'Windows 10.0.22631.4460',
+      'Windows 10.0.26100.2314',
+      'Windows 10.0.17763.6414',
+    ]);
+  });
+
   it('reads JSON in a zip, as a Graph export job set to JSON writes it', () => {
     const json = readFileSync('test/fixtures/imports/graph-managed-devices.json');
     expect(countsOf(planned(zipSync({ 'report.json': json })))).toEqual(countsOf(planned(json)));
