@@ -692,7 +692,11 @@ describe('bad files: a reason naming the problem, and no plan', () => {
       /more than 10,000,000 machines on Microsoft Windows XP/,
     ],
     ['nothing recognised', 'release,count\nfoo,3\nbar,4\n', /./],
-    ['JSON that is no list of counts or devices', '{"name": "eolwatch"}', /no “counts” list .*, no report table .* and no list of devices/],
+    [
+      'JSON that is no list of counts or devices',
+      '{"name": "eolwatch"}',
+      /no “counts” list .*, no report table .* and no list of devices/,
+    ],
     ['a JSON list of no devices', '{"value": [1, 2, 3]}', /no list of devices/],
     ['JSON devices with no OS field', '{"value": [{"deviceName": "a"}]}', /no column names an operating system/],
     ['JSON cut short', '{"value": [{"deviceName": "a"', /not valid JSON/],
