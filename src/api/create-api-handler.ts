@@ -50,13 +50,14 @@ function send(res: ServerResponse, answer: Answer): void {
 
 const INVENTORY_PATH = /^\/api\/v1\/channels\/([^/]+)\/inventory\/?$/;
 
-/** Bodies read as an import file: a device export or summary, or a zip holding one (Intune's export). */
+/** Bodies read as an import file: a device export or summary, a zip holding one (Intune's export), an Excel workbook. */
 const FILE_TYPES: ReadonlySet<string> = new Set([
   'text/csv',
   'application/csv',
   'text/tab-separated-values',
   'application/zip',
   'application/x-zip-compressed',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 ]);
 
 /** The counts as the API gives them: a team's with its channel and name, the workspace's with its teams. */

@@ -6,7 +6,8 @@ import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { parseCount } from '../inventory/parse-count.js';
 import { isTotalLabel } from '../inventory/total-label.js';
-import { isZip, unzipExport } from './unzip-export.js';
+import { isWorkbook, isZip, unzipExport, zipEntryNames } from './unzip-export.js';
+import { readWorkbook } from './read-workbook.js';
 import { decodeExport } from './decode-export.js';
 import { detectExportFormat, type ExportFormat } from './detect-export-format.js';
 import {
@@ -16,7 +17,7 @@ import {
   type DeviceFields,
   type DeviceMapping,
 } from './map-device.js';
-import { readExportRows, type ExportRecord, type RowVisitor } from './read-export-rows.js';
+import { readExportRows, type ExportRecord, type ReadRows, type RowVisitor } from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -152,17 +153,32 @@ function countRecord(
   }
 }
 
+/** A text file (CSV, TSV, JSON) as its encoding and shape say. */
+function readText(bytes: Uint8Array, visitor: RowVisitor): ReadRows {
+  const decoded = decodeExport(bytes);
+  if (!decoded.ok) return decoded;
+  return looksLikeJson(decoded.text) ? readJsonExport(decoded.text, visitor) : readExportRows(decoded.text, visitor);
+}
+
+/**
+ * Any import file's rows: an Excel workbook's sheet; the one file in a zip (Intune's device export and
+ * Graph's report export jobs come so); or the file itself.
+ */
+function readFile(bytes: Uint8Array, visitor: RowVisitor): ReadRows {
+  if (!isZip(bytes)) return readText(bytes, visitor);
+  const names = zipEntryNames(bytes);
+  if (!names) return { ok: false, reason: 'the file is a zip archive that could not be read' };
+  if (isWorkbook(names)) return readWorkbook(bytes, names, MAX_IMPORT_BYTES, visitor);
+  const unzipped = unzipExport(bytes, names, MAX_IMPORT_BYTES);
+  return unzipped.ok ? readText(unzipped.bytes, visitor) : unzipped;
+}
+
 export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlanning {
   if (bytes.length > MAX_IMPORT_BYTES)
     return {
       ok: false,
       reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
     };
-  // Intune's device export and Graph's report export jobs come as a zip holding one CSV.
-  const unzipped = isZip(bytes) ? unzipExport(bytes, MAX_IMPORT_BYTES) : null;
-  if (unzipped && !unzipped.ok) return unzipped;
-  const decoded = decodeExport(unzipped ? unzipped.bytes : bytes);
-  if (!decoded.ok) return decoded;
   const tally = new Tally();
   const mapDevice = createDeviceMapper(deps.resolve);
   let format: ExportFormat | null = null;
@@ -178,9 +194,7 @@ export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlann
     },
     record: (record) => countRecord(format as ExportFormat, record, tally, deps, mapDevice),
   };
-  const read = looksLikeJson(decoded.text)
-    ? readJsonExport(decoded.text, visitor)
-    : readExportRows(decoded.text, visitor);
+  const read = readFile(bytes, visitor);
   if (!read.ok) return read;
   if (!format) return { ok: false, reason: 'the file has no header row and no rows' };
   if (read.records === 0) return { ok: false, reason: 'the file has a header row but no rows' };

@@ -15,7 +15,7 @@ export const isZip = (bytes: Uint8Array): boolean =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
 /** Every entry's name, in order, without inflating any; null when the archive cannot be read. */
-function entryNames(bytes: Uint8Array): string[] | null {
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
   const names: string[] = [];
   const unzip = new Unzip((file) => {
     if (names.length < MAX_ENTRIES) names.push(file.name);
@@ -29,14 +29,16 @@ function entryNames(bytes: Uint8Array): string[] | null {
 }
 
 /** The named entry's bytes, inflated up to `maxBytes`; a reason when it is larger or broken. */
-function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number): UnzippedExport {
+export function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number): UnzippedExport {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let problem: string | null = null;
+  let found = false;
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file: UnzipFile) => {
-    if (file.name !== name || problem !== null || chunks.length > 0) return;
+    if (file.name !== name || found) return;
+    found = true;
     file.ondata = (error, data) => {
       if (problem !== null) return;
       if (error) problem = `the zip archive's “${name}” could not be read (${error.message})`;
@@ -57,6 +59,7 @@ function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number): Unzipp
     problem ??= `the zip archive could not be read (${(error as Error).message})`;
   }
   if (problem !== null) return { ok: false, reason: problem };
+  if (!found) return { ok: false, reason: `the zip archive has no “${name}”` };
   const joined = new Uint8Array(total);
   let at = 0;
   for (const chunk of chunks) {
@@ -66,16 +69,12 @@ function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number): Unzipp
   return { ok: true, bytes: joined, name };
 }
 
-/** The one CSV, TSV, text or JSON file in the archive; why not, when there is none or several. */
-export function unzipExport(bytes: Uint8Array, maxBytes: number): UnzippedExport {
-  const names = entryNames(bytes);
-  if (names === null) return { ok: false, reason: 'the file is a zip archive that could not be read' };
-  if (names.includes('[Content_Types].xml') && names.some((entry) => entry.startsWith('xl/')))
-    return {
-      ok: false,
-      reason:
-        'the file is an Excel workbook, not a CSV file: save the sheet as CSV (File → Save As → CSV UTF-8) and import that',
-    };
+/** The one CSV, TSV, text or JSON file in the archive (`names`: its entries); why not, when there is none or several. */
+/** An Excel workbook (.xlsx) is a zip of XML parts: read-workbook.ts reads it. */
+export const isWorkbook = (names: readonly string[]): boolean =>
+  names.includes('[Content_Types].xml') && names.includes('xl/workbook.xml');
+
+export function unzipExport(bytes: Uint8Array, names: readonly string[], maxBytes: number): UnzippedExport {
   const data = names.filter((entry) => DATA_FILE.test(entry) && !SIDE_FILE.test(entry));
   if (data.length === 0) return { ok: false, reason: 'the file is a zip archive with no CSV or JSON file in it' };
   if (data.length > 1) {

@@ -14,15 +14,15 @@ export function renderImportModal(channel: string) {
       {
         type: 'input',
         block_id: IMPORT_FILE_BLOCK_ID,
-        label: { type: 'plain_text', text: 'Device export (CSV)' },
+        label: { type: 'plain_text', text: 'Device export (CSV, Excel or zip)' },
         hint: {
           type: 'plain_text',
-          text: 'An export from Intune, Configuration Manager, Jamf, Lansweeper or Active Directory, or a release,count summary. You see a preview first; nothing changes until you choose.',
+          text: 'An export from Intune (its zip, or the CSV in it), Configuration Manager, Jamf, Lansweeper or Active Directory, an Excel sheet, or a release,count summary. You see a preview first; nothing changes until you choose.',
         },
         element: {
           type: 'file_input',
           action_id: IMPORT_FILE_ACTION_ID,
-          filetypes: ['csv', 'txt', 'tsv', 'json'],
+          filetypes: ['csv', 'txt', 'tsv', 'json', 'xlsx', 'zip'],
           max_files: 1,
         },
       },

@@ -251,6 +251,23 @@ describe('PUT and GET /api/v1/channels/{channel}/inventory', () => {
     expect(await counts('CZIP')).toMatchObject({ 'windows/10-22h2': 40, 'windows/11-23h2-e': 25, 'macos/14': 8 });
   });
 
+  it('takes an Excel workbook as its media type', async () => {
+    const answer = await api(
+      'PUT',
+      '/api/v1/channels/CXLSX/inventory',
+      token,
+      readFileSync('test/fixtures/imports/excel-pivot.xlsx'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(answer.status).toBe(200);
+    expect(await counts('CXLSX')).toEqual({
+      'windows/10-22h2': 1234,
+      'windows/11-24h2-w': 56,
+      'macos/14': 12,
+      'windows-server/2016': 7,
+    });
+  });
+
   it('415 for a body that is neither JSON nor CSV, naming the type sent', async () => {
     const answer = await api('PUT', '/api/v1/channels/CTYPE/inventory', token, 'release,count\nxp,3\n', 'text/plain');
     expect(answer.status).toBe(415);

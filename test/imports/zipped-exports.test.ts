@@ -3,26 +3,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Zip, ZipDeflate, strToU8, zipSync } from 'fflate';
-import { MAX_IMPORT_BYTES, planImport, type ImportPlan } from '../../src/imports/plan-import.js';
-import { testCore } from '../helpers/test-core.js';
+import { MAX_IMPORT_BYTES } from '../../src/imports/plan-import.js';
+import { countsOf, planned, refusal } from '../helpers/import-plans.js';
 
-const deps = testCore().deps();
 const intuneCsv = readFileSync('test/fixtures/imports/intune-devices.csv');
-
-const countsOf = (plan: ImportPlan) =>
-  Object.fromEntries(plan.counts.map(({ release, count }) => [`${release.productName}/${release.name}`, count]));
-
-function planned(bytes: Uint8Array): ImportPlan {
-  const planning = planImport(bytes, deps);
-  if (!planning.ok) throw new Error(planning.reason);
-  return planning.plan;
-}
-
-function refusal(bytes: Uint8Array): string {
-  const planning = planImport(bytes, deps);
-  if (planning.ok) throw new Error(`accepted: ${JSON.stringify(countsOf(planning.plan))}`);
-  return planning.reason;
-}
 
 /** A zip written as streaming tools write it: sizes in a data descriptor after each entry, not before. */
 function streamedZip(name: string, content: Uint8Array): Uint8Array {
@@ -97,12 +81,12 @@ describe('a zip refused, with the reason', () => {
       'the zip archive holds 2 files (“a.csv”, “b.csv”): import them one at a time',
     ],
     [
-      'an Excel workbook',
+      'an Excel workbook with no sheet',
       zipSync({
         '[Content_Types].xml': strToU8('<Types/>'),
         xl: { 'workbook.xml': strToU8('<workbook/>') },
       }),
-      'the file is an Excel workbook, not a CSV file: save the sheet as CSV',
+      'the workbook has no sheet to read',
     ],
     ['a broken archive', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 'zip archive'],
     [

@@ -101,6 +101,24 @@ describe('a file shared with a mention', () => {
     expect(await countsOf('CMET')).toEqual({});
   });
 
+  it.each([
+    ['Intune’s zipped export', 'DevicesWithInventory.zip', 'intune-devices-export.zip', '113 machines → 8 releases'],
+    [
+      'a Lansweeper report saved as Excel',
+      'Windows computers.xlsx',
+      'lansweeper-assets.xlsx',
+      '7 machines → 5 releases',
+    ],
+  ])('previews %s as it would the CSV', async (_what, name, file, summary) => {
+    const id = `FZ${Math.random().toString(36).slice(2, 8)}`;
+    running.api.addFile(id, name, readFileSync(`test/fixtures/imports/${file}`));
+    const preview = await mentionWithFile(id, 'CZIPPED');
+    const text = JSON.stringify(preview.blocks);
+    expect(text).toContain(`Preview of “${name}”`);
+    expect(text).toContain(summary);
+    expect(await countsOf('CZIPPED')).toEqual({});
+  });
+
   it('"Replace" applies it all at once, posts the exposure to the channel, removes the preview and records the file', async () => {
     await store.setCounts({ workspace: 'T1', channel: 'CMET' }, [{ release: 'ubuntu/22.04', count: 9 }], {
       user: 'U9',
@@ -171,7 +189,11 @@ describe('a file shared with a mention', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
       'a PNG image, not a CSV file',
     ],
-    ['a zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'a zip archive or an Excel workbook'],
+    [
+      'a zip with no export in it',
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
+      'a zip archive with no CSV or JSON file in it',
+    ],
     ['an empty file', Buffer.alloc(0), 'the file is empty'],
     ['no known column', Buffer.from('Name,Colour\nPC1,blue\n'), 'no column names an operating system'],
     [

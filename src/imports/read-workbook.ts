@@ -1,0 +1,180 @@
+// An Excel workbook (.xlsx) -> rows, as its sheet saved as CSV would give them: Lansweeper, ServiceNow
+// and people's own spreadsheets and pivot tables are saved so. An .xlsx is a zip of XML parts (ECMA-376):
+// the workbook lists its sheets, a relationships part says where each is, the shared strings part holds
+// the text, and each sheet its cells. Unzipped with fflate (every part stopped at the import limit) and
+// read with saxes, a strict streaming XML parser that expands no entities a file declares.
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
+import { inflateEntry } from './unzip-export.js';
+
+/** Sheets tried, in the workbook's order, for one whose header names an OS or a release and count. */
+const MAX_SHEETS = 20;
+/** Rows above the header a sheet may have (a title, a pivot table's filter): the header is among these. */
+const HEADER_ROWS = 10;
+/** Columns read: an export has a few dozen; past this a cell is no column anyone exported. */
+const MAX_COLUMNS = 300;
+
+type Row = string[];
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** The XML part's elements, as a saxes stream; a reason when the part is missing, too large or not XML. */
+function parsePart(
+  zip: Uint8Array,
+  name: string,
+  maxBytes: number,
+  handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
+): string | null {
+  const part = inflateEntry(zip, name, maxBytes);
+  if (!part.ok) return part.reason;
+  const parser = new SaxesParser();
+  if (handlers.open) parser.on('opentag', handlers.open);
+  if (handlers.close) parser.on('closetag', (tag) => handlers.close?.(tag.name));
+  if (handlers.text) parser.on('text', handlers.text);
+  try {
+    parser.write(new TextDecoder('utf-8').decode(part.bytes)).close();
+  } catch (error) {
+    return `the workbook's part “${name}” is not well-formed XML (${(error as Error).message.slice(0, 80)})`;
+  }
+  return null;
+}
+
+/** The sheets' parts, in the workbook's order: workbook.xml names them, its relationships locate them. */
+function sheetParts(zip: Uint8Array, names: readonly string[], maxBytes: number): Parsed<string[]> {
+  const ids: string[] = [];
+  const workbook = parsePart(zip, 'xl/workbook.xml', maxBytes, {
+    open: (tag) => {
+      if (tag.name === 'sheet' && tag.attributes.state !== 'hidden' && tag.attributes.state !== 'veryHidden')
+        ids.push(tag.attributes['r:id'] ?? '');
+    },
+  });
+  if (workbook) return { ok: false, reason: workbook };
+  if (ids.length === 0) return { ok: true, value: [] };
+  const targets = new Map<string, string>();
+  const relations = parsePart(zip, 'xl/_rels/workbook.xml.rels', maxBytes, {
+    open: (tag) => {
+      if (tag.name === 'Relationship') targets.set(tag.attributes.Id ?? '', tag.attributes.Target ?? '');
+    },
+  });
+  if (relations) return { ok: false, reason: relations };
+  const parts = ids
+    .map((id) => targets.get(id) ?? '')
+    .filter((target) => target !== '')
+    // Targets are relative to xl/ ("worksheets/sheet1.xml"), or absolute in the package ("/xl/…").
+    .map((target) => (target.startsWith('/') ? target.slice(1) : `xl/${target}`))
+    .filter((part) => names.includes(part));
+  return { ok: true, value: parts.slice(0, MAX_SHEETS) };
+}
+
+/** The shared strings, by index: a cell of type "s" holds an index into these. Phonetic runs are no text. */
+function sharedStrings(zip: Uint8Array, names: readonly string[], maxBytes: number): Parsed<string[]> {
+  const strings: string[] = [];
+  if (!names.includes('xl/sharedStrings.xml')) return { ok: true, value: strings };
+  let current: string | null = null;
+  let inText = false;
+  let phonetic = 0;
+  const problem = parsePart(zip, 'xl/sharedStrings.xml', maxBytes, {
+    open: (tag) => {
+      if (tag.name === 'si') current = '';
+      else if (tag.name === 'rPh') phonetic += 1;
+      else if (tag.name === 't') inText = phonetic === 0;
+    },
+    close: (name) => {
+      if (name === 'si') {
+        strings.push(current ?? '');
+        current = null;
+      } else if (name === 'rPh') phonetic -= 1;
+      else if (name === 't') inText = false;
+    },
+    text: (text) => {
+      if (inText && current !== null) current += text;
+    },
+  });
+  return problem ? { ok: false, reason: problem } : { ok: true, value: strings };
+}
+
+/** "BC12" -> 54 (zero-based column of the cell reference); null without letters. */
+function columnOf(reference: string | undefined): number | null {
+  const letters = /^([A-Z]{1,3})\d/.exec(reference ?? '')?.[1];
+  if (!letters) return null;
+  let column = 0;
+  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return column - 1;
+}
+
+/** A sheet's rows of cell texts, as Excel shows them unformatted; at most one more row than the import takes. */
+function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], maxBytes: number): Parsed<Row[]> {
+  const rows: Row[] = [];
+  let row: Row | null = null;
+  let cell: { column: number; type: string; text: string } | null = null;
+  let reading = false;
+  const problem = parsePart(zip, part, maxBytes, {
+    open: (tag) => {
+      if (tag.name === 'row') row = [];
+      else if (tag.name === 'c' && row) {
+        const column = columnOf(tag.attributes.r) ?? row.length;
+        cell = { column, type: tag.attributes.t ?? 'n', text: '' };
+      } else if (cell && (tag.name === 'v' || tag.name === 't')) reading = true;
+    },
+    close: (name) => {
+      if (name === 'v' || name === 't') reading = false;
+      else if (name === 'c' && cell && row) {
+        if (cell.column < MAX_COLUMNS) {
+          const { type, text } = cell;
+          row[cell.column] =
+            type === 's' ? (strings[Number(text)] ?? '') : type === 'b' ? (text === '1' ? 'TRUE' : 'FALSE') : text;
+        }
+        cell = null;
+      } else if (name === 'row' && row) {
+        if (rows.length <= MAX_IMPORT_ROWS) rows.push(Array.from(row, (value) => value ?? ''));
+        row = null;
+      }
+    },
+    text: (text) => {
+      if (reading && cell) cell.text += text;
+    },
+  });
+  return problem ? { ok: false, reason: problem } : { ok: true, value: rows };
+}
+
+const isBlank = (row: Row): boolean => row.every((value) => value.trim() === '');
+
+/**
+ * The workbook's first visible sheet whose header (within its first rows) names an operating system or
+ * a release and count, read as that sheet saved as CSV would be; the first sheet's reason otherwise.
+ */
+export function readWorkbook(
+  zip: Uint8Array,
+  names: readonly string[],
+  maxBytes: number,
+  visitor: RowVisitor,
+): ReadRows {
+  const parts = sheetParts(zip, names, maxBytes);
+  if (!parts.ok) return parts;
+  if (parts.value.length === 0) return { ok: false, reason: 'the workbook has no sheet to read' };
+  const strings = sharedStrings(zip, names, maxBytes);
+  if (!strings.ok) return strings;
+  let firstReason: string | null = null;
+  for (const part of parts.value) {
+    const rows = sheetRows(zip, part, strings.value, maxBytes);
+    if (!rows.ok) return rows;
+    const filled = rows.value.flatMap((row, index) => (isBlank(row) ? [] : [{ row, line: index + 1 }]));
+    if (filled.length > MAX_IMPORT_ROWS) return { ok: false, reason: TOO_MANY_ROWS };
+    let start = -1;
+    for (const [index, { row }] of filled.slice(0, HEADER_ROWS).entries()) {
+      const reason = visitor.header(row);
+      if (!reason) {
+        start = index;
+        break;
+      }
+      firstReason ??= reason;
+    }
+    if (start === -1) continue;
+    const records = filled.slice(start + 1);
+    for (const { row, line } of records) {
+      const problem = visitor.record({ line, fields: row });
+      if (problem) return { ok: false, reason: problem };
+    }
+    return { ok: true, records: records.length };
+  }
+  return { ok: false, reason: firstReason ?? 'the workbook’s sheets are empty' };
+}
