@@ -1,7 +1,8 @@
 // Importing a 100,000-device Intune-style export end to end, as `inventory import` does it: decode,
 // parse (Papa Parse), recognise the format, map every device through the resolver, build the preview,
 // then apply it to a team in a real file store. Beside it, Papa Parse alone over the same bytes: the
-// floor no import can go below. Peak memory is the process's high-water mark across the runs.
+// floor no import can go below; and the preview of the same devices as Graph JSON and as an Excel workbook. Peak memory is the process's high-water mark across the runs.
+import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { join } from 'node:path';
 import { runCommand } from '../src/commands/run-command.js';
@@ -72,11 +73,55 @@ function graphJson(devices: number): Buffer {
   return Buffer.from(JSON.stringify({ '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata', value }));
 }
 
+/** Excel's column letters: 0 -> A, 26 -> AA. */
+const columnName = (index: number): string =>
+  index < 26 ? String.fromCharCode(65 + index) : columnName(Math.floor(index / 26) - 1) + columnName(index % 26);
+
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * The same export as Excel saves it (.xlsx): the rows of the CSV in one sheet, every text in the shared
+ * strings part, as Excel writes them.
+ */
+function excelWorkbook(csv: Buffer): Uint8Array {
+  const rows = Papa.parse<string[]>(csv.toString('utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+  const shared = new Map<string, number>();
+  const indexOf = (text: string) => {
+    let index = shared.get(text);
+    if (index === undefined) shared.set(text, (index = shared.size));
+    return index;
+  };
+  const sheetRows = rows.map(
+    (row, r) =>
+      `<row r="${r + 1}">${row.map((value, c) => (value === '' ? '' : `<c r="${columnName(c)}${r + 1}" t="s"><v>${indexOf(value)}</v></c>`)).join('')}</row>`,
+  );
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const related = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  return zipSync({
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
+    'xl/workbook.xml': strToU8(
+      `<workbook xmlns="${main}" xmlns:r="${related}"><sheets><sheet name="Devices" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${related}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
+    'xl/sharedStrings.xml': strToU8(
+      `<sst xmlns="${main}" uniqueCount="${shared.size}">${[...shared.keys()].map((text) => `<si><t>${escapeXml(text)}</t></si>`).join('')}</sst>`,
+    ),
+    'xl/worksheets/sheet1.xml': strToU8(
+      `<worksheet xmlns="${main}"><sheetData>${sheetRows.join('')}</sheetData></worksheet>`,
+    ),
+  });
+}
+
 const temp = makeTempDir();
 const store = await LowdbStore.open(join(temp.path, 'eolwatch.json'));
 const deps = depsAt('2026-11-28', { store: async () => store });
 const bytes = intuneExport(DEVICES);
 const json = graphJson(DEVICES);
+const workbook = excelWorkbook(bytes);
 const baselineRss = process.memoryUsage().rss;
 
 const parseOnly: number[] = [];
@@ -84,6 +129,7 @@ const preview: number[] = [];
 const apply: number[] = [];
 const endToEnd: number[] = [];
 const jsonPreview: number[] = [];
+const workbookPreview: number[] = [];
 let summary = '';
 let importPeakMb: number;
 try {
@@ -118,6 +164,17 @@ try {
     );
     const jsonMs = performance.now() - started;
     if (fromJson.kind !== 'import-preview') throw new Error(`unexpected ${fromJson.kind} from JSON`);
+    started = performance.now();
+    const fromWorkbook = await runCommand(
+      { kind: 'inventory-file', file: { name: 'devices.xlsx', bytes: workbook }, mode: 'preview' },
+      deps,
+      { workspace: 'T1', channel: `C${run}`, user: 'U1' },
+    );
+    const workbookMs = performance.now() - started;
+    if (fromWorkbook.kind !== 'import-preview' || fromWorkbook.devices !== DEVICES - DEVICES / 50)
+      throw new Error(
+        `unexpected ${fromWorkbook.kind} from the workbook: ${JSON.stringify(fromWorkbook).slice(0, 300)}`,
+      );
     if (previewed.kind !== 'import-preview' || applied.kind !== 'inventory-updated')
       throw new Error(`unexpected ${previewed.kind} / ${applied.kind}`);
     summary = `${previewed.devices.toLocaleString('en-US')} devices -> ${previewed.rows.length} releases, ${previewed.unrecognised.reduce((sum, value) => sum + value.rows, 0).toLocaleString('en-US')} not recognised, ${previewed.guessed.reduce((sum, value) => sum + value.rows, 0).toLocaleString('en-US')} with the edition guessed`;
@@ -126,6 +183,7 @@ try {
     apply.push(applyMs);
     endToEnd.push(previewMs + applyMs);
     jsonPreview.push(jsonMs);
+    workbookPreview.push(workbookMs);
   }
   // The high-water mark of the imports alone: the baseline below holds every field, and comes after.
   importPeakMb = process.resourceUsage().maxRSS / 1024;
@@ -153,6 +211,15 @@ console.log(line('apply (replace): the same again, then store + history fsync', 
 console.log(line('end to end (preview, then the button applies it)', endToEnd));
 console.log(
   line(`preview of the same devices as Graph JSON (${(json.length / 1024 / 1024).toFixed(1)} MB)`, jsonPreview),
+);
+console.log(
+  line(
+    `preview of the same devices as an Excel workbook (${(workbook.length / 1024 / 1024).toFixed(1)} MB)`,
+    workbookPreview,
+  ),
+);
+console.log(
+  `  preview, the Excel workbook / the CSV export: x${(summarize(workbookPreview).median / summarize(preview).median).toFixed(2)}`,
 );
 console.log(
   `  preview, Graph JSON / the CSV export: x${(summarize(jsonPreview).median / summarize(preview).median).toFixed(2)}`,

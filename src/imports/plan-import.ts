@@ -17,10 +17,16 @@ import {
   type DeviceFields,
   type DeviceMapping,
 } from './map-device.js';
-import { readExportRows, type ExportRecord, type ReadRows, type RowVisitor } from './read-export-rows.js';
+import {
+  MAX_IMPORT_BYTES,
+  readExportRows,
+  type ExportRecord,
+  type ReadRows,
+  type RowVisitor,
+} from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
 
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export interface ImportPlan {
   format: ExportFormat;
@@ -168,7 +174,7 @@ function readFile(bytes: Uint8Array, visitor: RowVisitor): ReadRows {
   if (!isZip(bytes)) return readText(bytes, visitor);
   const names = zipEntryNames(bytes);
   if (!names) return { ok: false, reason: 'the file is a zip archive that could not be read' };
-  if (isWorkbook(names)) return readWorkbook(bytes, names, MAX_IMPORT_BYTES, visitor);
+  if (isWorkbook(names)) return readWorkbook(bytes, names, visitor);
   const unzipped = unzipExport(bytes, names, MAX_IMPORT_BYTES);
   return unzipped.ok ? readText(unzipped.bytes, visitor) : unzipped;
 }

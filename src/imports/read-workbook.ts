@@ -4,9 +4,21 @@
 // the text, and each sheet its cells. Unzipped with fflate (every part stopped at the import limit) and
 // read with saxes, a strict streaming XML parser that expands no entities a file declares.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
-import { inflateEntry } from './unzip-export.js';
+import {
+  MAX_IMPORT_BYTES,
+  MAX_IMPORT_ROWS,
+  TOO_MANY_ROWS,
+  type ReadRows,
+  type RowVisitor,
+} from './read-export-rows.js';
+import { streamEntry } from './unzip-export.js';
 
+/**
+ * How large one part may be once inflated. A sheet's XML is two to three times its CSV (a 25 MB export of
+ * 100,000 devices is a 60 MB sheet), so four times the import limit; parts are parsed as they inflate and
+ * never held whole, and rows past the import's limit are refused.
+ */
+export const MAX_WORKBOOK_PART_BYTES = 4 * MAX_IMPORT_BYTES;
 /** Sheets tried, in the workbook's order, for one whose header names an OS or a release and count. */
 const MAX_SHEETS = 20;
 /** Rows above the header a sheet may have (a title, a pivot table's filter): the header is among these. */
@@ -17,23 +29,35 @@ const MAX_COLUMNS = 300;
 type Row = string[];
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/** The XML part's elements, as a saxes stream; a reason when the part is missing, too large or not XML. */
+/**
+ * The XML part's elements, parsed as it inflates (a sheet's XML is about twice its CSV, and need never be
+ * held whole); a reason when the part is missing, too large or not XML.
+ */
 function parsePart(
   zip: Uint8Array,
   name: string,
   maxBytes: number,
   handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
 ): string | null {
-  const part = inflateEntry(zip, name, maxBytes);
-  if (!part.ok) return part.reason;
   const parser = new SaxesParser();
   if (handlers.open) parser.on('opentag', handlers.open);
   if (handlers.close) parser.on('closetag', (tag) => handlers.close?.(tag.name));
   if (handlers.text) parser.on('text', handlers.text);
+  const decoder = new TextDecoder('utf-8');
+  const notXml = (error: unknown) =>
+    `the workbook's part “${name}” is not well-formed XML (${(error as Error).message.slice(0, 80)})`;
+  const problem = streamEntry(zip, name, maxBytes, (chunk) => {
+    try {
+      parser.write(decoder.decode(chunk, { stream: true }));
+    } catch (error) {
+      return notXml(error);
+    }
+  });
+  if (problem !== null) return problem;
   try {
-    parser.write(new TextDecoder('utf-8').decode(part.bytes)).close();
+    parser.write(decoder.decode()).close();
   } catch (error) {
-    return `the workbook's part “${name}” is not well-formed XML (${(error as Error).message.slice(0, 80)})`;
+    return notXml(error);
   }
   return null;
 }
@@ -92,45 +116,57 @@ function sharedStrings(zip: Uint8Array, names: readonly string[], maxBytes: numb
   return problem ? { ok: false, reason: problem } : { ok: true, value: strings };
 }
 
-/** "BC12" -> 54 (zero-based column of the cell reference); null without letters. */
-function columnOf(reference: string | undefined): number | null {
-  const letters = /^([A-Z]{1,3})\d/.exec(reference ?? '')?.[1];
-  if (!letters) return null;
+/** "BC12" -> 54 (zero-based column of the cell reference); -1 without letters. Run for every cell. */
+function columnOf(reference: string | undefined): number {
+  if (reference === undefined) return -1;
   let column = 0;
-  for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return column - 1;
+  let at = 0;
+  for (; at < reference.length && at < 3; at += 1) {
+    const code = reference.charCodeAt(at);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  return at === 0 ? -1 : column - 1;
 }
 
-/** A sheet's rows of cell texts, as Excel shows them unformatted; at most one more row than the import takes. */
+/**
+ * A sheet's rows of cell texts, as Excel shows them unformatted; at most one more row than the import
+ * takes. The cell being read is kept in plain variables: a sheet has millions of cells.
+ */
 function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], maxBytes: number): Parsed<Row[]> {
   const rows: Row[] = [];
   let row: Row | null = null;
-  let cell: { column: number; type: string; text: string } | null = null;
+  let inCell = false;
+  let column = 0;
+  let type = 'n';
+  let text = '';
   let reading = false;
   const problem = parsePart(zip, part, maxBytes, {
     open: (tag) => {
-      if (tag.name === 'row') row = [];
-      else if (tag.name === 'c' && row) {
-        const column = columnOf(tag.attributes.r) ?? row.length;
-        cell = { column, type: tag.attributes.t ?? 'n', text: '' };
-      } else if (cell && (tag.name === 'v' || tag.name === 't')) reading = true;
+      const { name } = tag;
+      if (name === 'c' && row) {
+        const at = columnOf(tag.attributes.r);
+        inCell = true;
+        column = at === -1 ? row.length : at;
+        type = tag.attributes.t ?? 'n';
+        text = '';
+      } else if (inCell && (name === 'v' || name === 't')) reading = true;
+      else if (name === 'row') row = [];
     },
     close: (name) => {
       if (name === 'v' || name === 't') reading = false;
-      else if (name === 'c' && cell && row) {
-        if (cell.column < MAX_COLUMNS) {
-          const { type, text } = cell;
-          row[cell.column] =
+      else if (name === 'c' && inCell && row) {
+        if (column < MAX_COLUMNS)
+          row[column] =
             type === 's' ? (strings[Number(text)] ?? '') : type === 'b' ? (text === '1' ? 'TRUE' : 'FALSE') : text;
-        }
-        cell = null;
+        inCell = false;
       } else if (name === 'row' && row) {
         if (rows.length <= MAX_IMPORT_ROWS) rows.push(Array.from(row, (value) => value ?? ''));
         row = null;
       }
     },
-    text: (text) => {
-      if (reading && cell) cell.text += text;
+    text: (chunk) => {
+      if (reading) text += chunk;
     },
   });
   return problem ? { ok: false, reason: problem } : { ok: true, value: rows };
@@ -145,8 +181,8 @@ const isBlank = (row: Row): boolean => row.every((value) => value.trim() === '')
 export function readWorkbook(
   zip: Uint8Array,
   names: readonly string[],
-  maxBytes: number,
   visitor: RowVisitor,
+  maxBytes = MAX_WORKBOOK_PART_BYTES,
 ): ReadRows {
   const parts = sheetParts(zip, names, maxBytes);
   if (!parts.ok) return parts;

@@ -1,8 +1,10 @@
 // A zip archive holding one export -> that export's bytes. Intune's device export and Microsoft Graph's
-// report export jobs hand over a zip with one CSV (or JSON) inside. Read with fflate's streaming unzip,
-// counting what it inflates, so an entry that says it is small and inflates to gigabytes (a zip bomb)
-// is stopped at the import limit rather than trusted.
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+// report export jobs hand over a zip with one CSV (or JSON) inside. fflate's streaming unzip finds the
+// entries; a deflated entry is inflated by Node's zlib (several times faster than fflate's own inflate)
+// with its output capped, so an entry that says it is small and inflates to gigabytes (a zip bomb) is
+// stopped at the limit rather than trusted.
+import { Unzip, type AsyncFlateStreamHandler, type FlateError, type UnzipDecoder, type UnzipFile } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 
 export type UnzippedExport = { ok: true; bytes: Uint8Array; name: string } | { ok: false; reason: string };
 
@@ -28,24 +30,64 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
   return names;
 }
 
-/** The named entry's bytes, inflated up to `maxBytes`; a reason when it is larger or broken. */
-export function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number): UnzippedExport {
-  const chunks: Uint8Array[] = [];
+/** Inflated data is handed on in pieces this size: a piece's text is decoded and parsed, then dropped. */
+const PIECE_BYTES = 1024 * 1024;
+
+/** An fflate decoder for deflated entries: the compressed bytes gathered, then inflated by zlib, capped. */
+function cappedInflate(maxBytes: number, overLimit: string) {
+  return class CappedInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata: AsyncFlateStreamHandler = () => undefined;
+    private readonly compressed: Uint8Array[] = [];
+
+    push(chunk: Uint8Array, final: boolean): void {
+      // fflate reuses its buffer: the chunk is copied before the next push.
+      this.compressed.push(chunk.slice());
+      if (!final) return;
+      let inflated: Uint8Array<ArrayBuffer>;
+      try {
+        const out = inflateRawSync(Buffer.concat(this.compressed), { maxOutputLength: maxBytes + 1 });
+        inflated = new Uint8Array(out.buffer, out.byteOffset, out.length);
+      } catch (error) {
+        const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+        const failed: FlateError = Object.assign(new Error(tooLarge ? overLimit : (error as Error).message), {
+          code: 0,
+        });
+        return this.ondata(failed, new Uint8Array(), true);
+      }
+      for (let at = 0; at < inflated.length || at === 0; at += PIECE_BYTES)
+        this.ondata(null, inflated.subarray(at, at + PIECE_BYTES), at + PIECE_BYTES >= inflated.length);
+    }
+  };
+}
+
+/**
+ * The named entry inflated chunk by chunk into `onChunk`, which may return a reason to stop; stopped past
+ * `maxBytes` inflated. Null when it was read whole, else why not.
+ */
+export function streamEntry(
+  bytes: Uint8Array,
+  name: string,
+  maxBytes: number,
+  onChunk: (chunk: Uint8Array) => string | void,
+): string | null {
   let total = 0;
   let problem: string | null = null;
   let found = false;
+  const tooLarge = `“${name}” in the zip archive is over ${maxBytes / 1024 / 1024} MB once unpacked`;
   const unzip = new Unzip();
-  unzip.register(UnzipInflate);
+  unzip.register(cappedInflate(maxBytes, tooLarge));
   unzip.onfile = (file: UnzipFile) => {
     if (file.name !== name || found) return;
     found = true;
     file.ondata = (error, data) => {
       if (problem !== null) return;
-      if (error) problem = `the zip archive's “${name}” could not be read (${error.message})`;
-      else if ((total += data.length) > maxBytes) {
-        problem = `“${name}” in the zip archive is over ${maxBytes / 1024 / 1024} MB once unpacked`;
-        file.terminate();
-      } else chunks.push(data);
+      if (error)
+        problem =
+          error.message === tooLarge ? tooLarge : `the zip archive's “${name}” could not be read (${error.message})`;
+      else if ((total += data.length) > maxBytes) problem = tooLarge;
+      else problem = onChunk(data) ?? null;
+      if (problem !== null) file.terminate();
     };
     try {
       file.start();
@@ -58,21 +100,23 @@ export function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number):
   } catch (error) {
     problem ??= `the zip archive could not be read (${(error as Error).message})`;
   }
-  if (problem !== null) return { ok: false, reason: problem };
-  if (!found) return { ok: false, reason: `the zip archive has no “${name}”` };
-  const joined = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.length;
-  }
-  return { ok: true, bytes: joined, name };
+  if (problem !== null) return problem;
+  return found ? null : `the zip archive has no “${name}”`;
 }
 
-/** The one CSV, TSV, text or JSON file in the archive (`names`: its entries); why not, when there is none or several. */
+/** The named entry's bytes, inflated up to `maxBytes`; a reason when it is larger or broken. */
+function inflateEntry(bytes: Uint8Array, name: string, maxBytes: number): UnzippedExport {
+  const chunks: Uint8Array[] = [];
+  const problem = streamEntry(bytes, name, maxBytes, (chunk) => void chunks.push(chunk));
+  if (problem !== null) return { ok: false, reason: problem };
+  return { ok: true, bytes: Buffer.concat(chunks), name };
+}
+
 /** An Excel workbook (.xlsx) is a zip of XML parts: read-workbook.ts reads it. */
 export const isWorkbook = (names: readonly string[]): boolean =>
   names.includes('[Content_Types].xml') && names.includes('xl/workbook.xml');
+
+/** The one CSV, TSV, text or JSON file in the archive (`names`: its entries); why not, when there is none or several. */
 
 export function unzipExport(bytes: Uint8Array, names: readonly string[], maxBytes: number): UnzippedExport {
   const data = names.filter((entry) => DATA_FILE.test(entry) && !SIDE_FILE.test(entry));

@@ -6,6 +6,8 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
 import { MAX_IMPORT_BYTES } from '../../src/imports/plan-import.js';
+import { MAX_WORKBOOK_PART_BYTES, readWorkbook } from '../../src/imports/read-workbook.js';
+import { zipEntryNames } from '../../src/imports/unzip-export.js';
 import { countsOf, planned, refusal } from '../helpers/import-plans.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/imports/${name}`);
@@ -104,11 +106,19 @@ describe('a workbook refused, with the reason and nothing saved', () => {
     expect(refusal(bytes)).toMatch(/not well-formed XML/);
   });
 
-  it('stops a part that inflates past the import limit', () => {
+  it('stops a part that inflates past its limit, as it inflates', () => {
+    // The limit is four times the import's (a sheet's XML is about twice its CSV); a smaller one here.
+    expect(MAX_WORKBOOK_PART_BYTES).toBe(4 * MAX_IMPORT_BYTES);
     const bytes = edited('lansweeper-assets.xlsx', (parts) => {
-      parts['xl/sharedStrings.xml'] = new Uint8Array(MAX_IMPORT_BYTES + 1).fill(0x20);
+      parts['xl/sharedStrings.xml'] = new Uint8Array(2 * 1024 * 1024 + 1).fill(0x20);
     });
-    expect(refusal(bytes)).toBe('“xl/sharedStrings.xml” in the zip archive is over 50 MB once unpacked');
+    const read = readWorkbook(
+      bytes,
+      zipEntryNames(bytes) ?? [],
+      { header: () => undefined, record: () => undefined },
+      2 * 1024 * 1024,
+    );
+    expect(read).toEqual({ ok: false, reason: '“xl/sharedStrings.xml” in the zip archive is over 2 MB once unpacked' });
   });
 
   it('says a sheet that is not XML is not well-formed', () => {
