@@ -27,13 +27,13 @@ export function describePhase(state: PhaseState, format: Formatter): string {
 
 // "Supported: Supported with no end date announced" says one thing twice: a phase named like the
 // status itself is not repeated, nor one named only as a status ("Service Status": macOS, .NET Framework).
+const NAMED_AS_STATUS = /^(?:supported|support|(?:support|service)\s+status|status)$/i;
+
 function phaseWords(state: PhaseState | null, status: string, format: Formatter): string {
   if (!state) return status;
   const label = state.phase.label.trim();
   const detail = describePhase(state, format);
-  return /^(?:supported|support|(?:support|service)\s+status|status)$/i.test(label)
-    ? `${status} ${detail}`
-    : `${status}: ${format.text(label)} ${detail}`;
+  return NAMED_AS_STATUS.test(label) ? `${status} ${detail}` : `${status}: ${format.text(label)} ${detail}`;
 }
 
 export function describeStatus(lifecycle: Lifecycle, format: Formatter): string {
@@ -77,13 +77,20 @@ export function describeStatus(lifecycle: Lifecycle, format: Formatter): string 
 export function shortStatus(lifecycle: Lifecycle, format: Formatter): string {
   const current = lifecycle.current;
   const until = (state: PhaseState | null | undefined): string =>
-    state && typeof state.phase.end === 'string' ? ` until ${format.date(state.phase.end)}` : '';
+    state && typeof state.phase.end === 'string'
+      ? ` until ${format.date(state.phase.end)}`
+      : state?.phase.end === false
+        ? ', no end announced'
+        : '';
+  // "Service Status" (macOS, .NET Framework) names no phase: the row says "supported".
+  const named = (state: PhaseState | null | undefined): string =>
+    !state || NAMED_AS_STATUS.test(state.phase.label.trim()) ? 'supported' : format.text(state.phase.label);
   const then = lifecycle.phases.find(
     (state) => state.phase.kind === 'security' && state !== current && state.ended === false,
   );
   switch (lifecycle.status) {
     case 'active':
-      return `${format.text(current?.phase.label ?? 'supported')}${until(current)}${then ? `, ${format.text(then.phase.label)}${until(then)}` : ''}`;
+      return `${named(current)}${until(current)}${then ? `, ${format.text(then.phase.label)}${until(then)}` : ''}`;
     case 'security':
       return `security updates only${until(current)}`;
     case 'extended':

@@ -86,6 +86,15 @@ describe('labels, titles and wording', () => {
     },
   );
 
+  it('says a counted release with no end announced is supported, not "Service Status", in the counts', async () => {
+    const deps = depsAt('2026-01-01');
+    const text = await say(deps, 'inventory set macos 14 12, .net framework 4.8 3, ios 16 2');
+    expect(text).toContain('12 × Apple macOS 14 (Sonoma): supported, no end announced');
+    expect(text).toContain('3 × Microsoft .NET Framework 4.8: supported, no end announced');
+    expect(text).toContain('2 × Apple iOS 16: security updates only, no end announced');
+    expect(text).not.toMatch(/(?:Service|Support) Status/);
+  });
+
   it('says unsupported from the day after the last supported day', async () => {
     const text = await say(depsAt('2023-01-11'), 'windows 8.1');
     expect(text).toContain('Unsupported since 2023-01-11: no more updates (last supported day 2023-01-10)');
