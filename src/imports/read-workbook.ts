@@ -27,6 +27,8 @@ const HEADER_ROWS = 10;
 const MAX_COLUMNS = 300;
 
 type Row = string[];
+/** A row with a cell that says something, and its number in the sheet (rows with no cells are not written). */
+type NumberedRow = { row: Row; line: number };
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
@@ -37,7 +39,13 @@ function parsePart(
   zip: Uint8Array,
   name: string,
   maxBytes: number,
-  handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
+  handlers: {
+    open?: (tag: SaxesTagPlain) => void;
+    close?: (name: string) => void;
+    text?: (text: string) => void;
+    /** Why to stop reading before the part's end (a sheet past the import's rows). */
+    stop?: () => string | null;
+  },
 ): string | null {
   const parser = new SaxesParser();
   if (handlers.open) parser.on('opentag', handlers.open);
@@ -52,6 +60,7 @@ function parsePart(
     } catch (error) {
       return notXml(error);
     }
+    return handlers.stop?.() ?? undefined;
   });
   if (problem !== null) return problem;
   try {
@@ -116,6 +125,8 @@ function sharedStrings(zip: Uint8Array, names: readonly string[], maxBytes: numb
   return problem ? { ok: false, reason: problem } : { ok: true, value: strings };
 }
 
+const isBlank = (row: Row): boolean => row.every((value) => value.trim() === '');
+
 /** "BC12" -> 54 (zero-based column of the cell reference); -1 without letters. Run for every cell. */
 function columnOf(reference: string | undefined): number {
   if (reference === undefined) return -1;
@@ -133,9 +144,10 @@ function columnOf(reference: string | undefined): number {
  * A sheet's rows of cell texts, as Excel shows them unformatted; at most one more row than the import
  * takes. The cell being read is kept in plain variables: a sheet has millions of cells.
  */
-function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], maxBytes: number): Parsed<Row[]> {
-  const rows: Row[] = [];
+function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], maxBytes: number): Parsed<NumberedRow[]> {
+  const rows: NumberedRow[] = [];
   let row: Row | null = null;
+  let line = 0;
   let inCell = false;
   let column = 0;
   let type = 'n';
@@ -151,7 +163,10 @@ function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], ma
         type = tag.attributes.t ?? 'n';
         text = '';
       } else if (inCell && (name === 'v' || name === 't')) reading = true;
-      else if (name === 'row') row = [];
+      else if (name === 'row') {
+        row = [];
+        line = Number(tag.attributes.r) || line + 1;
+      }
     },
     close: (name) => {
       if (name === 'v' || name === 't') reading = false;
@@ -161,18 +176,18 @@ function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], ma
             type === 's' ? (strings[Number(text)] ?? '') : type === 'b' ? (text === '1' ? 'TRUE' : 'FALSE') : text;
         inCell = false;
       } else if (name === 'row' && row) {
-        if (rows.length <= MAX_IMPORT_ROWS) rows.push(Array.from(row, (value) => value ?? ''));
+        const cells = Array.from(row, (value) => value ?? '');
+        if (!isBlank(cells) && rows.length <= MAX_IMPORT_ROWS) rows.push({ row: cells, line });
         row = null;
       }
     },
     text: (chunk) => {
       if (reading) text += chunk;
     },
+    stop: () => (rows.length > MAX_IMPORT_ROWS ? TOO_MANY_ROWS : null),
   });
   return problem ? { ok: false, reason: problem } : { ok: true, value: rows };
 }
-
-const isBlank = (row: Row): boolean => row.every((value) => value.trim() === '');
 
 /**
  * The workbook's first visible sheet whose header (within its first rows) names an operating system or
@@ -193,7 +208,7 @@ export function readWorkbook(
   for (const part of parts.value) {
     const rows = sheetRows(zip, part, strings.value, maxBytes);
     if (!rows.ok) return rows;
-    const filled = rows.value.flatMap((row, index) => (isBlank(row) ? [] : [{ row, line: index + 1 }]));
+    const filled = rows.value;
     if (filled.length > MAX_IMPORT_ROWS) return { ok: false, reason: TOO_MANY_ROWS };
     let start = -1;
     for (const [index, { row }] of filled.slice(0, HEADER_ROWS).entries()) {

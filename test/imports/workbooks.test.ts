@@ -93,6 +93,16 @@ describe('a workbook refused, with the reason and nothing saved', () => {
     expect(refusal(bytes)).toContain('the header row has “Device inventory, December 2026”');
   });
 
+  it('names the sheet’s own row of a count that is no number', () => {
+    const bytes = edited('excel-pivot.xlsx', (parts) => {
+      const sheet = strFromU8(parts['xl/worksheets/sheet2.xml'] as Uint8Array);
+      parts['xl/worksheets/sheet2.xml'] = strToU8(
+        sheet.replace('<c r="B5" t="n"><v>56</v></c>', '<c r="B5" t="inlineStr"><is><t>lots</t></is></c>'),
+      );
+    });
+    expect(refusal(bytes)).toBe('line 5: the count “lots” is not a whole number of machines');
+  });
+
   it('does not expand entities a sheet declares (a billion laughs)', () => {
     const bytes = edited('lansweeper-assets.xlsx', (parts) => {
       const laughs = Array.from(
