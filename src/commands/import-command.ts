@@ -3,7 +3,7 @@
 import type { Release } from '../catalog/catalog.js';
 import { CountLimitError } from '../inventory/inventory-store.js';
 import { toIsoDate } from '../leaf/calendar-date.js';
-import { planImport, type ImportPlan } from '../imports/plan-import.js';
+import type { ImportPlan } from '../imports/plan-import.js';
 import type { CommandDeps, ImportFile, ImportMode, Result, Speaker } from './command-types.js';
 import type { CommandLineForm, CommandLineReading, RequestHandlers } from './command-definition.js';
 import { inventoryRows, releaseKeyOf, teamLabelOf } from './inventory-rows.js';
@@ -57,7 +57,11 @@ export const importFileForm: CommandLineForm = {
 
 async function importFile(file: ImportFile, mode: ImportMode, deps: CommandDeps, speaker: Speaker): Promise<Result> {
   const name = cleanFileName(file.name);
-  const planning = deps.planImport ? await deps.planImport(file.bytes) : planImport(file.bytes, deps);
+  // The bot plans in its worker threads; the command line here, loading the readers (zip, Excel) only now,
+  // so a question that imports nothing does not pay for them.
+  const planning = deps.planImport
+    ? await deps.planImport(file.bytes)
+    : (await import('../imports/plan-import.js')).planImport(file.bytes, deps);
   if (!planning.ok) return nothingImported(name, planning.reason);
   const plan = withOwnReleases(planning.plan, deps);
   if (plan.counts.length === 0) {

@@ -6,6 +6,7 @@ import type { Resolver } from '../catalog/resolve-name.js';
 import { MAX_COUNT } from '../inventory/inventory-store.js';
 import { parseCount } from '../inventory/parse-count.js';
 import { isTotalLabel } from '../inventory/total-label.js';
+import { MAX_IMPORT_BYTES, TOO_LARGE } from './import-limits.js';
 import { isWorkbook, isZip, unzipExport, zipEntryNames } from './unzip-export.js';
 import { readWorkbook } from './read-workbook.js';
 import { decodeExport } from './decode-export.js';
@@ -17,16 +18,8 @@ import {
   type DeviceFields,
   type DeviceMapping,
 } from './map-device.js';
-import {
-  MAX_IMPORT_BYTES,
-  readExportRows,
-  type ExportRecord,
-  type ReadRows,
-  type RowVisitor,
-} from './read-export-rows.js';
+import { readExportRows, type ExportRecord, type ReadRows, type RowVisitor } from './read-export-rows.js';
 import { looksLikeJson, readJsonExport } from './read-json-export.js';
-
-export { MAX_IMPORT_BYTES };
 
 export interface ImportPlan {
   format: ExportFormat;
@@ -180,11 +173,7 @@ function readFile(bytes: Uint8Array, visitor: RowVisitor): ReadRows {
 }
 
 export function planImport(bytes: Uint8Array, deps: PlanImportDeps): ImportPlanning {
-  if (bytes.length > MAX_IMPORT_BYTES)
-    return {
-      ok: false,
-      reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
-    };
+  if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, reason: TOO_LARGE };
   const tally = new Tally();
   const mapDevice = createDeviceMapper(deps.resolve);
   let format: ExportFormat | null = null;

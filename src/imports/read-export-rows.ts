@@ -6,8 +6,6 @@ import { unescapeFormula } from '../leaf/csv.js';
 import { papaParse } from '../leaf/papa-parse.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
-/** The largest import file taken, whatever its format. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Why a file of more rows than that is refused, whatever its format. */
 export const TOO_MANY_ROWS = `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`;
 

@@ -4,13 +4,8 @@
 // the text, and each sheet its cells. Unzipped with fflate (every part stopped at the import limit) and
 // read with saxes, a strict streaming XML parser that expands no entities a file declares.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import {
-  MAX_IMPORT_BYTES,
-  MAX_IMPORT_ROWS,
-  TOO_MANY_ROWS,
-  type ReadRows,
-  type RowVisitor,
-} from './read-export-rows.js';
+import { MAX_IMPORT_BYTES } from './import-limits.js';
+import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
 import { streamEntry } from './unzip-export.js';
 
 /**

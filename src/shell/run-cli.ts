@@ -18,7 +18,7 @@ import { runCommand } from '../commands/run-command.js';
 import { commandList } from '../commands/command-list.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { Chart } from '../charts/chart.js';
-import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
+import { MAX_IMPORT_BYTES, TOO_LARGE } from '../imports/import-limits.js';
 import { parseIsoDate } from '../leaf/calendar-date.js';
 import { renderText, warningLine } from '../render/render-text.js';
 import { checkSpeaker, LOCAL_SPEAKER } from './local-speaker.js';
@@ -142,7 +142,7 @@ async function readNamedFile(path: string): Promise<ImportFile | { name: string;
     if (info.size > MAX_IMPORT_BYTES)
       return {
         name,
-        reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
+        reason: TOO_LARGE,
       };
     return { name, bytes: await readFile(path) };
   } catch (error) {

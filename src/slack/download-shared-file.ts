@@ -1,7 +1,7 @@
 // A file shared with the bot -> its name and bytes: files.info (files:read) for its private download
 // address, then a GET with the bot token, capped while it streams. Failures are reasons, never throws.
 import type { webApi } from '@slack/bolt';
-import { MAX_IMPORT_BYTES } from '../imports/plan-import.js';
+import { MAX_IMPORT_BYTES, TOO_LARGE } from '../imports/import-limits.js';
 import { readCappedBody } from '../net/read-capped-body.js';
 
 const DOWNLOAD_TIMEOUT_MS = 30_000;
@@ -29,7 +29,7 @@ export async function downloadSharedFile(client: webApi.WebClient, fileId: strin
     return {
       ok: false,
       name,
-      reason: `the file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or import a summary of release and count`,
+      reason: TOO_LARGE,
     };
   const url = file.url_private_download ?? file.url_private;
   if (!url)

@@ -2,12 +2,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { MAX_IMPORT_ROWS } from '../../src/imports/read-export-rows.js';
-import {
-  MAX_DISTINCT_UNRECOGNISED,
-  MAX_IMPORT_BYTES,
-  planImport,
-  type ImportPlan,
-} from '../../src/imports/plan-import.js';
+import { MAX_IMPORT_BYTES } from '../../src/imports/import-limits.js';
+import { MAX_DISTINCT_UNRECOGNISED, planImport, type ImportPlan } from '../../src/imports/plan-import.js';
 import { testCore } from '../helpers/test-core.js';
 
 const deps = testCore().deps();

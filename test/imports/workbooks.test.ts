@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
-import { MAX_IMPORT_BYTES } from '../../src/imports/plan-import.js';
+import { MAX_IMPORT_BYTES } from '../../src/imports/import-limits.js';
 import { MAX_WORKBOOK_PART_BYTES, readWorkbook } from '../../src/imports/read-workbook.js';
 import { zipEntryNames } from '../../src/imports/unzip-export.js';
 import { countsOf, planned, refusal } from '../helpers/import-plans.js';

@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { Zip, ZipDeflate, strToU8, zipSync } from 'fflate';
-import { MAX_IMPORT_BYTES } from '../../src/imports/plan-import.js';
+import { MAX_IMPORT_BYTES } from '../../src/imports/import-limits.js';
 import { countsOf, planned, refusal } from '../helpers/import-plans.js';
 
 const intuneCsv = readFileSync('test/fixtures/imports/intune-devices.csv');
