@@ -41,7 +41,7 @@ function cappedInflate(maxBytes: number, overLimit: string) {
     private readonly compressed: Uint8Array[] = [];
 
     push(chunk: Uint8Array, final: boolean): void {
-      // fflate reuses its buffer: the chunk is copied before the next push.
+      // The chunk is fflate's to reuse (its docs say not to keep it): copied.
       this.compressed.push(chunk.slice());
       if (!final) return;
       let inflated: Uint8Array<ArrayBuffer>;
