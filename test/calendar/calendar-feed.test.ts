@@ -110,6 +110,10 @@ describe('the feed', () => {
     expect(feed.status).toBe(200);
     expect(feed.type).toBe('text/calendar; charset=utf-8');
     expect(feed.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    // Subscribed clients are told to fetch it again twice a day, in Apple's and Outlook's words.
+    const calendar = new ICAL.Component(ICAL.parse(feed.text));
+    expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT12H');
+    expect(String(calendar.getFirstPropertyValue('x-published-ttl'))).toBe('PT12H');
   });
 
   it('has an all-day event on each phase end of the releases counted or watched, with count, forecast and link', async () => {
