@@ -166,12 +166,15 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     return [];
   }
 
-  /** "10 pro 22h2 10.0.22631": whether the other words name no release, or one of the build's versions. */
+  /**
+   * "10 22h2 10.0.22631": a build beside words that name another release is no answer for either (a typo
+   * in one of them); a build is what the machine runs where the words name nothing or one of its versions.
+   */
   function buildAgrees(build: string, words: readonly string[]): boolean {
-    const others = words.filter((token) => token !== build && !harmlessReleaseWords.has(token));
-    const named = others.length > 0 ? asTyped(others.join(' ')) : [];
+    const named = matcher(words.filter((token) => token !== build));
+    if (!named) return true;
     const versions = new Set(asTyped(build).map((release) => editionOf.get(release)?.base));
-    return named.length === 0 || named.some((release) => versions.has(editionOf.get(release)?.base));
+    return named.releases.some((release) => versions.has(editionOf.get(release)?.base));
   }
 
   function withEditions(tokens: readonly string[]): ReleaseMatch | null {
@@ -246,10 +249,10 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     if (agreed === null) return [];
     // "2008 r2 sp2" is no Server 2008 SP2, "2016 r2" no Server 2016: where a product has R2 releases, an R2
     // typed is the release's own, except where Microsoft gives an R2 its base's lifecycle (Server 2003 R2).
-    const agreedWords = (plainLabelOf.get(agreed) ?? '').split(' ');
+    const plainLabel = plainLabelOf.get(agreed) ?? '';
+    const agreedWords = plainLabel.split(' ');
     if (tokens.includes('r2') && hasR2 && !agreedWords.includes('r2') && !r2OfBase?.has(agreedWords[0] ?? ''))
       return [];
-    const plainLabel = plainLabelOf.get(agreed) ?? '';
     if (packs.length > 1) return [];
     if (packs[0] !== undefined && !plainLabel.endsWith(` ${packs[0]}`)) {
       // "2003 r2 sp1": the lineage's release of that service pack, when the catalogue has one.
@@ -310,13 +313,9 @@ export function createReleaseMatcher(product: Product, builds: BuildIndex): Rele
     // No release needs more words than this after its product's name; more only cost time.
     const tokens = typed.slice(0, MAX_RELEASE_WORDS);
     const build = tokens.find(isBuild);
-    // "10 22h2 10.0.22631": a build of another release than the words around it name is no answer for
-    // either (a typo in one of them); a build where they name nothing or agree is what the machine runs.
     const byBuild = (): ReleaseMatch | null => {
       const built = build ? asTyped(build) : [];
-      if (built.length === 0) return null;
-      const named = matcher(tokens.filter((token) => token !== build));
-      return named && !named.releases.some((release) => built.includes(release)) ? null : { releases: built };
+      return build && built.length > 0 && buildAgrees(build, tokens) ? { releases: built } : null;
     };
     if (build && !editions) {
       const built = byBuild();
