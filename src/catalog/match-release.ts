@@ -46,7 +46,8 @@ const MAX_RELEASE_WORDS = 8;
 const RELEASE_CHANGING = /^(?:sp\d+[a-z]?|phone|mobile|embedded|rt|ce|compact|s)$/;
 const MAX_AGREEING_WORDS = 6;
 
-const isBuild = (token: string): boolean => /^\d+\.\d+\.\d{3,}/.test(token);
+/** "10.0.19045", "10.0.19045.4291": a build number, as winver and device managers give it. */
+export const isBuild = (token: string): boolean => /^\d+\.\d+\.\d{3,}/.test(token);
 
 const dotCount = (text: string): number => (text.match(/\./g) ?? []).length;
 

@@ -3,6 +3,7 @@
 // alone is the answer only when no version does, because tools mix fields in ways no single text reads
 // right ("Win 2012 R2" + 6.3.9600 is a server, where the build alone reads as Windows 8.1).
 import type { Release } from '../catalog/catalog.js';
+import { isBuild } from '../catalog/match-release.js';
 import type { Resolution, Resolver } from '../catalog/resolve-name.js';
 
 export interface DeviceFields {
@@ -124,8 +125,6 @@ function withKernel(name: string, build: string): string {
   return kernel ? `${kernel}.${build.trim()}` : build;
 }
 
-const BUILD = /^\d+\.\d+\.\d{3,}/;
-
 export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) => DeviceMapping {
   const known = new Map<string, DeviceMapping>();
   const map = (typed: DeviceFields): DeviceMapping => {
@@ -144,13 +143,13 @@ export function createDeviceMapper(resolve: Resolver): (fields: DeviceFields) =>
     // build reads builds the product name's digits would confuse ("Windows 11" + 10.0.22631).
     // A build that contradicts the name's version is what the machine runs (its name was read before an
     // upgrade): the name's edition with the build ("Windows 10 Enterprise" + 10.0.22631: 11 23H2 Enterprise).
-    const edition = named
+    const nameWithoutVersion = named
       .replace(/(?<![\w.])\d+(?:\.\d+)?(?![\w.])/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     const attempts = [
       ...versions.map((part) => `${named} ${part}`),
-      ...versions.filter((part) => BUILD.test(part)).map((part) => `${edition} ${part}`),
+      ...versions.filter(isBuild).map((part) => `${nameWithoutVersion} ${part}`),
       ...(product ? versions.map((part) => `${product} ${part}`) : []),
       deviceText(fields),
     ].filter((text, index, all) => text.trim() !== '' && text !== named && all.indexOf(text) === index);

@@ -6,6 +6,11 @@ import { unescapeFormula } from '../leaf/csv.js';
 import { papaParse } from '../leaf/papa-parse.js';
 
 export const MAX_IMPORT_ROWS = 500_000;
+/**
+ * Columns taken from a JSON device list or a workbook, in the order first seen. Jamf Pro's whole inventory
+ * (every section) has about 150; a bound keeps a file of made-up fields from costing rows × columns without end.
+ */
+export const MAX_IMPORT_COLUMNS = 300;
 /** Why a file of more rows than that is refused, whatever its format. */
 export const TOO_MANY_ROWS = `the file has more than ${formatCount(MAX_IMPORT_ROWS)} rows; split it, or import a summary of release and count`;
 

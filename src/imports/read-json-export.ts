@@ -4,7 +4,13 @@
 // Pro's computers-inventory ("results"), or a bare list. A device's
 // nested fields become columns named by their path ("operatingSystem.version"), so the same columns
 // are recognised as in a CSV export.
-import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  TOO_MANY_ROWS,
+  type ReadRows,
+  type RowVisitor,
+} from './read-export-rows.js';
 
 export const looksLikeJson = (text: string): boolean => /^\s*[{[]/.test(text);
 
@@ -14,11 +20,6 @@ const LIST_KEYS = ['value', 'results', 'devices', 'computers', 'items', 'data'];
 const MAX_DEPTH = 3;
 /** The devices whose fields name the columns: an API's answer gives every device the same fields. */
 const HEADER_DEVICES = 1000;
-/**
- * Columns taken, in the order first seen. Jamf Pro's whole inventory (every section) has about 150; a
- * bound keeps a file of devices with made-up fields from costing rows × columns without end.
- */
-const MAX_COLUMNS = 300;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,10 +86,10 @@ function reportTable(json: unknown): { columns: string[]; rows: unknown[][] } | 
 
 function readTable({ columns, rows }: { columns: string[]; rows: unknown[][] }, visitor: RowVisitor): ReadRows {
   if (rows.length > MAX_IMPORT_ROWS) return { ok: false, reason: TOO_MANY_ROWS };
-  const stop = visitor.header(columns.slice(0, MAX_COLUMNS));
+  const stop = visitor.header(columns.slice(0, MAX_IMPORT_COLUMNS));
   if (stop) return { ok: false, reason: stop };
   for (const [index, row] of rows.entries()) {
-    const problem = visitor.record({ line: index + 1, fields: row.slice(0, MAX_COLUMNS).map(asText) });
+    const problem = visitor.record({ line: index + 1, fields: row.slice(0, MAX_IMPORT_COLUMNS).map(asText) });
     if (problem) return { ok: false, reason: problem };
   }
   return { ok: true, records: rows.length };
@@ -113,7 +114,7 @@ function readDevices(devices: Record<string, unknown>[], visitor: RowVisitor): R
   const columns = new Map<string, number>();
   for (const device of devices.slice(0, HEADER_DEVICES))
     for (const key of flatten(device).keys())
-      if (!columns.has(key) && columns.size < MAX_COLUMNS) columns.set(key, columns.size);
+      if (!columns.has(key) && columns.size < MAX_IMPORT_COLUMNS) columns.set(key, columns.size);
   const stop = visitor.header([...columns.keys()]);
   if (stop) return { ok: false, reason: stop };
   for (const [index, device] of devices.entries()) {

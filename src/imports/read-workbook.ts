@@ -1,11 +1,18 @@
 // An Excel workbook (.xlsx) -> rows, as its sheet saved as CSV would give them: Lansweeper, ServiceNow
 // and people's own spreadsheets and pivot tables are saved so. An .xlsx is a zip of XML parts (ECMA-376):
 // the workbook lists its sheets, a relationships part says where each is, the shared strings part holds
-// the text, and each sheet its cells. Unzipped with fflate (every part stopped at the import limit) and
-// read with saxes, a strict streaming XML parser that expands no entities a file declares.
+// the text, and each sheet its cells. Each part is unpacked by unzip-export.ts (its size capped as it
+// inflates) and read as it comes with saxes, a strict streaming XML parser that expands no entities a
+// file declares.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { MAX_IMPORT_BYTES } from './import-limits.js';
-import { MAX_IMPORT_ROWS, TOO_MANY_ROWS, type ReadRows, type RowVisitor } from './read-export-rows.js';
+import {
+  MAX_IMPORT_COLUMNS,
+  MAX_IMPORT_ROWS,
+  TOO_MANY_ROWS,
+  type ReadRows,
+  type RowVisitor,
+} from './read-export-rows.js';
 import { streamEntry } from './unzip-export.js';
 
 /**
@@ -18,8 +25,6 @@ export const MAX_WORKBOOK_PART_BYTES = 4 * MAX_IMPORT_BYTES;
 const MAX_SHEETS = 20;
 /** Rows above the header a sheet may have (a title, a pivot table's filter): the header is among these. */
 const HEADER_ROWS = 10;
-/** Columns read: an export has a few dozen; past this a cell is no column anyone exported. */
-const MAX_COLUMNS = 300;
 
 type Row = string[];
 /** A row with a cell that says something, and its number in the sheet (rows with no cells are not written). */
@@ -166,7 +171,7 @@ function sheetRows(zip: Uint8Array, part: string, strings: readonly string[], ma
     close: (name) => {
       if (name === 'v' || name === 't') reading = false;
       else if (name === 'c' && inCell && row) {
-        if (column < MAX_COLUMNS)
+        if (column < MAX_IMPORT_COLUMNS)
           row[column] =
             type === 's' ? (strings[Number(text)] ?? '') : type === 'b' ? (text === '1' ? 'TRUE' : 'FALSE') : text;
         inCell = false;
